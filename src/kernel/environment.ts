@@ -1,0 +1,127 @@
+import { EventQueue, MAX_PRIORITY, type EventHandle } from './eventQueue.ts';
+import type { Dispatch } from './events.ts';
+
+export type { EventHandle } from './eventQueue.ts';
+
+/**
+ * The simulation clock and its pending events, after SimPy's `Environment`: `now`, `schedule`,
+ * `timeout`, `step` and `run(until)`. Time is a number in the scenario's time unit (days).
+ *
+ * While an event is being dispatched it stays at the top of the queue; if its handler schedules a
+ * successor, that successor takes its place in one sift-down (`EventQueue.replaceTop`) instead of a
+ * pop followed by a push.
+ */
+export class Environment {
+  now = 0;
+  eventsProcessed = 0;
+  private readonly queue: EventQueue;
+  private dispatch: Dispatch;
+  /** true while the event at the top of the queue is being handled and has not been replaced */
+  private topIsCurrent = false;
+
+  constructor(dispatch: Dispatch, initialCapacity = 1024) {
+    this.dispatch = dispatch;
+    this.queue = new EventQueue(initialCapacity);
+  }
+
+  /** Lets the model bind its dispatcher after construction (the model needs the environment first). */
+  setDispatch(dispatch: Dispatch): void {
+    this.dispatch = dispatch;
+  }
+
+  get pendingEvents(): number {
+    return this.queue.size - (this.topIsCurrent ? 1 : 0);
+  }
+
+  /**
+   * Schedules an event at absolute time `time` (not before `now`). Events at the same time run by
+   * ascending `priority` (an integer from 0 to MAX_PRIORITY - 1), then in the order they were scheduled.
+   */
+  schedule(time: number, kind: number, target: number, value = 0, priority = 0): EventHandle {
+    if (!(time >= this.now)) {
+      throw new Error(`schedule: time ${time} is before now (${this.now}) for event kind ${kind}, target ${target}`);
+    }
+    if (!(priority >= 0 && priority < MAX_PRIORITY) || priority !== Math.floor(priority)) {
+      throw new Error(`schedule: priority ${priority} is not an integer in [0, ${MAX_PRIORITY})`);
+    }
+    if (this.topIsCurrent) {
+      this.topIsCurrent = false;
+      return this.queue.replaceTop(time, kind, target, value, priority);
+    }
+    return this.queue.push(time, kind, target, value, priority);
+  }
+
+  /** Schedules an event `delay` time units from now. */
+  timeout(delay: number, kind: number, target: number, value = 0, priority = 0): EventHandle {
+    return this.schedule(this.now + delay, kind, target, value, priority);
+  }
+
+  /** Cancels a pending event; throws if it already fired, was cancelled, or is the one being handled. */
+  cancel(handle: EventHandle): void {
+    this.retireCurrent();
+    this.queue.cancel(handle);
+  }
+
+  /** False once the event has fired (including while it is being handled) or was cancelled. */
+  isPending(handle: EventHandle): boolean {
+    this.retireCurrent();
+    return this.queue.isPending(handle);
+  }
+
+  /** Takes the event being handled off the queue so that queries see it as fired. */
+  private retireCurrent(): void {
+    if (this.topIsCurrent) {
+      this.topIsCurrent = false;
+      this.queue.pop();
+    }
+  }
+
+  /** Time of the next event, or Infinity. */
+  peek(): number {
+    return this.queue.peekTime();
+  }
+
+  /** Processes the next event. Returns false when no event is pending. */
+  step(): boolean {
+    const queue = this.queue;
+    if (queue.size === 0) return false;
+    this.now = queue.peekTime();
+    const kind = queue.peekKind();
+    const target = queue.peekTarget();
+    const value = queue.peekValue();
+    this.topIsCurrent = true;
+    this.eventsProcessed++;
+    try {
+      this.dispatch(kind, target, value);
+    } finally {
+      if (this.topIsCurrent) {
+        this.topIsCurrent = false;
+        queue.pop();
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Processes every event with time <= `until`, then sets the clock to `until`. Events scheduled
+   * exactly at `until` are processed. Without `until`, runs until no event is pending.
+   */
+  run(until = Infinity): void {
+    const queue = this.queue;
+    const dispatch = this.dispatch;
+    while (queue.size > 0 && queue.peekTime() <= until) {
+      this.now = queue.peekTime();
+      const kind = queue.peekKind();
+      const target = queue.peekTarget();
+      const value = queue.peekValue();
+      this.topIsCurrent = true;
+      this.eventsProcessed++;
+      dispatch(kind, target, value);
+      if (this.topIsCurrent) {
+        this.topIsCurrent = false;
+        queue.pop();
+      }
+    }
+    if (until !== Infinity && until > this.now) this.now = until;
+  }
+}

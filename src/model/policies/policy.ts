@@ -1,0 +1,56 @@
+import type { Policy as PolicySpec } from '../../scenario/schema.ts';
+
+/**
+ * What a policy sees of its stock point when it decides. The stock point itself implements this
+ * (no object is built per decision).
+ */
+export interface PolicyState {
+  readonly now: number;
+  readonly onHand: number;
+  /** units owed to customers or downstream points */
+  readonly backorders: number;
+  /** units ordered and not yet received (in transit or backordered upstream) */
+  readonly onOrder: number;
+  /** onHand + onOrder - backorders */
+  readonly inventoryPosition: number;
+  /** units demanded since the previous review (periodic policies; reset by the stock point after each review) */
+  readonly demandSinceReview: number;
+}
+
+/**
+ * What a policy may know of its environment when it is created: the demand it faces and the lead time
+ * of its supply, from the scenario's distributions (not from observed data), and its costs.
+ */
+export interface PolicyContext {
+  /** demand per day at the stock point (customer demand, or the sum of downstream points' demand) */
+  demandPerDay: { mean: number; variance: number };
+  /** replenishment lead time in days, supplier processing included */
+  leadTime: { mean: number; variance: number };
+  holdingCostPerUnitPerDay: number;
+  orderingCost: number;
+}
+
+/**
+ * A stocking policy: one small module per policy in this folder, behind this interface.
+ *
+ * Continuous-review policies (`reviewPeriod === 0`) are asked after every change of the inventory
+ * position; periodic ones only at their reviews (firstReview, firstReview + reviewPeriod, ...).
+ */
+export interface Policy {
+  readonly type: PolicySpec['type'];
+  /** days between reviews; 0 for continuous review */
+  readonly reviewPeriod: number;
+  /** day of the first review (periodic policies) */
+  readonly firstReview: number;
+  /** reorder point for charts and reports, or null when the policy has none */
+  readonly reorderPoint: number | null;
+  /** order-up-to level for charts and reports, or null when the policy has none */
+  readonly orderUpTo: number | null;
+  /** units on hand at time 0 when the scenario does not say */
+  readonly defaultInitialOnHand: number;
+  /**
+   * Units to order now, before case-pack and minimum-order rounding: 0 for no order; negative only for
+   * policies that allow returns upstream.
+   */
+  orderQuantity(state: PolicyState): number;
+}

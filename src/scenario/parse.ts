@@ -1,0 +1,82 @@
+import { Scenario } from './schema.ts';
+import { fromZodIssues, type ScenarioIssue } from './issues.ts';
+import { checkReferences } from './references.ts';
+import { readCsvColumn } from './csv.ts';
+
+export type { ScenarioIssue } from './issues.ts';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+export interface ParseOptions {
+  /**
+   * Reads a file the scenario refers to (a CSV demand history), by its path as written in the
+   * scenario. The CLI passes a reader relative to the scenario file; where there is none (a browser),
+   * such references are reported as problems.
+   */
+  readFile?: (path: string) => string;
+}
+
+/**
+ * unknown -> a valid scenario, or every problem found, each at its field. Runs the schema, then (when
+ * the shape is right) the reference checks, then loads external series. Never throws on bad input.
+ */
+export function parseScenario(input: unknown, options: ParseOptions = {}): ParseResult {
+  const parsed = Scenario.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  const scenario = parsed.data;
+  const issues = checkReferences(scenario);
+  issues.push(...loadHistories(scenario, options));
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
+}
+
+/** Parses JSON text; a syntax error is reported with its line and column. */
+export function parseScenarioText(text: string, options: ParseOptions = {}): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(file)', message: jsonErrorMessage(text, error) }] };
+  }
+  return parseScenario(data, options);
+}
+
+/** "file: path: message" lines, one per problem, as the CLI prints them. */
+export function formatIssues(fileName: string, issues: ReadonlyArray<ScenarioIssue>): string[] {
+  return issues.map((issue) => `${fileName}: ${issue.path}: ${issue.message}`);
+}
+
+/** Replaces each `{ csv }` history by the numbers it holds, so the model only ever sees arrays. */
+function loadHistories(scenario: Scenario, options: ParseOptions): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  scenario.demand.forEach((entry, i) => {
+    if (entry.type !== 'history' || Array.isArray(entry.series)) return;
+    const path = `demand[${i}].series.csv`;
+    const file = entry.series.csv;
+    if (!options.readFile) {
+      issues.push({ path, message: `cannot read "${file}" here; paste the daily values into "series" as a list of numbers` });
+      return;
+    }
+    let text: string;
+    try {
+      text = options.readFile(file);
+    } catch (error) {
+      issues.push({ path, message: `cannot read "${file}": ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    const column = readCsvColumn(text, entry.series.column);
+    if ('error' in column) issues.push({ path, message: `${file}: ${column.error}` });
+    else entry.series = column.values;
+  });
+  return issues;
+}
+
+function jsonErrorMessage(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (!position) return `not valid JSON: ${message}`;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `not valid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+}

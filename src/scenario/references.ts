@@ -1,0 +1,234 @@
+import type { Distribution, IdList, Scenario } from './schema.ts';
+import type { ScenarioIssue } from './issues.ts';
+
+/** The ids an IdList names, as an array. */
+export function idsOf(list: IdList): string[] {
+  return typeof list === 'string' ? [list] : list;
+}
+
+/** A lane's id: its own, or "from->to". */
+export function laneId(lane: { id?: string; from: string; to: string }): string {
+  return lane.id ?? `${lane.from}->${lane.to}`;
+}
+
+export function stockPointKey(node: string, product: string): string {
+  return `${node}/${product}`;
+}
+
+/**
+ * Checks what the schema cannot: that every reference names something that exists, that ids are
+ * unique, that the sourcing graph has no cycle, and that quantities which cannot be negative are not
+ * drawn from distributions that can. Returns every problem found, each at its field.
+ */
+export function checkReferences(scenario: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const report = (path: string, message: string) => issues.push({ path, message });
+  const known = (ids: Iterable<string>) => `(known: ${[...ids].join(', ') || 'none'})`;
+
+  if (scenario.warmupDays >= scenario.horizonDays) {
+    report('warmupDays', `expected a warm-up shorter than horizonDays (${scenario.horizonDays}), got ${scenario.warmupDays}`);
+  }
+
+  const products = uniqueIds(scenario.products, 'products', report);
+  const nodes = new Map<string, Scenario['nodes'][number]>();
+  scenario.nodes.forEach((node, i) => {
+    if (nodes.has(node.id)) report(`nodes[${i}].id`, `duplicate node id "${node.id}"`);
+    nodes.set(node.id, node);
+  });
+  uniqueIds(scenario.variants, 'variants', report);
+
+  // lanes
+  const lanes = new Map<string, { from: string; to: string }>();
+  const inbound = new Map<string, string[]>();
+  scenario.lanes.forEach((lane, i) => {
+    const id = laneId(lane);
+    if (lanes.has(id)) report(`lanes[${i}]`, `duplicate lane "${id}" (give one of them its own id)`);
+    lanes.set(id, lane);
+    for (const end of ['from', 'to'] as const) {
+      if (!nodes.has(lane[end])) report(`lanes[${i}].${end}`, `unknown node "${lane[end]}" ${known(nodes.keys())}`);
+    }
+    if (lane.from === lane.to) report(`lanes[${i}].to`, `a lane cannot go from a node to itself ("${lane.to}")`);
+    if (nodes.get(lane.to)?.type === 'supplier') report(`lanes[${i}].to`, `a lane cannot lead into a supplier ("${lane.to}")`);
+    checkNonNegative(lane.leadTime, `lanes[${i}].leadTime`, 'lead time', report);
+    inbound.set(lane.to, [...(inbound.get(lane.to) ?? []), lane.from]);
+  });
+  scenario.nodes.forEach((node, i) => {
+    if (node.type === 'supplier' && node.leadTime) checkNonNegative(node.leadTime, `nodes[${i}].leadTime`, 'lead time', report);
+  });
+
+  // stock points
+  const stockPoints = new Map<string, { source: string | undefined }>();
+  scenario.stockPoints.forEach((entry, i) => {
+    for (const node of idsOf(entry.node)) {
+      const path = `stockPoints[${i}].node`;
+      const found = nodes.get(node);
+      if (!found) {
+        report(path, `unknown node "${node}" ${known(nodes.keys())}`);
+        continue;
+      }
+      if (found.type === 'supplier') {
+        report(path, `"${node}" is a supplier; suppliers hold no stock point (they ship from unlimited or capacity-limited supply)`);
+        continue;
+      }
+      for (const product of idsOf(entry.product)) {
+        if (!products.has(product)) {
+          report(`stockPoints[${i}].product`, `unknown product "${product}" ${known(products)}`);
+          continue;
+        }
+        const key = stockPointKey(node, product);
+        if (stockPoints.has(key)) report(`stockPoints[${i}]`, `stock point ${key} is defined twice`);
+        let source = entry.source;
+        const sources = inbound.get(node) ?? [];
+        if (source === undefined) {
+          if (sources.length === 1) source = sources[0];
+          else if (sources.length > 1) {
+            report(`stockPoints[${i}].source`, `node "${node}" has several inbound lanes (from ${sources.join(', ')}); say which one it orders from`);
+          } else {
+            report(`stockPoints[${i}]`, `node "${node}" has no inbound lane to be replenished through; add a lane into "${node}"`);
+          }
+        } else if (!nodes.has(source)) {
+          report(`stockPoints[${i}].source`, `unknown node "${source}" ${known(nodes.keys())}`);
+          source = undefined;
+        } else if (!sources.includes(source)) {
+          report(`stockPoints[${i}].source`, `no lane from "${source}" to "${node}" (lanes into "${node}" come from: ${sources.join(', ') || 'none'})`);
+          source = undefined;
+        }
+        stockPoints.set(key, { source });
+      }
+    }
+  });
+  // an upstream point must stock the product, and sourcing must not loop
+  scenario.stockPoints.forEach((entry, i) => {
+    for (const node of idsOf(entry.node)) {
+      for (const product of idsOf(entry.product)) {
+        const source = stockPoints.get(stockPointKey(node, product))?.source;
+        if (source === undefined || nodes.get(source)?.type === 'supplier') continue;
+        if (!stockPoints.has(stockPointKey(source, product))) {
+          report(`stockPoints[${i}].source`, `"${node}" orders ${product} from "${source}", which has no stock point for ${product}; add one or order from a supplier`);
+          continue;
+        }
+        const seen = new Set([node]);
+        let current: string | undefined = source;
+        while (current !== undefined && nodes.get(current)?.type !== 'supplier') {
+          if (seen.has(current)) {
+            report(`stockPoints[${i}].source`, `sourcing of ${product} loops: ${[...seen, current].join(' -> ')}`);
+            break;
+          }
+          seen.add(current);
+          current = stockPoints.get(stockPointKey(current, product))?.source;
+        }
+      }
+    }
+  });
+
+  // demand
+  const demandKeys = new Set<string>();
+  const demandNodes = new Set<string>();
+  scenario.demand.forEach((entry, i) => {
+    for (const node of idsOf(entry.node)) {
+      if (!nodes.has(node)) {
+        report(`demand[${i}].node`, `unknown node "${node}" ${known(nodes.keys())}`);
+        continue;
+      }
+      demandNodes.add(node);
+      for (const product of idsOf(entry.product)) {
+        if (!products.has(product)) {
+          report(`demand[${i}].product`, `unknown product "${product}" ${known(products)}`);
+          continue;
+        }
+        const key = stockPointKey(node, product);
+        if (!stockPoints.has(key)) report(`demand[${i}]`, `demand for ${product} at "${node}" needs a stock point ${key}`);
+        if (demandKeys.has(key)) report(`demand[${i}]`, `demand for ${key} is defined twice`);
+        demandKeys.add(key);
+      }
+    }
+    if (entry.type === 'arrivals') checkNonNegative(entry.quantity, `demand[${i}].quantity`, 'an order quantity', report);
+    if (entry.type === 'perPeriod') checkNonNegative(entry.quantity, `demand[${i}].quantity`, 'daily demand', report);
+    entry.shocks.forEach((shock, j) => checkOccurrence(shock.occurrence, `demand[${i}].shocks[${j}].occurrence`, report));
+  });
+
+  // customers
+  const customerNodes = new Set<string>();
+  scenario.customers.forEach((base, i) => {
+    if (!nodes.has(base.node)) report(`customers[${i}].node`, `unknown node "${base.node}" ${known(nodes.keys())}`);
+    else if (!demandNodes.has(base.node)) report(`customers[${i}].node`, `no demand is defined at "${base.node}", so its customers would buy nothing`);
+    if (customerNodes.has(base.node)) report(`customers[${i}].node`, `customers of "${base.node}" are defined twice`);
+    customerNodes.add(base.node);
+  });
+
+  // disruptions
+  scenario.disruptions.forEach((disruption, i) => {
+    const path = `disruptions[${i}]`;
+    checkOccurrence(disruption.occurrence, `${path}.occurrence`, report);
+    if (disruption.type === 'supplierOutage') {
+      const node = nodes.get(disruption.node);
+      if (!node) report(`${path}.node`, `unknown node "${disruption.node}" ${known(nodes.keys())}`);
+      else if (node.type !== 'supplier') report(`${path}.node`, `"${disruption.node}" is a ${node.type}, not a supplier (use capacityLoss for a warehouse)`);
+    } else if (disruption.type === 'capacityLoss') {
+      const node = nodes.get(disruption.node);
+      if (!node) report(`${path}.node`, `unknown node "${disruption.node}" ${known(nodes.keys())}`);
+      else if (node.type === 'store' || node.capacityPerDay === undefined) {
+        report(`${path}.node`, `"${disruption.node}" has no capacityPerDay to lose; give it one`);
+      }
+    } else {
+      disruption.lanes.forEach((lane, j) => {
+        if (!lanes.has(lane)) report(`${path}.lanes[${j}]`, `unknown lane "${lane}" ${known(lanes.keys())}`);
+      });
+    }
+  });
+
+  // variants
+  scenario.variants.forEach((variant, i) => {
+    variant.policies.forEach((override, j) => {
+      const path = `variants[${i}].policies[${j}]`;
+      const overrideNodes = override.node === undefined ? undefined : idsOf(override.node);
+      const overrideProducts = override.product === undefined ? undefined : idsOf(override.product);
+      overrideNodes?.forEach((node) => {
+        if (!nodes.has(node)) report(`${path}.node`, `unknown node "${node}" ${known(nodes.keys())}`);
+      });
+      overrideProducts?.forEach((product) => {
+        if (!products.has(product)) report(`${path}.product`, `unknown product "${product}" ${known(products)}`);
+      });
+      const matches = [...stockPoints.keys()].some((key) => {
+        const [node, product] = key.split('/');
+        return (!overrideNodes || overrideNodes.includes(node)) && (!overrideProducts || overrideProducts.includes(product));
+      });
+      if (!matches) report(path, 'this override matches no stock point');
+    });
+  });
+
+  return issues;
+}
+
+function uniqueIds(items: ReadonlyArray<{ id: string }>, field: string, report: (path: string, message: string) => void): Set<string> {
+  const ids = new Set<string>();
+  items.forEach((item, i) => {
+    if (ids.has(item.id)) report(`${field}[${i}].id`, `duplicate id "${item.id}"`);
+    ids.add(item.id);
+  });
+  return ids;
+}
+
+function checkOccurrence(occurrence: Scenario['disruptions'][number]['occurrence'], path: string, report: (path: string, message: string) => void) {
+  if (occurrence.type === 'random') checkNonNegative(occurrence.duration, `${path}.duration`, 'a duration', report);
+}
+
+/** Quantities that cannot be negative may use a normal (truncated at zero) but not a distribution whose support is negative. */
+function checkNonNegative(spec: Distribution, path: string, what: string, report: (path: string, message: string) => void) {
+  const lowest = (() => {
+    switch (spec.type) {
+      case 'constant':
+        return spec.value;
+      case 'uniform':
+      case 'discreteUniform':
+      case 'triangular':
+        return spec.min;
+      case 'empirical':
+        return Math.min(...spec.values);
+      default:
+        return 0; // normal is truncated at zero; the others are non-negative by nature
+    }
+  })();
+  if (lowest < 0) report(path, `${what} cannot be negative, but this distribution can draw ${lowest}`);
+  if (spec.type === 'normal' && spec.mean < 0) report(`${path}.mean`, `${what} cannot be negative; expected a mean >= 0, got ${spec.mean}`);
+}

@@ -1,0 +1,412 @@
+import { z } from 'zod';
+
+/**
+ * The scenario format: the single source of truth for scenario types (`z.infer`).
+ *
+ * Every object is strict: a misspelt field is an error, never silently ignored. Optional fields have
+ * documented defaults (README, "Scenario format"); a field the user wrote wrongly is never replaced by
+ * a default. Graph checks (references between objects) live in `references.ts`.
+ */
+
+export const SCENARIO_VERSION = 1;
+
+const finite = () => z.number().refine(Number.isFinite, { message: 'expected a finite number' });
+const positive = () => z.number().positive({ message: 'expected a positive number' }).refine(Number.isFinite, { message: 'expected a finite number' });
+const nonNegative = () => z.number().nonnegative({ message: 'expected a number >= 0' }).refine(Number.isFinite, { message: 'expected a finite number' });
+const probability = () => z.number().min(0, { message: 'expected a probability in [0, 1]' }).max(1, { message: 'expected a probability in [0, 1]' });
+const wholeNumber = () => z.number().int({ message: 'expected a whole number' });
+
+/** Ids name things and are referenced by other objects; they never contain spaces or slashes. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: 'expected an id: letters, digits, _ . : - (no spaces), starting with a letter or digit' });
+export type Id = z.infer<typeof Id>;
+
+/** One id, or a list of ids (the entry applies to each). */
+export const IdList = z.union([Id, z.array(Id).min(1, { message: 'expected at least one id' })]);
+export type IdList = z.infer<typeof IdList>;
+
+// ---------------------------------------------------------------------------------------------
+// Distributions, parameterised as practitioners write them (mean and sd where natural)
+
+export const Distribution = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('constant'), value: finite() }),
+  z
+    .strictObject({ type: z.literal('uniform'), min: finite(), max: finite() })
+    .refine((d) => d.max > d.min, { message: 'expected max > min', path: ['max'] }),
+  z
+    .strictObject({ type: z.literal('discreteUniform'), min: wholeNumber(), max: wholeNumber() })
+    .refine((d) => d.max >= d.min, { message: 'expected max >= min', path: ['max'] }),
+  z.strictObject({ type: z.literal('normal'), mean: finite(), sd: nonNegative() }),
+  z.strictObject({ type: z.literal('lognormal'), mean: positive(), sd: nonNegative() }),
+  z.strictObject({ type: z.literal('gamma'), mean: positive(), sd: positive() }),
+  z.strictObject({ type: z.literal('poisson'), mean: nonNegative() }),
+  z
+    .strictObject({ type: z.literal('negativeBinomial'), mean: positive(), sd: positive() })
+    .refine((d) => d.sd * d.sd > d.mean, {
+      message: 'expected sd^2 > mean (a negative binomial is over-dispersed; use poisson when sd^2 = mean)',
+      path: ['sd'],
+    }),
+  z
+    .strictObject({ type: z.literal('triangular'), min: finite(), mode: finite(), max: finite() })
+    .refine((d) => d.min <= d.mode && d.mode <= d.max && d.min < d.max, {
+      message: 'expected min <= mode <= max and min < max',
+      path: ['mode'],
+    }),
+  z
+    .strictObject({
+      type: z.literal('empirical'),
+      values: z.array(finite()).min(1, { message: 'expected at least one value' }),
+      weights: z.array(nonNegative()).optional(),
+    })
+    .refine((d) => d.weights === undefined || d.weights.length === d.values.length, {
+      message: 'expected as many weights as values',
+      path: ['weights'],
+    })
+    .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), {
+      message: 'expected at least one positive weight',
+      path: ['weights'],
+    }),
+]);
+export type Distribution = z.infer<typeof Distribution>;
+
+// ---------------------------------------------------------------------------------------------
+// When something happens: a scheduled window or windows occurring at random
+
+/** Days [start, end) of the simulation; start inclusive, end exclusive. */
+export const Occurrence = z.discriminatedUnion('type', [
+  z
+    .strictObject({ type: z.literal('scheduled'), start: nonNegative(), end: positive() })
+    .refine((o) => o.end > o.start, { message: 'expected end > start', path: ['end'] }),
+  z.strictObject({
+    type: z.literal('random'),
+    /** mean number of occurrences per 365 days (a Poisson process of start times) */
+    ratePerYear: positive(),
+    /** duration of each occurrence, in days */
+    duration: Distribution,
+  }),
+]);
+export type Occurrence = z.infer<typeof Occurrence>;
+
+// ---------------------------------------------------------------------------------------------
+// Products
+
+export const HoldingCost = z.union([
+  z.strictObject({ perUnitPerDay: nonNegative() }),
+  z.strictObject({ annualRate: nonNegative() }),
+]);
+export type HoldingCost = z.infer<typeof HoldingCost>;
+
+export const UnmetDemand = z.enum(['lost', 'backorder']);
+export type UnmetDemand = z.infer<typeof UnmetDemand>;
+
+export const Product = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  unitCost: nonNegative(),
+  /** selling price; without it revenue and profit are not reported */
+  price: nonNegative().optional(),
+  /** per unit per day, or an annual rate on unit cost (annualRate * unitCost / 365 per unit per day) */
+  holdingCost: HoldingCost,
+  /** what happens to customer demand that cannot be met from stock (default lost) */
+  unmetDemand: UnmetDemand.default('lost'),
+  /** penalty per unit short, backordered or lost (default 0) */
+  stockoutPenalty: nonNegative().default(0),
+  /** penalty per unit on backorder per day (default 0) */
+  backorderCostPerDay: nonNegative().default(0),
+  /** fixed cost of each replenishment order of this product (default 0) */
+  orderingCost: nonNegative().default(0),
+});
+export type Product = z.infer<typeof Product>;
+
+// ---------------------------------------------------------------------------------------------
+// Network
+
+export const SupplierNode = z.strictObject({
+  id: Id,
+  type: z.literal('supplier'),
+  name: z.string().optional(),
+  /** units it can ship per day over all products; unlimited when absent */
+  capacityPerDay: positive().optional(),
+  /** its own processing or production time before an order leaves, in days (default none) */
+  leadTime: Distribution.optional(),
+});
+export const WarehouseNode = z.strictObject({
+  id: Id,
+  type: z.literal('warehouse'),
+  name: z.string().optional(),
+  /** units it can ship per day over all products; unlimited when absent */
+  capacityPerDay: positive().optional(),
+});
+export const StoreNode = z.strictObject({
+  id: Id,
+  type: z.literal('store'),
+  name: z.string().optional(),
+});
+export const Node = z.discriminatedUnion('type', [SupplierNode, WarehouseNode, StoreNode]);
+export type Node = z.infer<typeof Node>;
+
+export const Lane = z.strictObject({
+  /** defaults to "from->to" */
+  id: Id.optional(),
+  from: Id,
+  to: Id,
+  /** transit time in days */
+  leadTime: Distribution,
+  costPerUnit: nonNegative().default(0),
+  costPerShipment: nonNegative().default(0),
+});
+export type Lane = z.infer<typeof Lane>;
+
+// ---------------------------------------------------------------------------------------------
+// Policies: one schema per policy, discriminated on `type`
+
+export const SsPolicy = z
+  .strictObject({ type: z.literal('sS'), reorderPoint: finite(), orderUpTo: finite() })
+  .refine((p) => p.orderUpTo > p.reorderPoint, { message: 'expected orderUpTo > reorderPoint', path: ['orderUpTo'] });
+export const RqPolicy = z.strictObject({ type: z.literal('rQ'), reorderPoint: finite(), orderQuantity: positive() });
+export const BaseStockPolicy = z.strictObject({ type: z.literal('baseStock'), level: finite() });
+export const PeriodicRsPolicy = z.strictObject({
+  type: z.literal('periodicRS'),
+  reviewPeriod: positive(),
+  orderUpTo: finite(),
+  /** day of the first review (default 0) */
+  firstReview: nonNegative().default(0),
+});
+export const PeriodicRsSPolicy = z
+  .strictObject({
+    type: z.literal('periodicRsS'),
+    reviewPeriod: positive(),
+    reorderPoint: finite(),
+    orderUpTo: finite(),
+    firstReview: nonNegative().default(0),
+  })
+  .refine((p) => p.orderUpTo > p.reorderPoint, { message: 'expected orderUpTo > reorderPoint', path: ['orderUpTo'] });
+export const ServiceTargetPolicy = z.strictObject({
+  type: z.literal('serviceTarget'),
+  /** a target alpha (cycle service level) or beta (fill rate) service level, strictly between 0 and 1 */
+  target: z.union([
+    z.strictObject({ cycleServiceLevel: z.number().gt(0).lt(1, { message: 'expected a level strictly between 0 and 1' }) }),
+    z.strictObject({ fillRate: z.number().gt(0).lt(1, { message: 'expected a level strictly between 0 and 1' }) }),
+  ]),
+  /** order quantity Q; when absent, the economic order quantity from orderingCost and holding cost */
+  orderQuantity: positive().optional(),
+});
+export const ForecastMethod = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('movingAverage'), periods: wholeNumber().min(1, { message: 'expected at least 1 period' }) }),
+  z.strictObject({
+    type: z.literal('exponentialSmoothing'),
+    alpha: z.number().gt(0, { message: 'expected alpha in (0, 1]' }).max(1, { message: 'expected alpha in (0, 1]' }),
+  }),
+]);
+export const ForecastPolicy = z.strictObject({
+  type: z.literal('forecast'),
+  method: ForecastMethod,
+  /** review period in days (default 1) */
+  reviewPeriod: positive().default(1),
+  /** safety stock as a multiple of the forecast error's standard deviation over the risk period (default 0) */
+  safetyFactor: nonNegative().default(0),
+  /** let the order be negative (a return upstream) when the inventory position exceeds the target (default false) */
+  allowReturns: z.boolean().default(false),
+});
+export const Policy = z.discriminatedUnion('type', [
+  SsPolicy,
+  RqPolicy,
+  BaseStockPolicy,
+  PeriodicRsPolicy,
+  PeriodicRsSPolicy,
+  ServiceTargetPolicy,
+  ForecastPolicy,
+]);
+export type Policy = z.infer<typeof Policy>;
+export type PolicyType = Policy['type'];
+
+// ---------------------------------------------------------------------------------------------
+// Stock points: (node, product) pairs holding stock under a policy
+
+export const ShortageShipping = z.enum(['partial', 'complete']);
+export type ShortageShipping = z.infer<typeof ShortageShipping>;
+
+export const StockPoint = z.strictObject({
+  node: IdList,
+  product: IdList,
+  policy: Policy,
+  /** units on hand at time 0 (default: the policy's order-up-to level, or reorder point + Q) */
+  initialOnHand: nonNegative().optional(),
+  /** the node it orders from (default: the only node with a lane into it) */
+  source: Id.optional(),
+  /** overrides the product's unmetDemand for customer demand here */
+  unmetDemand: UnmetDemand.optional(),
+  /** overrides the product's orderingCost here */
+  orderingCost: nonNegative().optional(),
+  /** orders are rounded up to a multiple of this (default 1: no rounding) */
+  casePack: positive().default(1),
+  /** orders are raised to at least this quantity (default 0) */
+  minOrderQuantity: nonNegative().default(0),
+  /** when this point cannot ship a downstream order in full: ship what it has now, or wait until it can ship all (default: scenario's shortageShipping) */
+  shortageShipping: ShortageShipping.optional(),
+});
+export type StockPoint = z.infer<typeof StockPoint>;
+
+// ---------------------------------------------------------------------------------------------
+// Demand
+
+export const Seasonality = z.strictObject({
+  /** 7 multipliers, Monday first (day 0 of the simulation is a Monday) */
+  weekly: z.array(nonNegative()).length(7, { message: 'expected 7 weekly multipliers, Monday first' }).optional(),
+  /** 12 monthly multipliers, January first (day 0 is 1 January; months of 365/12 days) */
+  yearly: z.array(nonNegative()).length(12, { message: 'expected 12 monthly multipliers, January first' }).optional(),
+});
+export type Seasonality = z.infer<typeof Seasonality>;
+
+export const Shock = z.strictObject({
+  name: z.string().optional(),
+  /** demand is multiplied by this during the occurrence (0.7 for a mild winter, 3 for a viral spike) */
+  multiplier: nonNegative(),
+  occurrence: Occurrence,
+});
+export type Shock = z.infer<typeof Shock>;
+
+const demandShape = {
+  node: IdList,
+  product: IdList,
+  seasonality: Seasonality.optional(),
+  /** linear growth of the rate per 365 days: 0.1 = +10% a year (default 0) */
+  trendPerYear: finite().default(0),
+  shocks: z.array(Shock).default([]),
+};
+
+export const HistorySource = z.union([
+  z.array(nonNegative()).min(1, { message: 'expected at least one day of history' }),
+  z.strictObject({
+    /** path of a CSV file, relative to the scenario file */
+    csv: z.string().min(1),
+    /** column holding daily demand (default: the last column) */
+    column: z.string().optional(),
+  }),
+]);
+
+export const Demand = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('arrivals'),
+    ...demandShape,
+    /** mean customer arrivals per day (a Poisson process) */
+    customersPerDay: positive(),
+    /** units each customer buys (default constant 1) */
+    quantity: Distribution.default({ type: 'constant', value: 1 }),
+  }),
+  z.strictObject({
+    type: z.literal('perPeriod'),
+    ...demandShape,
+    /** units demanded each day */
+    quantity: Distribution,
+  }),
+  z.strictObject({
+    type: z.literal('history'),
+    ...demandShape,
+    /** daily demand, replayed from day 0 (repeated when the horizon is longer) */
+    series: HistorySource,
+  }),
+]);
+export type Demand = z.infer<typeof Demand>;
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+
+export const CustomerBase = z.strictObject({
+  /** the store whose customers these are; all demand at that node scales with the active base */
+  node: Id,
+  /** customers at time 0 */
+  initial: wholeNumber().min(1, { message: 'expected at least 1 customer' }),
+  churn: z
+    .strictObject({
+      /** probability that a customer who meets a stockout leaves for good (default 0.37, the share of unhappy customers who do not come back) */
+      onStockout: probability().default(0.37),
+      /** probability that a customer whose order is backordered leaves after it is filled (default 0) */
+      onBackorder: probability().default(0),
+    })
+    .default({ onStockout: 0.37, onBackorder: 0 }),
+  /** new customers joining per day, a Poisson process (default 0) */
+  newPerDay: nonNegative().default(0),
+  /** value of a customer's future purchases, charged as churnCost when one leaves (default 0) */
+  lifetimeValue: nonNegative().default(0),
+});
+export type CustomerBase = z.infer<typeof CustomerBase>;
+
+// ---------------------------------------------------------------------------------------------
+// Disruptions
+
+export const Disruption = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('supplierOutage'), name: z.string().optional(), node: Id, occurrence: Occurrence }),
+  z.strictObject({
+    type: z.literal('leadTimeMultiplier'),
+    name: z.string().optional(),
+    /** lane ids ("from->to" unless the lane names its own id) */
+    lanes: z.array(Id).min(1),
+    multiplier: positive(),
+    occurrence: Occurrence,
+  }),
+  z.strictObject({
+    type: z.literal('capacityLoss'),
+    name: z.string().optional(),
+    node: Id,
+    /** share of the node's capacityPerDay lost during the occurrence (1 = nothing ships) */
+    fraction: z.number().gt(0, { message: 'expected a fraction in (0, 1]' }).max(1, { message: 'expected a fraction in (0, 1]' }),
+    occurrence: Occurrence,
+  }),
+]);
+export type Disruption = z.infer<typeof Disruption>;
+
+// ---------------------------------------------------------------------------------------------
+// Policy variants compared on common random numbers
+
+export const PolicyOverride = z.strictObject({
+  /** stock points it applies to; all nodes / all products when absent */
+  node: IdList.optional(),
+  product: IdList.optional(),
+  policy: Policy,
+});
+export const Variant = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  policies: z.array(PolicyOverride).default([]),
+});
+export type Variant = z.infer<typeof Variant>;
+
+// ---------------------------------------------------------------------------------------------
+// The scenario
+
+export const SeriesOutput = z.enum(['auto', 'all', 'network', 'none']);
+
+export const Scenario = z.strictObject({
+  version: z.literal(SCENARIO_VERSION, { message: `expected version ${SCENARIO_VERSION}` }),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  currency: z.string().default('EUR'),
+  timeUnit: z.literal('day').default('day'),
+  horizonDays: positive(),
+  warmupDays: nonNegative().default(0),
+  replications: wholeNumber().min(1, { message: 'expected at least 1 replication' }).default(10),
+  seed: z.union([z.string().min(1), wholeNumber()]).default(1),
+  /** default for stock points shipping to others when short (default partial) */
+  shortageShipping: ShortageShipping.default('partial'),
+  products: z.array(Product).min(1, { message: 'expected at least one product' }),
+  nodes: z.array(Node).min(1, { message: 'expected at least one node' }),
+  lanes: z.array(Lane).default([]),
+  stockPoints: z.array(StockPoint).min(1, { message: 'expected at least one stock point' }),
+  demand: z.array(Demand).default([]),
+  customers: z.array(CustomerBase).default([]),
+  disruptions: z.array(Disruption).default([]),
+  variants: z.array(Variant).default([]),
+  output: z
+    .strictObject({
+      /** daily series to record: auto = per stock point up to 50 stock points, network totals beyond */
+      series: SeriesOutput.default('auto'),
+    })
+    .default({ series: 'auto' }),
+});
+/** A scenario as written (optional fields may be absent). */
+export type ScenarioInput = z.input<typeof Scenario>;
+/** A validated scenario with defaults filled in. */
+export type Scenario = z.infer<typeof Scenario>;
