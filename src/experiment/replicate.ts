@@ -1,0 +1,192 @@
+import type { Scenario } from '../scenario/schema.ts';
+import { KPI_NAMES, type KpiName, type Kpis } from '../metrics/kpis.ts';
+import { confidenceHalfWidth } from '../metrics/studentT.ts';
+import { variantsOf } from '../model/build.ts';
+import { runReplication, type DailyLevels, type RunResult } from './run.ts';
+
+/** Mean over replications with the 95% confidence half-width (Student t, n-1 degrees of freedom). */
+export interface KpiSummary {
+  mean: number | null;
+  sd: number | null;
+  halfWidth: number | null;
+  /** replications where the KPI applied */
+  n: number;
+}
+export type KpiSummaries = Record<KpiName, KpiSummary>;
+
+/** A daily series averaged over replications, with the 95% half-width of each day's mean. */
+export interface MeanSeries {
+  mean: number[];
+  halfWidth: number[];
+}
+export type MeanLevels = Record<keyof DailyLevels, MeanSeries>;
+
+export interface VariantSummary {
+  id: string;
+  name: string;
+  replications: number;
+  network: KpiSummaries;
+  products: { product: string; kpis: KpiSummaries }[];
+  stockPoints: { node: string; product: string; policy: string; reorderPoint: number | null; orderUpTo: number | null; kpis: KpiSummaries }[];
+  /** daily series averaged over replications (null when the scenario records none) */
+  series: {
+    days: number;
+    network: MeanLevels;
+    stockPoints: MeanLevels[] | null;
+    activeCustomers: MeanSeries;
+  } | null;
+  /** total events processed over its replications */
+  events: number;
+}
+
+export interface ExperimentResult {
+  scenario: string;
+  seed: string | number;
+  replications: number;
+  horizonDays: number;
+  warmupDays: number;
+  variants: VariantSummary[];
+  /** replication 0 of each variant in full, for single-run views */
+  firstRuns: RunResult[];
+  /** false when the run was cancelled before every replication finished */
+  complete: boolean;
+}
+
+/** One unit of work: replication `replication` of variant `variant`. */
+export interface Task {
+  variant: number;
+  replication: number;
+}
+
+/** All tasks of an experiment, in the canonical order results are merged in. */
+export function tasksOf(scenario: Scenario, replications = scenario.replications): Task[] {
+  const tasks: Task[] = [];
+  const variants = variantsOf(scenario).length;
+  for (let replication = 0; replication < replications; replication++) {
+    for (let variant = 0; variant < variants; variant++) tasks.push({ variant, replication });
+  }
+  return tasks;
+}
+
+export interface ExperimentOptions {
+  replications?: number;
+  /** called after each replication with (done, total) */
+  onProgress?: (done: number, total: number) => void;
+  /** polled between replications; when it returns true the experiment stops and keeps what finished */
+  isCancelled?: () => boolean;
+}
+
+/** Runs every replication of every variant in this thread (the worker pool does the same in parallel). */
+export function runExperiment(scenario: Scenario, options: ExperimentOptions = {}): ExperimentResult {
+  const tasks = tasksOf(scenario, options.replications);
+  const results: RunResult[] = [];
+  for (const task of tasks) {
+    if (options.isCancelled?.()) break;
+    results.push(runReplication(scenario, task.variant, task.replication));
+    options.onProgress?.(results.length, tasks.length);
+  }
+  return summarize(scenario, results, results.length === tasks.length);
+}
+
+/**
+ * Merges replication results into an experiment result. The results may come in any order; they are
+ * sorted by (replication, variant) first, so the summary is the same bytes whatever the number of
+ * workers that computed them. A cancelled run keeps only whole replications (every variant done), so
+ * variants stay compared on the same seeds.
+ */
+export function summarize(scenario: Scenario, unordered: ReadonlyArray<RunResult>, complete: boolean): ExperimentResult {
+  const variants = variantsOf(scenario);
+  const variantIndex = new Map(variants.map((v, i) => [v.id, i]));
+  const sorted = [...unordered].sort((a, b) => a.replication - b.replication || variantIndex.get(a.variant)! - variantIndex.get(b.variant)!);
+  const perReplication = new Map<number, number>();
+  for (const run of sorted) perReplication.set(run.replication, (perReplication.get(run.replication) ?? 0) + 1);
+  const results = sorted.filter((run) => perReplication.get(run.replication) === variants.length);
+  const replications = new Set(results.map((run) => run.replication)).size;
+
+  const summaries: VariantSummary[] = variants.map((variant) => {
+    const runs = results.filter((run) => run.variant === variant.id);
+    const first = runs[0];
+    return {
+      id: variant.id,
+      name: variant.name ?? variant.id,
+      replications: runs.length,
+      network: summarizeKpis(runs.map((run) => run.network.kpis)),
+      products: (first?.products ?? []).map((product, i) => ({ product: product.product, kpis: summarizeKpis(runs.map((run) => run.products[i].kpis)) })),
+      stockPoints: (first?.stockPoints ?? []).map((point, i) => ({
+        node: point.node,
+        product: point.product,
+        policy: point.policy,
+        reorderPoint: point.reorderPoint,
+        orderUpTo: point.orderUpTo,
+        kpis: summarizeKpis(runs.map((run) => run.stockPoints[i].kpis)),
+      })),
+      series: first?.series ? summarizeSeries(runs) : null,
+      events: runs.reduce((sum, run) => sum + run.events, 0),
+    };
+  });
+
+  return {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    replications,
+    horizonDays: scenario.horizonDays,
+    warmupDays: scenario.warmupDays,
+    variants: summaries,
+    firstRuns: variants.map((v) => results.find((run) => run.variant === v.id && run.replication === 0)).filter((run): run is RunResult => run !== undefined),
+    complete: complete && replications === (unordered.length === 0 ? 0 : replications),
+  };
+}
+
+/** Per KPI: mean, sample sd and 95% half-width over the replications where it applies. */
+export function summarizeKpis(samples: ReadonlyArray<Kpis>): KpiSummaries {
+  const out = {} as KpiSummaries;
+  for (const name of KPI_NAMES) {
+    let n = 0;
+    let mean = 0;
+    let m2 = 0;
+    for (const kpis of samples) {
+      const value = kpis[name];
+      if (value === null) continue;
+      n++;
+      const delta = value - mean;
+      mean += delta / n;
+      m2 += delta * (value - mean);
+    }
+    const sd = n >= 2 ? Math.sqrt(m2 / (n - 1)) : null;
+    out[name] = { mean: n > 0 ? mean : null, sd, halfWidth: sd === null ? null : confidenceHalfWidth(sd, n), n };
+  }
+  return out;
+}
+
+function summarizeSeries(runs: ReadonlyArray<RunResult>): VariantSummary['series'] {
+  const first = runs[0].series!;
+  const meanOf = (pick: (run: RunResult) => number[]): MeanSeries => {
+    const days = first.days;
+    const mean = new Array<number>(days).fill(0);
+    const m2 = new Array<number>(days).fill(0);
+    runs.forEach((run, k) => {
+      const values = pick(run);
+      for (let d = 0; d < days; d++) {
+        const delta = values[d] - mean[d];
+        mean[d] += delta / (k + 1);
+        m2[d] += delta * (values[d] - mean[d]);
+      }
+    });
+    const n = runs.length;
+    const halfWidth = m2.map((m) => (n >= 2 ? (confidenceHalfWidth(Math.sqrt(m / (n - 1)), n) ?? 0) : 0));
+    return { mean, halfWidth };
+  };
+  const levelsOf = (pick: (run: RunResult) => DailyLevels): MeanLevels => ({
+    onHand: meanOf((run) => pick(run).onHand),
+    position: meanOf((run) => pick(run).position),
+    backorders: meanOf((run) => pick(run).backorders),
+    demand: meanOf((run) => pick(run).demand),
+    sales: meanOf((run) => pick(run).sales),
+  });
+  return {
+    days: first.days,
+    network: levelsOf((run) => run.series!.network),
+    stockPoints: first.stockPoints ? first.stockPoints.map((_, i) => levelsOf((run) => run.series!.stockPoints![i])) : null,
+    activeCustomers: meanOf((run) => run.series!.networkActiveCustomers),
+  };
+}

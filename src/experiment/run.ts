@@ -1,0 +1,179 @@
+import type { Scenario } from '../scenario/schema.ts';
+import { replicationSeed } from '../random/streams.ts';
+import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } from '../metrics/kpis.ts';
+import { buildSimulation, variantsOf } from '../model/build.ts';
+import type { Ledger } from '../model/stockPoint.ts';
+import type { Simulation } from '../model/simulation.ts';
+
+export interface StockPointResult {
+  node: string;
+  product: string;
+  policy: string;
+  /** the policy's levels at the end of the run, for charts (null where the policy has none) */
+  reorderPoint: number | null;
+  orderUpTo: number | null;
+  kpis: Kpis;
+  counters: KpiCounters;
+}
+
+export interface GroupResult {
+  kpis: Kpis;
+  counters: KpiCounters;
+}
+
+/** Units accounted over the whole run at one stock point, and where they are at the end. */
+export interface StockPointLedger extends Ledger {
+  node: string;
+  product: string;
+  onHand: number;
+  backorders: number;
+  onOrder: number;
+  pipeline: number;
+}
+
+export interface DailyLevels {
+  onHand: number[];
+  position: number[];
+  backorders: number[];
+  demand: number[];
+  sales: number[];
+}
+
+export interface RunSeries {
+  days: number;
+  network: DailyLevels;
+  /** per stock point, in the order of `stockPoints` (absent when the scenario records network totals only) */
+  stockPoints: DailyLevels[] | null;
+  activeCustomers: { node: string; values: number[] }[];
+  networkActiveCustomers: number[];
+}
+
+export interface CustomerBaseResult {
+  node: string;
+  initial: number;
+  active: number;
+  churned: number;
+  demandLostToChurn: number;
+}
+
+/** Everything one replication of one variant produced. */
+export interface RunResult {
+  variant: string;
+  replication: number;
+  seed: string;
+  windowDays: number;
+  events: number;
+  network: GroupResult;
+  products: (GroupResult & { product: string })[];
+  stockPoints: StockPointResult[];
+  customerBases: CustomerBaseResult[];
+  /** units still waiting at each shipping node for capacity or the end of an outage */
+  awaitingDispatch: { node: string; units: number }[];
+  ledgers: StockPointLedger[];
+  series: RunSeries | null;
+}
+
+export interface RunOptions {
+  /** leave the daily series out (they are large for big networks) */
+  series?: boolean;
+}
+
+/** Runs replication `replication` of variant `variantIndex`: (scenario, seed) -> RunResult. */
+export function runReplication(scenario: Scenario, variantIndex: number, replication: number, options: RunOptions = {}): RunResult {
+  const variant = variantsOf(scenario)[variantIndex];
+  if (!variant) throw new Error(`variant index ${variantIndex} is out of range (scenario has ${variantsOf(scenario).length})`);
+  const seed = replicationSeed(scenario.seed, replication);
+  const simulation = buildSimulation(scenario, variant, seed);
+  simulation.run();
+  return collect(scenario, simulation, variant.id, replication, seed, options.series ?? true);
+}
+
+function collect(scenario: Scenario, simulation: Simulation, variant: string, replication: number, seed: string, withSeries: boolean): RunResult {
+  const windowDays = scenario.horizonDays - scenario.warmupDays;
+  const stockPoints: StockPointResult[] = simulation.stockPoints.map((point) => ({
+    node: point.node,
+    product: point.productId,
+    policy: point.policy.type,
+    reorderPoint: point.policy.reorderPoint,
+    orderUpTo: point.policy.orderUpTo,
+    kpis: computeKpis(point.window),
+    counters: point.window,
+  }));
+
+  const products = scenario.products.map((product, index) => {
+    const counters = emptyCounters(windowDays);
+    for (const point of simulation.stockPoints) if (point.product === index) addCounters(counters, point.window);
+    setDailySums(counters, simulation.rollupDaily.sums, index);
+    counters.activeCustomers = null;
+    return { product: product.id, counters, kpis: computeKpis(counters) };
+  });
+
+  const networkCounters = emptyCounters(windowDays);
+  for (const point of simulation.stockPoints) addCounters(networkCounters, point.window);
+  setDailySums(networkCounters, simulation.rollupDaily.sums, scenario.products.length);
+  networkCounters.activeCustomers = simulation.customerBases.length > 0 ? simulation.customerBases.reduce((sum, base) => sum + base.active, 0) : null;
+
+  const ledgers = simulation.stockPoints.map((point) => ({
+    node: point.node,
+    product: point.productId,
+    ...point.ledger,
+    onHand: point.onHand,
+    backorders: point.backlog.total,
+    onOrder: point.onOrder,
+    pipeline: point.pipeline,
+  }));
+
+  return {
+    variant,
+    replication,
+    seed,
+    windowDays,
+    events: simulation.env.eventsProcessed,
+    network: { counters: networkCounters, kpis: computeKpis(networkCounters) },
+    products,
+    stockPoints,
+    customerBases: simulation.customerBases.map((base) => ({
+      node: base.node,
+      initial: base.initial,
+      active: base.active,
+      churned: base.churned,
+      demandLostToChurn: base.demandLostToChurn,
+    })),
+    awaitingDispatch: simulation.gates.map((gate) => ({ node: gate.node, units: gate.waitingUnits })),
+    ledgers,
+    series: withSeries && simulation.series.network.onHand.length > 0 ? seriesOf(simulation) : null,
+  };
+}
+
+function setDailySums(counters: KpiCounters, sums: Float64Array, group: number): void {
+  const base = group * 5;
+  counters.bullwhipDays = sums[base];
+  counters.dailyOrderSum = sums[base + 1];
+  counters.dailyOrderSumSquares = sums[base + 2];
+  counters.dailyDemandSum = sums[base + 3];
+  counters.dailyDemandSumSquares = sums[base + 4];
+}
+
+function seriesOf(simulation: Simulation): RunSeries {
+  const s = simulation.series;
+  const levels = (i: number): DailyLevels => ({
+    onHand: Array.from(s.onHand[i]),
+    position: Array.from(s.position[i]),
+    backorders: Array.from(s.backorders[i]),
+    demand: Array.from(s.demand[i]),
+    sales: Array.from(s.sales[i]),
+  });
+  return {
+    days: s.days,
+    network: {
+      onHand: Array.from(s.network.onHand),
+      position: Array.from(s.network.position),
+      backorders: Array.from(s.network.backorders),
+      demand: Array.from(s.network.demand),
+      sales: Array.from(s.network.sales),
+    },
+    stockPoints: s.perStockPoint ? simulation.stockPoints.map((point) => levels(point.index)) : null,
+    activeCustomers: simulation.customerBases.map((base) => ({ node: base.node, values: Array.from(s.activeCustomers[base.index]) })),
+    networkActiveCustomers: Array.from(s.networkActiveCustomers),
+  };
+}

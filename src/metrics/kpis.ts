@@ -1,0 +1,267 @@
+/**
+ * The KPIs of shared/KPIS.md, computed from additive counters. A stock point's counters, a SKU's and
+ * the network's are all `KpiCounters`; roll-ups add counters and compute the ratios again from the
+ * summed numerators and denominators, never by averaging ratios.
+ *
+ * A KPI that does not apply is `null` (never 0 by default).
+ */
+
+export const KPI_NAMES = [
+  // service
+  'fillRate',
+  'cycleServiceLevel',
+  'readyRate',
+  'onTimeDelivery',
+  'avgCustomerWait',
+  'lostSalesUnits',
+  'avgBackorders',
+  // inventory
+  'avgOnHand',
+  'avgInventoryPosition',
+  'avgPipeline',
+  'inventoryTurns',
+  'daysOfSupply',
+  'ordersPlaced',
+  'expiredUnits',
+  'bullwhipRatio',
+  // periodic review, textbook timing
+  'endOfPeriodOnHand',
+  'endOfPeriodBackorders',
+  'costPerPeriod',
+  // money
+  'holdingCost',
+  'orderingCost',
+  'purchaseCost',
+  'transportCost',
+  'stockoutCost',
+  'expiryCost',
+  'churnCost',
+  'totalCost',
+  'revenue',
+  'profit',
+  // customers
+  'activeCustomers',
+  'customersChurned',
+  'demandLostToChurn',
+] as const;
+
+export type KpiName = (typeof KPI_NAMES)[number];
+export type Kpis = Record<KpiName, number | null>;
+
+/** Additive sums over the measured window (after warm-up). */
+export interface KpiCounters {
+  /** length of the measured window in days (not summed in roll-ups: all points share it) */
+  windowDays: number;
+  /** number of stock points summed (1 for a stock point) */
+  stockPoints: number;
+
+  // demand faced by customer-facing points (the service KPIs of roll-ups use these only)
+  customerDemandUnits: number;
+  customerFilledImmediatelyUnits: number;
+  // all demand faced, customer or downstream orders (a point's own service KPIs)
+  demandUnits: number;
+  filledImmediatelyUnits: number;
+  lostUnits: number;
+  backorderedUnits: number;
+  /** customer orders that received their goods, and the days they waited in all */
+  deliveredOrders: number;
+  totalWaitDays: number;
+  /** customer orders delivered by the date promised; null until delivery promises are modelled */
+  onTimeOrders: number | null;
+  cycles: number;
+  cyclesWithStockout: number;
+
+  // time integrals (unit-days)
+  areaOnHand: number;
+  areaOnHandValue: number;
+  areaPosition: number;
+  areaPipeline: number;
+  areaBackorders: number;
+  daysInStock: number;
+
+  issuedUnits: number;
+  issuedValue: number;
+  ordersPlaced: number;
+  expiredUnits: number | null;
+
+  /** per-day orders placed and demand received (sums and sums of squares, over `bullwhipDays`) */
+  bullwhipDays: number;
+  dailyOrderSum: number;
+  dailyOrderSumSquares: number;
+  dailyDemandSum: number;
+  dailyDemandSumSquares: number;
+
+  // end-of-period measures of periodic-review points: means over periods (additive across points,
+  // so a roll-up gives the network's end-of-period totals)
+  periodicPoints: number;
+  endOfPeriodOnHand: number;
+  endOfPeriodBackorders: number;
+  costPerPeriod: number;
+
+  // money
+  holdingCost: number;
+  orderingCost: number;
+  purchaseCost: number;
+  transportCost: number;
+  stockoutCost: number;
+  expiryCost: number | null;
+  churnCost: number | null;
+  revenue: number | null;
+
+  // customers
+  activeCustomers: number | null;
+  customersChurned: number | null;
+  demandLostToChurn: number | null;
+}
+
+export function emptyCounters(windowDays: number): KpiCounters {
+  return {
+    windowDays,
+    stockPoints: 0,
+    customerDemandUnits: 0,
+    customerFilledImmediatelyUnits: 0,
+    demandUnits: 0,
+    filledImmediatelyUnits: 0,
+    lostUnits: 0,
+    backorderedUnits: 0,
+    deliveredOrders: 0,
+    totalWaitDays: 0,
+    onTimeOrders: null,
+    cycles: 0,
+    cyclesWithStockout: 0,
+    areaOnHand: 0,
+    areaOnHandValue: 0,
+    areaPosition: 0,
+    areaPipeline: 0,
+    areaBackorders: 0,
+    daysInStock: 0,
+    issuedUnits: 0,
+    issuedValue: 0,
+    ordersPlaced: 0,
+    expiredUnits: null,
+    bullwhipDays: 0,
+    dailyOrderSum: 0,
+    dailyOrderSumSquares: 0,
+    dailyDemandSum: 0,
+    dailyDemandSumSquares: 0,
+    periodicPoints: 0,
+    endOfPeriodOnHand: 0,
+    endOfPeriodBackorders: 0,
+    costPerPeriod: 0,
+    holdingCost: 0,
+    orderingCost: 0,
+    purchaseCost: 0,
+    transportCost: 0,
+    stockoutCost: 0,
+    expiryCost: null,
+    churnCost: null,
+    revenue: null,
+    activeCustomers: null,
+    customersChurned: null,
+    demandLostToChurn: null,
+  };
+}
+
+const addNullable = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
+
+/**
+ * Adds `part` into `total` (a roll-up). A roll-up's own service KPIs count customer demand only, so
+ * that a warehouse's orders from stores are not mixed with the customers' demand in a network fill
+ * rate.
+ *
+ * Per-day bullwhip sums are NOT added here: the variance of a sum of series is not the sum of
+ * variances; roll-ups record their own daily totals (see the simulation's day boundary).
+ */
+export function addCounters(total: KpiCounters, part: KpiCounters): void {
+  total.stockPoints += part.stockPoints;
+  total.customerDemandUnits += part.customerDemandUnits;
+  total.customerFilledImmediatelyUnits += part.customerFilledImmediatelyUnits;
+  total.demandUnits += part.customerDemandUnits;
+  total.filledImmediatelyUnits += part.customerFilledImmediatelyUnits;
+  total.lostUnits += part.lostUnits;
+  total.backorderedUnits += part.backorderedUnits;
+  total.deliveredOrders += part.deliveredOrders;
+  total.totalWaitDays += part.totalWaitDays;
+  total.onTimeOrders = addNullable(total.onTimeOrders, part.onTimeOrders);
+  total.cycles += part.cycles;
+  total.cyclesWithStockout += part.cyclesWithStockout;
+  total.areaOnHand += part.areaOnHand;
+  total.areaOnHandValue += part.areaOnHandValue;
+  total.areaPosition += part.areaPosition;
+  total.areaPipeline += part.areaPipeline;
+  total.areaBackorders += part.areaBackorders;
+  total.daysInStock += part.daysInStock;
+  total.issuedUnits += part.issuedUnits;
+  total.issuedValue += part.issuedValue;
+  total.ordersPlaced += part.ordersPlaced;
+  total.expiredUnits = addNullable(total.expiredUnits, part.expiredUnits);
+  total.periodicPoints += part.periodicPoints;
+  total.endOfPeriodOnHand += part.endOfPeriodOnHand;
+  total.endOfPeriodBackorders += part.endOfPeriodBackorders;
+  total.costPerPeriod += part.costPerPeriod;
+  total.holdingCost += part.holdingCost;
+  total.orderingCost += part.orderingCost;
+  total.purchaseCost += part.purchaseCost;
+  total.transportCost += part.transportCost;
+  total.stockoutCost += part.stockoutCost;
+  total.expiryCost = addNullable(total.expiryCost, part.expiryCost);
+  total.churnCost = addNullable(total.churnCost, part.churnCost);
+  total.revenue = addNullable(total.revenue, part.revenue);
+  total.activeCustomers = addNullable(total.activeCustomers, part.activeCustomers);
+  total.customersChurned = addNullable(total.customersChurned, part.customersChurned);
+  total.demandLostToChurn = addNullable(total.demandLostToChurn, part.demandLostToChurn);
+}
+
+const ratio = (numerator: number, denominator: number): number | null => (denominator > 0 ? numerator / denominator : null);
+
+function variance(n: number, sum: number, sumSquares: number): number {
+  if (n < 2) return 0;
+  const mean = sum / n;
+  return Math.max(0, (sumSquares - n * mean * mean) / (n - 1));
+}
+
+/** KPIs from counters. Pure: the same counters always give the same KPIs. */
+export function computeKpis(c: KpiCounters): Kpis {
+  const days = c.windowDays;
+  const avgOnHand = c.areaOnHand / days;
+  const demandVariance = variance(c.bullwhipDays, c.dailyDemandSum, c.dailyDemandSumSquares);
+  const totalCost =
+    c.holdingCost + c.orderingCost + c.purchaseCost + c.transportCost + c.stockoutCost + (c.expiryCost ?? 0) + (c.churnCost ?? 0);
+  const periodic = c.periodicPoints > 0;
+  return {
+    fillRate: ratio(c.filledImmediatelyUnits, c.demandUnits),
+    cycleServiceLevel: c.cycles > 0 ? 1 - c.cyclesWithStockout / c.cycles : null,
+    readyRate: c.stockPoints > 0 ? c.daysInStock / (days * c.stockPoints) : null,
+    onTimeDelivery: c.onTimeOrders === null ? null : ratio(c.onTimeOrders, c.deliveredOrders),
+    avgCustomerWait: ratio(c.totalWaitDays, c.deliveredOrders),
+    lostSalesUnits: c.lostUnits,
+    avgBackorders: c.areaBackorders / days,
+    avgOnHand,
+    avgInventoryPosition: c.areaPosition / days,
+    avgPipeline: c.areaPipeline / days,
+    inventoryTurns: c.areaOnHandValue > 0 ? (c.issuedValue / (c.areaOnHandValue / days)) * (365 / days) : null,
+    daysOfSupply: c.issuedUnits > 0 ? avgOnHand / (c.issuedUnits / days) : null,
+    ordersPlaced: c.ordersPlaced,
+    expiredUnits: c.expiredUnits,
+    bullwhipRatio:
+      c.bullwhipDays >= 2 && demandVariance > 0
+        ? variance(c.bullwhipDays, c.dailyOrderSum, c.dailyOrderSumSquares) / demandVariance
+        : null,
+    endOfPeriodOnHand: periodic ? c.endOfPeriodOnHand : null,
+    endOfPeriodBackorders: periodic ? c.endOfPeriodBackorders : null,
+    costPerPeriod: periodic ? c.costPerPeriod : null,
+    holdingCost: c.holdingCost,
+    orderingCost: c.orderingCost,
+    purchaseCost: c.purchaseCost,
+    transportCost: c.transportCost,
+    stockoutCost: c.stockoutCost,
+    expiryCost: c.expiryCost,
+    churnCost: c.churnCost,
+    totalCost,
+    revenue: c.revenue,
+    profit: c.revenue === null ? null : c.revenue - totalCost,
+    activeCustomers: c.activeCustomers,
+    customersChurned: c.customersChurned,
+    demandLostToChurn: c.demandLostToChurn,
+  };
+}

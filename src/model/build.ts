@@ -1,0 +1,280 @@
+import type { Policy as PolicySpec, Scenario, Variant } from '../scenario/schema.ts';
+import { idsOf, laneId, stockPointKey } from '../scenario/references.ts';
+import { RandomStreams } from '../random/streams.ts';
+import { createSampler, distributionMean, distributionVariance, type Sampler } from '../random/distributions/sampler.ts';
+import { createPolicy } from './policies/createPolicy.ts';
+import type { PolicyContext } from './policies/policy.ts';
+import { StockPoint, type Supply } from './stockPoint.ts';
+import { DemandStream } from './demandStream.ts';
+import { CustomerBase } from './customerBase.ts';
+import { ShippingGate } from './shippingGate.ts';
+import { buildDemandProfile, cumulativeProfile } from './demandProfile.ts';
+import { drawWindows } from './occurrences.ts';
+import { Simulation, type DisruptionWindow, type LaneState, type SupplierState } from './simulation.ts';
+
+/** Per-stock-point series are recorded by default up to this many stock points. */
+const AUTO_SERIES_LIMIT = 50;
+
+/** The variants a scenario compares: its own, or one "baseline" made of the stock points' policies. */
+export function variantsOf(scenario: Scenario): Variant[] {
+  return scenario.variants.length > 0 ? scenario.variants : [{ id: 'baseline', name: 'Baseline', policies: [] }];
+}
+
+/** One entry per (node, product) stock point, in the order the scenario lists them. */
+export interface StockPointPlan {
+  key: string;
+  node: string;
+  product: string;
+  entry: Scenario['stockPoints'][number];
+  policy: PolicySpec;
+}
+
+/** Expands the scenario's stock point entries and applies a variant's policy overrides (later overrides win). */
+export function planStockPoints(scenario: Scenario, variant: Variant): StockPointPlan[] {
+  const plans: StockPointPlan[] = [];
+  for (const entry of scenario.stockPoints) {
+    for (const node of idsOf(entry.node)) {
+      for (const product of idsOf(entry.product)) {
+        let policy = entry.policy;
+        for (const override of variant.policies) {
+          const nodeMatches = override.node === undefined || idsOf(override.node).includes(node);
+          const productMatches = override.product === undefined || idsOf(override.product).includes(product);
+          if (nodeMatches && productMatches) policy = override.policy;
+        }
+        plans.push({ key: stockPointKey(node, product), node, product, entry, policy });
+      }
+    }
+  }
+  return plans;
+}
+
+/**
+ * Wires a validated scenario into a runnable simulation for one replication of one variant. All
+ * randomness is drawn from streams named after what they drive, seeded by `seed`.
+ */
+export function buildSimulation(scenario: Scenario, variant: Variant, seed: string): Simulation {
+  const streams = new RandomStreams(seed);
+  const horizon = scenario.horizonDays;
+  const days = Math.ceil(horizon);
+  const productIndex = new Map(scenario.products.map((p, i) => [p.id, i]));
+  const nodeById = new Map(scenario.nodes.map((n) => [n.id, n]));
+  const plans = planStockPoints(scenario, variant);
+  const planIndex = new Map(plans.map((plan, i) => [plan.key, i]));
+
+  // lanes
+  const laneIndex = new Map<string, number>();
+  const laneByEnds = new Map<string, number>();
+  const lanes: LaneState[] = scenario.lanes.map((lane, i) => {
+    laneIndex.set(laneId(lane), i);
+    laneByEnds.set(`${lane.from}->${lane.to}`, i);
+    return { id: laneId(lane), costPerUnit: lane.costPerUnit, costPerShipment: lane.costPerShipment, leadTimeMultiplier: 1, leadTimes: new Map() };
+  });
+
+  // sources: the node each stock point orders from
+  const sourceOf = (plan: StockPointPlan): string => {
+    if (plan.entry.source !== undefined) return plan.entry.source;
+    const inbound = scenario.lanes.filter((lane) => lane.to === plan.node);
+    return inbound[0].from; // references.ts guarantees exactly one
+  };
+
+  // shipping gates: one per supplier and per node that ships to other stock points
+  const gates: ShippingGate[] = [];
+  const gateOfNode = new Map<string, number>();
+  const gateFor = (nodeId: string): number => {
+    let gate = gateOfNode.get(nodeId);
+    if (gate === undefined) {
+      const node = nodeById.get(nodeId)!;
+      gate = gates.length;
+      gates.push(new ShippingGate(nodeId, node.type === 'store' ? Infinity : (node.capacityPerDay ?? Infinity)));
+      gateOfNode.set(nodeId, gate);
+    }
+    return gate;
+  };
+  const suppliers: SupplierState[] = [];
+  const supplierOfGate = new Map<number, number>();
+
+  // demand statistics per stock point, for policies that set levels from them
+  const demandStats = plans.map(() => ({ mean: 0, variance: 0 }));
+  const demandEntries = scenario.demand.flatMap((entry) =>
+    idsOf(entry.node).flatMap((node) => idsOf(entry.product).map((product) => ({ entry, node, product }))),
+  );
+  for (const { entry, node, product } of demandEntries) {
+    const stats = demandStats[planIndex.get(stockPointKey(node, product))!];
+    if (entry.type === 'arrivals') {
+      const mean = distributionMean(entry.quantity, { nonNegative: true });
+      const variance = distributionVariance(entry.quantity, { nonNegative: true });
+      // compound Poisson: mean rate*E[q], variance rate*E[q^2]
+      stats.mean += entry.customersPerDay * mean;
+      stats.variance += entry.customersPerDay * (variance + mean * mean);
+    } else if (entry.type === 'perPeriod') {
+      stats.mean += distributionMean(entry.quantity, { nonNegative: true });
+      stats.variance += distributionVariance(entry.quantity, { nonNegative: true });
+    } else {
+      const series = entry.series as number[];
+      const mean = series.reduce((a, b) => a + b, 0) / series.length;
+      stats.mean += mean;
+      stats.variance += series.length > 1 ? series.reduce((a, b) => a + (b - mean) ** 2, 0) / (series.length - 1) : 0;
+    }
+  }
+  // upstream points face the sum of their downstream points' demand (independent streams add variances)
+  const sources = plans.map(sourceOf);
+  const depth = (i: number): number => {
+    const upstream = planIndex.get(stockPointKey(sources[i], plans[i].product));
+    return upstream === undefined ? 0 : 1 + depth(upstream);
+  };
+  const byDepth = plans.map((_, i) => i).sort((a, b) => depth(b) - depth(a));
+  for (const i of byDepth) {
+    const upstream = planIndex.get(stockPointKey(sources[i], plans[i].product));
+    if (upstream !== undefined) {
+      demandStats[upstream].mean += demandStats[i].mean;
+      demandStats[upstream].variance += demandStats[i].variance;
+    }
+  }
+
+  // customer bases
+  const customerBases = scenario.customers.map(
+    (base, i) =>
+      new CustomerBase(
+        i,
+        base.node,
+        base.initial,
+        base.churn.onStockout,
+        base.churn.onBackorder,
+        base.newPerDay,
+        base.lifetimeValue,
+        streams.stream(`churn:${base.node}`),
+        streams.stream(`newCustomers:${base.node}`),
+      ),
+  );
+  const baseOfNode = new Map(customerBases.map((base) => [base.node, base]));
+  const customerFacing = new Set(demandEntries.map((d) => stockPointKey(d.node, d.product)));
+
+  // stock points
+  const stockPoints = plans.map((plan, i) => {
+    const product = scenario.products.find((p) => p.id === plan.product)!;
+    const sourceNode = nodeById.get(sources[i])!;
+    const lane = laneByEnds.get(`${sources[i]}->${plan.node}`)!;
+    const supply: Supply = { supplier: -1, upstream: -1, lane };
+    const leadTimeSpec = scenario.lanes[lane].leadTime;
+    let leadMean = distributionMean(leadTimeSpec, { nonNegative: true });
+    let leadVariance = distributionVariance(leadTimeSpec, { nonNegative: true });
+    if (sourceNode.type === 'supplier') {
+      const gate = gateFor(sourceNode.id);
+      let supplier = supplierOfGate.get(gate);
+      if (supplier === undefined) {
+        supplier = suppliers.length;
+        suppliers.push({ gate, processing: sourceNode.leadTime ? new Map<number, Sampler>() : null });
+        supplierOfGate.set(gate, supplier);
+      }
+      supply.supplier = supplier;
+      if (sourceNode.leadTime) {
+        suppliers[supplier].processing!.set(
+          i,
+          createSampler(sourceNode.leadTime, streams.stream(`processing:${sourceNode.id}:${plan.key}`), { nonNegative: true }),
+        );
+        leadMean += distributionMean(sourceNode.leadTime, { nonNegative: true });
+        leadVariance += distributionVariance(sourceNode.leadTime, { nonNegative: true });
+      }
+    } else {
+      supply.upstream = planIndex.get(stockPointKey(sourceNode.id, plan.product))!;
+    }
+    lanes[lane].leadTimes.set(i, createSampler(leadTimeSpec, streams.stream(`leadTime:${lanes[lane].id}:${plan.product}`), { nonNegative: true }));
+
+    const holdingCostPerDay =
+      'perUnitPerDay' in product.holdingCost ? product.holdingCost.perUnitPerDay : (product.holdingCost.annualRate * product.unitCost) / 365;
+    const orderingCost = plan.entry.orderingCost ?? product.orderingCost;
+    const context: PolicyContext = {
+      demandPerDay: demandStats[i],
+      leadTime: { mean: leadMean, variance: leadVariance },
+      holdingCostPerUnitPerDay: holdingCostPerDay,
+      orderingCost,
+    };
+    const policy = createPolicy(plan.policy, context);
+    const shipsDownstream = plans.some((_, j) => sources[j] === plan.node && plans[j].product === plan.product);
+    const base = baseOfNode.get(plan.node);
+    const facing = customerFacing.has(plan.key);
+    return new StockPoint(
+      i,
+      plan.node,
+      productIndex.get(plan.product)!,
+      plan.product,
+      policy,
+      supply,
+      Math.max(0, plan.entry.initialOnHand ?? policy.defaultInitialOnHand),
+      product.unitCost,
+      product.price ?? null,
+      holdingCostPerDay,
+      orderingCost,
+      product.stockoutPenalty,
+      product.backorderCostPerDay,
+      (plan.entry.unmetDemand ?? product.unmetDemand) === 'backorder',
+      (plan.entry.shortageShipping ?? scenario.shortageShipping) === 'complete',
+      plan.entry.casePack,
+      plan.entry.minOrderQuantity,
+      shipsDownstream ? gateFor(plan.node) : -1,
+      facing && base ? base.index : -1,
+      facing,
+      horizon,
+    );
+  });
+
+  // demand streams
+  const demandStreams = demandEntries.map(({ entry, node, product }, i) => {
+    const key = stockPointKey(node, product);
+    const shocks = entry.shocks.map((shock, j) => ({
+      multiplier: shock.multiplier,
+      windows: drawWindows(shock.occurrence, horizon, streams.stream(`shock:${key}:${shock.name ?? j}`)),
+    }));
+    const profile = buildDemandProfile(days, entry.seasonality, entry.trendPerYear, shocks);
+    const base = baseOfNode.get(node) ?? null;
+    base?.demandStreams.push(i);
+    const quantity =
+      entry.type === 'history' ? null : createSampler(entry.quantity, streams.stream(`quantity:${key}`), { nonNegative: true });
+    return new DemandStream(
+      i,
+      entry.type,
+      planIndex.get(key)!,
+      productIndex.get(product)!,
+      entry.type === 'arrivals' ? entry.customersPerDay : 1,
+      quantity,
+      entry.type === 'history' ? (entry.series as number[]) : null,
+      profile,
+      cumulativeProfile(profile, days),
+      streams.stream(`arrivals:${key}`),
+      base,
+      days,
+    );
+  });
+
+  // disruptions, drawn once per replication (the same for every variant)
+  const disruptions: DisruptionWindow[] = [];
+  scenario.disruptions.forEach((disruption, i) => {
+    const name = disruption.name ?? `${disruption.type}#${i}`;
+    const windows = drawWindows(disruption.occurrence, horizon, streams.stream(`disruption:${name}`));
+    for (const window of windows) {
+      if (disruption.type === 'supplierOutage') {
+        disruptions.push({ ...window, name, effect: { type: 'outage', gate: gateFor(disruption.node) } });
+      } else if (disruption.type === 'capacityLoss') {
+        disruptions.push({ ...window, name, effect: { type: 'capacity', gate: gateFor(disruption.node), share: 1 - disruption.fraction } });
+      } else {
+        disruptions.push({ ...window, name, effect: { type: 'leadTime', lanes: disruption.lanes.map((id) => laneIndex.get(id)!), multiplier: disruption.multiplier } });
+      }
+    }
+  });
+
+  const seriesMode = scenario.output.series;
+  return new Simulation({
+    products: scenario.products.length,
+    horizon,
+    warmup: scenario.warmupDays,
+    stockPoints,
+    demandStreams,
+    customerBases,
+    gates,
+    suppliers,
+    lanes,
+    disruptions,
+    recordSeries: seriesMode !== 'none',
+    seriesPerStockPoint: seriesMode === 'all' || (seriesMode === 'auto' && stockPoints.length <= AUTO_SERIES_LIMIT),
+  });
+}

@@ -1,0 +1,96 @@
+import type { RandomStream } from '../random/streams.ts';
+import type { Sampler } from '../random/distributions/sampler.ts';
+import type { CustomerBase } from './customerBase.ts';
+
+export type DemandKind = 'arrivals' | 'perPeriod' | 'history';
+
+/**
+ * Customer demand for one product at one stock point, in one of three forms:
+ * - arrivals: a Poisson process of customers (rate customersPerDay x day multiplier x customer-base
+ *   factor), each buying a drawn quantity;
+ * - perPeriod: one draw per day, at the start of the day;
+ * - history: a daily series replayed (and repeated when the horizon is longer).
+ *
+ * Interarrival times and quantities come from separate streams, so that changing the quantity
+ * distribution leaves the arrival times unchanged (and vice versa).
+ */
+export class DemandStream {
+  /** handle of the pending arrival event, or -1 */
+  pendingArrival = -1;
+
+  constructor(
+    readonly index: number,
+    readonly kind: DemandKind,
+    readonly stockPoint: number,
+    readonly product: number,
+    /** customers per day (arrivals); 1 for the other kinds */
+    readonly ratePerDay: number,
+    readonly quantity: Sampler | null,
+    readonly history: ReadonlyArray<number> | null,
+    /** day multipliers, or null when flat */
+    readonly profile: Float64Array | null,
+    /** cumulative[d] = sum of multipliers of days before d */
+    readonly cumulative: Float64Array,
+    readonly gaps: RandomStream,
+    readonly customers: CustomerBase | null,
+    readonly days: number,
+  ) {}
+
+  /** Mean units per customer order (arrivals) or per day before multipliers (others). */
+  get meanQuantity(): number {
+    if (this.quantity) return this.quantity.mean;
+    const history = this.history!;
+    let sum = 0;
+    for (const value of history) sum += value;
+    return sum / history.length;
+  }
+
+  /** Units demanded on day `day` (perPeriod and history). */
+  dayQuantity(day: number): number {
+    const base = this.kind === 'history' ? this.history![day % this.history!.length] : this.quantity!.sample();
+    const multiplier = this.profile ? this.profile[day] : 1;
+    const factor = this.customers ? this.customers.demandFactor : 1;
+    return base * multiplier * factor;
+  }
+
+  /**
+   * Time of the next customer arrival after `now`, or Infinity. The rate is piecewise constant over
+   * days, so the next arrival is where the integrated rate reaches a unit exponential draw.
+   */
+  nextArrival(now: number): number {
+    const factor = this.customers ? this.customers.demandFactor : 1;
+    const rate = this.ratePerDay * factor;
+    if (rate <= 0) return Infinity;
+    let remaining = -Math.log(1 - this.gaps());
+    const profile = this.profile;
+    if (profile === null) return now + remaining / rate;
+    let time = now;
+    for (;;) {
+      const day = Math.floor(time);
+      if (day >= this.days) return Infinity;
+      const dayRate = rate * profile[day];
+      const dayEnd = day + 1;
+      if (dayRate > 0) {
+        const capacity = dayRate * (dayEnd - time);
+        if (remaining <= capacity) return time + remaining / dayRate;
+        remaining -= capacity;
+      }
+      time = dayEnd;
+    }
+  }
+
+  /** Expected units that one customer of the base would demand here between `time` and `end`. */
+  expectedUnitsPerCustomer(time: number, end: number): number {
+    if (!this.customers) return 0;
+    const mass = this.integratedMultiplier(end) - this.integratedMultiplier(time);
+    return (this.ratePerDay * this.meanQuantity * mass) / this.customers.initial;
+  }
+
+  private integratedMultiplier(time: number): number {
+    const clamped = Math.min(Math.max(time, 0), this.days);
+    const day = Math.floor(clamped);
+    if (day >= this.days) return this.cumulative[this.days];
+    const multiplier = this.profile ? this.profile[day] : 1;
+    return this.cumulative[day] + multiplier * (clamped - day);
+  }
+}

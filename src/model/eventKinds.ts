@@ -1,0 +1,30 @@
+/**
+ * The model's event kinds and, for events that fall on the same instant, the order in which they run
+ * (lower priority first). The order encodes the textbook timing of periodic models: at the boundary
+ * between day d-1 and day d, the day that ended is recorded first, then shipments arriving at that
+ * instant are received, then periodic reviews place orders, then the day's demand (per-period
+ * demand) occurs. An order placed at the review of day t with lead time L therefore arrives before
+ * the demand of day t + L.
+ */
+export const EventKind = {
+  /** integer times: record the day that just ended, open the next one */
+  dayBoundary: 0,
+  warmupEnd: 1,
+  customerArrival: 2,
+  receipt: 3,
+  review: 4,
+  periodDemand: 5,
+  disruptionStart: 6,
+  disruptionEnd: 7,
+  newCustomer: 8,
+  supplierRelease: 9,
+  returnReceipt: 10,
+} as const;
+
+export const Priority = {
+  dayBoundary: 0,
+  warmupEnd: 1,
+  normal: 2,
+  review: 3,
+  periodDemand: 4,
+} as const;

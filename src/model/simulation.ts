@@ -1,0 +1,694 @@
+import { Environment } from '../kernel/environment.ts';
+import type { RandomStream } from '../random/streams.ts';
+import type { Sampler } from '../random/distributions/sampler.ts';
+import { EventKind, Priority } from './eventKinds.ts';
+import { CUSTOMER } from './backorderQueue.ts';
+import type { StockPoint } from './stockPoint.ts';
+import type { DemandStream } from './demandStream.ts';
+import type { CustomerBase } from './customerBase.ts';
+import type { ShippingGate } from './shippingGate.ts';
+import type { TimeWindow } from './occurrences.ts';
+
+/** A lane as the simulation uses it. */
+export interface LaneState {
+  id: string;
+  costPerUnit: number;
+  costPerShipment: number;
+  /** product of the lead-time multipliers in force */
+  leadTimeMultiplier: number;
+  /** transit-time sampler per receiving stock point index (each its own stream) */
+  leadTimes: Map<number, Sampler>;
+}
+
+/** A supplier's processing time per stock point it serves (each its own stream), if it has one. */
+export interface SupplierState {
+  gate: number;
+  processing: Map<number, Sampler> | null;
+}
+
+/** A disruption window and what it does while in force. */
+export type DisruptionEffect =
+  | { type: 'outage'; gate: number }
+  | { type: 'leadTime'; lanes: number[]; multiplier: number }
+  | { type: 'capacity'; gate: number; share: number };
+
+export interface DisruptionWindow extends TimeWindow {
+  name: string;
+  effect: DisruptionEffect;
+}
+
+/** What build.ts wires together for one replication of one variant. */
+export interface SimulationParts {
+  /** number of products (for roll-ups) */
+  products: number;
+  horizon: number;
+  warmup: number;
+  stockPoints: StockPoint[];
+  demandStreams: DemandStream[];
+  customerBases: CustomerBase[];
+  gates: ShippingGate[];
+  suppliers: SupplierState[];
+  lanes: LaneState[];
+  disruptions: DisruptionWindow[];
+  /** record per-stock-point daily series */
+  seriesPerStockPoint: boolean;
+  recordSeries: boolean;
+}
+
+/**
+ * The supply chain model on the event kernel: customers arrive and buy, stock points order under
+ * their policies, suppliers and warehouses ship through lanes, customers leave after bad
+ * experiences. One instance runs one replication.
+ *
+ * The hot path (a customer arrival served from stock) allocates nothing: events are integers in the
+ * kernel's typed arrays, state is plain numeric fields.
+ */
+export class Simulation {
+  readonly env: Environment;
+  readonly days: number;
+  readonly stockPoints: StockPoint[];
+  readonly demandStreams: DemandStream[];
+  readonly customerBases: CustomerBase[];
+  readonly gates: ShippingGate[];
+  readonly suppliers: SupplierState[];
+  readonly lanes: LaneState[];
+  readonly disruptions: DisruptionWindow[];
+  readonly horizon: number;
+  readonly warmup: number;
+  private windowStart = 0;
+  private readonly periodDemandStreams: DemandStream[];
+  private readonly shipToDownstream: (quantity: number, to: number) => void;
+
+  /** daily series: index = day (recorded at the end of the day) */
+  readonly series: DailySeries;
+  readonly rollupDaily: RollupDaily;
+
+  constructor(parts: SimulationParts) {
+    this.horizon = parts.horizon;
+    this.warmup = parts.warmup;
+    this.days = Math.ceil(parts.horizon);
+    this.stockPoints = parts.stockPoints;
+    this.demandStreams = parts.demandStreams;
+    this.customerBases = parts.customerBases;
+    this.gates = parts.gates;
+    this.suppliers = parts.suppliers;
+    this.lanes = parts.lanes;
+    this.disruptions = parts.disruptions;
+    this.periodDemandStreams = parts.demandStreams.filter((s) => s.kind !== 'arrivals');
+    this.series = new DailySeries(this.days, parts.recordSeries ? parts.stockPoints.length : 0, parts.seriesPerStockPoint, parts.customerBases.length);
+    this.rollupDaily = new RollupDaily(parts.products);
+    this.env = new Environment(this.dispatch, Math.max(1024, parts.demandStreams.length * 4));
+    this.shipToDownstream = (quantity, to) => this.dispatchShipment(quantity, to);
+  }
+
+  /** Runs the replication to the horizon. */
+  run(): void {
+    const env = this.env;
+    // the first day boundary records day 0 at time 1
+    if (this.days >= 1) env.schedule(1, EventKind.dayBoundary, 1, 0, Priority.dayBoundary);
+    if (this.warmup > 0) env.schedule(this.warmup, EventKind.warmupEnd, 0, 0, Priority.warmupEnd);
+    for (const stream of this.demandStreams) {
+      if (stream.kind === 'arrivals') this.scheduleArrival(stream);
+    }
+    if (this.periodDemandStreams.length > 0) env.schedule(0, EventKind.periodDemand, 0, 0, Priority.periodDemand);
+    for (const base of this.customerBases) this.scheduleNewCustomer(base);
+    this.disruptions.forEach((window, index) => {
+      if (window.start < this.horizon) env.schedule(window.start, EventKind.disruptionStart, index, 0, Priority.normal);
+    });
+    for (const point of this.stockPoints) {
+      if (point.policy.reviewPeriod > 0) {
+        if (point.policy.firstReview < this.horizon) env.schedule(point.policy.firstReview, EventKind.review, point.index, 0, Priority.review);
+      } else {
+        this.reviewContinuous(point);
+      }
+    }
+    env.run(this.horizon);
+    this.finish();
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // dispatch
+
+  private readonly dispatch = (kind: number, target: number, value: number): void => {
+    switch (kind) {
+      case EventKind.customerArrival:
+        return this.onCustomerArrival(target);
+      case EventKind.receipt:
+        return this.onReceipt(target, value);
+      case EventKind.dayBoundary:
+        return this.onDayBoundary(target);
+      case EventKind.review:
+        return this.onReview(target);
+      case EventKind.periodDemand:
+        return this.onPeriodDemand();
+      case EventKind.warmupEnd:
+        return this.onWarmupEnd();
+      case EventKind.disruptionStart:
+        return this.onDisruption(target, true);
+      case EventKind.disruptionEnd:
+        return this.onDisruption(target, false);
+      case EventKind.newCustomer:
+        return this.onNewCustomer(target);
+      case EventKind.returnReceipt:
+        return this.onReturnReceipt(target, value);
+      default:
+        throw new Error(`unknown event kind ${kind} at time ${this.env.now}`);
+    }
+  };
+
+  // ----------------------------------------------------------------------------------------------
+  // customer demand
+
+  private scheduleArrival(stream: DemandStream): void {
+    const next = stream.nextArrival(this.env.now);
+    stream.pendingArrival = next <= this.horizon ? this.env.schedule(next, EventKind.customerArrival, stream.index, 0, Priority.normal) : -1;
+  }
+
+  private onCustomerArrival(streamIndex: number): void {
+    const stream = this.demandStreams[streamIndex];
+    stream.pendingArrival = -1;
+    // schedule the successor first: it takes the fired event's place in the heap in one sift-down
+    this.scheduleArrival(stream);
+    const quantity = stream.quantity!.sample();
+    if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);
+  }
+
+  private onPeriodDemand(): void {
+    const now = this.env.now;
+    const day = Math.round(now);
+    for (const stream of this.periodDemandStreams) {
+      const quantity = stream.dayQuantity(day);
+      // each unit of per-period demand counts as one customer's purchase for churn decisions
+      if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, Math.ceil(quantity - 1e-9), stream.customers);
+    }
+    if (day + 1 < this.horizon) this.env.schedule(day + 1, EventKind.periodDemand, 0, 0, Priority.periodDemand);
+  }
+
+  /**
+   * A customer order (or a day's demand, `customers` orders of one unit) of `quantity` units at
+   * `point`. Served from the shelf when there is no queue; what is short is lost or backordered.
+   */
+  private customerDemand(point: StockPoint, quantity: number, customers: number, base: CustomerBase | null): void {
+    const now = this.env.now;
+    point.accrue(now);
+    const w = point.window;
+    w.demandUnits += quantity;
+    w.customerDemandUnits += quantity;
+    point.ledger.demanded += quantity;
+    point.dayDemand += quantity;
+    point.dayCustomerDemand += quantity;
+    point.demandSinceReview += quantity;
+    const served = point.backlog.length === 0 ? Math.min(point.onHand, quantity) : 0;
+    if (served > 0) {
+      point.take(served);
+      w.filledImmediatelyUnits += served;
+      w.customerFilledImmediatelyUnits += served;
+      point.ledger.filledImmediately += served;
+      if (w.revenue !== null) w.revenue += served * point.price!;
+    }
+    const short = quantity - served;
+    if (short > 1e-9) {
+      point.cycleHadStockout = true;
+      w.stockoutCost += short * point.stockoutPenalty;
+      if (point.backorderCustomers) {
+        point.backlog.push(short, CUSTOMER, now);
+        w.backorderedUnits += short;
+        // an order served in part is delivered (and its wait counted) when the rest arrives
+        if (base) this.disappoint(point, base, customers, base.churnOnBackorder);
+      } else {
+        w.lostUnits += short;
+        point.ledger.lost += short;
+        point.periodLost += short;
+        if (served > 0) w.deliveredOrders += customers;
+        if (base) this.disappoint(point, base, customers, base.churnOnStockout);
+      }
+    } else {
+      w.deliveredOrders += customers;
+    }
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+  }
+
+  /** `customers` customers had a bad experience at `point`; some leave and their demand goes with them. */
+  private disappoint(point: StockPoint, base: CustomerBase, customers: number, probability: number): void {
+    const leaving = base.decideDepartures(customers, probability);
+    if (leaving === 0) return;
+    const now = this.env.now;
+    base.active -= leaving;
+    if (now >= this.windowStart) {
+      let expected = 0;
+      for (const streamIndex of base.demandStreams) expected += this.demandStreams[streamIndex].expectedUnitsPerCustomer(now, this.horizon);
+      const w = point.window;
+      w.customersChurned! += leaving;
+      w.demandLostToChurn! += leaving * expected;
+      w.churnCost! += leaving * base.lifetimeValue;
+      base.churned += leaving;
+      base.demandLostToChurn += leaving * expected;
+    }
+    this.rescheduleArrivals(base);
+  }
+
+  /**
+   * The base changed size, so its arrival rates changed. Exponential gaps are memoryless: drawing the
+   * next arrival afresh at the new rate is exact.
+   */
+  private rescheduleArrivals(base: CustomerBase): void {
+    for (const streamIndex of base.demandStreams) {
+      const stream = this.demandStreams[streamIndex];
+      if (stream.kind !== 'arrivals') continue;
+      if (stream.pendingArrival >= 0 && this.env.isPending(stream.pendingArrival)) this.env.cancel(stream.pendingArrival);
+      this.scheduleArrival(stream);
+    }
+  }
+
+  private scheduleNewCustomer(base: CustomerBase): void {
+    if (base.newPerDay <= 0) return;
+    const next = this.env.now + -Math.log(1 - base.arrivals()) / base.newPerDay;
+    if (next <= this.horizon) this.env.schedule(next, EventKind.newCustomer, base.index, 0, Priority.normal);
+  }
+
+  private onNewCustomer(baseIndex: number): void {
+    const base = this.customerBases[baseIndex];
+    base.active += 1;
+    this.scheduleNewCustomer(base);
+    this.rescheduleArrivals(base);
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // replenishment
+
+  private reviewContinuous(point: StockPoint): void {
+    const quantity = point.policy.orderQuantity(point);
+    if (quantity !== 0) this.placeOrder(point, quantity);
+  }
+
+  private onReview(index: number): void {
+    const point = this.stockPoints[index];
+    point.accrue(this.env.now);
+    // a review period is a replenishment cycle for the cycle service level
+    if (this.env.now > point.policy.firstReview) this.closeCycle(point);
+    const quantity = point.policy.orderQuantity(point);
+    point.demandSinceReview = 0;
+    if (quantity !== 0) this.placeOrder(point, quantity);
+    const next = this.env.now + point.policy.reviewPeriod;
+    if (next < this.horizon) this.env.schedule(next, EventKind.review, index, 0, Priority.review);
+  }
+
+  private closeCycle(point: StockPoint): void {
+    point.window.cycles++;
+    if (point.cycleHadStockout) point.window.cyclesWithStockout++;
+    point.cycleHadStockout = false;
+  }
+
+  /** Releases an order of `quantity` (negative: a return upstream) from `point` to its supply. */
+  private placeOrder(point: StockPoint, requested: number): void {
+    const now = this.env.now;
+    if (requested < 0) return this.returnUpstream(point, -requested);
+    const quantity = point.roundOrder(requested);
+    point.accrue(now);
+    point.onOrder += quantity;
+    point.dayOrdered += quantity;
+    point.periodOrders++;
+    const w = point.window;
+    w.ordersPlaced++;
+    w.orderingCost += point.orderingCost;
+    const supply = point.supply;
+    if (supply.upstream >= 0) {
+      this.downstreamOrder(this.stockPoints[supply.upstream], quantity, point.index);
+    } else {
+      const gate = this.gates[supply.supplier];
+      const available = gate.available;
+      if (available >= quantity && !gate.hasWaiting) {
+        gate.usedToday += quantity;
+        this.dispatchShipment(quantity, point.index);
+      } else {
+        // ship what fits today, the rest waits for capacity or for the outage to end
+        const part = gate.hasWaiting ? 0 : Math.max(0, Math.min(available, quantity));
+        if (part > 0) {
+          gate.usedToday += part;
+          this.dispatchShipment(part, point.index);
+        }
+        gate.wait(quantity - part, point.index);
+      }
+    }
+  }
+
+  /** Units leave for stock point `to` over its lane: they arrive after processing and transit. */
+  private dispatchShipment(quantity: number, to: number): void {
+    const now = this.env.now;
+    const point = this.stockPoints[to];
+    const supply = point.supply;
+    const lane = this.lanes[supply.lane];
+    let delay = lane.leadTimes.get(to)!.sample() * lane.leadTimeMultiplier;
+    if (supply.supplier >= 0) {
+      const processing = this.suppliers[supply.supplier].processing;
+      if (processing) delay += processing.get(to)!.sample();
+    }
+    point.accrue(now);
+    point.pipeline += quantity;
+    point.window.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
+    this.env.schedule(now + delay, EventKind.receipt, to, quantity, Priority.normal);
+  }
+
+  private onReceipt(index: number, quantity: number): void {
+    const point = this.stockPoints[index];
+    point.accrue(this.env.now);
+    point.pipeline -= quantity;
+    point.onOrder -= quantity;
+    point.put(quantity);
+    if (point.supply.supplier >= 0) point.window.purchaseCost += quantity * point.unitCost;
+    if (point.policy.reviewPeriod === 0) this.closeCycle(point);
+    this.serveBacklog(point);
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+  }
+
+  /** An order from downstream point `from` reaches upstream point `point`. */
+  private downstreamOrder(point: StockPoint, quantity: number, from: number): void {
+    const now = this.env.now;
+    point.accrue(now);
+    const w = point.window;
+    w.demandUnits += quantity;
+    point.ledger.demanded += quantity;
+    point.dayDemand += quantity;
+    point.demandSinceReview += quantity;
+    const canShip = point.backlog.length === 0 && (point.shipComplete ? point.onHand >= quantity : point.onHand > 0);
+    const shipped = canShip ? Math.min(point.onHand, quantity) : 0;
+    if (shipped > 0) {
+      point.take(shipped);
+      w.filledImmediatelyUnits += shipped;
+      point.ledger.filledImmediately += shipped;
+      this.shipFromWarehouse(point, shipped, from);
+    }
+    const short = quantity - shipped;
+    if (short > 1e-9) {
+      point.cycleHadStockout = true;
+      w.backorderedUnits += short;
+      w.stockoutCost += short * point.stockoutPenalty;
+      point.backlog.push(short, from, now);
+    }
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+  }
+
+  private shipFromWarehouse(point: StockPoint, quantity: number, to: number): void {
+    const gate = this.gates[point.gate];
+    const available = gate.available;
+    if (available >= quantity && !gate.hasWaiting) {
+      gate.usedToday += quantity;
+      this.dispatchShipment(quantity, to);
+      return;
+    }
+    const part = gate.hasWaiting ? 0 : Math.max(0, Math.min(available, quantity));
+    if (part > 0) {
+      gate.usedToday += part;
+      this.dispatchShipment(part, to);
+    }
+    gate.wait(quantity - part, to);
+  }
+
+  /** Serves what `point` owes, first come first served, from what it has on hand. */
+  private serveBacklog(point: StockPoint): void {
+    const now = this.env.now;
+    const backlog = point.backlog;
+    while (backlog.length > 0 && point.onHand > 1e-9) {
+      const owed = backlog.frontQuantity();
+      const requester = backlog.frontRequester();
+      if (requester !== CUSTOMER && point.shipComplete && point.onHand + 1e-9 < owed) break;
+      const part = Math.min(owed, point.onHand);
+      const since = backlog.frontSince();
+      point.take(part);
+      backlog.serveFront(part);
+      point.ledger.filledFromBackorder += part;
+      const completed = part >= owed - 1e-9;
+      if (requester === CUSTOMER) {
+        const w = point.window;
+        if (w.revenue !== null) w.revenue += part * point.price!;
+        if (completed) {
+          w.deliveredOrders++;
+          w.totalWaitDays += now - since;
+        }
+      } else {
+        this.shipFromWarehouse(point, part, requester);
+      }
+    }
+  }
+
+  /** A negative order: units go back to the supply (a supplier takes them, an upstream point restocks them). */
+  private returnUpstream(point: StockPoint, requested: number): void {
+    const now = this.env.now;
+    const quantity = Math.min(requested, point.onHand);
+    if (quantity <= 0) return;
+    point.accrue(now);
+    point.onHand -= quantity;
+    point.ledger.returned += quantity;
+    const supply = point.supply;
+    const lane = this.lanes[supply.lane];
+    point.window.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
+    if (supply.upstream >= 0) {
+      const delay = lane.leadTimes.get(point.index)!.sample() * lane.leadTimeMultiplier;
+      this.env.schedule(now + delay, EventKind.returnReceipt, supply.upstream, quantity, Priority.normal);
+    }
+  }
+
+  private onReturnReceipt(index: number, quantity: number): void {
+    const point = this.stockPoints[index];
+    point.accrue(this.env.now);
+    point.put(quantity);
+    this.serveBacklog(point);
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // days, warm-up, disruptions
+
+  /** At time `day`: record day `day - 1`, open day `day`. */
+  private onDayBoundary(day: number): void {
+    const now = this.env.now;
+    const recordedDay = day - 1;
+    const inWindow = recordedDay >= this.windowStart - 1e-9;
+    const series = this.series;
+    for (const point of this.stockPoints) {
+      point.accrue(now);
+      if (inWindow) {
+        const w = point.window;
+        w.bullwhipDays++;
+        w.dailyOrderSum += point.dayOrdered;
+        w.dailyOrderSumSquares += point.dayOrdered * point.dayOrdered;
+        w.dailyDemandSum += point.dayDemand;
+        w.dailyDemandSumSquares += point.dayDemand * point.dayDemand;
+        const policy = point.policy;
+        if (policy.reviewPeriod > 0 && Number.isInteger(policy.reviewPeriod) && (day - policy.firstReview) % policy.reviewPeriod === 0 && day > policy.firstReview) {
+          this.endOfPeriod(point);
+        }
+      }
+      series.recordStockPoint(recordedDay, point);
+    }
+    if (inWindow) this.rollupDaily.closeDay(this.stockPoints);
+    for (const point of this.stockPoints) {
+      point.dayDemand = 0;
+      point.dayCustomerDemand = 0;
+      point.daySales = 0;
+      point.dayOrdered = 0;
+    }
+    series.recordCustomers(recordedDay, this.customerBases);
+    for (let g = 0; g < this.gates.length; g++) {
+      const gate = this.gates[g];
+      gate.usedToday = 0;
+      if (gate.hasWaiting) gate.release(this.shipToDownstream);
+    }
+    if (day + 1 <= this.days) this.env.schedule(day + 1, EventKind.dayBoundary, day + 1, 0, Priority.dayBoundary);
+  }
+
+  /** End of a review period: the textbook's end-of-period state and cost. */
+  private endOfPeriod(point: StockPoint): void {
+    const period = point.policy.reviewPeriod;
+    const backorders = point.backlog.total;
+    point.periods++;
+    point.endOfPeriodOnHandSum += point.onHand;
+    point.endOfPeriodBackordersSum += backorders;
+    point.periodCostSum +=
+      point.holdingCostPerDay * period * point.onHand +
+      point.backorderCostPerDay * period * backorders +
+      point.stockoutPenalty * point.periodLost +
+      point.orderingCost * point.periodOrders;
+    point.periodLost = 0;
+    point.periodOrders = 0;
+  }
+
+  private onWarmupEnd(): void {
+    const now = this.env.now;
+    this.windowStart = now;
+    const windowDays = this.horizon - now;
+    for (const point of this.stockPoints) {
+      point.restartWindow(now, windowDays);
+      point.periodLost = 0;
+      point.periodOrders = 0;
+    }
+    for (const base of this.customerBases) {
+      base.churned = 0;
+      base.demandLostToChurn = 0;
+    }
+    this.rollupDaily.restart();
+  }
+
+  private onDisruption(index: number, starting: boolean): void {
+    const window = this.disruptions[index];
+    const effect = window.effect;
+    switch (effect.type) {
+      case 'outage':
+        this.gates[effect.gate].outages += starting ? 1 : -1;
+        break;
+      case 'capacity':
+        this.gates[effect.gate].applyCapacityShare(effect.share, starting);
+        break;
+      case 'leadTime':
+        for (const lane of effect.lanes) {
+          if (starting) this.lanes[lane].leadTimeMultiplier *= effect.multiplier;
+          else this.lanes[lane].leadTimeMultiplier /= effect.multiplier;
+        }
+        break;
+    }
+    if (starting) {
+      if (window.end <= this.horizon) this.env.schedule(window.end, EventKind.disruptionEnd, index, 0, Priority.normal);
+    } else if (effect.type !== 'leadTime') {
+      const gate = this.gates[effect.gate];
+      if (gate.hasWaiting) gate.release(this.shipToDownstream);
+    }
+  }
+
+  private finish(): void {
+    const now = this.horizon;
+    for (const point of this.stockPoints) {
+      point.accrue(now);
+      const w = point.window;
+      w.holdingCost = w.areaOnHand * point.holdingCostPerDay;
+      w.areaOnHandValue = w.areaOnHand * point.unitCost;
+      w.issuedValue = w.issuedUnits * point.unitCost;
+      w.stockoutCost += w.areaBackorders * point.backorderCostPerDay;
+      if (point.periods > 0) {
+        w.endOfPeriodOnHand = point.endOfPeriodOnHandSum / point.periods;
+        w.endOfPeriodBackorders = point.endOfPeriodBackordersSum / point.periods;
+        w.costPerPeriod = point.periodCostSum / point.periods;
+      } else {
+        w.periodicPoints = 0;
+      }
+    }
+  }
+}
+
+/**
+ * Daily series for charts: per stock point (optional) and network totals of end-of-day on hand,
+ * inventory position and backorders, and the day's demand and sales; active customers per base.
+ */
+export class DailySeries {
+  readonly onHand: Float64Array[];
+  readonly position: Float64Array[];
+  readonly backorders: Float64Array[];
+  readonly demand: Float64Array[];
+  readonly sales: Float64Array[];
+  readonly network: { onHand: Float64Array; position: Float64Array; backorders: Float64Array; demand: Float64Array; sales: Float64Array };
+  readonly activeCustomers: Float64Array[];
+  readonly networkActiveCustomers: Float64Array;
+
+  constructor(
+    readonly days: number,
+    stockPoints: number,
+    readonly perStockPoint: boolean,
+    customerBases: number,
+  ) {
+    const perPoint = perStockPoint ? stockPoints : 0;
+    const make = () => Array.from({ length: perPoint }, () => new Float64Array(days));
+    this.onHand = make();
+    this.position = make();
+    this.backorders = make();
+    this.demand = make();
+    this.sales = make();
+    this.network = {
+      onHand: new Float64Array(days),
+      position: new Float64Array(days),
+      backorders: new Float64Array(days),
+      demand: new Float64Array(days),
+      sales: new Float64Array(days),
+    };
+    this.activeCustomers = Array.from({ length: customerBases }, () => new Float64Array(days));
+    this.networkActiveCustomers = new Float64Array(days);
+  }
+
+  recordStockPoint(day: number, point: StockPoint): void {
+    if (day < 0 || day >= this.days) return;
+    const position = point.inventoryPosition;
+    const network = this.network;
+    network.onHand[day] += point.onHand;
+    network.position[day] += position;
+    network.backorders[day] += point.backlog.total;
+    network.demand[day] += point.dayDemand;
+    network.sales[day] += point.daySales;
+    if (this.perStockPoint) {
+      const i = point.index;
+      this.onHand[i][day] = point.onHand;
+      this.position[i][day] = position;
+      this.backorders[i][day] = point.backlog.total;
+      this.demand[i][day] = point.dayDemand;
+      this.sales[i][day] = point.daySales;
+    }
+  }
+
+  recordCustomers(day: number, bases: ReadonlyArray<CustomerBase>): void {
+    if (day < 0 || day >= this.days) return;
+    let total = 0;
+    for (const base of bases) {
+      this.activeCustomers[base.index][day] = base.active;
+      total += base.active;
+    }
+    this.networkActiveCustomers[day] = total;
+  }
+
+}
+
+/**
+ * Daily totals behind the roll-ups' bullwhip ratio: per product and for the network, the variance of
+ * the units ordered from suppliers per day over the variance of customer demand per day. (The
+ * variance of a sum is not the sum of variances, so roll-ups cannot add the points' own sums.)
+ */
+export class RollupDaily {
+  /** per product, then the network last: [days, orderSum, orderSumSquares, demandSum, demandSumSquares] */
+  readonly sums: Float64Array;
+  private readonly dayOrders: Float64Array;
+  private readonly dayDemand: Float64Array;
+
+  constructor(readonly products: number) {
+    this.sums = new Float64Array((products + 1) * 5);
+    this.dayOrders = new Float64Array(products + 1);
+    this.dayDemand = new Float64Array(products + 1);
+  }
+
+  closeDay(points: ReadonlyArray<StockPoint>): void {
+    const orders = this.dayOrders;
+    const demand = this.dayDemand;
+    orders.fill(0);
+    demand.fill(0);
+    const network = this.products;
+    for (const point of points) {
+      if (point.supply.supplier >= 0) {
+        orders[point.product] += point.dayOrdered;
+        orders[network] += point.dayOrdered;
+      }
+      if (point.customerFacing) {
+        demand[point.product] += point.dayCustomerDemand;
+        demand[network] += point.dayCustomerDemand;
+      }
+    }
+    for (let group = 0; group <= network; group++) {
+      const base = group * 5;
+      this.sums[base] += 1;
+      this.sums[base + 1] += orders[group];
+      this.sums[base + 2] += orders[group] * orders[group];
+      this.sums[base + 3] += demand[group];
+      this.sums[base + 4] += demand[group] * demand[group];
+    }
+  }
+
+  restart(): void {
+    this.sums.fill(0);
+  }
+}
+
+export type { RandomStream };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { PeriodicRsSRule } from '../../../src/model/policies/periodicRsS.ts';
+import { PeriodicRsSPolicy as PeriodicRsSSpec } from '../../../src/scenario/schema.ts';
+import type { PolicyState } from '../../../src/model/policies/policy.ts';
+
+/** A stock point as a policy sees it: stock on hand (or backordered), nothing on order. */
+function stateAt(inventoryPosition: number, demandSinceReview = 0): PolicyState {
+  return {
+    now: 0,
+    onHand: Math.max(0, inventoryPosition),
+    backorders: Math.max(0, -inventoryPosition),
+    onOrder: 0,
+    inventoryPosition,
+    demandSinceReview,
+  };
+}
+
+const rule = new PeriodicRsSRule(PeriodicRsSSpec.parse({ type: 'periodicRsS', reviewPeriod: 7, reorderPoint: 30, orderUpTo: 100 }));
+
+describe('(R,s,S)', () => {
+  it('orders up to S at a review when the position is at or below s', () => {
+    expect(rule.orderQuantity(stateAt(30))).toBe(70);
+    expect(rule.orderQuantity(stateAt(12))).toBe(88);
+  });
+
+  it('does not order above s', () => {
+    expect(rule.orderQuantity(stateAt(31))).toBe(0);
+    expect(rule.orderQuantity(stateAt(99))).toBe(0);
+  });
+
+  it('reports R, s and S and starts at S', () => {
+    expect(rule).toMatchObject({ type: 'periodicRsS', reviewPeriod: 7, firstReview: 0, reorderPoint: 30, orderUpTo: 100, defaultInitialOnHand: 100 });
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { SsRule } from '../../../src/model/policies/sS.ts';
+import { SsPolicy as SsSpec } from '../../../src/scenario/schema.ts';
+import type { PolicyState } from '../../../src/model/policies/policy.ts';
+
+/** A stock point as a policy sees it: stock on hand (or backordered), nothing on order. */
+function stateAt(inventoryPosition: number, demandSinceReview = 0): PolicyState {
+  return {
+    now: 0,
+    onHand: Math.max(0, inventoryPosition),
+    backorders: Math.max(0, -inventoryPosition),
+    onOrder: 0,
+    inventoryPosition,
+    demandSinceReview,
+  };
+}
+
+const rule = new SsRule(SsSpec.parse({ type: 'sS', reorderPoint: 20, orderUpTo: 100 }));
+
+describe('(s,S)', () => {
+  it('orders up to S when the position falls to s', () => {
+    expect(rule.orderQuantity(stateAt(20))).toBe(80);
+  });
+
+  it('orders up to S from below s, backorders included', () => {
+    expect(rule.orderQuantity(stateAt(7))).toBe(93);
+    expect(rule.orderQuantity(stateAt(-5))).toBe(105);
+  });
+
+  it('does not order above s', () => {
+    expect(rule.orderQuantity(stateAt(20.5))).toBe(0);
+    expect(rule.orderQuantity(stateAt(100))).toBe(0);
+  });
+
+  it('reviews continuously, reports s and S, and starts full', () => {
+    expect(rule).toMatchObject({ type: 'sS', reviewPeriod: 0, reorderPoint: 20, orderUpTo: 100, defaultInitialOnHand: 100 });
+  });
+});
