@@ -63,10 +63,11 @@ export interface KpiCounters {
   filledImmediatelyUnits: number;
   lostUnits: number;
   backorderedUnits: number;
-  /** customer orders that received their goods, and the days they waited in all */
-  deliveredOrders: number;
-  totalWaitDays: number;
-  /** customer orders delivered by the date promised; null until delivery promises are modelled */
+  /** units delivered to customers, and the unit-days they waited in all (0 for units sold from stock) */
+  deliveredUnits: number;
+  totalWaitUnitDays: number;
+  /** customer orders delivered, and those delivered by the date promised; null until delivery promises are modelled */
+  deliveredOrders: number | null;
   onTimeOrders: number | null;
   cycles: number;
   cyclesWithStockout: number;
@@ -124,8 +125,9 @@ export function emptyCounters(windowDays: number): KpiCounters {
     filledImmediatelyUnits: 0,
     lostUnits: 0,
     backorderedUnits: 0,
-    deliveredOrders: 0,
-    totalWaitDays: 0,
+    deliveredUnits: 0,
+    totalWaitUnitDays: 0,
+    deliveredOrders: null,
     onTimeOrders: null,
     cycles: 0,
     cyclesWithStockout: 0,
@@ -180,8 +182,9 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.filledImmediatelyUnits += part.customerFilledImmediatelyUnits;
   total.lostUnits += part.lostUnits;
   total.backorderedUnits += part.backorderedUnits;
-  total.deliveredOrders += part.deliveredOrders;
-  total.totalWaitDays += part.totalWaitDays;
+  total.deliveredUnits += part.deliveredUnits;
+  total.totalWaitUnitDays += part.totalWaitUnitDays;
+  total.deliveredOrders = addNullable(total.deliveredOrders, part.deliveredOrders);
   total.onTimeOrders = addNullable(total.onTimeOrders, part.onTimeOrders);
   total.cycles += part.cycles;
   total.cyclesWithStockout += part.cyclesWithStockout;
@@ -232,8 +235,9 @@ export function computeKpis(c: KpiCounters): Kpis {
     fillRate: ratio(c.filledImmediatelyUnits, c.demandUnits),
     cycleServiceLevel: c.cycles > 0 ? 1 - c.cyclesWithStockout / c.cycles : null,
     readyRate: c.stockPoints > 0 ? c.daysInStock / (days * c.stockPoints) : null,
-    onTimeDelivery: c.onTimeOrders === null ? null : ratio(c.onTimeOrders, c.deliveredOrders),
-    avgCustomerWait: ratio(c.totalWaitDays, c.deliveredOrders),
+    onTimeDelivery: c.onTimeOrders === null || c.deliveredOrders === null ? null : ratio(c.onTimeOrders, c.deliveredOrders),
+    // weighted by units: a unit sold from stock waited 0 days, a backordered one until it was filled
+    avgCustomerWait: ratio(c.totalWaitUnitDays, c.deliveredUnits),
     lostSalesUnits: c.lostUnits,
     avgBackorders: c.areaBackorders / days,
     avgOnHand,

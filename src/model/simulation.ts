@@ -203,6 +203,7 @@ export class Simulation {
       point.take(served);
       w.filledImmediatelyUnits += served;
       w.customerFilledImmediatelyUnits += served;
+      w.deliveredUnits += served;
       point.ledger.filledImmediately += served;
       if (w.revenue !== null) w.revenue += served * point.price!;
     }
@@ -213,17 +214,13 @@ export class Simulation {
       if (point.backorderCustomers) {
         point.backlog.push(short, CUSTOMER, now);
         w.backorderedUnits += short;
-        // an order served in part is delivered (and its wait counted) when the rest arrives
         if (base) this.disappoint(point, base, customers, base.churnOnBackorder);
       } else {
         w.lostUnits += short;
         point.ledger.lost += short;
         point.periodLost += short;
-        if (served > 0) w.deliveredOrders += customers;
         if (base) this.disappoint(point, base, customers, base.churnOnStockout);
       }
-    } else {
-      w.deliveredOrders += customers;
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
   }
@@ -380,9 +377,9 @@ export class Simulation {
     }
     const short = quantity - shipped;
     if (short > 1e-9) {
+      // a downstream point's order waits; the customer penalty is charged where customers are short
       point.cycleHadStockout = true;
       w.backorderedUnits += short;
-      w.stockoutCost += short * point.stockoutPenalty;
       point.backlog.push(short, from, now);
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
@@ -417,14 +414,11 @@ export class Simulation {
       point.take(part);
       backlog.serveFront(part);
       point.ledger.filledFromBackorder += part;
-      const completed = part >= owed - 1e-9;
       if (requester === CUSTOMER) {
         const w = point.window;
         if (w.revenue !== null) w.revenue += part * point.price!;
-        if (completed) {
-          w.deliveredOrders++;
-          w.totalWaitDays += now - since;
-        }
+        w.deliveredUnits += part;
+        w.totalWaitUnitDays += part * (now - since);
       } else {
         this.shipFromWarehouse(point, part, requester);
       }
@@ -438,6 +432,7 @@ export class Simulation {
     if (quantity <= 0) return;
     point.accrue(now);
     point.onHand -= quantity;
+    point.dayOrdered -= quantity;
     point.ledger.returned += quantity;
     const supply = point.supply;
     const lane = this.lanes[supply.lane];
@@ -506,7 +501,7 @@ export class Simulation {
     point.endOfPeriodBackordersSum += backorders;
     point.periodCostSum +=
       point.holdingCostPerDay * period * point.onHand +
-      point.backorderCostPerDay * period * backorders +
+      (point.customerFacing ? point.backorderCostPerDay * period * backorders : 0) +
       point.stockoutPenalty * point.periodLost +
       point.orderingCost * point.periodOrders;
     point.periodLost = 0;
@@ -562,7 +557,8 @@ export class Simulation {
       w.holdingCost = w.areaOnHand * point.holdingCostPerDay;
       w.areaOnHandValue = w.areaOnHand * point.unitCost;
       w.issuedValue = w.issuedUnits * point.unitCost;
-      w.stockoutCost += w.areaBackorders * point.backorderCostPerDay;
+      // backorder cost per unit per day applies to what customers wait for, not to internal orders
+      if (point.customerFacing) w.stockoutCost += w.areaBackorders * point.backorderCostPerDay;
       if (point.periods > 0) {
         w.endOfPeriodOnHand = point.endOfPeriodOnHandSum / point.periods;
         w.endOfPeriodBackorders = point.endOfPeriodBackordersSum / point.periods;

@@ -1,0 +1,43 @@
+import { parseScenario, type ScenarioIssue } from '../scenario/parse.ts';
+import { runReplication, type RunResult } from '../experiment/run.ts';
+import type { Task } from '../experiment/replicate.ts';
+
+/**
+ * The engine as a worker exposes it, through comlink, to the browser (Web Workers) and to the CLI
+ * (Node worker threads). Everything crossing it is structured-cloneable data. Expected failures (an
+ * invalid scenario) come back as results, because comlink keeps only an error's name, message and
+ * stack (shared/NOTES.md).
+ */
+export interface SimApi {
+  /**
+   * Runs the given tasks of a scenario, in order, calling `onTaskDone` (a `Comlink.proxy` when it
+   * crosses a worker boundary) after each one.
+   */
+  runTasks(request: RunTasksRequest, onTaskDone?: (done: number) => void): Promise<RunTasksResponse>;
+}
+
+export interface RunTasksRequest {
+  /** the scenario as data (it is validated again on the worker's side) */
+  scenario: unknown;
+  tasks: Task[];
+  /** record daily series (default true) */
+  series?: boolean;
+}
+
+export type RunTasksResponse = { ok: true; results: RunResult[] } | { ok: false; issues: ScenarioIssue[] };
+
+/** The SimApi implementation each worker exposes. */
+export function createSimApi(): SimApi {
+  return {
+    async runTasks(request, onTaskDone) {
+      const parsed = parseScenario(request.scenario);
+      if (!parsed.ok) return { ok: false, issues: parsed.issues };
+      const results: RunResult[] = [];
+      for (const task of request.tasks) {
+        results.push(runReplication(parsed.scenario, task.variant, task.replication, { series: request.series ?? true }));
+        await onTaskDone?.(results.length);
+      }
+      return { ok: true, results };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// The web app lives in web/; the engine in src/ is imported by its workers.
+export default defineConfig({
+  root: 'web',
+  publicDir: false,
+  build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022' },
+  // code-split module workers need the 'es' format (shared/NOTES.md)
+  worker: { format: 'es' },
+  server: { port: 5173, open: false, fs: { allow: ['..'] } },
+  test: {
+    root: '.',
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
