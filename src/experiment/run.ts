@@ -90,26 +90,29 @@ export function runReplication(scenario: Scenario, variantIndex: number, replica
 
 function collect(scenario: Scenario, simulation: Simulation, variant: string, replication: number, seed: string, withSeries: boolean): RunResult {
   const windowDays = scenario.horizonDays - scenario.warmupDays;
-  const stockPoints: StockPointResult[] = simulation.stockPoints.map((point) => ({
+  const pointCounters = simulation.stockPoints.map((point) => point.counters());
+  const stockPoints: StockPointResult[] = simulation.stockPoints.map((point, i) => ({
     node: point.node,
     product: point.productId,
     policy: point.policy.type,
     reorderPoint: point.policy.reorderPoint,
     orderUpTo: point.policy.orderUpTo,
-    kpis: computeKpis(point.window),
-    counters: point.window,
+    kpis: computeKpis(pointCounters[i]),
+    counters: pointCounters[i],
   }));
 
   const products = scenario.products.map((product, index) => {
     const counters = emptyCounters(windowDays);
-    for (const point of simulation.stockPoints) if (point.product === index) addCounters(counters, point.window);
+    simulation.stockPoints.forEach((point, i) => {
+      if (point.product === index) addCounters(counters, pointCounters[i]);
+    });
     setDailySums(counters, simulation.rollupDaily.sums, index);
     counters.activeCustomers = null;
     return { product: product.id, counters, kpis: computeKpis(counters) };
   });
 
   const networkCounters = emptyCounters(windowDays);
-  for (const point of simulation.stockPoints) addCounters(networkCounters, point.window);
+  for (const counters of pointCounters) addCounters(networkCounters, counters);
   setDailySums(networkCounters, simulation.rollupDaily.sums, scenario.products.length);
   networkCounters.activeCustomers = simulation.customerBases.length > 0 ? simulation.customerBases.reduce((sum, base) => sum + base.active, 0) : null;
 

@@ -41,7 +41,7 @@ export class Environment {
     if (!(time >= this.now)) {
       throw new Error(`schedule: time ${time} is before now (${this.now}) for event kind ${kind}, target ${target}`);
     }
-    if (!(priority >= 0 && priority < MAX_PRIORITY) || priority !== Math.floor(priority)) {
+    if (priority >>> 0 !== priority || priority >= MAX_PRIORITY) {
       throw new Error(`schedule: priority ${priority} is not an integer in [0, ${MAX_PRIORITY})`);
     }
     if (this.topIsCurrent) {
@@ -84,8 +84,9 @@ export class Environment {
   /** Processes the next event. Returns false when no event is pending. */
   step(): boolean {
     const queue = this.queue;
-    if (queue.size === 0) return false;
-    this.now = queue.peekTime();
+    const time = queue.peekTime();
+    if (time === Infinity) return false;
+    this.now = time;
     const kind = queue.peekKind();
     const target = queue.peekTarget();
     const value = queue.peekValue();
@@ -109,14 +110,15 @@ export class Environment {
   run(until = Infinity): void {
     const queue = this.queue;
     const dispatch = this.dispatch;
-    while (queue.size > 0 && queue.peekTime() <= until) {
-      this.now = queue.peekTime();
-      const kind = queue.peekKind();
-      const target = queue.peekTarget();
-      const value = queue.peekValue();
+    for (;;) {
+      const slot = queue.peek();
+      if (slot < 0) break;
+      const time = queue.timeOf(slot);
+      if (time > until) break;
+      this.now = time;
       this.topIsCurrent = true;
       this.eventsProcessed++;
-      dispatch(kind, target, value);
+      dispatch(queue.kindOf(slot), queue.targetOf(slot), queue.valueOf(slot));
       if (this.topIsCurrent) {
         this.topIsCurrent = false;
         queue.pop();

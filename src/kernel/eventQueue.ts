@@ -1,154 +1,128 @@
 /**
- * Pending events in a binary min-heap ordered by (time, sequence).
+ * Pending events in a calendar queue (R. Brown, "Calendar queues: a fast O(1) priority queue
+ * implementation for the simulation event set problem", CACM 31(10), 1988), ordered by
+ * (time, priority, insertion sequence).
  *
- * Events live in "slots": parallel typed arrays holding each event's time, insertion sequence, kind,
- * target and value. The heap itself holds slot numbers plus a copy of each slot's time, so the common
- * comparison (different times) reads one contiguous Float64Array and ties fall back to the sequence,
- * Events at the same time run by ascending priority, then first-in first-out (SimPy's rule), so the
- * order is fully deterministic.
+ * Time is cut into buckets of equal width, laid out like the days of a year on a calendar: an event
+ * at time t lives in bucket floor(t / width) modulo the number of buckets, in a list kept sorted.
+ * Dequeuing walks the buckets from the current one and takes the head of the first bucket whose head
+ * belongs to the current "year". With the width near a few times the mean gap between events and as
+ * many buckets as events, both operations are O(1) on average: shared/NOTES.md measured about
+ * 97 ns per event against 190 ns for a binary heap, and the queue dominates the engine's time.
  *
- * Nothing is allocated per event: slots are recycled through a free list and the arrays grow by
- * doubling only when more events are pending at once than ever before.
+ * Ties: events at the same time run by ascending priority, then first-in first-out (SimPy's rule),
+ * so the order is fully deterministic.
  *
- * A handle returned by `push` encodes the slot and its generation, so cancelling an event that has
- * already fired (and whose slot was reused) is detected instead of silently cancelling another one.
+ * Events live in "slots": parallel typed arrays holding time, ordering key, kind, target, value and
+ * the next slot of the bucket's list. Nothing is allocated per event: slots are recycled through a
+ * free list and the arrays grow by doubling.
+ *
+ * A handle encodes the slot and its generation, so cancelling an event that has already fired (and
+ * whose slot was reused) is detected instead of silently cancelling another one. Cancelling is lazy:
+ * the event is marked and dropped when it reaches the front.
  */
 const SLOT_BITS = 2 ** 24;
-const NO_SLOT = -1;
 /** tie-break key = priority * PRIORITY_SCALE + sequence; exact in a double for 2^40 events */
 const PRIORITY_SCALE = 2 ** 40;
 export const MAX_PRIORITY = 2 ** 12;
+
+const FREE = 0;
+const PENDING = 1;
+const CANCELLED = 2;
+const NONE = -1;
+const MIN_BUCKETS = 16;
 
 export type EventHandle = number;
 
 export class EventQueue {
   // slot storage
   private slotTime: Float64Array;
-  private slotSeq: Float64Array;
+  private slotKey: Float64Array;
   private slotKind: Int32Array;
   private slotTarget: Int32Array;
   private slotValue: Float64Array;
   private slotGeneration: Uint32Array;
-  /** heap position of each slot, or NO_SLOT when the slot is free */
-  private slotPosition: Int32Array;
+  private slotState: Uint8Array;
+  /** absolute bucket number floor(time / width), fixed at insertion (and at each resize) */
+  private slotBucket: Float64Array;
+  private slotNext: Int32Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private slotsUsed = 0;
-
-  // heap storage: slot number and its time, by heap position
-  private heapSlot: Int32Array;
-  private heapTime: Float64Array;
-  private count = 0;
   private nextSeq = 0;
+
+  // the calendar
+  private bucketHead: Int32Array;
+  private bucketCount = MIN_BUCKETS;
+  private mask = MIN_BUCKETS - 1;
+  private width = 1;
+  private inverseWidth = 1;
+  /** absolute number of the bucket the scan is at; every pending event is in it or later */
+  private currentBucket = 0;
+  /** events in the calendar, cancelled ones not yet dropped included */
+  private count = 0;
+  /** pending events (not cancelled) */
+  private live = 0;
+  /** the earliest event, once found; NONE when it must be searched again */
+  private front = NONE;
+  // mean gap between dequeued events, to size the buckets
+  private lastDequeueTime = 0;
+  private gapSum = 0;
+  private gapCount = 0;
 
   constructor(initialCapacity = 1024) {
     const capacity = Math.max(16, initialCapacity);
     this.slotTime = new Float64Array(capacity);
-    this.slotSeq = new Float64Array(capacity);
+    this.slotKey = new Float64Array(capacity);
     this.slotKind = new Int32Array(capacity);
     this.slotTarget = new Int32Array(capacity);
     this.slotValue = new Float64Array(capacity);
     this.slotGeneration = new Uint32Array(capacity);
-    this.slotPosition = new Int32Array(capacity).fill(NO_SLOT);
+    this.slotState = new Uint8Array(capacity);
+    this.slotBucket = new Float64Array(capacity);
+    this.slotNext = new Int32Array(capacity);
     this.freeSlots = new Int32Array(capacity);
-    this.heapSlot = new Int32Array(capacity);
-    this.heapTime = new Float64Array(capacity);
+    this.bucketHead = new Int32Array(MIN_BUCKETS).fill(NONE);
   }
 
+  /** Pending events. */
   get size(): number {
-    return this.count;
+    return this.live;
+  }
+
+  /** Slot of the earliest pending event, or -1; read it with timeOf/kindOf/targetOf/valueOf. */
+  peek(): number {
+    return this.front !== NONE ? this.front : this.findFront();
+  }
+  timeOf(slot: number): number {
+    return this.slotTime[slot];
+  }
+  kindOf(slot: number): number {
+    return this.slotKind[slot];
+  }
+  targetOf(slot: number): number {
+    return this.slotTarget[slot];
+  }
+  valueOf(slot: number): number {
+    return this.slotValue[slot];
   }
 
   /** Time of the earliest pending event, or Infinity when none is pending. */
   peekTime(): number {
-    return this.count > 0 ? this.heapTime[0] : Infinity;
+    const front = this.findFront();
+    return front === NONE ? Infinity : this.slotTime[front];
   }
   peekKind(): number {
-    return this.slotKind[this.heapSlot[0]];
+    return this.slotKind[this.findFront()];
   }
   peekTarget(): number {
-    return this.slotTarget[this.heapSlot[0]];
+    return this.slotTarget[this.findFront()];
   }
   peekValue(): number {
-    return this.slotValue[this.heapSlot[0]];
+    return this.slotValue[this.findFront()];
   }
 
   push(time: number, kind: number, target: number, value: number, priority = 0): EventHandle {
-    const slot = this.allocateSlot(time, kind, target, value, priority);
-    if (this.count === this.heapSlot.length) this.growHeap();
-    const position = this.count++;
-    this.heapSlot[position] = slot;
-    this.heapTime[position] = time;
-    this.slotPosition[slot] = position;
-    this.siftUp(position);
-    return this.handleOf(slot);
-  }
-
-  /** Removes the earliest event (its fields must have been read with the peek methods first). */
-  pop(): void {
-    const top = this.heapSlot[0];
-    this.freeSlot(top);
-    const last = --this.count;
-    if (last > 0) {
-      this.heapSlot[0] = this.heapSlot[last];
-      this.heapTime[0] = this.heapTime[last];
-      this.slotPosition[this.heapSlot[0]] = 0;
-      this.siftDown(0);
-    }
-  }
-
-  /**
-   * Replaces the earliest event by a new one in a single sift-down. This is the common case of an
-   * event that schedules its own successor (a customer arrival scheduling the next arrival) and
-   * saves the sift-up of a push plus the sift-down of a pop.
-   */
-  replaceTop(time: number, kind: number, target: number, value: number, priority = 0): EventHandle {
-    const top = this.heapSlot[0];
-    this.freeSlot(top);
-    const slot = this.allocateSlot(time, kind, target, value, priority);
-    this.heapSlot[0] = slot;
-    this.heapTime[0] = time;
-    this.slotPosition[slot] = 0;
-    this.siftDown(0);
-    return this.handleOf(slot);
-  }
-
-  /** True while the event behind `handle` is still pending. */
-  isPending(handle: EventHandle): boolean {
-    const slot = handle % SLOT_BITS;
-    const generation = Math.floor(handle / SLOT_BITS);
-    return slot < this.slotsUsed && this.slotGeneration[slot] === generation && this.slotPosition[slot] !== NO_SLOT;
-  }
-
-  /** Removes a pending event. Throws if the handle's event already fired or was cancelled. */
-  cancel(handle: EventHandle): void {
-    if (!this.isPending(handle)) {
-      throw new Error(`cancel: event handle ${handle} is not pending (already fired or cancelled)`);
-    }
-    const slot = handle % SLOT_BITS;
-    const position = this.slotPosition[slot];
-    this.freeSlot(slot);
-    const last = --this.count;
-    if (position === last) return;
-    this.heapSlot[position] = this.heapSlot[last];
-    this.heapTime[position] = this.heapTime[last];
-    const moved = this.heapSlot[position];
-    this.slotPosition[moved] = position;
-    // the moved event may belong above or below its new position
-    this.siftUp(position);
-    if (this.slotPosition[moved] === position) this.siftDown(position);
-  }
-
-  clear(): void {
-    for (let i = 0; i < this.count; i++) this.freeSlot(this.heapSlot[i]);
-    this.count = 0;
-  }
-
-  private handleOf(slot: number): EventHandle {
-    return this.slotGeneration[slot] * SLOT_BITS + slot;
-  }
-
-  private allocateSlot(time: number, kind: number, target: number, value: number, priority: number): number {
     let slot: number;
     if (this.freeCount > 0) {
       slot = this.freeSlots[--this.freeCount];
@@ -157,89 +131,208 @@ export class EventQueue {
       slot = this.slotsUsed++;
     }
     this.slotTime[slot] = time;
-    this.slotSeq[slot] = priority * PRIORITY_SCALE + this.nextSeq++;
+    this.slotKey[slot] = priority * PRIORITY_SCALE + this.nextSeq++;
     this.slotKind[slot] = kind;
     this.slotTarget[slot] = target;
     this.slotValue[slot] = value;
-    return slot;
+    this.slotState[slot] = PENDING;
+    this.insert(slot);
+    this.count++;
+    this.live++;
+    // an event before the scan position (possible after a jump over an empty year) moves it back
+    if (this.slotBucket[slot] < this.currentBucket) this.currentBucket = this.slotBucket[slot];
+    // a new event earlier than the known front becomes the front
+    if (this.front !== NONE && this.before(slot, this.front)) this.front = slot;
+    if (this.count > 2 * this.bucketCount) this.resize(this.bucketCount * 2);
+    return this.slotGeneration[slot] * SLOT_BITS + slot;
+  }
+
+  /** Removes the earliest event (its fields must have been read with the peek methods first). */
+  pop(): void {
+    const front = this.findFront();
+    if (front === NONE) throw new Error('pop: no event is pending');
+    this.removeFront(front);
+    this.live--;
+    const time = this.slotTime[front];
+    this.gapSum += time - this.lastDequeueTime;
+    this.gapCount++;
+    this.lastDequeueTime = time;
+    this.freeSlot(front);
+    if (this.count < this.bucketCount / 2 && this.bucketCount > MIN_BUCKETS) this.resize(this.bucketCount / 2);
+    else if (this.gapCount >= this.bucketCount && this.gapCount >= 64) this.checkWidth();
+  }
+
+  /** Re-lays the calendar when the measured gap between events has drifted far from the width's design. */
+  private checkWidth(): void {
+    const meanGap = this.gapSum / this.gapCount;
+    if (meanGap > 0 && (this.width > 8 * meanGap || this.width < 1.5 * meanGap)) this.resize(this.bucketCount);
+    else {
+      this.gapSum = 0;
+      this.gapCount = 0;
+    }
+  }
+
+  /** Replaces the earliest event by a new one (an event scheduling its successor). */
+  replaceTop(time: number, kind: number, target: number, value: number, priority = 0): EventHandle {
+    this.pop();
+    return this.push(time, kind, target, value, priority);
+  }
+
+  /** True while the event behind `handle` is still pending. */
+  isPending(handle: EventHandle): boolean {
+    const slot = handle % SLOT_BITS;
+    const generation = Math.floor(handle / SLOT_BITS);
+    return slot < this.slotsUsed && this.slotGeneration[slot] === generation && this.slotState[slot] === PENDING;
+  }
+
+  /** Cancels a pending event. Throws if the handle's event already fired or was cancelled. */
+  cancel(handle: EventHandle): void {
+    if (!this.isPending(handle)) {
+      throw new Error(`cancel: event handle ${handle} is not pending (already fired or cancelled)`);
+    }
+    const slot = handle % SLOT_BITS;
+    this.slotState[slot] = CANCELLED;
+    this.live--;
+    if (this.front === slot) this.front = NONE;
+  }
+
+  /** a before b in (time, priority, sequence) order */
+  private before(a: number, b: number): boolean {
+    const timeA = this.slotTime[a];
+    const timeB = this.slotTime[b];
+    return timeA < timeB || (timeA === timeB && this.slotKey[a] < this.slotKey[b]);
+  }
+
+  /** Puts `slot` in its bucket's sorted list. */
+  private insert(slot: number): void {
+    const bucket = Math.floor(this.slotTime[slot] * this.inverseWidth);
+    this.slotBucket[slot] = bucket;
+    const index = this.indexOf(bucket);
+    let current = this.bucketHead[index];
+    // most events go to the head of their bucket's list
+    if (current === NONE || this.before(slot, current)) {
+      this.slotNext[slot] = current;
+      this.bucketHead[index] = slot;
+      return;
+    }
+    let previous = NONE;
+    while (current !== NONE && !this.before(slot, current)) {
+      previous = current;
+      current = this.slotNext[current];
+    }
+    this.slotNext[slot] = current;
+    if (previous === NONE) this.bucketHead[index] = slot;
+    else this.slotNext[previous] = slot;
+  }
+
+  /** Bucket number modulo the number of buckets (a power of two). */
+  private indexOf(bucket: number): number {
+    return bucket < 2147483648 ? bucket & this.mask : (bucket % this.bucketCount) | 0;
+  }
+
+  /** The earliest pending event, dropping cancelled ones on the way; NONE when the queue is empty. */
+  private findFront(): number {
+    for (;;) {
+      if (this.front !== NONE) return this.front;
+      if (this.live === 0) return NONE;
+      const front = this.search();
+      if (this.slotState[front] === CANCELLED) {
+        this.removeFront(front);
+        this.freeSlot(front);
+        continue;
+      }
+      this.front = front;
+      return front;
+    }
+  }
+
+  /** Walks the calendar from the current bucket to the first event of the current year. */
+  private search(): number {
+    const heads = this.bucketHead;
+    const buckets = this.bucketCount;
+    const mask = this.mask;
+    let bucket = this.currentBucket;
+    let index = this.indexOf(bucket);
+    for (let step = 0; step < buckets; step++) {
+      const head = heads[index];
+      if (head !== NONE && this.slotBucket[head] <= bucket) {
+        this.currentBucket = bucket;
+        return head;
+      }
+      bucket++;
+      index = (index + 1) & mask;
+    }
+    // nothing within a whole year: jump to the earliest head
+    let best = NONE;
+    for (let index = 0; index < buckets; index++) {
+      const head = heads[index];
+      if (head !== NONE && (best === NONE || this.before(head, best))) best = head;
+    }
+    this.currentBucket = this.slotBucket[best];
+    return best;
+  }
+
+  /** Unlinks the front event, which heads its bucket. */
+  private removeFront(slot: number): void {
+    const index = this.indexOf(this.slotBucket[slot]);
+    this.bucketHead[index] = this.slotNext[slot];
+    this.count--;
+    if (this.front === slot) this.front = NONE;
   }
 
   private freeSlot(slot: number): void {
-    this.slotPosition[slot] = NO_SLOT;
+    this.slotState[slot] = FREE;
     this.slotGeneration[slot] = (this.slotGeneration[slot] + 1) >>> 0;
     this.freeSlots[this.freeCount++] = slot;
   }
 
-  /** a before b in (time, priority, sequence) order */
-  private before(timeA: number, slotA: number, timeB: number, slotB: number): boolean {
-    return timeA < timeB || (timeA === timeB && this.slotSeq[slotA] < this.slotSeq[slotB]);
-  }
-
-  private siftUp(start: number): void {
-    const heapSlot = this.heapSlot;
-    const heapTime = this.heapTime;
-    const slot = heapSlot[start];
-    const time = heapTime[start];
-    let position = start;
-    while (position > 0) {
-      const parent = (position - 1) >> 1;
-      if (!this.before(time, slot, heapTime[parent], heapSlot[parent])) break;
-      heapSlot[position] = heapSlot[parent];
-      heapTime[position] = heapTime[parent];
-      this.slotPosition[heapSlot[position]] = position;
-      position = parent;
+  /**
+   * Re-lays the calendar with `buckets` buckets and a width of about three mean gaps between recent
+   * events (Brown's rule of thumb), keeping the width when there is no gap to measure yet.
+   */
+  private resize(buckets: number): void {
+    const meanGap = this.gapCount > 0 ? this.gapSum / this.gapCount : 0;
+    if (meanGap > 0) {
+      this.width = 3 * meanGap;
+      this.inverseWidth = 1 / this.width;
     }
-    heapSlot[position] = slot;
-    heapTime[position] = time;
-    this.slotPosition[slot] = position;
-  }
-
-  private siftDown(start: number): void {
-    const heapSlot = this.heapSlot;
-    const heapTime = this.heapTime;
-    const count = this.count;
-    const slot = heapSlot[start];
-    const time = heapTime[start];
-    let position = start;
-    for (;;) {
-      let child = 2 * position + 1;
-      if (child >= count) break;
-      const right = child + 1;
-      if (right < count && this.before(heapTime[right], heapSlot[right], heapTime[child], heapSlot[child])) child = right;
-      if (!this.before(heapTime[child], heapSlot[child], time, slot)) break;
-      heapSlot[position] = heapSlot[child];
-      heapTime[position] = heapTime[child];
-      this.slotPosition[heapSlot[position]] = position;
-      position = child;
+    this.gapSum = 0;
+    this.gapCount = 0;
+    const oldHeads = this.bucketHead;
+    this.bucketCount = buckets;
+    this.mask = buckets - 1;
+    this.bucketHead = new Int32Array(buckets).fill(NONE);
+    let earliest = NONE;
+    for (let index = 0; index < oldHeads.length; index++) {
+      let slot = oldHeads[index];
+      while (slot !== NONE) {
+        const next = this.slotNext[slot];
+        this.insert(slot);
+        if (earliest === NONE || this.before(slot, earliest)) earliest = slot;
+        slot = next;
+      }
     }
-    heapSlot[position] = slot;
-    heapTime[position] = time;
-    this.slotPosition[slot] = position;
+    this.currentBucket = earliest === NONE ? Math.floor(this.lastDequeueTime * this.inverseWidth) : this.slotBucket[earliest];
+    this.front = NONE;
   }
 
   private growSlots(): void {
     const capacity = this.slotTime.length * 2;
     if (capacity > SLOT_BITS) throw new Error(`event queue: more than ${SLOT_BITS} events pending at once`);
     this.slotTime = grow(this.slotTime, capacity);
-    this.slotSeq = grow(this.slotSeq, capacity);
+    this.slotKey = grow(this.slotKey, capacity);
     this.slotKind = grow(this.slotKind, capacity);
     this.slotTarget = grow(this.slotTarget, capacity);
     this.slotValue = grow(this.slotValue, capacity);
     this.slotGeneration = grow(this.slotGeneration, capacity);
-    const position = new Int32Array(capacity).fill(NO_SLOT);
-    position.set(this.slotPosition);
-    this.slotPosition = position;
+    this.slotState = grow(this.slotState, capacity);
+    this.slotBucket = grow(this.slotBucket, capacity);
+    this.slotNext = grow(this.slotNext, capacity);
     this.freeSlots = grow(this.freeSlots, capacity);
-  }
-
-  private growHeap(): void {
-    const capacity = this.heapSlot.length * 2;
-    this.heapSlot = grow(this.heapSlot, capacity);
-    this.heapTime = grow(this.heapTime, capacity);
   }
 }
 
-function grow<T extends Float64Array | Int32Array | Uint32Array>(array: T, capacity: number): T {
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(capacity);
   bigger.set(array);
   return bigger;

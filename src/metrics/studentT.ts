@@ -1,4 +1,4 @@
-import { normalQuantile } from './normal.ts';
+import { normalQuantile } from '../math/normal.ts';
 
 /**
  * The p-quantile of Student's t distribution with `degreesOfFreedom` (> 0, not necessarily whole).

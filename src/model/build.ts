@@ -1,7 +1,7 @@
 import type { Policy as PolicySpec, Scenario, Variant } from '../scenario/schema.ts';
 import { idsOf, laneId, stockPointKey } from '../scenario/references.ts';
 import { RandomStreams } from '../random/streams.ts';
-import { createSampler, distributionMean, distributionVariance, type Sampler } from '../random/distributions/sampler.ts';
+import { createSampler, distributionMean, distributionVariance } from '../random/distributions/sampler.ts';
 import { createPolicy } from './policies/createPolicy.ts';
 import type { PolicyContext } from './policies/policy.ts';
 import { StockPoint, type Supply } from './stockPoint.ts';
@@ -10,7 +10,7 @@ import { CustomerBase } from './customerBase.ts';
 import { ShippingGate } from './shippingGate.ts';
 import { buildDemandProfile, cumulativeProfile } from './demandProfile.ts';
 import { drawWindows } from './occurrences.ts';
-import { Simulation, type DisruptionWindow, type LaneState, type SupplierState } from './simulation.ts';
+import { Simulation, type DisruptionWindow, type LaneState } from './simulation.ts';
 
 /** Per-stock-point series are recorded by default up to this many stock points. */
 const AUTO_SERIES_LIMIT = 50;
@@ -67,7 +67,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   const lanes: LaneState[] = scenario.lanes.map((lane, i) => {
     laneIndex.set(laneId(lane), i);
     laneByEnds.set(`${lane.from}->${lane.to}`, i);
-    return { id: laneId(lane), costPerUnit: lane.costPerUnit, costPerShipment: lane.costPerShipment, leadTimeMultiplier: 1, leadTimes: new Map() };
+    return { id: laneId(lane), costPerUnit: lane.costPerUnit, costPerShipment: lane.costPerShipment, leadTimeMultiplier: 1 };
   });
 
   // sources: the node each stock point orders from
@@ -90,8 +90,6 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     }
     return gate;
   };
-  const suppliers: SupplierState[] = [];
-  const supplierOfGate = new Map<number, number>();
 
   // demand statistics per stock point, for policies that set levels from them
   const demandStats = plans.map(() => ({ mean: 0, variance: 0 }));
@@ -154,31 +152,26 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     const product = scenario.products.find((p) => p.id === plan.product)!;
     const sourceNode = nodeById.get(sources[i])!;
     const lane = laneByEnds.get(`${sources[i]}->${plan.node}`)!;
-    const supply: Supply = { supplier: -1, upstream: -1, lane };
     const leadTimeSpec = scenario.lanes[lane].leadTime;
+    const supply: Supply = {
+      supplier: -1,
+      upstream: -1,
+      lane,
+      leadTime: createSampler(leadTimeSpec, streams.stream(`leadTime:${lanes[lane].id}:${plan.product}`), { nonNegative: true }),
+      processing: null,
+    };
     let leadMean = distributionMean(leadTimeSpec, { nonNegative: true });
     let leadVariance = distributionVariance(leadTimeSpec, { nonNegative: true });
     if (sourceNode.type === 'supplier') {
-      const gate = gateFor(sourceNode.id);
-      let supplier = supplierOfGate.get(gate);
-      if (supplier === undefined) {
-        supplier = suppliers.length;
-        suppliers.push({ gate, processing: sourceNode.leadTime ? new Map<number, Sampler>() : null });
-        supplierOfGate.set(gate, supplier);
-      }
-      supply.supplier = supplier;
+      supply.supplier = gateFor(sourceNode.id);
       if (sourceNode.leadTime) {
-        suppliers[supplier].processing!.set(
-          i,
-          createSampler(sourceNode.leadTime, streams.stream(`processing:${sourceNode.id}:${plan.key}`), { nonNegative: true }),
-        );
+        supply.processing = createSampler(sourceNode.leadTime, streams.stream(`processing:${sourceNode.id}:${plan.key}`), { nonNegative: true });
         leadMean += distributionMean(sourceNode.leadTime, { nonNegative: true });
         leadVariance += distributionVariance(sourceNode.leadTime, { nonNegative: true });
       }
     } else {
       supply.upstream = planIndex.get(stockPointKey(sourceNode.id, plan.product))!;
     }
-    lanes[lane].leadTimes.set(i, createSampler(leadTimeSpec, streams.stream(`leadTime:${lanes[lane].id}:${plan.product}`), { nonNegative: true }));
 
     const holdingCostPerDay =
       'perUnitPerDay' in product.holdingCost ? product.holdingCost.perUnitPerDay : (product.holdingCost.annualRate * product.unitCost) / 365;
@@ -271,7 +264,6 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     demandStreams,
     customerBases,
     gates,
-    suppliers,
     lanes,
     disruptions,
     recordSeries: seriesMode !== 'none',

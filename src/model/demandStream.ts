@@ -17,6 +17,8 @@ export type DemandKind = 'arrivals' | 'perPeriod' | 'history';
 export class DemandStream {
   /** handle of the pending arrival event, or -1 */
   pendingArrival = -1;
+  /** the order quantity when it is a constant (the common "one unit per customer"), else -1 */
+  readonly fixedQuantity: number;
 
   constructor(
     readonly index: number,
@@ -34,7 +36,9 @@ export class DemandStream {
     readonly gaps: RandomStream,
     readonly customers: CustomerBase | null,
     readonly days: number,
-  ) {}
+  ) {
+    this.fixedQuantity = quantity !== null && quantity.variance === 0 && quantity.mean >= 0 ? quantity.mean : -1;
+  }
 
   /** Mean units per customer order (arrivals) or per day before multipliers (others). */
   get meanQuantity(): number {

@@ -1,6 +1,5 @@
 import { Environment } from '../kernel/environment.ts';
 import type { RandomStream } from '../random/streams.ts';
-import type { Sampler } from '../random/distributions/sampler.ts';
 import { EventKind, Priority } from './eventKinds.ts';
 import { CUSTOMER } from './backorderQueue.ts';
 import type { StockPoint } from './stockPoint.ts';
@@ -16,14 +15,6 @@ export interface LaneState {
   costPerShipment: number;
   /** product of the lead-time multipliers in force */
   leadTimeMultiplier: number;
-  /** transit-time sampler per receiving stock point index (each its own stream) */
-  leadTimes: Map<number, Sampler>;
-}
-
-/** A supplier's processing time per stock point it serves (each its own stream), if it has one. */
-export interface SupplierState {
-  gate: number;
-  processing: Map<number, Sampler> | null;
 }
 
 /** A disruption window and what it does while in force. */
@@ -47,7 +38,6 @@ export interface SimulationParts {
   demandStreams: DemandStream[];
   customerBases: CustomerBase[];
   gates: ShippingGate[];
-  suppliers: SupplierState[];
   lanes: LaneState[];
   disruptions: DisruptionWindow[];
   /** record per-stock-point daily series */
@@ -70,7 +60,6 @@ export class Simulation {
   readonly demandStreams: DemandStream[];
   readonly customerBases: CustomerBase[];
   readonly gates: ShippingGate[];
-  readonly suppliers: SupplierState[];
   readonly lanes: LaneState[];
   readonly disruptions: DisruptionWindow[];
   readonly horizon: number;
@@ -91,7 +80,6 @@ export class Simulation {
     this.demandStreams = parts.demandStreams;
     this.customerBases = parts.customerBases;
     this.gates = parts.gates;
-    this.suppliers = parts.suppliers;
     this.lanes = parts.lanes;
     this.disruptions = parts.disruptions;
     this.periodDemandStreams = parts.demandStreams.filter((s) => s.kind !== 'arrivals');
@@ -169,7 +157,7 @@ export class Simulation {
     stream.pendingArrival = -1;
     // schedule the successor first: it takes the fired event's place in the heap in one sift-down
     this.scheduleArrival(stream);
-    const quantity = stream.quantity!.sample();
+    const quantity = stream.fixedQuantity >= 0 ? stream.fixedQuantity : stream.quantity!.sample();
     if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);
   }
 
@@ -205,7 +193,7 @@ export class Simulation {
       w.customerFilledImmediatelyUnits += served;
       w.deliveredUnits += served;
       point.ledger.filledImmediately += served;
-      if (w.revenue !== null) w.revenue += served * point.price!;
+      w.revenue += served * point.priceOrZero;
     }
     const short = quantity - served;
     if (short > 1e-9) {
@@ -235,9 +223,9 @@ export class Simulation {
       let expected = 0;
       for (const streamIndex of base.demandStreams) expected += this.demandStreams[streamIndex].expectedUnitsPerCustomer(now, this.horizon);
       const w = point.window;
-      w.customersChurned! += leaving;
-      w.demandLostToChurn! += leaving * expected;
-      w.churnCost! += leaving * base.lifetimeValue;
+      w.customersChurned += leaving;
+      w.demandLostToChurn += leaving * expected;
+      w.churnCost += leaving * base.lifetimeValue;
       base.churned += leaving;
       base.demandLostToChurn += leaving * expected;
     }
@@ -335,11 +323,8 @@ export class Simulation {
     const point = this.stockPoints[to];
     const supply = point.supply;
     const lane = this.lanes[supply.lane];
-    let delay = lane.leadTimes.get(to)!.sample() * lane.leadTimeMultiplier;
-    if (supply.supplier >= 0) {
-      const processing = this.suppliers[supply.supplier].processing;
-      if (processing) delay += processing.get(to)!.sample();
-    }
+    let delay = supply.leadTime.sample() * lane.leadTimeMultiplier;
+    if (supply.processing !== null) delay += supply.processing.sample();
     point.accrue(now);
     point.pipeline += quantity;
     point.window.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
@@ -416,7 +401,7 @@ export class Simulation {
       point.ledger.filledFromBackorder += part;
       if (requester === CUSTOMER) {
         const w = point.window;
-        if (w.revenue !== null) w.revenue += part * point.price!;
+        w.revenue += part * point.priceOrZero;
         w.deliveredUnits += part;
         w.totalWaitUnitDays += part * (now - since);
       } else {
@@ -438,7 +423,7 @@ export class Simulation {
     const lane = this.lanes[supply.lane];
     point.window.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
     if (supply.upstream >= 0) {
-      const delay = lane.leadTimes.get(point.index)!.sample() * lane.leadTimeMultiplier;
+      const delay = supply.leadTime.sample() * lane.leadTimeMultiplier;
       this.env.schedule(now + delay, EventKind.returnReceipt, supply.upstream, quantity, Priority.normal);
     }
   }
@@ -496,10 +481,11 @@ export class Simulation {
   private endOfPeriod(point: StockPoint): void {
     const period = point.policy.reviewPeriod;
     const backorders = point.backlog.total;
-    point.periods++;
-    point.endOfPeriodOnHandSum += point.onHand;
-    point.endOfPeriodBackordersSum += backorders;
-    point.periodCostSum +=
+    const w = point.window;
+    w.periods++;
+    w.endOfPeriodOnHandSum += point.onHand;
+    w.endOfPeriodBackordersSum += backorders;
+    w.periodCostSum +=
       point.holdingCostPerDay * period * point.onHand +
       (point.customerFacing ? point.backorderCostPerDay * period * backorders : 0) +
       point.stockoutPenalty * point.periodLost +
@@ -512,11 +498,7 @@ export class Simulation {
     const now = this.env.now;
     this.windowStart = now;
     const windowDays = this.horizon - now;
-    for (const point of this.stockPoints) {
-      point.restartWindow(now, windowDays);
-      point.periodLost = 0;
-      point.periodOrders = 0;
-    }
+    for (const point of this.stockPoints) point.restartWindow(now, windowDays);
     for (const base of this.customerBases) {
       base.churned = 0;
       base.demandLostToChurn = 0;
@@ -553,21 +535,11 @@ export class Simulation {
     const now = this.horizon;
     for (const point of this.stockPoints) {
       point.accrue(now);
-      const w = point.window;
-      w.holdingCost = w.areaOnHand * point.holdingCostPerDay;
-      w.areaOnHandValue = w.areaOnHand * point.unitCost;
-      w.issuedValue = w.issuedUnits * point.unitCost;
       // backorder cost per unit per day applies to what customers wait for, not to internal orders
-      if (point.customerFacing) w.stockoutCost += w.areaBackorders * point.backorderCostPerDay;
-      if (point.periods > 0) {
-        w.endOfPeriodOnHand = point.endOfPeriodOnHandSum / point.periods;
-        w.endOfPeriodBackorders = point.endOfPeriodBackordersSum / point.periods;
-        w.costPerPeriod = point.periodCostSum / point.periods;
-      } else {
-        w.periodicPoints = 0;
-      }
+      if (point.customerFacing) point.window.stockoutCost += point.window.areaBackorders * point.backorderCostPerDay;
     }
   }
+
 }
 
 /**

@@ -1,14 +1,20 @@
 import type { Policy, PolicyState } from './policies/policy.ts';
+import type { Sampler } from '../random/distributions/sampler.ts';
 import { BackorderQueue } from './backorderQueue.ts';
-import { emptyCounters, type KpiCounters } from '../metrics/kpis.ts';
+import type { KpiCounters } from '../metrics/kpis.ts';
+import { WindowCounters } from './windowCounters.ts';
 
-/** Where a stock point's replenishment comes from. */
+/** Where a stock point's replenishment comes from, and how long it takes. */
 export interface Supply {
   /** a supplier's gate index, or -1 */
   supplier: number;
   /** the upstream stock point's index, or -1 */
   upstream: number;
   lane: number;
+  /** transit time over the lane (its own random stream) */
+  leadTime: Sampler;
+  /** the supplier's processing time before shipping, if it has one */
+  processing: Sampler | null;
 }
 
 /**
@@ -16,15 +22,15 @@ export interface Supply {
  *   initialOnHand + received = issued + returned + onHand
  *   demanded = filledImmediately + filledFromBackorder + lost + still on backorder
  */
-export interface Ledger {
-  initialOnHand: number;
-  received: number;
-  issued: number;
-  returned: number;
-  demanded: number;
-  filledImmediately: number;
-  filledFromBackorder: number;
-  lost: number;
+export class Ledger {
+  received = 0;
+  issued = 0;
+  returned = 0;
+  demanded = 0;
+  filledImmediately = 0;
+  filledFromBackorder = 0;
+  lost = 0;
+  constructor(readonly initialOnHand: number) {}
 }
 
 /**
@@ -45,8 +51,11 @@ export class StockPoint implements PolicyState {
   demandSinceReview = 0;
 
   /** counters of the measured window */
-  window: KpiCounters;
+  window = new WindowCounters();
   readonly ledger: Ledger;
+  /** length of the measured window in days */
+  windowDays: number;
+  readonly priceOrZero: number;
 
   // per-day accumulators, cleared at each day boundary
   dayDemand = 0;
@@ -56,10 +65,6 @@ export class StockPoint implements PolicyState {
   // per-period accumulators for end-of-period cost (periodic policies)
   periodLost = 0;
   periodOrders = 0;
-  periods = 0;
-  endOfPeriodOnHandSum = 0;
-  endOfPeriodBackordersSum = 0;
-  periodCostSum = 0;
 
   /** a stockout happened in the current replenishment cycle */
   cycleHadStockout = false;
@@ -92,17 +97,9 @@ export class StockPoint implements PolicyState {
     windowDays: number,
   ) {
     this.onHand = initialOnHand;
-    this.window = this.freshWindow(windowDays);
-    this.ledger = {
-      initialOnHand,
-      received: 0,
-      issued: 0,
-      returned: 0,
-      demanded: 0,
-      filledImmediately: 0,
-      filledFromBackorder: 0,
-      lost: 0,
-    };
+    this.priceOrZero = price ?? 0;
+    this.windowDays = windowDays;
+    this.ledger = new Ledger(initialOnHand);
   }
 
   get backorders(): number {
@@ -146,11 +143,19 @@ export class StockPoint implements PolicyState {
   /** Starts a new measured window at `now` (end of warm-up): the state stays, the counters restart. */
   restartWindow(now: number, windowDays: number): void {
     this.accrue(now);
-    this.window = this.freshWindow(windowDays);
-    this.periods = 0;
-    this.endOfPeriodOnHandSum = 0;
-    this.endOfPeriodBackordersSum = 0;
-    this.periodCostSum = 0;
+    this.window = new WindowCounters();
+    this.windowDays = windowDays;
+    this.periodLost = 0;
+    this.periodOrders = 0;
+  }
+
+  /** The window's counters in reporting form (call after the run, once accrued to the horizon). */
+  counters(): KpiCounters {
+    return this.window.toKpiCounters(
+      this.windowDays,
+      { unitCost: this.unitCost, holdingCostPerDay: this.holdingCostPerDay },
+      { revenue: this.price !== null, customers: this.customerBase >= 0 },
+    );
   }
 
   /** Rounds a positive order up to the minimum order quantity, then to a whole number of case packs. */
@@ -161,16 +166,4 @@ export class StockPoint implements PolicyState {
     return rounded;
   }
 
-  private freshWindow(windowDays: number): KpiCounters {
-    const window = emptyCounters(windowDays);
-    window.stockPoints = 1;
-    if (this.policy.reviewPeriod > 0) window.periodicPoints = 1;
-    if (this.price !== null) window.revenue = 0;
-    if (this.customerBase >= 0) {
-      window.customersChurned = 0;
-      window.demandLostToChurn = 0;
-      window.churnCost = 0;
-    }
-    return window;
-  }
 }

@@ -1,15 +1,18 @@
 import * as Comlink from 'comlink';
-import type { Remote } from 'comlink';
 import type { Task } from '../experiment/replicate.ts';
 import type { RunResult } from '../experiment/run.ts';
 import type { ScenarioIssue } from '../scenario/parse.ts';
-import type { SimApi } from './api.ts';
+import type { RunTasksRequest, RunTasksResponse } from './api.ts';
 
 /**
- * What the pool needs of an endpoint: a comlink `Remote<SimApi>` (a Web Worker or a Node worker
- * thread), or, in tests and single-threaded hosts, a `createSimApi()` object called directly.
+ * What the pool needs of an endpoint: `SimApi.runTasks`, as a comlink `Remote<SimApi>` exposes it (a
+ * Web Worker or a Node worker thread) or as a `createSimApi()` object does when called directly (tests,
+ * single-threaded hosts). Both fit: `Remote<SimApi>` returns `Promise<ok> | Promise<not ok>`, hence
+ * `PromiseLike` of the union here.
  */
-export type SimEndpoint = Pick<Remote<SimApi>, 'runTasks'>;
+export interface SimEndpoint {
+  runTasks(request: RunTasksRequest, onTaskDone?: (done: number) => void): PromiseLike<RunTasksResponse>;
+}
 
 export interface PoolRequest {
   /** the scenario as data; every endpoint validates it again */

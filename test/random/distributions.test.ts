@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalDensity, normalQuantile } from '../../src/metrics/normal.ts';
+import { normalCdf, normalDensity, normalQuantile } from '../../src/math/normal.ts';
 import { ExponentialSampler } from '../../src/random/distributions/exponential.ts';
 import { createSampler, distributionMean, distributionVariance, type Sampler, type SamplerOptions } from '../../src/random/distributions/sampler.ts';
 import { RandomStreams } from '../../src/random/streams.ts';

@@ -1,4 +1,4 @@
-import { normalCdf, normalDensity, normalQuantile } from '../../metrics/normal.ts';
+import { normalCdf, normalDensity, normalQuantile } from '../../math/normal.ts';
 import type { Policy as PolicySpec } from '../../scenario/schema.ts';
 import type { Policy, PolicyContext, PolicyState } from './policy.ts';
 import { lotsToOrder } from './rQ.ts';

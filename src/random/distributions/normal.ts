@@ -1,4 +1,4 @@
-import { normalCdf, normalDensity, normalQuantile } from '../../metrics/normal.ts';
+import { normalCdf, normalDensity, normalQuantile } from '../../math/normal.ts';
 import type { RandomStream } from '../streams.ts';
 import type { Sampler } from './sampler.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/metrics/normal.ts';
+import { normalCdf, normalQuantile } from '../../src/math/normal.ts';
 
 // Reference values from scipy.stats.norm (scipy 1.17)
 describe('normalQuantile', () => {

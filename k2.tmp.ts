@@ -1,0 +1,11 @@
+import { Environment } from './src/kernel/environment.ts';
+import seedrandom from 'seedrandom';
+const rng = seedrandom.alea('x');
+let n = 0;
+const env: Environment = new Environment((kind, target) => { n++; if (kind === 1) return; env.schedule(env.now + -Math.log(1 - rng()) / 20, 0, target, 0, 2); });
+for (let i = 0; i < 1000; i++) env.schedule(-Math.log(1 - rng()) / 20, 0, i, 0, 2);
+for (let i = 0; i < 600; i++) env.schedule(rng()*365, 1, i, 0, 2);
+const c0 = process.cpuUsage();
+env.run(365);
+const c = process.cpuUsage(c0); const s = (c.user + c.system) / 1e6;
+console.log(n, s.toFixed(3), (s / n * 1e9).toFixed(0), 'ns/event');

@@ -1,0 +1,149 @@
+/**
+ * Speed benchmark on scenarios/bench/retail-1000.json (bench-A of shared/NOTES.md): one replication
+ * in this thread, then 20 replications on 1 and on 2 worker threads, through the same pool as the CLI.
+ *
+ * npm run bench                  readable report
+ * npm run bench -- --json        one JSON object on stdout, nothing else
+ * npm run bench -- --quick       the single replication only
+ * npm run bench -- --scenario F  another scenario file
+ */
+import { resourceUsage } from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { runReplication } from '../src/experiment/run.ts';
+import { parseArgs, wholeNumberAtLeast } from '../src/cli/args.ts';
+import { loadScenario } from '../src/cli/loadScenario.ts';
+import { startThreadPool } from '../src/cli/threadPool.ts';
+import { runExperimentOnThreads } from '../src/cli/experimentOnThreads.ts';
+import { formatNumber, formatSeconds } from '../src/cli/format.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+
+const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
+/** the JIT warm-up run covers this many days of the scenario before the timed replication */
+const WARMUP_DAYS = 30;
+
+interface SingleReplication {
+  wallSeconds: number;
+  /** CPU time of this thread's process over the replication (readable report only: on a busy machine it is the fairer figure) */
+  cpuSeconds?: number;
+  events: number;
+  eventsPerSecond: number;
+  peakMemoryMiB: number;
+  fillRate: number | null;
+}
+
+interface ParallelRun {
+  replications: number;
+  wallSeconds: number;
+}
+
+export interface BenchResult {
+  replication: SingleReplication;
+  workers1?: ParallelRun;
+  workers2?: ParallelRun;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+function load(file: string, horizonDays?: number): Scenario {
+  const loaded = loadScenario(file, horizonDays === undefined ? {} : { horizonDays });
+  if (!loaded.ok) fail(`\n${loaded.lines.join('\n')}`);
+  return loaded.scenario;
+}
+
+/** One replication (variant 0, replication 0, series off) after a short warm-up run of the same model. */
+function timeOneReplication(file: string): SingleReplication {
+  runReplication(load(file, WARMUP_DAYS), 0, 0, { series: false });
+  const scenario = load(file);
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const run = runReplication(scenario, 0, 0, { series: false });
+  const wallSeconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    wallSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    events: run.events,
+    eventsPerSecond: run.events / wallSeconds,
+    // peak resident set of the process so far (KiB): parse, warm-up and this replication, no worker yet
+    peakMemoryMiB: resourceUsage().maxRSS / 1024,
+    fillRate: run.network.kpis.fillRate,
+  };
+}
+
+/** Replications on `workers` threads, timed from starting the threads to the merged result. */
+async function timeOnThreads(file: string, workers: number, replications: number): Promise<ParallelRun> {
+  const scenario = load(file);
+  const start = performance.now();
+  const pool = startThreadPool(workers);
+  try {
+    const result = await runExperimentOnThreads(pool, scenario, { replications });
+    if (!result.complete) throw new Error('the run stopped before every replication finished');
+  } finally {
+    await pool.terminate();
+  }
+  return { replications, wallSeconds: (performance.now() - start) / 1000 };
+}
+
+function report(result: BenchResult, file: string): string {
+  const r = result.replication;
+  const lines = [
+    `bench: ${file}`,
+    `one replication (in this thread, series off, after a ${WARMUP_DAYS}-day warm-up run for the JIT):`,
+    `  events        ${formatNumber(r.events, 0)}`,
+    `  wall time     ${formatSeconds(r.wallSeconds)}${r.cpuSeconds === undefined ? '' : ` (CPU ${formatSeconds(r.cpuSeconds)})`}`,
+    `  events/s      ${formatNumber(r.eventsPerSecond / 1e6, 2)} M`,
+    `  peak memory   ${formatNumber(r.peakMemoryMiB, 0)} MiB (process max RSS)`,
+    `  fill rate     ${r.fillRate === null ? '-' : `${formatNumber(r.fillRate * 100, 2)}%`}`,
+  ];
+  const { workers1: one, workers2: two } = result;
+  if (one && two) {
+    lines.push(
+      `${one.replications} replications through the worker pool (thread start-up included):`,
+      `  1 worker      ${formatSeconds(one.wallSeconds)}`,
+      `  2 workers     ${formatSeconds(two.wallSeconds)}  (speed-up ${formatNumber(one.wallSeconds / two.wallSeconds, 2)}x)`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function main(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, {
+    json: { boolean: true },
+    quick: { boolean: true },
+    scenario: { placeholder: 'FILE' },
+    replications: { read: wholeNumberAtLeast(1), placeholder: 'N' },
+    help: { boolean: true },
+  });
+  if (!args.ok) fail(args.error);
+  if (args.options.get('help') || args.positionals.length > 0) {
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N]\n');
+    return;
+  }
+  const file = (args.options.get('scenario') as string | undefined) ?? DEFAULT_SCENARIO;
+  const replications = (args.options.get('replications') as number | undefined) ?? 20;
+  const json = args.options.get('json') === true;
+  const progress = (text: string) => {
+    if (!json) process.stderr.write(text);
+  };
+
+  progress('timing one replication...\n');
+  const result: BenchResult = { replication: timeOneReplication(file) };
+  if (!args.options.get('quick')) {
+    progress(`timing ${replications} replications on 1 worker thread...\n`);
+    result.workers1 = await timeOnThreads(file, 1, replications);
+    progress(`timing ${replications} replications on 2 worker threads...\n`);
+    result.workers2 = await timeOnThreads(file, 2, replications);
+  }
+  if (json) {
+    const { cpuSeconds: _, ...replication } = result.replication;
+    process.stdout.write(JSON.stringify({ ...result, replication }, null, 2) + '\n');
+  } else {
+    process.stdout.write(report(result, file));
+  }
+}
+
+await main(process.argv.slice(2));
+process.exit(0);

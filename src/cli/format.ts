@@ -1,0 +1,116 @@
+import { KPI_NAMES, type KpiName } from '../metrics/kpis.ts';
+import type { ExperimentResult, KpiSummary } from '../experiment/replicate.ts';
+
+/** KPIs shown as percentages (ratios in [0, 1]). */
+const RATES: ReadonlySet<KpiName> = new Set(['fillRate', 'cycleServiceLevel', 'readyRate', 'onTimeDelivery']);
+
+/** KPIs in the scenario's currency. */
+const MONEY: ReadonlySet<KpiName> = new Set([
+  'costPerPeriod',
+  'holdingCost',
+  'orderingCost',
+  'purchaseCost',
+  'transportCost',
+  'stockoutCost',
+  'expiryCost',
+  'churnCost',
+  'totalCost',
+  'revenue',
+  'profit',
+]);
+
+/** Units shown after the KPI's name, where the value is not a plain count. */
+const UNITS: Partial<Record<KpiName, string>> = {
+  avgCustomerWait: 'days',
+  daysOfSupply: 'days',
+  inventoryTurns: 'per year',
+};
+
+export interface TableHeader {
+  /** wall time of the whole run, seconds */
+  wallSeconds: number;
+  workers: number;
+  currency: string;
+}
+
+/**
+ * The readable report of an experiment: a header line, then one row per KPI that applies to some
+ * variant (in KPI_NAMES order), one column per variant, each cell `mean ± 95% half-width`.
+ */
+export function formatExperiment(result: ExperimentResult, header: TableHeader): string {
+  const lines = [headerLine(result, header)];
+  if (!result.complete) lines.push(`interrupted: ${result.replications} complete replications kept`);
+  const variants = result.variants;
+  const names = KPI_NAMES.filter((name) => variants.some((variant) => variant.network[name].mean !== null));
+  const rows = names.map((name) => [UNITS[name] ? `${name} (${UNITS[name]})` : name, ...variants.map((v) => formatCell(name, v.network[name], header.currency))]);
+  lines.push('', ...formatTable(['network KPI', ...variants.map((v) => v.name)], rows));
+  lines.push('', 'mean ± 95% confidence half-width over replications (Student t); definitions: shared/KPIS.md');
+  return lines.join('\n') + '\n';
+}
+
+function headerLine(result: ExperimentResult, header: TableHeader): string {
+  const seed = typeof result.seed === 'string' ? JSON.stringify(result.seed) : String(result.seed);
+  return [
+    result.scenario,
+    `${result.replications} ${plural(result.replications, 'replication')}`,
+    `seed ${seed}`,
+    `horizon ${formatNumber(result.horizonDays, 0)} days`,
+    `warm-up ${formatNumber(result.warmupDays, 0)} days`,
+    `wall time ${formatSeconds(header.wallSeconds)} on ${header.workers} worker ${plural(header.workers, 'thread')}`,
+  ].join(' | ');
+}
+
+/** `85.4% ± 0.3%`, `12,345 EUR ± 210 EUR`, `1,234.5 ± 12.0`; the half-width sets the decimals shown. */
+export function formatCell(name: KpiName, summary: KpiSummary, currency: string): string {
+  if (summary.mean === null) return '-';
+  const rate = RATES.has(name);
+  const scale = rate ? 100 : 1;
+  const mean = summary.mean * scale;
+  // a half-width at rounding-noise level (a KPI that does not vary) shows as 0
+  const raw = summary.halfWidth === null ? null : summary.halfWidth * scale;
+  const halfWidth = raw !== null && raw <= 1e-9 * Math.max(1, Math.abs(mean)) ? 0 : raw;
+  const digits = decimalsFor(mean, halfWidth, rate);
+  const unit = rate ? '%' : MONEY.has(name) ? ` ${currency}` : '';
+  const value = `${formatNumber(mean, digits)}${unit}`;
+  return halfWidth === null ? value : `${value} ± ${formatNumber(halfWidth, digits)}${unit}`;
+}
+
+/**
+ * Decimals: enough to show the half-width to two significant digits (at most 3), none for large
+ * values without a half-width; rates get at least one.
+ */
+function decimalsFor(mean: number, halfWidth: number | null, rate: boolean): number {
+  let digits: number;
+  if (halfWidth !== null && halfWidth > 0) digits = Math.ceil(-Math.log10(halfWidth)) + 1;
+  else if (Number.isInteger(mean)) digits = 0;
+  else digits = Math.abs(mean) >= 100 ? 0 : Math.abs(mean) >= 1 ? 2 : 3;
+  return Math.min(3, Math.max(rate ? 1 : 0, digits));
+}
+
+/** Thousands separators and a fixed number of decimals, the same in every locale. */
+export function formatNumber(value: number, digits: number): string {
+  const text = value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
+
+/** Columns padded to their widest cell: the first left-aligned, the others right-aligned. */
+export function formatTable(head: string[], rows: string[][]): string[] {
+  const all = [head, ...rows];
+  const widths = head.map((_, c) => Math.max(...all.map((row) => [...row[c]].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

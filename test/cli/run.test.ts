@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../src/experiment/replicate.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import type { ScenarioInput } from '../../src/scenario/schema.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `node bin/stocklab.mjs ...args` from the repository root. */
+function stocklab(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/stocklab.mjs', ...args], { cwd: ROOT, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Two policy variants on one store, a short horizon: the whole experiment takes milliseconds. */
+const small: ScenarioInput = {
+  version: 1,
+  name: 'CLI test store',
+  currency: 'USD',
+  horizonDays: 200,
+  warmupDays: 20,
+  replications: 3,
+  seed: 'cli',
+  products: [{ id: 'widget', unitCost: 10, price: 15, holdingCost: { annualRate: 0.25 }, unmetDemand: 'lost' }],
+  nodes: [
+    { id: 'supplier', type: 'supplier' },
+    { id: 'store', type: 'store' },
+  ],
+  lanes: [{ from: 'supplier', to: 'store', leadTime: { type: 'discreteUniform', min: 1, max: 4 } }],
+  stockPoints: [{ node: 'store', product: 'widget', policy: { type: 'sS', reorderPoint: 10, orderUpTo: 30 } }],
+  demand: [{ type: 'arrivals', node: 'store', product: 'widget', customersPerDay: 5 }],
+  variants: [
+    { id: 'sS', name: '(s,S) 10/30', policies: [] },
+    { id: 'base', name: 'base stock 25', policies: [{ policy: { type: 'baseStock', level: 25 } }] },
+  ],
+};
+const folder = mkdtempSync(join(tmpdir(), 'stocklab-run-'));
+const file = join(folder, 'small.json');
+writeFileSync(file, JSON.stringify(small, null, 2));
+
+describe('stocklab run', () => {
+  it('--json gives the same bytes on 1 and 2 worker threads, equal to an in-process run', async () => {
+    const [one, two] = await Promise.all([
+      stocklab('run', file, '--json', '--workers', '1', '--replications', '4', '--seed', '7'),
+      stocklab('run', file, '--json', '--workers=2', '--replications=4', '--seed=7'),
+    ]);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stderr).toBe(''); // no progress line when stderr is not a terminal
+
+    const parsed = parseScenario({ ...structuredClone(small), replications: 4, seed: 7 });
+    if (!parsed.ok) throw new Error('test scenario is invalid');
+    expect(one.stdout).toBe(JSON.stringify(runExperiment(parsed.scenario)) + '\n');
+    const result = JSON.parse(one.stdout);
+    expect(result).toMatchObject({ scenario: 'CLI test store', seed: 7, replications: 4, horizonDays: 200, complete: true });
+    expect(result.variants.map((v: { id: string }) => v.id)).toEqual(['sS', 'base']);
+  });
+
+  it('prints a table of network KPIs per variant with a header line', async () => {
+    const result = await stocklab('run', file, '--days', '100', '--workers', '2');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^CLI test store \| 3 replications \| seed "cli" \| horizon 100 days \| warm-up 20 days \| wall time [\d.]+ s on 2 worker threads$/);
+    expect(lines[2]).toMatch(/^network KPI\s+\(s,S\) 10\/30\s+base stock 25$/);
+    expect(result.stdout).toMatch(/\nfillRate\s+\d+\.\d+% ± \d+\.\d+%\s+\d+\.\d+% ± \d+\.\d+%\n/);
+    expect(result.stdout).toMatch(/\ntotalCost\s+[\d,]+(\.\d+)? USD ± [\d,.]+ USD/);
+    // KPIs that apply to no variant are left out
+    expect(result.stdout).not.toMatch(/expiredUnits|activeCustomers|onTimeDelivery/);
+  });
+
+  it('rejects bad flag values with a message naming the flag, exit 2, running nothing', async () => {
+    const results = await Promise.all([
+      stocklab('run', file, '--replications', '0'),
+      stocklab('run', file, '--workers', 'two'),
+      stocklab('run', file, '--days', '-5'),
+      stocklab('run', file, '--seed'),
+      stocklab('run', file, '--verbose'),
+      stocklab('run', file, '--days', '10'),
+    ]);
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(results.every((r) => r.stdout === '')).toBe(true);
+    const first = results.map((r) => r.stderr.split('\n')[0]);
+    expect(first).toEqual([
+      'stocklab: run: --replications: expected a whole number >= 1, got "0"',
+      'stocklab: run: --workers: expected a whole number >= 1, got "two"',
+      'stocklab: run: --days: expected a number > 0, got "-5"',
+      'stocklab: run: --seed expects a value (--seed S)',
+      'stocklab: run: unknown option --verbose (known: --replications, --seed, --days, --workers, --json, --help)',
+      `${file}: warmupDays: expected a warm-up shorter than horizonDays (10), got 20`,
+    ]);
+  });
+});
