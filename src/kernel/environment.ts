@@ -38,8 +38,8 @@ export class Environment {
    * ascending `priority` (an integer from 0 to MAX_PRIORITY - 1), then in the order they were scheduled.
    */
   schedule(time: number, kind: number, target: number, value = 0, priority = 0): EventHandle {
-    if (!(time >= this.now)) {
-      throw new Error(`schedule: time ${time} is before now (${this.now}) for event kind ${kind}, target ${target}`);
+    if (!(time >= this.now && time < Infinity)) {
+      throw new Error(`schedule: time ${time} is not a finite time from now (${this.now}) on, for event kind ${kind}, target ${target}`);
     }
     if (priority >>> 0 !== priority || priority >= MAX_PRIORITY) {
       throw new Error(`schedule: priority ${priority} is not an integer in [0, ${MAX_PRIORITY})`);
@@ -110,15 +110,23 @@ export class Environment {
   run(until = Infinity): void {
     const queue = this.queue;
     const dispatch = this.dispatch;
-    for (;;) {
-      const slot = queue.peek();
-      if (slot < 0) break;
-      const time = queue.timeOf(slot);
-      if (time > until) break;
-      this.now = time;
-      this.topIsCurrent = true;
-      this.eventsProcessed++;
-      dispatch(queue.kindOf(slot), queue.targetOf(slot), queue.valueOf(slot));
+    try {
+      for (;;) {
+        const slot = queue.peek();
+        if (slot < 0) break;
+        const time = queue.timeOf(slot);
+        if (time > until) break;
+        this.now = time;
+        this.topIsCurrent = true;
+        this.eventsProcessed++;
+        dispatch(queue.kindOf(slot), queue.targetOf(slot), queue.valueOf(slot));
+        if (this.topIsCurrent) {
+          this.topIsCurrent = false;
+          queue.pop();
+        }
+      }
+    } finally {
+      // a handler threw: its event has fired all the same and must not run again
       if (this.topIsCurrent) {
         this.topIsCurrent = false;
         queue.pop();

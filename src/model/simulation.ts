@@ -83,7 +83,7 @@ export class Simulation {
     this.lanes = parts.lanes;
     this.disruptions = parts.disruptions;
     this.periodDemandStreams = parts.demandStreams.filter((s) => s.kind !== 'arrivals');
-    this.series = new DailySeries(this.days, parts.recordSeries ? parts.stockPoints.length : 0, parts.seriesPerStockPoint, parts.customerBases.length);
+    this.series = new DailySeries(parts.recordSeries ? this.days : 0, parts.stockPoints.length, parts.seriesPerStockPoint, parts.customerBases.length);
     this.rollupDaily = new RollupDaily(parts.products);
     this.env = new Environment(this.dispatch, Math.max(1024, parts.demandStreams.length * 4));
     this.shipToDownstream = (quantity, to) => this.dispatchShipment(quantity, to);
@@ -167,14 +167,15 @@ export class Simulation {
     for (const stream of this.periodDemandStreams) {
       const quantity = stream.dayQuantity(day);
       // each unit of per-period demand counts as one customer's purchase for churn decisions
-      if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, Math.ceil(quantity - 1e-9), stream.customers);
+      if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 0, stream.customers);
     }
     if (day + 1 < this.horizon) this.env.schedule(day + 1, EventKind.periodDemand, 0, 0, Priority.periodDemand);
   }
 
   /**
-   * A customer order (or a day's demand, `customers` orders of one unit) of `quantity` units at
-   * `point`. Served from the shelf when there is no queue; what is short is lost or backordered.
+   * A customer order of `quantity` units at `point` (`customers` = 1), or a day's demand
+   * (`customers` = 0: each unit is one customer's purchase). Served from the shelf when there is no
+   * queue; what is short is lost or backordered, and the customers it was short for may leave.
    */
   private customerDemand(point: StockPoint, quantity: number, customers: number, base: CustomerBase | null): void {
     const now = this.env.now;
@@ -199,15 +200,16 @@ export class Simulation {
     if (short > 1e-9) {
       point.cycleHadStockout = true;
       w.stockoutCost += short * point.stockoutPenalty;
+      const disappointed = customers > 0 ? customers : Math.ceil(short - 1e-9);
       if (point.backorderCustomers) {
         point.backlog.push(short, CUSTOMER, now);
         w.backorderedUnits += short;
-        if (base) this.disappoint(point, base, customers, base.churnOnBackorder);
+        if (base) this.disappoint(point, base, disappointed, base.churnOnBackorder);
       } else {
         w.lostUnits += short;
         point.ledger.lost += short;
         point.periodLost += short;
-        if (base) this.disappoint(point, base, customers, base.churnOnStockout);
+        if (base) this.disappoint(point, base, disappointed, base.churnOnStockout);
       }
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);

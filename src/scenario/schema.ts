@@ -22,6 +22,13 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: 'expected an id: letters, digits, _ . : - (no spaces), starting with a letter or digit' });
 export type Id = z.infer<typeof Id>;
 
+/** A lane's id: its own, or "from->to" for a lane that names none. */
+export const LaneRef = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*(->[A-Za-z0-9][A-Za-z0-9_.:-]*)?$/, {
+    message: 'expected a lane id: the lane\'s own id, or "from->to"',
+  });
+
 /** One id, or a list of ids (the entry applies to each). */
 export const IdList = z.union([Id, z.array(Id).min(1, { message: 'expected at least one id' })]);
 export type IdList = z.infer<typeof IdList>;
@@ -322,7 +329,7 @@ export const CustomerBase = z.strictObject({
     .strictObject({
       /** probability that a customer who meets a stockout leaves for good (default 0.37, the share of unhappy customers who do not come back) */
       onStockout: probability().default(0.37),
-      /** probability that a customer whose order is backordered leaves after it is filled (default 0) */
+      /** probability that a customer whose order is backordered (made to wait) leaves for good; the order is still filled (default 0) */
       onBackorder: probability().default(0),
     })
     .default({ onStockout: 0.37, onBackorder: 0 }),
@@ -342,7 +349,7 @@ export const Disruption = z.discriminatedUnion('type', [
     type: z.literal('leadTimeMultiplier'),
     name: z.string().optional(),
     /** lane ids ("from->to" unless the lane names its own id) */
-    lanes: z.array(Id).min(1),
+    lanes: z.array(LaneRef).min(1),
     multiplier: positive(),
     occurrence: Occurrence,
   }),

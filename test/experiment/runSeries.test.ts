@@ -29,7 +29,7 @@ describe('daily series in a RunResult', () => {
   // `new DailySeries(this.days, parts.recordSeries ? ... : 0, ...)`) only drops the per-point arrays:
   // DailySeries always allocates the network arrays with `days` entries, so run.ts's test
   // `simulation.series.network.onHand.length > 0` is true and the network series are returned.
-  it.fails('records no series for "none"', () => {
+  it('records no series for "none"', () => {
     expect(runReplication(withSeries('none'), 0, 0).series).toBeNull();
   });
 

@@ -223,10 +223,11 @@ describe('Environment: run(until) and step()', () => {
   it('refuses to schedule before now and refuses bad priorities', () => {
     const { env, at } = harness();
     env.run(3);
-    expect(() => at(2.9, 'past')).toThrow(/before now \(3\)/);
+    expect(() => at(2.9, 'past')).toThrow(/not a finite time from now \(3\)/);
     expect(() => at(4, 'fractional', 0.5)).toThrow(/priority/);
     expect(() => at(4, 'negative', -1)).toThrow(/priority/);
-    expect(() => env.schedule(Number.NaN, 0, 0)).toThrow(/before now/);
+    expect(() => env.schedule(Number.NaN, 0, 0)).toThrow(/not a finite time/);
+    expect(() => env.schedule(Infinity, 0, 0)).toThrow(/not a finite time/);
   });
 
   it('step() processes one event at a time and returns false when none is left', () => {
@@ -273,7 +274,7 @@ describe('Environment: run(until) and step()', () => {
 
   // run() has no try/finally around dispatch (step() has one): when a handler throws, the event stays
   // at the top of the queue flagged as "current", so a later run() or step() dispatches it again.
-  it.fails('drops an event whose handler threw in run(), so it is not dispatched again', () => {
+  it('drops an event whose handler threw in run(), so it is not dispatched again', () => {
     const { env, at, on, log } = harness();
     at(1, 'throws');
     at(2, 'next');
@@ -282,11 +283,7 @@ describe('Environment: run(until) and step()', () => {
     });
     expect(() => env.run()).toThrow('boom');
     expect(env.pendingEvents).toBe(1);
-    try {
-      env.run();
-    } catch {
-      // the buggy path dispatches 'throws' again, which throws again
-    }
+    env.run();
     expect(log).toEqual([['throws', 1], ['next', 2]]);
   });
 });

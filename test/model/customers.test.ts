@@ -158,12 +158,9 @@ describe('churn counts agree between the stock points and the customer base', ()
 });
 
 describe('per-period demand and churn', () => {
-  // onPeriodDemand (simulation.ts) passes the whole day's demand as the number of customers
-  // (`Math.ceil(quantity)`, "each unit of per-period demand counts as one customer's purchase") and
-  // customerDemand hands that count to `disappoint` whenever any unit is short, so on a day when 9.5
-  // of 10 units are served, all 10 customers, not the 1 who met the stockout, risk leaving. Proposed
-  // fix: disappoint only the customers whose units were short, min(customers, ceil(short)).
-  it.fails('disappoints only the customers whose units were short', () => {
+  // Each unit of per-period demand is one customer's purchase: on a day when 9.5 of 10 units are
+  // served, only the customer whose unit was short risks leaving, not all 10.
+  it('disappoints only the customers whose units were short', () => {
     const input = singleStore({
       // lead time 0 and a daily review: each day starts with exactly 9.5 units, then 10 are demanded
       policy: { type: 'periodicRS', reviewPeriod: 1, orderUpTo: 9.5 },

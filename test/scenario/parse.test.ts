@@ -188,7 +188,7 @@ describe('lane references', () => {
   // schema.ts documents a leadTimeMultiplier's lanes as "lane ids ("from->to" unless the lane names
   // its own id)", and references.ts lists such ids as the known lanes, but the field is validated
   // with `Id`, whose pattern has no ">": a lane without its own id cannot be named at all.
-  it.fails('accepts a lane by its default id "from->to" in a lead-time disruption', () => {
+  it('accepts a lane by its default id "from->to" in a lead-time disruption', () => {
     const scenario = minimal();
     scenario.disruptions = [
       { type: 'leadTimeMultiplier', lanes: ['supplier->store'], multiplier: 2, occurrence: { type: 'scheduled', start: 10, end: 20 } },
