@@ -11,6 +11,13 @@ const files = import.meta.glob<{ default: { name: string; description?: string; 
   '../scenarios/[0-9]*.json',
   { eager: true },
 );
+// data files the gallery's scenarios refer to (CSV histories), as text
+const dataFiles = import.meta.glob<string>('../scenarios/data/*', { eager: true, query: '?raw', import: 'default' });
+const readFile = (path: string): string => {
+  const text = dataFiles[`../scenarios/${path.replace(/^\.\//, '')}`];
+  if (text === undefined) throw new Error('no such file in the gallery');
+  return text;
+};
 const DEFAULT_SCENARIO = '../scenarios/04-coffee-brand.json';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -84,7 +91,7 @@ async function run(): Promise<void> {
   status.textContent = 'Running…';
   const outcome = await runScenario(
     files[select.value].default,
-    { replications, seed: seedInput.value === '' ? undefined : seedInput.value },
+    { replications, seed: seedInput.value === '' ? undefined : seedInput.value, readFile },
     (done, total) => {
       progress.value = done / total;
       const elapsed = (performance.now() - started) / 1000;

@@ -50,6 +50,8 @@ export interface ExperimentResult {
   firstRuns: RunResult[];
   /** false when the run was cancelled before every replication finished */
   complete: boolean;
+  /** modelling problems worth a look, each once, with the fix */
+  warnings: string[];
 }
 
 /** One unit of work: replication `replication` of variant `variant`. */
@@ -133,7 +135,8 @@ export function summarize(scenario: Scenario, unordered: ReadonlyArray<RunResult
     warmupDays: scenario.warmupDays,
     variants: summaries,
     firstRuns: variants.map((v) => results.find((run) => run.variant === v.id && run.replication === 0)).filter((run): run is RunResult => run !== undefined),
-    complete: complete && replications === (unordered.length === 0 ? 0 : replications),
+    complete,
+    warnings: [...new Set(results.flatMap((run) => run.warnings))],
   };
 }
 

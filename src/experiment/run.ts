@@ -71,6 +71,8 @@ export interface RunResult {
   awaitingDispatch: { node: string; units: number }[];
   ledgers: StockPointLedger[];
   series: RunSeries | null;
+  /** modelling problems worth a look, each once, with the fix */
+  warnings: string[];
 }
 
 export interface RunOptions {
@@ -145,6 +147,7 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
     awaitingDispatch: simulation.gates.map((gate) => ({ node: gate.node, units: gate.waitingUnits })),
     ledgers,
     series: withSeries && simulation.series.network.onHand.length > 0 ? seriesOf(simulation) : null,
+    warnings: simulation.warnings,
   };
 }
 

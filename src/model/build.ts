@@ -255,8 +255,24 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     }
   });
 
+  const warnings: string[] = [];
+  for (const point of stockPoints) {
+    const reorderPoint = point.policy.reorderPoint;
+    if (point.customerFacing && !point.backorderCustomers && reorderPoint !== null && reorderPoint < 0) {
+      warnings.push(
+        `${point.node}/${point.productId}: the ${point.policy.type} policy's reorder point is ${reorderPoint.toFixed(2)}; with lost sales the inventory position never falls below 0, so it never orders. Raise the target or give a smaller orderQuantity.`,
+      );
+    }
+  }
+  for (const { entry, node, product } of demandEntries) {
+    if (entry.type === 'history' && (entry.series as number[]).length < days) {
+      warnings.push(`demand for ${node}/${product}: the history has ${(entry.series as number[]).length} days and the horizon ${days}; it is replayed from the start when it runs out.`);
+    }
+  }
+
   const seriesMode = scenario.output.series;
   return new Simulation({
+    warnings,
     products: scenario.products.length,
     horizon,
     warmup: scenario.warmupDays,

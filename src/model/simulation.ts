@@ -30,6 +30,8 @@ export interface DisruptionWindow extends TimeWindow {
 
 /** What build.ts wires together for one replication of one variant. */
 export interface SimulationParts {
+  /** problems found while wiring the model, each once, with the fix */
+  warnings: string[];
   /** number of products (for roll-ups) */
   products: number;
   horizon: number;
@@ -64,6 +66,7 @@ export class Simulation {
   readonly disruptions: DisruptionWindow[];
   readonly horizon: number;
   readonly warmup: number;
+  readonly warnings: string[];
   private windowStart = 0;
   private readonly periodDemandStreams: DemandStream[];
   private readonly shipToDownstream: (quantity: number, to: number) => void;
@@ -74,6 +77,7 @@ export class Simulation {
 
   constructor(parts: SimulationParts) {
     this.horizon = parts.horizon;
+    this.warnings = parts.warnings;
     this.warmup = parts.warmup;
     this.days = Math.ceil(parts.horizon);
     this.stockPoints = parts.stockPoints;

@@ -147,6 +147,56 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     entry.shocks.forEach((shock, j) => checkOccurrence(shock.occurrence, `demand[${i}].shocks[${j}].occurrence`, report));
   });
 
+  // names that seed random streams must be unique
+  const shockNames = new Set<string>();
+  scenario.demand.forEach((entry, i) => {
+    shockNames.clear();
+    entry.shocks.forEach((shock, j) => {
+      const name = shock.name ?? String(j);
+      if (shockNames.has(name)) report(`demand[${i}].shocks[${j}].name`, `duplicate shock name "${name}" in this demand entry`);
+      shockNames.add(name);
+    });
+  });
+  const disruptionNames = new Set<string>();
+  scenario.disruptions.forEach((disruption, i) => {
+    const name = disruption.name ?? `${disruption.type}#${i}`;
+    if (disruptionNames.has(name)) report(`disruptions[${i}].name`, `duplicate disruption name "${name}"`);
+    disruptionNames.add(name);
+  });
+
+  // a service-target policy without an order quantity needs what the economic order quantity needs
+  const productById = new Map(scenario.products.map((p) => [p.id, p]));
+  const checkServiceTarget = (policy: Scenario['stockPoints'][number]['policy'], path: string, entries: ReadonlyArray<{ product: string; orderingCost?: number }>) => {
+    if (policy.type !== 'serviceTarget' || policy.orderQuantity !== undefined) return;
+    for (const { product, orderingCost } of entries) {
+      const found = productById.get(product);
+      if (!found) continue;
+      const holding = 'perUnitPerDay' in found.holdingCost ? found.holdingCost.perUnitPerDay : found.holdingCost.annualRate * found.unitCost;
+      if ((orderingCost ?? found.orderingCost) === 0) {
+        report(`${path}.orderQuantity`, `a serviceTarget policy for ${product} needs orderQuantity when the ordering cost is 0 (the economic order quantity would be 0)`);
+        return;
+      }
+      if (holding === 0) {
+        report(`${path}.orderQuantity`, `a serviceTarget policy for ${product} needs orderQuantity when the holding cost is 0 (the economic order quantity would be infinite)`);
+        return;
+      }
+    }
+  };
+  scenario.stockPoints.forEach((entry, i) => {
+    checkServiceTarget(entry.policy, `stockPoints[${i}].policy`, idsOf(entry.product).map((product) => ({ product, orderingCost: entry.orderingCost })));
+  });
+  scenario.variants.forEach((variant, i) => {
+    variant.policies.forEach((override, j) => {
+      const matched = scenario.stockPoints.flatMap((entry) =>
+        idsOf(entry.node)
+          .filter((node) => override.node === undefined || idsOf(override.node).includes(node))
+          .flatMap(() => idsOf(entry.product).filter((product) => override.product === undefined || idsOf(override.product).includes(product)))
+          .map((product) => ({ product, orderingCost: entry.orderingCost })),
+      );
+      checkServiceTarget(override.policy, `variants[${i}].policies[${j}].policy`, matched);
+    });
+  });
+
   // customers
   const customerNodes = new Set<string>();
   scenario.customers.forEach((base, i) => {

@@ -10,6 +10,8 @@ export type RunOutcome = { ok: true; result: ExperimentResult } | { ok: false; i
 export interface RunSettings {
   replications?: number;
   seed?: string | number;
+  /** reads a file the scenario refers to (a CSV demand history), by its path as written */
+  readFile?: (path: string) => string;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function runScenario(
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<RunOutcome> {
-  const parsed = parseScenario(data);
+  const parsed = parseScenario(data, { readFile: settings.readFile });
   if (!parsed.ok) return parsed;
   const scenario = { ...parsed.scenario, ...(settings.seed !== undefined ? { seed: settings.seed } : {}) };
   const tasks = tasksOf(scenario, settings.replications ?? scenario.replications);
