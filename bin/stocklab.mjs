@@ -4,4 +4,8 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli/main.ts');
-process.exit(await main(process.argv.slice(2)));
+process.exitCode = await main(process.argv.slice(2));
+// No process.exit() here: it can cut off output still queued for a pipe (a large --json result).
+// The worker threads are gone, so Node exits by itself once stdout drains; should some handle
+// linger, this unref'd timer leaves after stdout has flushed.
+setTimeout(() => process.stdout.write('', () => process.exit()), 2000).unref();

@@ -146,4 +146,3 @@ async function main(argv: string[]): Promise<void> {
 }
 
 await main(process.argv.slice(2));
-process.exit(0);

@@ -172,10 +172,29 @@ export class EventQueue {
     }
   }
 
-  /** Replaces the earliest event by a new one (an event scheduling its successor). */
+  /**
+   * Replaces the earliest event by a new one (an event scheduling its successor): the slot is reused
+   * in place, with a new generation so the old event's handle no longer refers to it.
+   */
   replaceTop(time: number, kind: number, target: number, value: number, priority = 0): EventHandle {
-    this.pop();
-    return this.push(time, kind, target, value, priority);
+    const slot = this.findFront();
+    if (slot === NONE) throw new Error('replaceTop: no event is pending');
+    this.removeFront(slot);
+    const previousTime = this.slotTime[slot];
+    this.gapSum += previousTime - this.lastDequeueTime;
+    this.gapCount++;
+    this.lastDequeueTime = previousTime;
+    this.slotGeneration[slot] = (this.slotGeneration[slot] + 1) >>> 0;
+    this.slotTime[slot] = time;
+    this.slotKey[slot] = priority * PRIORITY_SCALE + this.nextSeq++;
+    this.slotKind[slot] = kind;
+    this.slotTarget[slot] = target;
+    this.slotValue[slot] = value;
+    this.insert(slot);
+    this.count++;
+    if (this.slotBucket[slot] < this.currentBucket) this.currentBucket = this.slotBucket[slot];
+    if (this.gapCount >= this.bucketCount && this.gapCount >= 64) this.checkWidth();
+    return this.slotGeneration[slot] * SLOT_BITS + slot;
   }
 
   /** True while the event behind `handle` is still pending. */

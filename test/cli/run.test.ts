@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +74,24 @@ describe('stocklab run', () => {
     expect(result.stdout).toMatch(/\ntotalCost\s+[\d,]+(\.\d+)? USD ± [\d,.]+ USD/);
     // KPIs that apply to no variant are left out
     expect(result.stdout).not.toMatch(/expiredUnits|activeCustomers|onTimeDelivery/);
+  });
+
+  it('writes a large --json result whole through a pipe, and exits 130 on Ctrl-C', async () => {
+    const interrupted = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/stocklab.mjs', 'run', 'scenarios/bench/retail-1000.json', '--workers', '1'], { cwd: ROOT });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      setTimeout(() => child.kill('SIGINT'), 3000); // well after start-up, long before the end
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    // 1,000 stock points: about 5 MB of JSON, more than a pipe takes at once
+    const large = await stocklab('run', 'scenarios/bench/retail-1000.json', '--days', '20', '--replications', '2', '--json');
+    expect(large.code).toBe(0);
+    expect(large.stdout.length).toBeGreaterThan(4 * 2 ** 20);
+    expect(JSON.parse(large.stdout).variants[0].stockPoints).toHaveLength(1000);
+    expect(await interrupted).toEqual({ code: 130, stdout: '', stderr: 'stocklab: interrupted\n' });
   });
 
   it('rejects bad flag values with a message naming the flag, exit 2, running nothing', async () => {
