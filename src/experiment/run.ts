@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { replicationSeed } from '../random/streams.ts';
 import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } from '../metrics/kpis.ts';
 import { buildSimulation, variantsOf } from '../model/build.ts';
-import type { Ledger } from '../model/stockPoint.ts';
+import type { LedgerCounts } from '../model/stockPoint.ts';
 import type { Simulation } from '../model/simulation.ts';
 
 export interface StockPointResult {
@@ -22,7 +22,7 @@ export interface GroupResult {
 }
 
 /** Units accounted over the whole run at one stock point, and where they are at the end. */
-export interface StockPointLedger extends Ledger {
+export interface StockPointLedger extends LedgerCounts {
   node: string;
   product: string;
   onHand: number;
@@ -92,7 +92,7 @@ export function runReplication(scenario: Scenario, variantIndex: number, replica
 
 function collect(scenario: Scenario, simulation: Simulation, variant: string, replication: number, seed: string, withSeries: boolean): RunResult {
   const windowDays = scenario.horizonDays - scenario.warmupDays;
-  const pointCounters = simulation.stockPoints.map((point) => point.counters());
+  const pointCounters = simulation.stockPoints.map((point) => point.windowCounters());
   const stockPoints: StockPointResult[] = simulation.stockPoints.map((point, i) => ({
     node: point.node,
     product: point.productId,
@@ -121,7 +121,7 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
   const ledgers = simulation.stockPoints.map((point) => ({
     node: point.node,
     product: point.productId,
-    ...point.ledger,
+    ...point.ledger(),
     onHand: point.onHand,
     backorders: point.backlog.total,
     onOrder: point.onOrder,

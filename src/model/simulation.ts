@@ -184,35 +184,24 @@ export class Simulation {
   private customerDemand(point: StockPoint, quantity: number, customers: number, base: CustomerBase | null): void {
     const now = this.env.now;
     point.accrue(now);
-    const w = point.window;
-    w.demandUnits += quantity;
-    w.customerDemandUnits += quantity;
-    point.ledger.demanded += quantity;
-    point.dayDemand += quantity;
-    point.dayCustomerDemand += quantity;
-    point.demandSinceReview += quantity;
+    const c = point.counters;
+    c.demandUnits += quantity;
     const served = point.backlog.length === 0 ? Math.min(point.onHand, quantity) : 0;
     if (served > 0) {
       point.take(served);
-      w.filledImmediatelyUnits += served;
-      w.customerFilledImmediatelyUnits += served;
-      w.deliveredUnits += served;
-      point.ledger.filledImmediately += served;
-      w.revenue += served * point.priceOrZero;
+      c.filledImmediatelyUnits += served;
     }
     const short = quantity - served;
     if (short > 1e-9) {
       point.cycleHadStockout = true;
-      w.stockoutCost += short * point.stockoutPenalty;
+      c.stockoutPenalties += short * point.stockoutPenalty;
       const disappointed = customers > 0 ? customers : Math.ceil(short - 1e-9);
       if (point.backorderCustomers) {
         point.backlog.push(short, CUSTOMER, now);
-        w.backorderedUnits += short;
+        c.backorderedUnits += short;
         if (base) this.disappoint(point, base, disappointed, base.churnOnBackorder);
       } else {
-        w.lostUnits += short;
-        point.ledger.lost += short;
-        point.periodLost += short;
+        c.lostUnits += short;
         if (base) this.disappoint(point, base, disappointed, base.churnOnStockout);
       }
     }
@@ -225,13 +214,13 @@ export class Simulation {
     if (leaving === 0) return;
     const now = this.env.now;
     base.active -= leaving;
+    let expected = 0;
+    for (const streamIndex of base.demandStreams) expected += this.demandStreams[streamIndex].expectedUnitsPerCustomer(now, this.horizon);
+    const c = point.counters;
+    c.customersChurned += leaving;
+    c.demandLostToChurn += leaving * expected;
+    c.churnCost += leaving * base.lifetimeValue;
     if (now >= this.windowStart) {
-      let expected = 0;
-      for (const streamIndex of base.demandStreams) expected += this.demandStreams[streamIndex].expectedUnitsPerCustomer(now, this.horizon);
-      const w = point.window;
-      w.customersChurned += leaving;
-      w.demandLostToChurn += leaving * expected;
-      w.churnCost += leaving * base.lifetimeValue;
       base.churned += leaving;
       base.demandLostToChurn += leaving * expected;
     }
@@ -278,15 +267,15 @@ export class Simulation {
     // a review period is a replenishment cycle for the cycle service level
     if (this.env.now > point.policy.firstReview) this.closeCycle(point);
     const quantity = point.policy.orderQuantity(point);
-    point.demandSinceReview = 0;
+    point.reviewStartDemand = point.counters.demandUnits;
     if (quantity !== 0) this.placeOrder(point, quantity);
     const next = this.env.now + point.policy.reviewPeriod;
     if (next < this.horizon) this.env.schedule(next, EventKind.review, index, 0, Priority.review);
   }
 
   private closeCycle(point: StockPoint): void {
-    point.window.cycles++;
-    if (point.cycleHadStockout) point.window.cyclesWithStockout++;
+    point.counters.cycles++;
+    if (point.cycleHadStockout) point.counters.cyclesWithStockout++;
     point.cycleHadStockout = false;
   }
 
@@ -297,11 +286,10 @@ export class Simulation {
     const quantity = point.roundOrder(requested);
     point.accrue(now);
     point.onOrder += quantity;
-    point.dayOrdered += quantity;
-    point.periodOrders++;
-    const w = point.window;
-    w.ordersPlaced++;
-    w.orderingCost += point.orderingCost;
+    const c = point.counters;
+    c.orderedUnits += quantity;
+    c.ordersPlaced++;
+    c.orderingCost += point.orderingCost;
     const supply = point.supply;
     if (supply.upstream >= 0) {
       this.downstreamOrder(this.stockPoints[supply.upstream], quantity, point.index);
@@ -333,7 +321,7 @@ export class Simulation {
     if (supply.processing !== null) delay += supply.processing.sample();
     point.accrue(now);
     point.pipeline += quantity;
-    point.window.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
+    point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
     this.env.schedule(now + delay, EventKind.receipt, to, quantity, Priority.normal);
   }
 
@@ -343,7 +331,7 @@ export class Simulation {
     point.pipeline -= quantity;
     point.onOrder -= quantity;
     point.put(quantity);
-    if (point.supply.supplier >= 0) point.window.purchaseCost += quantity * point.unitCost;
+    if (point.supply.supplier >= 0) point.counters.purchaseCost += quantity * point.unitCost;
     if (point.policy.reviewPeriod === 0) this.closeCycle(point);
     this.serveBacklog(point);
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
@@ -353,24 +341,22 @@ export class Simulation {
   private downstreamOrder(point: StockPoint, quantity: number, from: number): void {
     const now = this.env.now;
     point.accrue(now);
-    const w = point.window;
-    w.demandUnits += quantity;
-    point.ledger.demanded += quantity;
-    point.dayDemand += quantity;
-    point.demandSinceReview += quantity;
+    const c = point.counters;
+    c.demandUnits += quantity;
+    c.internalDemandUnits += quantity;
     const canShip = point.backlog.length === 0 && (point.shipComplete ? point.onHand >= quantity : point.onHand > 0);
     const shipped = canShip ? Math.min(point.onHand, quantity) : 0;
     if (shipped > 0) {
       point.take(shipped);
-      w.filledImmediatelyUnits += shipped;
-      point.ledger.filledImmediately += shipped;
+      c.filledImmediatelyUnits += shipped;
+      c.internalFilledImmediatelyUnits += shipped;
       this.shipFromWarehouse(point, shipped, from);
     }
     const short = quantity - shipped;
     if (short > 1e-9) {
       // a downstream point's order waits; the customer penalty is charged where customers are short
       point.cycleHadStockout = true;
-      w.backorderedUnits += short;
+      c.backorderedUnits += short;
       point.backlog.push(short, from, now);
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
@@ -404,12 +390,11 @@ export class Simulation {
       const since = backlog.frontSince();
       point.take(part);
       backlog.serveFront(part);
-      point.ledger.filledFromBackorder += part;
+      const c = point.counters;
+      c.filledFromBackorderUnits += part;
       if (requester === CUSTOMER) {
-        const w = point.window;
-        w.revenue += part * point.priceOrZero;
-        w.deliveredUnits += part;
-        w.totalWaitUnitDays += part * (now - since);
+        c.customerFilledFromBackorderUnits += part;
+        c.totalWaitUnitDays += part * (now - since);
       } else {
         this.shipFromWarehouse(point, part, requester);
       }
@@ -423,11 +408,11 @@ export class Simulation {
     if (quantity <= 0) return;
     point.accrue(now);
     point.onHand -= quantity;
-    point.dayOrdered -= quantity;
-    point.ledger.returned += quantity;
+    point.counters.orderedUnits -= quantity;
+    point.counters.returnedUnits += quantity;
     const supply = point.supply;
     const lane = this.lanes[supply.lane];
-    point.window.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
+    point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
     if (supply.upstream >= 0) {
       const delay = supply.leadTime.sample() * lane.leadTimeMultiplier;
       this.env.schedule(now + delay, EventKind.returnReceipt, supply.upstream, quantity, Priority.normal);
@@ -453,27 +438,20 @@ export class Simulation {
     const series = this.series;
     for (const point of this.stockPoints) {
       point.accrue(now);
-      if (inWindow) {
-        const w = point.window;
-        w.bullwhipDays++;
-        w.dailyOrderSum += point.dayOrdered;
-        w.dailyOrderSumSquares += point.dayOrdered * point.dayOrdered;
-        w.dailyDemandSum += point.dayDemand;
-        w.dailyDemandSumSquares += point.dayDemand * point.dayDemand;
-        const policy = point.policy;
-        if (policy.reviewPeriod > 0 && Number.isInteger(policy.reviewPeriod) && (day - policy.firstReview) % policy.reviewPeriod === 0 && day > policy.firstReview) {
-          this.endOfPeriod(point);
-        }
+      point.closeDay();
+      const c = point.counters;
+      c.bullwhipDays++;
+      c.dailyOrderSum += point.lastDayOrdered;
+      c.dailyOrderSumSquares += point.lastDayOrdered * point.lastDayOrdered;
+      c.dailyDemandSum += point.lastDayDemand;
+      c.dailyDemandSumSquares += point.lastDayDemand * point.lastDayDemand;
+      const policy = point.policy;
+      if (policy.reviewPeriod > 0 && Number.isInteger(policy.reviewPeriod) && (day - policy.firstReview) % policy.reviewPeriod === 0 && day > policy.firstReview) {
+        this.endOfPeriod(point);
       }
       series.recordStockPoint(recordedDay, point);
     }
     if (inWindow) this.rollupDaily.closeDay(this.stockPoints);
-    for (const point of this.stockPoints) {
-      point.dayDemand = 0;
-      point.dayCustomerDemand = 0;
-      point.daySales = 0;
-      point.dayOrdered = 0;
-    }
     series.recordCustomers(recordedDay, this.customerBases);
     for (let g = 0; g < this.gates.length; g++) {
       const gate = this.gates[g];
@@ -487,24 +465,24 @@ export class Simulation {
   private endOfPeriod(point: StockPoint): void {
     const period = point.policy.reviewPeriod;
     const backorders = point.backlog.total;
-    const w = point.window;
-    w.periods++;
-    w.endOfPeriodOnHandSum += point.onHand;
-    w.endOfPeriodBackordersSum += backorders;
-    w.periodCostSum +=
+    const c = point.counters;
+    c.periods++;
+    c.endOfPeriodOnHandSum += point.onHand;
+    c.endOfPeriodBackordersSum += backorders;
+    c.periodCostSum +=
       point.holdingCostPerDay * period * point.onHand +
       (point.customerFacing ? point.backorderCostPerDay * period * backorders : 0) +
-      point.stockoutPenalty * point.periodLost +
-      point.orderingCost * point.periodOrders;
-    point.periodLost = 0;
-    point.periodOrders = 0;
+      point.stockoutPenalty * (c.lostUnits - point.periodStartLost) +
+      point.orderingCost * (c.ordersPlaced - point.periodStartOrders);
+    point.periodStartLost = c.lostUnits;
+    point.periodStartOrders = c.ordersPlaced;
   }
 
   private onWarmupEnd(): void {
     const now = this.env.now;
     this.windowStart = now;
     const windowDays = this.horizon - now;
-    for (const point of this.stockPoints) point.restartWindow(now, windowDays);
+    for (const point of this.stockPoints) point.startWindow(now, windowDays);
     for (const base of this.customerBases) {
       base.churned = 0;
       base.demandLostToChurn = 0;
@@ -538,13 +516,9 @@ export class Simulation {
   }
 
   private finish(): void {
-    const now = this.horizon;
-    for (const point of this.stockPoints) {
-      point.accrue(now);
-      // backorder cost per unit per day applies to what customers wait for, not to internal orders
-      if (point.customerFacing) point.window.stockoutCost += point.window.areaBackorders * point.backorderCostPerDay;
-    }
+    for (const point of this.stockPoints) point.accrue(this.horizon);
   }
+
 
 }
 
@@ -593,15 +567,15 @@ export class DailySeries {
     network.onHand[day] += point.onHand;
     network.position[day] += position;
     network.backorders[day] += point.backlog.total;
-    network.demand[day] += point.dayDemand;
-    network.sales[day] += point.daySales;
+    network.demand[day] += point.lastDayDemand;
+    network.sales[day] += point.lastDaySales;
     if (this.perStockPoint) {
       const i = point.index;
       this.onHand[i][day] = point.onHand;
       this.position[i][day] = position;
       this.backorders[i][day] = point.backlog.total;
-      this.demand[i][day] = point.dayDemand;
-      this.sales[i][day] = point.daySales;
+      this.demand[i][day] = point.lastDayDemand;
+      this.sales[i][day] = point.lastDaySales;
     }
   }
 
@@ -642,12 +616,12 @@ export class RollupDaily {
     const network = this.products;
     for (const point of points) {
       if (point.supply.supplier >= 0) {
-        orders[point.product] += point.dayOrdered;
-        orders[network] += point.dayOrdered;
+        orders[point.product] += point.lastDayOrdered;
+        orders[network] += point.lastDayOrdered;
       }
       if (point.customerFacing) {
-        demand[point.product] += point.dayCustomerDemand;
-        demand[network] += point.dayCustomerDemand;
+        demand[point.product] += point.lastDayCustomerDemand;
+        demand[network] += point.lastDayCustomerDemand;
       }
     }
     for (let group = 0; group <= network; group++) {

@@ -2,7 +2,7 @@ import type { Policy, PolicyState } from './policies/policy.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import { BackorderQueue } from './backorderQueue.ts';
 import type { KpiCounters } from '../metrics/kpis.ts';
-import { WindowCounters } from './windowCounters.ts';
+import { Counters } from './counters.ts';
 
 /** Where a stock point's replenishment comes from, and how long it takes. */
 export interface Supply {
@@ -17,20 +17,17 @@ export interface Supply {
   processing: Sampler | null;
 }
 
-/**
- * Units accounted over the whole run (warm-up included), for conservation checks:
- *   initialOnHand + received = issued + returned + onHand
- *   demanded = filledImmediately + filledFromBackorder + lost + still on backorder
- */
-export class Ledger {
-  received = 0;
-  issued = 0;
-  returned = 0;
-  demanded = 0;
-  filledImmediately = 0;
-  filledFromBackorder = 0;
-  lost = 0;
-  constructor(readonly initialOnHand: number) {}
+/** Units accounted over the whole run (warm-up included), for conservation checks. */
+export interface LedgerCounts {
+  initialOnHand: number;
+  received: number;
+  /** taken from the shelf: sold, or shipped downstream */
+  issued: number;
+  returned: number;
+  demanded: number;
+  filledImmediately: number;
+  filledFromBackorder: number;
+  lost: number;
 }
 
 /**
@@ -39,7 +36,8 @@ export class Ledger {
  * through `take` and `put`, the two places a lot-based inventory (FIFO/FEFO/LIFO) will hook into.
  *
  * Time integrals (on hand, position, pipeline, backorders, time in stock) are advanced by `accrue`
- * before every change, in O(1) and without allocation.
+ * before every change, in O(1) and without allocation. Per-day, per-review and per-period figures
+ * are differences of the cumulative counters between two marks.
  */
 export class StockPoint implements PolicyState {
   now = 0;
@@ -48,23 +46,27 @@ export class StockPoint implements PolicyState {
   /** units shipped to this point and not yet received */
   pipeline = 0;
   readonly backlog = new BackorderQueue();
-  demandSinceReview = 0;
-
-  /** counters of the measured window */
-  window = new WindowCounters();
-  readonly ledger: Ledger;
+  /** cumulative from time 0 */
+  readonly counters = new Counters();
+  /** the counters at the end of the warm-up (null: the window starts at 0) */
+  windowStart: Float64Array | null = null;
   /** length of the measured window in days */
   windowDays: number;
   readonly priceOrZero: number;
 
-  // per-day accumulators, cleared at each day boundary
-  dayDemand = 0;
-  dayCustomerDemand = 0;
-  daySales = 0;
-  dayOrdered = 0;
-  // per-period accumulators for end-of-period cost (periodic policies)
-  periodLost = 0;
-  periodOrders = 0;
+  // the day that just closed
+  lastDayDemand = 0;
+  lastDayCustomerDemand = 0;
+  lastDaySales = 0;
+  lastDayOrdered = 0;
+  // marks for the current day, review and period (cumulative counters at their start)
+  private dayStartDemand = 0;
+  private dayStartInternalDemand = 0;
+  private dayStartIssued = 0;
+  private dayStartOrdered = 0;
+  reviewStartDemand = 0;
+  periodStartLost = 0;
+  periodStartOrders = 0;
 
   /** a stockout happened in the current replenishment cycle */
   cycleHadStockout = false;
@@ -77,7 +79,7 @@ export class StockPoint implements PolicyState {
     readonly productId: string,
     readonly policy: Policy,
     readonly supply: Supply,
-    initialOnHand: number,
+    readonly initialOnHand: number,
     readonly unitCost: number,
     readonly price: number | null,
     readonly holdingCostPerDay: number,
@@ -99,7 +101,6 @@ export class StockPoint implements PolicyState {
     this.onHand = initialOnHand;
     this.priceOrZero = price ?? 0;
     this.windowDays = windowDays;
-    this.ledger = new Ledger(initialOnHand);
   }
 
   get backorders(): number {
@@ -110,52 +111,85 @@ export class StockPoint implements PolicyState {
     return this.onHand + this.onOrder - this.backlog.total;
   }
 
+  /** Units demanded since the last review (what a forecast-driven policy observes). */
+  get demandSinceReview(): number {
+    return this.counters.demandUnits - this.reviewStartDemand;
+  }
+
   /** Advances the time integrals to `now`. Call before every change of stock, order or backlog. */
   accrue(now: number): void {
     const elapsed = now - this.lastAccrual;
     if (elapsed > 0) {
-      const w = this.window;
+      const c = this.counters;
       const onHand = this.onHand;
-      w.areaOnHand += onHand * elapsed;
-      w.areaPosition += (onHand + this.onOrder - this.backlog.total) * elapsed;
-      w.areaPipeline += this.pipeline * elapsed;
-      w.areaBackorders += this.backlog.total * elapsed;
-      if (onHand > 1e-9) w.daysInStock += elapsed;
+      const backorders = this.backlog.total;
+      c.areaOnHand += onHand * elapsed;
+      c.areaPosition += (onHand + this.onOrder - backorders) * elapsed;
+      c.areaPipeline += this.pipeline * elapsed;
+      c.areaBackorders += backorders * elapsed;
+      if (onHand > 1e-9) c.daysInStock += elapsed;
       this.lastAccrual = now;
     }
     this.now = now;
   }
 
-  /** Removes units from the shelf (sale or shipment). */
+  /** Closes the day: its demand, sales and orders become the `lastDay` figures, and a new day starts. */
+  closeDay(): void {
+    const c = this.counters;
+    const issued = c.issuedUnits;
+    this.lastDayDemand = c.demandUnits - this.dayStartDemand;
+    this.lastDayCustomerDemand = this.lastDayDemand - (c.internalDemandUnits - this.dayStartInternalDemand);
+    this.lastDaySales = issued - this.dayStartIssued;
+    this.lastDayOrdered = c.orderedUnits - this.dayStartOrdered;
+    this.dayStartDemand = c.demandUnits;
+    this.dayStartInternalDemand = c.internalDemandUnits;
+    this.dayStartIssued = issued;
+    this.dayStartOrdered = c.orderedUnits;
+  }
+
+  /** Removes units from the shelf (sale or shipment); the caller counts them as served. */
   take(quantity: number): void {
     this.onHand -= quantity;
-    this.ledger.issued += quantity;
-    this.window.issuedUnits += quantity;
-    this.daySales += quantity;
   }
 
   /** Puts received units on the shelf. */
   put(quantity: number): void {
     this.onHand += quantity;
-    this.ledger.received += quantity;
+    this.counters.receivedUnits += quantity;
   }
 
-  /** Starts a new measured window at `now` (end of warm-up): the state stays, the counters restart. */
-  restartWindow(now: number, windowDays: number): void {
+  /** Starts the measured window at `now` (end of warm-up): the state stays, the counters are marked. */
+  startWindow(now: number, windowDays: number): void {
     this.accrue(now);
-    this.window = new WindowCounters();
+    this.windowStart = this.counters.snapshot();
     this.windowDays = windowDays;
-    this.periodLost = 0;
-    this.periodOrders = 0;
   }
 
   /** The window's counters in reporting form (call after the run, once accrued to the horizon). */
-  counters(): KpiCounters {
-    return this.window.toKpiCounters(
-      this.windowDays,
-      { unitCost: this.unitCost, holdingCostPerDay: this.holdingCostPerDay },
-      { revenue: this.price !== null, customers: this.customerBase >= 0 },
-    );
+  windowCounters(): KpiCounters {
+    return this.counters.windowSince(this.windowStart, this.windowDays, {
+      unitCost: this.unitCost,
+      holdingCostPerDay: this.holdingCostPerDay,
+      backorderCostPerDay: this.backorderCostPerDay,
+      price: this.price,
+      customerFacing: this.customerFacing,
+      hasCustomers: this.customerBase >= 0,
+    });
+  }
+
+  /** Whole-run accounting of units. */
+  ledger(): LedgerCounts {
+    const c = this.counters;
+    return {
+      initialOnHand: this.initialOnHand,
+      received: c.receivedUnits,
+      issued: c.issuedUnits,
+      returned: c.returnedUnits,
+      demanded: c.demandUnits,
+      filledImmediately: c.filledImmediatelyUnits,
+      filledFromBackorder: c.filledFromBackorderUnits,
+      lost: c.lostUnits,
+    };
   }
 
   /** Rounds a positive order up to the minimum order quantity, then to a whole number of case packs. */
@@ -165,5 +199,4 @@ export class StockPoint implements PolicyState {
     if (this.casePack !== 1) rounded = Math.ceil(rounded / this.casePack - 1e-9) * this.casePack;
     return rounded;
   }
-
 }

@@ -1,0 +1,378 @@
+import { emptyCounters, type KpiCounters } from '../metrics/kpis.ts';
+
+/**
+ * A stock point's counters, cumulative from time 0. The measured window's figures are differences
+ * with a snapshot taken at the end of the warm-up, and the whole-run figures serve the conservation
+ * ledger, so each event updates one counter where it would otherwise update a window counter, a
+ * ledger entry and a daily accumulator. Figures that follow from others (customer demand = demand -
+ * internal demand, units issued = served at once + served from backorder, revenue = price x units
+ * delivered) are derived when reported, not counted.
+ *
+ * The counters live in one Float64Array behind accessors: V8 stores a double object field as a
+ * pointer to a separate heap number, so updates would touch memory scattered over the heap; a typed
+ * array keeps the numbers unboxed and side by side, and the accessors are inlined.
+ */
+export class Counters {
+  readonly values = new Float64Array(36);
+
+  /** units demanded (customers and downstream points) */
+  get demandUnits(): number {
+    return this.values[0];
+  }
+  set demandUnits(value: number) {
+    this.values[0] = value;
+  }
+  /** of which ordered by downstream points */
+  get internalDemandUnits(): number {
+    return this.values[1];
+  }
+  set internalDemandUnits(value: number) {
+    this.values[1] = value;
+  }
+  /** units served at once from the shelf */
+  get filledImmediatelyUnits(): number {
+    return this.values[2];
+  }
+  set filledImmediatelyUnits(value: number) {
+    this.values[2] = value;
+  }
+  /** of which shipped at once to downstream points */
+  get internalFilledImmediatelyUnits(): number {
+    return this.values[3];
+  }
+  set internalFilledImmediatelyUnits(value: number) {
+    this.values[3] = value;
+  }
+  /** units served later, from backorder */
+  get filledFromBackorderUnits(): number {
+    return this.values[4];
+  }
+  set filledFromBackorderUnits(value: number) {
+    this.values[4] = value;
+  }
+  /** of which to customers */
+  get customerFilledFromBackorderUnits(): number {
+    return this.values[5];
+  }
+  set customerFilledFromBackorderUnits(value: number) {
+    this.values[5] = value;
+  }
+  /** customer units lost */
+  get lostUnits(): number {
+    return this.values[6];
+  }
+  set lostUnits(value: number) {
+    this.values[6] = value;
+  }
+  /** units put on backorder */
+  get backorderedUnits(): number {
+    return this.values[7];
+  }
+  set backorderedUnits(value: number) {
+    this.values[7] = value;
+  }
+  /** unit-days customers waited for backordered units */
+  get totalWaitUnitDays(): number {
+    return this.values[8];
+  }
+  set totalWaitUnitDays(value: number) {
+    this.values[8] = value;
+  }
+  /** units received */
+  get receivedUnits(): number {
+    return this.values[9];
+  }
+  set receivedUnits(value: number) {
+    this.values[9] = value;
+  }
+  /** units sent back upstream (negative orders) */
+  get returnedUnits(): number {
+    return this.values[10];
+  }
+  set returnedUnits(value: number) {
+    this.values[10] = value;
+  }
+  /** units ordered, net of returns */
+  get orderedUnits(): number {
+    return this.values[11];
+  }
+  set orderedUnits(value: number) {
+    this.values[11] = value;
+  }
+  /** replenishment orders released */
+  get ordersPlaced(): number {
+    return this.values[12];
+  }
+  set ordersPlaced(value: number) {
+    this.values[12] = value;
+  }
+  /** replenishment cycles (receipts, or review periods) ended */
+  get cycles(): number {
+    return this.values[13];
+  }
+  set cycles(value: number) {
+    this.values[13] = value;
+  }
+  /** of which with demand not met at once */
+  get cyclesWithStockout(): number {
+    return this.values[14];
+  }
+  set cyclesWithStockout(value: number) {
+    this.values[14] = value;
+  }
+  /** unit-days on hand */
+  get areaOnHand(): number {
+    return this.values[15];
+  }
+  set areaOnHand(value: number) {
+    this.values[15] = value;
+  }
+  /** unit-days of inventory position */
+  get areaPosition(): number {
+    return this.values[16];
+  }
+  set areaPosition(value: number) {
+    this.values[16] = value;
+  }
+  /** unit-days in transit to this point */
+  get areaPipeline(): number {
+    return this.values[17];
+  }
+  set areaPipeline(value: number) {
+    this.values[17] = value;
+  }
+  /** unit-days on backorder */
+  get areaBackorders(): number {
+    return this.values[18];
+  }
+  set areaBackorders(value: number) {
+    this.values[18] = value;
+  }
+  /** days with stock on hand */
+  get daysInStock(): number {
+    return this.values[19];
+  }
+  set daysInStock(value: number) {
+    this.values[19] = value;
+  }
+  /** days closed */
+  get bullwhipDays(): number {
+    return this.values[20];
+  }
+  set bullwhipDays(value: number) {
+    this.values[20] = value;
+  }
+  /** units ordered per day: sum */
+  get dailyOrderSum(): number {
+    return this.values[21];
+  }
+  set dailyOrderSum(value: number) {
+    this.values[21] = value;
+  }
+  /** units ordered per day: sum of squares */
+  get dailyOrderSumSquares(): number {
+    return this.values[22];
+  }
+  set dailyOrderSumSquares(value: number) {
+    this.values[22] = value;
+  }
+  /** units demanded per day: sum */
+  get dailyDemandSum(): number {
+    return this.values[23];
+  }
+  set dailyDemandSum(value: number) {
+    this.values[23] = value;
+  }
+  /** units demanded per day: sum of squares */
+  get dailyDemandSumSquares(): number {
+    return this.values[24];
+  }
+  set dailyDemandSumSquares(value: number) {
+    this.values[24] = value;
+  }
+  /** fixed ordering costs */
+  get orderingCost(): number {
+    return this.values[25];
+  }
+  set orderingCost(value: number) {
+    this.values[25] = value;
+  }
+  /** units received from suppliers x unit cost */
+  get purchaseCost(): number {
+    return this.values[26];
+  }
+  set purchaseCost(value: number) {
+    this.values[26] = value;
+  }
+  /** lane costs */
+  get transportCost(): number {
+    return this.values[27];
+  }
+  set transportCost(value: number) {
+    this.values[27] = value;
+  }
+  /** penalties per unit short (per-day backorder cost is added from areaBackorders) */
+  get stockoutPenalties(): number {
+    return this.values[28];
+  }
+  set stockoutPenalties(value: number) {
+    this.values[28] = value;
+  }
+  /** customers who left after a bad experience here */
+  get customersChurned(): number {
+    return this.values[29];
+  }
+  set customersChurned(value: number) {
+    this.values[29] = value;
+  }
+  /** expected units they would have bought before the horizon */
+  get demandLostToChurn(): number {
+    return this.values[30];
+  }
+  set demandLostToChurn(value: number) {
+    this.values[30] = value;
+  }
+  /** their lifetime value */
+  get churnCost(): number {
+    return this.values[31];
+  }
+  set churnCost(value: number) {
+    this.values[31] = value;
+  }
+  /** review periods closed */
+  get periods(): number {
+    return this.values[32];
+  }
+  set periods(value: number) {
+    this.values[32] = value;
+  }
+  /** on hand at the end of each period: sum */
+  get endOfPeriodOnHandSum(): number {
+    return this.values[33];
+  }
+  set endOfPeriodOnHandSum(value: number) {
+    this.values[33] = value;
+  }
+  /** backorders at the end of each period: sum */
+  get endOfPeriodBackordersSum(): number {
+    return this.values[34];
+  }
+  set endOfPeriodBackordersSum(value: number) {
+    this.values[34] = value;
+  }
+  /** cost of each period: sum */
+  get periodCostSum(): number {
+    return this.values[35];
+  }
+  set periodCostSum(value: number) {
+    this.values[35] = value;
+  }
+
+  /** Units taken from the shelf: sold, or shipped downstream. */
+  get issuedUnits(): number {
+    return this.filledImmediatelyUnits + this.filledFromBackorderUnits;
+  }
+
+  snapshot(): Float64Array {
+    return this.values.slice();
+  }
+
+  /**
+   * The window since `start` (a snapshot; null for time 0) in reporting form, with null where a KPI
+   * does not apply.
+   */
+  windowSince(
+    start: Float64Array | null,
+    windowDays: number,
+    point: { unitCost: number; holdingCostPerDay: number; backorderCostPerDay: number; price: number | null; customerFacing: boolean; hasCustomers: boolean },
+  ): KpiCounters {
+    const v = this.values;
+    const d = (index: number) => v[index] - (start === null ? 0 : start[index]);
+    const c = emptyCounters(windowDays);
+    c.stockPoints = 1;
+    c.demandUnits = d(FIELD.demandUnits);
+    c.customerDemandUnits = c.demandUnits - d(FIELD.internalDemandUnits);
+    c.filledImmediatelyUnits = d(FIELD.filledImmediatelyUnits);
+    c.customerFilledImmediatelyUnits = c.filledImmediatelyUnits - d(FIELD.internalFilledImmediatelyUnits);
+    c.lostUnits = d(FIELD.lostUnits);
+    c.backorderedUnits = d(FIELD.backorderedUnits);
+    c.deliveredUnits = c.customerFilledImmediatelyUnits + d(FIELD.customerFilledFromBackorderUnits);
+    c.totalWaitUnitDays = d(FIELD.totalWaitUnitDays);
+    c.cycles = d(FIELD.cycles);
+    c.cyclesWithStockout = d(FIELD.cyclesWithStockout);
+    c.areaOnHand = d(FIELD.areaOnHand);
+    c.areaOnHandValue = c.areaOnHand * point.unitCost;
+    c.areaPosition = d(FIELD.areaPosition);
+    c.areaPipeline = d(FIELD.areaPipeline);
+    c.areaBackorders = d(FIELD.areaBackorders);
+    c.daysInStock = d(FIELD.daysInStock);
+    c.issuedUnits = c.filledImmediatelyUnits + d(FIELD.filledFromBackorderUnits);
+    c.issuedValue = c.issuedUnits * point.unitCost;
+    c.ordersPlaced = d(FIELD.ordersPlaced);
+    c.bullwhipDays = d(FIELD.bullwhipDays);
+    c.dailyOrderSum = d(FIELD.dailyOrderSum);
+    c.dailyOrderSumSquares = d(FIELD.dailyOrderSumSquares);
+    c.dailyDemandSum = d(FIELD.dailyDemandSum);
+    c.dailyDemandSumSquares = d(FIELD.dailyDemandSumSquares);
+    const periods = d(FIELD.periods);
+    if (periods > 0) {
+      c.periodicPoints = 1;
+      c.endOfPeriodOnHand = d(FIELD.endOfPeriodOnHandSum) / periods;
+      c.endOfPeriodBackorders = d(FIELD.endOfPeriodBackordersSum) / periods;
+      c.costPerPeriod = d(FIELD.periodCostSum) / periods;
+    }
+    c.holdingCost = c.areaOnHand * point.holdingCostPerDay;
+    c.orderingCost = d(FIELD.orderingCost);
+    c.purchaseCost = d(FIELD.purchaseCost);
+    c.transportCost = d(FIELD.transportCost);
+    // the per-day backorder cost applies to what customers wait for, not to internal orders
+    c.stockoutCost = d(FIELD.stockoutPenalties) + (point.customerFacing ? c.areaBackorders * point.backorderCostPerDay : 0);
+    c.revenue = point.price === null ? null : c.deliveredUnits * point.price;
+    if (point.hasCustomers) {
+      c.customersChurned = d(FIELD.customersChurned);
+      c.demandLostToChurn = d(FIELD.demandLostToChurn);
+      c.churnCost = d(FIELD.churnCost);
+    }
+    return c;
+  }
+}
+
+/** Index of each counter in `Counters.values`. */
+const FIELD = {
+  demandUnits: 0,
+  internalDemandUnits: 1,
+  filledImmediatelyUnits: 2,
+  internalFilledImmediatelyUnits: 3,
+  filledFromBackorderUnits: 4,
+  customerFilledFromBackorderUnits: 5,
+  lostUnits: 6,
+  backorderedUnits: 7,
+  totalWaitUnitDays: 8,
+  receivedUnits: 9,
+  returnedUnits: 10,
+  orderedUnits: 11,
+  ordersPlaced: 12,
+  cycles: 13,
+  cyclesWithStockout: 14,
+  areaOnHand: 15,
+  areaPosition: 16,
+  areaPipeline: 17,
+  areaBackorders: 18,
+  daysInStock: 19,
+  bullwhipDays: 20,
+  dailyOrderSum: 21,
+  dailyOrderSumSquares: 22,
+  dailyDemandSum: 23,
+  dailyDemandSumSquares: 24,
+  orderingCost: 25,
+  purchaseCost: 26,
+  transportCost: 27,
+  stockoutPenalties: 28,
+  customersChurned: 29,
+  demandLostToChurn: 30,
+  churnCost: 31,
+  periods: 32,
+  endOfPeriodOnHandSum: 33,
+  endOfPeriodBackordersSum: 34,
+  periodCostSum: 35,
+} as const;
