@@ -44,7 +44,7 @@ export function formatExperiment(result: ExperimentResult, header: TableHeader):
   const names = KPI_NAMES.filter((name) => variants.some((variant) => variant.network[name].mean !== null));
   const rows = names.map((name) => [UNITS[name] ? `${name} (${UNITS[name]})` : name, ...variants.map((v) => formatCell(name, v.network[name], header.currency))]);
   lines.push('', ...formatTable(['network KPI', ...variants.map((v) => v.name)], rows));
-  lines.push('', 'mean ± 95% confidence half-width over replications (Student t); definitions: shared/KPIS.md');
+  lines.push('', 'mean ± 95% confidence half-width over replications (Student t); definitions: docs/KPIS.md');
   return lines.join('\n') + '\n';
 }
 

@@ -1,5 +1,5 @@
 /**
- * The KPIs of shared/KPIS.md, computed from additive counters. A stock point's counters, a SKU's and
+ * The KPIs of docs/KPIS.md (a copy of shared/KPIS.md), computed from additive counters. A stock point's counters, a SKU's and
  * the network's are all `KpiCounters`; roll-ups add counters and compute the ratios again from the
  * summed numerators and denominators, never by averaging ratios.
  *

@@ -116,3 +116,13 @@ describe('stocklab run', () => {
     ]);
   });
 });
+
+describe('stocklab run into a pipe closed early', () => {
+  it('exits 0 when the reader stops after the first bytes (stocklab run --json | head)', async () => {
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn('bash', ['-o', 'pipefail', '-c', `node bin/stocklab.mjs run "${file}" --json --workers 1 | head -c 20 > /dev/null`], { cwd: ROOT });
+      child.on('close', (status) => resolve(status ?? -1));
+    });
+    expect(code).toBe(0);
+  });
+});
