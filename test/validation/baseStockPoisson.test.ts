@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment, type KpiSummaries, type KpiSummary } from '../../src/experiment/replicate.ts';
+import { runExperiment, type KpiSummaries } from '../../src/experiment/replicate.ts';
+import { expectOutside, expectWithin } from './agreement.ts';
 import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
 import { baseStockPoisson } from './inventoryTheory.ts';
 
@@ -40,38 +41,28 @@ describe('base stock with Poisson demand agrees with theory (Zipkin 2000 ch. 6, 
   });
   const theory = baseStockPoisson(LEVEL, RATE * LEAD_TIME);
 
-  /** |simulated mean - theory| <= 95% half-width, and the interval is narrow enough to mean something */
-  const expectWithin = (summary: KpiSummary, expected: number, narrowerThan: number) => {
-    expect(summary.n).toBe(REPLICATIONS);
-    expect(summary.halfWidth!).toBeLessThan(narrowerThan);
-    expect(Math.abs(summary.mean! - expected), `mean ${summary.mean} ± ${summary.halfWidth}, theory ${expected}`).toBeLessThanOrEqual(summary.halfWidth!);
-  };
-  /** the value a wrong base-stock level predicts lies outside the interval: the check can fail */
-  const expectOutside = (summary: KpiSummary, wrong: number) => {
-    expect(Math.abs(summary.mean! - wrong), `mean ${summary.mean} ± ${summary.halfWidth}, wrong value ${wrong}`).toBeGreaterThan(summary.halfWidth!);
-  };
 
   it('fill rate = P(D <= S - 1)', () => {
     expect(theory.fillRate).toBeCloseTo(0.803, 3);
-    expectWithin(kpis.fillRate, theory.fillRate, 0.01);
+    expectWithin(kpis.fillRate, theory.fillRate, REPLICATIONS, 0.01);
   });
 
   it('average on hand = sum over d < S of (S - d) p(d)', () => {
     expect(theory.avgOnHand).toBeCloseTo(3.282, 3);
-    expectWithin(kpis.avgOnHand, theory.avgOnHand, 0.05);
+    expectWithin(kpis.avgOnHand, theory.avgOnHand, REPLICATIONS, 0.05);
   });
 
   it('average backorders = E[(D - S)+]', () => {
     expect(theory.avgBackorders).toBeCloseTo(0.282, 3);
-    expectWithin(kpis.avgBackorders, theory.avgBackorders, 0.02);
+    expectWithin(kpis.avgBackorders, theory.avgBackorders, REPLICATIONS, 0.02);
   });
 
   it('ready rate (time in stock) = fill rate, as Poisson arrivals see time averages', () => {
-    expectWithin(kpis.readyRate, theory.fillRate, 0.01);
+    expectWithin(kpis.readyRate, theory.fillRate, REPLICATIONS, 0.01);
   });
 
   it('average pipeline = lambda L (Little’s law) and the inventory position stays at S', () => {
-    expectWithin(kpis.avgPipeline, RATE * LEAD_TIME, 0.05);
+    expectWithin(kpis.avgPipeline, RATE * LEAD_TIME, REPLICATIONS, 0.05);
     expect(kpis.avgInventoryPosition.mean).toBeCloseTo(LEVEL, 9);
   });
 

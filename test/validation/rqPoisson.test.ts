@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment, type KpiSummaries, type KpiSummary } from '../../src/experiment/replicate.ts';
+import { runExperiment, type KpiSummaries } from '../../src/experiment/replicate.ts';
+import { expectOutside, expectWithin } from './agreement.ts';
 import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
 import { baseStockPoisson, rqPoisson } from './inventoryTheory.ts';
 
@@ -40,37 +41,29 @@ describe('(r, Q) with Poisson demand agrees with theory (Zipkin 2000 ch. 6, Axs�
   });
   const theory = rqPoisson(REORDER_POINT, LOT_SIZE, RATE * LEAD_TIME);
 
-  const expectWithin = (summary: KpiSummary, expected: number, narrowerThan: number) => {
-    expect(summary.n).toBe(REPLICATIONS);
-    expect(summary.halfWidth!).toBeLessThan(narrowerThan);
-    expect(Math.abs(summary.mean! - expected), `mean ${summary.mean} ± ${summary.halfWidth}, theory ${expected}`).toBeLessThanOrEqual(summary.halfWidth!);
-  };
-  const expectOutside = (summary: KpiSummary, wrong: number) => {
-    expect(Math.abs(summary.mean! - wrong), `mean ${summary.mean} ± ${summary.halfWidth}, wrong value ${wrong}`).toBeGreaterThan(summary.halfWidth!);
-  };
 
   it('fill rate = (1/Q) sum over S = r+1..r+Q of P(D <= S - 1)', () => {
     expect(theory.fillRate).toBeCloseTo(0.937, 3);
-    expectWithin(kpis.fillRate, theory.fillRate, 0.005);
+    expectWithin(kpis.fillRate, theory.fillRate, REPLICATIONS, 0.005);
   });
 
   it('average on hand = (1/Q) sum over S of E[(S - D)+]', () => {
     expect(theory.avgOnHand).toBeCloseTo(10.604, 3);
-    expectWithin(kpis.avgOnHand, theory.avgOnHand, 0.1);
+    expectWithin(kpis.avgOnHand, theory.avgOnHand, REPLICATIONS, 0.1);
   });
 
   it('average backorders = (1/Q) sum over S of E[(D - S)+]', () => {
     expect(theory.avgBackorders).toBeCloseTo(0.104, 3);
-    expectWithin(kpis.avgBackorders, theory.avgBackorders, 0.01);
+    expectWithin(kpis.avgBackorders, theory.avgBackorders, REPLICATIONS, 0.01);
   });
 
   it('average inventory position = r + (Q + 1) / 2 (uniform on r+1..r+Q)', () => {
-    expectWithin(kpis.avgInventoryPosition, REORDER_POINT + (LOT_SIZE + 1) / 2, 0.1);
+    expectWithin(kpis.avgInventoryPosition, REORDER_POINT + (LOT_SIZE + 1) / 2, REPLICATIONS, 0.1);
   });
 
   it('orders once per Q units of demand', () => {
     // orders placed per day = lambda / Q over the window (every unit demanded is re-ordered once)
-    expectWithin(kpis.ordersPlaced, (RATE * 2000) / LOT_SIZE, 2);
+    expectWithin(kpis.ordersPlaced, (RATE * 2000) / LOT_SIZE, REPLICATIONS, 2);
   });
 
   it('rejects the theory of a neighbouring reorder point (r - 1 or r + 1) and of base stock at r + Q', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BaseStockRule } from '../../../src/model/policies/baseStock.ts';
 import { BaseStockPolicy as BaseStockSpec } from '../../../src/scenario/schema.ts';
-import type { PolicyState } from '../../../src/model/policies/policy.ts';
+import { stateAt } from './stateAt.ts';
 
 /** A stock point as a policy sees it: stock on hand (or backordered), nothing on order. */
-function stateAt(inventoryPosition: number, demandSinceReview = 0): PolicyState {
-  return {
-    now: 0,
-    onHand: Math.max(0, inventoryPosition),
-    backorders: Math.max(0, -inventoryPosition),
-    onOrder: 0,
-    inventoryPosition,
-    demandSinceReview,
-  };
-}
 
 const rule = new BaseStockRule(BaseStockSpec.parse({ type: 'baseStock', level: 40 }));
 

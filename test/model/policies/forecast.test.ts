@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ForecastRule } from '../../../src/model/policies/forecast.ts';
-import type { PolicyContext, PolicyState } from '../../../src/model/policies/policy.ts';
+import type { PolicyContext } from '../../../src/model/policies/policy.ts';
+import { stateAt } from './stateAt.ts';
 import { ForecastPolicy as ForecastSpec } from '../../../src/scenario/schema.ts';
 
 /** A stock point at a review: its inventory position and the demand seen since the last review. */
-function stateAt(inventoryPosition: number, demandSinceReview = 0): PolicyState {
-  return {
-    now: 0,
-    onHand: Math.max(0, inventoryPosition),
-    backorders: Math.max(0, -inventoryPosition),
-    onOrder: 0,
-    inventoryPosition,
-    demandSinceReview,
-  };
-}
 
 /** 10 a day (sd 2), lead time 2 days: with R = 1 the risk period L + R is 3 days */
 const context: PolicyContext = {

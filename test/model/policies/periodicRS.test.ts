@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PeriodicRsRule } from '../../../src/model/policies/periodicRS.ts';
 import { PeriodicRsPolicy as PeriodicRsSpec } from '../../../src/scenario/schema.ts';
-import type { PolicyState } from '../../../src/model/policies/policy.ts';
+import { stateAt } from './stateAt.ts';
 
 /** A stock point as a policy sees it: stock on hand (or backordered), nothing on order. */
-function stateAt(inventoryPosition: number, demandSinceReview = 0): PolicyState {
-  return {
-    now: 0,
-    onHand: Math.max(0, inventoryPosition),
-    backorders: Math.max(0, -inventoryPosition),
-    onOrder: 0,
-    inventoryPosition,
-    demandSinceReview,
-  };
-}
 
 describe('(R,S)', () => {
   const rule = new PeriodicRsRule(PeriodicRsSpec.parse({ type: 'periodicRS', reviewPeriod: 7, orderUpTo: 100 }));

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyContext, PolicyState } from '../../../src/model/policies/policy.ts';
+import type { PolicyContext } from '../../../src/model/policies/policy.ts';
+import { stateAt } from './stateAt.ts';
 import { ServiceTargetRule, standardNormalLoss } from '../../../src/model/policies/serviceTarget.ts';
 import { ServiceTargetPolicy as ServiceTargetSpec } from '../../../src/scenario/schema.ts';
 
 /** A stock point as a policy sees it: stock on hand (or backordered), nothing on order. */
-function stateAt(inventoryPosition: number): PolicyState {
-  return {
-    now: 0,
-    onHand: Math.max(0, inventoryPosition),
-    backorders: Math.max(0, -inventoryPosition),
-    onOrder: 0,
-    inventoryPosition,
-    demandSinceReview: 0,
-  };
-}
 
 /**
  * d = 8/day (variance 9), L = 4 days (variance 1): mu_L = 32 and
