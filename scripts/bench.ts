@@ -55,7 +55,7 @@ function load(file: string, horizonDays?: number): Scenario {
 
 /** One replication (variant 0, replication 0, series off) after a short warm-up run of the same model. */
 function timeOneReplication(file: string): SingleReplication {
-  runReplication(load(file, WARMUP_DAYS), 0, 0, { series: false });
+  runReplication({ ...load(file), horizonDays: WARMUP_DAYS, warmupDays: 0 }, 0, 0, { series: false });
   const scenario = load(file);
   const cpuStart = process.cpuUsage();
   const start = performance.now();

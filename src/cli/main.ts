@@ -135,6 +135,8 @@ async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
     progress.clear();
     if (args.options.get('json')) out(JSON.stringify(result) + '\n');
     else out(formatExperiment(result, { wallSeconds, workers, currency: scenario.currency }));
+    // warnings go to stderr in both modes, so --json output stays one JSON document
+    for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
     return EXIT.ok;
   } catch (error) {
     progress.clear();

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { KPI_NAMES, type KpiName, type Kpis } from '../metrics/kpis.ts';
 import { confidenceHalfWidth } from '../metrics/studentT.ts';
+import { Tally } from '../metrics/tally.ts';
 import { variantsOf } from '../model/build.ts';
 import { runReplication, type DailyLevels, type RunResult } from './run.ts';
 
@@ -144,19 +145,14 @@ export function summarize(scenario: Scenario, unordered: ReadonlyArray<RunResult
 export function summarizeKpis(samples: ReadonlyArray<Kpis>): KpiSummaries {
   const out = {} as KpiSummaries;
   for (const name of KPI_NAMES) {
-    let n = 0;
-    let mean = 0;
-    let m2 = 0;
+    const tally = new Tally();
     for (const kpis of samples) {
       const value = kpis[name];
-      if (value === null) continue;
-      n++;
-      const delta = value - mean;
-      mean += delta / n;
-      m2 += delta * (value - mean);
+      if (value !== null) tally.add(value);
     }
-    const sd = n >= 2 ? Math.sqrt(m2 / (n - 1)) : null;
-    out[name] = { mean: n > 0 ? mean : null, sd, halfWidth: sd === null ? null : confidenceHalfWidth(sd, n), n };
+    const n = tally.count;
+    const sd = n >= 2 ? tally.sd : null;
+    out[name] = { mean: n > 0 ? tally.mean : null, sd, halfWidth: sd === null ? null : confidenceHalfWidth(sd, n), n };
   }
   return out;
 }

@@ -7,9 +7,9 @@ export type { EventHandle } from './eventQueue.ts';
  * The simulation clock and its pending events, after SimPy's `Environment`: `now`, `schedule`,
  * `timeout`, `step` and `run(until)`. Time is a number in the scenario's time unit (days).
  *
- * While an event is being dispatched it stays at the top of the queue; if its handler schedules a
- * successor, that successor takes its place in one sift-down (`EventQueue.replaceTop`) instead of a
- * pop followed by a push.
+ * While an event is being dispatched it stays at the front of the queue; if its handler schedules a
+ * successor, that successor takes over its slot (`EventQueue.replaceTop`) instead of a pop followed
+ * by a push.
  */
 export class Environment {
   now = 0;

@@ -63,8 +63,9 @@ export interface KpiCounters {
   filledImmediatelyUnits: number;
   lostUnits: number;
   backorderedUnits: number;
-  /** units delivered to customers, and the unit-days they waited in all (0 for units sold from stock) */
+  /** units delivered to customers (and their cost), and the unit-days they waited in all (0 for units sold from stock) */
   deliveredUnits: number;
+  deliveredValue: number;
   totalWaitUnitDays: number;
   /** customer orders delivered, and those delivered by the date promised; null until delivery promises are modelled */
   deliveredOrders: number | null;
@@ -126,6 +127,7 @@ export function emptyCounters(windowDays: number): KpiCounters {
     lostUnits: 0,
     backorderedUnits: 0,
     deliveredUnits: 0,
+    deliveredValue: 0,
     totalWaitUnitDays: 0,
     deliveredOrders: null,
     onTimeOrders: null,
@@ -175,6 +177,7 @@ const addNullable = (a: number | null, b: number | null): number | null => (a ==
  * variances; roll-ups record their own daily totals (see the simulation's day boundary).
  */
 export function addCounters(total: KpiCounters, part: KpiCounters): void {
+  const first = total.stockPoints === 0;
   total.stockPoints += part.stockPoints;
   total.customerDemandUnits += part.customerDemandUnits;
   total.customerFilledImmediatelyUnits += part.customerFilledImmediatelyUnits;
@@ -183,6 +186,7 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.lostUnits += part.lostUnits;
   total.backorderedUnits += part.backorderedUnits;
   total.deliveredUnits += part.deliveredUnits;
+  total.deliveredValue += part.deliveredValue;
   total.totalWaitUnitDays += part.totalWaitUnitDays;
   total.deliveredOrders = addNullable(total.deliveredOrders, part.deliveredOrders);
   total.onTimeOrders = addNullable(total.onTimeOrders, part.onTimeOrders);
@@ -194,8 +198,9 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.areaPipeline += part.areaPipeline;
   total.areaBackorders += part.areaBackorders;
   total.daysInStock += part.daysInStock;
-  total.issuedUnits += part.issuedUnits;
-  total.issuedValue += part.issuedValue;
+  // a roll-up's cost of goods sold is what reached customers, not also the transfers between points
+  total.issuedUnits += part.deliveredUnits;
+  total.issuedValue += part.deliveredValue;
   total.ordersPlaced += part.ordersPlaced;
   total.expiredUnits = addNullable(total.expiredUnits, part.expiredUnits);
   total.periodicPoints += part.periodicPoints;
@@ -209,7 +214,8 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.stockoutCost += part.stockoutCost;
   total.expiryCost = addNullable(total.expiryCost, part.expiryCost);
   total.churnCost = addNullable(total.churnCost, part.churnCost);
-  total.revenue = addNullable(total.revenue, part.revenue);
+  // revenue of a product without a price is unknown, so the roll-up's revenue (and profit) is too
+  total.revenue = first ? part.revenue : total.revenue === null || part.revenue === null ? null : total.revenue + part.revenue;
   total.activeCustomers = addNullable(total.activeCustomers, part.activeCustomers);
   total.customersChurned = addNullable(total.customersChurned, part.customersChurned);
   total.demandLostToChurn = addNullable(total.demandLostToChurn, part.demandLostToChurn);

@@ -258,9 +258,10 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   const warnings: string[] = [];
   for (const point of stockPoints) {
     const reorderPoint = point.policy.reorderPoint;
-    if (point.customerFacing && !point.backorderCustomers && reorderPoint !== null && reorderPoint < 0) {
+    // with lost sales and no downstream orders to owe, the position never falls below 0
+    if (point.policy.type === 'serviceTarget' && point.customerFacing && !point.backorderCustomers && point.gate < 0 && reorderPoint !== null && reorderPoint < 0) {
       warnings.push(
-        `${point.node}/${point.productId}: the ${point.policy.type} policy's reorder point is ${reorderPoint.toFixed(2)}; with lost sales the inventory position never falls below 0, so it never orders. Raise the target or give a smaller orderQuantity.`,
+        `${point.node}/${point.productId}: the serviceTarget policy's reorder point is ${reorderPoint.toFixed(2)}; with lost sales the inventory position never falls below 0, so it never orders. Raise the target or give a smaller orderQuantity.`,
       );
     }
   }

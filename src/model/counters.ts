@@ -297,6 +297,7 @@ export class Counters {
     c.lostUnits = d(FIELD.lostUnits);
     c.backorderedUnits = d(FIELD.backorderedUnits);
     c.deliveredUnits = c.customerFilledImmediatelyUnits + d(FIELD.customerFilledFromBackorderUnits);
+    c.deliveredValue = c.deliveredUnits * point.unitCost;
     c.totalWaitUnitDays = d(FIELD.totalWaitUnitDays);
     c.cycles = d(FIELD.cycles);
     c.cyclesWithStockout = d(FIELD.cyclesWithStockout);

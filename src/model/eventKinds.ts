@@ -17,8 +17,7 @@ export const EventKind = {
   disruptionStart: 6,
   disruptionEnd: 7,
   newCustomer: 8,
-  supplierRelease: 9,
-  returnReceipt: 10,
+  returnReceipt: 9,
 } as const;
 
 export const Priority = {

@@ -159,7 +159,7 @@ export class Simulation {
   private onCustomerArrival(streamIndex: number): void {
     const stream = this.demandStreams[streamIndex];
     stream.pendingArrival = -1;
-    // schedule the successor first: it takes the fired event's place in the heap in one sift-down
+    // schedule the successor first: it takes over the fired event's slot in the queue
     this.scheduleArrival(stream);
     const quantity = stream.fixedQuantity >= 0 ? stream.fixedQuantity : stream.quantity!.sample();
     if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);

@@ -43,6 +43,9 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   scenario.lanes.forEach((lane, i) => {
     const id = laneId(lane);
     if (lanes.has(id)) report(`lanes[${i}]`, `duplicate lane "${id}" (give one of them its own id)`);
+    else if ([...lanes.values()].some((other) => other.from === lane.from && other.to === lane.to)) {
+      report(`lanes[${i}]`, `a second lane from "${lane.from}" to "${lane.to}"; a stock point could not tell them apart (use one lane)`);
+    }
     lanes.set(id, lane);
     for (const end of ['from', 'to'] as const) {
       if (!nodes.has(lane[end])) report(`lanes[${i}].${end}`, `unknown node "${lane[end]}" ${known(nodes.keys())}`);
@@ -50,7 +53,8 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     if (lane.from === lane.to) report(`lanes[${i}].to`, `a lane cannot go from a node to itself ("${lane.to}")`);
     if (nodes.get(lane.to)?.type === 'supplier') report(`lanes[${i}].to`, `a lane cannot lead into a supplier ("${lane.to}")`);
     checkNonNegative(lane.leadTime, `lanes[${i}].leadTime`, 'lead time', report);
-    inbound.set(lane.to, [...(inbound.get(lane.to) ?? []), lane.from]);
+    const sources = inbound.get(lane.to) ?? [];
+    if (!sources.includes(lane.from)) inbound.set(lane.to, [...sources, lane.from]);
   });
   scenario.nodes.forEach((node, i) => {
     if (node.type === 'supplier' && node.leadTime) checkNonNegative(node.leadTime, `nodes[${i}].leadTime`, 'lead time', report);

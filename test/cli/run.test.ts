@@ -126,3 +126,25 @@ describe('stocklab run into a pipe closed early', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('stocklab run with a modelling warning', () => {
+  it('prints the warning on stderr, once, and keeps --json output a single JSON document', async () => {
+    const shortHistory = join(folder, 'short-history.json');
+    writeFileSync(
+      shortHistory,
+      JSON.stringify({
+        ...small,
+        variants: [],
+        replications: 2,
+        demand: [{ type: 'history', node: 'store', product: 'widget', series: [3, 5, 4, 6] }],
+      }),
+    );
+    const table = await stocklab('run', shortHistory, '--workers', '1');
+    expect(table.code).toBe(0);
+    expect(table.stderr.match(/warning: demand for store\/widget: the history has 4 days and the horizon 200/g)).toHaveLength(1);
+    const json = await stocklab('run', shortHistory, '--workers', '1', '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).warnings).toHaveLength(1);
+    expect(json.stderr).toMatch(/warning: demand for store\/widget/);
+  });
+});

@@ -185,9 +185,6 @@ describe('a valid scenario', () => {
 });
 
 describe('lane references', () => {
-  // schema.ts documents a leadTimeMultiplier's lanes as "lane ids ("from->to" unless the lane names
-  // its own id)", and references.ts lists such ids as the known lanes, but the field is validated
-  // with `Id`, whose pattern has no ">": a lane without its own id cannot be named at all.
   it('accepts a lane by its default id "from->to" in a lead-time disruption', () => {
     const scenario = minimal();
     scenario.disruptions = [
@@ -195,6 +192,17 @@ describe('lane references', () => {
     ];
     const result = parseScenarioText(JSON.stringify(scenario));
     expect(result.ok ? [] : formatIssues('fixture.json', result.issues)).toEqual([]);
+  });
+
+  it('rejects a second lane between the same two nodes, which no stock point could tell apart', () => {
+    const scenario = minimal();
+    scenario.lanes.push({ ...scenario.lanes[0], id: 'express', leadTime: { type: 'constant', value: 1 } });
+    const result = parseScenarioText(JSON.stringify(scenario));
+    expect(result.ok ? [] : formatIssues('fixture.json', result.issues)).toMatchInlineSnapshot(`
+      [
+        "fixture.json: lanes[1]: a second lane from "supplier" to "store"; a stock point could not tell them apart (use one lane)",
+      ]
+    `);
   });
 
   it('rejects an unknown lane in a lead-time disruption and lists the known lanes', () => {
