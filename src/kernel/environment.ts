@@ -18,6 +18,7 @@ export class Environment {
   private dispatch: Dispatch;
   /** true while the event at the top of the queue is being handled and has not been replaced */
   private topIsCurrent = false;
+  private stopRequested = false;
 
   constructor(dispatch: Dispatch, initialCapacity = 1024) {
     this.dispatch = dispatch;
@@ -81,6 +82,14 @@ export class Environment {
     return this.queue.peekTime();
   }
 
+  /**
+   * Makes `run` return once the event being handled is done, leaving later events pending (for
+   * example to end a run between two events that share a time).
+   */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
   /** Processes the next event. Returns false when no event is pending. */
   step(): boolean {
     const queue = this.queue;
@@ -110,8 +119,9 @@ export class Environment {
   run(until = Infinity): void {
     const queue = this.queue;
     const dispatch = this.dispatch;
+    this.stopRequested = false;
     try {
-      for (;;) {
+      while (!this.stopRequested) {
         const slot = queue.peek();
         if (slot < 0) break;
         const time = queue.timeOf(slot);
@@ -132,6 +142,6 @@ export class Environment {
         queue.pop();
       }
     }
-    if (until !== Infinity && until > this.now) this.now = until;
+    if (!this.stopRequested && until !== Infinity && until > this.now) this.now = until;
   }
 }

@@ -63,12 +63,13 @@ export interface KpiCounters {
   filledImmediatelyUnits: number;
   lostUnits: number;
   backorderedUnits: number;
-  /** units delivered to customers (and their cost), and the unit-days they waited in all (0 for units sold from stock) */
+  /** units delivered to customers, and their cost */
   deliveredUnits: number;
   deliveredValue: number;
-  totalWaitUnitDays: number;
-  /** customer orders delivered, and those delivered by the date promised; null until delivery promises are modelled */
-  deliveredOrders: number | null;
+  /** customer orders delivered (per-period demand: each unit is an order), and the days they waited in all (0 when served from stock) */
+  deliveredOrders: number;
+  totalWaitDays: number;
+  /** customer orders delivered by the date promised; null until delivery promises are modelled */
   onTimeOrders: number | null;
   cycles: number;
   cyclesWithStockout: number;
@@ -128,8 +129,8 @@ export function emptyCounters(windowDays: number): KpiCounters {
     backorderedUnits: 0,
     deliveredUnits: 0,
     deliveredValue: 0,
-    totalWaitUnitDays: 0,
-    deliveredOrders: null,
+    totalWaitDays: 0,
+    deliveredOrders: 0,
     onTimeOrders: null,
     cycles: 0,
     cyclesWithStockout: 0,
@@ -187,8 +188,8 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.backorderedUnits += part.backorderedUnits;
   total.deliveredUnits += part.deliveredUnits;
   total.deliveredValue += part.deliveredValue;
-  total.totalWaitUnitDays += part.totalWaitUnitDays;
-  total.deliveredOrders = addNullable(total.deliveredOrders, part.deliveredOrders);
+  total.totalWaitDays += part.totalWaitDays;
+  total.deliveredOrders += part.deliveredOrders;
   total.onTimeOrders = addNullable(total.onTimeOrders, part.onTimeOrders);
   total.cycles += part.cycles;
   total.cyclesWithStockout += part.cyclesWithStockout;
@@ -241,9 +242,8 @@ export function computeKpis(c: KpiCounters): Kpis {
     fillRate: ratio(c.filledImmediatelyUnits, c.demandUnits),
     cycleServiceLevel: c.cycles > 0 ? 1 - c.cyclesWithStockout / c.cycles : null,
     readyRate: c.stockPoints > 0 ? c.daysInStock / (days * c.stockPoints) : null,
-    onTimeDelivery: c.onTimeOrders === null || c.deliveredOrders === null ? null : ratio(c.onTimeOrders, c.deliveredOrders),
-    // weighted by units: a unit sold from stock waited 0 days, a backordered one until it was filled
-    avgCustomerWait: ratio(c.totalWaitUnitDays, c.deliveredUnits),
+    onTimeDelivery: c.onTimeOrders === null ? null : ratio(c.onTimeOrders, c.deliveredOrders),
+    avgCustomerWait: ratio(c.totalWaitDays, c.deliveredOrders),
     lostSalesUnits: c.lostUnits,
     avgBackorders: c.areaBackorders / days,
     avgOnHand,

@@ -1,9 +1,11 @@
 /**
- * Units owed by a stock point, first come first served: customer orders (requester -1) and
- * downstream stock points' orders (requester = that point's index). A ring buffer over typed arrays,
+ * Units owed by a stock point, first come first served: a customer order (requester CUSTOMER), a
+ * day's per-period demand where each unit is one customer's order (CUSTOMER_UNITS), or a downstream
+ * stock point's order (requester = that point's index). A ring buffer over typed arrays,
  * so a long outage with thousands of waiting orders allocates nothing per order.
  */
 export const CUSTOMER = -1;
+export const CUSTOMER_UNITS = -2;
 
 export class BackorderQueue {
   private quantity = new Float64Array(16);

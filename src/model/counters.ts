@@ -13,7 +13,7 @@ import { emptyCounters, type KpiCounters } from '../metrics/kpis.ts';
  * array keeps the numbers unboxed and side by side, and the accessors are inlined.
  */
 export class Counters {
-  readonly values = new Float64Array(36);
+  readonly values = new Float64Array(37);
 
   /** units demanded (customers and downstream points) */
   get demandUnits(): number {
@@ -71,11 +71,11 @@ export class Counters {
   set backorderedUnits(value: number) {
     this.values[7] = value;
   }
-  /** unit-days customers waited for backordered units */
-  get totalWaitUnitDays(): number {
+  /** days customer orders waited, over orders delivered from backorder */
+  get totalWaitDays(): number {
     return this.values[8];
   }
-  set totalWaitUnitDays(value: number) {
+  set totalWaitDays(value: number) {
     this.values[8] = value;
   }
   /** units received */
@@ -268,6 +268,14 @@ export class Counters {
     this.values[35] = value;
   }
 
+  /** customer orders delivered (at once, or completed from backorder; per-period demand: units) */
+  get deliveredOrders(): number {
+    return this.values[36];
+  }
+  set deliveredOrders(value: number) {
+    this.values[36] = value;
+  }
+
   /** Units taken from the shelf: sold, or shipped downstream. */
   get issuedUnits(): number {
     return this.filledImmediatelyUnits + this.filledFromBackorderUnits;
@@ -298,7 +306,8 @@ export class Counters {
     c.backorderedUnits = d(FIELD.backorderedUnits);
     c.deliveredUnits = c.customerFilledImmediatelyUnits + d(FIELD.customerFilledFromBackorderUnits);
     c.deliveredValue = c.deliveredUnits * point.unitCost;
-    c.totalWaitUnitDays = d(FIELD.totalWaitUnitDays);
+    c.totalWaitDays = d(FIELD.totalWaitDays);
+    c.deliveredOrders = d(FIELD.deliveredOrders);
     c.cycles = d(FIELD.cycles);
     c.cyclesWithStockout = d(FIELD.cyclesWithStockout);
     c.areaOnHand = d(FIELD.areaOnHand);
@@ -348,7 +357,7 @@ const FIELD = {
   customerFilledFromBackorderUnits: 5,
   lostUnits: 6,
   backorderedUnits: 7,
-  totalWaitUnitDays: 8,
+  totalWaitDays: 8,
   receivedUnits: 9,
   returnedUnits: 10,
   orderedUnits: 11,
@@ -376,4 +385,5 @@ const FIELD = {
   endOfPeriodOnHandSum: 33,
   endOfPeriodBackordersSum: 34,
   periodCostSum: 35,
+  deliveredOrders: 36,
 } as const;

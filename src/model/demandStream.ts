@@ -17,6 +17,8 @@ export type DemandKind = 'arrivals' | 'perPeriod' | 'history';
 export class DemandStream {
   /** handle of the pending arrival event, or -1 */
   pendingArrival = -1;
+  /** time of the next arrival as last drawn (it may lie beyond the horizon, unscheduled) */
+  pendingTime = Infinity;
   /** the order quantity when it is a constant (the common "one unit per customer"), else -1 */
   readonly fixedQuantity: number;
 
@@ -62,10 +64,32 @@ export class DemandStream {
    * days, so the next arrival is where the integrated rate reaches a unit exponential draw.
    */
   nextArrival(now: number): number {
+    this.pendingTime = this.arrivalAfter(now, -Math.log(1 - this.gaps()));
+    return this.pendingTime;
+  }
+
+  /**
+   * The pending arrival's time after the customer base changed size (the rate was `oldFactor` times the
+   * written one). Rather than a fresh draw, the exposure left until the pending arrival under the old
+   * rate is carried over to the new rate: the same arrival, sooner or later. This is exact (what is left
+   * of an exponential is exponential) and keeps the stream's draws in step with a variant whose base
+   * did not change, so policies compared on common random numbers keep seeing the same customers.
+   */
+  rescheduledArrival(now: number, oldFactor: number): number {
+    const pending = this.pendingTime;
+    const oldRate = this.ratePerDay * oldFactor;
+    if (oldRate <= 0 || !(pending < Infinity) || (this.profile !== null && pending >= this.days)) return this.nextArrival(now);
+    const exposure = oldRate * (this.profile === null ? pending - now : this.integratedMultiplier(pending) - this.integratedMultiplier(now));
+    this.pendingTime = this.arrivalAfter(now, exposure);
+    return this.pendingTime;
+  }
+
+  /** Where the integrated rate from `now` reaches `exposure`, at the current rate, or Infinity. */
+  private arrivalAfter(now: number, exposure: number): number {
     const factor = this.customers ? this.customers.demandFactor : 1;
     const rate = this.ratePerDay * factor;
     if (rate <= 0) return Infinity;
-    let remaining = -Math.log(1 - this.gaps());
+    let remaining = exposure;
     const profile = this.profile;
     if (profile === null) return now + remaining / rate;
     let time = now;
@@ -86,7 +110,10 @@ export class DemandStream {
   /** Expected units that one customer of the base would demand here between `time` and `end`. */
   expectedUnitsPerCustomer(time: number, end: number): number {
     if (!this.customers) return 0;
-    const mass = this.integratedMultiplier(end) - this.integratedMultiplier(time);
+    // a day's per-period demand happens at the start of the day: today's is already behind us
+    const from = this.kind === 'arrivals' ? time : Math.floor(time) + 1;
+    if (from >= end) return 0;
+    const mass = this.integratedMultiplier(end) - this.integratedMultiplier(from);
     return (this.ratePerDay * this.meanQuantity * mass) / this.customers.initial;
   }
 

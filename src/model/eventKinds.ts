@@ -18,11 +18,15 @@ export const EventKind = {
   disruptionEnd: 7,
   newCustomer: 8,
   returnReceipt: 9,
+  /** the end of the measured window: after the last day is recorded, before anything else at that time */
+  horizon: 10,
 } as const;
 
 export const Priority = {
   dayBoundary: 0,
+  /** the window is [warm-up, horizon): what happens at the warm-up time counts, at the horizon not */
   warmupEnd: 1,
+  horizon: 1,
   normal: 2,
   review: 3,
   periodDemand: 4,

@@ -7,6 +7,8 @@
  * Nodes with unlimited capacity still get a gate (for outages); with nothing waiting and no outage,
  * `available` is Infinity and shipping takes the fast path.
  */
+const DUST = 1e-9;
+
 export class ShippingGate {
   usedToday = 0;
   /** number of outages in force (they may overlap) */
@@ -35,7 +37,9 @@ export class ShippingGate {
   get available(): number {
     if (this.outages > 0) return 0;
     if (this.capacityPerDay === Infinity) return Infinity;
-    return Math.max(0, this.capacityPerDay * this.capacityShare - this.usedToday);
+    // below a billionth of a unit it is rounding dust (100 * (1 - 0.7) is 30.000000000000004)
+    const left = this.capacityPerDay * this.capacityShare - this.usedToday;
+    return left > DUST ? left : 0;
   }
 
   /** A capacity loss leaving `share` of capacity starts (or ends). Overlapping losses multiply. */
@@ -60,7 +64,7 @@ export class ShippingGate {
       const available = this.available;
       if (available <= 0) break;
       const quantity = this.waitingQuantity[this.head];
-      const part = Math.min(quantity, available);
+      const part = quantity - available < DUST ? quantity : available;
       this.usedToday += part;
       this.waitingUnits -= part;
       if (part >= quantity) this.head++;

@@ -1,12 +1,18 @@
 import { Environment } from '../kernel/environment.ts';
 import type { RandomStream } from '../random/streams.ts';
 import { EventKind, Priority } from './eventKinds.ts';
-import { CUSTOMER } from './backorderQueue.ts';
+import { CUSTOMER, CUSTOMER_UNITS } from './backorderQueue.ts';
 import type { StockPoint } from './stockPoint.ts';
 import type { DemandStream } from './demandStream.ts';
 import type { CustomerBase } from './customerBase.ts';
 import type { ShippingGate } from './shippingGate.ts';
 import type { TimeWindow } from './occurrences.ts';
+
+/**
+ * Orders smaller than this are rounding dust of fractional demand (an inventory position of
+ * 9.999999999999998 against a level of 10), not decisions: they would each pay a fixed ordering cost.
+ */
+const ORDER_EPSILON = 1e-9;
 
 /** A lane as the simulation uses it. */
 export interface LaneState {
@@ -107,13 +113,12 @@ export class Simulation {
     this.disruptions.forEach((window, index) => {
       if (window.start < this.horizon) env.schedule(window.start, EventKind.disruptionStart, index, 0, Priority.normal);
     });
+    // first reviews are events, so that disruptions starting at time 0 are in force when they order
     for (const point of this.stockPoints) {
-      if (point.policy.reviewPeriod > 0) {
-        if (point.policy.firstReview < this.horizon) env.schedule(point.policy.firstReview, EventKind.review, point.index, 0, Priority.review);
-      } else {
-        this.reviewContinuous(point);
-      }
+      const first = point.policy.reviewPeriod > 0 ? point.policy.firstReview : 0;
+      if (first < this.horizon) env.schedule(first, EventKind.review, point.index, 0, Priority.review);
     }
+    env.schedule(this.horizon, EventKind.horizon, 0, 0, Priority.horizon);
     env.run(this.horizon);
     this.finish();
   }
@@ -143,6 +148,8 @@ export class Simulation {
         return this.onNewCustomer(target);
       case EventKind.returnReceipt:
         return this.onReturnReceipt(target, value);
+      case EventKind.horizon:
+        return this.env.stop();
       default:
         throw new Error(`unknown event kind ${kind} at time ${this.env.now}`);
     }
@@ -197,13 +204,19 @@ export class Simulation {
       c.stockoutPenalties += short * point.stockoutPenalty;
       const disappointed = customers > 0 ? customers : Math.ceil(short - 1e-9);
       if (point.backorderCustomers) {
-        point.backlog.push(short, CUSTOMER, now);
+        // the order (or each unit of a day's demand) is delivered, and its wait counted, when filled
+        point.backlog.push(short, customers > 0 ? CUSTOMER : CUSTOMER_UNITS, now);
         c.backorderedUnits += short;
+        if (customers === 0) c.deliveredOrders += served;
         if (base) this.disappoint(point, base, disappointed, base.churnOnBackorder);
       } else {
+        // what could be served was delivered at once; the rest is lost
         c.lostUnits += short;
+        c.deliveredOrders += customers > 0 ? (served > 0 ? customers : 0) : served;
         if (base) this.disappoint(point, base, disappointed, base.churnOnStockout);
       }
+    } else {
+      c.deliveredOrders += customers > 0 ? customers : quantity;
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
   }
@@ -213,6 +226,7 @@ export class Simulation {
     const leaving = base.decideDepartures(customers, probability);
     if (leaving === 0) return;
     const now = this.env.now;
+    const oldFactor = base.demandFactor;
     base.active -= leaving;
     let expected = 0;
     for (const streamIndex of base.demandStreams) expected += this.demandStreams[streamIndex].expectedUnitsPerCustomer(now, this.horizon);
@@ -224,19 +238,18 @@ export class Simulation {
       base.churned += leaving;
       base.demandLostToChurn += leaving * expected;
     }
-    this.rescheduleArrivals(base);
+    this.rescheduleArrivals(base, oldFactor);
   }
 
-  /**
-   * The base changed size, so its arrival rates changed. Exponential gaps are memoryless: drawing the
-   * next arrival afresh at the new rate is exact.
-   */
-  private rescheduleArrivals(base: CustomerBase): void {
+  /** The base changed size (its demand factor was `oldFactor`), so its arrival rates changed. */
+  private rescheduleArrivals(base: CustomerBase, oldFactor: number): void {
+    const now = this.env.now;
     for (const streamIndex of base.demandStreams) {
       const stream = this.demandStreams[streamIndex];
       if (stream.kind !== 'arrivals') continue;
       if (stream.pendingArrival >= 0 && this.env.isPending(stream.pendingArrival)) this.env.cancel(stream.pendingArrival);
-      this.scheduleArrival(stream);
+      const next = stream.rescheduledArrival(now, oldFactor);
+      stream.pendingArrival = next <= this.horizon ? this.env.schedule(next, EventKind.customerArrival, stream.index, 0, Priority.normal) : -1;
     }
   }
 
@@ -248,9 +261,10 @@ export class Simulation {
 
   private onNewCustomer(baseIndex: number): void {
     const base = this.customerBases[baseIndex];
+    const oldFactor = base.demandFactor;
     base.active += 1;
     this.scheduleNewCustomer(base);
-    this.rescheduleArrivals(base);
+    this.rescheduleArrivals(base, oldFactor);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -258,17 +272,18 @@ export class Simulation {
 
   private reviewContinuous(point: StockPoint): void {
     const quantity = point.policy.orderQuantity(point);
-    if (quantity !== 0) this.placeOrder(point, quantity);
+    if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
   }
 
   private onReview(index: number): void {
     const point = this.stockPoints[index];
+    if (point.policy.reviewPeriod === 0) return this.reviewContinuous(point); // the first look, at time 0
     point.accrue(this.env.now);
     // a review period is a replenishment cycle for the cycle service level
     if (this.env.now > point.policy.firstReview) this.closeCycle(point);
     const quantity = point.policy.orderQuantity(point);
     point.reviewStartDemand = point.counters.demandUnits;
-    if (quantity !== 0) this.placeOrder(point, quantity);
+    if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
     const next = this.env.now + point.policy.reviewPeriod;
     if (next < this.horizon) this.env.schedule(next, EventKind.review, index, 0, Priority.review);
   }
@@ -286,6 +301,7 @@ export class Simulation {
     const quantity = point.roundOrder(requested);
     point.accrue(now);
     point.onOrder += quantity;
+    point.recordOrder(quantity);
     const c = point.counters;
     c.orderedUnits += quantity;
     c.ordersPlaced++;
@@ -296,7 +312,7 @@ export class Simulation {
     } else {
       const gate = this.gates[supply.supplier];
       const available = gate.available;
-      if (available >= quantity && !gate.hasWaiting) {
+      if (available >= quantity - ORDER_EPSILON && !gate.hasWaiting) {
         gate.usedToday += quantity;
         this.dispatchShipment(quantity, point.index);
       } else {
@@ -332,7 +348,9 @@ export class Simulation {
     point.onOrder -= quantity;
     point.put(quantity);
     if (point.supply.supplier >= 0) point.counters.purchaseCost += quantity * point.unitCost;
-    if (point.policy.reviewPeriod === 0) this.closeCycle(point);
+    // under continuous review a cycle ends when an order has arrived in full (a split order closes one)
+    const completed = point.recordReplenishment(quantity);
+    if (point.policy.reviewPeriod === 0) for (let i = 0; i < completed; i++) this.closeCycle(point);
     this.serveBacklog(point);
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
   }
@@ -365,7 +383,7 @@ export class Simulation {
   private shipFromWarehouse(point: StockPoint, quantity: number, to: number): void {
     const gate = this.gates[point.gate];
     const available = gate.available;
-    if (available >= quantity && !gate.hasWaiting) {
+    if (available >= quantity - ORDER_EPSILON && !gate.hasWaiting) {
       gate.usedToday += quantity;
       this.dispatchShipment(quantity, to);
       return;
@@ -385,7 +403,7 @@ export class Simulation {
     while (backlog.length > 0 && point.onHand > 1e-9) {
       const owed = backlog.frontQuantity();
       const requester = backlog.frontRequester();
-      if (requester !== CUSTOMER && point.shipComplete && point.onHand + 1e-9 < owed) break;
+      if (requester >= 0 && point.shipComplete && point.onHand + 1e-9 < owed) break;
       const part = Math.min(owed, point.onHand);
       const since = backlog.frontSince();
       point.take(part);
@@ -394,7 +412,14 @@ export class Simulation {
       c.filledFromBackorderUnits += part;
       if (requester === CUSTOMER) {
         c.customerFilledFromBackorderUnits += part;
-        c.totalWaitUnitDays += part * (now - since);
+        if (part >= owed - 1e-9) {
+          c.deliveredOrders++;
+          c.totalWaitDays += now - since;
+        }
+      } else if (requester === CUSTOMER_UNITS) {
+        c.customerFilledFromBackorderUnits += part;
+        c.deliveredOrders += part;
+        c.totalWaitDays += part * (now - since);
       } else {
         this.shipFromWarehouse(point, part, requester);
       }
@@ -439,12 +464,15 @@ export class Simulation {
     for (const point of this.stockPoints) {
       point.accrue(now);
       point.closeDay();
-      const c = point.counters;
-      c.bullwhipDays++;
-      c.dailyOrderSum += point.lastDayOrdered;
-      c.dailyOrderSumSquares += point.lastDayOrdered * point.lastDayOrdered;
-      c.dailyDemandSum += point.lastDayDemand;
-      c.dailyDemandSumSquares += point.lastDayDemand * point.lastDayDemand;
+      if (inWindow) {
+        // only whole days of the window, as for the roll-ups (a fractional warm-up splits a day)
+        const c = point.counters;
+        c.bullwhipDays++;
+        c.dailyOrderSum += point.lastDayOrdered;
+        c.dailyOrderSumSquares += point.lastDayOrdered * point.lastDayOrdered;
+        c.dailyDemandSum += point.lastDayDemand;
+        c.dailyDemandSumSquares += point.lastDayDemand * point.lastDayDemand;
+      }
       const policy = point.policy;
       if (policy.reviewPeriod > 0 && Number.isInteger(policy.reviewPeriod) && (day - policy.firstReview) % policy.reviewPeriod === 0 && day > policy.firstReview) {
         this.endOfPeriod(point);

@@ -70,6 +70,12 @@ export class StockPoint implements PolicyState {
 
   /** a stockout happened in the current replenishment cycle */
   cycleHadStockout = false;
+  // replenishment orders in the order they were placed, as cumulative-ordered thresholds: an order is
+  // complete once the units received for orders reach its threshold, however it was split in transit
+  private readonly orderThresholds: number[] = [];
+  private orderHead = 0;
+  private orderedTotal = 0;
+  private replenishedTotal = 0;
   private lastAccrual = 0;
 
   constructor(
@@ -190,6 +196,28 @@ export class StockPoint implements PolicyState {
       filledFromBackorder: c.filledFromBackorderUnits,
       lost: c.lostUnits,
     };
+  }
+
+  /** Notes a replenishment order of `quantity` units. */
+  recordOrder(quantity: number): void {
+    this.orderedTotal += quantity;
+    this.orderThresholds.push(this.orderedTotal);
+  }
+
+  /** Notes units received for orders; returns how many orders are now complete (0, 1, or more). */
+  recordReplenishment(quantity: number): number {
+    this.replenishedTotal += quantity;
+    const thresholds = this.orderThresholds;
+    let completed = 0;
+    while (this.orderHead < thresholds.length && this.replenishedTotal >= thresholds[this.orderHead] - 1e-9) {
+      this.orderHead++;
+      completed++;
+    }
+    if (this.orderHead > 64 && this.orderHead * 2 > thresholds.length) {
+      thresholds.splice(0, this.orderHead);
+      this.orderHead = 0;
+    }
+    return completed;
   }
 
   /** Rounds a positive order up to the minimum order quantity, then to a whole number of case packs. */
