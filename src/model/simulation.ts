@@ -481,7 +481,8 @@ export class Simulation {
     }
     if (inWindow) this.rollupDaily.closeDay(this.stockPoints);
     series.recordCustomers(recordedDay, this.customerBases);
-    for (let g = 0; g < this.gates.length; g++) {
+    // a new day's capacity; at the horizon there is no new day to ship in
+    for (let g = 0; g < this.gates.length && day < this.horizon; g++) {
       const gate = this.gates[g];
       gate.usedToday = 0;
       if (gate.hasWaiting) gate.release(this.shipToDownstream);
