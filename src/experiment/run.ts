@@ -123,7 +123,7 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
     product: point.productId,
     ...point.ledger(),
     onHand: point.onHand,
-    backorders: point.backlog.total,
+    backorders: point.backorders,
     onOrder: point.onOrder,
     pipeline: point.pipeline,
   }));

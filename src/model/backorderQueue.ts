@@ -13,8 +13,6 @@ export class BackorderQueue {
   private since = new Float64Array(16);
   private head = 0;
   private count = 0;
-  /** units owed in all */
-  total = 0;
 
   get length(): number {
     return this.count;
@@ -27,7 +25,6 @@ export class BackorderQueue {
     this.requester[tail] = requester;
     this.since[tail] = since;
     this.count++;
-    this.total += quantity;
   }
 
   frontQuantity(): number {
@@ -43,12 +40,9 @@ export class BackorderQueue {
   /** Serves `quantity` units of the front entry (at most what it is owed). */
   serveFront(quantity: number): void {
     this.quantity[this.head] -= quantity;
-    this.total -= quantity;
     if (this.quantity[this.head] <= 1e-9) {
-      this.total -= this.quantity[this.head]; // absorb rounding dust
       this.head = (this.head + 1) & (this.quantity.length - 1);
       this.count--;
-      if (this.count === 0) this.total = 0;
     }
   }
 

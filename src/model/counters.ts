@@ -1,7 +1,8 @@
 import { emptyCounters, type KpiCounters } from '../metrics/kpis.ts';
 
 /**
- * A stock point's counters, cumulative from time 0. The measured window's figures are differences
+ * A stock point's numbers: its current levels (on hand, on order, pipeline, backorders and the clock
+ * marks of its time integrals) and its counters, cumulative from time 0. The measured window's figures are differences
  * with a snapshot taken at the end of the warm-up, and the whole-run figures serve the conservation
  * ledger, so each event updates one counter where it would otherwise update a window counter, a
  * ledger entry and a daily accumulator. Figures that follow from others (customer demand = demand -
@@ -13,267 +14,309 @@ import { emptyCounters, type KpiCounters } from '../metrics/kpis.ts';
  * array keeps the numbers unboxed and side by side, and the accessors are inlined.
  */
 export class Counters {
-  readonly values = new Float64Array(37);
+  /** levels first, then the counters every customer event touches, so they share a cache line or two */
+  readonly values = new Float64Array(43);
 
-  /** units demanded (customers and downstream points) */
-  get demandUnits(): number {
+  /** the clock at the last change (a level, not a counter) */
+  get now(): number {
     return this.values[0];
   }
-  set demandUnits(value: number) {
+  set now(value: number) {
     this.values[0] = value;
   }
-  /** of which ordered by downstream points */
-  get internalDemandUnits(): number {
+  /** time the integrals were last advanced to (a level) */
+  get lastAccrual(): number {
     return this.values[1];
   }
-  set internalDemandUnits(value: number) {
+  set lastAccrual(value: number) {
     this.values[1] = value;
   }
-  /** units served at once from the shelf */
-  get filledImmediatelyUnits(): number {
+  /** units on the shelf (a level) */
+  get onHand(): number {
     return this.values[2];
   }
-  set filledImmediatelyUnits(value: number) {
+  set onHand(value: number) {
     this.values[2] = value;
   }
-  /** of which shipped at once to downstream points */
-  get internalFilledImmediatelyUnits(): number {
+  /** units ordered and not received (a level) */
+  get onOrder(): number {
     return this.values[3];
   }
-  set internalFilledImmediatelyUnits(value: number) {
+  set onOrder(value: number) {
     this.values[3] = value;
   }
-  /** units served later, from backorder */
-  get filledFromBackorderUnits(): number {
+  /** units in transit to this point (a level) */
+  get pipeline(): number {
     return this.values[4];
   }
-  set filledFromBackorderUnits(value: number) {
+  set pipeline(value: number) {
     this.values[4] = value;
   }
-  /** of which to customers */
-  get customerFilledFromBackorderUnits(): number {
+  /** units owed (a level) */
+  get backorders(): number {
     return this.values[5];
   }
-  set customerFilledFromBackorderUnits(value: number) {
+  set backorders(value: number) {
     this.values[5] = value;
-  }
-  /** customer units lost */
-  get lostUnits(): number {
-    return this.values[6];
-  }
-  set lostUnits(value: number) {
-    this.values[6] = value;
-  }
-  /** units put on backorder */
-  get backorderedUnits(): number {
-    return this.values[7];
-  }
-  set backorderedUnits(value: number) {
-    this.values[7] = value;
-  }
-  /** days customer orders waited, over orders delivered from backorder */
-  get totalWaitDays(): number {
-    return this.values[8];
-  }
-  set totalWaitDays(value: number) {
-    this.values[8] = value;
-  }
-  /** units received */
-  get receivedUnits(): number {
-    return this.values[9];
-  }
-  set receivedUnits(value: number) {
-    this.values[9] = value;
-  }
-  /** units sent back upstream (negative orders) */
-  get returnedUnits(): number {
-    return this.values[10];
-  }
-  set returnedUnits(value: number) {
-    this.values[10] = value;
-  }
-  /** units ordered, net of returns */
-  get orderedUnits(): number {
-    return this.values[11];
-  }
-  set orderedUnits(value: number) {
-    this.values[11] = value;
-  }
-  /** replenishment orders released */
-  get ordersPlaced(): number {
-    return this.values[12];
-  }
-  set ordersPlaced(value: number) {
-    this.values[12] = value;
-  }
-  /** replenishment cycles (receipts, or review periods) ended */
-  get cycles(): number {
-    return this.values[13];
-  }
-  set cycles(value: number) {
-    this.values[13] = value;
-  }
-  /** of which with demand not met at once */
-  get cyclesWithStockout(): number {
-    return this.values[14];
-  }
-  set cyclesWithStockout(value: number) {
-    this.values[14] = value;
   }
   /** unit-days on hand */
   get areaOnHand(): number {
-    return this.values[15];
+    return this.values[6];
   }
   set areaOnHand(value: number) {
-    this.values[15] = value;
+    this.values[6] = value;
   }
   /** unit-days of inventory position */
   get areaPosition(): number {
-    return this.values[16];
+    return this.values[7];
   }
   set areaPosition(value: number) {
-    this.values[16] = value;
+    this.values[7] = value;
   }
   /** unit-days in transit to this point */
   get areaPipeline(): number {
-    return this.values[17];
+    return this.values[8];
   }
   set areaPipeline(value: number) {
-    this.values[17] = value;
+    this.values[8] = value;
   }
   /** unit-days on backorder */
   get areaBackorders(): number {
-    return this.values[18];
+    return this.values[9];
   }
   set areaBackorders(value: number) {
-    this.values[18] = value;
+    this.values[9] = value;
   }
   /** days with stock on hand */
   get daysInStock(): number {
-    return this.values[19];
+    return this.values[10];
   }
   set daysInStock(value: number) {
+    this.values[10] = value;
+  }
+  /** units demanded (customers and downstream points) */
+  get demandUnits(): number {
+    return this.values[11];
+  }
+  set demandUnits(value: number) {
+    this.values[11] = value;
+  }
+  /** units served at once from the shelf */
+  get filledImmediatelyUnits(): number {
+    return this.values[12];
+  }
+  set filledImmediatelyUnits(value: number) {
+    this.values[12] = value;
+  }
+  /** customer orders delivered (at once, or completed from backorder; per-period demand: units) */
+  get deliveredOrders(): number {
+    return this.values[13];
+  }
+  set deliveredOrders(value: number) {
+    this.values[13] = value;
+  }
+  /** of which ordered by downstream points */
+  get internalDemandUnits(): number {
+    return this.values[14];
+  }
+  set internalDemandUnits(value: number) {
+    this.values[14] = value;
+  }
+  /** of which shipped at once to downstream points */
+  get internalFilledImmediatelyUnits(): number {
+    return this.values[15];
+  }
+  set internalFilledImmediatelyUnits(value: number) {
+    this.values[15] = value;
+  }
+  /** units served later, from backorder */
+  get filledFromBackorderUnits(): number {
+    return this.values[16];
+  }
+  set filledFromBackorderUnits(value: number) {
+    this.values[16] = value;
+  }
+  /** of which to customers */
+  get customerFilledFromBackorderUnits(): number {
+    return this.values[17];
+  }
+  set customerFilledFromBackorderUnits(value: number) {
+    this.values[17] = value;
+  }
+  /** customer units lost */
+  get lostUnits(): number {
+    return this.values[18];
+  }
+  set lostUnits(value: number) {
+    this.values[18] = value;
+  }
+  /** units put on backorder */
+  get backorderedUnits(): number {
+    return this.values[19];
+  }
+  set backorderedUnits(value: number) {
     this.values[19] = value;
+  }
+  /** days customer orders waited, over orders delivered from backorder */
+  get totalWaitDays(): number {
+    return this.values[20];
+  }
+  set totalWaitDays(value: number) {
+    this.values[20] = value;
+  }
+  /** units received */
+  get receivedUnits(): number {
+    return this.values[21];
+  }
+  set receivedUnits(value: number) {
+    this.values[21] = value;
+  }
+  /** units sent back upstream (negative orders) */
+  get returnedUnits(): number {
+    return this.values[22];
+  }
+  set returnedUnits(value: number) {
+    this.values[22] = value;
+  }
+  /** units ordered, net of returns */
+  get orderedUnits(): number {
+    return this.values[23];
+  }
+  set orderedUnits(value: number) {
+    this.values[23] = value;
+  }
+  /** replenishment orders released */
+  get ordersPlaced(): number {
+    return this.values[24];
+  }
+  set ordersPlaced(value: number) {
+    this.values[24] = value;
+  }
+  /** replenishment cycles (receipts, or review periods) ended */
+  get cycles(): number {
+    return this.values[25];
+  }
+  set cycles(value: number) {
+    this.values[25] = value;
+  }
+  /** of which with demand not met at once */
+  get cyclesWithStockout(): number {
+    return this.values[26];
+  }
+  set cyclesWithStockout(value: number) {
+    this.values[26] = value;
   }
   /** days closed */
   get bullwhipDays(): number {
-    return this.values[20];
+    return this.values[27];
   }
   set bullwhipDays(value: number) {
-    this.values[20] = value;
+    this.values[27] = value;
   }
   /** units ordered per day: sum */
   get dailyOrderSum(): number {
-    return this.values[21];
+    return this.values[28];
   }
   set dailyOrderSum(value: number) {
-    this.values[21] = value;
+    this.values[28] = value;
   }
   /** units ordered per day: sum of squares */
   get dailyOrderSumSquares(): number {
-    return this.values[22];
+    return this.values[29];
   }
   set dailyOrderSumSquares(value: number) {
-    this.values[22] = value;
+    this.values[29] = value;
   }
   /** units demanded per day: sum */
   get dailyDemandSum(): number {
-    return this.values[23];
+    return this.values[30];
   }
   set dailyDemandSum(value: number) {
-    this.values[23] = value;
+    this.values[30] = value;
   }
   /** units demanded per day: sum of squares */
   get dailyDemandSumSquares(): number {
-    return this.values[24];
+    return this.values[31];
   }
   set dailyDemandSumSquares(value: number) {
-    this.values[24] = value;
+    this.values[31] = value;
   }
   /** fixed ordering costs */
   get orderingCost(): number {
-    return this.values[25];
+    return this.values[32];
   }
   set orderingCost(value: number) {
-    this.values[25] = value;
+    this.values[32] = value;
   }
   /** units received from suppliers x unit cost */
   get purchaseCost(): number {
-    return this.values[26];
+    return this.values[33];
   }
   set purchaseCost(value: number) {
-    this.values[26] = value;
+    this.values[33] = value;
   }
   /** lane costs */
   get transportCost(): number {
-    return this.values[27];
+    return this.values[34];
   }
   set transportCost(value: number) {
-    this.values[27] = value;
+    this.values[34] = value;
   }
   /** penalties per unit short (per-day backorder cost is added from areaBackorders) */
   get stockoutPenalties(): number {
-    return this.values[28];
+    return this.values[35];
   }
   set stockoutPenalties(value: number) {
-    this.values[28] = value;
+    this.values[35] = value;
   }
   /** customers who left after a bad experience here */
   get customersChurned(): number {
-    return this.values[29];
+    return this.values[36];
   }
   set customersChurned(value: number) {
-    this.values[29] = value;
+    this.values[36] = value;
   }
   /** expected units they would have bought before the horizon */
   get demandLostToChurn(): number {
-    return this.values[30];
+    return this.values[37];
   }
   set demandLostToChurn(value: number) {
-    this.values[30] = value;
+    this.values[37] = value;
   }
   /** their lifetime value */
   get churnCost(): number {
-    return this.values[31];
+    return this.values[38];
   }
   set churnCost(value: number) {
-    this.values[31] = value;
+    this.values[38] = value;
   }
   /** review periods closed */
   get periods(): number {
-    return this.values[32];
+    return this.values[39];
   }
   set periods(value: number) {
-    this.values[32] = value;
+    this.values[39] = value;
   }
   /** on hand at the end of each period: sum */
   get endOfPeriodOnHandSum(): number {
-    return this.values[33];
+    return this.values[40];
   }
   set endOfPeriodOnHandSum(value: number) {
-    this.values[33] = value;
+    this.values[40] = value;
   }
   /** backorders at the end of each period: sum */
   get endOfPeriodBackordersSum(): number {
-    return this.values[34];
+    return this.values[41];
   }
   set endOfPeriodBackordersSum(value: number) {
-    this.values[34] = value;
+    this.values[41] = value;
   }
   /** cost of each period: sum */
   get periodCostSum(): number {
-    return this.values[35];
+    return this.values[42];
   }
   set periodCostSum(value: number) {
-    this.values[35] = value;
-  }
-
-  /** customer orders delivered (at once, or completed from backorder; per-period demand: units) */
-  get deliveredOrders(): number {
-    return this.values[36];
-  }
-  set deliveredOrders(value: number) {
-    this.values[36] = value;
+    this.values[42] = value;
   }
 
   /** Units taken from the shelf: sold, or shipped downstream. */
@@ -347,43 +390,49 @@ export class Counters {
   }
 }
 
-/** Index of each counter in `Counters.values`. */
-const FIELD = {
-  demandUnits: 0,
-  internalDemandUnits: 1,
-  filledImmediatelyUnits: 2,
-  internalFilledImmediatelyUnits: 3,
-  filledFromBackorderUnits: 4,
-  customerFilledFromBackorderUnits: 5,
-  lostUnits: 6,
-  backorderedUnits: 7,
-  totalWaitDays: 8,
-  receivedUnits: 9,
-  returnedUnits: 10,
-  orderedUnits: 11,
-  ordersPlaced: 12,
-  cycles: 13,
-  cyclesWithStockout: 14,
-  areaOnHand: 15,
-  areaPosition: 16,
-  areaPipeline: 17,
-  areaBackorders: 18,
-  daysInStock: 19,
-  bullwhipDays: 20,
-  dailyOrderSum: 21,
-  dailyOrderSumSquares: 22,
-  dailyDemandSum: 23,
-  dailyDemandSumSquares: 24,
-  orderingCost: 25,
-  purchaseCost: 26,
-  transportCost: 27,
-  stockoutPenalties: 28,
-  customersChurned: 29,
-  demandLostToChurn: 30,
-  churnCost: 31,
-  periods: 32,
-  endOfPeriodOnHandSum: 33,
-  endOfPeriodBackordersSum: 34,
-  periodCostSum: 35,
-  deliveredOrders: 36,
+/** Index of each number in `Counters.values`. */
+export const FIELD = {
+  now: 0,
+  lastAccrual: 1,
+  onHand: 2,
+  onOrder: 3,
+  pipeline: 4,
+  backorders: 5,
+  areaOnHand: 6,
+  areaPosition: 7,
+  areaPipeline: 8,
+  areaBackorders: 9,
+  daysInStock: 10,
+  demandUnits: 11,
+  filledImmediatelyUnits: 12,
+  deliveredOrders: 13,
+  internalDemandUnits: 14,
+  internalFilledImmediatelyUnits: 15,
+  filledFromBackorderUnits: 16,
+  customerFilledFromBackorderUnits: 17,
+  lostUnits: 18,
+  backorderedUnits: 19,
+  totalWaitDays: 20,
+  receivedUnits: 21,
+  returnedUnits: 22,
+  orderedUnits: 23,
+  ordersPlaced: 24,
+  cycles: 25,
+  cyclesWithStockout: 26,
+  bullwhipDays: 27,
+  dailyOrderSum: 28,
+  dailyOrderSumSquares: 29,
+  dailyDemandSum: 30,
+  dailyDemandSumSquares: 31,
+  orderingCost: 32,
+  purchaseCost: 33,
+  transportCost: 34,
+  stockoutPenalties: 35,
+  customersChurned: 36,
+  demandLostToChurn: 37,
+  churnCost: 38,
+  periods: 39,
+  endOfPeriodOnHandSum: 40,
+  endOfPeriodBackordersSum: 41,
+  periodCostSum: 42,
 } as const;

@@ -205,7 +205,7 @@ export class Simulation {
       const disappointed = customers > 0 ? customers : Math.ceil(short - 1e-9);
       if (point.backorderCustomers) {
         // the order (or each unit of a day's demand) is delivered, and its wait counted, when filled
-        point.backlog.push(short, customers > 0 ? CUSTOMER : CUSTOMER_UNITS, now);
+        point.owe(short, customers > 0 ? CUSTOMER : CUSTOMER_UNITS, now);
         c.backorderedUnits += short;
         if (customers === 0) c.deliveredOrders += served;
         if (base) this.disappoint(point, base, disappointed, base.churnOnBackorder);
@@ -375,7 +375,7 @@ export class Simulation {
       // a downstream point's order waits; the customer penalty is charged where customers are short
       point.cycleHadStockout = true;
       c.backorderedUnits += short;
-      point.backlog.push(short, from, now);
+      point.owe(short, from, now);
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
   }
@@ -407,7 +407,7 @@ export class Simulation {
       const part = Math.min(owed, point.onHand);
       const since = backlog.frontSince();
       point.take(part);
-      backlog.serveFront(part);
+      point.serveOwed(part);
       const c = point.counters;
       c.filledFromBackorderUnits += part;
       if (requester === CUSTOMER) {
@@ -493,7 +493,7 @@ export class Simulation {
   /** End of a review period: the textbook's end-of-period state and cost. */
   private endOfPeriod(point: StockPoint): void {
     const period = point.policy.reviewPeriod;
-    const backorders = point.backlog.total;
+    const backorders = point.backorders;
     const c = point.counters;
     c.periods++;
     c.endOfPeriodOnHandSum += point.onHand;
@@ -595,14 +595,14 @@ export class DailySeries {
     const network = this.network;
     network.onHand[day] += point.onHand;
     network.position[day] += position;
-    network.backorders[day] += point.backlog.total;
+    network.backorders[day] += point.backorders;
     network.demand[day] += point.lastDayDemand;
     network.sales[day] += point.lastDaySales;
     if (this.perStockPoint) {
       const i = point.index;
       this.onHand[i][day] = point.onHand;
       this.position[i][day] = position;
-      this.backorders[i][day] = point.backlog.total;
+      this.backorders[i][day] = point.backorders;
       this.demand[i][day] = point.lastDayDemand;
       this.sales[i][day] = point.lastDaySales;
     }

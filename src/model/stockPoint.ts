@@ -2,7 +2,7 @@ import type { Policy, PolicyState } from './policies/policy.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import { BackorderQueue } from './backorderQueue.ts';
 import type { KpiCounters } from '../metrics/kpis.ts';
-import { Counters } from './counters.ts';
+import { Counters, FIELD } from './counters.ts';
 
 /** Where a stock point's replenishment comes from, and how long it takes. */
 export interface Supply {
@@ -40,14 +40,12 @@ export interface LedgerCounts {
  * are differences of the cumulative counters between two marks.
  */
 export class StockPoint implements PolicyState {
-  now = 0;
-  onHand: number;
-  onOrder = 0;
-  /** units shipped to this point and not yet received */
-  pipeline = 0;
+  /** who is owed what, first come first served (the total is the `backorders` level) */
   readonly backlog = new BackorderQueue();
-  /** cumulative from time 0 */
+  /** levels and counters, cumulative from time 0 */
   readonly counters = new Counters();
+  /** the same numbers, indexed directly by the accessors below */
+  private readonly numbers = this.counters.values;
   /** the counters at the end of the warm-up (null: the window starts at 0) */
   windowStart: Float64Array | null = null;
   /** length of the measured window in days */
@@ -68,6 +66,33 @@ export class StockPoint implements PolicyState {
   periodStartLost = 0;
   periodStartOrders = 0;
 
+  get now(): number {
+    return this.numbers[FIELD.now];
+  }
+  set now(value: number) {
+    this.numbers[FIELD.now] = value;
+  }
+  get onHand(): number {
+    return this.numbers[FIELD.onHand];
+  }
+  set onHand(value: number) {
+    this.numbers[FIELD.onHand] = value;
+  }
+  /** units ordered and not yet received (in transit or backordered upstream) */
+  get onOrder(): number {
+    return this.numbers[FIELD.onOrder];
+  }
+  set onOrder(value: number) {
+    this.numbers[FIELD.onOrder] = value;
+  }
+  /** units shipped to this point and not yet received */
+  get pipeline(): number {
+    return this.numbers[FIELD.pipeline];
+  }
+  set pipeline(value: number) {
+    this.numbers[FIELD.pipeline] = value;
+  }
+
   /** a stockout happened in the current replenishment cycle */
   cycleHadStockout = false;
   // replenishment orders in the order they were placed, as cumulative-ordered thresholds: an order is
@@ -76,7 +101,6 @@ export class StockPoint implements PolicyState {
   private orderHead = 0;
   private orderedTotal = 0;
   private replenishedTotal = 0;
-  private lastAccrual = 0;
 
   constructor(
     readonly index: number,
@@ -104,17 +128,31 @@ export class StockPoint implements PolicyState {
     readonly customerFacing: boolean,
     windowDays: number,
   ) {
-    this.onHand = initialOnHand;
+    this.numbers[FIELD.onHand] = initialOnHand;
     this.priceOrZero = price ?? 0;
     this.windowDays = windowDays;
   }
 
   get backorders(): number {
-    return this.backlog.total;
+    return this.numbers[FIELD.backorders];
   }
 
   get inventoryPosition(): number {
-    return this.onHand + this.onOrder - this.backlog.total;
+    const n = this.numbers;
+    return n[FIELD.onHand] + n[FIELD.onOrder] - n[FIELD.backorders];
+  }
+
+  /** `quantity` units are owed to `requester` from `since` (first come, first served). */
+  owe(quantity: number, requester: number, since: number): void {
+    this.backlog.push(quantity, requester, since);
+    this.numbers[FIELD.backorders] += quantity;
+  }
+
+  /** `quantity` units of what the first in line is owed are served. */
+  serveOwed(quantity: number): void {
+    this.backlog.serveFront(quantity);
+    // an empty line owes nothing: no rounding dust left behind
+    this.numbers[FIELD.backorders] = this.backlog.length === 0 ? 0 : this.numbers[FIELD.backorders] - quantity;
   }
 
   /** Units demanded since the last review (what a forecast-driven policy observes). */
@@ -124,19 +162,19 @@ export class StockPoint implements PolicyState {
 
   /** Advances the time integrals to `now`. Call before every change of stock, order or backlog. */
   accrue(now: number): void {
-    const elapsed = now - this.lastAccrual;
+    const n = this.numbers;
+    const elapsed = now - n[FIELD.lastAccrual];
     if (elapsed > 0) {
-      const c = this.counters;
-      const onHand = this.onHand;
-      const backorders = this.backlog.total;
-      c.areaOnHand += onHand * elapsed;
-      c.areaPosition += (onHand + this.onOrder - backorders) * elapsed;
-      c.areaPipeline += this.pipeline * elapsed;
-      c.areaBackorders += backorders * elapsed;
-      if (onHand > 1e-9) c.daysInStock += elapsed;
-      this.lastAccrual = now;
+      const onHand = n[FIELD.onHand];
+      const backorders = n[FIELD.backorders];
+      n[FIELD.areaOnHand] += onHand * elapsed;
+      n[FIELD.areaPosition] += (onHand + n[FIELD.onOrder] - backorders) * elapsed;
+      n[FIELD.areaPipeline] += n[FIELD.pipeline] * elapsed;
+      n[FIELD.areaBackorders] += backorders * elapsed;
+      if (onHand > 1e-9) n[FIELD.daysInStock] += elapsed;
+      n[FIELD.lastAccrual] = now;
     }
-    this.now = now;
+    n[FIELD.now] = now;
   }
 
   /** Closes the day: its demand, sales and orders become the `lastDay` figures, and a new day starts. */
