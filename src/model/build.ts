@@ -233,7 +233,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       entry.type === 'history' ? (entry.series as number[]) : null,
       profile,
       cumulativeProfile(profile, days),
-      streams.stream(`arrivals:${key}`),
+      streams.state(`arrivals:${key}`),
       base,
       days,
     );

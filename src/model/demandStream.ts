@@ -1,4 +1,4 @@
-import type { RandomStream } from '../random/streams.ts';
+import { aleaNext } from '../random/streams.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import type { CustomerBase } from './customerBase.ts';
 
@@ -15,10 +15,27 @@ export type DemandKind = 'arrivals' | 'perPeriod' | 'history';
  * distribution leaves the arrival times unchanged (and vice versa).
  */
 export class DemandStream {
+  /**
+   * The numbers each arrival touches, side by side: the interarrival generator's state, the pending
+   * arrival's event handle and its time (a closure and boxed fields would be three more places in
+   * memory to fetch per arrival).
+   */
+  private readonly hot: Float64Array;
+
+  get pendingArrival(): number {
+    return this.hot[HOT.pendingArrival];
+  }
   /** handle of the pending arrival event, or -1 */
-  pendingArrival = -1;
+  set pendingArrival(handle: number) {
+    this.hot[HOT.pendingArrival] = handle;
+  }
   /** time of the next arrival as last drawn (it may lie beyond the horizon, unscheduled) */
-  pendingTime = Infinity;
+  get pendingTime(): number {
+    return this.hot[HOT.pendingTime];
+  }
+  set pendingTime(time: number) {
+    this.hot[HOT.pendingTime] = time;
+  }
   /** the order quantity when it is a constant (the common "one unit per customer"), else -1 */
   readonly fixedQuantity: number;
 
@@ -35,10 +52,15 @@ export class DemandStream {
     readonly profile: Float64Array | null,
     /** cumulative[d] = sum of multipliers of days before d */
     readonly cumulative: Float64Array,
-    readonly gaps: RandomStream,
+    /** the state of the interarrival times' random stream */
+    gapState: Float64Array,
     readonly customers: CustomerBase | null,
     readonly days: number,
   ) {
+    this.hot = new Float64Array(6);
+    this.hot.set(gapState, HOT.gapState);
+    this.hot[HOT.pendingArrival] = -1;
+    this.hot[HOT.pendingTime] = Infinity;
     this.fixedQuantity = quantity !== null && quantity.variance === 0 && quantity.mean >= 0 ? quantity.mean : -1;
   }
 
@@ -64,8 +86,9 @@ export class DemandStream {
    * days, so the next arrival is where the integrated rate reaches a unit exponential draw.
    */
   nextArrival(now: number): number {
-    this.pendingTime = this.arrivalAfter(now, -Math.log(1 - this.gaps()));
-    return this.pendingTime;
+    const time = this.arrivalAfter(now, -Math.log(1 - aleaNext(this.hot, HOT.gapState)));
+    this.hot[HOT.pendingTime] = time;
+    return time;
   }
 
   /**
@@ -125,3 +148,6 @@ export class DemandStream {
     return this.cumulative[day] + multiplier * (clamped - day);
   }
 }
+
+/** Layout of `DemandStream.hot`. */
+const HOT = { gapState: 0, pendingArrival: 4, pendingTime: 5 } as const;

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { aleaStream, RandomStreams, replicationSeed } from '../../src/random/streams.ts';
+import { aleaNext, aleaState, aleaStream, RandomStreams, replicationSeed } from '../../src/random/streams.ts';
 
 describe('random streams', () => {
   it("draws exactly seedrandom.alea's numbers for the same seed", () => {
     const reference = seedrandom.alea('stocklab-seed');
     const stream = aleaStream('stocklab-seed');
     for (let i = 0; i < 100_000; i++) expect(stream()).toBe(reference());
+  });
+
+  it('steps the same numbers in place, at any offset of a shared array', () => {
+    const reference = seedrandom.alea('in-place');
+    const shared = new Float64Array(10);
+    shared.set(aleaState('in-place'), 3);
+    for (let i = 0; i < 10_000; i++) expect(aleaNext(shared, 3)).toBe(reference());
+    expect(shared[0]).toBe(0);
+    expect(shared[7]).toBe(0);
   });
 
   it('gives a named stream the same numbers whatever other streams were asked for first', () => {
