@@ -271,6 +271,7 @@ export class Simulation {
   // replenishment
 
   private reviewContinuous(point: StockPoint): void {
+    if (point.inventoryPosition > point.quietAbove) return;
     const quantity = point.policy.orderQuantity(point);
     if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
   }

@@ -51,6 +51,8 @@ export class StockPoint implements PolicyState {
   /** length of the measured window in days */
   windowDays: number;
   readonly priceOrZero: number;
+  /** the policy orders nothing while the inventory position is above this (a copy kept at hand) */
+  readonly quietAbove: number;
 
   // the day that just closed
   lastDayDemand = 0;
@@ -129,6 +131,7 @@ export class StockPoint implements PolicyState {
     windowDays: number,
   ) {
     this.numbers[FIELD.onHand] = initialOnHand;
+    this.quietAbove = policy.quietAbove;
     this.priceOrZero = price ?? 0;
     this.windowDays = windowDays;
   }

@@ -17,10 +17,13 @@ export class BaseStockRule implements Policy {
   readonly firstReview = 0;
   readonly reorderPoint = null;
   readonly orderUpTo: number;
+  /** it orders only below S */
+  readonly quietAbove: number;
   readonly defaultInitialOnHand: number;
 
   constructor(spec: BaseStockSpec) {
     this.orderUpTo = spec.level;
+    this.quietAbove = spec.level;
     this.defaultInitialOnHand = Math.max(0, spec.level);
   }
 

@@ -39,6 +39,8 @@ export class ForecastRule implements Policy {
   readonly firstReview: number;
   readonly reorderPoint = null;
   readonly defaultInitialOnHand: number;
+  /** periodic: asked at reviews only */
+  readonly quietAbove = Infinity;
 
   private readonly riskPeriod: number;
   private readonly safetyFactor: number;

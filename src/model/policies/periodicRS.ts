@@ -15,6 +15,8 @@ export class PeriodicRsRule implements Policy {
   readonly reorderPoint = null;
   readonly orderUpTo: number;
   readonly defaultInitialOnHand: number;
+  /** periodic: asked at reviews only */
+  readonly quietAbove = Infinity;
 
   constructor(spec: PeriodicRsSpec) {
     this.reviewPeriod = spec.reviewPeriod;

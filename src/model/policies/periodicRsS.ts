@@ -15,6 +15,8 @@ export class PeriodicRsSRule implements Policy {
   readonly reorderPoint: number;
   readonly orderUpTo: number;
   readonly defaultInitialOnHand: number;
+  /** periodic: asked at reviews only */
+  readonly quietAbove = Infinity;
 
   constructor(spec: PeriodicRsSSpec) {
     this.reviewPeriod = spec.reviewPeriod;

@@ -49,6 +49,12 @@ export interface Policy {
   /** units on hand at time 0 when the scenario does not say */
   readonly defaultInitialOnHand: number;
   /**
+   * A continuous-review policy orders nothing while the inventory position is above this (Infinity
+   * when there is no such bound). Most demands leave the position well above it, so the hot path
+   * skips asking the policy then.
+   */
+  readonly quietAbove: number;
+  /**
    * Units to order now, before case-pack and minimum-order rounding: 0 for no order; negative only for
    * policies that allow returns upstream.
    */

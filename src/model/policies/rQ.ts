@@ -33,12 +33,14 @@ export class RqRule implements Policy {
   readonly reorderPoint: number;
   readonly lotSize: number;
   readonly orderUpTo: number;
+  readonly quietAbove: number;
   readonly defaultInitialOnHand: number;
 
   constructor(spec: RqSpec) {
     this.reorderPoint = spec.reorderPoint;
     this.lotSize = spec.orderQuantity;
     this.orderUpTo = spec.reorderPoint + spec.orderQuantity;
+    this.quietAbove = spec.reorderPoint;
     this.defaultInitialOnHand = Math.max(0, this.orderUpTo);
   }
 

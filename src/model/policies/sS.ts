@@ -16,11 +16,13 @@ export class SsRule implements Policy {
   readonly firstReview = 0;
   readonly reorderPoint: number;
   readonly orderUpTo: number;
+  readonly quietAbove: number;
   readonly defaultInitialOnHand: number;
 
   constructor(spec: SsSpec) {
     this.reorderPoint = spec.reorderPoint;
     this.orderUpTo = spec.orderUpTo;
+    this.quietAbove = spec.reorderPoint;
     // on-hand stock cannot be negative, whatever S the user chose
     this.defaultInitialOnHand = Math.max(0, spec.orderUpTo);
   }

@@ -50,6 +50,7 @@ export class ServiceTargetRule implements Policy {
   readonly lotSize: number;
   /** r + Q, the highest position the rule restores (as for `RqRule`) */
   readonly orderUpTo: number;
+  readonly quietAbove: number;
   readonly defaultInitialOnHand: number;
   /** z: safety stock in standard deviations of lead-time demand */
   readonly safetyFactor: number;
@@ -73,6 +74,7 @@ export class ServiceTargetRule implements Policy {
     }
     this.reorderPoint = this.leadTimeDemandMean + this.safetyFactor * this.leadTimeDemandSd;
     this.orderUpTo = this.reorderPoint + this.lotSize;
+    this.quietAbove = this.reorderPoint;
     this.defaultInitialOnHand = Math.max(0, this.orderUpTo);
   }
 
