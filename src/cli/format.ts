@@ -1,30 +1,8 @@
-import { KPI_NAMES, type KpiName } from '../metrics/kpis.ts';
+import { KPI_KINDS, KPI_NAMES, type KpiKind, type KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummary } from '../experiment/replicate.ts';
 
-/** KPIs shown as percentages (ratios in [0, 1]). */
-const RATES: ReadonlySet<KpiName> = new Set(['fillRate', 'cycleServiceLevel', 'readyRate', 'onTimeDelivery']);
-
-/** KPIs in the scenario's currency. */
-const MONEY: ReadonlySet<KpiName> = new Set([
-  'costPerPeriod',
-  'holdingCost',
-  'orderingCost',
-  'purchaseCost',
-  'transportCost',
-  'stockoutCost',
-  'expiryCost',
-  'churnCost',
-  'totalCost',
-  'revenue',
-  'profit',
-]);
-
-/** Units shown after the KPI's name, where the value is not a plain count. */
-const UNITS: Partial<Record<KpiName, string>> = {
-  avgCustomerWait: 'days',
-  daysOfSupply: 'days',
-  inventoryTurns: 'per year',
-};
+/** Units shown after the KPI's name, where the value is not a plain quantity or money. */
+const UNIT_LABELS: Partial<Record<KpiKind, string>> = { days: 'days', perYear: 'per year' };
 
 export interface TableHeader {
   /** wall time of the whole run, seconds */
@@ -42,7 +20,7 @@ export function formatExperiment(result: ExperimentResult, header: TableHeader):
   if (!result.complete) lines.push(`interrupted: ${result.replications} complete replications kept`);
   const variants = result.variants;
   const names = KPI_NAMES.filter((name) => variants.some((variant) => variant.network[name].mean !== null));
-  const rows = names.map((name) => [UNITS[name] ? `${name} (${UNITS[name]})` : name, ...variants.map((v) => formatCell(name, v.network[name], header.currency))]);
+  const rows = names.map((name) => [UNIT_LABELS[KPI_KINDS[name]] ? `${name} (${UNIT_LABELS[KPI_KINDS[name]]})` : name, ...variants.map((v) => formatCell(name, v.network[name], header.currency))]);
   lines.push('', ...formatTable(['network KPI', ...variants.map((v) => v.name)], rows));
   lines.push('', 'mean ± 95% confidence half-width over replications (Student t); definitions: docs/KPIS.md');
   return lines.join('\n') + '\n';
@@ -63,14 +41,14 @@ function headerLine(result: ExperimentResult, header: TableHeader): string {
 /** `85.4% ± 0.3%`, `12,345 EUR ± 210 EUR`, `1,234.5 ± 12.0`; the half-width sets the decimals shown. */
 export function formatCell(name: KpiName, summary: KpiSummary, currency: string): string {
   if (summary.mean === null) return '-';
-  const rate = RATES.has(name);
+  const rate = KPI_KINDS[name] === 'ratio';
   const scale = rate ? 100 : 1;
   const mean = summary.mean * scale;
   // a half-width at rounding-noise level (a KPI that does not vary) shows as 0
   const raw = summary.halfWidth === null ? null : summary.halfWidth * scale;
   const halfWidth = raw !== null && raw <= 1e-9 * Math.max(1, Math.abs(mean)) ? 0 : raw;
   const digits = decimalsFor(mean, halfWidth, rate);
-  const unit = rate ? '%' : MONEY.has(name) ? ` ${currency}` : '';
+  const unit = rate ? '%' : KPI_KINDS[name] === 'money' ? ` ${currency}` : '';
   const value = `${formatNumber(mean, digits)}${unit}`;
   return halfWidth === null ? value : `${value} ± ${formatNumber(halfWidth, digits)}${unit}`;
 }

@@ -46,6 +46,45 @@ export const KPI_NAMES = [
 ] as const;
 
 export type KpiName = (typeof KPI_NAMES)[number];
+
+/**
+ * What each KPI's number is, for display: a ratio in [0, 1] (shown as a percentage), money (in the
+ * scenario's currency), days, a yearly rate, or a plain quantity (units, orders, customers).
+ */
+export type KpiKind = 'ratio' | 'money' | 'days' | 'perYear' | 'quantity';
+export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
+  fillRate: 'ratio',
+  cycleServiceLevel: 'ratio',
+  readyRate: 'ratio',
+  onTimeDelivery: 'ratio',
+  avgCustomerWait: 'days',
+  lostSalesUnits: 'quantity',
+  avgBackorders: 'quantity',
+  avgOnHand: 'quantity',
+  avgInventoryPosition: 'quantity',
+  avgPipeline: 'quantity',
+  inventoryTurns: 'perYear',
+  daysOfSupply: 'days',
+  ordersPlaced: 'quantity',
+  expiredUnits: 'quantity',
+  bullwhipRatio: 'quantity',
+  endOfPeriodOnHand: 'quantity',
+  endOfPeriodBackorders: 'quantity',
+  costPerPeriod: 'money',
+  holdingCost: 'money',
+  orderingCost: 'money',
+  purchaseCost: 'money',
+  transportCost: 'money',
+  stockoutCost: 'money',
+  expiryCost: 'money',
+  churnCost: 'money',
+  totalCost: 'money',
+  revenue: 'money',
+  profit: 'money',
+  activeCustomers: 'quantity',
+  customersChurned: 'quantity',
+  demandLostToChurn: 'quantity',
+};
 export type Kpis = Record<KpiName, number | null>;
 
 /** Additive sums over the measured window (after warm-up). */
