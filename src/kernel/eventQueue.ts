@@ -153,13 +153,17 @@ export class EventQueue {
     if (front === NONE) throw new Error('pop: no event is pending');
     this.removeFront(front);
     this.live--;
-    const time = this.slotTime[front];
-    this.gapSum += time - this.lastDequeueTime;
-    this.gapCount++;
-    this.lastDequeueTime = time;
+    this.noteDequeue(this.slotTime[front]);
     this.freeSlot(front);
     if (this.count < this.bucketCount / 2 && this.bucketCount > MIN_BUCKETS) this.resize(this.bucketCount / 2);
     else if (this.gapCount >= this.bucketCount && this.gapCount >= 64) this.checkWidth();
+  }
+
+  /** Measures the gap between dequeued events, which sizes the buckets. */
+  private noteDequeue(time: number): void {
+    this.gapSum += time - this.lastDequeueTime;
+    this.gapCount++;
+    this.lastDequeueTime = time;
   }
 
   /** Re-lays the calendar when the measured gap between events has drifted far from the width's design. */
@@ -180,10 +184,7 @@ export class EventQueue {
     const slot = this.findFront();
     if (slot === NONE) throw new Error('replaceTop: no event is pending');
     this.removeFront(slot);
-    const previousTime = this.slotTime[slot];
-    this.gapSum += previousTime - this.lastDequeueTime;
-    this.gapCount++;
-    this.lastDequeueTime = previousTime;
+    this.noteDequeue(this.slotTime[slot]);
     this.slotGeneration[slot] = (this.slotGeneration[slot] + 1) >>> 0;
     this.slotTime[slot] = time;
     this.slotKey[slot] = priority * PRIORITY_SCALE + this.nextSeq++;

@@ -38,6 +38,8 @@ export class DemandStream {
   }
   /** the order quantity when it is a constant (the common "one unit per customer"), else -1 */
   readonly fixedQuantity: number;
+  /** mean units per customer order (arrivals) or per day before multipliers (others) */
+  readonly meanQuantity: number;
 
   constructor(
     readonly index: number,
@@ -61,17 +63,10 @@ export class DemandStream {
     this.hot.set(gapState, HOT.gapState);
     this.hot[HOT.pendingArrival] = -1;
     this.hot[HOT.pendingTime] = Infinity;
+    this.meanQuantity = quantity !== null ? quantity.mean : history!.reduce((sum, value) => sum + value, 0) / history!.length;
     this.fixedQuantity = quantity !== null && quantity.variance === 0 && quantity.mean >= 0 ? quantity.mean : -1;
   }
 
-  /** Mean units per customer order (arrivals) or per day before multipliers (others). */
-  get meanQuantity(): number {
-    if (this.quantity) return this.quantity.mean;
-    const history = this.history!;
-    let sum = 0;
-    for (const value of history) sum += value;
-    return sum / history.length;
-  }
 
   /** Units demanded on day `day` (perPeriod and history). */
   dayQuantity(day: number): number {

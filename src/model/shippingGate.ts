@@ -49,7 +49,22 @@ export class ShippingGate {
     this.capacityShare = this.sharesInForce.reduce((product, s) => product * s, 1);
   }
 
-  wait(quantity: number, to: number): void {
+  /**
+   * Sends `quantity` units to stock point `to`: what today's capacity allows leaves now, through
+   * `ship`, unless earlier shipments are still waiting; the rest waits its turn.
+   */
+  send(quantity: number, to: number, ship: (quantity: number, to: number) => void): void {
+    if (this.hasWaiting) return this.wait(quantity, to);
+    const available = this.available;
+    const part = quantity - available < DUST ? quantity : available;
+    if (part > 0) {
+      this.usedToday += part;
+      ship(part, to);
+    }
+    if (part < quantity) this.wait(quantity - part, to);
+  }
+
+  private wait(quantity: number, to: number): void {
     this.waitingQuantity.push(quantity);
     this.waitingTo.push(to);
     this.waitingUnits += quantity;

@@ -75,7 +75,7 @@ export class Simulation {
   readonly warnings: string[];
   private windowStart = 0;
   private readonly periodDemandStreams: DemandStream[];
-  private readonly shipToDownstream: (quantity: number, to: number) => void;
+  private readonly shipNow: (quantity: number, to: number) => void;
 
   /** daily series: index = day (recorded at the end of the day) */
   readonly series: DailySeries;
@@ -96,7 +96,7 @@ export class Simulation {
     this.series = new DailySeries(parts.recordSeries ? this.days : 0, parts.stockPoints.length, parts.seriesPerStockPoint, parts.customerBases.length);
     this.rollupDaily = new RollupDaily(parts.products);
     this.env = new Environment(this.dispatch, Math.max(1024, parts.demandStreams.length * 4));
-    this.shipToDownstream = (quantity, to) => this.dispatchShipment(quantity, to);
+    this.shipNow = (quantity, to) => this.dispatchShipment(quantity, to);
   }
 
   /** Runs the replication to the horizon. */
@@ -308,24 +308,8 @@ export class Simulation {
     c.ordersPlaced++;
     c.orderingCost += point.orderingCost;
     const supply = point.supply;
-    if (supply.upstream >= 0) {
-      this.downstreamOrder(this.stockPoints[supply.upstream], quantity, point.index);
-    } else {
-      const gate = this.gates[supply.supplier];
-      const available = gate.available;
-      if (available >= quantity - ORDER_EPSILON && !gate.hasWaiting) {
-        gate.usedToday += quantity;
-        this.dispatchShipment(quantity, point.index);
-      } else {
-        // ship what fits today, the rest waits for capacity or for the outage to end
-        const part = gate.hasWaiting ? 0 : Math.max(0, Math.min(available, quantity));
-        if (part > 0) {
-          gate.usedToday += part;
-          this.dispatchShipment(part, point.index);
-        }
-        gate.wait(quantity - part, point.index);
-      }
-    }
+    if (supply.upstream >= 0) this.downstreamOrder(this.stockPoints[supply.upstream], quantity, point.index);
+    else this.gates[supply.supplier].send(quantity, point.index, this.shipNow);
   }
 
   /** Units leave for stock point `to` over its lane: they arrive after processing and transit. */
@@ -382,19 +366,7 @@ export class Simulation {
   }
 
   private shipFromWarehouse(point: StockPoint, quantity: number, to: number): void {
-    const gate = this.gates[point.gate];
-    const available = gate.available;
-    if (available >= quantity - ORDER_EPSILON && !gate.hasWaiting) {
-      gate.usedToday += quantity;
-      this.dispatchShipment(quantity, to);
-      return;
-    }
-    const part = gate.hasWaiting ? 0 : Math.max(0, Math.min(available, quantity));
-    if (part > 0) {
-      gate.usedToday += part;
-      this.dispatchShipment(part, to);
-    }
-    gate.wait(quantity - part, to);
+    this.gates[point.gate].send(quantity, to, this.shipNow);
   }
 
   /** Serves what `point` owes, first come first served, from what it has on hand. */
@@ -486,7 +458,7 @@ export class Simulation {
     for (let g = 0; g < this.gates.length && day < this.horizon; g++) {
       const gate = this.gates[g];
       gate.usedToday = 0;
-      if (gate.hasWaiting) gate.release(this.shipToDownstream);
+      if (gate.hasWaiting) gate.release(this.shipNow);
     }
     if (day + 1 <= this.days) this.env.schedule(day + 1, EventKind.dayBoundary, day + 1, 0, Priority.dayBoundary);
   }
@@ -541,7 +513,7 @@ export class Simulation {
       if (window.end <= this.horizon) this.env.schedule(window.end, EventKind.disruptionEnd, index, 0, Priority.normal);
     } else if (effect.type !== 'leadTime') {
       const gate = this.gates[effect.gate];
-      if (gate.hasWaiting) gate.release(this.shipToDownstream);
+      if (gate.hasWaiting) gate.release(this.shipNow);
     }
   }
 

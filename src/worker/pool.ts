@@ -26,6 +26,11 @@ export interface PoolRequest {
 export interface PoolOptions {
   /** called after each task finishes, on any endpoint, with (done, total) */
   onProgress?(done: number, total: number): void;
+  /**
+   * Called with each batch's results as they come back, for a caller that may stop the endpoints
+   * abruptly (terminate its workers) and still wants to keep what finished.
+   */
+  onResults?(results: RunResult[]): void;
   /** polled before each hand-out; once true, no more tasks are handed out and what finished is kept */
   isCancelled?(): boolean;
   /**
@@ -97,6 +102,7 @@ export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: 
         throw new Error(`runOnPool: an endpoint returned ${response.results.length} results for ${batch.tasks.length} tasks`);
       }
       response.results.forEach((result, i) => (byTask[batch.start + i] = result));
+      options.onResults?.(response.results);
       // progress callbacks may be lost or late across a boundary; the returned batch is the truth
       if (reported < batch.tasks.length) {
         done += batch.tasks.length - reported;

@@ -51,6 +51,15 @@ describe('runOnPool', () => {
     }
   });
 
+  it('hands each batch of results to onResults as it comes back, every result once', async () => {
+    const s = scenario();
+    const tasks = tasksOf(s);
+    const seen: string[] = [];
+    const response = await runOnPool(endpoints(2), { scenario: s, tasks }, { maxBatch: 1, onResults: (results) => seen.push(...results.map((r) => `${r.variant}#${r.replication}`)) });
+    expect(response.ok).toBe(true);
+    expect(seen.sort()).toEqual(tasks.map((t) => `${['base-stock', 'sS'][t.variant]}#${t.replication}`).sort());
+  });
+
   it('returns results in task order and reports progress up to the total', async () => {
     const s = scenario();
     const tasks = tasksOf(s);

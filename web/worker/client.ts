@@ -1,9 +1,10 @@
-import { wrap, proxy, type Remote } from 'comlink';
+import { wrap, type Remote } from 'comlink';
 import type { SimApi } from '../../src/worker/api.ts';
 import type { RunResult } from '../../src/experiment/run.ts';
 import { summarize, tasksOf, type ExperimentResult } from '../../src/experiment/replicate.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
+import { runOnPool } from '../../src/worker/pool.ts';
 
 export type RunOutcome = { ok: true; result: ExperimentResult } | { ok: false; issues: ScenarioIssue[] };
 
@@ -15,8 +16,8 @@ export interface RunSettings {
 }
 
 /**
- * Runs a scenario on a pool of Web Workers, one per core (at most one per replication task). Tasks
- * are handed out one at a time; cancelling terminates the workers at once and keeps the replications
+ * Runs a scenario on a pool of Web Workers, one per core (at most one per replication task), through
+ * the engine's worker pool. Cancelling terminates the workers at once and keeps the replications
  * already back. A new pool is made for each run, so a cancelled or failed run leaves nothing behind.
  */
 export async function runScenario(
@@ -32,27 +33,15 @@ export async function runScenario(
   const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, tasks.length));
   const workers = Array.from({ length: size }, () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }));
   const endpoints: Remote<SimApi>[] = workers.map((worker) => wrap<SimApi>(worker));
-  const results: RunResult[] = [];
-  let next = 0;
-  let issues: ScenarioIssue[] | null = null;
-  const cancelled = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-  const lane = async (endpoint: Remote<SimApi>) => {
-    while (next < tasks.length && !signal.aborted && issues === null) {
-      const task = tasks[next++];
-      const response = await endpoint.runTasks({ scenario, tasks: [task] }, proxy(() => {}));
-      if (!response.ok) {
-        issues = response.issues;
-        return;
-      }
-      results.push(...response.results);
-      onProgress(results.length, tasks.length);
-    }
-  };
+  const finished: RunResult[] = [];
+  const cancelled = new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null), { once: true }));
   try {
-    await Promise.race([Promise.all(endpoints.map(lane)), cancelled]);
+    // one task per call, so a cancel loses at most the replications under way
+    const pool = runOnPool(endpoints, { scenario, tasks }, { maxBatch: 1, onProgress, onResults: (results) => finished.push(...results), isCancelled: () => signal.aborted });
+    const outcome = await Promise.race([pool, cancelled]);
+    if (outcome !== null && !outcome.ok) return outcome;
+    return { ok: true, result: summarize(scenario, finished, outcome !== null && outcome.complete) };
   } finally {
     workers.forEach((worker) => worker.terminate());
   }
-  if (issues !== null) return { ok: false, issues };
-  return { ok: true, result: summarize(scenario, results, results.length === tasks.length) };
 }
