@@ -15,7 +15,7 @@ export class Environment {
   now = 0;
   eventsProcessed = 0;
   private readonly queue: EventQueue;
-  private dispatch: Dispatch;
+  private readonly dispatch: Dispatch;
   /** true while the event at the top of the queue is being handled and has not been replaced */
   private topIsCurrent = false;
   private stopRequested = false;
@@ -23,11 +23,6 @@ export class Environment {
   constructor(dispatch: Dispatch, initialCapacity = 1024) {
     this.dispatch = dispatch;
     this.queue = new EventQueue(initialCapacity);
-  }
-
-  /** Lets the model bind its dispatcher after construction (the model needs the environment first). */
-  setDispatch(dispatch: Dispatch): void {
-    this.dispatch = dispatch;
   }
 
   get pendingEvents(): number {
@@ -93,16 +88,13 @@ export class Environment {
   /** Processes the next event. Returns false when no event is pending. */
   step(): boolean {
     const queue = this.queue;
-    const time = queue.peekTime();
-    if (time === Infinity) return false;
-    this.now = time;
-    const kind = queue.peekKind();
-    const target = queue.peekTarget();
-    const value = queue.peekValue();
+    const slot = queue.peek();
+    if (slot < 0) return false;
+    this.now = queue.timeOf(slot);
     this.topIsCurrent = true;
     this.eventsProcessed++;
     try {
-      this.dispatch(kind, target, value);
+      this.dispatch(queue.kindOf(slot), queue.targetOf(slot), queue.valueOf(slot));
     } finally {
       if (this.topIsCurrent) {
         this.topIsCurrent = false;

@@ -112,15 +112,6 @@ export class EventQueue {
     const front = this.findFront();
     return front === NONE ? Infinity : this.slotTime[front];
   }
-  peekKind(): number {
-    return this.slotKind[this.findFront()];
-  }
-  peekTarget(): number {
-    return this.slotTarget[this.findFront()];
-  }
-  peekValue(): number {
-    return this.slotValue[this.findFront()];
-  }
 
   push(time: number, kind: number, target: number, value: number, priority = 0): EventHandle {
     let slot: number;

@@ -50,7 +50,6 @@ export class StockPoint implements PolicyState {
   windowStart: Float64Array | null = null;
   /** length of the measured window in days */
   windowDays: number;
-  readonly priceOrZero: number;
   /** the policy orders nothing while the inventory position is above this (a copy kept at hand) */
   readonly quietAbove: number;
 
@@ -132,7 +131,6 @@ export class StockPoint implements PolicyState {
   ) {
     this.numbers[FIELD.onHand] = initialOnHand;
     this.quietAbove = policy.quietAbove;
-    this.priceOrZero = price ?? 0;
     this.windowDays = windowDays;
   }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildSimulation, variantsOf } from '../../src/model/build.ts';
-import type { Simulation } from '../../src/model/simulation.ts';
 import { replicationSeed } from '../../src/random/streams.ts';
 import { scenarioOf } from '../fixtures/scenario.ts';
 import { recordArrivals } from '../fixtures/observe.ts';
