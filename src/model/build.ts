@@ -5,7 +5,9 @@ import { createSampler, distributionMean, distributionVariance } from '../random
 import { createPolicy } from './policies/createPolicy.ts';
 import type { PolicyContext } from './policies/policy.ts';
 import { StockPoint, type Supply } from './stockPoint.ts';
-import { DemandStream } from './demandStream.ts';
+import { DemandStream, STREAM_ROW_WIDTH } from './demandStream.ts';
+import { POINT_ROW_WIDTH } from './counters.ts';
+import { RowTable } from './rowTable.ts';
 import { CustomerBase } from './customerBase.ts';
 import { ShippingGate } from './shippingGate.ts';
 import { buildDemandProfile, cumulativeProfile } from './demandProfile.ts';
@@ -147,7 +149,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   const baseOfNode = new Map(customerBases.map((base) => [base.node, base]));
   const customerFacing = new Set(demandEntries.map((d) => stockPointKey(d.node, d.product)));
 
-  // stock points
+  // stock points, their numbers in one table
+  const pointTable = new RowTable(plans.length, POINT_ROW_WIDTH);
   const stockPoints = plans.map((plan, i) => {
     const product = scenario.products.find((p) => p.id === plan.product)!;
     const sourceNode = nodeById.get(sources[i])!;
@@ -208,10 +211,12 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       facing && base ? base.index : -1,
       facing,
       horizon,
+      pointTable.row(i),
     );
   });
 
-  // demand streams
+  // demand streams, their hot numbers in one table
+  const streamTable = new RowTable(demandEntries.length, STREAM_ROW_WIDTH);
   const demandStreams = demandEntries.map(({ entry, node, product }, i) => {
     const key = stockPointKey(node, product);
     const shocks = entry.shocks.map((shock, j) => ({
@@ -236,6 +241,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       streams.state(`arrivals:${key}`),
       base,
       days,
+      streamTable.row(i),
     );
   });
 
@@ -278,7 +284,9 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     horizon,
     warmup: scenario.warmupDays,
     stockPoints,
+    pointTable: pointTable.data,
     demandStreams,
+    streamTable: streamTable.data,
     customerBases,
     gates,
     lanes,

@@ -11,11 +11,19 @@ import { emptyCounters, type KpiCounters } from '../metrics/kpis.ts';
  *
  * The counters live in one Float64Array behind accessors: V8 stores a double object field as a
  * pointer to a separate heap number, so updates would touch memory scattered over the heap; a typed
- * array keeps the numbers unboxed and side by side, and the accessors are inlined.
+ * array keeps the numbers unboxed and side by side, and the accessors are inlined. In a simulation
+ * that array is the stock point's row of one table holding every point (see rowTable.ts).
  */
 export class Counters {
-  /** levels first, then the counters every customer event touches, so they share a cache line or two */
-  readonly values = new Float64Array(43);
+  constructor(
+    /**
+     * levels first, then the counters every customer event touches, so they share a cache line or
+     * two (layout: FIELD); usually the stock point's row of the simulation's table
+     */
+    readonly values: Float64Array = new Float64Array(POINT_ROW_WIDTH),
+  ) {
+    if (values.length < POINT_ROW_WIDTH) throw new Error(`Counters: a row needs ${POINT_ROW_WIDTH} numbers, got ${values.length}`);
+  }
 
   /** the clock at the last change (a level, not a counter) */
   get now(): number {
@@ -435,4 +443,12 @@ export const FIELD = {
   endOfPeriodOnHandSum: 40,
   endOfPeriodBackordersSum: 41,
   periodCostSum: 42,
+  // not counters: state the customer-arrival fast path reads from the row (see stockPoint.ts)
+  /** entries in the backorder queue (none: walk-in customers are served from the shelf) */
+  waiting: 43,
+  /** the policy may order once the inventory position is at or below this (-Infinity: periodic review) */
+  askPolicyAtOrBelow: 44,
 } as const;
+
+/** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
+export const POINT_ROW_WIDTH = 48;

@@ -16,11 +16,13 @@ export type DemandKind = 'arrivals' | 'perPeriod' | 'history';
  */
 export class DemandStream {
   /**
-   * The numbers each arrival touches, side by side: the interarrival generator's state, the pending
-   * arrival's event handle and its time (a closure and boxed fields would be three more places in
-   * memory to fetch per arrival).
+   * The numbers each arrival touches, side by side (layout: STREAM_FIELD): the interarrival
+   * generator's state, the pending arrival's event handle and time, the current rate and the fixed
+   * quantity. It is this stream's row of the simulation's table of streams.
    */
   private readonly hot: Float64Array;
+  /** arrivals at a constant rate, of a constant positive quantity: `nextSteadyArrival` applies */
+  readonly steady: boolean;
 
   get pendingArrival(): number {
     return this.hot[HOT.pendingArrival];
@@ -58,13 +60,23 @@ export class DemandStream {
     gapState: Float64Array,
     readonly customers: CustomerBase | null,
     readonly days: number,
+    /** this stream's row in the simulation's table of streams (STREAM_ROW_WIDTH numbers) */
+    row: Float64Array = new Float64Array(STREAM_ROW_WIDTH),
   ) {
-    this.hot = new Float64Array(6);
+    this.hot = row;
     this.hot.set(gapState, HOT.gapState);
     this.hot[HOT.pendingArrival] = -1;
     this.hot[HOT.pendingTime] = Infinity;
     this.meanQuantity = quantity !== null ? quantity.mean : history!.reduce((sum, value) => sum + value, 0) / history!.length;
     this.fixedQuantity = quantity !== null && quantity.variance === 0 && quantity.mean >= 0 ? quantity.mean : -1;
+    this.hot[HOT.fixedQuantity] = this.fixedQuantity;
+    this.hot[HOT.rate] = this.currentRate();
+    this.steady = kind === 'arrivals' && profile === null && this.fixedQuantity > 0;
+  }
+
+  /** Customers per day now: the written rate times the customer base's demand factor. */
+  private currentRate(): number {
+    return this.ratePerDay * (this.customers ? this.customers.demandFactor : 1);
   }
 
 
@@ -104,8 +116,9 @@ export class DemandStream {
 
   /** Where the integrated rate from `now` reaches `exposure`, at the current rate, or Infinity. */
   private arrivalAfter(now: number, exposure: number): number {
-    const factor = this.customers ? this.customers.demandFactor : 1;
-    const rate = this.ratePerDay * factor;
+    // every change of the base's size reschedules through here, which keeps the row's rate current
+    const rate = this.currentRate();
+    this.hot[HOT.rate] = rate;
     if (rate <= 0) return Infinity;
     let remaining = exposure;
     const profile = this.profile;
@@ -144,5 +157,21 @@ export class DemandStream {
   }
 }
 
-/** Layout of `DemandStream.hot`. */
-const HOT = { gapState: 0, pendingArrival: 4, pendingTime: 5 } as const;
+/** Layout of a stream's row (`DemandStream.hot`). */
+export const STREAM_FIELD = { gapState: 0, pendingArrival: 4, pendingTime: 5, rate: 6, fixedQuantity: 7 } as const;
+const HOT = STREAM_FIELD;
+/** Numbers per stream row (one 64-byte cache line). */
+export const STREAM_ROW_WIDTH = 8;
+
+/**
+ * The next arrival of a steady stream (`DemandStream.steady`) whose row starts at `table[at]`, worked
+ * on the table without touching the DemandStream object: the same draw and the same arithmetic as
+ * `nextArrival` with a flat profile.
+ */
+export function nextSteadyArrival(table: Float64Array, at: number, now: number): number {
+  const gap = -Math.log(1 - aleaNext(table, at + HOT.gapState));
+  const rate = table[at + HOT.rate];
+  const time = rate > 0 ? now + gap / rate : Infinity;
+  table[at + HOT.pendingTime] = time;
+  return time;
+}

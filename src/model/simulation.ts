@@ -2,8 +2,9 @@ import { Environment } from '../kernel/environment.ts';
 import type { RandomStream } from '../random/streams.ts';
 import { EventKind, Priority } from './eventKinds.ts';
 import { CUSTOMER, CUSTOMER_UNITS } from './backorderQueue.ts';
-import type { StockPoint } from './stockPoint.ts';
-import type { DemandStream } from './demandStream.ts';
+import { policyMayOrder, sellFromShelf, type StockPoint } from './stockPoint.ts';
+import { nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH, type DemandStream } from './demandStream.ts';
+import { POINT_ROW_WIDTH } from './counters.ts';
 import type { CustomerBase } from './customerBase.ts';
 import type { ShippingGate } from './shippingGate.ts';
 import type { TimeWindow } from './occurrences.ts';
@@ -43,7 +44,11 @@ export interface SimulationParts {
   horizon: number;
   warmup: number;
   stockPoints: StockPoint[];
+  /** the stock points' rows (POINT_ROW_WIDTH numbers each, in index order) */
+  pointTable: Float64Array;
   demandStreams: DemandStream[];
+  /** the demand streams' rows (STREAM_ROW_WIDTH numbers each, in index order) */
+  streamTable: Float64Array;
   customerBases: CustomerBase[];
   gates: ShippingGate[];
   lanes: LaneState[];
@@ -59,7 +64,8 @@ export interface SimulationParts {
  * experiences. One instance runs one replication.
  *
  * The hot path (a customer arrival served from stock) allocates nothing: events are integers in the
- * kernel's typed arrays, state is plain numeric fields.
+ * kernel's typed arrays, and the numbers it touches are rows of two tables (stock points, demand
+ * streams) that it indexes without fetching the objects (see rowTable.ts).
  */
 export class Simulation {
   readonly env: Environment;
@@ -75,6 +81,12 @@ export class Simulation {
   readonly warnings: string[];
   private windowStart = 0;
   private readonly periodDemandStreams: DemandStream[];
+  private readonly pointTable: Float64Array;
+  private readonly streamTable: Float64Array;
+  /** per demand stream: 1 when it is steady (see DemandStream.steady) */
+  private readonly steadyStream: Uint8Array;
+  /** per demand stream: the index of its stock point */
+  private readonly streamPoint: Int32Array;
   private readonly shipNow: (quantity: number, to: number) => void;
 
   /** daily series: index = day (recorded at the end of the day) */
@@ -93,6 +105,10 @@ export class Simulation {
     this.lanes = parts.lanes;
     this.disruptions = parts.disruptions;
     this.periodDemandStreams = parts.demandStreams.filter((s) => s.kind !== 'arrivals');
+    this.pointTable = parts.pointTable;
+    this.streamTable = parts.streamTable;
+    this.steadyStream = Uint8Array.from(parts.demandStreams, (stream) => (stream.steady ? 1 : 0));
+    this.streamPoint = Int32Array.from(parts.demandStreams, (stream) => stream.stockPoint);
     this.series = new DailySeries(parts.recordSeries ? this.days : 0, parts.stockPoints.length, parts.seriesPerStockPoint, parts.customerBases.length);
     this.rollupDaily = new RollupDaily(parts.products);
     this.env = new Environment(this.dispatch, Math.max(1024, parts.demandStreams.length * 4));
@@ -164,12 +180,35 @@ export class Simulation {
   }
 
   private onCustomerArrival(streamIndex: number): void {
+    if (this.steadyStream[streamIndex] === 1) return this.onSteadyArrival(streamIndex);
     const stream = this.demandStreams[streamIndex];
     stream.pendingArrival = -1;
     // schedule the successor first: it takes over the fired event's slot in the queue
     this.scheduleArrival(stream);
     const quantity = stream.fixedQuantity >= 0 ? stream.fixedQuantity : stream.quantity!.sample();
     if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);
+  }
+
+  /**
+   * `onCustomerArrival` for a steady stream, on the tables: the same draws and the same changes, but
+   * a sale from the shelf (most arrivals) reads no object, so it costs no cache misses beyond the two
+   * rows. Anything else (a short shelf, a queue) goes down the general path.
+   */
+  private onSteadyArrival(streamIndex: number): void {
+    const streams = this.streamTable;
+    const at = streamIndex * STREAM_ROW_WIDTH;
+    const env = this.env;
+    const now = env.now;
+    const next = nextSteadyArrival(streams, at, now);
+    // the successor takes over the fired event's slot in the queue
+    streams[at + STREAM_FIELD.pendingArrival] = next <= this.horizon ? env.schedule(next, EventKind.customerArrival, streamIndex, 0, Priority.normal) : -1;
+    const quantity = streams[at + STREAM_FIELD.fixedQuantity];
+    const point = this.streamPoint[streamIndex];
+    const row = point * POINT_ROW_WIDTH;
+    if (!sellFromShelf(this.pointTable, row, now, quantity)) {
+      return this.customerDemand(this.stockPoints[point], quantity, 1, this.demandStreams[streamIndex].customers);
+    }
+    if (policyMayOrder(this.pointTable, row)) this.reviewContinuous(this.stockPoints[point]);
   }
 
   private onPeriodDemand(): void {

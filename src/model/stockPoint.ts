@@ -2,7 +2,7 @@ import type { Policy, PolicyState } from './policies/policy.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import { BackorderQueue } from './backorderQueue.ts';
 import type { KpiCounters } from '../metrics/kpis.ts';
-import { Counters, FIELD } from './counters.ts';
+import { Counters, FIELD, POINT_ROW_WIDTH } from './counters.ts';
 
 /** Where a stock point's replenishment comes from, and how long it takes. */
 export interface Supply {
@@ -43,9 +43,9 @@ export class StockPoint implements PolicyState {
   /** who is owed what, first come first served (the total is the `backorders` level) */
   readonly backlog = new BackorderQueue();
   /** levels and counters, cumulative from time 0 */
-  readonly counters = new Counters();
-  /** the same numbers, indexed directly by the accessors below */
-  private readonly numbers = this.counters.values;
+  readonly counters: Counters;
+  /** the same numbers (this point's row of the simulation's table), indexed by the accessors below */
+  private readonly numbers: Float64Array;
   /** the counters at the end of the warm-up (null: the window starts at 0) */
   windowStart: Float64Array | null = null;
   /** length of the measured window in days */
@@ -128,9 +128,14 @@ export class StockPoint implements PolicyState {
     /** customers' demand arrives here (not only downstream points' orders) */
     readonly customerFacing: boolean,
     windowDays: number,
+    /** this point's row in the simulation's table of stock points (POINT_ROW_WIDTH numbers, zeros) */
+    row: Float64Array = new Float64Array(POINT_ROW_WIDTH),
   ) {
+    this.counters = new Counters(row);
+    this.numbers = row;
     this.numbers[FIELD.onHand] = initialOnHand;
     this.quietAbove = policy.quietAbove;
+    this.numbers[FIELD.askPolicyAtOrBelow] = policy.reviewPeriod === 0 ? policy.quietAbove : -Infinity;
     this.windowDays = windowDays;
   }
 
@@ -147,6 +152,7 @@ export class StockPoint implements PolicyState {
   owe(quantity: number, requester: number, since: number): void {
     this.backlog.push(quantity, requester, since);
     this.numbers[FIELD.backorders] += quantity;
+    this.numbers[FIELD.waiting] = this.backlog.length;
   }
 
   /** `quantity` units of what the first in line is owed are served. */
@@ -154,6 +160,7 @@ export class StockPoint implements PolicyState {
     this.backlog.serveFront(quantity);
     // an empty line owes nothing: no rounding dust left behind
     this.numbers[FIELD.backorders] = this.backlog.length === 0 ? 0 : this.numbers[FIELD.backorders] - quantity;
+    this.numbers[FIELD.waiting] = this.backlog.length;
   }
 
   /** Units demanded since the last review (what a forecast-driven policy observes). */
@@ -163,19 +170,7 @@ export class StockPoint implements PolicyState {
 
   /** Advances the time integrals to `now`. Call before every change of stock, order or backlog. */
   accrue(now: number): void {
-    const n = this.numbers;
-    const elapsed = now - n[FIELD.lastAccrual];
-    if (elapsed > 0) {
-      const onHand = n[FIELD.onHand];
-      const backorders = n[FIELD.backorders];
-      n[FIELD.areaOnHand] += onHand * elapsed;
-      n[FIELD.areaPosition] += (onHand + n[FIELD.onOrder] - backorders) * elapsed;
-      n[FIELD.areaPipeline] += n[FIELD.pipeline] * elapsed;
-      n[FIELD.areaBackorders] += backorders * elapsed;
-      if (onHand > 1e-9) n[FIELD.daysInStock] += elapsed;
-      n[FIELD.lastAccrual] = now;
-    }
-    n[FIELD.now] = now;
+    accrueRow(this.numbers, 0, now);
   }
 
   /** Closes the day: its demand, sales and orders become the `lastDay` figures, and a new day starts. */
@@ -266,4 +261,47 @@ export class StockPoint implements PolicyState {
     if (this.casePack !== 1) rounded = Math.ceil(rounded / this.casePack - 1e-9) * this.casePack;
     return rounded;
   }
+}
+
+/**
+ * Advances the time integrals of the stock point whose numbers start at `table[at]` to `now`.
+ * `StockPoint.accrue` and the fast path below share it, so both add exactly the same amounts.
+ */
+function accrueRow(table: Float64Array, at: number, now: number): void {
+  const elapsed = now - table[at + FIELD.lastAccrual];
+  if (elapsed > 0) {
+    const onHand = table[at + FIELD.onHand];
+    const backorders = table[at + FIELD.backorders];
+    table[at + FIELD.areaOnHand] += onHand * elapsed;
+    table[at + FIELD.areaPosition] += (onHand + table[at + FIELD.onOrder] - backorders) * elapsed;
+    table[at + FIELD.areaPipeline] += table[at + FIELD.pipeline] * elapsed;
+    table[at + FIELD.areaBackorders] += backorders * elapsed;
+    if (onHand > 1e-9) table[at + FIELD.daysInStock] += elapsed;
+    table[at + FIELD.lastAccrual] = now;
+  }
+  table[at + FIELD.now] = now;
+}
+
+/**
+ * The common case of a customer order, worked on the table of stock points without touching the
+ * StockPoint object: when nobody is waiting and the shelf holds `quantity`, sells it (the same
+ * changes as `accrue`, `take` and the counters of an order served at once) and returns true;
+ * otherwise changes nothing and returns false, and the caller takes the general path.
+ *
+ * It bypasses `take`, so a point whose shelf is more than a number (lots with expiry dates) must not
+ * be sold to through it.
+ */
+export function sellFromShelf(table: Float64Array, at: number, now: number, quantity: number): boolean {
+  if (table[at + FIELD.waiting] !== 0 || table[at + FIELD.onHand] < quantity) return false;
+  accrueRow(table, at, now);
+  table[at + FIELD.demandUnits] += quantity;
+  table[at + FIELD.onHand] -= quantity;
+  table[at + FIELD.filledImmediatelyUnits] += quantity;
+  table[at + FIELD.deliveredOrders] += 1;
+  return true;
+}
+
+/** True when the continuous-review policy of the point at `table[at]` may want to order now. */
+export function policyMayOrder(table: Float64Array, at: number): boolean {
+  return table[at + FIELD.onHand] + table[at + FIELD.onOrder] - table[at + FIELD.backorders] <= table[at + FIELD.askPolicyAtOrBelow];
 }
