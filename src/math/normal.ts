@@ -107,3 +107,12 @@ export function normalQuantile(p: number): number {
       : polynomial(FAR_NUMERATOR, r - 5) / polynomial(FAR_DENOMINATOR, r - 5);
   return q < 0 ? -z : z;
 }
+
+/**
+ * The standard normal first-order loss function G(z) = E[(Z - z)+] = phi(z) - z (1 - Phi(z)), the
+ * expected shortage per unit of sd beyond z (Silver, Pyke & Thomas, *Inventory and Production
+ * Management in Supply Chains*, 4th ed., 2017, appendix III; Zipkin 2000, appendix C).
+ */
+export function normalLoss(z: number): number {
+  return normalDensity(z) - z * (1 - normalCdf(z));
+}
