@@ -10,6 +10,7 @@ import { POINT_ROW_WIDTH } from './counters.ts';
 import { RowTable } from './rowTable.ts';
 import { CustomerBase } from './customerBase.ts';
 import { ShippingGate } from './shippingGate.ts';
+import { ProductionStage } from './productionStage.ts';
 import { buildDemandProfile, cumulativeProfile } from './demandProfile.ts';
 import { drawWindows } from './occurrences.ts';
 import { Simulation, type DisruptionWindow, type LaneState } from './simulation.ts';
@@ -77,6 +78,15 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     if (plan.entry.source !== undefined) return plan.entry.source;
     const inbound = scenario.lanes.filter((lane) => lane.to === plan.node);
     return inbound[0].from; // references.ts guarantees exactly one
+  };
+
+  // production stages: one per supplier with servers
+  const stages: ProductionStage[] = [];
+  const stageFor = (nodeId: string, servers: number): number => {
+    const found = stages.findIndex((stage) => stage.node === nodeId);
+    if (found >= 0) return found;
+    stages.push(new ProductionStage(nodeId, servers));
+    return stages.length - 1;
   };
 
   // shipping gates: one per supplier and per node that ships to other stock points
@@ -162,6 +172,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       lane,
       leadTime: createSampler(leadTimeSpec, streams.stream(`leadTime:${lanes[lane].id}:${plan.product}`), { nonNegative: true }),
       processing: null,
+      stage: -1,
     };
     let leadMean = distributionMean(leadTimeSpec, { nonNegative: true });
     let leadVariance = distributionVariance(leadTimeSpec, { nonNegative: true });
@@ -169,6 +180,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       supply.supplier = gateFor(sourceNode.id);
       if (sourceNode.leadTime) {
         supply.processing = createSampler(sourceNode.leadTime, streams.stream(`processing:${sourceNode.id}:${plan.key}`), { nonNegative: true });
+        if (sourceNode.servers !== undefined) supply.stage = stageFor(sourceNode.id, sourceNode.servers);
         leadMean += distributionMean(sourceNode.leadTime, { nonNegative: true });
         leadVariance += distributionVariance(sourceNode.leadTime, { nonNegative: true });
       }
@@ -289,6 +301,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     streamTable: streamTable.data,
     customerBases,
     gates,
+    stages,
     lanes,
     disruptions,
     recordSeries: seriesMode !== 'none',

@@ -18,6 +18,8 @@ export const EventKind = {
   disruptionEnd: 7,
   newCustomer: 8,
   returnReceipt: 9,
+  /** a production stage's server has processed an order */
+  processingDone: 11,
   /** the end of the measured window: after the last day is recorded, before anything else at that time */
   horizon: 10,
 } as const;

@@ -7,6 +7,7 @@ import { nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH, type DemandStream } 
 import { POINT_ROW_WIDTH } from './counters.ts';
 import type { CustomerBase } from './customerBase.ts';
 import type { ShippingGate } from './shippingGate.ts';
+import type { ProductionStage } from './productionStage.ts';
 import type { TimeWindow } from './occurrences.ts';
 
 /**
@@ -51,6 +52,8 @@ export interface SimulationParts {
   streamTable: Float64Array;
   customerBases: CustomerBase[];
   gates: ShippingGate[];
+  /** suppliers' production stages with a number of servers */
+  stages: ProductionStage[];
   lanes: LaneState[];
   disruptions: DisruptionWindow[];
   /** record per-stock-point daily series */
@@ -74,6 +77,7 @@ export class Simulation {
   readonly demandStreams: DemandStream[];
   readonly customerBases: CustomerBase[];
   readonly gates: ShippingGate[];
+  readonly stages: ProductionStage[];
   readonly lanes: LaneState[];
   readonly disruptions: DisruptionWindow[];
   readonly horizon: number;
@@ -102,6 +106,7 @@ export class Simulation {
     this.demandStreams = parts.demandStreams;
     this.customerBases = parts.customerBases;
     this.gates = parts.gates;
+    this.stages = parts.stages;
     this.lanes = parts.lanes;
     this.disruptions = parts.disruptions;
     this.periodDemandStreams = parts.demandStreams.filter((s) => s.kind !== 'arrivals');
@@ -164,6 +169,8 @@ export class Simulation {
         return this.onNewCustomer(target);
       case EventKind.returnReceipt:
         return this.onReturnReceipt(target, value);
+      case EventKind.processingDone:
+        return this.onProcessingDone(target, value);
       case EventKind.horizon:
         return this.env.stop();
       default:
@@ -351,14 +358,42 @@ export class Simulation {
     else this.gates[supply.supplier].send(quantity, point.index, this.shipNow);
   }
 
-  /** Units leave for stock point `to` over its lane: they arrive after processing and transit. */
+  /**
+   * Units leave for stock point `to` over its lane: they arrive after processing and transit. At a
+   * supplier with servers, the order first waits for a server (`onProcessingDone` ships it).
+   */
   private dispatchShipment(quantity: number, to: number): void {
+    const supply = this.stockPoints[to].supply;
+    if (supply.stage >= 0) {
+      const server = this.stages[supply.stage].arrive(quantity, to);
+      if (server >= 0) this.startProcessing(supply.stage, server, to);
+      return;
+    }
+    this.ship(quantity, to, supply.processing !== null ? supply.processing.sample() : 0);
+  }
+
+  /** `server` of production stage `stage` starts on an order for stock point `to`. */
+  private startProcessing(stage: number, server: number, to: number): void {
+    const processing = this.stockPoints[to].supply.processing!;
+    this.env.schedule(this.env.now + processing.sample(), EventKind.processingDone, stage, server, Priority.normal);
+  }
+
+  /** A server has processed its order: the order leaves, and the server takes the next in line. */
+  private onProcessingDone(stageIndex: number, server: number): void {
+    const stage = this.stages[stageIndex];
+    const quantity = stage.quantityAt(server);
+    const to = stage.destinationAt(server);
+    if (stage.finish(server)) this.startProcessing(stageIndex, server, stage.destinationAt(server));
+    this.ship(quantity, to, 0);
+  }
+
+  /** Units leave for stock point `to` over its lane, `extraDelay` days added to the transit time. */
+  private ship(quantity: number, to: number, extraDelay: number): void {
     const now = this.env.now;
     const point = this.stockPoints[to];
     const supply = point.supply;
     const lane = this.lanes[supply.lane];
-    let delay = supply.leadTime.sample() * lane.leadTimeMultiplier;
-    if (supply.processing !== null) delay += supply.processing.sample();
+    const delay = supply.leadTime.sample() * lane.leadTimeMultiplier + extraDelay;
     point.accrue(now);
     point.pipeline += quantity;
     point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;

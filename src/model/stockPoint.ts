@@ -15,6 +15,8 @@ export interface Supply {
   leadTime: Sampler;
   /** the supplier's processing time before shipping, if it has one */
   processing: Sampler | null;
+  /** the supplier's production stage (servers) that processing waits for, or -1: processed at once */
+  stage: number;
 }
 
 /** Units accounted over the whole run (warm-up included), for conservation checks. */

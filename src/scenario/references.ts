@@ -58,6 +58,9 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   });
   scenario.nodes.forEach((node, i) => {
     if (node.type === 'supplier' && node.leadTime) checkNonNegative(node.leadTime, `nodes[${i}].leadTime`, 'lead time', report);
+    if (node.type === 'supplier' && node.servers !== undefined && !node.leadTime) {
+      report(`nodes[${i}].servers`, `servers process orders for the supplier's leadTime (the processing time per order), which "${node.id}" does not give`);
+    }
   });
 
   // stock points

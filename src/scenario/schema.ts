@@ -47,6 +47,8 @@ export const Distribution = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('normal'), mean: finite(), sd: nonNegative() }),
   z.strictObject({ type: z.literal('lognormal'), mean: positive(), sd: nonNegative() }),
   z.strictObject({ type: z.literal('gamma'), mean: positive(), sd: positive() }),
+  /** times between Poisson events, or memoryless processing times (queueing models) */
+  z.strictObject({ type: z.literal('exponential'), mean: positive() }),
   z.strictObject({ type: z.literal('poisson'), mean: nonNegative() }),
   z
     .strictObject({ type: z.literal('negativeBinomial'), mean: positive(), sd: positive() })
@@ -137,6 +139,11 @@ export const SupplierNode = z.strictObject({
   capacityPerDay: positive().optional(),
   /** its own processing or production time before an order leaves, in days (default none) */
   leadTime: Distribution.optional(),
+  /**
+   * servers that process orders one at a time, first come first served, each for a `leadTime` draw
+   * (a plant or an order-picking station); without it every order is processed at once
+   */
+  servers: wholeNumber().min(1, { message: 'expected a whole number >= 1' }).optional(),
 });
 export const WarehouseNode = z.strictObject({
   id: Id,

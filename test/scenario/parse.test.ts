@@ -37,7 +37,7 @@ describe('invalid scenarios: each problem at its field, with the value and what 
   it('rejects an unknown distribution type and lists the known ones', () => {
     expect(messages('unknown-distribution')).toMatchInlineSnapshot(`
       [
-        "fixture.json: lanes[0].leadTime.type: expected type to be one of constant, uniform, discreteUniform, normal, lognormal, gamma, poisson, negativeBinomial, triangular, empirical, got "weibull"",
+        "fixture.json: lanes[0].leadTime.type: expected type to be one of constant, uniform, discreteUniform, normal, lognormal, gamma, exponential, poisson, negativeBinomial, triangular, empirical, got "weibull"",
       ]
     `);
   });

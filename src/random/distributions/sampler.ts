@@ -3,6 +3,7 @@ import type { RandomStream } from '../streams.ts';
 import { ConstantSampler } from './constant.ts';
 import { DiscreteUniformSampler } from './discreteUniform.ts';
 import { EmpiricalSampler } from './empirical.ts';
+import { ExponentialSampler } from './exponential.ts';
 import { GammaSampler } from './gamma.ts';
 import { LognormalSampler } from './lognormal.ts';
 import { NegativeBinomialSampler } from './negativeBinomial.ts';
@@ -53,6 +54,8 @@ export function createSampler(spec: Distribution, stream: RandomStream, options:
       return new GammaSampler(spec.mean, spec.sd, stream);
     case 'poisson':
       return new PoissonSampler(spec.mean, stream);
+    case 'exponential':
+      return ExponentialSampler.withMean(spec.mean, stream);
     case 'negativeBinomial':
       return new NegativeBinomialSampler(spec.mean, spec.sd, stream);
     case 'triangular':

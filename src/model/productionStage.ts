@@ -1,0 +1,95 @@
+/**
+ * A supplier's production or fulfilment stage with a fixed number of servers: a plant making to
+ * stock, or an order-picking station. Each order released to it is one job; jobs wait first come,
+ * first served for a free server, which works on one job at a time for a drawn processing time, then
+ * the order leaves over its lane. This is the multi-server queue of queueing theory (M/M/c when orders
+ * arrive as a Poisson stream and processing times are exponential), so the waiting it causes can be
+ * checked against Erlang's formulas (src/theory/queues.ts).
+ *
+ * A supplier without a server count processes every order at once (as many servers as orders), which
+ * is the plain processing delay.
+ */
+export class ProductionStage {
+  // jobs waiting: quantity and receiving stock point, first in first out
+  private readonly waitingQuantity: number[] = [];
+  private readonly waitingTo: number[] = [];
+  private head = 0;
+  /** per server: the job in process (quantity and receiving point), -1 for an idle server */
+  private readonly jobQuantity: Float64Array;
+  private readonly jobTo: Int32Array;
+  private idle: number;
+
+  constructor(
+    readonly node: string,
+    readonly servers: number,
+  ) {
+    if (!(Number.isInteger(servers) && servers >= 1)) throw new RangeError(`ProductionStage ${node}: servers must be a whole number >= 1, got ${servers}`);
+    this.jobQuantity = new Float64Array(servers);
+    this.jobTo = new Int32Array(servers).fill(-1);
+    this.idle = servers;
+  }
+
+  /** jobs waiting for a server */
+  get queueLength(): number {
+    return this.waitingQuantity.length - this.head;
+  }
+
+  /** servers at work */
+  get busy(): number {
+    return this.servers - this.idle;
+  }
+
+  /**
+   * An order of `quantity` units for stock point `to` arrives. Returns the server that starts on it
+   * at once, or -1 when every server is busy and the job waits.
+   */
+  arrive(quantity: number, to: number): number {
+    if (this.idle > 0) {
+      const server = this.jobTo.indexOf(-1);
+      this.start(server, quantity, to);
+      return server;
+    }
+    this.waitingQuantity.push(quantity);
+    this.waitingTo.push(to);
+    return -1;
+  }
+
+  /** Quantity of the job `server` is working on. */
+  quantityAt(server: number): number {
+    return this.jobQuantity[server];
+  }
+
+  /** Receiving stock point of the job `server` is working on. */
+  destinationAt(server: number): number {
+    return this.jobTo[server];
+  }
+
+  /**
+   * `server` has finished its job (read it with quantityAt/destinationAt first). It takes the next
+   * waiting job, if any: returns true when it did (read the new job the same way), false when it is
+   * now idle.
+   */
+  finish(server: number): boolean {
+    if (this.jobTo[server] < 0) throw new Error(`ProductionStage ${this.node}: server ${server} has no job to finish`);
+    this.jobTo[server] = -1;
+    this.idle++;
+    if (this.head === this.waitingQuantity.length) return false;
+    const quantity = this.waitingQuantity[this.head];
+    const to = this.waitingTo[this.head];
+    this.head++;
+    // drop the served prefix now and then, so the arrays do not grow with the run
+    if (this.head > 64 && this.head * 2 > this.waitingQuantity.length) {
+      this.waitingQuantity.splice(0, this.head);
+      this.waitingTo.splice(0, this.head);
+      this.head = 0;
+    }
+    this.start(server, quantity, to);
+    return true;
+  }
+
+  private start(server: number, quantity: number, to: number): void {
+    this.jobQuantity[server] = quantity;
+    this.jobTo[server] = to;
+    this.idle--;
+  }
+}
