@@ -227,6 +227,17 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     );
   });
 
+  // the network's shape as the points see it: whom each supplies, and which points above read the
+  // echelon position (so they are asked after demand here)
+  for (const point of stockPoints) {
+    if (point.supply.upstream >= 0) stockPoints[point.supply.upstream].downstream.push(point);
+  }
+  for (const point of stockPoints) {
+    for (let above = point.supply.upstream; above >= 0; above = stockPoints[above].supply.upstream) {
+      if (stockPoints[above].policy.usesEchelonPosition) point.echelonReviewers.push(stockPoints[above]);
+    }
+  }
+
   // demand streams, their hot numbers in one table
   const streamTable = new RowTable(demandEntries.length, STREAM_ROW_WIDTH);
   const demandStreams = demandEntries.map(({ entry, node, product }, i) => {

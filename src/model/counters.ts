@@ -448,6 +448,8 @@ export const FIELD = {
   waiting: 43,
   /** the policy may order once the inventory position is at or below this (-Infinity: periodic review) */
   askPolicyAtOrBelow: 44,
+  /** units owed to downstream stock points (a level; `backorders` less this is owed to customers) */
+  internalBackorders: 45,
 } as const;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */

@@ -112,7 +112,8 @@ export class Simulation {
     this.periodDemandStreams = parts.demandStreams.filter((s) => s.kind !== 'arrivals');
     this.pointTable = parts.pointTable;
     this.streamTable = parts.streamTable;
-    this.steadyStream = Uint8Array.from(parts.demandStreams, (stream) => (stream.steady ? 1 : 0));
+    // the fast path does not ask points above about their echelon position
+    this.steadyStream = Uint8Array.from(parts.demandStreams, (stream) => (stream.steady && parts.stockPoints[stream.stockPoint].echelonReviewers.length === 0 ? 1 : 0));
     this.streamPoint = Int32Array.from(parts.demandStreams, (stream) => stream.stockPoint);
     this.series = new DailySeries(parts.recordSeries ? this.days : 0, parts.stockPoints.length, parts.seriesPerStockPoint, parts.customerBases.length);
     this.rollupDaily = new RollupDaily(parts.products);
@@ -122,6 +123,16 @@ export class Simulation {
 
   /** Runs the replication to the horizon. */
   run(): void {
+    this.start();
+    this.env.run(this.horizon);
+    this.finish();
+  }
+
+  /**
+   * Schedules the first events (arrivals, reviews, day boundaries...); `run` calls it. Call it alone to
+   * step through a replication event by event with `env.step()`.
+   */
+  start(): void {
     const env = this.env;
     // the first day boundary records day 0 at time 1
     if (this.days >= 1) env.schedule(1, EventKind.dayBoundary, 1, 0, Priority.dayBoundary);
@@ -140,8 +151,6 @@ export class Simulation {
       if (first < this.horizon) env.schedule(first, EventKind.review, point.index, 0, Priority.review);
     }
     env.schedule(this.horizon, EventKind.horizon, 0, 0, Priority.horizon);
-    env.run(this.horizon);
-    this.finish();
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -265,6 +274,8 @@ export class Simulation {
       c.deliveredOrders += customers > 0 ? customers : quantity;
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+    // the demand lowered the echelon position of every point above
+    for (const above of point.echelonReviewers) this.reviewContinuous(above);
   }
 
   /** `customers` customers had a bad experience at `point`; some leave and their demand goes with them. */

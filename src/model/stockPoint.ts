@@ -44,6 +44,10 @@ export interface LedgerCounts {
 export class StockPoint implements PolicyState {
   /** who is owed what, first come first served (the total is the `backorders` level) */
   readonly backlog = new BackorderQueue();
+  /** the stock points this one supplies (set once the network is wired) */
+  readonly downstream: StockPoint[] = [];
+  /** points at or above this one whose policy reads the echelon position: asked after demand here */
+  readonly echelonReviewers: StockPoint[] = [];
   /** levels and counters, cumulative from time 0 */
   readonly counters: Counters;
   /** the same numbers (this point's row of the simulation's table), indexed by the accessors below */
@@ -150,18 +154,42 @@ export class StockPoint implements PolicyState {
     return n[FIELD.onHand] + n[FIELD.onOrder] - n[FIELD.backorders];
   }
 
+  /** units owed to downstream stock points (the rest of `backorders` is owed to customers) */
+  get internalBackorders(): number {
+    return this.numbers[FIELD.internalBackorders];
+  }
+
+  /**
+   * Units on order plus the echelon's stock: on hand here and below, in transit between here and the
+   * points below, minus what customers here and below are owed. Units this point owes a point below
+   * are in neither place (not yet shipped), so they count once, in the echelon's demand.
+   */
+  get echelonInventoryPosition(): number {
+    return this.onOrder + this.echelonStock();
+  }
+
+  private echelonStock(): number {
+    let stock = this.onHand - (this.backorders - this.internalBackorders);
+    for (const point of this.downstream) stock += point.pipeline + point.echelonStock();
+    return stock;
+  }
+
   /** `quantity` units are owed to `requester` from `since` (first come, first served). */
   owe(quantity: number, requester: number, since: number): void {
     this.backlog.push(quantity, requester, since);
     this.numbers[FIELD.backorders] += quantity;
+    if (requester >= 0) this.numbers[FIELD.internalBackorders] += quantity;
     this.numbers[FIELD.waiting] = this.backlog.length;
   }
 
   /** `quantity` units of what the first in line is owed are served. */
   serveOwed(quantity: number): void {
+    const internal = this.backlog.frontRequester() >= 0;
     this.backlog.serveFront(quantity);
     // an empty line owes nothing: no rounding dust left behind
     this.numbers[FIELD.backorders] = this.backlog.length === 0 ? 0 : this.numbers[FIELD.backorders] - quantity;
+    if (this.backlog.length === 0) this.numbers[FIELD.internalBackorders] = 0;
+    else if (internal) this.numbers[FIELD.internalBackorders] -= quantity;
     this.numbers[FIELD.waiting] = this.backlog.length;
   }
 

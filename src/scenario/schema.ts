@@ -180,6 +180,8 @@ export const SsPolicy = z
   .refine((p) => p.orderUpTo > p.reorderPoint, { message: 'expected orderUpTo > reorderPoint', path: ['orderUpTo'] });
 export const RqPolicy = z.strictObject({ type: z.literal('rQ'), reorderPoint: finite(), orderQuantity: positive() });
 export const BaseStockPolicy = z.strictObject({ type: z.literal('baseStock'), level: finite() });
+/** order up to `level` on the echelon inventory position (this point and every point below it) */
+export const EchelonBaseStockPolicy = z.strictObject({ type: z.literal('echelonBaseStock'), level: finite() });
 export const PeriodicRsPolicy = z.strictObject({
   type: z.literal('periodicRS'),
   reviewPeriod: positive(),
@@ -227,6 +229,7 @@ export const Policy = z.discriminatedUnion('type', [
   SsPolicy,
   RqPolicy,
   BaseStockPolicy,
+  EchelonBaseStockPolicy,
   PeriodicRsPolicy,
   PeriodicRsSPolicy,
   ServiceTargetPolicy,

@@ -1,5 +1,6 @@
 import type { Policy as PolicySpec } from '../../scenario/schema.ts';
 import { BaseStockRule } from './baseStock.ts';
+import { EchelonBaseStockRule } from './echelonBaseStock.ts';
 import { ForecastRule } from './forecast.ts';
 import { PeriodicRsRule } from './periodicRS.ts';
 import { PeriodicRsSRule } from './periodicRsS.ts';
@@ -23,6 +24,8 @@ export function createPolicy(spec: PolicySpec, context: PolicyContext): Policy {
       return new RqRule(spec);
     case 'baseStock':
       return new BaseStockRule(spec);
+    case 'echelonBaseStock':
+      return new EchelonBaseStockRule(spec);
     case 'periodicRS':
       return new PeriodicRsRule(spec);
     case 'periodicRsS':

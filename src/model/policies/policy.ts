@@ -13,6 +13,11 @@ export interface PolicyState {
   readonly onOrder: number;
   /** onHand + onOrder - backorders */
   readonly inventoryPosition: number;
+  /**
+   * onOrder + every unit at or below this point (on hand here and at the points it supplies, directly
+   * or not, and in transit to them) - units customers there are owed
+   */
+  readonly echelonInventoryPosition: number;
   /** units demanded since the previous review (periodic policies; reset by the stock point after each review) */
   readonly demandSinceReview: number;
 }
@@ -54,6 +59,8 @@ export interface Policy {
    * skips asking the policy then.
    */
   readonly quietAbove: number;
+  /** the policy reads the echelon inventory position: ask it after demand anywhere below this point */
+  readonly usesEchelonPosition?: boolean;
   /**
    * Units to order now, before case-pack and minimum-order rounding: 0 for no order; negative only for
    * policies that allow returns upstream.

@@ -11,6 +11,7 @@ export function stateAt(inventoryPosition: number, demandSinceReview = 0): Polic
     backorders: Math.max(0, -inventoryPosition),
     onOrder: 0,
     inventoryPosition,
+    echelonInventoryPosition: inventoryPosition,
     demandSinceReview,
   };
 }
