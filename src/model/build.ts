@@ -188,8 +188,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       supply.upstream = planIndex.get(stockPointKey(sourceNode.id, plan.product))!;
     }
 
-    const holdingCostPerDay =
-      'perUnitPerDay' in product.holdingCost ? product.holdingCost.perUnitPerDay : (product.holdingCost.annualRate * product.unitCost) / 365;
+    const holdingCost = plan.entry.holdingCost ?? product.holdingCost;
+    const holdingCostPerDay = 'perUnitPerDay' in holdingCost ? holdingCost.perUnitPerDay : (holdingCost.annualRate * product.unitCost) / 365;
     const orderingCost = plan.entry.orderingCost ?? product.orderingCost;
     const context: PolicyContext = {
       demandPerDay: demandStats[i],

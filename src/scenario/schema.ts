@@ -256,6 +256,8 @@ export const StockPoint = z.strictObject({
   unmetDemand: UnmetDemand.optional(),
   /** overrides the product's orderingCost here */
   orderingCost: nonNegative().optional(),
+  /** overrides the product's holdingCost here (stock usually costs more to hold the nearer it is to customers) */
+  holdingCost: HoldingCost.optional(),
   /** orders are rounded up to a multiple of this (default 1: no rounding) */
   casePack: positive().default(1),
   /** orders are raised to at least this quantity (default 0) */
@@ -396,6 +398,31 @@ export type Variant = z.infer<typeof Variant>;
 
 export const SeriesOutput = z.enum(['auto', 'all', 'network', 'none']);
 
+// ---------------------------------------------------------------------------------------------
+// Theory: the analytic model a scenario reproduces, for side-by-side comparison
+
+export const TheoryModel = z.enum([
+  'newsvendor',
+  'eoq',
+  'eoqPlannedBackorders',
+  'baseStockPoisson',
+  'rqPoisson',
+  'periodicReviewNormal',
+  'periodicSS',
+  'lostSalesZeroLeadTime',
+  'lostSalesErlang',
+  'serialBaseStock',
+  'bullwhipMovingAverage',
+  'queueMMc',
+  'makeToStockMM1',
+]);
+export type TheoryModel = z.infer<typeof TheoryModel>;
+export const Theory = z.strictObject({
+  /** the closed-form model; its parameters are read from the scenario itself */
+  model: TheoryModel,
+});
+export type Theory = z.infer<typeof Theory>;
+
 export const Scenario = z.strictObject({
   version: z.literal(SCENARIO_VERSION, { message: `expected version ${SCENARIO_VERSION}` }),
   name: z.string().min(1),
@@ -416,6 +443,8 @@ export const Scenario = z.strictObject({
   customers: z.array(CustomerBase).default([]),
   disruptions: z.array(Disruption).default([]),
   variants: z.array(Variant).default([]),
+  /** an analytic model to show next to the simulated KPIs (scenarios/theory/) */
+  theory: Theory.optional(),
   output: z
     .strictObject({
       /** daily series to record: auto = per stock point up to 50 stock points, network totals beyond */
