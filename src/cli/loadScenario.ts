@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatIssues, parseScenario, parseScenarioText } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { theoryOf } from '../experiment/theory.ts';
 
 /** Command-line overrides of a scenario's experiment settings. */
 export interface ScenarioOverrides {
@@ -42,7 +43,11 @@ export function loadScenario(file: string, overrides: ScenarioOverrides = {}): L
     if (overrides.horizonDays !== undefined) record.horizonDays = overrides.horizonDays;
   }
   const parsed = parseScenario(data, options);
-  return parsed.ok ? { ok: true, scenario: parsed.scenario } : { ok: false, lines: formatIssues(file, parsed.issues) };
+  if (!parsed.ok) return { ok: false, lines: formatIssues(file, parsed.issues) };
+  // a theory model the scenario does not fit is a mistake in the file, reported like any other
+  const theory = theoryOf(parsed.scenario);
+  if (theory && !theory.ok) return { ok: false, lines: theory.problems.map((problem) => `${file}: ${problem.path}: ${problem.message}`) };
+  return { ok: true, scenario: parsed.scenario };
 }
 
 function readErrorMessage(error: unknown): string {

@@ -6,6 +6,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import { parseArgs, positiveNumber, seedValue, wholeNumberAtLeast, type OptionSpec } from './args.ts';
 import { runExperimentOnThreads } from './experimentOnThreads.ts';
 import { formatExperiment } from './format.ts';
+import { formatTheory } from './formatTheory.ts';
+import { checkTheory, theoryOf } from '../experiment/theory.ts';
 import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
 import { createProgressLine } from './progress.ts';
 import { startThreadPool } from './threadPool.ts';
@@ -133,8 +135,15 @@ async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
     const result = await runExperimentOnThreads(pool, scenario, { onProgress: (done, total) => progress.update(done, total) });
     const wallSeconds = (performance.now() - start) / 1000;
     progress.clear();
-    if (args.options.get('json')) out(JSON.stringify(result) + '\n');
-    else out(formatExperiment(result, { wallSeconds, workers, currency: scenario.currency }));
+    const theory = theoryOf(scenario);
+    const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
+    if (args.options.get('json')) {
+      const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })) } } : result;
+      out(JSON.stringify(withTheory) + '\n');
+    } else {
+      out(formatExperiment(result, { wallSeconds, workers, currency: scenario.currency }));
+      if (theory?.ok && checks) out(formatTheory(theory, checks, result));
+    }
     // warnings go to stderr in both modes, so --json output stays one JSON document
     for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
     return EXIT.ok;

@@ -1,0 +1,59 @@
+import { expect } from 'vitest';
+import { runExperiment, type ExperimentResult } from '../../src/experiment/replicate.ts';
+import { checkTheory, theoryOf, type TheoryCheck } from '../../src/experiment/theory.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { loadScenarioFile } from '../fixtures/scenario.ts';
+
+/**
+ * Runs a scenario of scenarios/theory/ and checks every KPI its theory model predicts: the closed-form
+ * value lies within the simulated mean's 95% confidence half-width, widened only by the model's
+ * documented allowance where simulation and formula measure slightly different things.
+ *
+ * So that the check means something, the interval must also be narrow: its half-width plus the
+ * allowance under `resolution` times the theory value (default 5%), or under `absolute` for values
+ * near zero; an error of that size in the engine would then be caught.
+ */
+export interface AgreementOptions {
+  resolution?: number;
+  absolute?: number;
+}
+
+export interface Agreement {
+  scenario: Scenario;
+  result: ExperimentResult;
+  checks: TheoryCheck[];
+}
+
+export function loadTheoryScenario(path: string): Scenario {
+  const loaded = loadScenarioFile(path);
+  if (!loaded.ok) throw new Error(`${path} does not parse`);
+  return loaded.scenario;
+}
+
+export function runAgainstTheory(scenario: Scenario): Agreement {
+  const theory = theoryOf(scenario);
+  if (!theory || !theory.ok) throw new Error(`no usable theory: ${JSON.stringify(theory)}`);
+  const result = runExperiment(scenario);
+  return { scenario, result, checks: checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) };
+}
+
+export function expectAgreement(agreement: Agreement, options: AgreementOptions = {}): void {
+  const resolution = options.resolution ?? 0.05;
+  const absolute = options.absolute ?? 0.01;
+  expect(agreement.checks.length).toBeGreaterThan(0);
+  for (const check of agreement.checks) {
+    const label = `${check.variant} ${check.stockPoint ?? 'network'} ${check.kpi}${check.per === 'window' ? '' : ` per ${check.per}`}: simulated ${check.simulated?.mean} ± ${check.simulated?.halfWidth}, theory ${check.theory} (allowance ${check.allowance})`;
+    expect(check.simulated, label).not.toBeNull();
+    expect(check.simulated!.n, label).toBe(agreement.scenario.replications);
+    expect(check.simulated!.halfWidth! + check.allowance, `${label}: interval too wide to test anything`).toBeLessThanOrEqual(Math.max(resolution * Math.abs(check.theory), absolute));
+    expect(check.agrees, label).toBe(true);
+  }
+}
+
+/** A wrong theory value (a neighbouring parameter's, say) lies outside the interval: the check can fail. */
+export function expectRejected(agreement: Agreement, variant: string, kpi: TheoryCheck['kpi'], wrong: number): void {
+  const check = agreement.checks.find((c) => c.variant === variant && c.kpi === kpi);
+  expect(check, `${variant} ${kpi}`).toBeDefined();
+  const { mean, halfWidth } = check!.simulated!;
+  expect(Math.abs(mean - wrong), `${variant} ${kpi}: simulated ${mean} ± ${halfWidth}, wrong value ${wrong}`).toBeGreaterThan(halfWidth! + check!.allowance);
+}
