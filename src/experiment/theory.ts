@@ -81,7 +81,7 @@ export class TheoryAssumptionError extends Error {
 export function theoryOf(scenario: Scenario): ScenarioTheory | null {
   if (!scenario.theory) return null;
   const model = scenario.theory.model;
-  const definition = theoryModels[model]!;
+  const definition = theoryModels[model];
   const variants: TheoryVariant[] = [];
   try {
     for (const variant of variantsOf(scenario)) {

@@ -10,9 +10,10 @@ import {
   periodicReviewNormalModel,
   rqPoissonModel,
 } from './theorySingleLocation.ts';
+import { bullwhipModel, makeToStockMM1Model, periodicSSModel, queueMMcModel, serialBaseStockModel } from './theoryNetwork.ts';
 
 /** Every model a scenario can name, by name. */
-export const theoryModels: Partial<Record<TheoryModel, TheoryModelDefinition>> = {
+export const theoryModels: Record<TheoryModel, TheoryModelDefinition> = {
   newsvendor: newsvendorModel,
   eoq: eoqModel,
   eoqPlannedBackorders: eoqPlannedBackordersModel,
@@ -21,4 +22,9 @@ export const theoryModels: Partial<Record<TheoryModel, TheoryModelDefinition>> =
   periodicReviewNormal: periodicReviewNormalModel,
   lostSalesZeroLeadTime: lostSalesZeroLeadTimeModel,
   lostSalesErlang: lostSalesErlangModel,
+  periodicSS: periodicSSModel,
+  bullwhip: bullwhipModel,
+  queueMMc: queueMMcModel,
+  makeToStockMM1: makeToStockMM1Model,
+  serialBaseStock: serialBaseStockModel,
 };

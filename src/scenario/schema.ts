@@ -412,7 +412,7 @@ export const TheoryModel = z.enum([
   'lostSalesZeroLeadTime',
   'lostSalesErlang',
   'serialBaseStock',
-  'bullwhipMovingAverage',
+  'bullwhip',
   'queueMMc',
   'makeToStockMM1',
 ]);

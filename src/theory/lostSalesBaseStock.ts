@@ -18,6 +18,7 @@
  * fraction of demand lost is Erlang B(S, a), and E[on hand] = S - a (1 - B).
  */
 import { cdfAt, lossAbove, shortfallBelow, tableMean } from './discrete.ts';
+import { erlangB } from './queues.ts';
 import { smallestQuantileAtLeast } from './newsvendor.ts';
 import { normalCdf, normalLoss, normalQuantile } from '../math/normal.ts';
 
@@ -120,20 +121,6 @@ export function lostSalesBaseStockPoisson(input: {
     ordersPerDay: rate * (1 - fractionLost),
     costPerDay: holding * expectedOnHand + penalty * rate * fractionLost,
   };
-}
-
-/**
- * Erlang's loss formula B(n, a) = (a^n / n!) / sum over k = 0..n of a^k / k!, by the recurrence
- * B(0) = 1, B(k) = a B(k - 1) / (k + a B(k - 1)), which never overflows.
- */
-export function erlangB(servers: number, offeredLoad: number): number {
-  if (!(Number.isInteger(servers) && servers >= 0)) throw new RangeError(`erlangB: servers must be an integer >= 0, got ${servers}`);
-  if (!(offeredLoad >= 0 && offeredLoad < Infinity)) {
-    throw new RangeError(`erlangB: offeredLoad must be a finite number >= 0, got ${offeredLoad}`);
-  }
-  let blocking = 1;
-  for (let k = 1; k <= servers; k++) blocking = (offeredLoad * blocking) / (k + offeredLoad * blocking);
-  return blocking;
 }
 
 function periodMeasures(

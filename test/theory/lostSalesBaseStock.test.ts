@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { erlangB } from '../../src/theory/queues.ts';
 import {
-  erlangB,
   lostSalesBaseStock,
   lostSalesBaseStockPoisson,
   optimalLostSalesBaseStock,

@@ -1,0 +1,205 @@
+import { poissonPmf } from '../theory/discrete.ts';
+import { optimalPeriodicSS, periodicSSCost } from '../theory/periodicSS.ts';
+import { bullwhipLowerBound, exponentialSmoothingBullwhip } from '../theory/bullwhip.ts';
+import { makeToStockMM1, mmc, optimalMakeToStockMM1 } from '../theory/queues.ts';
+import { evaluateSerialBaseStock, optimalSerialBaseStock } from '../theory/serialBaseStock.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { StockPointPlan } from '../model/build.ts';
+import {
+  constantLeadTime,
+  constantOf,
+  costsOf,
+  laneInto,
+  onlyDemand,
+  onlyStockPoint,
+  policyOf,
+  requireUnmet,
+  TheoryAssumptionError,
+  unitPoissonRate,
+  type TheoryComparison,
+  type TheoryModelDefinition,
+} from './theory.ts';
+
+/**
+ * The periodic (s,S), bullwhip, queueing and serial multi-echelon models of the analytic library, read
+ * from scenarios.
+ */
+
+function at(plan: StockPointPlan | null, fields: Omit<TheoryComparison, 'stockPoint' | 'per' | 'allowance' | 'note'> & Partial<TheoryComparison>): TheoryComparison {
+  return { stockPoint: plan === null ? null : plan.key, per: 'window', allowance: 0, note: 'the simulation measures what the formula predicts', ...fields };
+}
+
+export const periodicSSModel: TheoryModelDefinition = {
+  source: 'Zheng & Federgruen, Operations Research 39(4), 1991; Zipkin (2000), ch. 9',
+  variant({ scenario, plans, variantId }) {
+    const plan = onlyStockPoint({ scenario, plans, variantId, windowDays: 0 });
+    requireUnmet(scenario, plan, 'backorder');
+    const policy = policyOf(plan, variantId, 'periodicRsS');
+    if (policy.reviewPeriod !== 1) throw new TheoryAssumptionError('stockPoints', `assumes a review every day (one period); variant "${variantId}" reviews every ${policy.reviewPeriod} days`);
+    if (!Number.isInteger(policy.reorderPoint) || !Number.isInteger(policy.orderUpTo)) throw new TheoryAssumptionError('stockPoints', 'assumes whole-number s and S (discrete demand)');
+    const { demand, path } = onlyDemand(scenario, plan, 'perPeriod');
+    if (demand.quantity.type !== 'poisson') throw new TheoryAssumptionError(`${path}.quantity.type`, 'assumes Poisson demand per period');
+    const leadTime = constantLeadTime(scenario, plan);
+    if (!Number.isInteger(leadTime)) throw new TheoryAssumptionError(`lanes[${laneInto(scenario, plan).index}].leadTime`, 'assumes a whole number of periods of lead time');
+    const costs = costsOf(scenario, plan);
+    const parameters = { demand: poissonPmf(demand.quantity.mean), leadTimePeriods: leadTime, orderingCost: costs.orderingCost, holdingCost: costs.holdingPerDay, backorderCost: costs.backorderPerDay };
+    const theory = periodicSSCost({ ...parameters, reorderPoint: policy.reorderPoint, orderUpTo: policy.orderUpTo });
+    const optimum = optimalPeriodicSS(parameters);
+    const note = 'at the end of each day, after its demand (an order placed at the start of day t arrives at the start of day t + L, before its demand)';
+    return {
+      comparisons: [
+        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: `c(s, S) = K/day ordered + h E[on hand] + p E[backorders], ${note}` }),
+        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHand, note }),
+        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedBackorders, note }),
+        at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerPeriod, note: '1 / M(S - s): the fraction of days with an order' }),
+      ],
+      facts: [
+        { label: 'optimal (s, S) (Zheng & Federgruen)', value: `(${optimum.reorderPoint}, ${optimum.orderUpTo})` },
+        { label: 'cost per day at the optimum', value: optimum.costPerPeriod },
+      ],
+    };
+  },
+};
+
+export const bullwhipModel: TheoryModelDefinition = {
+  source: 'Chen, Drezner, Ryan & Simchi-Levi, Management Science 46(3), 2000; Chen, Ryan & Simchi-Levi, Naval Research Logistics 47(4), 2000',
+  variant({ scenario, plans, variantId }) {
+    const plan = onlyStockPoint({ scenario, plans, variantId, windowDays: 0 });
+    const policy = policyOf(plan, variantId, 'forecast');
+    if (policy.reviewPeriod !== 1) throw new TheoryAssumptionError('stockPoints', `assumes a review every day; variant "${variantId}" reviews every ${policy.reviewPeriod} days`);
+    if (policy.safetyFactor !== 0) throw new TheoryAssumptionError('stockPoints', 'assumes a constant safety stock (safetyFactor 0); a re-estimated one only adds variance');
+    if (!policy.allowReturns) throw new TheoryAssumptionError('stockPoints', 'assumes orders may be negative (allowReturns), as in the linear model');
+    const { demand, path } = onlyDemand(scenario, plan, 'perPeriod');
+    if (demand.quantity.type === 'normal' && demand.quantity.mean < 4 * demand.quantity.sd) throw new TheoryAssumptionError(`${path}.quantity`, 'assumes demand that is never truncated at zero (mean at least 4 sd)');
+    const leadTime = constantLeadTime(scenario, plan);
+    const covered = leadTime + policy.reviewPeriod;
+    const theory =
+      policy.method.type === 'movingAverage'
+        ? bullwhipLowerBound({ leadTimePeriods: covered, movingAveragePeriods: policy.method.periods })
+        : exponentialSmoothingBullwhip({ leadTimePeriods: covered, smoothingFactor: policy.method.alpha });
+    const formula = policy.method.type === 'movingAverage' ? `1 + 2L/p + 2L²/p² with p = ${policy.method.periods}` : `1 + 2αL + 2α²L²/(2 - α) with α = ${policy.method.alpha}`;
+    return {
+      comparisons: [at(plan, { kpi: 'bullwhipRatio', theory, note: `${formula} and L = lead time + review period = ${covered} days, the demand the order-up-to level covers; i.i.d. demand and a constant safety stock make the bound exact` })],
+      facts: [{ label: 'periods covered by the order-up-to level L', value: covered }],
+    };
+  },
+};
+
+/** The supplier feeding `plan` as a queue: its server count and exponential processing rate. */
+function stationOf(scenario: Scenario, plan: StockPointPlan): { servers: number; serviceRate: number } {
+  const { lane, index, source } = laneInto(scenario, plan);
+  const nodeIndex = scenario.nodes.indexOf(source);
+  if (source.type !== 'supplier' || source.servers === undefined) throw new TheoryAssumptionError(`nodes[${nodeIndex}].servers`, `assumes ${plan.node} is supplied by a supplier with servers`);
+  if (!source.leadTime || source.leadTime.type !== 'exponential') throw new TheoryAssumptionError(`nodes[${nodeIndex}].leadTime`, 'assumes exponential processing times');
+  if (source.capacityPerDay !== undefined) throw new TheoryAssumptionError(`nodes[${nodeIndex}].capacityPerDay`, 'assumes no daily shipping cap');
+  if (constantOf(lane.leadTime, `lanes[${index}].leadTime`, 'transit time') !== 0) throw new TheoryAssumptionError(`lanes[${index}].leadTime`, 'assumes processed orders reach the stock point at once (transit time 0)');
+  return { servers: source.servers, serviceRate: 1 / source.leadTime.mean };
+}
+
+export const queueMMcModel: TheoryModelDefinition = {
+  source: 'Erlang C; Gross & Harris, Fundamentals of Queueing Theory, ch. 2',
+  variant({ scenario, plans, variantId }) {
+    const plan = onlyStockPoint({ scenario, plans, variantId, windowDays: 0 });
+    requireUnmet(scenario, plan, 'backorder');
+    const policy = policyOf(plan, variantId, 'baseStock');
+    if (policy.level !== 0) throw new TheoryAssumptionError('stockPoints', 'assumes make-to-order: base stock level 0, so every customer order is one job at the station');
+    const rate = unitPoissonRate(scenario, plan);
+    const station = stationOf(scenario, plan);
+    const theory = mmc({ arrivalRate: rate, serviceRate: station.serviceRate, servers: station.servers });
+    return {
+      comparisons: [
+        at(plan, { kpi: 'avgCustomerWait', theory: theory.expectedTimeInSystem, note: "W = Wq + 1/μ: each customer waits while one job is in the station, so the mean wait is the mean time in system (Little's law)" }),
+        at(plan, { kpi: 'avgBackorders', theory: theory.expectedNumberInSystem, note: 'L: customers waiting = jobs at the station' }),
+      ],
+      facts: [
+        { label: 'utilisation ρ = λ / cμ', value: theory.utilisation },
+        { label: 'P(wait) (Erlang C)', value: theory.probabilityOfWaiting },
+        { label: 'Wq, days waiting for a server', value: theory.expectedWaitInQueue },
+      ],
+    };
+  },
+};
+
+export const makeToStockMM1Model: TheoryModelDefinition = {
+  source: 'Buzacott & Shanthikumar, Stochastic Models of Manufacturing Systems (1993), ch. 4',
+  variant({ scenario, plans, variantId }) {
+    const plan = onlyStockPoint({ scenario, plans, variantId, windowDays: 0 });
+    requireUnmet(scenario, plan, 'backorder');
+    const policy = policyOf(plan, variantId, 'baseStock');
+    const rate = unitPoissonRate(scenario, plan);
+    const station = stationOf(scenario, plan);
+    if (station.servers !== 1) throw new TheoryAssumptionError('nodes', 'assumes one production server');
+    const parameters = { demandPerDay: rate, productionPerDay: station.serviceRate };
+    const theory = makeToStockMM1({ ...parameters, baseStock: policy.level });
+    const costs = costsOf(scenario, plan);
+    const facts: { label: string; value: number }[] = [{ label: 'utilisation ρ = λ / μ', value: rate / station.serviceRate }];
+    if (costs.holdingPerDay > 0 && costs.backorderPerDay > 0) {
+      const optimum = optimalMakeToStockMM1({ ...parameters, holdingCostPerUnitPerDay: costs.holdingPerDay, backorderCostPerUnitPerDay: costs.backorderPerDay });
+      facts.push({ label: 'optimal base stock S*', value: optimum.baseStock }, { label: 'cost per day at S*', value: optimum.costPerDay });
+    }
+    return {
+      comparisons: [
+        at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: '1 - ρ^S: a customer finds fewer than S orders in production (PASTA)' }),
+        at(plan, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: 'ρ^(S+1) / (1 - ρ)' }),
+        at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: 'S - ρ(1 - ρ^S) / (1 - ρ)' }),
+      ],
+      facts,
+    };
+  },
+};
+
+/** The chain from the customer-facing point up to the supplier: stage 1 first. */
+function serialStages(scenario: Scenario, plans: StockPointPlan[]): StockPointPlan[] {
+  const facing = plans.filter((plan) => scenario.demand.some((demand) => [demand.node].flat().includes(plan.node)));
+  if (facing.length !== 1) throw new TheoryAssumptionError('demand', `assumes customer demand at exactly one stock point (stage 1); found ${facing.length}`);
+  const chain = [facing[0]];
+  for (;;) {
+    const { source } = laneInto(scenario, chain[chain.length - 1]);
+    if (source.type === 'supplier') break;
+    const upstream = plans.find((plan) => plan.node === source.id && plan.product === facing[0].product);
+    if (!upstream) throw new TheoryAssumptionError('stockPoints', `no stock point at ${source.id} for ${facing[0].product}`);
+    chain.push(upstream);
+  }
+  if (chain.length !== plans.length) throw new TheoryAssumptionError('stockPoints', `assumes a serial chain; ${plans.length - chain.length} stock points are off the chain`);
+  return chain;
+}
+
+export const serialBaseStockModel: TheoryModelDefinition = {
+  source: 'Clark & Scarf (1960); Chen & Zheng, Management Science 40(11), 1994; Gallego & Zipkin, M&SOM 1(1), 1999; Zipkin (2000), ch. 8',
+  variant({ scenario, plans, variantId }) {
+    const chain = serialStages(scenario, plans);
+    const stage1 = chain[0];
+    requireUnmet(scenario, stage1, 'backorder');
+    const rate = unitPoissonRate(scenario, stage1);
+    const installationCosts = chain.map((plan) => costsOf(scenario, plan).holdingPerDay);
+    const stages = chain.map((plan, j) => {
+      const { lane, index, source } = laneInto(scenario, plan);
+      if (source.type !== 'store' && source.capacityPerDay !== undefined) throw new TheoryAssumptionError(`nodes[${scenario.nodes.indexOf(source)}].capacityPerDay`, 'assumes unlimited shipping');
+      if (source.type === 'supplier' && source.leadTime) throw new TheoryAssumptionError(`nodes[${scenario.nodes.indexOf(source)}].leadTime`, 'assumes no supplier processing time (put it in the lane)');
+      const echelonHolding = installationCosts[j] - (j + 1 < chain.length ? installationCosts[j + 1] : 0);
+      if (echelonHolding < 0) throw new TheoryAssumptionError('stockPoints', `assumes holding costs that do not fall downstream; ${plan.key} holds for less than ${chain[j + 1].key}`);
+      return { leadTimeDays: constantOf(lane.leadTime, `lanes[${index}].leadTime`, 'transit time'), echelonHoldingCostPerUnitPerDay: echelonHolding };
+    });
+    const levels = chain.map((plan) => policyOf(plan, variantId, 'echelonBaseStock').level);
+    const parameters = { demandPerDay: rate, stages, backorderCostPerUnitPerDay: costsOf(scenario, stage1).backorderPerDay };
+    const theory = evaluateSerialBaseStock({ ...parameters, echelonLevels: levels });
+    const optimum = optimalSerialBaseStock(parameters);
+    const comparisons: TheoryComparison[] = [
+      at(stage1, { kpi: 'fillRate', theory: theory.fillRate, note: 'P(stage 1 has stock) (PASTA)' }),
+      at(stage1, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: "E[B1]: customers' backorders, time-average" }),
+      ...chain.map((plan, j) => at(plan, { kpi: 'avgOnHand', theory: theory.stages[j].expectedOnHand, note: `E[I${j + 1}], time-average on hand at stage ${j + 1}` })),
+      at(null, { kpi: 'holdingCost', per: 'day', theory: theory.costPerDay - parameters.backorderCostPerUnitPerDay * theory.expectedBackorders, note: 'Σ installation holding cost × E[on hand]; in-transit stock is not charged (the same for every policy)' }),
+      at(null, { kpi: 'stockoutCost', per: 'day', theory: parameters.backorderCostPerUnitPerDay * theory.expectedBackorders, note: 'b E[B1]' }),
+    ];
+    return {
+      comparisons,
+      facts: [
+        { label: 'echelon levels in force (stage 1 first)', value: theory.echelonLevels.join(', ') },
+        { label: 'cost per day of these levels (on-hand holding + backorders)', value: theory.costPerDay },
+        { label: 'optimal echelon levels (Chen–Zheng)', value: optimum.echelonLevels.join(', ') },
+        { label: 'cost per day at the optimum', value: optimum.costPerDay },
+        { label: 'in-transit holding, the same for every policy', value: optimum.pipelineHoldingCostPerDay },
+      ],
+    };
+  },
+};
