@@ -13,5 +13,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // validation suites run whole experiments in beforeAll
+    hookTimeout: 120_000,
   },
 });

@@ -20,15 +20,20 @@ export function formatTheory(theory: Extract<ScenarioTheory, { ok: true }>, chec
         check.simulated === null ? '-' : formatInterval(check.simulated.mean, check.simulated.halfWidth),
         formatValue(check.theory, check.simulated?.halfWidth ?? null),
         check.allowance > 0 ? `± ${formatValue(check.allowance)}` : '',
-        check.agrees ? 'yes' : 'NO',
+        check.agrees ? 'yes' : 'no',
+        check.agreesJointly ? 'yes' : 'NO',
       ]);
-    lines.push('', `${name}:`, ...formatTable(['KPI', 'simulated', 'theory', 'allowance', 'inside'], rows));
+    lines.push('', `${name}:`, ...formatTable(['KPI', 'simulated', 'theory', 'allowance', 'inside 95%', 'jointly'], rows));
     for (const fact of variantTheory.facts) lines.push(`  ${fact.label}: ${typeof fact.value === 'number' ? formatValue(fact.value) : fact.value}`);
   }
   if (stockPoints.size === 1 && !stockPoints.has(null)) lines.push('', `at stock point ${[...stockPoints][0]}`);
+  const agreeing = checks.filter((check) => check.agreesJointly).length;
   lines.push(
-    'inside: the theory value lies within the simulated mean ± half-width (+ the allowance, where the simulation and',
-    'the formula measure slightly different things; the reasons are in the JSON output and the scenario description)',
+    'inside 95%: the theory value lies within the simulated mean ± 95% half-width (+ the allowance, where simulation and',
+    'formula measure slightly different things; the reasons are in the JSON output and the scenario description).',
+    `jointly: within the interval at the level where all ${checks.length} comparisons hold together with 95% confidence`,
+    '(Bonferroni); with many comparisons, one 95% interval in twenty misses by chance.',
+    agreeing === checks.length ? `simulation and theory agree: all ${checks.length} comparisons jointly inside.` : `simulation and theory DISAGREE: ${checks.length - agreeing} of ${checks.length} comparisons outside even jointly.`,
   );
   return lines.join('\n') + '\n';
 }

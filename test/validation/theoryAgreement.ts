@@ -6,8 +6,10 @@ import { loadScenarioFile } from '../fixtures/scenario.ts';
 
 /**
  * Runs a scenario of scenarios/theory/ and checks every KPI its theory model predicts: the closed-form
- * value lies within the simulated mean's 95% confidence half-width, widened only by the model's
- * documented allowance where simulation and formula measure slightly different things.
+ * value lies within the simulated mean's confidence interval, widened only by the model's documented
+ * allowance where simulation and formula measure slightly different things. The intervals are taken
+ * at the joint level (Bonferroni over the scenario's comparisons), so that all of them hold together
+ * with 95% confidence: at 95% each, one comparison in twenty would miss by chance.
  *
  * So that the check means something, the interval must also be narrow: its half-width plus the
  * allowance under `resolution` times the theory value (default 5%), or under `absolute` for values
@@ -45,8 +47,8 @@ export function expectAgreement(agreement: Agreement, options: AgreementOptions 
     const label = `${check.variant} ${check.stockPoint ?? 'network'} ${check.kpi}${check.per === 'window' ? '' : ` per ${check.per}`}: simulated ${check.simulated?.mean} ± ${check.simulated?.halfWidth}, theory ${check.theory} (allowance ${check.allowance})`;
     expect(check.simulated, label).not.toBeNull();
     expect(check.simulated!.n, label).toBe(agreement.scenario.replications);
-    expect(check.simulated!.halfWidth! + check.allowance, `${label}: interval too wide to test anything`).toBeLessThanOrEqual(Math.max(resolution * Math.abs(check.theory), absolute));
-    expect(check.agrees, label).toBe(true);
+    expect(check.jointHalfWidth! + check.allowance, `${label}: interval too wide to test anything`).toBeLessThanOrEqual(Math.max(resolution * Math.abs(check.theory), absolute));
+    expect(check.agreesJointly, `${label}, joint half-width ${check.jointHalfWidth}`).toBe(true);
   }
 }
 
@@ -54,6 +56,7 @@ export function expectAgreement(agreement: Agreement, options: AgreementOptions 
 export function expectRejected(agreement: Agreement, variant: string, kpi: TheoryCheck['kpi'], wrong: number): void {
   const check = agreement.checks.find((c) => c.variant === variant && c.kpi === kpi);
   expect(check, `${variant} ${kpi}`).toBeDefined();
-  const { mean, halfWidth } = check!.simulated!;
-  expect(Math.abs(mean - wrong), `${variant} ${kpi}: simulated ${mean} ± ${halfWidth}, wrong value ${wrong}`).toBeGreaterThan(halfWidth! + check!.allowance);
+  const { mean } = check!.simulated!;
+  const halfWidth = check!.jointHalfWidth!;
+  expect(Math.abs(mean - wrong), `${variant} ${kpi}: simulated ${mean} ± ${halfWidth} (joint), wrong value ${wrong}`).toBeGreaterThan(halfWidth + check!.allowance);
 }
