@@ -4,6 +4,7 @@ import { confidenceHalfWidth } from '../metrics/studentT.ts';
 import { Tally } from '../metrics/tally.ts';
 import { variantsOf } from '../model/build.ts';
 import { runReplication, type DailyLevels, type RunResult } from './run.ts';
+import { DAILY_LEVELS } from '../model/simulation.ts';
 
 /** Mean over replications with the 95% confidence half-width (Student t, n-1 degrees of freedom). */
 export interface KpiSummary {
@@ -27,6 +28,8 @@ export interface VariantSummary {
   name: string;
   replications: number;
   network: KpiSummaries;
+  /** each replication's network KPIs (null where one does not apply), in replication order, for distributions */
+  samples: { replications: number[]; network: Record<KpiName, (number | null)[]> };
   products: { product: string; kpis: KpiSummaries }[];
   stockPoints: { node: string; product: string; policy: string; reorderPoint: number | null; orderUpTo: number | null; kpis: KpiSummaries }[];
   /** daily series averaged over replications (null when the scenario records none) */
@@ -114,6 +117,10 @@ export function summarize(scenario: Scenario, unordered: ReadonlyArray<RunResult
       name: variant.name ?? variant.id,
       replications: runs.length,
       network: summarizeKpis(runs.map((run) => run.network.kpis)),
+      samples: {
+        replications: runs.map((run) => run.replication),
+        network: Object.fromEntries(KPI_NAMES.map((name) => [name, runs.map((run) => run.network.kpis[name])])) as Record<KpiName, (number | null)[]>,
+      },
       products: (first?.products ?? []).map((product, i) => ({ product: product.product, kpis: summarizeKpis(runs.map((run) => run.products[i].kpis)) })),
       stockPoints: (first?.stockPoints ?? []).map((point, i) => ({
         node: point.node,
@@ -175,13 +182,11 @@ function summarizeSeries(runs: ReadonlyArray<RunResult>): VariantSummary['series
     const halfWidth = m2.map((m) => (n >= 2 ? (confidenceHalfWidth(Math.sqrt(m / (n - 1)), n) ?? 0) : 0));
     return { mean, halfWidth };
   };
-  const levelsOf = (pick: (run: RunResult) => DailyLevels): MeanLevels => ({
-    onHand: meanOf((run) => pick(run).onHand),
-    position: meanOf((run) => pick(run).position),
-    backorders: meanOf((run) => pick(run).backorders),
-    demand: meanOf((run) => pick(run).demand),
-    sales: meanOf((run) => pick(run).sales),
-  });
+  const levelsOf = (pick: (run: RunResult) => DailyLevels): MeanLevels => {
+    const out = {} as MeanLevels;
+    for (const level of DAILY_LEVELS) out[level] = meanOf((run) => pick(run)[level]);
+    return out;
+  };
   return {
     days: first.days,
     network: levelsOf((run) => run.series!.network),

@@ -3,7 +3,7 @@ import { replicationSeed } from '../random/streams.ts';
 import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } from '../metrics/kpis.ts';
 import { buildSimulation, variantsOf } from '../model/build.ts';
 import type { LedgerCounts } from '../model/stockPoint.ts';
-import type { Simulation } from '../model/simulation.ts';
+import { DAILY_LEVELS, type DailyLevelName, type Simulation } from '../model/simulation.ts';
 
 export interface StockPointResult {
   node: string;
@@ -31,13 +31,8 @@ export interface StockPointLedger extends LedgerCounts {
   pipeline: number;
 }
 
-export interface DailyLevels {
-  onHand: number[];
-  position: number[];
-  backorders: number[];
-  demand: number[];
-  sales: number[];
-}
+/** A replication's daily series: each level of DAILY_LEVELS, one value per day. */
+export type DailyLevels = Record<DailyLevelName, number[]>;
 
 export interface RunSeries {
   days: number;
@@ -69,6 +64,8 @@ export interface RunResult {
   customerBases: CustomerBaseResult[];
   /** units still waiting at each shipping node for capacity or the end of an outage */
   awaitingDispatch: { node: string; units: number }[];
+  /** units of orders waiting for or in process at each supplier's production stage (servers) */
+  inProduction: { node: string; units: number }[];
   ledgers: StockPointLedger[];
   series: RunSeries | null;
   /** modelling problems worth a look, each once, with the fix */
@@ -145,6 +142,7 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
       demandLostToChurn: base.demandLostToChurn,
     })),
     awaitingDispatch: simulation.gates.map((gate) => ({ node: gate.node, units: gate.waitingUnits })),
+    inProduction: simulation.stages.map((stage) => ({ node: stage.node, units: stage.unitsInside })),
     ledgers,
     series: withSeries && simulation.series.network.onHand.length > 0 ? seriesOf(simulation) : null,
     warnings: simulation.warnings,
@@ -162,23 +160,15 @@ function setDailySums(counters: KpiCounters, sums: Float64Array, group: number):
 
 function seriesOf(simulation: Simulation): RunSeries {
   const s = simulation.series;
-  const levels = (i: number): DailyLevels => ({
-    onHand: Array.from(s.onHand[i]),
-    position: Array.from(s.position[i]),
-    backorders: Array.from(s.backorders[i]),
-    demand: Array.from(s.demand[i]),
-    sales: Array.from(s.sales[i]),
-  });
+  const levels = (pick: (level: DailyLevelName) => Float64Array): DailyLevels => {
+    const out = {} as DailyLevels;
+    for (const level of DAILY_LEVELS) out[level] = Array.from(pick(level));
+    return out;
+  };
   return {
     days: s.days,
-    network: {
-      onHand: Array.from(s.network.onHand),
-      position: Array.from(s.network.position),
-      backorders: Array.from(s.network.backorders),
-      demand: Array.from(s.network.demand),
-      sales: Array.from(s.network.sales),
-    },
-    stockPoints: s.perStockPoint ? simulation.stockPoints.map((point) => levels(point.index)) : null,
+    network: levels((level) => s.network[level]),
+    stockPoints: s.perStockPoint ? simulation.stockPoints.map((point) => levels((level) => s.perPoint[level][point.index])) : null,
     activeCustomers: simulation.customerBases.map((base) => ({ node: base.node, values: Array.from(s.activeCustomers[base.index]) })),
     networkActiveCustomers: Array.from(s.networkActiveCustomers),
   };

@@ -189,7 +189,12 @@ export const serialBaseStockModel: TheoryModelDefinition = {
       at(stage1, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: "E[B1]: customers' backorders, time-average" }),
       ...chain.map((plan, j) => at(plan, { kpi: 'avgOnHand', theory: theory.stages[j].expectedOnHand, note: `E[I${j + 1}], time-average on hand at stage ${j + 1}` })),
       at(null, { kpi: 'holdingCost', per: 'day', theory: theory.costPerDay - parameters.backorderCostPerUnitPerDay * theory.expectedBackorders, note: 'Σ installation holding cost × E[on hand]; in-transit stock is not charged (the same for every policy)' }),
-      at(null, { kpi: 'stockoutCost', per: 'day', theory: parameters.backorderCostPerUnitPerDay * theory.expectedBackorders, note: 'b E[B1]' }),
+      at(null, {
+        kpi: 'stockoutCost',
+        per: 'day',
+        theory: parameters.backorderCostPerUnitPerDay * theory.expectedBackorders + costsOf(scenario, stage1).stockoutPenalty * rate * (1 - theory.fillRate),
+        note: 'b E[B1] + p λ (1 - fill rate): the backorder cost per unit-day and the penalty per unit short',
+      }),
     ];
     return {
       comparisons,

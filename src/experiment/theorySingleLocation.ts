@@ -120,6 +120,13 @@ function constantDailyDemand(scenario: Scenario, plan: StockPointPlan): number {
   return constantOf(demand.quantity, `${path}.quantity`, 'demand per day');
 }
 
+/** The EOQ models plan when an order is placed: the scenario's reorder point must be that one. */
+function requireReorderPoint(reorderPoint: number, planned: number, dailyDemand: number, variantId: string, what: string): void {
+  if (Math.abs(reorderPoint - planned) > dailyDemand) {
+    throw new TheoryAssumptionError('stockPoints', `assumes the reorder point is ${what} = ${planned} (within a day's demand); variant "${variantId}" has ${reorderPoint}`);
+  }
+}
+
 /** Why EOQ comparisons carry an allowance of half a day's demand. */
 function lumpNote(dailyDemand: number): string {
   return `the formula has demand flowing continuously; here it comes in lumps of ${dailyDemand} at the start of each day, so the time-average stock level differs from the sawtooth's by at most half a lump`;
@@ -131,7 +138,7 @@ export const eoqModel: TheoryModelDefinition = {
     const plan = onlyStockPoint({ scenario, plans, variantId, windowDays });
     const policy = policyOf(plan, variantId, 'rQ');
     const daily = constantDailyDemand(scenario, plan);
-    constantLeadTime(scenario, plan);
+    requireReorderPoint(policy.reorderPoint, daily * constantLeadTime(scenario, plan), daily, variantId, 'the demand over the lead time, d L');
     const costs = costsOf(scenario, plan);
     const theory = eoq({ demandPerYear: daily * 365, orderingCost: costs.orderingCost, holdingCostPerUnitPerYear: costs.holdingPerDay * 365, quantity: policy.orderQuantity });
     const optimum = eoq({ demandPerYear: daily * 365, orderingCost: costs.orderingCost, holdingCostPerUnitPerYear: costs.holdingPerDay * 365 });
@@ -166,6 +173,7 @@ export const eoqPlannedBackordersModel: TheoryModelDefinition = {
     const base = { demandPerYear: daily * 365, orderingCost: costs.orderingCost, holdingCostPerUnitPerYear: costs.holdingPerDay * 365, backorderCostPerUnitPerYear: costs.backorderPerDay * 365 };
     const theory = eoqWithPlannedBackorders({ ...base, quantity: policy.orderQuantity });
     const optimum = eoqWithPlannedBackorders(base);
+    requireReorderPoint(policy.reorderPoint, daily * constantLeadTime(scenario, plan) - theory.maxBackorders, daily, variantId, 'd L - B, with B = Q h / (h + b) the backlog the formula plans');
     const note = lumpNote(daily);
     return {
       comparisons: [
@@ -187,7 +195,8 @@ export const eoqPlannedBackordersModel: TheoryModelDefinition = {
 function poissonStockComparisons(
   plan: StockPointPlan,
   theory: { fillRate: number; readyRate: number; expectedOnHand: number; expectedBackorders: number; expectedInventoryPosition: number },
-  costs: { holdingPerDay: number; backorderPerDay: number },
+  costs: { holdingPerDay: number; backorderPerDay: number; stockoutPenalty: number },
+  rate: number,
 ): TheoryComparison[] {
   const comparisons = [
     at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: 'P(a customer finds stock): Poisson arrivals see time averages (PASTA)' }),
@@ -197,7 +206,17 @@ function poissonStockComparisons(
     at(plan, { kpi: 'avgInventoryPosition', theory: theory.expectedInventoryPosition, note: 'time-average inventory position' }),
   ];
   if (costs.holdingPerDay > 0) comparisons.push(at(plan, { kpi: 'holdingCost', per: 'day', theory: costs.holdingPerDay * theory.expectedOnHand, note: 'h E[on hand] per day' }));
-  if (costs.backorderPerDay > 0) comparisons.push(at(plan, { kpi: 'stockoutCost', per: 'day', theory: costs.backorderPerDay * theory.expectedBackorders, note: 'b E[backorders] per day' }));
+  // the stockout cost also charges the penalty per unit short: λ (1 - fill rate) units a day go short
+  if (costs.backorderPerDay > 0 || costs.stockoutPenalty > 0) {
+    comparisons.push(
+      at(plan, {
+        kpi: 'stockoutCost',
+        per: 'day',
+        theory: costs.backorderPerDay * theory.expectedBackorders + costs.stockoutPenalty * rate * (1 - theory.fillRate),
+        note: 'b E[backorders] + p λ (1 - fill rate) per day',
+      }),
+    );
+  }
   return comparisons;
 }
 
@@ -213,7 +232,7 @@ export const baseStockPoissonModel: TheoryModelDefinition = {
     const theory = baseStockPoisson({ demandPerDay: rate, leadTimeDays: leadTime, baseStockLevel: policy.level });
     return {
       comparisons: [
-        ...poissonStockComparisons(plan, theory, costs),
+        ...poissonStockComparisons(plan, theory, costs, rate),
         at(plan, { kpi: 'avgPipeline', theory: rate * leadTime, note: "λ L units in transit (Little's law)" }),
       ],
       facts: [{ label: 'lead-time demand λ L', value: rate * leadTime }],
@@ -233,7 +252,7 @@ export const rqPoissonModel: TheoryModelDefinition = {
     const parameters = { demandPerDay: rate, leadTimeDays: leadTime, orderingCost: costs.orderingCost, holdingCostPerUnitPerDay: costs.holdingPerDay, backorderCostPerUnitPerDay: costs.backorderPerDay };
     const theory = rqPoisson({ ...parameters, reorderPoint: policy.reorderPoint, orderQuantity: policy.orderQuantity });
     const comparisons = [
-      ...poissonStockComparisons(plan, theory, costs),
+      ...poissonStockComparisons(plan, theory, costs, rate),
       at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerDay, note: 'λ / Q orders a day' }),
     ];
     if (costs.orderingCost > 0) comparisons.push(at(plan, { kpi: 'orderingCost', per: 'day', theory: costs.orderingCost * theory.ordersPerDay, note: 'K λ / Q per day' }));

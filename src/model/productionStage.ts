@@ -18,6 +18,8 @@ export class ProductionStage {
   private readonly jobQuantity: Float64Array;
   private readonly jobTo: Int32Array;
   private idle: number;
+  /** units of the orders waiting or in process (for the conservation ledger) */
+  unitsInside = 0;
 
   constructor(
     readonly node: string,
@@ -44,6 +46,7 @@ export class ProductionStage {
    * at once, or -1 when every server is busy and the job waits.
    */
   arrive(quantity: number, to: number): number {
+    this.unitsInside += quantity;
     if (this.idle > 0) {
       const server = this.jobTo.indexOf(-1);
       this.start(server, quantity, to);
@@ -71,6 +74,7 @@ export class ProductionStage {
    */
   finish(server: number): boolean {
     if (this.jobTo[server] < 0) throw new Error(`ProductionStage ${this.node}: server ${server} has no job to finish`);
+    this.unitsInside -= this.jobQuantity[server];
     this.jobTo[server] = -1;
     this.idle++;
     if (this.head === this.waitingQuantity.length) return false;

@@ -613,13 +613,19 @@ export class Simulation {
  * Daily series for charts: per stock point (optional) and network totals of end-of-day on hand,
  * inventory position and backorders, and the day's demand and sales; active customers per base.
  */
+/** The levels recorded each day, per stock point and for the network. */
+export const DAILY_LEVELS = ['onHand', 'position', 'backorders', 'demand', 'sales', 'ordered', 'received', 'short'] as const;
+export type DailyLevelName = (typeof DAILY_LEVELS)[number];
+
+/**
+ * Daily series, recorded at the end of each day: on hand, inventory position and backorders at that
+ * moment, and the day's demand, sales (units issued), units ordered, units received and units short
+ * (demand not met from the shelf at once: lost or backordered).
+ */
 export class DailySeries {
-  readonly onHand: Float64Array[];
-  readonly position: Float64Array[];
-  readonly backorders: Float64Array[];
-  readonly demand: Float64Array[];
-  readonly sales: Float64Array[];
-  readonly network: { onHand: Float64Array; position: Float64Array; backorders: Float64Array; demand: Float64Array; sales: Float64Array };
+  /** per level, per stock point (empty when only network totals are recorded) */
+  readonly perPoint: Record<DailyLevelName, Float64Array[]>;
+  readonly network: Record<DailyLevelName, Float64Array>;
   readonly activeCustomers: Float64Array[];
   readonly networkActiveCustomers: Float64Array;
 
@@ -630,41 +636,36 @@ export class DailySeries {
     customerBases: number,
   ) {
     const perPoint = perStockPoint ? stockPoints : 0;
-    const make = () => Array.from({ length: perPoint }, () => new Float64Array(days));
-    this.onHand = make();
-    this.position = make();
-    this.backorders = make();
-    this.demand = make();
-    this.sales = make();
-    this.network = {
-      onHand: new Float64Array(days),
-      position: new Float64Array(days),
-      backorders: new Float64Array(days),
-      demand: new Float64Array(days),
-      sales: new Float64Array(days),
-    };
+    this.perPoint = {} as Record<DailyLevelName, Float64Array[]>;
+    this.network = {} as Record<DailyLevelName, Float64Array>;
+    for (const level of DAILY_LEVELS) {
+      this.perPoint[level] = Array.from({ length: perPoint }, () => new Float64Array(days));
+      this.network[level] = new Float64Array(days);
+    }
     this.activeCustomers = Array.from({ length: customerBases }, () => new Float64Array(days));
     this.networkActiveCustomers = new Float64Array(days);
   }
 
   recordStockPoint(day: number, point: StockPoint): void {
     if (day < 0 || day >= this.days) return;
-    const position = point.inventoryPosition;
-    const network = this.network;
-    network.onHand[day] += point.onHand;
-    network.position[day] += position;
-    network.backorders[day] += point.backorders;
-    network.demand[day] += point.lastDayDemand;
-    network.sales[day] += point.lastDaySales;
-    if (this.perStockPoint) {
-      const i = point.index;
-      this.onHand[i][day] = point.onHand;
-      this.position[i][day] = position;
-      this.backorders[i][day] = point.backorders;
-      this.demand[i][day] = point.lastDayDemand;
-      this.sales[i][day] = point.lastDaySales;
+    const values = this.scratch;
+    values[0] = point.onHand;
+    values[1] = point.inventoryPosition;
+    values[2] = point.backorders;
+    values[3] = point.lastDayDemand;
+    values[4] = point.lastDaySales;
+    values[5] = point.lastDayOrdered;
+    values[6] = point.lastDayReceived;
+    values[7] = point.lastDayShort;
+    for (let k = 0; k < DAILY_LEVELS.length; k++) {
+      const level = DAILY_LEVELS[k];
+      this.network[level][day] += values[k];
+      if (this.perStockPoint) this.perPoint[level][point.index][day] = values[k];
     }
   }
+
+  /** one day's values of a point, in DAILY_LEVELS order (reused, so recording allocates nothing) */
+  private readonly scratch = new Float64Array(DAILY_LEVELS.length);
 
   recordCustomers(day: number, bases: ReadonlyArray<CustomerBase>): void {
     if (day < 0 || day >= this.days) return;

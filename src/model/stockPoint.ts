@@ -64,11 +64,16 @@ export class StockPoint implements PolicyState {
   lastDayCustomerDemand = 0;
   lastDaySales = 0;
   lastDayOrdered = 0;
+  lastDayReceived = 0;
+  /** customer and downstream demand not met from the shelf at once (lost or backordered) */
+  lastDayShort = 0;
   // marks for the current day, review and period (cumulative counters at their start)
   private dayStartDemand = 0;
   private dayStartInternalDemand = 0;
   private dayStartIssued = 0;
   private dayStartOrdered = 0;
+  private dayStartReceived = 0;
+  private dayStartFilledImmediately = 0;
   reviewStartDemand = 0;
   periodStartLost = 0;
   periodStartOrders = 0;
@@ -211,6 +216,10 @@ export class StockPoint implements PolicyState {
     this.lastDayCustomerDemand = this.lastDayDemand - (c.internalDemandUnits - this.dayStartInternalDemand);
     this.lastDaySales = issued - this.dayStartIssued;
     this.lastDayOrdered = c.orderedUnits - this.dayStartOrdered;
+    this.lastDayReceived = c.receivedUnits - this.dayStartReceived;
+    this.lastDayShort = this.lastDayDemand - (c.filledImmediatelyUnits - this.dayStartFilledImmediately);
+    this.dayStartReceived = c.receivedUnits;
+    this.dayStartFilledImmediately = c.filledImmediatelyUnits;
     this.dayStartDemand = c.demandUnits;
     this.dayStartInternalDemand = c.internalDemandUnits;
     this.dayStartIssued = issued;

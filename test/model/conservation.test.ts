@@ -28,8 +28,9 @@ import { loadScenarioFile, scenarioFiles, scenarioOf, shortened, singleStore, tw
  * - owed: D's `onOrder` rises by each order placed and falls at each receipt, so what D has ordered
  *   and not yet had shipped is  onOrder(D) - pipeline(D), and is either on backorder at U or waiting
  *   at the gate:  Σ_D (onOrder(D) - pipeline(D)) = Σ_U backorders(U) + awaitingDispatch(u)
- *   (for a supplier, which keeps no backlog, Σ_U backorders = 0). The same customer caveat applies
- *   at u, whose backorders would include customers'.
+ *   (for a supplier, which keeps no backlog, Σ_U backorders = 0; a supplier with servers also holds
+ *   the orders waiting for or in production, `inProduction`). The same customer caveat applies at u,
+ *   whose backorders would include customers'.
  */
 
 const RELATIVE_TOLERANCE = 1e-6;
@@ -77,10 +78,11 @@ function checkConservation(scenario: Scenario, variantIndex: number, run: RunRes
     if (upstream.some((ledger) => customerFacing.has(stockPointKey(ledger.node, ledger.product)))) continue;
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     const ownBackorders = supplierIds.has(node) ? 0 : sum(upstream.map((ledger) => ledger.backorders));
+    const producing = run.inProduction.find((stage) => stage.node === node)?.units ?? 0;
     expectBalanced(
-      `${run.variant} rep ${run.replication} ${node} owed: Σ downstream (onOrder - pipeline) = backorders here + awaiting dispatch`,
+      `${run.variant} rep ${run.replication} ${node} owed: Σ downstream (onOrder - pipeline) = backorders here + awaiting dispatch + in production`,
       sum(downstream.map((ledger) => ledger.onOrder - ledger.pipeline)),
-      ownBackorders + awaiting,
+      ownBackorders + awaiting + producing,
     );
     if (!supplierIds.has(node)) {
       expectBalanced(

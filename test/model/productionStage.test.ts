@@ -14,7 +14,7 @@ describe('ProductionStage: servers take jobs first come, first served', () => {
     expect(stage.arrive(6, 11)).toBe(1);
     expect(stage.arrive(7, 12)).toBe(-1);
     expect(stage.arrive(8, 13)).toBe(-1);
-    expect([stage.busy, stage.queueLength]).toEqual([2, 2]);
+    expect([stage.busy, stage.queueLength, stage.unitsInside]).toEqual([2, 2, 26]);
     // server 1 finishes first: it takes the oldest waiting job (7 units for point 12)
     expect([stage.quantityAt(1), stage.destinationAt(1)]).toEqual([6, 11]);
     expect(stage.finish(1)).toBe(true);
@@ -23,7 +23,7 @@ describe('ProductionStage: servers take jobs first come, first served', () => {
     expect([stage.quantityAt(0), stage.destinationAt(0)]).toEqual([8, 13]);
     expect(stage.finish(0)).toBe(false);
     expect(stage.finish(1)).toBe(false);
-    expect([stage.busy, stage.queueLength]).toEqual([0, 0]);
+    expect([stage.busy, stage.queueLength, stage.unitsInside]).toEqual([0, 0, 0]);
     expect(stage.arrive(1, 3)).toBe(0);
   });
 

@@ -1,81 +1,60 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment, type KpiSummaries } from '../../src/experiment/replicate.ts';
-import { expectOutside, expectWithin } from './agreement.ts';
-import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
-import { baseStockPoisson, rqPoisson } from './inventoryTheory.ts';
+import { baseStockPoisson } from '../../src/theory/baseStockPoisson.ts';
+import { optimalRQPoisson, rqPoisson } from '../../src/theory/rqPoisson.ts';
+import { costsOf } from '../../src/experiment/theory.ts';
+import { planStockPoints, variantsOf } from '../../src/model/build.ts';
+import { expectAgreement, expectRejected, loadTheoryScenario, runAgainstTheory, type Agreement } from './theoryAgreement.ts';
 
 /**
- * Continuous-review (r, Q) with Poisson unit demand and backorders against its closed forms: with unit
- * demand the inventory position is uniform on r+1..r+Q, so each measure is the base-stock measure
- * averaged over S = r+1..r+Q (Zipkin, *Foundations of Inventory Management*, 2000, ch. 6; Axsäter,
- * *Inventory Control*, 3rd ed., 2015, ch. 5; formulas in ./inventoryTheory.ts). The parameters are
- * those of scenarios/03-rq-poisson.json: r = 10, Q = 20, 2 customers a day, constant lead time 5 days,
- * so lead-time demand is Poisson(10).
- *
- * As for base stock: 95% intervals over replications of 2,000 measured days after a 100-day warm-up
- * (ample for the position, which starts at r + Q, to become uniform), no discretisation allowance
- * (PASTA; exact time averages), fixed seed.
+ * scenarios/theory/rq-poisson.json: continuous-review (r, Q), 2 customers a day buying one unit each
+ * (Poisson), constant lead time 5 days, backorders, K = 20, h = 0.05 and b = 0.5 per unit per day;
+ * (r, Q) = (10, 20) as in scenarios/03-rq-poisson.json, and the exact optimum of Federgruen & Zheng
+ * (1992), which this test recomputes from the scenario's own parameters. Exact time averages and, by
+ * PASTA, per-customer fractions: no allowance. 100 replications of 2,000 days.
+ * (test/validation/rqPoisson.test.ts checks the same model from a fixture, with its own formulas.)
  */
-const REORDER_POINT = 10;
-const LOT_SIZE = 20;
 const RATE = 2;
 const LEAD_TIME = 5;
-const REPLICATIONS = 100;
+const parameters = { demandPerDay: RATE, leadTimeDays: LEAD_TIME, orderingCost: 20, holdingCostPerUnitPerDay: 0.05, backorderCostPerUnitPerDay: 0.5 };
 
-const scenario = scenarioOf(
-  singleStore({
-    policy: { type: 'rQ', reorderPoint: REORDER_POINT, orderQuantity: LOT_SIZE },
-    customersPerDay: RATE,
-    leadTime: LEAD_TIME,
-    unmetDemand: 'backorder',
-    horizonDays: 2100,
-    warmupDays: 100,
-    seed: 'validation:rq-poisson',
-  }),
-);
-
-describe('(r, Q) with Poisson demand agrees with theory (Zipkin 2000 ch. 6, Axsäter 2015 ch. 5)', () => {
-  let kpis: KpiSummaries;
+describe('(r, Q) with Poisson demand agrees with theory (Zipkin 2000 ch. 6; Federgruen & Zheng 1992)', () => {
+  let agreement: Agreement;
   beforeAll(() => {
-    kpis = runExperiment(scenario, { replications: REPLICATIONS }).variants[0].stockPoints[0].kpis;
-  });
-  const theory = rqPoisson(REORDER_POINT, LOT_SIZE, RATE * LEAD_TIME);
-
-
-  it('fill rate = (1/Q) sum over S = r+1..r+Q of P(D <= S - 1)', () => {
-    expect(theory.fillRate).toBeCloseTo(0.937, 3);
-    expectWithin(kpis.fillRate, theory.fillRate, REPLICATIONS, 0.005);
+    agreement = runAgainstTheory(loadTheoryScenario('scenarios/theory/rq-poisson.json'));
   });
 
-  it('average on hand = (1/Q) sum over S of E[(S - D)+]', () => {
-    expect(theory.avgOnHand).toBeCloseTo(10.604, 3);
-    expectWithin(kpis.avgOnHand, theory.avgOnHand, REPLICATIONS, 0.1);
+  it("the optimal variant is the Federgruen-Zheng optimum for the scenario's own costs", () => {
+    const scenario = agreement.scenario;
+    const plan = planStockPoints(scenario, variantsOf(scenario)[0])[0];
+    const costs = costsOf(scenario, plan);
+    expect({ orderingCost: costs.orderingCost, holdingCostPerUnitPerDay: costs.holdingPerDay, backorderCostPerUnitPerDay: costs.backorderPerDay }).toEqual({
+      orderingCost: parameters.orderingCost,
+      holdingCostPerUnitPerDay: parameters.holdingCostPerUnitPerDay,
+      backorderCostPerUnitPerDay: parameters.backorderCostPerUnitPerDay,
+    });
+    const optimum = optimalRQPoisson(parameters);
+    expect([optimum.reorderPoint, optimum.orderQuantity]).toEqual([6, 43]);
+    expect(scenario.variants.find((v) => v.id === 'optimal')!.policies[0].policy).toEqual({ type: 'rQ', reorderPoint: optimum.reorderPoint, orderQuantity: optimum.orderQuantity });
+    // it beats (10, 20) and its neighbours
+    expect(optimum.costPerDay).toBeLessThan(rqPoisson({ ...parameters, reorderPoint: 10, orderQuantity: 20 }).costPerDay);
+    for (const [r, q] of [[5, 43], [7, 43], [6, 42], [6, 44]]) expect(optimum.costPerDay).toBeLessThan(rqPoisson({ ...parameters, reorderPoint: r, orderQuantity: q }).costPerDay);
   });
 
-  it('average backorders = (1/Q) sum over S of E[(D - S)+]', () => {
-    expect(theory.avgBackorders).toBeCloseTo(0.104, 3);
-    expectWithin(kpis.avgBackorders, theory.avgBackorders, REPLICATIONS, 0.01);
+  it('fill rate, ready rate, on hand, backorders, position, orders and costs per day, for both variants', () => {
+    expectAgreement(agreement);
   });
 
-  it('average inventory position = r + (Q + 1) / 2 (uniform on r+1..r+Q)', () => {
-    expectWithin(kpis.avgInventoryPosition, REORDER_POINT + (LOT_SIZE + 1) / 2, REPLICATIONS, 0.1);
-  });
-
-  it('orders once per Q units of demand', () => {
-    // orders placed per day = lambda / Q over the window (every unit demanded is re-ordered once)
-    expectWithin(kpis.ordersPlaced, (RATE * 2000) / LOT_SIZE, REPLICATIONS, 2);
-  });
-
-  it('rejects the theory of a neighbouring reorder point (r - 1 or r + 1) and of base stock at r + Q', () => {
-    for (const wrongPoint of [REORDER_POINT - 1, REORDER_POINT + 1]) {
-      const wrong = rqPoisson(wrongPoint, LOT_SIZE, RATE * LEAD_TIME);
-      expectOutside(kpis.fillRate, wrong.fillRate);
-      expectOutside(kpis.avgOnHand, wrong.avgOnHand);
-      expectOutside(kpis.avgBackorders, wrong.avgBackorders);
+  it('rejects the theory of a neighbouring reorder point (r ± 1) and of base stock at r + Q, so the check can fail', () => {
+    for (const [variant, r, q] of [['r10Q20', 10, 20], ['optimal', 6, 43]] as const) {
+      for (const wrongPoint of [r - 1, r + 1]) {
+        const wrong = rqPoisson({ ...parameters, reorderPoint: wrongPoint, orderQuantity: q });
+        expectRejected(agreement, variant, 'fillRate', wrong.fillRate);
+        expectRejected(agreement, variant, 'avgOnHand', wrong.expectedOnHand);
+      }
     }
     // treating (r, Q) as base stock at its top position r + Q is a classic mistake
-    const naive = baseStockPoisson(REORDER_POINT + LOT_SIZE, RATE * LEAD_TIME);
-    expectOutside(kpis.fillRate, naive.fillRate);
-    expectOutside(kpis.avgOnHand, naive.avgOnHand);
+    const naive = baseStockPoisson({ demandPerDay: RATE, leadTimeDays: LEAD_TIME, baseStockLevel: 30 });
+    expectRejected(agreement, 'r10Q20', 'fillRate', naive.fillRate);
+    expectRejected(agreement, 'r10Q20', 'avgOnHand', naive.expectedOnHand);
   });
 });
