@@ -148,6 +148,14 @@ export function checkTheory(theory: Extract<ScenarioTheory, { ok: true }>, resul
   return checks;
 }
 
+/**
+ * A comparison at `plan`'s stock point (null: the network): the KPI as reported, no allowance, unless
+ * `fields` say otherwise.
+ */
+export function at(plan: StockPointPlan | null, fields: Omit<TheoryComparison, 'stockPoint' | 'per' | 'allowance' | 'note'> & Partial<TheoryComparison>): TheoryComparison {
+  return { stockPoint: plan === null ? null : plan.key, per: 'window', allowance: 0, note: 'the simulation measures what the formula predicts', ...fields };
+}
+
 // ------------------------------------------------------------------------------------------------
 // readers shared by the models: each checks one assumption and names the field that breaks it
 

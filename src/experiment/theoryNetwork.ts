@@ -6,6 +6,7 @@ import { evaluateSerialBaseStock, optimalSerialBaseStock } from '../theory/seria
 import type { Scenario } from '../scenario/schema.ts';
 import type { StockPointPlan } from '../model/build.ts';
 import {
+  at,
   constantLeadTime,
   constantOf,
   costsOf,
@@ -24,10 +25,6 @@ import {
  * The periodic (s,S), bullwhip, queueing and serial multi-echelon models of the analytic library, read
  * from scenarios.
  */
-
-function at(plan: StockPointPlan | null, fields: Omit<TheoryComparison, 'stockPoint' | 'per' | 'allowance' | 'note'> & Partial<TheoryComparison>): TheoryComparison {
-  return { stockPoint: plan === null ? null : plan.key, per: 'window', allowance: 0, note: 'the simulation measures what the formula predicts', ...fields };
-}
 
 export const periodicSSModel: TheoryModelDefinition = {
   source: 'Zheng & Federgruen, Operations Research 39(4), 1991; Zipkin (2000), ch. 9',

@@ -10,6 +10,7 @@ import { lostSalesBaseStock, lostSalesBaseStockPoisson, optimalLostSalesBaseStoc
 import type { Distribution, Scenario } from '../scenario/schema.ts';
 import type { StockPointPlan } from '../model/build.ts';
 import {
+  at,
   constantLeadTime,
   constantOf,
   costsOf,
@@ -28,12 +29,6 @@ import {
  * The single-location models of the analytic library, read from scenarios. Each comparison says what
  * the simulation measures and what the formula means, and why an allowance where there is one.
  */
-
-const SAME = 'the simulation measures what the formula predicts';
-
-function at(plan: StockPointPlan, fields: Omit<TheoryComparison, 'stockPoint' | 'per' | 'allowance' | 'note'> & Partial<TheoryComparison>): TheoryComparison {
-  return { stockPoint: plan.key, per: 'window', allowance: 0, note: SAME, ...fields };
-}
 
 /** A per-period demand the formulas can take: normal far enough from zero, or Poisson. */
 function periodDemand(distribution: Distribution, path: string): { kind: 'normal'; mean: number; sd: number } | { kind: 'poisson'; mean: number } {
