@@ -1,0 +1,174 @@
+import type { ExperimentResult, KpiSummaries } from '../../src/experiment/replicate.ts';
+import { KPI_LIST } from './kpiMeta.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * The computed styles copied onto every element of an exported SVG: what charts.css sets (colours,
+ * strokes, fonts), so the file looks the same without the page's style sheets.
+ */
+const INLINED = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'visibility',
+  'display',
+  'paint-order',
+  'shape-rendering',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'letter-spacing',
+  'text-anchor',
+  'dominant-baseline',
+] as const;
+
+/** A standalone SVG document of a chart as it is on screen: styles inline, a white background. */
+export function standaloneSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const originals = [svg, ...svg.querySelectorAll('*')];
+  const copies = [clone, ...clone.querySelectorAll('*')];
+  originals.forEach((original, i) => {
+    const computed = getComputedStyle(original);
+    const style = INLINED.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
+    copies[i].setAttribute('style', style);
+    // focus and keyboard handles mean nothing in a file
+    copies[i].removeAttribute('tabindex');
+  });
+  const width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
+  const height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+  clone.setAttribute('xmlns', SVG_NS);
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  const background = document.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', '100%');
+  background.setAttribute('height', '100%');
+  background.setAttribute('fill', '#ffffff');
+  clone.insertBefore(background, clone.firstChild);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+}
+
+/** Downloads the chart as a standalone SVG (fonts and colours inline, so a slide shows what the screen showed). */
+export function exportSvg(svg: SVGSVGElement, fileName: string): void {
+  download(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml;charset=utf-8' }), fileName);
+}
+
+/** Rasterises the chart at `scale` times its size (2: sharp on slides and high-density screens) and downloads it as PNG. */
+export async function exportPng(svg: SVGSVGElement, fileName: string, scale = 2): Promise<void> {
+  const width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
+  const height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
+  const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const image = new Image();
+    image.decoding = 'async';
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+      image.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('this browser cannot draw on a canvas');
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0, width, height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('the chart could not be encoded as PNG');
+    download(blob, fileName);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * Downloads text as a file. CSV gets a byte-order mark, without which Excel reads UTF-8 as a legacy
+ * code page and garbles accented names ("Entrepôt").
+ */
+export function downloadText(text: string, fileName: string, mime: string): void {
+  const bom = mime.startsWith('text/csv') && !text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  download(new Blob([bom + text], { type: mime.includes('charset') ? mime : `${mime};charset=utf-8` }), fileName);
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // revoked later: some browsers start the download after click() returns
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const CSV_COLUMNS = [
+  'scenario',
+  'seed',
+  'replications',
+  'horizonDays',
+  'warmupDays',
+  'complete',
+  'variantId',
+  'variant',
+  'scope',
+  'product',
+  'node',
+  'kpi',
+  'mean',
+  'sd',
+  'halfWidth',
+  'n',
+] as const;
+
+/**
+ * The result as CSV (RFC 4180, CRLF line ends): one row per variant × scope (network, each product,
+ * each stock point) × KPI, with mean, sd, 95% half-width and n (empty where a KPI does not apply).
+ * The leading columns repeat what reproduces the run (scenario, seed, replications, horizon,
+ * warm-up, and whether every replication finished), so a row read alone still says where it came from.
+ */
+export function resultToCsv(result: ExperimentResult): string {
+  const lines: string[] = [CSV_COLUMNS.join(',')];
+  const run = [text(result.scenario), text(String(result.seed)), number(result.replications), number(result.horizonDays), number(result.warmupDays), String(result.complete)];
+  for (const variant of result.variants) {
+    const add = (scope: string, product: string, node: string, kpis: KpiSummaries) => {
+      for (const name of KPI_LIST) {
+        const s = kpis[name];
+        if (!s) continue;
+        lines.push([...run, text(variant.id), text(variant.name), scope, text(product), text(node), name, number(s.mean), number(s.sd), number(s.halfWidth), number(s.n)].join(','));
+      }
+    };
+    add('network', '', '', variant.network);
+    for (const product of variant.products) add('product', product.product, '', product.kpis);
+    for (const point of variant.stockPoints) add('stockPoint', point.product, point.node, point.kpis);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+function number(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '' : String(value);
+}
+
+/**
+ * A text field for CSV: quoted when it holds a comma, quote or line break (quotes doubled). A text
+ * starting with = + - @ or a tab is prefixed with an apostrophe, so a spreadsheet shows it instead of
+ * running it as a formula (names come from scenario files people share).
+ */
+export function text(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The whole result as JSON (firstRuns included: a single run can be replayed in a chart). */
+export function resultToJson(result: ExperimentResult): string {
+  return `${JSON.stringify(result)}\n`;
+}

@@ -1,0 +1,147 @@
+import * as d3 from 'd3';
+import type { KpiKind, KpiName } from '../../src/metrics/kpis.ts';
+import { charts as text } from '../i18n/en/charts.ts';
+
+/**
+ * How to show each KPI: plain-language label, unit, number format and which direction is better.
+ *
+ * The web app may only import types from the engine, so the KPI list is restated here; the
+ * `Record<KpiName, …>` type makes the compiler reject a missing or misspelt KPI, and a test checks the
+ * kinds against the engine's KPI_KINDS.
+ */
+export type Better = 'higher' | 'lower' | null;
+type UnitKey = keyof typeof text.units;
+
+interface KpiSpec {
+  kind: KpiKind;
+  unit: UnitKey;
+  better: Better;
+}
+
+// Directions: service, revenue, profit and customers kept are better higher; costs, backorders, lost
+// sales, waits and churn lower. Waste (expired units) and order amplification (bullwhip) are costs
+// too. Stock levels, turns, days of supply and orders placed are trade-offs, so neutral (null).
+const SPECS: Readonly<Record<KpiName, KpiSpec>> = {
+  fillRate: { kind: 'ratio', unit: 'percent', better: 'higher' },
+  cycleServiceLevel: { kind: 'ratio', unit: 'percent', better: 'higher' },
+  readyRate: { kind: 'ratio', unit: 'percent', better: 'higher' },
+  onTimeDelivery: { kind: 'ratio', unit: 'percent', better: 'higher' },
+  avgCustomerWait: { kind: 'days', unit: 'days', better: 'lower' },
+  lostSalesUnits: { kind: 'quantity', unit: 'units', better: 'lower' },
+  avgBackorders: { kind: 'quantity', unit: 'units', better: 'lower' },
+  avgOnHand: { kind: 'quantity', unit: 'units', better: null },
+  avgInventoryPosition: { kind: 'quantity', unit: 'units', better: null },
+  avgPipeline: { kind: 'quantity', unit: 'units', better: null },
+  inventoryTurns: { kind: 'perYear', unit: 'perYear', better: null },
+  daysOfSupply: { kind: 'days', unit: 'days', better: null },
+  ordersPlaced: { kind: 'quantity', unit: 'orders', better: null },
+  expiredUnits: { kind: 'quantity', unit: 'units', better: 'lower' },
+  bullwhipRatio: { kind: 'quantity', unit: 'times', better: 'lower' },
+  endOfPeriodOnHand: { kind: 'quantity', unit: 'units', better: null },
+  endOfPeriodBackorders: { kind: 'quantity', unit: 'units', better: 'lower' },
+  costPerPeriod: { kind: 'money', unit: 'money', better: 'lower' },
+  holdingCost: { kind: 'money', unit: 'money', better: 'lower' },
+  orderingCost: { kind: 'money', unit: 'money', better: 'lower' },
+  purchaseCost: { kind: 'money', unit: 'money', better: 'lower' },
+  transportCost: { kind: 'money', unit: 'money', better: 'lower' },
+  stockoutCost: { kind: 'money', unit: 'money', better: 'lower' },
+  expiryCost: { kind: 'money', unit: 'money', better: 'lower' },
+  churnCost: { kind: 'money', unit: 'money', better: 'lower' },
+  totalCost: { kind: 'money', unit: 'money', better: 'lower' },
+  revenue: { kind: 'money', unit: 'money', better: 'higher' },
+  profit: { kind: 'money', unit: 'money', better: 'higher' },
+  activeCustomers: { kind: 'quantity', unit: 'customers', better: 'higher' },
+  customersChurned: { kind: 'quantity', unit: 'customers', better: 'lower' },
+  demandLostToChurn: { kind: 'quantity', unit: 'units', better: 'lower' },
+};
+
+/** Every KPI, in the engine's order (service, inventory, periodic, money, customers). */
+export const KPI_LIST = Object.keys(SPECS) as KpiName[];
+
+export interface KpiMeta {
+  name: KpiName;
+  kind: KpiKind;
+  label: string;
+  /** "%", "days", "units", the currency… */
+  unit: string;
+  /** "Fill rate (%)": for axis titles and table rows */
+  labelWithUnit: string;
+  better: Better;
+  /** a value alone: "92.4%", "1,234 EUR" is format + unit; format gives "1,234" */
+  format: (value: number) => string;
+  /** a mean with its 95% half-width, both to a precision that shows the half-width: "92.4% ± 0.1 pts" */
+  formatWithHalfWidth: (mean: number, halfWidth: number | null) => string;
+}
+
+export const numberLocale = d3.formatLocale(text.numberLocale);
+
+/**
+ * The display facts of a KPI. `currency` is the scenario's (the result does not carry it); without
+ * it, money is in "currency units".
+ */
+export function kpiMeta(name: KpiName, currency?: string): KpiMeta {
+  const spec = SPECS[name];
+  const unit = spec.unit === 'money' ? (currency ?? text.units.money) : text.units[spec.unit];
+  return {
+    name,
+    kind: spec.kind,
+    label: text.kpiLabels[name],
+    unit,
+    labelWithUnit: `${text.kpiLabels[name]} (${unit})`,
+    better: spec.better,
+    format: (value) => formatValue(spec.kind, value),
+    formatWithHalfWidth: (mean, halfWidth) => formatWithHalfWidth(spec.kind, mean, halfWidth),
+  };
+}
+
+/** Digits after the point for a value of this kind: fewer for larger numbers (a projector's worth). */
+export function decimalsFor(kind: KpiKind, value: number): number {
+  if (kind === 'ratio') return 1; // of the percentage: 92.4%
+  if (kind === 'quantity' && Number.isInteger(value)) return 0; // a count in one replication: "8", not "8.00"
+  const size = Math.abs(value);
+  if (size >= 100) return 0;
+  if (size >= 10) return 1;
+  return 2;
+}
+
+function formatFixed(kind: KpiKind, value: number, decimals: number): string {
+  if (kind === 'ratio') return numberLocale.format(`,.${decimals}%`)(value);
+  return numberLocale.format(`,.${decimals}f`)(value);
+}
+
+export function formatValue(kind: KpiKind, value: number): string {
+  return formatFixed(kind, value, decimalsFor(kind, value));
+}
+
+/**
+ * Mean and half-width at one precision, raised (by up to two digits) until the half-width shows at
+ * least one significant digit, so "± 0" never hides real uncertainty. Ratios' half-widths are in
+ * percentage points. `halfWidth` is "± 0.1 pts", or null when there is no interval (one replication).
+ */
+export function splitWithHalfWidth(kind: KpiKind, mean: number, halfWidth: number | null): { mean: string; halfWidth: string | null } {
+  if (halfWidth === null) return { mean: formatValue(kind, mean), halfWidth: null };
+  const scale = kind === 'ratio' ? 100 : 1;
+  const base = decimalsFor(kind, mean);
+  let decimals = base;
+  while (decimals < base + 2 && halfWidth > 0 && Math.round(halfWidth * scale * 10 ** decimals) === 0) decimals++;
+  const hw = numberLocale.format(`,.${decimals}f`)(halfWidth * scale);
+  return { mean: formatFixed(kind, mean, decimals), halfWidth: `${text.plusMinus} ${hw}${kind === 'ratio' ? ` ${text.units.points}` : ''}` };
+}
+
+/** "92.4% ± 0.1 pts", "946 ± 6.3" */
+export function formatWithHalfWidth(kind: KpiKind, mean: number, halfWidth: number | null): string {
+  const parts = splitWithHalfWidth(kind, mean, halfWidth);
+  return parts.halfWidth === null ? parts.mean : `${parts.mean} ${parts.halfWidth}`;
+}
+
+/** Tick labels for an axis of this kind over [min, max], at the precision of the tick step. */
+export function axisFormat(kind: KpiKind, min: number, max: number, count: number): (value: number) => string {
+  const step = Math.abs(d3.tickStep(min, max, count)) || 1;
+  if (kind === 'ratio') return numberLocale.format(`,.${Math.max(0, d3.precisionFixed(step) - 2)}%`);
+  return numberLocale.format(`,.${d3.precisionFixed(step)}f`);
+}
+
+/** Formats a plain count or level (units on a day): "1,234" or "12.5". */
+export function formatUnits(value: number): string {
+  return formatValue('quantity', value);
+}

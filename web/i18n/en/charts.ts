@@ -1,0 +1,129 @@
+import type { KpiName } from '../../../src/metrics/kpis.ts';
+
+/**
+ * The charts' user-facing strings in English: KPI labels and units, axis titles, legends, tooltips and
+ * notes. Every word a chart shows comes from here, so a French file with the same shape
+ * (`ChartsText`) can be added beside it. `numberLocale` is d3-format's locale definition: French
+ * writes "1 234,5" where English writes "1,234.5".
+ */
+export const charts = {
+  numberLocale: { decimal: '.', thousands: ',', grouping: [3], currency: ['', ''] as [string, string], percent: '%', minus: '−' },
+
+  kpiLabels: {
+    fillRate: 'Fill rate',
+    cycleServiceLevel: 'Cycle service level',
+    readyRate: 'Time in stock',
+    onTimeDelivery: 'On-time delivery',
+    avgCustomerWait: 'Average customer wait',
+    lostSalesUnits: 'Lost sales',
+    avgBackorders: 'Average backorders',
+    avgOnHand: 'Average stock on hand',
+    avgInventoryPosition: 'Average inventory position',
+    avgPipeline: 'Average stock in transit',
+    inventoryTurns: 'Inventory turns',
+    daysOfSupply: 'Days of supply',
+    ordersPlaced: 'Orders placed',
+    expiredUnits: 'Expired units',
+    bullwhipRatio: 'Bullwhip ratio',
+    endOfPeriodOnHand: 'End-of-period stock on hand',
+    endOfPeriodBackorders: 'End-of-period backorders',
+    costPerPeriod: 'Cost per review period',
+    holdingCost: 'Holding cost',
+    orderingCost: 'Ordering cost',
+    purchaseCost: 'Purchase cost',
+    transportCost: 'Transport cost',
+    stockoutCost: 'Stockout cost',
+    expiryCost: 'Expiry cost',
+    churnCost: 'Cost of lost customers',
+    totalCost: 'Total cost',
+    revenue: 'Revenue',
+    profit: 'Profit',
+    activeCustomers: 'Active customers',
+    customersChurned: 'Customers lost',
+    demandLostToChurn: 'Demand lost with customers',
+  } satisfies Record<KpiName, string>,
+  units: {
+    percent: '%',
+    days: 'days',
+    perYear: 'per year',
+    units: 'units',
+    orders: 'orders',
+    customers: 'customers',
+    times: '×',
+    /** money when the scenario's currency is not known */
+    money: 'currency units',
+    /** half-widths of percentages are in percentage points */
+    points: 'pts',
+  },
+
+  notAvailable: 'Not available for this scenario.',
+  noResults: 'No replication has finished yet.',
+  oneReplicationNoInterval: 'one replication: no interval',
+  oneReplicationNote: 'One replication: no confidence interval (run 2 or more to see one).',
+  plusMinus: '±',
+  meanCi: (replications: number) => `Mean ± 95% confidence interval over ${replications} replication${replications === 1 ? '' : 's'}`,
+  replicationsCount: (n: number) => `${n} replication${n === 1 ? '' : 's'}`,
+  day: 'Day',
+  dayAxis: 'Day of the simulation',
+  warmUp: 'Warm-up (not in the KPIs)',
+  best: 'best',
+  bestHint: (better: 'higher' | 'lower') => (better === 'higher' ? 'Higher is better' : 'Lower is better'),
+
+  // cards
+  cardsLabel: 'Headline KPIs per policy variant',
+
+  // frontier
+  frontierAxisX: 'Holding cost',
+  frontierAxisY: 'Fill rate',
+  frontierBetter: '↖ better: more service for less stock',
+  frontierMissing: (names: string) => `Not shown (no fill rate or holding cost): ${names}`,
+
+  // inventory
+  onHand: 'On hand',
+  position: 'Inventory position',
+  band: '95% band of on hand',
+  reorderPoint: 'Reorder point',
+  orderUpTo: 'Order-up-to level',
+  shortDays: 'Days with units short',
+  shortDaysMean: 'Units short (darker: more)',
+  ordered: 'Ordered',
+  received: 'Received',
+  short: 'Short',
+  backorders: 'Backorders',
+  inventoryAxisY: 'Stock (units)',
+  inventoryCaption: (point: string, variant: string, single: boolean) =>
+    `${point} · ${variant} · ${single ? 'one replication (replication 1)' : 'mean of replications with a 95% band'}`,
+  networkFallback: 'This scenario records network totals only (too many stock points for daily series each): showing the whole network.',
+  networkScope: 'Whole network',
+  noSeries: 'Daily series were not recorded for this scenario.',
+  noPolicyLevels: 'This policy has no reorder point or order-up-to level to draw.',
+
+  // customers
+  customersAxisY: 'Active customers',
+  noCustomerBase: 'This scenario has no customer base: every customer keeps buying whatever happens.',
+  customersCaption: (replications: number) => `Mean over ${replications} replication${replications === 1 ? '' : 's'}, 95% band`,
+
+  // histogram
+  histogramAxisY: 'Replications',
+  histogramBin: (variant: string, count: number, from: string, to: string) =>
+    `${variant}: ${count} replication${count === 1 ? '' : 's'} between ${from} and ${to}`,
+  histogramMean: 'Mean (line) and its 95% interval (whisker)',
+
+  // table
+  tableCaption: (replications: number) => `Network KPIs: mean ± 95% half-width over ${replications} replication${replications === 1 ? '' : 's'}. ★ marks the best value of a row.`,
+  tableKpi: 'KPI',
+  sortBy: (name: string) => `Sort the rows by ${name}`,
+  sortDefault: 'Back to the usual order of KPIs',
+  notApplicable: 'not applicable',
+  tableCell: (n: number, sd: string) => `${n} replication${n === 1 ? '' : 's'}, standard deviation ${sd}`,
+
+  // network
+  networkLegend: 'Fill rate at the stock point',
+  noStockPoint: 'No stock held / no fill rate',
+  leadTime: (days: string) => `${days} d`,
+  leadTimeFull: (from: string, to: string, days: string) => `${from} → ${to}: mean lead time ${days} days`,
+  nodeTypes: { supplier: 'Supplier', warehouse: 'Warehouse', store: 'Store' },
+  networkCaption: (variant: string) => `Policy variant: ${variant}`,
+};
+
+export type ChartsText = typeof charts;
