@@ -1,121 +1,284 @@
-import type { ExperimentResult, KpiSummary } from '../src/experiment/replicate.ts';
-import type { KpiName } from '../src/metrics/kpis.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { app } from './i18n/en/app.ts';
+import { Store, type AppState } from './state.ts';
+import { DEFAULT_SCENARIO, gallery, readGalleryFile, type GalleryEntry } from './gallery.ts';
 import { runScenario } from './worker/client.ts';
+import { createDashboard } from './dashboard.ts';
+import { createScenarioEditor } from './editor/scenarioEditor.ts';
+import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
+import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.ts';
+import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 
 /**
- * A first, plain face for the engine: pick a shipped scenario, run it on Web Workers, read the
- * network KPIs per policy variant with their 95% confidence half-widths. (The full app — editor,
- * charts, exports — is the web app issue.)
+ * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
+ * editor; a drawer on narrow screens) and the dashboard. The engine runs only in Web Workers, through
+ * the worker API (worker/client.ts); this thread edits, validates and draws.
  */
-const files = import.meta.glob<{ default: { name: string; description?: string; replications?: number; seed?: string | number } }>(
-  '../scenarios/[0-9]*.json',
-  { eager: true },
-);
-// data files the gallery's scenarios refer to (CSV histories), as text
-const dataFiles = import.meta.glob<string>('../scenarios/data/*', { eager: true, query: '?raw', import: 'default' });
-const readFile = (path: string): string => {
-  const text = dataFiles[`../scenarios/${path.replace(/^\.\//, '')}`];
-  if (text === undefined) throw new Error('no such file in the gallery');
-  return text;
-};
-const DEFAULT_SCENARIO = '../scenarios/04-coffee-brand.json';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const select = $<HTMLSelectElement>('scenario');
-const replicationsInput = $<HTMLInputElement>('replications');
-const seedInput = $<HTMLInputElement>('seed');
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const runButton = $<HTMLButtonElement>('run');
 const cancelButton = $<HTMLButtonElement>('cancel');
-const progress = $<HTMLProgressElement>('progress');
+const replicationsInput = $<HTMLInputElement>('replications');
+const seedInput = $<HTMLInputElement>('seed');
+const progress = $('progress');
+const progressBar = progress.querySelector<HTMLElement>('.progress-bar')!;
+const progressText = $('progress-text');
 const status = $('status');
-const problems = $('problems');
-const results = $('results');
-const description = $('description');
+const banner = $('banner');
+const side = $('side');
+const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 
-for (const path of Object.keys(files).sort()) {
-  const option = document.createElement('option');
-  option.value = path;
-  option.textContent = files[path].default.name;
-  select.append(option);
-}
-select.value = files[DEFAULT_SCENARIO] ? DEFAULT_SCENARIO : Object.keys(files).sort()[0];
+applyStrings();
 
-const RATES = new Set<KpiName>(['fillRate', 'cycleServiceLevel', 'readyRate', 'onTimeDelivery']);
-const SHOWN: KpiName[] = ['fillRate', 'cycleServiceLevel', 'readyRate', 'lostSalesUnits', 'avgOnHand', 'avgBackorders', 'ordersPlaced', 'holdingCost', 'orderingCost', 'stockoutCost', 'churnCost', 'totalCost', 'revenue', 'profit', 'activeCustomers', 'customersChurned', 'demandLostToChurn'];
-const percentFormat = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-const percent = (value: number) => percentFormat.format(value);
-const number = (value: number) => numberFormat.format(value);
-
-function cell(name: KpiName, summary: KpiSummary): string {
-  if (summary.mean === null) return '—';
-  const show = RATES.has(name) ? percent : number;
-  const halfWidth = summary.halfWidth === null ? '' : ` <span class="hw">± ${show(summary.halfWidth)}</span>`;
-  return `${show(summary.mean)}${halfWidth}`;
-}
-
-function render(result: ExperimentResult): void {
-  const rows = SHOWN.filter((name) => result.variants.some((v) => v.network[name].mean !== null));
-  const head = `<tr><th>KPI (network)</th>${result.variants.map((v) => `<th>${escape(v.name)}</th>`).join('')}</tr>`;
-  const body = rows.map((name) => `<tr><td>${name}</td>${result.variants.map((v) => `<td>${cell(name, v.network[name])}</td>`).join('')}</tr>`).join('');
-  results.innerHTML = `<p>${result.replications} replications, seed ${escape(String(result.seed))}, ${result.horizonDays} days (warm-up ${result.warmupDays}); mean ± 95% half-width.</p><table>${head}${body}</table>`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
+const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null });
+const dashboard = createDashboard($('dashboard'));
+const editor = createScenarioEditor($('editor'), {
+  // gallery scenarios may refer to bundled CSV histories
+  readFile: readGalleryFile,
+  onChange(text, parsed) {
+    store.update(parsed.ok ? { text, scenario: parsed.scenario, issues: [] } : { text, scenario: null, issues: parsed.issues });
+  },
+});
 let controller: AbortController | null = null;
 
-function loadSelected(): void {
-  const scenario = files[select.value].default;
-  description.textContent = scenario.description ?? '';
-  replicationsInput.value = String(scenario.replications ?? 10);
-  seedInput.value = String(scenario.seed ?? 1);
+// ------------------------------------------------------------------------------------------------
+// what the page shows follows the state
+
+store.subscribe((state, previous) => {
+  if (state.scenario !== previous.scenario && state.scenario) {
+    $('scenario-name').textContent = state.scenario.name;
+    showDescription(state.scenario.description ?? '');
+  }
+  const running = state.run.status === 'running';
+  runButton.disabled = running || state.scenario === null;
+  cancelButton.disabled = !running;
+  replicationsInput.disabled = running;
+  seedInput.disabled = running;
+  showBanner(state);
+  showProgress(state);
+  if (state.result !== previous.result) {
+    for (const id of ['export-csv', 'export-json']) $<HTMLButtonElement>(id).disabled = state.result === null;
+    if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory);
+    else dashboard.clear();
+  }
+});
+
+/** The description's first sentence as the summary, the rest on request: long ones would push the dashboard down. */
+function showDescription(text: string): void {
+  const details = $<HTMLDetailsElement>('scenario-description');
+  const end = text.search(/[.!?](\s|$)/);
+  const first = end < 0 ? text : text.slice(0, end + 1);
+  details.querySelector('summary')!.textContent = first;
+  // a leading space keeps the sentences apart in the element's text (read aloud, copied, tested)
+  details.querySelector('p')!.textContent = ` ${text.slice(first.length).trim()}`;
+  details.hidden = text === '';
+  details.classList.toggle('single', first.length === text.length);
+}
+
+function showBanner(state: AppState): void {
+  const lines: string[] = [];
+  if (state.issues.length > 0) lines.push(app.invalid(state.issues.length));
+  if (state.run.status === 'failed') lines.push(app.failed(state.run.message));
+  banner.hidden = lines.length === 0;
+  banner.textContent = lines.join(' ');
+}
+
+function showProgress(state: AppState): void {
+  const run = state.run;
+  if (run.status === 'running') {
+    const fraction = run.total > 0 ? run.done / run.total : 0;
+    const elapsed = (performance.now() - run.startedAt) / 1000;
+    const left = run.done > 0 ? (elapsed / run.done) * (run.total - run.done) : null;
+    progress.setAttribute('aria-valuemax', String(run.total));
+    progress.setAttribute('aria-valuenow', String(run.done));
+    progressBar.style.width = `${(fraction * 100).toFixed(1)}%`;
+    progressText.textContent = app.progress(run.done, run.total, left);
+    status.textContent = app.running;
+    progress.classList.add('active');
+    return;
+  }
+  progress.classList.remove('active');
+  if (run.status === 'done') status.textContent = app.done(run.replications, run.seconds);
+  else if (run.status === 'cancelled') status.textContent = run.replications > 0 ? app.cancelled(run.replications) : app.cancelledNone;
+  else if (run.status === 'failed') status.textContent = '';
+}
+
+// ------------------------------------------------------------------------------------------------
+// running
+
+/** The scenario to run: the editor's, with the replications and seed of the top bar. */
+function runSettings(scenario: Scenario): Scenario {
+  const replications = Number(replicationsInput.value);
+  const seed = seedInput.value.trim();
+  return {
+    ...scenario,
+    replications: Number.isInteger(replications) && replications >= 1 ? replications : scenario.replications,
+    seed: seed === '' ? scenario.seed : /^\d+$/.test(seed) ? Number(seed) : seed,
+  };
 }
 
 async function run(): Promise<void> {
-  controller?.abort();
+  // a click within the editor's debounce still runs what is on screen
+  editor.flush();
+  const scenario = store.state.scenario;
+  if (!scenario || store.state.run.status === 'running') return;
+  const settings = runSettings(scenario);
   controller = new AbortController();
-  const replications = Number(replicationsInput.value);
-  problems.hidden = true;
-  if (!Number.isInteger(replications) || replications < 1) {
-    problems.hidden = false;
-    problems.textContent = `Replications: expected a whole number of at least 1, got "${replicationsInput.value}".`;
-    return;
-  }
-  runButton.disabled = true;
-  cancelButton.disabled = false;
-  const started = performance.now();
-  progress.value = 0;
-  status.textContent = 'Running…';
-  const outcome = await runScenario(
-    files[select.value].default,
-    { replications, seed: seedInput.value === '' ? undefined : seedInput.value, readFile },
-    (done, total) => {
-      progress.value = done / total;
-      const elapsed = (performance.now() - started) / 1000;
-      status.textContent = `${done} / ${total} runs, ${Math.max(0, (elapsed / done) * (total - done)).toFixed(1)} s left`;
-    },
-    controller.signal,
-  );
-  runButton.disabled = false;
-  cancelButton.disabled = true;
+  const startedAt = performance.now();
+  store.update({ run: { status: 'running', done: 0, total: 0, startedAt } });
+  const signal = controller.signal;
+  // a progress message already on its way when the run ends (cancelled workers included) must not
+  // bring the finished run back to life
+  const onProgress = (done: number, total: number) => {
+    if (controller?.signal === signal && !signal.aborted) store.update({ run: { status: 'running', done, total, startedAt } });
+  };
+  const outcome = await runScenario(settings, onProgress, signal);
+  const cancelled = signal.aborted;
+  controller = null;
   if (!outcome.ok) {
-    problems.hidden = false;
-    problems.textContent = `${outcome.issues.length} problem(s) in the scenario:\n${outcome.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`;
-    status.textContent = '';
+    const message = 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    store.update({ run: { status: 'failed', message } });
     return;
   }
-  status.textContent = outcome.result.complete ? `Done in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'Cancelled: showing the replications that finished';
-  if (outcome.result.replications > 0) render(outcome.result);
+  const result = outcome.result;
+  const seconds = (performance.now() - startedAt) / 1000;
+  store.update({
+    run: cancelled ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds },
+    result: result.replications > 0 ? { value: result, scenario: settings, theory: outcome.theory } : store.state.result,
+  });
 }
 
-select.addEventListener('change', () => {
-  loadSelected();
-  void run();
-});
 runButton.addEventListener('click', () => void run());
 cancelButton.addEventListener('click', () => controller?.abort());
-loadSelected();
-void run();
+
+// ------------------------------------------------------------------------------------------------
+// loading scenarios: the gallery, files, shared links
+
+/**
+ * Puts a scenario in the editor (which checks it at once and reports through onChange), with the run
+ * settings a shared link carries. Loads from the gallery or a link are not undo steps.
+ */
+function load(text: string, settings: { replications?: number; seed?: string | number } = {}, record = false): void {
+  editor.setText(text, { record });
+  const scenario = store.state.scenario;
+  if (scenario) {
+    replicationsInput.value = String(settings.replications ?? scenario.replications);
+    seedInput.value = String(settings.seed ?? scenario.seed);
+  }
+}
+
+const galleryList = $('gallery');
+for (const entry of gallery) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `gallery-item${entry.theory ? ' theory' : ''}`;
+  button.dataset.path = entry.path;
+  button.title = entry.description;
+  const name = document.createElement('span');
+  name.className = 'gallery-name';
+  name.textContent = entry.name;
+  const path = document.createElement('span');
+  path.className = 'gallery-path';
+  path.textContent = entry.path.replace('scenarios/', '');
+  button.append(name, path);
+  button.addEventListener('click', () => pick(entry));
+  galleryList.append(button);
+}
+
+function pick(entry: GalleryEntry): void {
+  if (store.state.run.status === 'running') controller?.abort();
+  for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) item.setAttribute('aria-current', String(item.dataset.path === entry.path));
+  load(entry.text);
+  closeDrawer();
+  void run();
+}
+
+$('open-file').addEventListener('click', async () => {
+  try {
+    const file = await openScenarioFile();
+    if (file) load(file.text, {}, true);
+  } catch (error) {
+    status.textContent = app.openFailed('The file', error instanceof Error ? error.message : String(error));
+  }
+});
+$('save-file').addEventListener('click', () => {
+  const name = store.state.scenario?.name ?? 'scenario';
+  saveScenarioFile(editor.getText(), `${name.replace(/[^\w.-]+/g, '-').toLowerCase()}.json`);
+});
+$('share').addEventListener('click', async () => {
+  const scenario = store.state.scenario;
+  if (!scenario) return;
+  const settings = runSettings(scenario);
+  let hash: string;
+  try {
+    hash = await encodeScenarioForUrl(editor.getText(), { replications: settings.replications, seed: settings.seed });
+  } catch (error) {
+    status.textContent = error instanceof Error ? error.message : String(error);
+    return;
+  }
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = app.linkCopied;
+  } catch {
+    status.textContent = app.linkInAddressBar;
+  }
+});
+$('export-csv').addEventListener('click', () => {
+  const result = store.state.result;
+  if (result) downloadText(resultToCsv(result.value), 'stocklab-results.csv', 'text/csv');
+});
+$('export-json').addEventListener('click', () => {
+  const result = store.state.result;
+  if (result) downloadText(resultToJson(result.value), 'stocklab-results.json', 'application/json');
+});
+
+// ------------------------------------------------------------------------------------------------
+// the drawer (narrow screens)
+
+function closeDrawer(): void {
+  side.classList.remove('open');
+  drawerToggle.setAttribute('aria-expanded', 'false');
+}
+$('drawer-close').addEventListener('click', () => {
+  closeDrawer();
+  drawerToggle.focus();
+});
+drawerToggle.addEventListener('click', () => {
+  const open = !side.classList.contains('open');
+  side.classList.toggle('open', open);
+  drawerToggle.setAttribute('aria-expanded', String(open));
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && side.classList.contains('open')) closeDrawer();
+});
+
+// ------------------------------------------------------------------------------------------------
+// start: a shared link's scenario, or the default one, and a first run
+
+function applyStrings(): void {
+  const strings = app as unknown as Record<string, unknown>;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    const text = strings[element.dataset.i18n!];
+    if (typeof text === 'string') element.textContent = text;
+  }
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    const text = strings[element.dataset.i18nLabel!];
+    if (typeof text === 'string') element.setAttribute('aria-label', text);
+  }
+}
+
+async function start(): Promise<void> {
+  if (location.hash.includes('s=')) {
+    const shared = await decodeScenarioFromUrl(location.hash);
+    if (!('error' in shared)) {
+      load(shared.text, { replications: shared.replications, seed: shared.seed });
+      void run();
+      return;
+    }
+    status.textContent = app.badLink(shared.error);
+  }
+  const entry = gallery.find((candidate) => candidate.path === DEFAULT_SCENARIO) ?? gallery[0];
+  pick(entry);
+}
+
+void start();

@@ -2,46 +2,60 @@ import { wrap, type Remote } from 'comlink';
 import type { SimApi } from '../../src/worker/api.ts';
 import type { RunResult } from '../../src/experiment/run.ts';
 import { summarize, tasksOf, type ExperimentResult } from '../../src/experiment/replicate.ts';
-import { parseScenario } from '../../src/scenario/parse.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import { runOnPool } from '../../src/worker/pool.ts';
+import { checkTheory, theoryOf, type TheoryCheck } from '../../src/experiment/theory.ts';
 
-export type RunOutcome = { ok: true; result: ExperimentResult } | { ok: false; issues: ScenarioIssue[] };
-
-export interface RunSettings {
-  replications?: number;
-  seed?: string | number;
-  /** reads a file the scenario refers to (a CSV demand history), by its path as written */
-  readFile?: (path: string) => string;
+/** A theory scenario's comparisons, beside the simulated KPIs (src/experiment/theory.ts). */
+export interface TheoryView {
+  model: string;
+  source: string;
+  checks: TheoryCheck[];
 }
 
+export type RunOutcome =
+  | { ok: true; result: ExperimentResult; theory: TheoryView | null }
+  | { ok: false; issues: ScenarioIssue[] }
+  | { ok: false; error: string };
+
 /**
- * Runs a scenario on a pool of Web Workers, one per core (at most one per replication task), through
- * the engine's worker pool. Cancelling terminates the workers at once and keeps the replications
- * already back. A new pool is made for each run, so a cancelled or failed run leaves nothing behind.
+ * Runs a validated scenario on a pool of Web Workers, one per core and at most one per run (a run is
+ * one replication of one variant), through the engine's worker pool: the same tasks, seeds and merge
+ * as the CLI, so the results are the CLI's. The main thread simulates nothing.
+ *
+ * Cancelling terminates the workers at once and keeps the replications already back. An error in a
+ * worker comes back as a readable message. A new pool is made for each run, so a cancelled or failed
+ * run leaves nothing behind and the next run starts clean.
  */
-export async function runScenario(
-  data: unknown,
-  settings: RunSettings,
-  onProgress: (done: number, total: number) => void,
-  signal: AbortSignal,
-): Promise<RunOutcome> {
-  const parsed = parseScenario(data, { readFile: settings.readFile });
-  if (!parsed.ok) return parsed;
-  const scenario = { ...parsed.scenario, ...(settings.seed !== undefined ? { seed: settings.seed } : {}) };
-  const tasks = tasksOf(scenario, settings.replications ?? scenario.replications);
+export async function runScenario(scenario: Scenario, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<RunOutcome> {
+  const tasks = tasksOf(scenario);
   const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, tasks.length));
   const workers = Array.from({ length: size }, () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }));
   const endpoints: Remote<SimApi>[] = workers.map((worker) => wrap<SimApi>(worker));
   const finished: RunResult[] = [];
   const cancelled = new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null), { once: true }));
+  // a worker that fails to start or crashes outside a call reports here, not through comlink
+  const crashed = new Promise<{ ok: false; error: string }>((resolve) => {
+    for (const worker of workers) worker.addEventListener('error', (event) => resolve({ ok: false, error: event.message || 'a worker stopped unexpectedly' }), { once: true });
+  });
   try {
-    // one task per call, so a cancel loses at most the replications under way
+    // one task per call, so a cancel loses at most the runs under way
     const pool = runOnPool(endpoints, { scenario, tasks }, { maxBatch: 1, onProgress, onResults: (results) => finished.push(...results), isCancelled: () => signal.aborted });
-    const outcome = await Promise.race([pool, cancelled]);
-    if (outcome !== null && !outcome.ok) return outcome;
-    return { ok: true, result: summarize(scenario, finished, outcome !== null && outcome.complete) };
+    const outcome = await Promise.race([pool, cancelled, crashed]);
+    if (outcome !== null && !outcome.ok) return 'issues' in outcome ? { ok: false, issues: outcome.issues } : outcome;
+    const result = summarize(scenario, finished, outcome !== null && outcome.complete);
+    return { ok: true, result, theory: theoryView(scenario, result) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
     workers.forEach((worker) => worker.terminate());
   }
+}
+
+/** The closed-form values of the scenario's theory model checked against the result, if it names one. */
+function theoryView(scenario: Scenario, result: ExperimentResult): TheoryView | null {
+  const theory = theoryOf(scenario);
+  if (!theory?.ok || result.replications === 0) return null;
+  return { model: theory.model, source: theory.source, checks: checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) };
 }

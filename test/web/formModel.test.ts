@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
+import { convertDistribution, convertPolicy, describeForm, findField, parseIdListInput, parseNumberInput, type FormSpec } from '../../web/editor/formModel.ts';
+import { fieldForIssue, formAnchors, placeIssues } from '../../web/editor/issueFields.ts';
+import { applyEditToText } from '../../web/editor/jsonText.ts';
+import { repoRoot } from '../fixtures/scenario.ts';
+
+const coffeeText = readFileSync(join(repoRoot, 'scenarios', '04-coffee-brand.json'), 'utf8');
+const coffee = () => JSON.parse(coffeeText) as Record<string, any>;
+
+function formOf(data: unknown): FormSpec {
+  const model = describeForm(data);
+  if (!model.ok) throw new Error(model.reason);
+  return model.form;
+}
+
+/** Types `input` into the field shown for `key` and returns the new text. */
+function type(text: string, key: string, input: string): string {
+  const form = formOf(JSON.parse(text));
+  const field = findField(form, key);
+  if (!field) throw new Error(`no field ${key}`);
+  return applyEditToText(text, field.edit(input, JSON.parse(text)));
+}
+
+describe('where the forms show a problem (issue path -> form field)', () => {
+  const anchors = formAnchors(formOf(coffee()));
+  const place = (path: string) => fieldForIssue(path, anchors);
+
+  it('puts a problem at the field of its exact path', () => {
+    expect(place('lanes[0].leadTime.sd')).toEqual({ anchor: 'lanes[0].leadTime.sd', rest: '' });
+    expect(place('stockPoints[3].policy.orderUpTo')).toEqual({ anchor: 'stockPoints[3].policy.orderUpTo', rest: '' });
+    expect(place('horizonDays')).toEqual({ anchor: 'horizonDays', rest: '' });
+    expect(place('products[0].holdingCost.annualRate')).toEqual({ anchor: 'products[0].holdingCost.annualRate', rest: '' });
+    expect(place('customers[0].churn.onStockout')).toEqual({ anchor: 'customers[0].churn.onStockout', rest: '' });
+    expect(place('nodes[1].type')).toEqual({ anchor: 'nodes[1].type', rest: '' });
+  });
+
+  it("puts a problem with a whole distribution, policy or holding cost at its type select", () => {
+    const form = formOf(coffee());
+    expect(place('lanes[0].leadTime')).toEqual({ anchor: 'lanes[0].leadTime', rest: '' });
+    expect(findField(form, 'lanes[0].leadTime')?.key).toBe('lanes[0].leadTime.type');
+    expect(findField(form, 'stockPoints[0].policy')?.key).toBe('stockPoints[0].policy.type');
+    expect(findField(form, 'products[2].holdingCost')?.kind).toBe('select');
+    expect(findField(form, 'customers[0].churn')?.key).toBe('customers[0].churn.onStockout');
+  });
+
+  it('puts a problem below a field at that field, with the rest of its path', () => {
+    expect(place('lanes[1].leadTime.values[1]')).toEqual({ anchor: 'lanes[1].leadTime', rest: 'values[1]' });
+    expect(place('demand[0].quantity.weights[2]')).toEqual({ anchor: 'demand[0].quantity.weights', rest: '[2]' });
+    expect(place('stockPoints[0].node[1]')).toEqual({ anchor: 'stockPoints[0].node', rest: '[1]' });
+  });
+
+  it('puts a problem with a whole item, or a field the forms do not show, on its card', () => {
+    expect(place('stockPoints[3]')).toEqual({ anchor: 'stockPoints[3]', rest: '' });
+    expect(place('products[0]')).toEqual({ anchor: 'products[0]', rest: '' });
+    expect(place('nodes[2]')).toEqual({ anchor: 'nodes[2]', rest: '' });
+    expect(place('demand[0].seasonality.weekly')).toEqual({ anchor: 'demand[0]', rest: 'seasonality.weekly' });
+    expect(place('products')).toEqual({ anchor: 'products', rest: '' });
+    expect(place('(scenario)')).toEqual({ anchor: '(scenario)', rest: '' });
+    expect(place('variants[2].policies[0].policy.orderQuantity')).toEqual({ anchor: 'variants', rest: '[2].policies[0].policy.orderQuantity' });
+  });
+
+  it('has no place for syntax errors and for parts the forms do not show', () => {
+    expect(place('(file)')).toBeNull();
+    expect(place('disruptions[0].node')).toBeNull();
+    expect(place('output.series')).toBeNull();
+    expect(place('theory.model')).toBeNull();
+  });
+
+  it('places every problem of a broken coffee scenario, and lists the rest', () => {
+    const data = coffee();
+    data.products[0].holdingcost = data.products[0].holdingCost;
+    delete data.products[0].holdingCost;
+    data.lanes[0].leadTime.sd = -1;
+    data.stockPoints[3].policy.orderUpTo = 10;
+    data.horizonDays = 'a year';
+    data.output = { series: 'some' };
+    const result = parseScenarioText(JSON.stringify(data));
+    if (result.ok) throw new Error('expected problems');
+    const { placed, unplaced } = placeIssues(result.issues, formAnchors(formOf(data)));
+    expect(placed.map(({ issue, place }) => [issue.path, place.anchor])).toEqual([
+      ['horizonDays', 'horizonDays'],
+      ['products[0].holdingCost', 'products[0].holdingCost'],
+      ['products[0]', 'products[0]'],
+      ['lanes[0].leadTime.sd', 'lanes[0].leadTime.sd'],
+      ['stockPoints[3].policy.orderUpTo', 'stockPoints[3].policy.orderUpTo'],
+    ]);
+    expect(unplaced.map((issue) => issue.path)).toEqual(['output.series']);
+  });
+});
+
+describe('form edits change one value and keep every field they do not show', () => {
+  /** The coffee scenario with fields no form shows (and two the schema does not know). */
+  function annotated(): string {
+    const data = coffee();
+    data.products[0].sku = 'BEANS-250';
+    data.lanes[0].leadTime.comment = 'measured in 2024';
+    data.stockPoints[3].policy.note = 'reviewed';
+    return JSON.stringify(data, null, 2);
+  }
+
+  it('a typed number changes only that number in the text', () => {
+    const before = coffeeText;
+    const after = type(before, 'products[0].unitCost', '5.1');
+    expect(after).toBe(before.replace('"unitCost": 4.2', '"unitCost": 5.1'));
+  });
+
+  it('keeps unknown fields, variants, seasonality and everything else through a series of edits', () => {
+    let text = annotated();
+    text = type(text, 'products[0].unitCost', '5');
+    text = type(text, 'horizonDays', '180');
+    text = type(text, 'lanes[0].leadTime.type', 'normal');
+    text = type(text, 'stockPoints[3].policy.type', 'rQ');
+    text = type(text, 'customers[0].churn.onBackorder', '0.1');
+    text = type(text, 'stockPoints[0].node', 'warehouse, shop');
+    const after = JSON.parse(text);
+    const expected = JSON.parse(annotated());
+    expected.products[0].unitCost = 5;
+    expected.horizonDays = 180;
+    expected.lanes[0].leadTime = { type: 'normal', mean: 3, sd: 1, comment: 'measured in 2024' };
+    expected.stockPoints[3].policy = { type: 'rQ', reorderPoint: 70, note: 'reviewed', orderQuantity: 130 };
+    expected.customers[0].churn.onBackorder = 0.1;
+    expected.stockPoints[0].node = ['warehouse', 'shop'];
+    expect(after).toEqual(expected);
+  });
+
+  it('an emptied optional field is removed; an emptied required one is removed and reported at its field', () => {
+    let text = type(coffeeText, 'products[0].price', '');
+    expect(JSON.parse(text).products[0]).not.toHaveProperty('price');
+    text = type(text, 'products[0].unitCost', '');
+    const result = parseScenarioText(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual([{ path: 'products[0].unitCost', message: 'expected a number, got nothing (the field is required)' }]);
+  });
+
+  it('keeps what cannot be read as a number as typed, so the check names it at its field', () => {
+    const text = type(coffeeText, 'lanes[1].leadTime.value', '1.2.3');
+    expect(JSON.parse(text).lanes[1].leadTime.value).toBe('1.2.3');
+    const result = parseScenarioText(text);
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['lanes[1].leadTime.value']);
+    expect(parseNumberInput('1,5')).toBe(1.5);
+    expect(parseNumberInput(' -2e3 ')).toBe(-2000);
+    expect(parseIdListInput(' north ,south, ')).toEqual(['north', 'south']);
+    expect(parseIdListInput('north')).toBe('north');
+  });
+
+  it('creates what leads to a new value, inside the objects already there', () => {
+    const data = coffee();
+    delete data.customers[0].churn;
+    const text = JSON.stringify(data, null, 2);
+    const after = type(text, 'customers[0].churn.onBackorder', '0.2');
+    expect(JSON.parse(after).customers[0]).toEqual({ ...data.customers[0], churn: { onBackorder: 0.2 } });
+  });
+
+  it('switches a holding cost between per unit per day and an annual rate, converting the amount', () => {
+    const text = type(coffeeText, 'products[0].holdingCost', 'perUnitPerDay');
+    // 0.3 x 4.2 / 365
+    expect(JSON.parse(text).products[0].holdingCost).toEqual({ perUnitPerDay: 0.003452 });
+    expect(JSON.parse(type(text, 'products[0].holdingCost', 'annualRate')).products[0].holdingCost).toEqual({ annualRate: 0.3 });
+  });
+
+  it("switches a node's type, dropping only what the new type cannot have", () => {
+    const text = type(coffeeText, 'nodes[0].type', 'store');
+    expect(JSON.parse(text).nodes[0]).toEqual({ id: 'roaster', type: 'store', name: 'Roastery' });
+    expect(JSON.parse(type(coffeeText, 'nodes[0].type', 'warehouse')).nodes[0]).toEqual({ id: 'roaster', type: 'warehouse', name: 'Roastery', capacityPerDay: 400 });
+  });
+
+  it('switches demand between customer arrivals and units per day at about the same daily volume', () => {
+    const text = type(coffeeText, 'demand[0].type', 'perPeriod');
+    const entry = JSON.parse(text).demand[0];
+    // 24 customers a day buying 1.35 units on average
+    expect(entry).toEqual({
+      type: 'perPeriod',
+      node: 'shop',
+      product: 'beans',
+      seasonality: { weekly: [0.85, 0.9, 0.95, 1.0, 1.2, 1.6, 0.5] },
+      quantity: { type: 'poisson', mean: 32.4 },
+    });
+    expect(JSON.parse(type(text, 'demand[0].type', 'arrivals')).demand[0]).toMatchObject({ type: 'arrivals', customersPerDay: 32.4 });
+  });
+
+  it('converts distributions and policies to a neighbouring type with sensible parameters', () => {
+    expect(convertDistribution({ type: 'constant', value: 2 }, 'normal')).toEqual({ type: 'normal', mean: 2, sd: 0.5 });
+    expect(convertDistribution({ type: 'normal', mean: 3, sd: 1 }, 'gamma')).toEqual({ type: 'gamma', mean: 3, sd: 1 });
+    expect(convertDistribution({ type: 'uniform', min: 2, max: 4 }, 'triangular')).toEqual({ type: 'triangular', min: 2, max: 4, mode: 3 });
+    expect(convertDistribution({ type: 'uniform', min: 2, max: 4 }, 'discreteUniform')).toEqual({ type: 'discreteUniform', min: 2, max: 4 });
+    expect(convertDistribution({ type: 'gamma', mean: 3, sd: 1 }, 'constant')).toEqual({ type: 'constant', value: 3 });
+    expect(convertDistribution({ type: 'poisson', mean: 4 }, 'negativeBinomial')).toEqual({ type: 'negativeBinomial', mean: 4, sd: 2.83 });
+    expect(convertPolicy({ type: 'rQ', reorderPoint: 260, orderQuantity: 400 }, 'sS')).toEqual({ type: 'sS', reorderPoint: 260, orderUpTo: 660 });
+    expect(convertPolicy({ type: 'sS', reorderPoint: 70, orderUpTo: 200 }, 'baseStock')).toEqual({ type: 'baseStock', level: 200 });
+    expect(convertPolicy({ type: 'baseStock', level: 50 }, 'periodicRsS')).toEqual({ type: 'periodicRsS', reviewPeriod: 7, reorderPoint: 25, orderUpTo: 50 });
+    expect(convertPolicy({ type: 'sS', reorderPoint: 1, orderUpTo: 5 }, 'forecast')).toEqual({ type: 'forecast', method: { type: 'movingAverage', periods: 4 } });
+    // every converted policy of the gallery is valid
+    for (const policy of ['sS', 'rQ', 'baseStock', 'echelonBaseStock', 'periodicRS', 'periodicRsS', 'serviceTarget', 'forecast']) {
+      const data = coffee();
+      data.stockPoints[3].policy = convertPolicy(data.stockPoints[3].policy, policy);
+      expect(parseScenarioText(JSON.stringify(data)).ok, policy).toBe(true);
+    }
+  });
+
+  it('adds an item with a fresh id and removes one, leaving the others as written', () => {
+    const form = formOf(coffee());
+    const products = form.sections.find((s) => s.key === 'products')!;
+    const added = applyEditToText(coffeeText, products.add!.edit(coffee()));
+    expect(JSON.parse(added).products[3]).toEqual({ id: 'product', unitCost: 10, holdingCost: { annualRate: 0.25 } });
+    expect(added.split('\n').length).toBe(coffeeText.split('\n').length + 1);
+    const lanes = form.sections.find((s) => s.key === 'lanes')!;
+    const removed = applyEditToText(coffeeText, lanes.groups[0].remove!.edit(coffee()));
+    expect(JSON.parse(removed).lanes).toEqual([coffee().lanes[1]]);
+    expect(removed.split('\n').length).toBe(coffeeText.split('\n').length - 1);
+  });
+
+  it('describes every gallery scenario, and its forms show each valid one as it is', () => {
+    for (const name of ['01-newsvendor', '02-base-stock-poisson', '03-rq-poisson', '04-coffee-brand', '05-online-shoes', '06-winter-clothing', '07-multi-echelon']) {
+      const text = readFileSync(join(repoRoot, 'scenarios', `${name}.json`), 'utf8');
+      const form = formOf(JSON.parse(text));
+      for (const section of form.sections) {
+        for (const group of section.groups) {
+          for (const field of group.fields) {
+            // re-entering what a field shows changes nothing
+            const again = applyEditToText(text, field.edit(field.display, JSON.parse(text)));
+            if (field.structural) continue;
+            expect(JSON.parse(again), `${name} ${field.key}`).toEqual(JSON.parse(text));
+          }
+        }
+      }
+    }
+  });
+
+  it('says why there are no forms for data that is not an object', () => {
+    expect(describeForm([1, 2])).toEqual({ ok: false, reason: expect.stringContaining('one JSON object') });
+    const form = formOf({ products: 'none' });
+    expect(form.sections.find((s) => s.key === 'products')!.notes[0]).toContain('not a list');
+  });
+});

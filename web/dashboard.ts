@@ -1,0 +1,231 @@
+import type { ExperimentResult } from '../src/experiment/replicate.ts';
+import type { KpiName } from '../src/metrics/kpis.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import { app } from './i18n/en/app.ts';
+import { renderKpiCards } from './charts/kpiCards.ts';
+import { renderFrontier } from './charts/frontierChart.ts';
+import { renderInventory } from './charts/inventoryChart.ts';
+import { renderCustomers } from './charts/customersChart.ts';
+import { renderHistogram } from './charts/histogram.ts';
+import { renderKpiTable } from './charts/kpiTable.ts';
+import { renderNetwork } from './charts/networkDiagram.ts';
+import { exportPng, exportSvg } from './charts/export.ts';
+import { kpiMeta } from './charts/kpiMeta.ts';
+import type { TheoryView } from './worker/client.ts';
+import { renderTheory } from './theoryTable.ts';
+
+/**
+ * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
+ * holding cost, inventory over time at a chosen stock point, customers over time, the distribution of
+ * a chosen KPI, the network, and the KPI table. Each chart section has a title, a plain-language
+ * explanation, its own controls, and SVG / PNG exports. Charts redraw when their section resizes.
+ */
+export interface Dashboard {
+  show(result: ExperimentResult, scenario: Scenario, theory: TheoryView | null): void;
+  clear(): void;
+}
+
+interface Selection {
+  stockPoint: number;
+  variant: number;
+  mode: 'single' | 'mean';
+  kpi: KpiName;
+  networkVariant: number;
+}
+
+export function createDashboard(root: HTMLElement): Dashboard {
+  const section = (id: string) => root.querySelector<HTMLElement>(`#${id}`)!;
+  let current: { result: ExperimentResult; scenario: Scenario } | null = null;
+  const selection: Selection = { stockPoint: 0, variant: 0, mode: 'mean', kpi: 'fillRate', networkVariant: 0 };
+
+  const frontier = chartSection(section('frontier'), 'frontier', app.frontierTitle, app.frontierHelp);
+  const inventory = chartSection(section('inventory'), 'inventory', app.inventoryTitle, app.inventoryHelp);
+  const customers = chartSection(section('customers'), 'customers', app.customersTitle, app.customersHelp);
+  const histogram = chartSection(section('histogram'), 'histogram', app.histogramTitle, app.histogramHelp);
+  const network = chartSection(section('network'), 'network', app.networkTitle, app.networkHelp);
+  const table = section('kpi-table');
+
+  const pointSelect = select(inventory.controls, app.stockPoint, 'inventory-point', (value) => {
+    selection.stockPoint = Number(value);
+    drawInventory();
+  });
+  const variantSelect = select(inventory.controls, app.variant, 'inventory-variant', (value) => {
+    selection.variant = Number(value);
+    drawInventory();
+  });
+  const modeSelect = select(inventory.controls, '', 'inventory-mode', (value) => {
+    selection.mode = value === 'single' ? 'single' : 'mean';
+    drawInventory();
+  });
+  fill(modeSelect, [
+    ['mean', app.meanOfReplications],
+    ['single', app.oneReplication],
+  ]);
+  const kpiSelect = select(histogram.controls, app.kpi, 'histogram-kpi', (value) => {
+    selection.kpi = value as KpiName;
+    drawHistogram();
+  });
+  const networkVariantSelect = select(network.controls, app.variant, 'network-variant', (value) => {
+    selection.networkVariant = Number(value);
+    drawNetwork();
+  });
+
+  function drawInventory(): void {
+    if (current) inventory.draw(() => renderInventory(inventory.body, current!.result, { stockPoint: selection.stockPoint, variant: selection.variant, mode: selection.mode }));
+  }
+  function drawHistogram(): void {
+    if (current) histogram.draw(() => renderHistogram(histogram.body, current!.result, { kpi: selection.kpi, currency: current!.scenario.currency }));
+  }
+  function drawNetwork(): void {
+    if (current) network.draw(() => renderNetwork(network.body, current!.scenario, current!.result, { variant: selection.networkVariant }));
+  }
+  function drawAll(): void {
+    if (!current) return;
+    const { result, scenario } = current;
+    const currency = scenario.currency;
+    renderKpiCards(section('cards'), result, { currency });
+    frontier.draw(() => renderFrontier(frontier.body, result, { currency }));
+    drawInventory();
+    customers.draw(() => renderCustomers(customers.body, result));
+    drawHistogram();
+    drawNetwork();
+    table.replaceChildren(heading(app.tableTitle, app.tableHelp));
+    const holder = document.createElement('div');
+    holder.className = 'table-scroll';
+    table.append(holder);
+    renderKpiTable(holder, result, { currency });
+  }
+
+  // redraw the charts when the dashboard changes width (a window resize, the drawer opening); a change
+  // of height alone (the charts drawing themselves) must not redraw, or it would never settle
+  let lastWidth = root.clientWidth;
+  let resizeFrame = 0;
+  new ResizeObserver(() => {
+    if (root.clientWidth === lastWidth) return;
+    lastWidth = root.clientWidth;
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => {
+      if (!current) return;
+      frontier.draw(() => renderFrontier(frontier.body, current!.result, { currency: current!.scenario.currency }));
+      drawInventory();
+      customers.draw(() => renderCustomers(customers.body, current!.result));
+      drawHistogram();
+      drawNetwork();
+    });
+  }).observe(root);
+
+  return {
+    show(result, scenario, theory) {
+      current = { result, scenario };
+      renderTheory(section('theory'), result, theory);
+      const points = result.variants[0]?.stockPoints ?? [];
+      fill(
+        pointSelect,
+        points.map((point, i) => [String(i), `${point.node} / ${point.product}`]),
+      );
+      selection.stockPoint = Math.min(selection.stockPoint, Math.max(0, points.length - 1));
+      pointSelect.value = String(selection.stockPoint);
+      const variants = result.variants.map((variant, i): [string, string] => [String(i), variant.name]);
+      fill(variantSelect, variants);
+      fill(networkVariantSelect, variants);
+      selection.variant = Math.min(selection.variant, variants.length - 1);
+      selection.networkVariant = Math.min(selection.networkVariant, variants.length - 1);
+      variantSelect.value = String(selection.variant);
+      networkVariantSelect.value = String(selection.networkVariant);
+      const kpis = (Object.keys(result.variants[0]?.samples.network ?? {}) as KpiName[]).filter((name) =>
+        result.variants.some((variant) => variant.samples.network[name].some((value) => value !== null)),
+      );
+      fill(
+        kpiSelect,
+        kpis.map((name) => [name, kpiMeta(name, scenario.currency).label]),
+      );
+      if (!kpis.includes(selection.kpi)) selection.kpi = kpis.includes('fillRate') ? 'fillRate' : kpis[0];
+      kpiSelect.value = selection.kpi;
+      drawAll();
+    },
+    clear() {
+      current = null;
+      section('cards').replaceChildren();
+      section('theory').replaceChildren();
+      for (const chart of [frontier, inventory, customers, histogram, network]) chart.clear();
+      table.replaceChildren();
+    },
+  };
+}
+
+/** A chart section: title, explanation, controls, the chart, and its export buttons. */
+function chartSection(element: HTMLElement, name: string, title: string, help: string) {
+  const controls = document.createElement('div');
+  controls.className = 'chart-controls';
+  const body = document.createElement('div');
+  body.className = 'chart-body';
+  const exports = document.createElement('div');
+  exports.className = 'chart-exports';
+  let svg: SVGSVGElement | null = null;
+  for (const format of ['svg', 'png'] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.export = format;
+    button.textContent = format === 'svg' ? app.exportSvg : app.exportPng;
+    button.setAttribute('aria-label', app.exportChart(format.toUpperCase(), title));
+    button.disabled = true;
+    button.addEventListener('click', () => {
+      if (!svg) return;
+      if (format === 'svg') exportSvg(svg, `stocklab-${name}.svg`);
+      else void exportPng(svg, `stocklab-${name}.png`);
+    });
+    exports.append(button);
+  }
+  element.replaceChildren(heading(title, help), controls, body, exports);
+  return {
+    controls,
+    body,
+    draw(render: () => SVGSVGElement | null) {
+      svg = render();
+      for (const button of exports.querySelectorAll('button')) button.disabled = svg === null;
+    },
+    clear() {
+      svg = null;
+      body.replaceChildren();
+      for (const button of exports.querySelectorAll('button')) button.disabled = true;
+    },
+  };
+}
+
+function heading(title: string, help: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const h2 = document.createElement('h2');
+  h2.textContent = title;
+  const p = document.createElement('p');
+  p.className = 'chart-help';
+  p.textContent = help;
+  fragment.append(h2, p);
+  return fragment;
+}
+
+function select(parent: HTMLElement, label: string, id: string, onChange: (value: string) => void): HTMLSelectElement {
+  const wrapper = document.createElement('label');
+  if (label) {
+    const text = document.createElement('span');
+    text.textContent = label;
+    wrapper.append(text);
+  }
+  const element = document.createElement('select');
+  element.id = id;
+  if (!label) element.setAttribute('aria-label', id);
+  element.addEventListener('change', () => onChange(element.value));
+  wrapper.append(element);
+  parent.append(wrapper);
+  return element;
+}
+
+function fill(element: HTMLSelectElement, options: [string, string][]): void {
+  element.replaceChildren(
+    ...options.map(([value, text]) => {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = text;
+      return option;
+    }),
+  );
+}

@@ -1,0 +1,737 @@
+import type { z } from 'zod';
+import { CustomerBase, Lane, Product, Scenario, StockPoint } from '../../src/scenario/schema.ts';
+import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
+import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
+import { compactJson, type JsonEdit } from './jsonText.ts';
+import { demandTypes, distributionTypes, forecastMethods, knownKeys, nodeTypes, policyTypes, type VariantInfo } from './schemaInfo.ts';
+
+/**
+ * The forms, as data: which fields show which part of the scenario's JSON, their current values,
+ * and the edit each input makes. Pure (no DOM), so the mapping from problems to fields and the edits
+ * are tested in Node; web/editor/formView.ts draws it.
+ *
+ * Forms edit the JSON data in place: an input changes one value at its path; a type switch rewrites
+ * one object, keeping the fields the new type shares with the old and any field the schema does not
+ * know; nothing else is touched.
+ */
+
+export type FieldKind = 'text' | 'textarea' | 'number' | 'seed' | 'idList' | 'numberList' | 'select' | 'checkbox';
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+export interface FieldSpec {
+  kind: FieldKind;
+  /** the problem path this control shows (`lanes[0].leadTime.mean`) */
+  key: string;
+  /** other problem paths shown here (a type select stands for its whole object) */
+  aliases: string[];
+  /** where the value lives in the data */
+  path: JsonPath;
+  label: string;
+  /** the text the control shows (a checkbox: "true" or "") */
+  display: string;
+  placeholder?: string;
+  options?: FieldOption[];
+  /** a change rewrites the object around it, so the form is drawn again (type switches) */
+  structural: boolean;
+  /** 1 for the parameters of the select above */
+  level: 0 | 1;
+  /** ids offered while typing */
+  suggest?: 'nodes' | 'products';
+  /** the edit an input value makes, computed against the data as it is when the user types */
+  edit(input: string, data: unknown): JsonEdit;
+}
+
+export interface FormAction {
+  label: string;
+  edit(data: unknown): JsonEdit;
+}
+
+export interface GroupSpec {
+  /** problem path of the object (`lanes[0]`) */
+  key: string;
+  title: string;
+  fields: FieldSpec[];
+  remove?: FormAction;
+  /** fields present in the data the forms do not show (kept as written; edited in the JSON view) */
+  more: string[];
+  notes: string[];
+  /** offer a link to the JSON view (for what only the JSON view edits) */
+  jsonLink?: boolean;
+}
+
+export interface SectionSpec {
+  /** problem path of the list (`lanes`), or a name that is no path (`(settings)`) */
+  key: string;
+  title: string;
+  groups: GroupSpec[];
+  add?: FormAction;
+  notes: string[];
+}
+
+export interface FormSpec {
+  sections: SectionSpec[];
+  nodeIds: string[];
+  productIds: string[];
+}
+
+export type FormModel = { ok: true; form: FormSpec } | { ok: false; reason: string };
+
+// ---------------------------------------------------------------------------------------------
+// Inputs -> JSON values
+
+/**
+ * A number as typed; "1,5" is read as 1.5 (a decimal comma). Anything else is kept as the text
+ * typed, so the schema reports it at the field ("expected a number, got "1.2.3"").
+ */
+export function parseNumberInput(input: string): number | string {
+  const text = input.trim();
+  if (/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(text)) return Number(text);
+  if (/^[-+]?\d+,\d+$/.test(text)) return Number(text.replace(',', '.'));
+  return text;
+}
+
+/** "north, south" -> ["north", "south"]; "north" -> "north"; "" -> undefined. */
+export function parseIdListInput(input: string): string | string[] | undefined {
+  const ids = input
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length === 0) return undefined;
+  return ids.length === 1 ? ids[0] : ids;
+}
+
+function parseNumberListInput(input: string): Array<number | string> | undefined {
+  const parts = input.split(/[\s,;]+/).filter((part) => part !== '');
+  return parts.length === 0 ? undefined : parts.map(parseNumberInput);
+}
+
+function parseSeedInput(input: string): number | string | undefined {
+  const text = input.trim();
+  if (text === '') return undefined;
+  if (/^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  return text;
+}
+
+/** How a value shows in a text input. */
+function show(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return compactJson(value);
+}
+
+function showIdList(value: unknown): string {
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  return show(value);
+}
+
+function showNumberList(value: unknown): string {
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number' || typeof v === 'string')) return value.join(', ');
+  return show(value);
+}
+
+const set = (path: JsonPath, value: unknown): JsonEdit => (value === undefined ? { op: 'delete', path } : { op: 'set', path, value });
+
+/** Rounds a computed default to 4 significant digits (12.35, not 12.345678). */
+function nice(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(4)) : 0;
+}
+
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+// ---------------------------------------------------------------------------------------------
+// Type switches: keep shared and unknown fields, drop the old type's own, fill the new type's
+
+/**
+ * The object `old` as a `type` of the union: fields the new type knows (or no type knows) are kept in
+ * their order, fields only other types know are dropped, and required fields still missing are
+ * taken from `defaults`.
+ */
+export function convertVariant(old: unknown, type: string, types: Map<string, VariantInfo>, defaults: Record<string, unknown>): Record<string, unknown> {
+  const known = knownKeys(types);
+  const target = types.get(type);
+  const own = new Set(target ? target.fields.map((f) => f.key) : []);
+  const result: Record<string, unknown> = { type };
+  if (isRecord(old)) {
+    for (const [key, value] of Object.entries(old)) {
+      if (key === 'type') continue;
+      if (!known.has(key) || own.has(key)) result[key] = value;
+    }
+  }
+  for (const field of target?.fields ?? []) {
+    if (field.required && !(field.key in result) && defaults[field.key] !== undefined) result[field.key] = defaults[field.key];
+  }
+  return result;
+}
+
+/** The mean a distribution describes, as well as it can be read (undefined when it cannot). */
+export function distributionMean(d: unknown): number | undefined {
+  if (!isRecord(d)) return undefined;
+  const min = num(d.min);
+  const max = num(d.max);
+  switch (d.type) {
+    case 'constant':
+      return num(d.value);
+    case 'uniform':
+    case 'discreteUniform':
+      return min !== undefined && max !== undefined ? (min + max) / 2 : undefined;
+    case 'triangular': {
+      const mode = num(d.mode);
+      return min !== undefined && max !== undefined && mode !== undefined ? (min + mode + max) / 3 : undefined;
+    }
+    case 'empirical': {
+      if (!Array.isArray(d.values) || d.values.length === 0 || !d.values.every((v) => num(v) !== undefined)) return undefined;
+      const values = d.values as number[];
+      const weights = Array.isArray(d.weights) && d.weights.length === values.length && d.weights.every((w) => num(w) !== undefined) ? (d.weights as number[]) : values.map(() => 1);
+      const total = weights.reduce((a, b) => a + b, 0);
+      return total > 0 ? values.reduce((sum, v, i) => sum + v * weights[i], 0) / total : undefined;
+    }
+    default:
+      return num(d.mean);
+  }
+}
+
+/** The standard deviation a distribution describes, where it can be read. */
+export function distributionSd(d: unknown): number | undefined {
+  if (!isRecord(d)) return undefined;
+  const min = num(d.min);
+  const max = num(d.max);
+  switch (d.type) {
+    case 'constant':
+      return 0;
+    case 'uniform':
+    case 'discreteUniform':
+      return min !== undefined && max !== undefined ? (max - min) / Math.sqrt(12) : undefined;
+    case 'triangular': {
+      const mode = num(d.mode);
+      if (min === undefined || max === undefined || mode === undefined) return undefined;
+      return Math.sqrt(Math.max(0, (min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18));
+    }
+    case 'poisson': {
+      const mean = num(d.mean);
+      return mean !== undefined && mean >= 0 ? Math.sqrt(mean) : undefined;
+    }
+    case 'exponential':
+      return num(d.mean);
+    case 'empirical':
+      return undefined;
+    default:
+      return num(d.sd);
+  }
+}
+
+/** `old` as a distribution of another type, with about the same mean (and spread, where it has one). */
+export function convertDistribution(old: unknown, type: string): Record<string, unknown> {
+  const mean = distributionMean(old) ?? 1;
+  const sd0 = distributionSd(old);
+  const sd = sd0 !== undefined && sd0 > 0 ? nice(sd0) : nice(Math.abs(mean) * 0.25) || 1;
+  const positiveMean = mean > 0 ? mean : 1;
+  const spread = nice(sd * Math.sqrt(3));
+  const defaults: Record<string, unknown> = {
+    value: nice(mean),
+    mean: type === 'normal' || type === 'poisson' ? nice(Math.max(mean, type === 'poisson' ? 0 : -Infinity)) : nice(positiveMean),
+    sd: type === 'negativeBinomial' ? Math.max(sd, Math.ceil(Math.sqrt(positiveMean * 2) * 100) / 100) : sd,
+    min: type === 'discreteUniform' ? Math.floor(mean - spread) : nice(mean - spread),
+    max: type === 'discreteUniform' ? Math.ceil(mean + spread) : nice(mean + spread),
+    mode: nice(mean),
+    values: [nice(mean)],
+  };
+  // the old type's own parameters do not carry over (a uniform's min is not a triangular's min...)
+  // except the ones both name alike and mean alike
+  const carried = isRecord(old) && sameMeaning(String(old.type), type) ? old : { ...(isRecord(old) ? withoutKnown(old) : {}) };
+  const result = convertVariant(carried, type, distributionTypes, defaults);
+  if (type === 'negativeBinomial') {
+    const m = num(result.mean);
+    const s = num(result.sd);
+    if (m !== undefined && s !== undefined && s * s <= m) result.sd = defaults.sd;
+  }
+  if ((type === 'gamma' || type === 'lognormal' || type === 'exponential' || type === 'negativeBinomial') && !((num(result.mean) ?? 0) > 0)) result.mean = nice(positiveMean);
+  if (type === 'gamma' && !((num(result.sd) ?? 0) > 0)) result.sd = sd;
+  return result;
+}
+
+const MOMENT_TYPES = new Set(['normal', 'lognormal', 'gamma', 'negativeBinomial', 'poisson', 'exponential']);
+const RANGE_TYPES = new Set(['uniform', 'discreteUniform', 'triangular']);
+
+/** Whether parameters of the same name mean the same thing in both types (mean/sd; min/max). */
+function sameMeaning(from: string, to: string): boolean {
+  return (MOMENT_TYPES.has(from) && MOMENT_TYPES.has(to)) || (RANGE_TYPES.has(from) && RANGE_TYPES.has(to) && to !== 'discreteUniform' && from !== 'discreteUniform');
+}
+
+/** Only the fields no type of the union knows (kept through a type switch). */
+function withoutKnown(old: Record<string, unknown>): Record<string, unknown> {
+  const known = knownKeys(distributionTypes);
+  return Object.fromEntries(Object.entries(old).filter(([key]) => !known.has(key)));
+}
+
+/** `old` as a policy of another type, its levels carried over where they mean the same. */
+export function convertPolicy(old: unknown, type: string): Record<string, unknown> {
+  const p = isRecord(old) ? old : {};
+  const reorderPoint0 = num(p.reorderPoint);
+  const quantity0 = num(p.orderQuantity);
+  const level = num(p.orderUpTo) ?? num(p.level) ?? (reorderPoint0 !== undefined && quantity0 !== undefined ? reorderPoint0 + quantity0 : undefined) ?? 20;
+  const reorderPoint = reorderPoint0 ?? nice(level / 2);
+  const quantity = quantity0 ?? Math.max(1, nice(level - reorderPoint));
+  const orderUpTo = level > reorderPoint ? level : reorderPoint + quantity;
+  const defaults: Record<string, unknown> = {
+    reorderPoint,
+    orderUpTo,
+    orderQuantity: quantity,
+    level,
+    reviewPeriod: num(p.reviewPeriod) ?? 7,
+    target: { fillRate: 0.95 },
+    method: { type: 'movingAverage', periods: 4 },
+  };
+  const result = convertVariant(p, type, policyTypes, defaults);
+  const s = num(result.reorderPoint);
+  const S = num(result.orderUpTo);
+  if (s !== undefined && S !== undefined && S <= s && (type === 'sS' || type === 'periodicRsS')) result.orderUpTo = s + quantity;
+  return result;
+}
+
+/** `old` as a demand entry of another type, with about the same units per day. */
+export function convertDemand(old: unknown, type: string): Record<string, unknown> {
+  const d = isRecord(old) ? old : {};
+  const perCustomer = d.type === 'arrivals' ? (d.quantity === undefined ? 1 : distributionMean(d.quantity) ?? 1) : 1;
+  const perDay =
+    d.type === 'arrivals'
+      ? (num(d.customersPerDay) ?? 1) * perCustomer
+      : d.type === 'perPeriod'
+        ? distributionMean(d.quantity) ?? 1
+        : Array.isArray(d.series) && d.series.length > 0 && d.series.every((v) => num(v) !== undefined)
+          ? (d.series as number[]).reduce((a, b) => a + b, 0) / d.series.length
+          : 1;
+  // a quantity per customer is not a quantity per day: it never carries over between the two
+  const carried = { ...d };
+  if (d.type !== type) delete carried.quantity;
+  const defaults: Record<string, unknown> = {
+    customersPerDay: nice(perDay > 0 ? perDay : 1),
+    quantity: { type: 'poisson', mean: nice(Math.max(perDay, 0)) },
+    series: Array.from({ length: 7 }, () => nice(Math.max(perDay, 0))),
+  };
+  return convertVariant(carried, type, demandTypes, defaults);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Describing the form
+
+type Shape = { shape: Record<string, z.ZodType> };
+
+/** The default the schema gives a field of an object schema (for placeholders). */
+function fallbackOf(schema: Shape, key: string): unknown {
+  const field = schema.shape[key];
+  if (!field) return undefined;
+  const empty = field.safeParse(undefined);
+  return empty.success ? empty.data : undefined;
+}
+
+function idOf(value: unknown): string {
+  return isRecord(value) && typeof value.id === 'string' ? value.id : '';
+}
+
+/** A fresh id: `base`, or `base-2`, `base-3`... not among `taken`. */
+export function uniqueId(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Describes the forms for a scenario's data (JSON as parsed, valid or not). */
+export function describeForm(data: unknown, strings: EditorStrings = editorStrings): FormModel {
+  const s = strings.forms;
+  if (!isRecord(data)) return { ok: false, reason: s.notAnObject };
+
+  const list = (key: string): unknown[] | null => (data[key] === undefined ? [] : Array.isArray(data[key]) ? (data[key] as unknown[]) : null);
+  const nodeIds = (list('nodes') ?? []).map(idOf).filter((id) => id !== '');
+  const productIds = (list('products') ?? []).map(idOf).filter((id) => id !== '');
+
+  // ---- field builders
+  const field = (kind: FieldKind, path: JsonPath, label: string, extra: Partial<FieldSpec> & { optional?: boolean } = {}): FieldSpec => {
+    const value = valueAt(data, path);
+    const { optional = false, ...rest } = extra;
+    const display = kind === 'idList' ? showIdList(value) : kind === 'numberList' ? showNumberList(value) : kind === 'checkbox' ? (value === true ? 'true' : '') : show(value);
+    const edit = (input: string): JsonEdit => {
+      switch (kind) {
+        case 'number':
+          return set(path, input.trim() === '' ? undefined : parseNumberInput(input));
+        case 'seed':
+          return set(path, parseSeedInput(input));
+        case 'idList':
+          return set(path, parseIdListInput(input));
+        case 'numberList':
+          return set(path, parseNumberListInput(input));
+        case 'checkbox':
+          return set(path, input === 'true' ? true : undefined);
+        case 'select':
+          return set(path, input === '' ? undefined : input);
+        default:
+          return set(path, input === '' && optional ? undefined : input);
+      }
+    };
+    return { kind, key: formatJsonPath(path), aliases: [], path, label, display, structural: false, level: 0, edit, ...rest };
+  };
+  const placeholderOf = (fallback: unknown, none = s.placeholderNone): string => (fallback === undefined ? none : s.placeholderDefault(show(fallback)));
+  const numberField = (path: JsonPath, label: string, schema?: Shape, extra: Partial<FieldSpec> & { optional?: boolean } = {}): FieldSpec => {
+    const key = String(path[path.length - 1]);
+    const optional = schema ? schema.shape[key]?.safeParse(undefined).success ?? false : false;
+    const placeholder = optional && schema ? placeholderOf(fallbackOf(schema, key)) : undefined;
+    return field('number', path, label, { optional, ...(placeholder !== undefined ? { placeholder } : {}), ...extra });
+  };
+  const withCurrent = (options: FieldOption[], display: string): FieldOption[] =>
+    display === '' || options.some((o) => o.value === display) ? options : [...options, { value: display, label: s.unknownOption(display) }];
+  const typeSelect = (path: JsonPath, label: string, types: Iterable<string>, names: Record<string, string>, convert: (old: unknown, type: string) => unknown, optionalLabel?: string): FieldSpec => {
+    const objectPath = path.slice(0, -1);
+    const options = [...types].map((t) => ({ value: t, label: names[t] ?? t }));
+    const display = show(valueAt(data, path));
+    return {
+      ...field('select', path, label),
+      aliases: [formatJsonPath(objectPath)],
+      options: withCurrent(optionalLabel !== undefined ? [{ value: '', label: optionalLabel }, ...options] : options, display),
+      display,
+      structural: true,
+      edit: (input, current) => (input === '' ? set(objectPath, undefined) : set(objectPath, convert(valueAt(current, objectPath), input))),
+    };
+  };
+
+  const distributionFields = (path: JsonPath, label: string, optionalLabel?: string): FieldSpec[] => {
+    const d = valueAt(data, path);
+    const select = typeSelect([...path, 'type'], label, distributionTypes.keys(), s.distributions, convertDistribution, optionalLabel);
+    if (optionalLabel !== undefined && d === undefined) select.display = '';
+    const info = isRecord(d) && typeof d.type === 'string' ? distributionTypes.get(d.type) : undefined;
+    const params = (info?.fields ?? []).map((f) =>
+      field(f.key === 'values' || f.key === 'weights' ? 'numberList' : 'number', [...path, f.key], s.params[f.key] ?? f.key, {
+        level: 1,
+        optional: !f.required,
+        ...(f.required ? {} : { placeholder: f.key === 'weights' ? s.placeholderEqualWeights : placeholderOf(f.fallback) }),
+      }),
+    );
+    return [select, ...params];
+  };
+
+  const policyFields = (path: JsonPath): FieldSpec[] => {
+    const p = valueAt(data, path);
+    const select = typeSelect([...path, 'type'], s.fields.policy, policyTypes.keys(), s.policies, convertPolicy);
+    const info = isRecord(p) && typeof p.type === 'string' ? policyTypes.get(p.type) : undefined;
+    const fields: FieldSpec[] = [select];
+    for (const f of info?.fields ?? []) {
+      const at = [...path, f.key];
+      if (f.key === 'target') {
+        const target = valueAt(data, at);
+        const kinds = ['fillRate', 'cycleServiceLevel'];
+        const kind = isRecord(target) ? (kinds.find((k) => k in target) ?? 'fillRate') : 'fillRate';
+        fields.push({
+          ...field('select', at, s.fields.target),
+          options: kinds.map((k) => ({ value: k, label: s.targets[k] ?? k })),
+          display: kind,
+          structural: true,
+          level: 1,
+          edit: (input, current) => {
+            const old = valueAt(current, at);
+            const rest = isRecord(old) ? Object.fromEntries(Object.entries(old).filter(([k]) => !kinds.includes(k))) : {};
+            const level = isRecord(old) ? (num(old.fillRate) ?? num(old.cycleServiceLevel)) : undefined;
+            return set(at, { ...rest, [input]: level ?? 0.95 });
+          },
+        });
+        fields.push(numberField([...at, kind], s.fields.targetLevel, undefined, { level: 1 }));
+      } else if (f.key === 'method') {
+        const methodSelect = typeSelect([...at, 'type'], s.fields.forecastMethod, forecastMethods.keys(), s.forecastMethods, (old, type) =>
+          convertVariant(old, type, forecastMethods, { periods: 4, alpha: 0.3 }),
+        );
+        methodSelect.level = 1;
+        fields.push(methodSelect);
+        const method = valueAt(data, at);
+        const methodInfo = isRecord(method) && typeof method.type === 'string' ? forecastMethods.get(method.type) : undefined;
+        for (const mf of methodInfo?.fields ?? []) fields.push(numberField([...at, mf.key], s.params[mf.key] ?? mf.key, undefined, { level: 1 }));
+      } else if (typeof f.fallback === 'boolean') {
+        fields.push(field('checkbox', at, s.params[f.key] ?? f.key, { level: 1, optional: true }));
+      } else {
+        fields.push(
+          field('number', at, s.params[f.key] ?? f.key, {
+            level: 1,
+            optional: !f.required,
+            ...(f.required ? {} : { placeholder: f.key === 'orderQuantity' ? s.placeholderEoq : placeholderOf(f.fallback) }),
+          }),
+        );
+      }
+    }
+    return fields;
+  };
+
+  const holdingCostFields = (productPath: JsonPath): FieldSpec[] => {
+    const at = [...productPath, 'holdingCost'];
+    const h = valueAt(data, at);
+    const modes = ['perUnitPerDay', 'annualRate'];
+    const mode = isRecord(h) && 'annualRate' in h && !('perUnitPerDay' in h) ? 'annualRate' : 'perUnitPerDay';
+    return [
+      {
+        ...field('select', at, s.fields.holdingCost),
+        options: modes.map((m) => ({ value: m, label: s.holdingModes[m] ?? m })),
+        display: mode,
+        structural: true,
+        edit: (input, current) => {
+          const old = valueAt(current, at);
+          const unitCost = num(valueAt(current, [...productPath, 'unitCost']));
+          const rest = isRecord(old) ? Object.fromEntries(Object.entries(old).filter(([k]) => !modes.includes(k))) : {};
+          const perDay = isRecord(old) ? num(old.perUnitPerDay) : undefined;
+          const rate = isRecord(old) ? num(old.annualRate) : undefined;
+          let value: number;
+          if (input === 'annualRate') value = rate ?? (perDay !== undefined && unitCost ? nice((perDay * 365) / unitCost) : 0.25);
+          else value = perDay ?? (rate !== undefined && unitCost !== undefined ? nice((rate * unitCost) / 365) : 0.01);
+          return set(at, { ...rest, [input]: value });
+        },
+      },
+      numberField([...at, mode], s.holdingAmounts[mode] ?? mode, undefined, { level: 1 }),
+    ];
+  };
+
+  const more = (item: unknown, shown: string[]): string[] => (isRecord(item) ? Object.keys(item).filter((k) => !shown.includes(k)) : []);
+  const removeAction = (path: JsonPath, what: string): FormAction => ({ label: s.removeItem(what), edit: () => ({ op: 'delete', path }) });
+
+  /** A section listing `data[key]`, one group per item. */
+  const listSection = (
+    key: string,
+    title: string,
+    shown: string[],
+    describe: (item: unknown, path: JsonPath) => { title: string; fields: FieldSpec[]; notes?: string[] },
+    template: (current: Record<string, unknown>) => unknown,
+    addLabel: string,
+  ): SectionSpec => {
+    const items = list(key);
+    if (items === null) return { key, title, groups: [], notes: [s.notAList(key)] };
+    const groups = items.map((item, i): GroupSpec => {
+      const path = [key, i];
+      if (!isRecord(item)) return { key: formatJsonPath(path), title: s.itemNotObject(formatJsonPath(path)), fields: [], more: [], notes: [], jsonLink: true, remove: removeAction(path, formatJsonPath(path)) };
+      const described = describe(item, path);
+      return { key: formatJsonPath(path), title: described.title, fields: described.fields, remove: removeAction(path, described.title), more: more(item, shown), notes: described.notes ?? [] };
+    });
+    return {
+      key,
+      title,
+      groups,
+      notes: [],
+      add: {
+        label: addLabel,
+        edit: (current) => {
+          const root = isRecord(current) ? current : {};
+          const existing = Array.isArray(root[key]) ? (root[key] as unknown[]) : [];
+          return { op: 'set', path: [key, existing.length], value: template(root) };
+        },
+      },
+    };
+  };
+
+  const idsIn = (current: Record<string, unknown>, key: string): string[] => (Array.isArray(current[key]) ? (current[key] as unknown[]).map(idOf).filter((id) => id !== '') : []);
+  const nodesOfType = (current: Record<string, unknown>, ...types: string[]): string[] =>
+    Array.isArray(current.nodes) ? (current.nodes as unknown[]).filter((n) => isRecord(n) && types.includes(String(n.type))).map(idOf) : [];
+
+  /** A (node, product) pair of stores, then warehouses, that the list does not name yet (else the first). */
+  const freePair = (current: Record<string, unknown>, key: string): { node: string; product: string } => {
+    const ids = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(String) : []);
+    const taken = new Set((Array.isArray(current[key]) ? (current[key] as unknown[]) : []).filter(isRecord).flatMap((entry) => ids(entry.node).flatMap((n) => ids(entry.product).map((p) => `${n}/${p}`))));
+    const pairs = [...nodesOfType(current, 'store'), ...nodesOfType(current, 'warehouse')].flatMap((node) => idsIn(current, 'products').map((product) => ({ node, product })));
+    return pairs.find((p) => !taken.has(`${p.node}/${p.product}`)) ?? pairs[0] ?? { node: '', product: '' };
+  };
+
+  // ---- sections
+  const settingsShown = ['version', 'name', 'description', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'variants'];
+  const Top = Scenario as unknown as Shape;
+  const settings: SectionSpec = {
+    key: '(settings)',
+    title: s.sections.scenario,
+    notes: [],
+    groups: [
+      {
+        key: '(scenario)',
+        title: '',
+        fields: [
+          field('text', ['name'], s.fields.name),
+          field('textarea', ['description'], s.fields.description, { optional: true }),
+          numberField(['horizonDays'], s.fields.horizonDays, Top),
+          numberField(['warmupDays'], s.fields.warmupDays, Top),
+          numberField(['replications'], s.fields.replications, Top),
+          field('seed', ['seed'], s.fields.seed, { optional: true, placeholder: placeholderOf(fallbackOf(Top, 'seed')) }),
+          field('text', ['currency'], s.fields.currency, { optional: true, placeholder: placeholderOf(fallbackOf(Top, 'currency')) }),
+        ],
+        more: more(data, settingsShown),
+        notes: [],
+      },
+    ],
+  };
+
+  const P = Product as unknown as Shape;
+  const products = listSection(
+    'products',
+    s.sections.products,
+    ['id', 'name', 'unitCost', 'price', 'holdingCost', 'unmetDemand', 'stockoutPenalty', 'backorderCostPerDay', 'orderingCost'],
+    (item, path) => ({
+      title: s.titles.product(show((item as Record<string, unknown>).id)),
+      fields: [
+        field('text', [...path, 'id'], s.fields.id),
+        field('text', [...path, 'name'], s.fields.displayName, { optional: true, placeholder: s.placeholderNone }),
+        numberField([...path, 'unitCost'], s.fields.unitCost, P),
+        numberField([...path, 'price'], s.fields.price, P, { placeholder: s.placeholderNoPrice }),
+        ...holdingCostFields(path),
+        {
+          ...field('select', [...path, 'unmetDemand'], s.fields.unmetDemand, { optional: true }),
+          options: withCurrent([{ value: '', label: s.placeholderDefault(String(fallbackOf(P, 'unmetDemand'))) }, ...['lost', 'backorder'].map((v) => ({ value: v, label: s.unmetDemand[v] ?? v }))], show((item as Record<string, unknown>).unmetDemand)),
+        },
+        numberField([...path, 'stockoutPenalty'], s.fields.stockoutPenalty, P),
+        numberField([...path, 'backorderCostPerDay'], s.fields.backorderCostPerDay, P),
+        numberField([...path, 'orderingCost'], s.fields.orderingCost, P),
+      ],
+    }),
+    (current) => ({ id: uniqueId('product', idsIn(current, 'products')), unitCost: 10, holdingCost: { annualRate: 0.25 } }),
+    s.add.product,
+  );
+
+  const nodes = listSection(
+    'nodes',
+    s.sections.nodes,
+    ['id', 'type', 'name', 'capacityPerDay', 'leadTime', 'servers'],
+    (item, path) => {
+      const node = item as Record<string, unknown>;
+      const typeField = typeSelect([...path, 'type'], s.fields.nodeType, nodeTypes.keys(), s.nodeTypes, (old, type) => convertVariant(old, type, nodeTypes, {}));
+      // a node's own path stays the group's (an unknown field there belongs to the whole node)
+      typeField.aliases = [];
+      const info = typeof node.type === 'string' ? nodeTypes.get(node.type) : undefined;
+      const has = (key: string) => info?.fields.some((f) => f.key === key) ?? false;
+      const fields = [field('text', [...path, 'id'], s.fields.id), typeField, field('text', [...path, 'name'], s.fields.displayName, { optional: true, placeholder: s.placeholderNone })];
+      if (has('capacityPerDay')) fields.push(numberField([...path, 'capacityPerDay'], s.fields.capacityPerDay, undefined, { optional: true, placeholder: s.placeholderUnlimited }));
+      if (has('leadTime')) fields.push(...distributionFields([...path, 'leadTime'], s.fields.processingTime, s.placeholderNone));
+      if (has('servers')) fields.push(numberField([...path, 'servers'], s.fields.servers, undefined, { optional: true, placeholder: s.placeholderAllAtOnce }));
+      return { title: s.titles.node(show(node.id), s.nodeTypes[String(node.type)] ?? show(node.type)), fields };
+    },
+    (current) => ({ id: uniqueId('store', idsIn(current, 'nodes')), type: 'store' }),
+    s.add.node,
+  );
+
+  const L = Lane as unknown as Shape;
+  const lanes = listSection(
+    'lanes',
+    s.sections.lanes,
+    ['id', 'from', 'to', 'leadTime', 'costPerUnit', 'costPerShipment'],
+    (item, path) => {
+      const lane = item as Record<string, unknown>;
+      return {
+        title: s.titles.lane(show(lane.from), show(lane.to)),
+        fields: [
+          field('text', [...path, 'from'], s.fields.from, { suggest: 'nodes' }),
+          field('text', [...path, 'to'], s.fields.to, { suggest: 'nodes' }),
+          ...distributionFields([...path, 'leadTime'], s.fields.leadTime),
+          numberField([...path, 'costPerUnit'], s.fields.costPerUnit, L),
+          numberField([...path, 'costPerShipment'], s.fields.costPerShipment, L),
+          field('text', [...path, 'id'], s.fields.laneId, { optional: true, placeholder: s.placeholderLaneId }),
+        ],
+      };
+    },
+    (current) => {
+      const taken = new Set((Array.isArray(current.lanes) ? current.lanes : []).filter(isRecord).map((lane) => `${String(lane.from)}->${String(lane.to)}`));
+      const pairs = nodesOfType(current, 'supplier', 'warehouse').flatMap((from) => nodesOfType(current, 'warehouse', 'store').filter((to) => to !== from).map((to) => ({ from, to })));
+      const { from, to } = pairs.find((p) => !taken.has(`${p.from}->${p.to}`)) ?? pairs[0] ?? { from: '', to: '' };
+      return { from, to, leadTime: { type: 'constant', value: 1 } };
+    },
+    s.add.lane,
+  );
+
+  const SP = StockPoint as unknown as Shape;
+  const stockPoints = listSection(
+    'stockPoints',
+    s.sections.stockPoints,
+    ['node', 'product', 'policy', 'initialOnHand'],
+    (item, path) => {
+      const point = item as Record<string, unknown>;
+      return {
+        title: s.titles.stockPoint(showIdList(point.node), showIdList(point.product)),
+        fields: [
+          field('idList', [...path, 'node'], s.fields.nodes, { suggest: 'nodes' }),
+          field('idList', [...path, 'product'], s.fields.products, { suggest: 'products' }),
+          ...policyFields([...path, 'policy']),
+          numberField([...path, 'initialOnHand'], s.fields.initialOnHand, SP, { placeholder: s.placeholderPolicyTarget }),
+        ],
+      };
+    },
+    (current) => ({ ...freePair(current, 'stockPoints'), policy: { type: 'sS', reorderPoint: 10, orderUpTo: 30 } }),
+    s.add.stockPoint,
+  );
+  if (data.variants !== undefined) {
+    const variants = Array.isArray(data.variants) ? data.variants : [];
+    const names = variants.map((v, i) => (isRecord(v) && typeof v.name === 'string' ? v.name : idOf(v) || `#${i + 1}`));
+    stockPoints.groups.push({ key: 'variants', title: s.titles.variants, fields: [], more: [], notes: [s.variantsNote(names)], jsonLink: true });
+  }
+
+  const demand = listSection(
+    'demand',
+    s.sections.demand,
+    ['type', 'node', 'product', 'customersPerDay', 'quantity'],
+    (item, path) => {
+      const entry = item as Record<string, unknown>;
+      const types = [...demandTypes.keys()].filter((t) => t !== 'history' || entry.type === 'history');
+      const fields = [
+        typeSelect([...path, 'type'], s.fields.demandType, types, s.demandTypes, convertDemand),
+        field('idList', [...path, 'node'], s.fields.nodes, { suggest: 'nodes' }),
+        field('idList', [...path, 'product'], s.fields.products, { suggest: 'products' }),
+      ];
+      fields[0].aliases = [];
+      const notes: string[] = [];
+      if (entry.type === 'arrivals') {
+        fields.push(field('number', [...path, 'customersPerDay'], s.fields.customersPerDay));
+        fields.push(...distributionFields([...path, 'quantity'], s.fields.quantityPerCustomer, s.placeholderOneUnit));
+      } else if (entry.type === 'perPeriod') {
+        fields.push(...distributionFields([...path, 'quantity'], s.fields.quantityPerDay));
+      } else if (entry.type === 'history') {
+        notes.push(s.historyNote);
+      }
+      return { title: s.titles.demand(showIdList(entry.node), showIdList(entry.product)), fields, notes };
+    },
+    (current) => ({ type: 'arrivals', ...freePair(current, 'demand'), customersPerDay: 5 }),
+    s.add.demand,
+  );
+
+  const C = CustomerBase as unknown as Shape;
+  const churnFallback = fallbackOf(C, 'churn');
+  const churnDefault = (key: string) => (isRecord(churnFallback) ? churnFallback[key] : undefined);
+  const customers = listSection(
+    'customers',
+    s.sections.customers,
+    ['node', 'initial', 'churn', 'newPerDay', 'lifetimeValue'],
+    (item, path) => ({
+      title: s.titles.customers(show((item as Record<string, unknown>).node)),
+      fields: [
+        field('text', [...path, 'node'], s.fields.customerNode, { suggest: 'nodes' }),
+        numberField([...path, 'initial'], s.fields.initialCustomers, C),
+        numberField([...path, 'churn', 'onStockout'], s.fields.churnOnStockout, undefined, { optional: true, placeholder: placeholderOf(churnDefault('onStockout')) }),
+        numberField([...path, 'churn', 'onBackorder'], s.fields.churnOnBackorder, undefined, { optional: true, placeholder: placeholderOf(churnDefault('onBackorder')) }),
+        numberField([...path, 'newPerDay'], s.fields.newPerDay, C),
+        numberField([...path, 'lifetimeValue'], s.fields.lifetimeValue, C),
+      ],
+      notes: [],
+    }),
+    (current) => {
+      const withCustomers = new Set(Array.isArray(current.customers) ? (current.customers as unknown[]).map((c) => (isRecord(c) ? String(c.node) : '')) : []);
+      const node = nodesOfType(current, 'store').find((id) => !withCustomers.has(id)) ?? nodesOfType(current, 'store')[0] ?? '';
+      return { node, initial: 1000 };
+    },
+    s.add.customers,
+  );
+  // a customer base's churn entry, written wrongly, shows at its first field
+  for (const group of customers.groups) {
+    const first = group.fields.find((f) => f.key.endsWith('.churn.onStockout'));
+    if (first) first.aliases = [`${group.key}.churn`];
+  }
+
+  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, demand, customers], nodeIds, productIds } };
+}
+
+/** Every field of the form, in order. */
+export function formFields(form: FormSpec): FieldSpec[] {
+  return form.sections.flatMap((section) => section.groups.flatMap((group) => group.fields));
+}
+
+/** The field whose problem path (or alias) is `key`. */
+export function findField(form: FormSpec, key: string): FieldSpec | undefined {
+  return formFields(form).find((f) => f.key === key || f.aliases.includes(key));
+}

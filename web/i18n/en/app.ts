@@ -1,0 +1,73 @@
+/**
+ * The app shell's user-facing strings in English. Every string the shell shows comes from here (the
+ * charts and the editor have their own files beside this one), so a French file can be added.
+ */
+export const app = {
+  toggleDrawer: 'Show or hide the scenario panel',
+  closeDrawer: 'Close the scenario panel',
+  replications: 'Replications',
+  seed: 'Seed',
+  run: 'Run',
+  cancel: 'Cancel',
+  gallery: 'Scenarios',
+  editor: 'Edit',
+  openFile: 'Open…',
+  saveFile: 'Save',
+  share: 'Share link',
+  exportCsv: 'Results as CSV',
+  exportJson: 'Results as JSON',
+  exportSvg: 'SVG',
+  exportPng: 'PNG',
+  exportChart: (format: string, chart: string) => `Download the ${chart} chart as ${format}`,
+
+  progress: (done: number, total: number, secondsLeft: number | null) =>
+    `${done} / ${total} runs${secondsLeft === null ? '' : ` · ${formatDuration(secondsLeft)} left`}`,
+  running: 'Running…',
+  done: (replications: number, seconds: number) => `Done: ${replications} replication${replications === 1 ? '' : 's'} in ${formatDuration(seconds)}`,
+  cancelled: (replications: number) => `Cancelled: ${replications} complete replication${replications === 1 ? '' : 's'} kept`,
+  cancelledNone: 'Cancelled before any replication finished',
+  failed: (message: string) => `The simulation stopped with an error: ${message}. Nothing was kept; you can run again.`,
+  invalid: (count: number) => `${count} problem${count === 1 ? '' : 's'} in the scenario: fix ${count === 1 ? 'it' : 'them'} to run (see the editor)`,
+  invalidRun: 'The scenario has problems; Run is off until they are fixed.',
+  badLink: (message: string) => `The shared link could not be opened: ${message}. The default scenario is shown instead.`,
+  linkCopied: 'Link copied: it carries the whole scenario, the seed and the replications.',
+  linkInAddressBar: 'The link is in the address bar: it carries the whole scenario, the seed and the replications.',
+  openFailed: (name: string, message: string) => `${name} could not be read: ${message}`,
+  warnings: 'Modelling warnings',
+
+  frontierTitle: 'Service against holding cost',
+  frontierHelp: 'Each point is a policy variant: fill rate (units served from the shelf at once) against the cost of holding stock over the measured window, with 95% confidence whiskers on both axes. Up and to the left is better.',
+  inventoryTitle: 'Inventory over time',
+  inventoryHelp: 'On hand and inventory position (on hand + on order − backorders) at the end of each day at one stock point; dashed lines are the policy\u2019s reorder point and order-up-to level; shaded days had demand that could not be served at once; markers show orders placed and receipts.',
+  customersTitle: 'Active customers',
+  customersHelp: 'Customers still buying, per policy variant, averaged over replications with a 95% band: stockouts and broken promises make some leave.',
+  histogramTitle: 'Distribution over replications',
+  histogramHelp: 'How a KPI varies from one replication (one possible future) to another, per policy variant.',
+  networkTitle: 'Network',
+  networkHelp: 'Suppliers, warehouses and stores, with lanes labelled by their mean lead time; stock points coloured by their fill rate.',
+  tableTitle: 'All KPIs',
+  tableHelp: 'Mean ± 95% confidence half-width over replications; the best value of each row is marked. Definitions: docs/KPIS.md.',
+  stockPoint: 'Stock point',
+  variant: 'Policy variant',
+  kpi: 'KPI',
+  oneReplication: 'One replication',
+  meanOfReplications: 'Mean of replications',
+  noResults: 'Run the scenario to see results.',
+  theoryTitle: (model: string) => `Simulation beside theory (${model})`,
+  theoryHelp: (source: string) =>
+    `The closed-form value of each KPI the model predicts, read from this scenario's parameters (${source}). "Agrees": the theory value lies within the simulated interval, at the level where all the comparisons hold together with 95% confidence. Hover a KPI for what is compared.`,
+  theorySimulated: 'Simulated (mean ± 95%)',
+  theoryValue: 'Theory',
+  theoryAgrees: 'Agrees',
+  per: (unit: string) => `per ${unit}`,
+  yes: 'yes',
+  no: 'no',
+};
+
+/** 75 -> "1 min 15 s", 3.2 -> "3.2 s" */
+export function formatDuration(seconds: number): string {
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}

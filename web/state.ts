@@ -1,0 +1,50 @@
+import type { ExperimentResult } from '../src/experiment/replicate.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
+import type { ScenarioIssue } from '../src/scenario/issues.ts';
+import type { TheoryView } from './worker/client.ts';
+
+/** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
+export interface AppState {
+  /** the scenario's JSON text as edited */
+  text: string;
+  /** the last valid parse of `text`, or null while it has problems */
+  scenario: Scenario | null;
+  issues: ScenarioIssue[];
+  run: RunState;
+  /** the last result, with the scenario it was run on (the editor may have moved on since) */
+  result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null } | null;
+}
+
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; done: number; total: number; startedAt: number }
+  | { status: 'done'; replications: number; seconds: number }
+  | { status: 'cancelled'; replications: number }
+  | { status: 'failed'; message: string };
+
+type Listener = (state: AppState, previous: AppState) => void;
+
+/** A minimal observable store: components read `state`, change it with `update`, and subscribe. */
+export class Store {
+  private current: AppState;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(initial: AppState) {
+    this.current = initial;
+  }
+
+  get state(): AppState {
+    return this.current;
+  }
+
+  update(patch: Partial<AppState>): void {
+    const previous = this.current;
+    this.current = { ...previous, ...patch };
+    for (const listener of this.listeners) listener(this.current, previous);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
