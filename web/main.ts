@@ -7,6 +7,7 @@ import { createDashboard } from './dashboard.ts';
 import { createScenarioEditor } from './editor/scenarioEditor.ts';
 import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
 import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.ts';
+import { applyEditToText } from './editor/jsonText.ts';
 import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 
 /**
@@ -47,6 +48,9 @@ store.subscribe((state, previous) => {
   if (state.scenario !== previous.scenario && state.scenario) {
     $('scenario-name').textContent = state.scenario.name;
     showDescription(state.scenario.description ?? '');
+    // the top bar shows the scenario's replications and seed (edited here or in the editor)
+    if (state.scenario.replications !== previous.scenario?.replications) replicationsInput.value = String(state.scenario.replications);
+    if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
   }
   const running = state.run.status === 'running';
   runButton.disabled = running || state.scenario === null;
@@ -148,6 +152,23 @@ async function run(): Promise<void> {
 }
 
 runButton.addEventListener('click', () => void run());
+
+/**
+ * The top bar's replications and seed are the scenario's own fields: a change here is an edit of the
+ * scenario (one value changed in its text, undoable), so saving, sharing and exports carry it.
+ */
+function editRunSetting(field: 'replications' | 'seed', raw: string): void {
+  const value = field === 'replications' ? Number(raw) : /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
+  if (field === 'replications' && !(Number.isInteger(value) && (value as number) >= 1)) return;
+  if (field === 'seed' && value === '') return;
+  try {
+    editor.setText(applyEditToText(editor.getText(), { op: 'set', path: [field], value }), { record: true });
+  } catch {
+    // the text is not valid JSON at the moment; the run uses the value as an override
+  }
+}
+replicationsInput.addEventListener('change', () => editRunSetting('replications', replicationsInput.value));
+seedInput.addEventListener('change', () => editRunSetting('seed', seedInput.value));
 cancelButton.addEventListener('click', () => controller?.abort());
 
 // ------------------------------------------------------------------------------------------------
