@@ -3,6 +3,8 @@
  * from a truncated normal by inversion.
  */
 
+import { exp, log } from './libm.ts';
+
 /** terms of the continued fraction for the tail: enough for double precision from |x| = 4 on */
 const TAIL_FRACTION_TERMS = 30;
 
@@ -67,7 +69,7 @@ export function normalCdf(x: number): number {
   const z = Math.abs(x);
   let tail: number; // Φ(-|x|)
   if (z < 4) {
-    tail = (Math.exp(-0.5 * z * z) * polynomial(HART_NUMERATOR, z)) / polynomial(HART_DENOMINATOR, z);
+    tail = (exp(-0.5 * z * z) * polynomial(HART_NUMERATOR, z)) / polynomial(HART_DENOMINATOR, z);
   } else {
     // z + 1/(z + 2/(z + 3/(z + ...))), evaluated from its last term
     let fraction = z;
@@ -79,7 +81,7 @@ export function normalCdf(x: number): number {
 
 /** The standard normal density φ(x). */
 export function normalDensity(x: number): number {
-  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+  return exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 }
 
 /**
@@ -100,7 +102,7 @@ export function normalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (q * polynomial(CENTRAL_NUMERATOR, r)) / polynomial(CENTRAL_DENOMINATOR, r);
   }
-  const r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  const r = Math.sqrt(-log(q < 0 ? p : 1 - p));
   const z =
     r <= 5
       ? polynomial(NEAR_NUMERATOR, r - 1.6) / polynomial(NEAR_DENOMINATOR, r - 1.6)

@@ -1,4 +1,5 @@
 import { normalQuantile } from '../math/normal.ts';
+import { expm1, pow, sinCosQuarterTurn } from '../math/libm.ts';
 
 /**
  * The p-quantile of Student's t distribution with `degreesOfFreedom` (> 0, not necessarily whole).
@@ -23,22 +24,22 @@ export function studentTQuantile(p: number, degreesOfFreedom: number): number {
 
 function hillQuantile(twoTailed: number, n: number): number {
   if (n === 1) {
-    const angle = (twoTailed * Math.PI) / 2;
-    return Math.cos(angle) / Math.sin(angle);
+    const { sin, cos } = sinCosQuarterTurn((twoTailed * Math.PI) / 2);
+    return cos / sin;
   }
   if (n === 2) return Math.sqrt(2 / (twoTailed * (2 - twoTailed)) - 2);
   const a = 1 / (n - 0.5);
   const b = 48 / (a * a);
   let c = ((20700 * a / b - 98) * a - 16) * a + 96.36;
   const d = ((94.5 / (b + c) - 3) / b + 1) * Math.sqrt((a * Math.PI) / 2) * n;
-  let y = Math.pow(d * twoTailed, 2 / n);
+  let y = pow(d * twoTailed, 2 / n);
   if (y > 0.05 + a) {
     const x = normalQuantile(0.5 * twoTailed);
     y = x * x;
     if (n < 5) c += 0.3 * (n - 4.5) * (x + 0.6);
     c = (((0.05 * d * x - 5) * x - 7) * x - 2) * x + b + c;
     y = (((((0.4 * y + 6.3) * y + 36) * y + 94.5) / c - y - 3) / b + 1) * x;
-    y = Math.expm1(a * y * y);
+    y = expm1(a * y * y);
   } else {
     y = ((1 / (((n + 6) / (n * y) - 0.089 * d - 0.822) * (n + 2) * 3) + 0.5 / (n + 4)) * y - 1) * (n + 1) / (n + 2) + 1 / y;
   }

@@ -1,5 +1,6 @@
 import type { RandomStream } from '../streams.ts';
 import type { Sampler } from './sampler.ts';
+import { log } from '../../math/libm.ts';
 
 /**
  * Exponential with the given rate (events per time unit): the gaps of a Poisson process, used for
@@ -27,6 +28,6 @@ export class ExponentialSampler implements Sampler {
   }
 
   sample(): number {
-    return -Math.log(1 - this.stream()) * this.mean;
+    return -log(1 - this.stream()) * this.mean;
   }
 }

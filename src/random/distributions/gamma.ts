@@ -1,6 +1,7 @@
 import type { RandomStream } from '../streams.ts';
 import { StandardNormal } from './normal.ts';
 import type { Sampler } from './sampler.ts';
+import { log, pow } from '../../math/libm.ts';
 
 /**
  * Gamma given its mean and sd: shape k = mean² / sd², scale θ = sd² / mean.
@@ -40,7 +41,7 @@ export class GammaSampler implements Sampler {
   sample(): number {
     let value = this.scale * this.standardGamma();
     // 1 - U lies in (0, 1], so the boost never turns a draw into exactly 0 by itself.
-    if (this.boostExponent !== 0) value *= Math.pow(1 - this.stream(), this.boostExponent);
+    if (this.boostExponent !== 0) value *= pow(1 - this.stream(), this.boostExponent);
     return value;
   }
 
@@ -57,7 +58,7 @@ export class GammaSampler implements Sampler {
       const u = this.stream();
       const xSquared = x * x;
       if (u < 1 - 0.0331 * xSquared * xSquared) return this.d * v;
-      if (Math.log(u) < 0.5 * xSquared + this.d * (1 - v + Math.log(v))) return this.d * v;
+      if (log(u) < 0.5 * xSquared + this.d * (1 - v + log(v))) return this.d * v;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { RandomStream } from '../streams.ts';
 import { StandardNormal } from './normal.ts';
 import type { Sampler } from './sampler.ts';
+import { exp, log, log1p } from '../../math/libm.ts';
 
 /**
  * Lognormal given the mean and sd of the variable itself (not of its logarithm), as planners quote
@@ -23,14 +24,14 @@ export class LognormalSampler implements Sampler {
     if (!(mean > 0 && mean < Infinity) || !(sd >= 0 && sd < Infinity)) {
       throw new RangeError(`lognormal: expected mean > 0 and sd >= 0, got mean ${mean}, sd ${sd}`);
     }
-    const logVariance = Math.log1p((sd * sd) / (mean * mean));
+    const logVariance = log1p((sd * sd) / (mean * mean));
     this.logScale = Math.sqrt(logVariance);
-    this.logLocation = Math.log(mean) - logVariance / 2;
+    this.logLocation = log(mean) - logVariance / 2;
     this.variance = sd * sd;
     this.normal = new StandardNormal(stream);
   }
 
   sample(): number {
-    return Math.exp(this.logLocation + this.logScale * this.normal.next());
+    return exp(this.logLocation + this.logScale * this.normal.next());
   }
 }

@@ -1,6 +1,7 @@
 import { normalCdf, normalDensity, normalQuantile } from '../../math/normal.ts';
 import type { RandomStream } from '../streams.ts';
 import type { Sampler } from './sampler.ts';
+import { log } from '../../math/libm.ts';
 
 /**
  * Standard normal deviates by Marsaglia's polar method: G. Marsaglia and T. A. Bray (1964), "A convenient
@@ -27,7 +28,7 @@ export class StandardNormal {
       v = 2 * this.stream() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const factor = Math.sqrt((-2 * Math.log(s)) / s);
+    const factor = Math.sqrt((-2 * log(s)) / s);
     this.spare = v * factor;
     this.hasSpare = true;
     return u * factor;

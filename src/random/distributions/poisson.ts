@@ -1,5 +1,6 @@
 import type { RandomStream } from '../streams.ts';
 import type { Sampler } from './sampler.ts';
+import { exp, log } from '../../math/libm.ts';
 
 /** Below this mean, inversion (its cost grows with the mean); from it on, PTRS (constant cost). */
 const TRANSFORMED_REJECTION_FROM = 30;
@@ -19,7 +20,7 @@ function logFactorial(k: number): number {
   const inverse = 1 / k;
   const inverseSquared = inverse * inverse;
   return (
-    (k + 0.5) * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI) +
+    (k + 0.5) * log(k) - k + 0.5 * log(2 * Math.PI) +
     inverse * (1 / 12 - inverseSquared * (1 / 360 - inverseSquared / 1260))
   );
 }
@@ -66,13 +67,13 @@ export class PoissonSampler implements Sampler {
   setMean(mean: number): void {
     this.currentMean = mean;
     if (mean < TRANSFORMED_REJECTION_FROM) {
-      this.probabilityOfZero = Math.exp(-mean);
+      this.probabilityOfZero = exp(-mean);
       return;
     }
-    this.logMean = Math.log(mean);
+    this.logMean = log(mean);
     this.b = 0.931 + 2.53 * Math.sqrt(mean);
     this.a = -0.059 + 0.02483 * this.b;
-    this.logInverseAlpha = Math.log(1.1239 + 1.1328 / (this.b - 3.4));
+    this.logInverseAlpha = log(1.1239 + 1.1328 / (this.b - 3.4));
     this.vR = 0.9277 - 3.6224 / (this.b - 2);
   }
 
@@ -105,7 +106,7 @@ export class PoissonSampler implements Sampler {
       const k = Math.floor(((2 * this.a) / us + this.b) * u + mean + 0.43);
       if (us >= 0.07 && v <= this.vR) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      const logHat = Math.log(v) + this.logInverseAlpha - Math.log(this.a / (us * us) + this.b);
+      const logHat = log(v) + this.logInverseAlpha - log(this.a / (us * us) + this.b);
       if (logHat <= -mean + k * this.logMean - logFactorial(k)) return k;
     }
   }
