@@ -12,6 +12,8 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // serves one build of the web app to the browser tests (test/browser/), built on first use
+    globalSetup: ['test/browser/globalSetup.ts'],
     testTimeout: 60_000,
     // validation suites run whole experiments in beforeAll
     hookTimeout: 120_000,

@@ -101,6 +101,8 @@ function showProgress(state: AppState): void {
     return;
   }
   progress.classList.remove('active');
+  // no time left to show once the run has ended
+  progressText.textContent = progressText.textContent?.replace(/ · .*$/, '') ?? '';
   if (run.status === 'done') status.textContent = app.done(run.replications, run.seconds);
   else if (run.status === 'cancelled') status.textContent = run.replications > 0 ? app.cancelled(run.replications) : app.cancelledNone;
   else if (run.status === 'failed') status.textContent = '';
@@ -120,7 +122,16 @@ function runSettings(scenario: Scenario): Scenario {
   };
 }
 
-async function run(): Promise<void> {
+/** The run under way (or the last one): a new run waits for a cancelled one to wind down. */
+let currentRun: Promise<void> = Promise.resolve();
+
+function run(): Promise<void> {
+  if (store.state.run.status === 'running') return currentRun;
+  currentRun = runNow();
+  return currentRun;
+}
+
+async function runNow(): Promise<void> {
   // a click within the editor's debounce still runs what is on screen
   editor.flush();
   const scenario = store.state.scenario;
@@ -206,11 +217,14 @@ for (const entry of gallery) {
 }
 
 function pick(entry: GalleryEntry): void {
-  if (store.state.run.status === 'running') controller?.abort();
+  const wasRunning = store.state.run.status === 'running';
+  if (wasRunning) controller?.abort();
   for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) item.setAttribute('aria-current', String(item.dataset.path === entry.path));
   load(entry.text);
   closeDrawer();
-  void run();
+  // a run under way is cancelled first; the new scenario runs once it has stopped
+  if (wasRunning) void currentRun.then(() => run());
+  else void run();
 }
 
 $('open-file').addEventListener('click', async () => {

@@ -45,7 +45,11 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
       if (i === 4) cell.className = check.agreesJointly ? 'agrees' : 'disagrees';
     });
   }
-  container.append(title, help, table);
+  // a wide table scrolls on its own on a narrow screen, not the page
+  const scroll = document.createElement('div');
+  scroll.className = 'table-scroll';
+  scroll.append(table);
+  container.append(title, help, scroll);
 }
 
 function format(value: number): string {

@@ -1,0 +1,34 @@
+/**
+ * Saves docs/screenshot.png, the README's picture of the web app: builds the app (into a temporary
+ * folder), serves it, opens it at 1280×800 in Debian's headless Chromium, lets the default scenario
+ * (the coffee brand) run until the dashboard is full, and takes the screenshot. Uses the browser
+ * tests' harness (test/browser/harness.ts); a browser test takes the same picture, so this path stays
+ * working.
+ *
+ *     npm run screenshot [-- <output.png>]
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { launchBrowser, REPO_ROOT, serveApp, takeScreenshot } from '../test/browser/harness.ts';
+
+const output = resolve(process.argv[2] ?? join(REPO_ROOT, 'docs', 'screenshot.png'));
+
+const started = Date.now();
+const server = await serveApp();
+const browser = await launchBrowser().catch(async (error: unknown) => {
+  await server.close();
+  throw error;
+});
+try {
+  await mkdir(dirname(output), { recursive: true });
+  const app = await takeScreenshot(browser, server.url, output);
+  await app.close();
+  if (app.errors.length > 0) {
+    console.error(`The page reported errors while the screenshot was taken:\n${app.errors.join('\n')}`);
+    process.exitCode = 1;
+  }
+  console.log(`Saved ${output} (1280×800) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  await browser.close();
+  await server.close();
+}

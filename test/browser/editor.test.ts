@@ -1,0 +1,89 @@
+/**
+ * The scenario editor in the web app (Chromium, 1280×800): a value made invalid in the forms shows
+ * its problem at the field (aria-invalid, the message beside it, linked by aria-describedby), the
+ * banner counts the problems and Run is off; fixing it clears all three, and the edited scenario runs.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, runWith, type AppPage } from './harness.ts';
+
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, inject('stocklabUrl'));
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+/** The editor's form control for a scenario path, e.g. `horizonDays` or `products[0].unitCost`. */
+const field = (key: string) => page.locator(`#editor .se-forms [data-key="${key}"]`).first();
+
+/** The message shown for a control: the visible text of the elements its aria-describedby names. */
+async function messageFor(key: string): Promise<string> {
+  return field(key).evaluate((control) =>
+    (control.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id))
+      .filter((element): element is HTMLElement => element !== null && !element.hidden && element.offsetParent !== null)
+      .map((element) => element.textContent ?? '')
+      .join(' ')
+      .trim(),
+  );
+}
+
+async function expectProblemAt(key: string, message: RegExp): Promise<void> {
+  await page.waitForFunction((key) => document.querySelector(`#editor .se-forms [data-key="${key}"]`)?.getAttribute('aria-invalid') === 'true', key, { timeout: 5_000 });
+  expect(await messageFor(key)).toMatch(message);
+  // the message sits next to the field: just below it, within a few lines
+  const [control, note] = await field(key).evaluate((control) => {
+    const box = (element: Element | null) => {
+      const r = element?.getBoundingClientRect();
+      return r ? { top: r.top, bottom: r.bottom, left: r.left } : null;
+    };
+    const id = (control.getAttribute('aria-describedby') ?? '').split(/\s+/)[0];
+    return [box(control), box(document.getElementById(id))];
+  });
+  expect(note, 'the message is on the page').not.toBeNull();
+  expect(Math.abs(note!.top - control!.bottom)).toBeLessThan(60);
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === true, undefined, { timeout: 5_000 });
+  expect(await page.isVisible('#banner')).toBe(true);
+  expect(await page.textContent('#banner')).toMatch(/1 problem/);
+}
+
+async function expectFixed(key: string): Promise<void> {
+  await page.waitForFunction((key) => document.querySelector(`#editor .se-forms [data-key="${key}"]`)?.getAttribute('aria-invalid') !== 'true', key, { timeout: 5_000 });
+  expect(await messageFor(key)).toBe('');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  expect(await page.isHidden('#banner')).toBe(true);
+}
+
+test('the forms show the loaded scenario', async () => {
+  expect(await field('horizonDays').inputValue()).toBe('365');
+  expect(await field('products[0].unitCost').inputValue()).toBe('4.2');
+  expect(await page.isEnabled('#run')).toBe(true);
+  expect(app.errors).toEqual([]);
+});
+
+test('a negative horizon is shown at its field, with Run off until it is fixed', async () => {
+  await field('horizonDays').fill('-5');
+  await expectProblemAt('horizonDays', /positive|greater than 0|> ?0/i);
+  await field('horizonDays').fill('365');
+  await expectFixed('horizonDays');
+  expect(app.errors).toEqual([]);
+});
+
+test("a product's negative unit cost is shown at its field; once fixed, the edited scenario runs", async () => {
+  await field('products[0].unitCost').fill('-1');
+  await expectProblemAt('products[0].unitCost', /0/);
+  await field('products[0].unitCost').fill('4.5');
+  await expectFixed('products[0].unitCost');
+  expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
+  expect(app.errors).toEqual([]);
+});
