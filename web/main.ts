@@ -66,11 +66,15 @@ store.subscribe((state, previous) => {
   }
 });
 
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)/);
+  return end < 0 ? text : text.slice(0, end + 1);
+}
+
 /** The description's first sentence as the summary, the rest on request: long ones would push the dashboard down. */
 function showDescription(text: string): void {
   const details = $<HTMLDetailsElement>('scenario-description');
-  const end = text.search(/[.!?](\s|$)/);
-  const first = end < 0 ? text : text.slice(0, end + 1);
+  const first = firstSentence(text);
   details.querySelector('summary')!.textContent = first;
   // a leading space keeps the sentences apart in the element's text (read aloud, copied, tested)
   details.querySelector('p')!.textContent = ` ${text.slice(first.length).trim()}`;
@@ -211,7 +215,10 @@ for (const entry of gallery) {
   const path = document.createElement('span');
   path.className = 'gallery-path';
   path.textContent = entry.path.replace('scenarios/', '');
-  button.append(name, path);
+  const summary = document.createElement('span');
+  summary.className = 'gallery-summary';
+  summary.textContent = firstSentence(entry.description);
+  button.append(name, summary, path);
   button.addEventListener('click', () => pick(entry));
   galleryList.append(button);
 }
@@ -219,7 +226,12 @@ for (const entry of gallery) {
 function pick(entry: GalleryEntry): void {
   const wasRunning = store.state.run.status === 'running';
   if (wasRunning) controller?.abort();
-  for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) item.setAttribute('aria-current', String(item.dataset.path === entry.path));
+  for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) {
+    const current = item.dataset.path === entry.path;
+    item.setAttribute('aria-current', String(current));
+    // keep the chosen scenario in view inside the list (not the page)
+    if (current) galleryList.scrollTop = item.offsetTop - galleryList.offsetTop - 4;
+  }
   load(entry.text);
   closeDrawer();
   // a run under way is cancelled first; the new scenario runs once it has stopped
