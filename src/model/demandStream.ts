@@ -1,7 +1,7 @@
 import { aleaNext } from '../random/streams.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import type { CustomerBase } from './customerBase.ts';
-import { log } from '../math/libm.ts';
+import { exponentialGap } from '../math/libm.ts';
 
 export type DemandKind = 'arrivals' | 'perPeriod' | 'history';
 
@@ -94,7 +94,7 @@ export class DemandStream {
    * days, so the next arrival is where the integrated rate reaches a unit exponential draw.
    */
   nextArrival(now: number): number {
-    const time = this.arrivalAfter(now, -log(1 - aleaNext(this.hot, HOT.gapState)));
+    const time = this.arrivalAfter(now, exponentialGap(aleaNext(this.hot, HOT.gapState)));
     this.hot[HOT.pendingTime] = time;
     return time;
   }
@@ -170,7 +170,7 @@ export const STREAM_ROW_WIDTH = 8;
  * `nextArrival` with a flat profile.
  */
 export function nextSteadyArrival(table: Float64Array, at: number, now: number): number {
-  const gap = -log(1 - aleaNext(table, at + HOT.gapState));
+  const gap = exponentialGap(aleaNext(table, at + HOT.gapState));
   const rate = table[at + HOT.rate];
   const time = rate > 0 ? now + gap / rate : Infinity;
   table[at + HOT.pendingTime] = time;

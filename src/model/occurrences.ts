@@ -1,7 +1,7 @@
 import type { Occurrence } from '../scenario/schema.ts';
 import type { RandomStream } from '../random/streams.ts';
 import { createSampler } from '../random/distributions/sampler.ts';
-import { log } from '../math/libm.ts';
+import { exponentialGap } from '../math/libm.ts';
 
 export interface TimeWindow {
   start: number;
@@ -23,7 +23,7 @@ export function drawWindows(occurrence: Occurrence, horizon: number, stream: Ran
   const windows: TimeWindow[] = [];
   let time = 0;
   for (;;) {
-    time += -log(1 - stream()) * meanGap;
+    time += exponentialGap(stream()) * meanGap;
     if (time >= horizon) break;
     windows.push({ start: time, end: time + duration.sample() });
   }

@@ -9,7 +9,7 @@ import type { CustomerBase } from './customerBase.ts';
 import type { ShippingGate } from './shippingGate.ts';
 import type { ProductionStage } from './productionStage.ts';
 import type { TimeWindow } from './occurrences.ts';
-import { log } from '../math/libm.ts';
+import { exponentialGap } from '../math/libm.ts';
 
 /**
  * Orders smaller than this are rounding dust of fractional demand (an inventory position of
@@ -313,7 +313,7 @@ export class Simulation {
 
   private scheduleNewCustomer(base: CustomerBase): void {
     if (base.newPerDay <= 0) return;
-    const next = this.env.now + -log(1 - base.arrivals()) / base.newPerDay;
+    const next = this.env.now + exponentialGap(base.arrivals()) / base.newPerDay;
     if (next <= this.horizon) this.env.schedule(next, EventKind.newCustomer, base.index, 0, Priority.normal);
   }
 

@@ -1,6 +1,6 @@
 import type { RandomStream } from '../streams.ts';
 import type { Sampler } from './sampler.ts';
-import { log } from '../../math/libm.ts';
+import { exponentialGap } from '../../math/libm.ts';
 
 /**
  * Exponential with the given rate (events per time unit): the gaps of a Poisson process, used for
@@ -28,6 +28,6 @@ export class ExponentialSampler implements Sampler {
   }
 
   sample(): number {
-    return -log(1 - this.stream()) * this.mean;
+    return exponentialGap(this.stream()) * this.mean;
   }
 }
