@@ -1,4 +1,5 @@
-import { summarize, tasksOf, type ExperimentResult } from '../experiment/replicate.ts';
+import { summarize, tasksOf, type ExperimentResult, type Task } from '../experiment/replicate.ts';
+import type { RunResult } from '../experiment/run.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatIssues } from '../scenario/parse.ts';
 import { runOnPool } from '../worker/pool.ts';
@@ -27,4 +28,11 @@ export async function runExperimentOnThreads(pool: ThreadPool, scenario: Scenari
     throw new Error(`a worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
   }
   return summarize(scenario, response.results, response.complete);
+}
+
+/** Runs the given tasks (replications of variants) on the pool's threads; their results, in any order. */
+export async function runTasksOnThreads(pool: ThreadPool, scenario: Scenario, tasks: Task[], onProgress?: (done: number, total: number) => void): Promise<RunResult[]> {
+  const response = await Promise.race([runOnPool(pool.endpoints, { scenario, tasks, series: false }, { onProgress }), pool.failure]);
+  if (!response.ok) throw new Error(`a worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+  return response.results;
 }

@@ -10,13 +10,43 @@ import { formatTheory } from './formatTheory.ts';
 import { checkTheory, theoryOf } from '../experiment/theory.ts';
 import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
 import { createProgressLine } from './progress.ts';
-import { startThreadPool } from './threadPool.ts';
+import { startThreadPool, type ThreadPool } from './threadPool.ts';
+import type { ProgressLine } from './progress.ts';
+import type { ExperimentResult } from '../experiment/replicate.ts';
+import { compareVariants } from '../experiment/compare.ts';
+import { runToPrecision } from '../experiment/sequential.ts';
+import { KPI_NAMES, type KpiName } from '../metrics/kpis.ts';
+import { runTasksOnThreads } from './experimentOnThreads.ts';
+import { formatComparisonCsv, formatComparisons } from './formatComparisons.ts';
+
+/** --kpis fillRate,holdingCost */
+function kpiList(text: string): KpiName[] | { error: string } {
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(KPI_NAMES as readonly string[]).includes(name));
+  if (names.length === 0) return { error: 'expected KPI names separated by commas' };
+  if (unknown.length > 0) return { error: `unknown KPI ${unknown.map((name) => `"${name}"`).join(', ')} (known: ${KPI_NAMES.join(', ')})` };
+  return names as KpiName[];
+}
+
+/** --precision fillRate=0.002 */
+function precisionTarget(text: string): { kpi: KpiName; halfWidth: number } | { error: string } {
+  const match = /^([A-Za-z]+)=(.+)$/.exec(text.trim());
+  if (!match) return { error: `expected KPI=HALFWIDTH, e.g. fillRate=0.002, got "${text}"` };
+  const kpi = kpiList(match[1]);
+  if ('error' in kpi) return kpi;
+  const halfWidth = Number(match[2]);
+  if (!(halfWidth > 0 && halfWidth < Infinity)) return { error: `expected a half-width > 0 after "=", got "${match[2]}"` };
+  return { kpi: kpi[0], halfWidth };
+}
 
 export const USAGE = `Usage: stocklab <command> [options]
 
 Commands:
   run <scenario.json>        run every replication of every policy variant; print network KPIs
   validate <scenario.json>   check a scenario file; print every problem at its field
+
+  compare <scenario.json>    compare the policy variants pairwise on common random numbers: each
+                             KPI's paired difference with its 95% interval, and a sentence per pair
 
 Options of run:
   --replications N   replications per variant (default: the scenario's "replications")
@@ -25,6 +55,14 @@ Options of run:
   --workers N        worker threads (default: available CPUs, at most one per run)
   --json             print the full experiment result as JSON on stdout, nothing else
   -h, --help         show this help
+
+Options of compare (and --replications, --seed, --days, --workers, --json as for run):
+  --baseline ID      compare every variant to this one (default: every pair)
+  --kpis K1,K2       the KPIs to compare (default: every KPI that applies)
+  --precision KPI=H  add replications until KPI's 95% half-width is at most H for every variant
+                     (a rate as a fraction: fillRate=0.002 is 0.2 points)
+  --max-replications N   the cap for --precision (default 1000)
+  --csv              print the paired differences as CSV
 
 Exit status: 0 done, 1 internal error, 2 bad usage or invalid scenario, 130 interrupted (Ctrl-C).
 `;
@@ -41,6 +79,14 @@ const RUN_OPTIONS: Record<string, OptionSpec> = {
   help: { boolean: true },
 };
 const VALIDATE_OPTIONS: Record<string, OptionSpec> = { help: { boolean: true } };
+const COMPARE_OPTIONS: Record<string, OptionSpec> = {
+  ...RUN_OPTIONS,
+  csv: { boolean: true },
+  baseline: { read: (text) => text, placeholder: 'ID' },
+  kpis: { read: kpiList, placeholder: 'K1,K2' },
+  precision: { read: precisionTarget, placeholder: 'KPI=H' },
+  'max-replications': { read: wholeNumberAtLeast(2), placeholder: 'N' },
+};
 
 const out = (text: string) => process.stdout.write(text);
 const err = (text: string) => process.stderr.write(text);
@@ -55,6 +101,7 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
   if (command === undefined) return usageError('expected a command');
   if (command === 'run') return runCommand(rest);
   if (command === 'validate') return validateCommand(rest);
+  if (command === 'compare') return compareCommand(rest);
   return usageError(`unknown command "${command}"`);
 }
 
@@ -102,28 +149,27 @@ function countStockPoints(scenario: Scenario): number {
   return scenario.stockPoints.reduce((sum, entry) => sum + idsOf(entry.node).length * idsOf(entry.product).length, 0);
 }
 
-async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
-  const args = commandArgs('run', argv, RUN_OPTIONS);
-  if (args.exit !== undefined) return args.exit;
+/** The scenario a command runs, with the command line's overrides; problems are printed. */
+function loadForCommand(file: string, options: Map<string, unknown>): Scenario | null {
   const overrides: ScenarioOverrides = {
-    replications: args.options.get('replications') as number | undefined,
-    seed: args.options.get('seed') as string | number | undefined,
-    horizonDays: args.options.get('days') as number | undefined,
+    replications: options.get('replications') as number | undefined,
+    seed: options.get('seed') as string | number | undefined,
+    horizonDays: options.get('days') as number | undefined,
   };
-  const loaded = loadScenario(args.file, overrides);
-  if (!loaded.ok) {
-    err(loaded.lines.join('\n') + '\n');
-    const given = ['replications', 'seed', 'days'].filter((flag) => args.options.has(flag));
-    if (given.length > 0) err(`(checked with ${given.map((flag) => `--${flag} ${String(args.options.get(flag))}`).join(', ')} from the command line)\n`);
-    return EXIT.usage;
-  }
-  const scenario = loaded.scenario;
-  const tasks = tasksOf(scenario).length;
-  const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasks);
-  const variants = variantsOf(scenario).length;
-  const progress = createProgressLine(process.stderr, variants === 1 ? 'replications' : 'runs');
+  const loaded = loadScenario(file, overrides);
+  if (loaded.ok) return loaded.scenario;
+  err(loaded.lines.join('\n') + '\n');
+  const given = ['replications', 'seed', 'days'].filter((flag) => options.has(flag));
+  if (given.length > 0) err(`(checked with ${given.map((flag) => `--${flag} ${String(options.get(flag))}`).join(', ')} from the command line)\n`);
+  return null;
+}
 
-  const start = performance.now();
+/**
+ * Runs `body` with a pool of worker threads and a progress line on stderr: Ctrl-C stops at once
+ * (exit 130), an engine error is an internal error (exit 1), and the pool is always shut down.
+ */
+async function onThreadPool(workers: number, unit: string, body: (pool: ThreadPool, progress: ProgressLine) => Promise<number>): Promise<number> {
+  const progress = createProgressLine(process.stderr, unit);
   const pool = startThreadPool(workers);
   const interrupt = () => {
     progress.clear();
@@ -132,6 +178,27 @@ async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
   };
   process.once('SIGINT', interrupt);
   try {
+    return await body(pool, progress);
+  } catch (error) {
+    progress.clear();
+    err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  } finally {
+    process.off('SIGINT', interrupt);
+    await pool.terminate();
+  }
+}
+
+async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
+  const args = commandArgs('run', argv, RUN_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const scenario = loadForCommand(args.file, args.options);
+  if (!scenario) return EXIT.usage;
+  const tasks = tasksOf(scenario).length;
+  const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasks);
+  const variants = variantsOf(scenario).length;
+  const start = performance.now();
+  return onThreadPool(workers, variants === 1 ? 'replications' : 'runs', async (pool, progress) => {
     const result = await runExperimentOnThreads(pool, scenario, { onProgress: (done, total) => progress.update(done, total) });
     const wallSeconds = (performance.now() - start) / 1000;
     progress.clear();
@@ -147,12 +214,52 @@ async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
     // warnings go to stderr in both modes, so --json output stays one JSON document
     for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
     return EXIT.ok;
-  } catch (error) {
-    progress.clear();
-    err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.internal;
-  } finally {
-    process.off('SIGINT', interrupt);
-    await pool.terminate();
+  });
+}
+
+async function compareCommand(argv: ReadonlyArray<string>): Promise<number> {
+  const args = commandArgs('compare', argv, COMPARE_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const scenario = loadForCommand(args.file, args.options);
+  if (!scenario) return EXIT.usage;
+  const variants = variantsOf(scenario);
+  if (variants.length < 2) return argumentError(`compare: ${args.file} has ${variants.length} policy variant; comparing needs at least two (add "variants")`);
+  const baseline = args.options.get('baseline') as string | undefined;
+  if (baseline !== undefined && !variants.some((variant) => variant.id === baseline)) {
+    return argumentError(`compare: --baseline: no variant "${baseline}" (variants: ${variants.map((variant) => variant.id).join(', ')})`);
   }
+  const kpis = args.options.get('kpis') as KpiName[] | undefined;
+  const precision = args.options.get('precision') as { kpi: KpiName; halfWidth: number } | undefined;
+  const cap = (args.options.get('max-replications') as number | undefined) ?? 1000;
+  const format = args.options.get('json') ? 'json' : args.options.get('csv') ? 'csv' : 'table';
+  const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
+  const start = performance.now();
+  return onThreadPool(workers, 'runs', async (pool, progress) => {
+    let result: ExperimentResult;
+    let precisionNote: string | null = null;
+    if (precision) {
+      const outcome = await runToPrecision(
+        scenario,
+        { ...precision, initial: scenario.replications, cap },
+        async (tasks) => runTasksOnThreads(pool, scenario, tasks, (done, total) => progress.update(done, total)),
+        (replications, halfWidth) => {
+          progress.clear();
+          err(`precision: ${replications} replications, ${precision.kpi} half-width ${halfWidth === null ? 'n/a' : halfWidth.toPrecision(3)} (target ${precision.halfWidth})\n`);
+        },
+      );
+      result = outcome.result;
+      precisionNote = outcome.met
+        ? `precision: ${precision.kpi} known to ±${outcome.halfWidth!.toPrecision(2)} (target ±${precision.halfWidth}) with ${result.replications} replications`
+        : `precision: stopped at ${result.replications} replications (--max-replications ${cap}); ${precision.kpi} known to ±${outcome.halfWidth === null ? 'n/a' : outcome.halfWidth.toPrecision(2)}, target ±${precision.halfWidth} not met`;
+    } else {
+      result = await runExperimentOnThreads(pool, scenario, { series: false, onProgress: (done, total) => progress.update(done, total) });
+    }
+    progress.clear();
+    const comparisons = compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, kpis, baseline });
+    const wallSeconds = (performance.now() - start) / 1000;
+    if (format === 'json') out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, precision: precisionNote, comparisons }) + '\n');
+    else if (format === 'csv') out(formatComparisonCsv(result, comparisons));
+    else out(formatComparisons(result, comparisons, { wallSeconds, workers, currency: scenario.currency, precision: precisionNote }));
+    return EXIT.ok;
+  });
 }

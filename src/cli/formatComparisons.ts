@@ -1,0 +1,52 @@
+import type { ExperimentResult } from '../experiment/replicate.ts';
+import type { VariantComparison } from '../experiment/compare.ts';
+import { KPI_KINDS } from '../metrics/kpis.ts';
+import { formatNumber, formatSeconds, formatTable } from './format.ts';
+
+export interface ComparisonHeader {
+  wallSeconds: number;
+  workers: number;
+  currency: string;
+  precision: string | null;
+}
+
+/**
+ * `stocklab compare` as text: a header, then per pair of variants its sentence and a table of every
+ * KPI's paired difference (variant - baseline) with its 95% half-width, marked where significant.
+ */
+export function formatComparisons(result: ExperimentResult, comparisons: VariantComparison[], header: ComparisonHeader): string {
+  const lines = [
+    `${result.scenario} | ${result.replications} replications on common random numbers | seed ${JSON.stringify(result.seed)} | wall time ${formatSeconds(header.wallSeconds)} on ${header.workers} worker ${header.workers === 1 ? 'thread' : 'threads'}`,
+  ];
+  if (header.precision) lines.push(header.precision);
+  for (const comparison of comparisons) {
+    lines.push('', comparison.sentence, '');
+    const rows = comparison.differences.map((difference) => {
+      const kind = KPI_KINDS[difference.kpi];
+      const scale = kind === 'ratio' ? 100 : 1;
+      const unit = kind === 'ratio' ? ' pts' : kind === 'money' ? ` ${header.currency}/yr` : kind === 'days' ? ' days' : '';
+      const digits = difference.halfWidth !== null && difference.halfWidth > 0 ? Math.max(0, Math.min(4, Math.ceil(-Math.log10(difference.halfWidth * scale)) + 1)) : 2;
+      const mean = `${difference.mean * scale >= 0 ? '+' : '−'}${formatNumber(Math.abs(difference.mean * scale), digits)}`;
+      const halfWidth = difference.halfWidth === null ? '' : ` ± ${formatNumber(difference.halfWidth * scale, digits)}`;
+      return [difference.kpi, `${mean}${halfWidth}${unit}`, difference.significant ? 'yes' : ''];
+    });
+    lines.push(...formatTable([`${comparison.variant.name} − ${comparison.baseline.name}`, 'paired difference', 'significant'], rows));
+  }
+  lines.push('', 'paired difference: the mean over replications of (variant − baseline) on the same random days, with its 95%', 'half-width (Student t); significant: the interval excludes 0. Money is per year.');
+  return lines.join('\n') + '\n';
+}
+
+/** The paired differences as CSV, one row per pair and KPI. */
+export function formatComparisonCsv(result: ExperimentResult, comparisons: VariantComparison[]): string {
+  const rows = [['scenario', 'seed', 'replications', 'baseline', 'variant', 'kpi', 'mean', 'sd', 'halfWidth', 'n', 'significant']];
+  for (const comparison of comparisons) {
+    for (const d of comparison.differences) {
+      rows.push([result.scenario, String(result.seed), String(result.replications), comparison.baseline.id, comparison.variant.id, d.kpi, String(d.mean), d.sd === null ? '' : String(d.sd), d.halfWidth === null ? '' : String(d.halfWidth), String(d.n), String(d.significant)]);
+    }
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

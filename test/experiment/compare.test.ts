@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { clauseOf, compareVariants, labelOf } from '../../src/experiment/compare.ts';
+import { runExperiment } from '../../src/experiment/replicate.ts';
+import { confidenceHalfWidth } from '../../src/metrics/studentT.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
+
+/** One store, two (s, S) policies: the generous one holds more and runs out less. */
+const scenario: Scenario = {
+  ...scenarioOf(
+    singleStore({
+      policy: { type: 'sS', reorderPoint: 4, orderUpTo: 12 },
+      customersPerDay: 3,
+      unmetDemand: 'lost',
+      horizonDays: 300,
+      variants: [
+        { id: 'lean', policies: [{ policy: { type: 'sS', reorderPoint: 4, orderUpTo: 12 } }] },
+        { id: 'generous', policies: [{ policy: { type: 'sS', reorderPoint: 9, orderUpTo: 20 } }] },
+      ],
+    }),
+  ),
+  replications: 12,
+};
+const result = runExperiment(scenario);
+const [comparison] = compareVariants(result, { windowDays: 300, currency: 'EUR' });
+
+describe('paired comparison of variants on common random numbers', () => {
+  it('is the mean and Student t interval of the per-replication differences', () => {
+    const fill = comparison.differences.find((d) => d.kpi === 'fillRate')!;
+    const lean = result.variants[0].samples.network.fillRate as number[];
+    const generous = result.variants[1].samples.network.fillRate as number[];
+    const differences = generous.map((value, k) => value - lean[k]);
+    const mean = differences.reduce((a, b) => a + b, 0) / differences.length;
+    const sd = Math.sqrt(differences.reduce((a, b) => a + (b - mean) ** 2, 0) / (differences.length - 1));
+    expect(fill.n).toBe(12);
+    expect(fill.mean).toBeCloseTo(mean, 12);
+    expect(fill.sd).toBeCloseTo(sd, 12);
+    expect(fill.halfWidth).toBeCloseTo(confidenceHalfWidth(sd, 12)!, 12);
+    expect(fill.significant).toBe(true);
+    expect(fill.mean).toBeGreaterThan(0);
+  });
+
+  it('is narrower than comparing the two means as if independent: the variants share their random days', () => {
+    const fill = comparison.differences.find((d) => d.kpi === 'fillRate')!;
+    const [a, b] = result.variants.map((variant) => variant.network.fillRate.halfWidth!);
+    expect(fill.halfWidth!).toBeLessThan(Math.sqrt(a * a + b * b));
+  });
+
+  it('gives money per year', () => {
+    const holding = comparison.differences.find((d) => d.kpi === 'holdingCost')!;
+    const perWindow = result.variants[1].network.holdingCost.mean! - result.variants[0].network.holdingCost.mean!;
+    expect(holding.mean).toBeCloseTo((perWindow * 365) / 300, 9);
+  });
+
+  it('says it in a sentence naming both variants, the fill rate in points and the costs per year', () => {
+    expect(comparison.sentence).toMatch(/^Compared with lean, generous raises fill rate by [\d.]+ points \(±[\d.]+\), raises holding cost by [\d,.]+ EUR \(±[\d,.]+\) a year and (raises|lowers) total cost by [\d,.]+ EUR \(±[\d,.]+\) a year\.$/);
+  });
+
+  it('calls a difference whose interval holds 0 no change, and words the units', () => {
+    expect(clauseOf('holdingCost', 4.3, 5.3, false, 'EUR')).toBe('leaves holding cost unchanged within the noise (+4.3 EUR ±5.3 a year)');
+    expect(clauseOf('fillRate', -0.0472, 0.0013, true, 'EUR')).toBe('lowers fill rate by 4.72 points (±0.13)');
+    expect(clauseOf('totalCost', 23413, 977, true, '€')).toBe('raises total cost by 23,413 € (±977) a year');
+    expect(labelOf('avgOnHand')).toBe('average on hand');
+    expect(labelOf('customersChurned')).toBe('customers lost');
+  });
+
+  it('compares every variant to a baseline when asked, and refuses an unknown one', () => {
+    expect(compareVariants(result, { windowDays: 300, currency: 'EUR', baseline: 'generous' }).map((c) => [c.baseline.id, c.variant.id])).toEqual([['generous', 'lean']]);
+    expect(() => compareVariants(result, { windowDays: 300, currency: 'EUR', baseline: 'nope' })).toThrow(/no variant "nope"/);
+  });
+});
