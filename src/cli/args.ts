@@ -13,6 +13,8 @@ export interface OptionSpec {
   read?: OptionReader<unknown>;
   /** placeholder shown in messages, e.g. `N` */
   placeholder?: string;
+  /** may be given several times; the values come as an array, in order */
+  repeatable?: boolean;
 }
 
 export type ParsedArgs = { ok: true; positionals: string[]; options: Map<string, unknown> } | { ok: false; error: string };
@@ -50,10 +52,10 @@ export function parseArgs(argv: ReadonlyArray<string>, spec: Readonly<Record<str
     if (equals !== -1) text = arg.slice(equals + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) text = argv[++i];
     else return { ok: false, error: `--${name} expects a value (--${name} ${option.placeholder ?? 'VALUE'})` };
-    if (options.has(name)) return { ok: false, error: `--${name} is given twice` };
+    if (options.has(name) && !option.repeatable) return { ok: false, error: `--${name} is given twice` };
     const value = option.read ? option.read(text) : text;
     if (isError(value)) return { ok: false, error: `--${name}: ${value.error}, got "${text}"` };
-    options.set(name, value);
+    options.set(name, option.repeatable ? [...((options.get(name) as unknown[] | undefined) ?? []), value] : value);
   }
   return { ok: true, positionals, options };
 }

@@ -18,6 +18,8 @@ import { runToPrecision } from '../experiment/sequential.ts';
 import { KPI_NAMES, type KpiName } from '../metrics/kpis.ts';
 import { runTasksOnThreads } from './experimentOnThreads.ts';
 import { formatComparisonCsv, formatComparisons } from './formatComparisons.ts';
+import { DEFAULT_SWEEP_KPI, parseValues, planSweep, sweepRows, type SweepAxis, type SweepPlan } from '../experiment/sweep.ts';
+import { formatSweep, formatSweepCsv } from './formatSweep.ts';
 
 /** --kpis fillRate,holdingCost */
 function kpiList(text: string): KpiName[] | { error: string } {
@@ -31,11 +33,11 @@ function kpiList(text: string): KpiName[] | { error: string } {
 /** --precision fillRate=0.002 */
 function precisionTarget(text: string): { kpi: KpiName; halfWidth: number } | { error: string } {
   const match = /^([A-Za-z]+)=(.+)$/.exec(text.trim());
-  if (!match) return { error: `expected KPI=HALFWIDTH, e.g. fillRate=0.002, got "${text}"` };
+  if (!match) return { error: 'expected KPI=HALFWIDTH, e.g. fillRate=0.002' };
   const kpi = kpiList(match[1]);
   if ('error' in kpi) return kpi;
   const halfWidth = Number(match[2]);
-  if (!(halfWidth > 0 && halfWidth < Infinity)) return { error: `expected a half-width > 0 after "=", got "${match[2]}"` };
+  if (!(halfWidth > 0 && halfWidth < Infinity)) return { error: 'expected a half-width > 0 after "="' };
   return { kpi: kpi[0], halfWidth };
 }
 
@@ -45,6 +47,8 @@ Commands:
   run <scenario.json>        run every replication of every policy variant; print network KPIs
   validate <scenario.json>   check a scenario file; print every problem at its field
 
+  sweep <scenario.json>      run a grid of one or two policy parameters at a product's stock points;
+                             the chosen KPI over the grid and the service-vs-holding-cost frontier
   compare <scenario.json>    compare the policy variants pairwise on common random numbers: each
                              KPI's paired difference with its 95% interval, and a sentence per pair
 
@@ -63,6 +67,14 @@ Options of compare (and --replications, --seed, --days, --workers, --json as for
                      (a rate as a fraction: fillRate=0.002 is 0.2 points)
   --max-replications N   the cap for --precision (default 1000)
   --csv              print the paired differences as CSV
+
+Options of sweep (and --replications, --seed, --days, --workers, --json as for run):
+  --product ID       the product whose stock points' policies are swept (required)
+  --node ID          only the stock point at this node
+  --param NAME=FROM:TO:STEP   a policy parameter and its values (or NAME=V1,V2,...); once or twice
+  --kpi KPI          the KPI shown on the grid (default totalCost)
+  --from VARIANT     the variant whose policies the sweep starts from (default the first)
+  --csv              print every grid point's KPIs as CSV
 
 Exit status: 0 done, 1 internal error, 2 bad usage or invalid scenario, 130 interrupted (Ctrl-C).
 `;
@@ -87,6 +99,23 @@ const COMPARE_OPTIONS: Record<string, OptionSpec> = {
   precision: { read: precisionTarget, placeholder: 'KPI=H' },
   'max-replications': { read: wholeNumberAtLeast(2), placeholder: 'N' },
 };
+const SWEEP_OPTIONS: Record<string, OptionSpec> = {
+  ...RUN_OPTIONS,
+  csv: { boolean: true },
+  product: { read: (text) => text, placeholder: 'ID' },
+  node: { read: (text) => text, placeholder: 'ID' },
+  param: { read: sweepAxis, placeholder: 'NAME=FROM:TO:STEP', repeatable: true },
+  kpi: { read: (text) => kpiList(text), placeholder: 'KPI' },
+  from: { read: (text) => text, placeholder: 'VARIANT' },
+};
+
+/** --param reorderPoint=20:80:10 or --param level=5,8,13 */
+function sweepAxis(text: string): SweepAxis | { error: string } {
+  const match = /^([A-Za-z]+)=(.+)$/.exec(text.trim());
+  if (!match) return { error: 'expected NAME=FROM:TO:STEP or NAME=V1,V2,...' };
+  const values = parseValues(match[2]);
+  return 'error' in values ? values : { parameter: match[1], values };
+}
 
 const out = (text: string) => process.stdout.write(text);
 const err = (text: string) => process.stderr.write(text);
@@ -102,6 +131,7 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
   if (command === 'run') return runCommand(rest);
   if (command === 'validate') return validateCommand(rest);
   if (command === 'compare') return compareCommand(rest);
+  if (command === 'sweep') return sweepCommand(rest);
   return usageError(`unknown command "${command}"`);
 }
 
@@ -260,6 +290,38 @@ async function compareCommand(argv: ReadonlyArray<string>): Promise<number> {
     if (format === 'json') out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, precision: precisionNote, comparisons }) + '\n');
     else if (format === 'csv') out(formatComparisonCsv(result, comparisons));
     else out(formatComparisons(result, comparisons, { wallSeconds, workers, currency: scenario.currency, precision: precisionNote }));
+    return EXIT.ok;
+  });
+}
+
+async function sweepCommand(argv: ReadonlyArray<string>): Promise<number> {
+  const args = commandArgs('sweep', argv, SWEEP_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const product = args.options.get('product') as string | undefined;
+  const axes = (args.options.get('param') as SweepAxis[] | undefined) ?? [];
+  if (product === undefined) return argumentError('sweep: --product is required (the product whose policies are swept)');
+  if (axes.length === 0 || axes.length > 2) return argumentError(`sweep: expected --param once or twice, got ${axes.length}`);
+  const loaded = loadForCommand(args.file, args.options);
+  if (!loaded) return EXIT.usage;
+  let plan: SweepPlan;
+  try {
+    plan = planSweep(loaded, { product, node: args.options.get('node') as string | undefined, axes, from: args.options.get('from') as string | undefined });
+  } catch (error) {
+    if (error instanceof RangeError) return argumentError(error.message);
+    throw error;
+  }
+  const kpi = ((args.options.get('kpi') as KpiName[] | undefined) ?? [DEFAULT_SWEEP_KPI])[0];
+  const scenario = plan.scenario;
+  const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
+  const start = performance.now();
+  return onThreadPool(workers, 'runs', async (pool, progress) => {
+    const result = await runExperimentOnThreads(pool, scenario, { series: false, onProgress: (done, total) => progress.update(done, total) });
+    progress.clear();
+    const rows = sweepRows(plan, result);
+    const wallSeconds = (performance.now() - start) / 1000;
+    if (args.options.get('json')) out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, axes, kpi, rows, skipped: plan.skipped, complete: result.complete }) + '\n');
+    else if (args.options.get('csv')) out(formatSweepCsv(axes, rows));
+    else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers }));
     return EXIT.ok;
   });
 }
