@@ -20,6 +20,8 @@ import { runTasksOnThreads } from './experimentOnThreads.ts';
 import { formatComparisonCsv, formatComparisons } from './formatComparisons.ts';
 import { DEFAULT_SWEEP_KPI, parseValues, planSweep, sweepRows, type SweepAxis, type SweepPlan } from '../experiment/sweep.ts';
 import { formatSweep, formatSweepCsv } from './formatSweep.ts';
+import { optimize, type OptimizeSpec } from '../experiment/optimize.ts';
+import { formatOptimization } from './formatOptimization.ts';
 
 /** --kpis fillRate,holdingCost */
 function kpiList(text: string): KpiName[] | { error: string } {
@@ -49,6 +51,8 @@ Commands:
 
   sweep <scenario.json>      run a grid of one or two policy parameters at a product's stock points;
                              the chosen KPI over the grid and the service-vs-holding-cost frontier
+  optimize <scenario.json>   find the grid point that minimises a KPI (under a service floor): screen
+                             the grid, confirm the best few, say if the winner beats the runner-up
   compare <scenario.json>    compare the policy variants pairwise on common random numbers: each
                              KPI's paired difference with its 95% interval, and a sentence per pair
 
@@ -75,6 +79,14 @@ Options of sweep (and --replications, --seed, --days, --workers, --json as for r
   --kpi KPI          the KPI shown on the grid (default totalCost)
   --from VARIANT     the variant whose policies the sweep starts from (default the first)
   --csv              print every grid point's KPIs as CSV
+
+Options of optimize (and --product, --node, --param, --from as for sweep; --replications, --seed,
+--days, --workers, --json as for run):
+  --objective KPI    the network KPI to minimise (default totalCost)
+  --constraint KPI>=VALUE   a floor the winner must meet, e.g. fillRate>=0.95
+  --replications N   replications per grid point in the screening (default: the scenario's)
+  --confirm-replications N  replications for each kept candidate (default 4 x the screening's)
+  --top N            candidates kept for confirmation (default 3)
 
 Exit status: 0 done, 1 internal error, 2 bad usage or invalid scenario, 130 interrupted (Ctrl-C).
 `;
@@ -109,6 +121,29 @@ const SWEEP_OPTIONS: Record<string, OptionSpec> = {
   from: { read: (text) => text, placeholder: 'VARIANT' },
 };
 
+const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
+  ...RUN_OPTIONS,
+  product: { read: (text) => text, placeholder: 'ID' },
+  node: { read: (text) => text, placeholder: 'ID' },
+  param: { read: sweepAxis, placeholder: 'NAME=FROM:TO:STEP', repeatable: true },
+  from: { read: (text) => text, placeholder: 'VARIANT' },
+  objective: { read: (text) => kpiList(text), placeholder: 'KPI' },
+  constraint: { read: serviceFloor, placeholder: 'KPI>=VALUE' },
+  'confirm-replications': { read: wholeNumberAtLeast(2), placeholder: 'N' },
+  top: { read: wholeNumberAtLeast(2), placeholder: 'N' },
+};
+
+/** --constraint fillRate>=0.95 */
+function serviceFloor(text: string): { kpi: KpiName; atLeast: number } | { error: string } {
+  const match = /^([A-Za-z]+)>=(.+)$/.exec(text.trim());
+  if (!match) return { error: 'expected KPI>=VALUE, e.g. fillRate>=0.95' };
+  const kpi = kpiList(match[1]);
+  if ('error' in kpi) return kpi;
+  const atLeast = Number(match[2]);
+  if (!Number.isFinite(atLeast)) return { error: 'expected a number after ">="' };
+  return { kpi: kpi[0], atLeast };
+}
+
 /** --param reorderPoint=20:80:10 or --param level=5,8,13 */
 function sweepAxis(text: string): SweepAxis | { error: string } {
   const match = /^([A-Za-z]+)=(.+)$/.exec(text.trim());
@@ -132,6 +167,7 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
   if (command === 'validate') return validateCommand(rest);
   if (command === 'compare') return compareCommand(rest);
   if (command === 'sweep') return sweepCommand(rest);
+  if (command === 'optimize') return optimizeCommand(rest);
   return usageError(`unknown command "${command}"`);
 }
 
@@ -322,6 +358,52 @@ async function sweepCommand(argv: ReadonlyArray<string>): Promise<number> {
     if (args.options.get('json')) out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, axes, kpi, rows, skipped: plan.skipped, complete: result.complete }) + '\n');
     else if (args.options.get('csv')) out(formatSweepCsv(axes, rows));
     else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers }));
+    return EXIT.ok;
+  });
+}
+
+async function optimizeCommand(argv: ReadonlyArray<string>): Promise<number> {
+  const args = commandArgs('optimize', argv, OPTIMIZE_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const product = args.options.get('product') as string | undefined;
+  const axes = (args.options.get('param') as SweepAxis[] | undefined) ?? [];
+  if (product === undefined) return argumentError('optimize: --product is required (the product whose policies are optimised)');
+  if (axes.length === 0 || axes.length > 2) return argumentError(`optimize: expected --param once or twice, got ${axes.length}`);
+  const scenario = loadForCommand(args.file, args.options);
+  if (!scenario) return EXIT.usage;
+  const objective = ((args.options.get('objective') as KpiName[] | undefined) ?? ['totalCost'])[0];
+  const screenReplications = scenario.replications;
+  const spec: OptimizeSpec = {
+    product,
+    node: args.options.get('node') as string | undefined,
+    axes,
+    from: args.options.get('from') as string | undefined,
+    objective,
+    constraint: args.options.get('constraint') as { kpi: KpiName; atLeast: number } | undefined,
+    screenReplications,
+    confirmReplications: (args.options.get('confirm-replications') as number | undefined) ?? Math.max(4 * screenReplications, 10),
+    top: (args.options.get('top') as number | undefined) ?? 3,
+  };
+  try {
+    planSweep(scenario, spec);
+  } catch (error) {
+    if (error instanceof RangeError) return argumentError(error.message);
+    throw error;
+  }
+  const workers = (args.options.get('workers') as number | undefined) ?? availableParallelism();
+  const start = performance.now();
+  return onThreadPool(workers, 'runs', async (pool, progress) => {
+    const outcome = await optimize(scenario, spec, async (candidate, replications, phase) => {
+      progress.clear();
+      err(`${phase === 'screen' ? 'screening' : 'confirming'} ${variantsOf(candidate).length} candidates × ${replications} replications\n`);
+      return runExperimentOnThreads(pool, candidate, { replications, series: false, onProgress: (done, total) => progress.update(done, total) });
+    });
+    progress.clear();
+    const theory = theoryOf(scenario);
+    const facts = theory?.ok ? theory.variants[0].facts.filter((fact) => /optim|EOQ|Q\*|S\*/i.test(fact.label)) : [];
+    const wallSeconds = (performance.now() - start) / 1000;
+    if (args.options.get('json')) out(JSON.stringify({ scenario: scenario.name, seed: scenario.seed, spec, ...outcome, screened: outcome.screened.map(({ id, values, frontier, kpis }) => ({ id, values, frontier, objective: kpis[objective], constraint: spec.constraint ? kpis[spec.constraint.kpi] : null })), theory: facts }) + '\n');
+    else out(formatOptimization(scenario, spec, outcome, facts, { wallSeconds, currency: scenario.currency }));
     return EXIT.ok;
   });
 }
