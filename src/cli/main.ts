@@ -22,6 +22,9 @@ import { DEFAULT_SWEEP_KPI, parseValues, planSweep, sweepRows, type SweepAxis, t
 import { formatSweep, formatSweepCsv } from './formatSweep.ts';
 import { optimize, type OptimizeSpec } from '../experiment/optimize.ts';
 import { formatOptimization } from './formatOptimization.ts';
+import { DEFAULT_SENSITIVITY_KPI, perturb, SENSITIVITY_INPUTS, tornado } from '../experiment/sensitivity.ts';
+import { formatTornado } from './formatTornado.ts';
+import { parseScenario } from '../scenario/parse.ts';
 
 /** --kpis fillRate,holdingCost */
 function kpiList(text: string): KpiName[] | { error: string } {
@@ -53,6 +56,8 @@ Commands:
                              the chosen KPI over the grid and the service-vs-holding-cost frontier
   optimize <scenario.json>   find the grid point that minimises a KPI (under a service floor): screen
                              the grid, confirm the best few, say if the winner beats the runner-up
+  sensitivity <scenario.json>  move each input (demand, its variability, lead times, churn, holding
+                             cost) by -x% and +x% in turn; a KPI's response, largest first (tornado)
   compare <scenario.json>    compare the policy variants pairwise on common random numbers: each
                              KPI's paired difference with its 95% interval, and a sentence per pair
 
@@ -87,6 +92,11 @@ Options of optimize (and --product, --node, --param, --from as for sweep; --repl
   --replications N   replications per grid point in the screening (default: the scenario's)
   --confirm-replications N  replications for each kept candidate (default 4 x the screening's)
   --top N            candidates kept for confirmation (default 3)
+
+Options of sensitivity (and --replications, --seed, --days, --workers, --json as for run):
+  --by PERCENT       how far each input moves, down and up (default 20)
+  --kpi KPI          the network KPI read (default totalCost)
+  --variant ID       the policy variant analysed (default the first)
 
 Exit status: 0 done, 1 internal error, 2 bad usage or invalid scenario, 130 interrupted (Ctrl-C).
 `;
@@ -133,6 +143,13 @@ const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
   top: { read: wholeNumberAtLeast(2), placeholder: 'N' },
 };
 
+const SENSITIVITY_OPTIONS: Record<string, OptionSpec> = {
+  ...RUN_OPTIONS,
+  by: { read: positiveNumber, placeholder: 'PERCENT' },
+  kpi: { read: (text) => kpiList(text), placeholder: 'KPI' },
+  variant: { read: (text) => text, placeholder: 'ID' },
+};
+
 /** --constraint fillRate>=0.95 */
 function serviceFloor(text: string): { kpi: KpiName; atLeast: number } | { error: string } {
   const match = /^([A-Za-z]+)>=(.+)$/.exec(text.trim());
@@ -168,6 +185,7 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
   if (command === 'compare') return compareCommand(rest);
   if (command === 'sweep') return sweepCommand(rest);
   if (command === 'optimize') return optimizeCommand(rest);
+  if (command === 'sensitivity') return sensitivityCommand(rest);
   return usageError(`unknown command "${command}"`);
 }
 
@@ -404,6 +422,53 @@ async function optimizeCommand(argv: ReadonlyArray<string>): Promise<number> {
     const wallSeconds = (performance.now() - start) / 1000;
     if (args.options.get('json')) out(JSON.stringify({ scenario: scenario.name, seed: scenario.seed, spec, ...outcome, screened: outcome.screened.map(({ id, values, frontier, kpis }) => ({ id, values, frontier, objective: kpis[objective], constraint: spec.constraint ? kpis[spec.constraint.kpi] : null })), theory: facts }) + '\n');
     else out(formatOptimization(scenario, spec, outcome, facts, { wallSeconds, currency: scenario.currency }));
+    return EXIT.ok;
+  });
+}
+
+async function sensitivityCommand(argv: ReadonlyArray<string>): Promise<number> {
+  const args = commandArgs('sensitivity', argv, SENSITIVITY_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const loaded = loadForCommand(args.file, args.options);
+  if (!loaded) return EXIT.usage;
+  const percent = (args.options.get('by') as number | undefined) ?? 20;
+  if (percent >= 100) return argumentError('sensitivity: --by must be under 100 (an input cannot fall by 100% or more)');
+  const kpi = ((args.options.get('kpi') as KpiName[] | undefined) ?? [DEFAULT_SENSITIVITY_KPI])[0];
+  const variantId = args.options.get('variant') as string | undefined;
+  const variants = variantsOf(loaded);
+  const variant = variantId === undefined ? variants[0] : variants.find((candidate) => candidate.id === variantId);
+  if (!variant) return argumentError(`sensitivity: --variant: no variant "${variantId}" (variants: ${variants.map((v) => v.id).join(', ')})`);
+  // one variant only: the analysis is about the inputs, not the policies
+  const scenario: Scenario = { ...loaded, variants: [variant] };
+  const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), scenario.replications);
+  const start = performance.now();
+  return onThreadPool(workers, 'replications', async (pool, progress) => {
+    const runOne = async (candidate: Scenario) => (await runExperimentOnThreads(pool, candidate, { series: false, onProgress: (done, total) => progress.update(done, total) })).variants[0].network[kpi];
+    const baseline = await runOne(scenario);
+    const bars = [];
+    const skipped: string[] = [];
+    for (const input of SENSITIVITY_INPUTS) {
+      const low = perturb(scenario, input, 1 - percent / 100);
+      const high = perturb(scenario, input, 1 + percent / 100);
+      if (!low || !high) {
+        skipped.push(`${input} (not in this scenario)`);
+        continue;
+      }
+      const lowChecked = parseScenario(low);
+      const highChecked = parseScenario(high);
+      if (!lowChecked.ok || !highChecked.ok) {
+        skipped.push(`${input} (moved by ${percent}% it is no longer valid: ${(!lowChecked.ok ? lowChecked.issues : !highChecked.ok ? highChecked.issues : [])[0]?.message})`);
+        continue;
+      }
+      progress.clear();
+      err(`sensitivity: ${input} -${percent}% and +${percent}%\n`);
+      bars.push({ input, low: await runOne(lowChecked.scenario), high: await runOne(highChecked.scenario) });
+    }
+    progress.clear();
+    const sorted = tornado(bars);
+    const wallSeconds = (performance.now() - start) / 1000;
+    if (args.options.get('json')) out(JSON.stringify({ scenario: loaded.name, variant: variant.id, kpi, percent, baseline, bars: sorted, skipped }) + '\n');
+    else out(formatTornado(loaded, variant.name ?? variant.id, kpi, percent, baseline, sorted, skipped, wallSeconds));
     return EXIT.ok;
   });
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { perturb, scaleDistribution, spreadDistribution, tornado } from '../../src/experiment/sensitivity.ts';
+import { distributionMean, distributionVariance } from '../../src/random/distributions/sampler.ts';
+import type { Distribution } from '../../src/scenario/schema.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { loadScenarioFile } from '../fixtures/scenario.ts';
+
+const coffee = (() => {
+  const loaded = loadScenarioFile('scenarios/04-coffee-brand.json');
+  if (!loaded.ok) throw new Error('coffee does not parse');
+  return loaded.scenario;
+})();
+
+const distributions: Distribution[] = [
+  { type: 'constant', value: 4 },
+  { type: 'uniform', min: 2, max: 6 },
+  { type: 'normal', mean: 10, sd: 2 },
+  { type: 'lognormal', mean: 10, sd: 3 },
+  { type: 'gamma', mean: 10, sd: 3 },
+  { type: 'poisson', mean: 10 },
+  { type: 'exponential', mean: 2 },
+  { type: 'negativeBinomial', mean: 10, sd: 5 },
+  { type: 'triangular', min: 1, mode: 2, max: 6 },
+  { type: 'empirical', values: [1, 2, 3], weights: [1, 2, 1] },
+];
+
+describe('moving one input at a time', () => {
+  it.each(distributions.map((d) => [d.type, d] as const))('scales a %s distribution: mean times the factor', (_type, d) => {
+    expect(distributionMean(scaleDistribution(d, 1.2))).toBeCloseTo(distributionMean(d) * 1.2, 9);
+  });
+
+  it.each(distributions.map((d) => [d.type, d] as const))('spreads a %s distribution around its mean, where it has a free spread', (_type, d) => {
+    const spread = spreadDistribution(d, 1.5);
+    if (spread === null) {
+      expect(['constant', 'poisson', 'exponential']).toContain(d.type);
+      return;
+    }
+    expect(distributionMean(spread)).toBeCloseTo(distributionMean(d), 9);
+    expect(Math.sqrt(distributionVariance(spread))).toBeCloseTo(Math.sqrt(distributionVariance(d)) * 1.5, 6);
+  });
+
+  it('moves demand, lead times, churn and holding cost of a whole scenario, which stays valid', () => {
+    const demand = perturb(coffee, 'demandMean', 0.8)!;
+    expect(demand.demand.map((d) => (d.type === 'arrivals' ? d.customersPerDay : null))).toEqual(coffee.demand.map((d) => (d.type === 'arrivals' ? d.customersPerDay * 0.8 : null)));
+    const lead = perturb(coffee, 'leadTime', 1.2)!;
+    expect(distributionMean(lead.lanes[0].leadTime)).toBeCloseTo(distributionMean(coffee.lanes[0].leadTime) * 1.2, 9);
+    const churn = perturb(coffee, 'churn', 1.2)!;
+    expect(churn.customers[0].churn.onStockout).toBeCloseTo(Math.min(1, coffee.customers[0].churn.onStockout * 1.2), 12);
+    const holding = perturb(coffee, 'holdingCost', 0.8)!;
+    expect(holding.products[0].holdingCost).toEqual({ annualRate: 0.3 * 0.8 });
+    for (const scenario of [demand, lead, churn, holding]) expect(parseScenario(scenario).ok).toBe(true);
+    // the original is untouched
+    expect(coffee.products[0].holdingCost).toEqual({ annualRate: 0.3 });
+  });
+
+  it('says when a scenario has nothing to move (no customer base: no churn)', () => {
+    expect(perturb({ ...coffee, customers: [] }, 'churn', 1.2)).toBeNull();
+  });
+
+  it('orders the bars by swing, largest first', () => {
+    const summary = (mean: number) => ({ mean, sd: null, halfWidth: null, n: 1 });
+    const bars = tornado([
+      { input: 'churn', low: summary(10), high: summary(12) },
+      { input: 'leadTime', low: summary(20), high: summary(5) },
+      { input: 'holdingCost', low: summary(9), high: summary(9.5) },
+    ]);
+    expect(bars.map((bar) => [bar.input, bar.swing])).toEqual([
+      ['leadTime', 15],
+      ['churn', 2],
+      ['holdingCost', 0.5],
+    ]);
+  });
+});
