@@ -13,6 +13,8 @@ import { exportPng, exportSvg } from './charts/export.ts';
 import { kpiMeta } from './charts/kpiMeta.ts';
 import type { TheoryView } from './worker/client.ts';
 import { renderTheory } from './theoryTable.ts';
+import { renderComparisons } from './comparisonView.ts';
+import type { VariantComparison } from '../src/experiment/compare.ts';
 
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
@@ -21,7 +23,7 @@ import { renderTheory } from './theoryTable.ts';
  * explanation, its own controls, and SVG / PNG exports. Charts redraw when their section resizes.
  */
 export interface Dashboard {
-  show(result: ExperimentResult, scenario: Scenario, theory: TheoryView | null): void;
+  show(result: ExperimentResult, scenario: Scenario, theory: TheoryView | null, comparisons: VariantComparison[]): void;
   clear(): void;
 }
 
@@ -115,8 +117,9 @@ export function createDashboard(root: HTMLElement): Dashboard {
   }).observe(root);
 
   return {
-    show(result, scenario, theory) {
+    show(result, scenario, theory, comparisons) {
       current = { result, scenario };
+      renderComparisons(section('comparison'), comparisons);
       renderTheory(section('theory'), result, theory);
       const points = result.variants[0]?.stockPoints ?? [];
       fill(
@@ -147,6 +150,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
       current = null;
       section('cards').replaceChildren();
       section('theory').replaceChildren();
+      section('comparison').replaceChildren();
       for (const chart of [frontier, inventory, customers, histogram, network]) chart.clear();
       table.replaceChildren();
     },

@@ -9,6 +9,7 @@ import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
 import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.ts';
 import { applyEditToText } from './editor/jsonText.ts';
 import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
+import { viewAsHtml } from './viewExport.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -60,8 +61,8 @@ store.subscribe((state, previous) => {
   showBanner(state);
   showProgress(state);
   if (state.result !== previous.result) {
-    for (const id of ['export-csv', 'export-json']) $<HTMLButtonElement>(id).disabled = state.result === null;
-    if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory);
+    for (const id of ['export-csv', 'export-json', 'export-html']) $<HTMLButtonElement>(id).disabled = state.result === null;
+    if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory, state.result.comparisons);
     else dashboard.clear();
   }
 });
@@ -162,7 +163,7 @@ async function runNow(): Promise<void> {
   const seconds = (performance.now() - startedAt) / 1000;
   store.update({
     run: cancelled ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds },
-    result: result.replications > 0 ? { value: result, scenario: settings, theory: outcome.theory } : store.state.result,
+    result: result.replications > 0 ? { value: result, scenario: settings, theory: outcome.theory, comparisons: outcome.comparisons } : store.state.result,
   });
 }
 
@@ -273,6 +274,10 @@ $('share').addEventListener('click', async () => {
 $('export-csv').addEventListener('click', () => {
   const result = store.state.result;
   if (result) downloadText(resultToCsv(result.value), 'stocklab-results.csv', 'text/csv');
+});
+$('export-html').addEventListener('click', () => {
+  const result = store.state.result;
+  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value), 'stocklab-view.html', 'text/html');
 });
 $('export-json').addEventListener('click', () => {
   const result = store.state.result;

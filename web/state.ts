@@ -2,6 +2,7 @@ import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../src/scenario/issues.ts';
 import type { TheoryView } from './worker/client.ts';
+import type { VariantComparison } from '../src/experiment/compare.ts';
 
 /** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
 export interface AppState {
@@ -12,7 +13,7 @@ export interface AppState {
   issues: ScenarioIssue[];
   run: RunState;
   /** the last result, with the scenario it was run on (the editor may have moved on since) */
-  result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null } | null;
+  result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null; comparisons: VariantComparison[] } | null;
 }
 
 export type RunState =

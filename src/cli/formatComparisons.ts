@@ -1,7 +1,6 @@
 import type { ExperimentResult } from '../experiment/replicate.ts';
 import type { VariantComparison } from '../experiment/compare.ts';
-import { KPI_KINDS } from '../metrics/kpis.ts';
-import { formatNumber, formatSeconds, formatTable } from './format.ts';
+import { formatSeconds, formatTable } from './format.ts';
 
 export interface ComparisonHeader {
   wallSeconds: number;
@@ -21,18 +20,10 @@ export function formatComparisons(result: ExperimentResult, comparisons: Variant
   if (header.precision) lines.push(header.precision);
   for (const comparison of comparisons) {
     lines.push('', comparison.sentence, '');
-    const rows = comparison.differences.map((difference) => {
-      const kind = KPI_KINDS[difference.kpi];
-      const scale = kind === 'ratio' ? 100 : 1;
-      const unit = kind === 'ratio' ? ' pts' : kind === 'money' ? ` ${header.currency}/yr` : kind === 'days' ? ' days' : '';
-      const digits = difference.halfWidth !== null && difference.halfWidth > 0 ? Math.max(0, Math.min(4, Math.ceil(-Math.log10(difference.halfWidth * scale)) + 1)) : 2;
-      const mean = `${difference.mean * scale >= 0 ? '+' : '−'}${formatNumber(Math.abs(difference.mean * scale), digits)}`;
-      const halfWidth = difference.halfWidth === null ? '' : ` ± ${formatNumber(difference.halfWidth * scale, digits)}`;
-      return [difference.kpi, `${mean}${halfWidth}${unit}`, difference.significant ? 'yes' : ''];
-    });
+    const rows = comparison.differences.map((difference) => [difference.kpi, difference.text, difference.significant ? 'yes' : '']);
     lines.push(...formatTable([`${comparison.variant.name} − ${comparison.baseline.name}`, 'paired difference', 'significant'], rows));
   }
-  lines.push('', 'paired difference: the mean over replications of (variant − baseline) on the same random days, with its 95%', 'half-width (Student t); significant: the interval excludes 0. Money is per year.');
+  lines.push('', 'paired difference: the mean over replications of (variant − baseline) on the same random days, with its 95%', 'half-width (Student t); significant: the interval excludes 0; rates in percentage points, money per year.');
   return lines.join('\n') + '\n';
 }
 

@@ -23,6 +23,8 @@ export interface PairedDifference {
   significant: boolean;
   /** "raises fill rate by 3.1 points (±0.4)" */
   clause: string;
+  /** "+7.43 points ± 0.12" */
+  text: string;
 }
 
 export interface VariantComparison {
@@ -84,7 +86,7 @@ function pairedDifference(kpi: KpiName, baseline: (number | null)[], variant: (n
   const halfWidth = sd === null ? null : confidenceHalfWidth(sd, n);
   const mean = tally.mean;
   const significant = halfWidth !== null && Math.abs(mean) > halfWidth;
-  return { kpi, mean, sd, halfWidth, n, significant, clause: clauseOf(kpi, mean, halfWidth, significant, options.currency) };
+  return { kpi, mean, sd, halfWidth, n, significant, clause: clauseOf(kpi, mean, halfWidth, significant, options.currency), text: differenceText(kpi, mean, halfWidth, options.currency) };
 }
 
 /**
@@ -106,6 +108,17 @@ export function clauseOf(kpi: KpiName, mean: number, halfWidth: number | null, s
     return `leaves ${label} unchanged within the noise (${signed}${halfWidth === null ? '' : ` ±${number(halfWidth)}`}${perYear})`;
   }
   return `${mean > 0 ? 'raises' : 'lowers'} ${label} by ${number(Math.abs(mean))}${unit}${interval}${perYear}`;
+}
+
+/** "+7.43 points ± 0.12", "−23,413 EUR ± 977 a year": a paired difference with its interval, for tables. */
+export function differenceText(kpi: KpiName, mean: number, halfWidth: number | null, currency: string): string {
+  const kind = KPI_KINDS[kpi];
+  const scale = kind === 'ratio' ? 100 : 1;
+  const unit = kind === 'ratio' ? ' points' : kind === 'money' ? ` ${currency}` : kind === 'days' ? ' days' : '';
+  const digits = decimalsFor(halfWidth === null ? null : halfWidth * scale, mean * scale);
+  const sign = mean > 0 ? '+' : mean < 0 ? '−' : '';
+  const interval = halfWidth === null ? '' : ` ± ${format(halfWidth * scale, digits)}`;
+  return `${sign}${format(Math.abs(mean) * scale, digits)}${unit}${interval}${kind === 'money' ? ' a year' : ''}`;
 }
 
 /** Decimals that show a half-width to two significant digits (at most 4), or 2 without one. */

@@ -173,6 +173,22 @@ describe('the web app at 1280×800', () => {
     expect(app.errors).toEqual([]);
   });
 
+  test('the variants compared in sentences, and the whole view exported as one self-contained HTML page', async () => {
+    const sentences = await page.locator('#comparison .comparison-sentence').allTextContents();
+    expect(sentences).toHaveLength(2);
+    expect(sentences[0]).toMatch(/^Compared with Lean \(s, S\), Generous \(s, S\) raises fill rate by [\d.]+ points \(±[\d.]+\)/);
+    expect(await page.locator('#comparison table').first().textContent()).toMatch(/Fill rate\+[\d.]+ points ± [\d.]+yes/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
+    expect(download.suggestedFilename()).toBe('stocklab-view.html');
+    const html = await readFile(await download.path(), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toMatch(/<h1>A coffee brand's store and warehouse — seed coffee, \d+ replications — exported /);
+    expect(html).toContain('Compared with Lean (s, S), Generous (s, S)');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
+    expect(html).not.toMatch(/<button|<select|<script/);
+    expect(app.errors).toEqual([]);
+  });
+
   test('exports: a chart as SVG (styles inline) and PNG, the results as CSV', async () => {
     const save = async (selector: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);

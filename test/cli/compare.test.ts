@@ -8,7 +8,7 @@ describe('stocklab compare', () => {
     expect(result.stdout).toMatch(/^A coffee brand's store and warehouse \| 4 replications on common random numbers/);
     expect(result.stdout).toMatch(/\nCompared with Lean \(s, S\), Generous \(s, S\) raises fill rate by [\d.]+ points \(±[\d.]+\)/);
     expect(result.stdout).toMatch(/\nCompared with Lean \(s, S\), Service target 95% /);
-    expect(result.stdout).toMatch(/\nfillRate +\+[\d.]+ ± [\d.]+ pts +yes\n/);
+    expect(result.stdout).toMatch(/\nfillRate +\+[\d.]+ points ± [\d.]+ +yes\n/);
   });
 
   it('gives the same numbers as JSON and CSV, whatever the number of workers', async () => {

@@ -6,6 +6,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import { runOnPool } from '../../src/worker/pool.ts';
 import { checkTheory, theoryOf, type TheoryCheck } from '../../src/experiment/theory.ts';
+import { compareVariants, type VariantComparison } from '../../src/experiment/compare.ts';
 
 /** A theory scenario's comparisons, beside the simulated KPIs (src/experiment/theory.ts). */
 export interface TheoryView {
@@ -15,7 +16,7 @@ export interface TheoryView {
 }
 
 export type RunOutcome =
-  | { ok: true; result: ExperimentResult; theory: TheoryView | null }
+  | { ok: true; result: ExperimentResult; theory: TheoryView | null; comparisons: VariantComparison[] }
   | { ok: false; issues: ScenarioIssue[] }
   | { ok: false; error: string };
 
@@ -45,7 +46,7 @@ export async function runScenario(scenario: Scenario, onProgress: (done: number,
     const outcome = await Promise.race([pool, cancelled, crashed]);
     if (outcome !== null && !outcome.ok) return 'issues' in outcome ? { ok: false, issues: outcome.issues } : outcome;
     const result = summarize(scenario, finished, outcome !== null && outcome.complete);
-    return { ok: true, result, theory: theoryView(scenario, result) };
+    return { ok: true, result, theory: theoryView(scenario, result), comparisons: comparisonsOf(scenario, result) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -58,4 +59,10 @@ function theoryView(scenario: Scenario, result: ExperimentResult): TheoryView | 
   const theory = theoryOf(scenario);
   if (!theory?.ok || result.replications === 0) return null;
   return { model: theory.model, source: theory.source, checks: checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) };
+}
+
+/** Every variant against the first, on common random numbers (src/experiment/compare.ts); none for one variant. */
+function comparisonsOf(scenario: Scenario, result: ExperimentResult): VariantComparison[] {
+  if (result.variants.length < 2 || result.replications < 2) return [];
+  return compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, baseline: result.variants[0].id });
 }

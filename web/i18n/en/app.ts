@@ -16,6 +16,13 @@ export const app = {
   share: 'Share link',
   exportCsv: 'Results as CSV',
   exportJson: 'Results as JSON',
+  exportHtml: 'The whole view (HTML)',
+  comparisonTitle: 'Policy variants compared',
+  comparisonHelp: (baseline: string) =>
+    `Each variant against ${baseline}, replication by replication on the same random days: the mean paired difference with its 95% interval. "Significant": the interval excludes 0. Money is per year.`,
+  comparisonDifference: 'Difference (mean ± 95%)',
+  comparisonSignificant: 'Significant',
+  viewExported: (scenario: string, seed: string, replications: number, when: string) => `${scenario} — seed ${seed}, ${replications} replications — exported ${when} from Stocklab`,
   exportSvg: 'SVG',
   exportPng: 'PNG',
   exportChart: (format: string, chart: string) => `Download the ${chart} chart as ${format}`,

@@ -1,0 +1,49 @@
+import type { VariantComparison } from '../src/experiment/compare.ts';
+import { app } from './i18n/en/app.ts';
+import { kpiMeta } from './charts/kpiMeta.ts';
+
+/** The KPIs the comparison table shows for each pair (the sentence names the headline ones). */
+const SHOWN = ['fillRate', 'cycleServiceLevel', 'holdingCost', 'stockoutCost', 'totalCost', 'profit', 'customersChurned', 'avgOnHand'] as const;
+
+/**
+ * Each variant against the first, as a consultant would say it: the sentence of src/experiment/compare.ts,
+ * then the paired differences of the main KPIs with their 95% intervals. Hidden with one variant.
+ */
+export function renderComparisons(container: HTMLElement, comparisons: VariantComparison[]): void {
+  container.replaceChildren();
+  container.hidden = comparisons.length === 0;
+  if (comparisons.length === 0) return;
+  const title = document.createElement('h2');
+  title.textContent = app.comparisonTitle;
+  const help = document.createElement('p');
+  help.className = 'chart-help';
+  help.textContent = app.comparisonHelp(comparisons[0].baseline.name);
+  container.append(title, help);
+  for (const comparison of comparisons) {
+    const sentence = document.createElement('p');
+    sentence.className = 'comparison-sentence';
+    sentence.textContent = comparison.sentence;
+    const table = document.createElement('table');
+    table.className = 'comparison-table';
+    const head = table.createTHead().insertRow();
+    for (const text of [`${comparison.variant.name} − ${comparison.baseline.name}`, app.comparisonDifference, app.comparisonSignificant]) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = text;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const difference of comparison.differences.filter((d) => (SHOWN as readonly string[]).includes(d.kpi))) {
+      const row = body.insertRow();
+      row.insertCell().textContent = kpiMeta(difference.kpi).label;
+      row.insertCell().textContent = difference.text;
+      const significant = row.insertCell();
+      significant.textContent = difference.significant ? app.yes : app.no;
+      significant.className = difference.significant ? 'agrees' : '';
+    }
+    const scroll = document.createElement('div');
+    scroll.className = 'table-scroll';
+    scroll.append(table);
+    container.append(sentence, scroll);
+  }
+}
