@@ -7,6 +7,9 @@
  * npm run bench -- --quick       the single replication only
  * npm run bench -- --scenario F  another scenario file
  * npm run bench -- --repeat N    time the single replication N times (default 3) and report the fastest
+ * npm run bench -- --sweep       the sweep benchmark instead: a 20 x 20 grid of (s, S) for one SKU of
+ *                                bench-A, 10 replications per point, on 1 and on 2 workers
+ *                                (--grid N for N x N, --replications N, --days D to scale it down)
  *
  * Why the fastest of a few: the replication is deterministic (the same events every time), so the
  * spread between repeats is the host's noise (other tenants, frequency changes), which only ever
@@ -21,6 +24,7 @@ import { startThreadPool } from '../src/cli/threadPool.ts';
 import { runExperimentOnThreads } from '../src/cli/experimentOnThreads.ts';
 import { formatNumber, formatSeconds } from '../src/cli/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
+import { planSweep } from '../src/experiment/sweep.ts';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
 /** the JIT warm-up run covers this many days of the scenario before the timed replication */
@@ -42,6 +46,15 @@ interface SingleReplication {
 interface ParallelRun {
   replications: number;
   wallSeconds: number;
+}
+
+interface SweepBench {
+  grid: [number, number];
+  replicationsPerPoint: number;
+  days: number;
+  runs: number;
+  workers1: { wallSeconds: number };
+  workers2: { wallSeconds: number };
 }
 
 export interface BenchResult {
@@ -129,6 +142,41 @@ function report(result: BenchResult, file: string): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The sweep benchmark: an N x N grid of (s, S) = (reorderPoint, orderUpTo) for the first SKU of the
+ * scenario (every store's stock point of it), each grid point a variant, `replications` each, every
+ * run keeping only network and product figures; timed through the CLI's pool on 1 and 2 threads.
+ */
+async function timeSweep(file: string, options: { grid: number; replications: number; days?: number; progress: (text: string) => void }): Promise<SweepBench> {
+  const scenario = load(file, options.days);
+  const product = scenario.products[0].id;
+  const steps = (from: number, step: number) => Array.from({ length: options.grid }, (_, i) => from + i * step);
+  const plan = planSweep(scenario, { product, axes: [{ parameter: 'reorderPoint', values: steps(20, 5) }, { parameter: 'orderUpTo', values: steps(150, 5) }] });
+  const runs = plan.points.length * options.replications;
+  const time = async (workers: number) => {
+    options.progress(`sweep: ${plan.points.length} grid points x ${options.replications} replications (${runs} runs) on ${workers} worker thread${workers === 1 ? '' : 's'}...\n`);
+    const start = performance.now();
+    const pool = startThreadPool(workers);
+    try {
+      const result = await runExperimentOnThreads(pool, plan.scenario, { replications: options.replications, series: false, stockPoints: false });
+      if (!result.complete) throw new Error('the sweep stopped before every run finished');
+    } finally {
+      await pool.terminate();
+    }
+    return { wallSeconds: (performance.now() - start) / 1000 };
+  };
+  return { grid: [options.grid, options.grid], replicationsPerPoint: options.replications, days: plan.scenario.horizonDays, runs, workers1: await time(1), workers2: await time(2) };
+}
+
+function sweepReport(sweep: SweepBench, file: string): string {
+  return [
+    `bench (sweep): ${file}`,
+    `grid ${sweep.grid[0]} x ${sweep.grid[1]} of (s, S) for one SKU, ${sweep.replicationsPerPoint} replications per point, ${formatNumber(sweep.days, 0)} days: ${formatNumber(sweep.runs, 0)} runs`,
+    `  1 worker      ${formatSeconds(sweep.workers1.wallSeconds)}`,
+    `  2 workers     ${formatSeconds(sweep.workers2.wallSeconds)}  (speed-up ${formatNumber(sweep.workers1.wallSeconds / sweep.workers2.wallSeconds, 2)}x)`,
+  ].join('\n') + '\n';
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv, {
     json: { boolean: true },
@@ -136,11 +184,14 @@ async function main(argv: string[]): Promise<void> {
     scenario: { placeholder: 'FILE' },
     replications: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     repeat: { read: wholeNumberAtLeast(1), placeholder: 'N' },
+    sweep: { boolean: true },
+    grid: { read: wholeNumberAtLeast(1), placeholder: 'N' },
+    days: { read: wholeNumberAtLeast(1), placeholder: 'D' },
     help: { boolean: true },
   });
   if (!args.ok) fail(args.error);
   if (args.options.get('help') || args.positionals.length > 0) {
-    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n');
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--json]\n');
     return;
   }
   const file = (args.options.get('scenario') as string | undefined) ?? DEFAULT_SCENARIO;
@@ -149,6 +200,18 @@ async function main(argv: string[]): Promise<void> {
   const progress = (text: string) => {
     if (!json) process.stderr.write(text);
   };
+
+  if (args.options.get('sweep')) {
+    const sweep = await timeSweep(file, {
+      grid: (args.options.get('grid') as number | undefined) ?? 20,
+      replications: (args.options.get('replications') as number | undefined) ?? 10,
+      days: args.options.get('days') as number | undefined,
+      progress,
+    });
+    if (json) process.stdout.write(JSON.stringify({ sweep }, null, 2) + '\n');
+    else process.stdout.write(sweepReport(sweep, file));
+    return;
+  }
 
   progress('timing one replication (fastest of the repeats)...\n');
   const repeats = (args.options.get('repeat') as number | undefined) ?? 3;

@@ -158,7 +158,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
 }
 
 /** A chart section: title, explanation, controls, the chart, and its export buttons. */
-function chartSection(element: HTMLElement, name: string, title: string, help: string) {
+export function chartSection(element: HTMLElement, name: string, title: string, help: string, level: 'h2' | 'h3' = 'h2') {
   const controls = document.createElement('div');
   controls.className = 'chart-controls';
   const body = document.createElement('div');
@@ -180,10 +180,14 @@ function chartSection(element: HTMLElement, name: string, title: string, help: s
     });
     exports.append(button);
   }
-  element.replaceChildren(heading(title, help), controls, body, exports);
+  element.replaceChildren(heading(title, help, level), controls, body, exports);
   return {
     controls,
     body,
+    /** the section's help text (a chart whose explanation depends on what it shows) */
+    setHelp(text: string) {
+      element.querySelector('.chart-help')!.textContent = text;
+    },
     draw(render: () => SVGSVGElement | null) {
       svg = render();
       for (const button of exports.querySelectorAll('button')) button.disabled = svg === null;
@@ -196,9 +200,9 @@ function chartSection(element: HTMLElement, name: string, title: string, help: s
   };
 }
 
-function heading(title: string, help: string): DocumentFragment {
+export function heading(title: string, help: string, level: 'h2' | 'h3' = 'h2'): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  const h2 = document.createElement('h2');
+  const h2 = document.createElement(level);
   h2.textContent = title;
   const p = document.createElement('p');
   p.className = 'chart-help';
@@ -207,7 +211,7 @@ function heading(title: string, help: string): DocumentFragment {
   return fragment;
 }
 
-function select(parent: HTMLElement, label: string, id: string, onChange: (value: string) => void): HTMLSelectElement {
+export function select(parent: HTMLElement, label: string, id: string, onChange: (value: string) => void): HTMLSelectElement {
   const wrapper = document.createElement('label');
   if (label) {
     const text = document.createElement('span');
@@ -223,7 +227,7 @@ function select(parent: HTMLElement, label: string, id: string, onChange: (value
   return element;
 }
 
-function fill(element: HTMLSelectElement, options: [string, string][]): void {
+export function fill(element: HTMLSelectElement, options: [string, string][]): void {
   element.replaceChildren(
     ...options.map(([value, text]) => {
       const option = document.createElement('option');

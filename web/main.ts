@@ -1,5 +1,6 @@
 import type { Scenario } from '../src/scenario/schema.ts';
 import { app } from './i18n/en/app.ts';
+import { sweep as swept } from './i18n/en/sweep.ts';
 import { Store, type AppState } from './state.ts';
 import { DEFAULT_SCENARIO, gallery, readGalleryFile, type GalleryEntry } from './gallery.ts';
 import { runScenario } from './worker/client.ts';
@@ -10,6 +11,8 @@ import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.
 import { applyEditToText } from './editor/jsonText.ts';
 import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 import { viewAsHtml } from './viewExport.ts';
+import { parseValues, planGrid, runSweep, sweepTargets } from './worker/sweep.ts';
+import { createSweepPanel, type SweepRequest } from './sweepPanel.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -31,7 +34,7 @@ const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 
 applyStrings();
 
-const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null });
+const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null });
 const dashboard = createDashboard($('dashboard'));
 const editor = createScenarioEditor($('editor'), {
   // gallery scenarios may refer to bundled CSV histories
@@ -40,6 +43,7 @@ const editor = createScenarioEditor($('editor'), {
     store.update(parsed.ok ? { text, scenario: parsed.scenario, issues: [] } : { text, scenario: null, issues: parsed.issues });
   },
 });
+const sweepPanel = createSweepPanel($('sweep'), { onRun: (request) => void sweep(request), parseValues });
 let controller: AbortController | null = null;
 
 // ------------------------------------------------------------------------------------------------
@@ -52,12 +56,15 @@ store.subscribe((state, previous) => {
     // the top bar shows the scenario's replications and seed (edited here or in the editor)
     if (state.scenario.replications !== previous.scenario?.replications) replicationsInput.value = String(state.scenario.replications);
     if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
+    sweepPanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
   }
   const running = state.run.status === 'running';
   runButton.disabled = running || state.scenario === null;
   cancelButton.disabled = !running;
   replicationsInput.disabled = running;
   seedInput.disabled = running;
+  sweepPanel.setEnabled(!running && state.scenario !== null);
+  if (state.sweep !== previous.sweep) sweepPanel.show(state.sweep);
   showBanner(state);
   showProgress(state);
   if (state.result !== previous.result) {
@@ -136,12 +143,11 @@ function run(): Promise<void> {
   return currentRun;
 }
 
-async function runNow(): Promise<void> {
-  // a click within the editor's debounce still runs what is on screen
-  editor.flush();
-  const scenario = store.state.scenario;
-  if (!scenario || store.state.run.status === 'running') return;
-  const settings = runSettings(scenario);
+/**
+ * Puts the shell in the running state (progress bar, Cancel) for a run or a sweep: the signal Cancel
+ * aborts, the progress callback for the worker pool, and `end` to call when the pool is done.
+ */
+function beginRun() {
   controller = new AbortController();
   const startedAt = performance.now();
   store.update({ run: { status: 'running', done: 0, total: 0, startedAt } });
@@ -151,16 +157,28 @@ async function runNow(): Promise<void> {
   const onProgress = (done: number, total: number) => {
     if (controller?.signal === signal && !signal.aborted) store.update({ run: { status: 'running', done, total, startedAt } });
   };
+  const end = () => {
+    if (controller?.signal === signal) controller = null;
+    return { cancelled: signal.aborted, seconds: (performance.now() - startedAt) / 1000 };
+  };
+  return { signal, onProgress, end };
+}
+
+async function runNow(): Promise<void> {
+  // a click within the editor's debounce still runs what is on screen
+  editor.flush();
+  const scenario = store.state.scenario;
+  if (!scenario || store.state.run.status === 'running') return;
+  const settings = runSettings(scenario);
+  const { signal, onProgress, end } = beginRun();
   const outcome = await runScenario(settings, onProgress, signal);
-  const cancelled = signal.aborted;
-  controller = null;
+  const { cancelled, seconds } = end();
   if (!outcome.ok) {
     const message = 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
     store.update({ run: { status: 'failed', message } });
     return;
   }
   const result = outcome.result;
-  const seconds = (performance.now() - startedAt) / 1000;
   store.update({
     run: cancelled ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds },
     result: result.replications > 0 ? { value: result, scenario: settings, theory: outcome.theory, comparisons: outcome.comparisons } : store.state.result,
@@ -168,6 +186,38 @@ async function runNow(): Promise<void> {
 }
 
 runButton.addEventListener('click', () => void run());
+
+/** A parameter sweep (web/sweepPanel.ts): the sibling of run(), on the same pool, progress bar and Cancel. */
+function sweep(request: SweepRequest): Promise<void> {
+  if (store.state.run.status === 'running') return currentRun;
+  currentRun = sweepNow(request);
+  return currentRun;
+}
+
+async function sweepNow(request: SweepRequest): Promise<void> {
+  editor.flush();
+  const scenario = store.state.scenario;
+  if (!scenario || store.state.run.status === 'running') return;
+  // the top bar's replications and seed, as for Run
+  const settings = runSettings(scenario);
+  const planned = planGrid(settings, request);
+  if (!planned.ok) {
+    sweepPanel.showError(swept.cannotPlan(planned.error));
+    return;
+  }
+  const { signal, onProgress, end } = beginRun();
+  const outcome = await runSweep(planned.plan, request, onProgress, signal);
+  const { cancelled, seconds } = end();
+  if (!outcome.ok) {
+    store.update({ run: { status: 'failed', message: outcome.error } });
+    return;
+  }
+  const view = outcome.view;
+  store.update({
+    run: cancelled ? { status: 'cancelled', replications: view.replications } : { status: 'done', replications: view.replications, seconds },
+    sweep: view.replications > 0 ? view : store.state.sweep,
+  });
+}
 
 /**
  * The top bar's replications and seed are the scenario's own fields: a change here is an edit of the
@@ -195,6 +245,8 @@ cancelButton.addEventListener('click', () => controller?.abort());
  * settings a shared link carries. Loads from the gallery or a link are not undo steps.
  */
 function load(text: string, settings: { replications?: number; seed?: string | number } = {}, record = false): void {
+  // a sweep's results belong to the scenario it was run on
+  store.update({ sweep: null });
   editor.setText(text, { record });
   const scenario = store.state.scenario;
   if (scenario) {

@@ -3,6 +3,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../src/scenario/issues.ts';
 import type { TheoryView } from './worker/client.ts';
 import type { VariantComparison } from '../src/experiment/compare.ts';
+import type { SweepView } from './worker/sweep.ts';
 
 /** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
 export interface AppState {
@@ -14,6 +15,8 @@ export interface AppState {
   run: RunState;
   /** the last result, with the scenario it was run on (the editor may have moved on since) */
   result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null; comparisons: VariantComparison[] } | null;
+  /** the last parameter sweep's results (web/sweepPanel.ts), until another scenario is loaded */
+  sweep: SweepView | null;
 }
 
 export type RunState =

@@ -9,6 +9,8 @@ export interface ThreadRunOptions {
   replications?: number;
   /** record daily series (default true: as the scenario's `output.series` says) */
   series?: boolean;
+  /** keep each stock point's KPIs (default true) */
+  stockPoints?: boolean;
   onProgress?(done: number, total: number): void;
 }
 
@@ -20,7 +22,7 @@ export interface ThreadRunOptions {
 export async function runExperimentOnThreads(pool: ThreadPool, scenario: Scenario, options: ThreadRunOptions = {}): Promise<ExperimentResult> {
   const tasks = tasksOf(scenario, options.replications);
   const response = await Promise.race([
-    runOnPool(pool.endpoints, { scenario, tasks, series: options.series }, { onProgress: options.onProgress }),
+    runOnPool(pool.endpoints, { scenario, tasks, series: options.series, stockPoints: options.stockPoints }, { onProgress: options.onProgress }),
     pool.failure,
   ]);
   if (!response.ok) {

@@ -75,6 +75,11 @@ export interface RunResult {
 export interface RunOptions {
   /** leave the daily series out (they are large for big networks) */
   series?: boolean;
+  /**
+   * leave out each stock point's KPIs and ledger (default: keep them); a sweep of hundreds of variants
+   * over a large network needs only the network's and products' figures, and would not fit in memory
+   */
+  stockPoints?: boolean;
 }
 
 /** Runs replication `replication` of variant `variantIndex`: (scenario, seed) -> RunResult. */
@@ -84,7 +89,8 @@ export function runReplication(scenario: Scenario, variantIndex: number, replica
   const seed = replicationSeed(scenario.seed, replication);
   const simulation = buildSimulation(scenario, variant, seed);
   simulation.run();
-  return collect(scenario, simulation, variant.id, replication, seed, options.series ?? true);
+  const result = collect(scenario, simulation, variant.id, replication, seed, options.series ?? true);
+  return options.stockPoints === false ? { ...result, stockPoints: [], ledgers: [] } : result;
 }
 
 function collect(scenario: Scenario, simulation: Simulation, variant: string, replication: number, seed: string, withSeries: boolean): RunResult {

@@ -22,6 +22,8 @@ export interface RunTasksRequest {
   tasks: Task[];
   /** record daily series (default true) */
   series?: boolean;
+  /** keep each stock point's KPIs and ledger (default true) */
+  stockPoints?: boolean;
 }
 
 export type RunTasksResponse = { ok: true; results: RunResult[] } | { ok: false; issues: ScenarioIssue[] };
@@ -34,7 +36,7 @@ export function createSimApi(): SimApi {
       if (!parsed.ok) return { ok: false, issues: parsed.issues };
       const results: RunResult[] = [];
       for (const task of request.tasks) {
-        results.push(runReplication(parsed.scenario, task.variant, task.replication, { series: request.series ?? true }));
+        results.push(runReplication(parsed.scenario, task.variant, task.replication, { series: request.series ?? true, stockPoints: request.stockPoints ?? true }));
         await onTaskDone?.(results.length);
       }
       return { ok: true, results };

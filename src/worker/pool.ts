@@ -21,6 +21,8 @@ export interface PoolRequest {
   tasks: Task[];
   /** record daily series (default true) */
   series?: boolean;
+  /** keep each stock point's KPIs (default true) */
+  stockPoints?: boolean;
 }
 
 export interface PoolOptions {
@@ -86,7 +88,7 @@ export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: 
       });
       let response;
       try {
-        response = await endpoint.runTasks({ scenario: request.scenario, tasks: batch.tasks, series: request.series }, onTaskDone);
+        response = await endpoint.runTasks({ scenario: request.scenario, tasks: batch.tasks, series: request.series, stockPoints: request.stockPoints }, onTaskDone);
       } catch (error) {
         failed = true;
         throw error;

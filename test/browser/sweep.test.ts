@@ -1,0 +1,102 @@
+/**
+ * The sweep panel in Chromium: on the (r, Q) gallery scenario with 2 replications from the top bar,
+ * a 3 × 3 grid of reorderPoint × orderQuantity runs through the same pool, progress bar and status as
+ * Run; the heatmap has a cell per grid point, the frontier chart has every point and the frontier
+ * line, the heatmap exports as SVG; a bad values field is reported next to it; a one-parameter sweep
+ * draws the KPI against the parameter; and nothing logs an error.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, waitForIdle, type AppPage } from './harness.ts';
+
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, inject('stocklabUrl'));
+  page = app.page;
+  await page.click('[data-path="scenarios/03-rq-poisson.json"]');
+  await waitForIdle(page);
+  await page.fill('#replications', '2');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+/** Fills the form and runs the sweep; waits for its charts and the end of the run. */
+async function sweep(page: Page, values1: string, parameter2: string, values2 = ''): Promise<void> {
+  await page.selectOption('#sweep-param-1', 'reorderPoint');
+  await page.fill('#sweep-values-1', values1);
+  await page.selectOption('#sweep-param-2', parameter2);
+  if (parameter2 !== '') await page.fill('#sweep-values-2', values2);
+  // the charts of a previous sweep go when the new results arrive: mark them to see the change
+  await page.evaluate(() => document.querySelectorAll('#sweep svg').forEach((svg) => svg.setAttribute('data-old', '')));
+  await page.click('#sweep-run');
+  await page.waitForFunction(() => document.querySelector('#sweep-heatmap svg:not([data-old])') !== null, undefined, { timeout: 30_000 });
+  await waitForIdle(page);
+}
+
+test('the form starts from the first variant: the (r, Q) policy\'s parameters, values around the current ones', async () => {
+  expect(await page.textContent('#sweep h2')).toBe('Sweep a policy parameter');
+  expect(await page.inputValue('#sweep-product')).toBe('widget');
+  const parameters = await page.locator('#sweep-param-1 option').allTextContents();
+  expect(parameters).toEqual(['reorderPoint', 'orderQuantity']);
+  expect(await page.inputValue('#sweep-param-2')).toBe('orderQuantity');
+  // r = 10 in the first variant: about ±50% in 5 steps
+  expect(await page.inputValue('#sweep-values-1')).toBe('4:16:3');
+  expect(await page.inputValue('#sweep-kpi')).toBe('totalCost');
+});
+
+test('a 3 × 3 sweep of reorderPoint × orderQuantity: 9 cells, every point on the frontier chart, the frontier line, SVG export', async () => {
+  await sweep(page, '6:14:4', 'orderQuantity', '10,20,30');
+  expect(await page.textContent('#status')).toMatch(/^Done: 2 replications/);
+  expect(await page.getAttribute('#progress', 'aria-valuenow')).toBe('18');
+  expect(await page.locator('#sweep-heatmap .heat-cell').count()).toBe(9);
+  expect(await page.locator('#sweep-heatmap .heat-value').count()).toBeGreaterThan(0);
+  expect(await page.locator('#sweep-heatmap .frontier-mark').count()).toBeGreaterThan(0);
+  expect(await page.locator('#sweep-heatmap .axis-title').allTextContents()).toEqual(['reorderPoint', 'orderQuantity']);
+  expect(await page.locator('#sweep-frontier .sweep-frontier-point').count()).toBe(9);
+  expect(await page.locator('#sweep-frontier .sweep-frontier-point.on-frontier').count()).toBeGreaterThan(0);
+  expect(await page.getAttribute('#sweep-frontier path.sweep-frontier-line', 'd')).toMatch(/^M/);
+  // a cell's accessible name gives the mean with its interval (the KPI chosen by default: total cost)
+  expect(await page.getAttribute('#sweep-heatmap .heat-cell >> nth=0', 'aria-label')).toMatch(/^reorderPoint = 6, orderQuantity = 10; Total cost: [\d,.]+ ± [\d,.]+/);
+  expect(await page.locator('#sweep-skipped li').count()).toBe(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-heatmap button[data-export="svg"]')]);
+  expect(download.suggestedFilename()).toBe('stocklab-sweep-heatmap.svg');
+  const svg = await readFile(await download.path(), 'utf8');
+  expect(svg).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect((svg.match(/class="heat-cell"/g) ?? []).length).toBe(9);
+
+  // another KPI recolours the grid without a new run
+  await page.selectOption('#sweep-kpi', 'fillRate');
+  expect(await page.getAttribute('#sweep-heatmap .heat-cell >> nth=0', 'aria-label')).toMatch(/Fill rate: [\d.]+%/);
+  expect(app.errors).toEqual([]);
+});
+
+test('a bad values field is reported next to it, and nothing runs', async () => {
+  await page.fill('#sweep-values-1', '10:5:1');
+  await page.click('#sweep-run');
+  expect(await page.getAttribute('#sweep-values-1', 'aria-invalid')).toBe('true');
+  expect(await page.textContent('#sweep-values-1-error')).toMatch(/FROM:TO:STEP/);
+  expect(await page.isEnabled('#run')).toBe(true);
+  expect(app.errors).toEqual([]);
+});
+
+test('one parameter: the KPI against the parameter, with whiskers; keyboard reaches Run sweep', async () => {
+  await sweep(page, '8,10,12', '');
+  expect(await page.locator('#sweep-heatmap .sweep-point').count()).toBe(3);
+  expect(await page.locator('#sweep-heatmap .whisker').count()).toBe(3);
+  expect(await page.locator('#sweep-heatmap .axis-title').allTextContents()).toEqual(['Fill rate (%)', 'reorderPoint']);
+  await page.focus('#sweep-values-1');
+  // parameter 2, then (its values field is off with no second parameter) the button
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('sweep-run');
+  expect(app.errors).toEqual([]);
+});

@@ -1,0 +1,80 @@
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { planStockPoints, variantsOf } from '../../src/model/build.ts';
+import { parseValues, planSweep, sweepRows, type SweepAxis, type SweepPlan, type SweepRow, type SweepSpec } from '../../src/experiment/sweep.ts';
+import { runScenario } from './client.ts';
+
+/**
+ * The web app's side of a parameter sweep (src/experiment/sweep.ts): what can be swept in a scenario,
+ * and running a sweep's grid through the same worker pool as Run (worker/client.ts). The page's
+ * modules outside web/worker/ only import types from src, so the engine's sweep code is called here.
+ */
+
+/** A stock point the sweep can target, with the numeric fields of its policy in the first variant. */
+export interface SweepTarget {
+  node: string;
+  product: string;
+  policyType: string;
+  /** the policy's numeric fields and their current values, in the policy's order */
+  fields: [string, number][];
+}
+
+/** Every stock point of the scenario as the sweep sees it: the first variant's policies (the sweep starts from it). */
+export function sweepTargets(scenario: Scenario): SweepTarget[] {
+  const base = variantsOf(scenario)[0];
+  return planStockPoints(scenario, base).map((plan) => ({
+    node: plan.node,
+    product: plan.product,
+    policyType: plan.policy.type,
+    fields: Object.entries(plan.policy).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  }));
+}
+
+export { parseValues };
+
+export interface SweepView {
+  rows: SweepRow[];
+  axes: SweepAxis[];
+  skipped: SweepPlan['skipped'];
+  product: string;
+  node?: string;
+  /** replications behind every point (fewer than asked after a cancel) */
+  replications: number;
+  complete: boolean;
+}
+
+export type SweepOutcome = { ok: true; view: SweepView } | { ok: false; error: string };
+
+/** The grid's scenario (one variant per grid point), or an error naming the bad part of the spec. */
+export function planGrid(scenario: Scenario, spec: SweepSpec): { ok: true; plan: SweepPlan } | { ok: false; error: string } {
+  try {
+    return { ok: true, plan: planSweep(scenario, spec) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message.replace(/^sweep: /, '') : String(error) };
+  }
+}
+
+/**
+ * Runs every grid point of a planned sweep on the pool (worker/client.ts), on common random numbers,
+ * and summarizes each point's KPIs and the frontier. A cancel keeps the replications complete so far,
+ * as Run does.
+ */
+export async function runSweep(plan: SweepPlan, spec: SweepSpec, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<SweepOutcome> {
+  const outcome = await runScenario(plan.scenario, onProgress, signal);
+  if (!outcome.ok) {
+    const error = 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    return { ok: false, error };
+  }
+  const result = outcome.result;
+  return {
+    ok: true,
+    view: {
+      rows: result.replications > 0 ? sweepRows(plan, result) : [],
+      axes: spec.axes,
+      skipped: plan.skipped,
+      product: spec.product,
+      node: spec.node,
+      replications: result.replications,
+      complete: result.complete,
+    },
+  };
+}
