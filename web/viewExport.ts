@@ -19,7 +19,9 @@ export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: E
     holder.innerHTML = standaloneSvg(svg);
     cloned[i]?.replaceWith(holder.firstElementChild ?? holder);
   });
-  for (const element of copy.querySelectorAll('button, select, input, .chart-controls, .result-actions, #banner')) element.remove();
+  // the sweep's form is no result; a sweep not run (or run on another scenario) is not shown at all
+  if (copy.querySelector('.sweep-results[hidden]')) copy.querySelector('#sweep')?.remove();
+  for (const element of copy.querySelectorAll('button, select, input, .chart-controls, .result-actions, #banner, .sweep-form')) element.remove();
   for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const heading = app.viewExported(scenario.name, String(result.seed), result.replications, when);

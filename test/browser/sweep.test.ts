@@ -100,3 +100,21 @@ test('one parameter: the KPI against the parameter, with whiskers; keyboard reac
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('sweep-run');
   expect(app.errors).toEqual([]);
 });
+
+test('Cancel during a sweep stops it and shows the grid on the replications that finished', async () => {
+  await page.fill('#replications', '300');
+  await page.selectOption('#sweep-param-1', 'reorderPoint');
+  await page.fill('#sweep-values-1', '8,12');
+  await page.selectOption('#sweep-param-2', 'orderQuantity');
+  await page.fill('#sweep-values-2', '15,25');
+  await page.click('#sweep-run');
+  // 4 grid points a replication: wait for a few complete replications
+  await page.waitForFunction(() => Number(document.querySelector('#progress')!.getAttribute('aria-valuenow')) >= 12, undefined, { timeout: 20_000 });
+  await page.click('#cancel');
+  await waitForIdle(page, 5_000);
+  expect(await page.textContent('#status')).toMatch(/^Cancelled: \d+ complete replications? kept/);
+  expect(await page.locator('#sweep-heatmap .heat-cell').count()).toBe(4);
+  expect(await page.textContent('#sweep .sweep-caption')).toMatch(/cancelled/);
+  expect(app.errors).toEqual([]);
+  await page.fill('#replications', '2');
+});
