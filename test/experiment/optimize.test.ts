@@ -4,6 +4,9 @@ import { runExperiment } from '../../src/experiment/replicate.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { newsvendorNormal } from '../../src/theory/newsvendor.ts';
 import { optimalRQPoisson, rqPoisson } from '../../src/theory/rqPoisson.ts';
+import { optimalPeriodicSS, periodicSSCost } from '../../src/theory/periodicSS.ts';
+import { poissonPmf } from '../../src/theory/discrete.ts';
+import { makeToStockMM1, optimalMakeToStockMM1 } from '../../src/theory/queues.ts';
 
 /** The (r, Q) model's parameters as the theory scenario writes them. */
 function costsOf(scenario: Scenario) {
@@ -83,6 +86,51 @@ describe('simulation optimisation: screen a grid, confirm the best, say whether 
     expect(cost(r, q) - optimum.costPerDay).toBeLessThanOrEqual(resolutionPerDay);
     expect(Math.abs(r - 6)).toBeLessThanOrEqual(3);
     expect(Math.abs(q - 43)).toBeLessThanOrEqual(13);
+  });
+
+  it('finds the Zheng–Federgruen periodic (s, S) optimum of theory/periodic-ss within the statistical tolerance', async () => {
+    const scenario = theoryScenario('scenarios/theory/periodic-ss.json', 1500);
+    const spec: OptimizeSpec = {
+      product: 'part',
+      axes: [
+        { parameter: 'reorderPoint', values: [2, 4, 6, 8, 10] },
+        { parameter: 'orderUpTo', values: [30, 35, 40, 45, 50] },
+      ],
+      objective: 'costPerPeriod',
+      screenReplications: 4,
+      confirmReplications: 16,
+      top: 3,
+    };
+    const outcome = await optimize(scenario, spec, inProcess);
+    const parameters = { demand: poissonPmf(10), leadTimePeriods: 0, orderingCost: 64, holdingCost: 1, backorderCost: 9 };
+    const optimum = optimalPeriodicSS(parameters);
+    expect([optimum.reorderPoint, optimum.orderUpTo]).toEqual([6, 40]);
+    const [s, S] = outcome.winner!.values;
+    const resolution = outcome.winner!.objective.halfWidth!;
+    // fine enough to tell: the grid's corners cost 2.2 to 4.3 a day more than the optimum
+    expect(resolution).toBeLessThan(0.5);
+    expect(periodicSSCost({ ...parameters, reorderPoint: s, orderUpTo: S }).costPerPeriod - optimum.costPerPeriod).toBeLessThanOrEqual(resolution);
+  });
+
+  it('finds the make-to-stock M/M/1 optimal base stock of theory/make-to-stock-mm1', async () => {
+    const file = theoryScenario('scenarios/theory/make-to-stock-mm1.json', 1500);
+    const scenario = { ...file, products: file.products.map((product) => ({ ...product, unitCost: 0 })) };
+    const outcome = await optimize(
+      scenario,
+      { product: 'pump', axes: [{ parameter: 'level', values: [1, 2, 3, 4, 5, 6, 7, 8] }], objective: 'totalCost', screenReplications: 4, confirmReplications: 16, top: 3 },
+      inProcess,
+    );
+    const rates = { demandPerDay: 3, productionPerDay: 5 };
+    const optimum = optimalMakeToStockMM1({ ...rates, holdingCostPerUnitPerDay: 1, backorderCostPerUnitPerDay: 9 });
+    expect(optimum.baseStock).toBe(4);
+    const level = outcome.winner!.values[0];
+    const costOf = (S: number) => {
+      const m = makeToStockMM1({ ...rates, baseStock: S });
+      return m.expectedOnHand + 9 * m.expectedBackorders;
+    };
+    const resolutionPerDay = outcome.winner!.objective.halfWidth! / scenario.horizonDays;
+    expect(resolutionPerDay).toBeLessThan(0.3);
+    expect(costOf(level) - optimum.costPerDay).toBeLessThanOrEqual(resolutionPerDay);
   });
 
   it('minimises holding cost under a fill-rate floor, and says when no point meets it', async () => {
