@@ -12,6 +12,8 @@ export interface ThreadRunOptions {
   /** keep each stock point's KPIs (default true) */
   stockPoints?: boolean;
   onProgress?(done: number, total: number): void;
+  /** polled between batches: when true, no new batch starts and the replications finished are kept */
+  isCancelled?(): boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ThreadRunOptions {
 export async function runExperimentOnThreads(pool: ThreadPool, scenario: Scenario, options: ThreadRunOptions = {}): Promise<ExperimentResult> {
   const tasks = tasksOf(scenario, options.replications);
   const response = await Promise.race([
-    runOnPool(pool.endpoints, { scenario, tasks, series: options.series, stockPoints: options.stockPoints }, { onProgress: options.onProgress }),
+    runOnPool(pool.endpoints, { scenario, tasks, series: options.series, stockPoints: options.stockPoints }, { onProgress: options.onProgress, isCancelled: options.isCancelled }),
     pool.failure,
   ]);
   if (!response.ok) {

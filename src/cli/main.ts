@@ -249,20 +249,34 @@ function loadForCommand(file: string, options: Map<string, unknown>): Scenario |
 }
 
 /**
- * Runs `body` with a pool of worker threads and a progress line on stderr: Ctrl-C stops at once
- * (exit 130), an engine error is an internal error (exit 1), and the pool is always shut down.
+ * Runs `body` with a pool of worker threads and a progress line on stderr, and shuts the pool down in
+ * every case; an engine error is an internal error (exit 1). Ctrl-C stops at once (exit 130), unless
+ * the command keeps partial results (`graceful`): then the first Ctrl-C lets the runs under way finish
+ * and `isCancelled` turns true, so the body can report what it has; a second one quits at once.
  */
-async function onThreadPool(workers: number, unit: string, body: (pool: ThreadPool, progress: ProgressLine) => Promise<number>): Promise<number> {
+async function onThreadPool(
+  workers: number,
+  unit: string,
+  body: (pool: ThreadPool, progress: ProgressLine, isCancelled: () => boolean) => Promise<number>,
+  graceful = false,
+): Promise<number> {
   const progress = createProgressLine(process.stderr, unit);
   const pool = startThreadPool(workers);
-  const interrupt = () => {
+  let cancelled = false;
+  const quit = () => {
     progress.clear();
     err('stocklab: interrupted\n');
     void pool.terminate().finally(() => process.exit(EXIT.interrupted));
   };
-  process.once('SIGINT', interrupt);
+  const interrupt = () => {
+    if (!graceful || cancelled) return quit();
+    cancelled = true;
+    progress.clear();
+    err('stocklab: stopping after the runs under way, to report what is done (Ctrl-C again to quit now)\n');
+  };
+  process.on('SIGINT', interrupt);
   try {
-    return await body(pool, progress);
+    return await body(pool, progress, () => cancelled);
   } catch (error) {
     progress.clear();
     err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -368,16 +382,29 @@ async function sweepCommand(argv: ReadonlyArray<string>): Promise<number> {
   const scenario = plan.scenario;
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
   const start = performance.now();
-  return onThreadPool(workers, 'runs', async (pool, progress) => {
-    const result = await runExperimentOnThreads(pool, scenario, { series: false, onProgress: (done, total) => progress.update(done, total) });
-    progress.clear();
-    const rows = sweepRows(plan, result);
-    const wallSeconds = (performance.now() - start) / 1000;
-    if (args.options.get('json')) out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, axes, kpi, rows, skipped: plan.skipped, complete: result.complete }) + '\n');
-    else if (args.options.get('csv')) out(formatSweepCsv(axes, rows));
-    else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers }));
-    return EXIT.ok;
-  });
+  return onThreadPool(
+    workers,
+    'runs',
+    async (pool, progress, isCancelled) => {
+      const result = await runExperimentOnThreads(pool, scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+      progress.clear();
+      if (result.replications === 0) {
+        err('stocklab: interrupted before any replication of every grid point finished; nothing to report\n');
+        return EXIT.interrupted;
+      }
+      const rows = sweepRows(plan, result);
+      const wallSeconds = (performance.now() - start) / 1000;
+      if (args.options.get('json')) out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, axes, kpi, rows, skipped: plan.skipped, complete: result.complete }) + '\n');
+      else if (args.options.get('csv')) out(formatSweepCsv(axes, rows));
+      else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers }));
+      if (!result.complete) {
+        err(`stocklab: interrupted; the grid above has the ${result.replications} replications every point finished\n`);
+        return EXIT.interrupted;
+      }
+      return EXIT.ok;
+    },
+    true,
+  );
 }
 
 async function optimizeCommand(argv: ReadonlyArray<string>): Promise<number> {

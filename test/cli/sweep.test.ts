@@ -33,3 +33,26 @@ describe('stocklab sweep', () => {
     expect(three.stderr).toMatch(/expected --param once or twice, got 3/);
   });
 });
+
+describe('stocklab sweep, interrupted', () => {
+  it('on Ctrl-C lets the runs under way finish and reports the grid of the replications done (exit 130)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const child = spawn(process.execPath, ['bin/stocklab.mjs', 'sweep', 'scenarios/01-newsvendor.json', '--product', 'paper', '--param', 'orderUpTo=100:130:10', '--replications', '100000', '--days', '300', '--workers', '2'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopping after the runs under way/);
+    const kept = Number(/the grid above has the (\d+) replications every point finished/.exec(stderr)?.[1]);
+    expect(kept).toBeGreaterThan(0);
+    expect(stdout).toMatch(new RegExp(`\\| ${kept} replications per point`));
+    expect(stdout).toMatch(/\norderUpTo +totalCost\n/);
+  });
+});
