@@ -13,6 +13,8 @@ import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 import { viewAsHtml } from './viewExport.ts';
 import { parseValues, planGrid, runSweep, sweepTargets } from './worker/sweep.ts';
 import { createSweepPanel, type SweepRequest } from './sweepPanel.ts';
+import { runSensitivity, SENSITIVITY_LABELS, sensitivityVariants, type SensitivityRequest } from './worker/sensitivity.ts';
+import { createSensitivityPanel } from './sensitivityPanel.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -34,7 +36,7 @@ const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 
 applyStrings();
 
-const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null });
+const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null });
 const dashboard = createDashboard($('dashboard'));
 const editor = createScenarioEditor($('editor'), {
   // gallery scenarios may refer to bundled CSV histories
@@ -44,6 +46,7 @@ const editor = createScenarioEditor($('editor'), {
   },
 });
 const sweepPanel = createSweepPanel($('sweep'), { onRun: (request) => void sweep(request), parseValues });
+const sensitivityPanel = createSensitivityPanel($('sensitivity'), { onRun: (request) => void sensitivity(request), labels: SENSITIVITY_LABELS });
 let controller: AbortController | null = null;
 
 // ------------------------------------------------------------------------------------------------
@@ -57,6 +60,7 @@ store.subscribe((state, previous) => {
     if (state.scenario.replications !== previous.scenario?.replications) replicationsInput.value = String(state.scenario.replications);
     if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
     sweepPanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
+    sensitivityPanel.setVariants(sensitivityVariants(state.scenario), state.scenario.currency);
   }
   const running = state.run.status === 'running';
   runButton.disabled = running || state.scenario === null;
@@ -65,6 +69,8 @@ store.subscribe((state, previous) => {
   seedInput.disabled = running;
   sweepPanel.setEnabled(!running && state.scenario !== null);
   if (state.sweep !== previous.sweep) sweepPanel.show(state.sweep);
+  sensitivityPanel.setEnabled(!running && state.scenario !== null);
+  if (state.sensitivity !== previous.sensitivity) sensitivityPanel.show(state.sensitivity);
   showBanner(state);
   showProgress(state);
   if (state.result !== previous.result) {
@@ -220,6 +226,37 @@ async function sweepNow(request: SweepRequest): Promise<void> {
 }
 
 /**
+ * A one-at-a-time sensitivity analysis (web/sensitivityPanel.ts): the baseline and each input at −x%
+ * and +x% for one variant, one run after another on the same pool, progress bar and Cancel as Run.
+ */
+function sensitivity(request: SensitivityRequest): Promise<void> {
+  if (store.state.run.status === 'running') return currentRun;
+  currentRun = sensitivityNow(request);
+  return currentRun;
+}
+
+async function sensitivityNow(request: SensitivityRequest): Promise<void> {
+  editor.flush();
+  const scenario = store.state.scenario;
+  if (!scenario || store.state.run.status === 'running') return;
+  // the top bar's replications and seed, as for Run
+  const settings = runSettings(scenario);
+  const { signal, onProgress, end } = beginRun();
+  const outcome = await runSensitivity(settings, request, onProgress, signal);
+  const { cancelled, seconds } = end();
+  if (!outcome.ok) {
+    store.update({ run: { status: 'failed', message: outcome.error } });
+    return;
+  }
+  const view = outcome.view;
+  const replications = view?.replications ?? 0;
+  store.update({
+    run: cancelled ? { status: 'cancelled', replications } : { status: 'done', replications, seconds },
+    sensitivity: view ?? store.state.sensitivity,
+  });
+}
+
+/**
  * The top bar's replications and seed are the scenario's own fields: a change here is an edit of the
  * scenario (one value changed in its text, undoable), so saving, sharing and exports carry it.
  */
@@ -246,7 +283,7 @@ cancelButton.addEventListener('click', () => controller?.abort());
  */
 function load(text: string, settings: { replications?: number; seed?: string | number } = {}, record = false): void {
   // a sweep's results belong to the scenario it was run on
-  store.update({ sweep: null });
+  store.update({ sweep: null, sensitivity: null });
   editor.setText(text, { record });
   const scenario = store.state.scenario;
   if (scenario) {

@@ -4,6 +4,7 @@ import type { ScenarioIssue } from '../src/scenario/issues.ts';
 import type { TheoryView } from './worker/client.ts';
 import type { VariantComparison } from '../src/experiment/compare.ts';
 import type { SweepView } from './worker/sweep.ts';
+import type { SensitivityView } from './worker/sensitivity.ts';
 
 /** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
 export interface AppState {
@@ -17,6 +18,8 @@ export interface AppState {
   result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null; comparisons: VariantComparison[] } | null;
   /** the last parameter sweep's results (web/sweepPanel.ts), until another scenario is loaded */
   sweep: SweepView | null;
+  /** the last sensitivity analysis (web/sensitivityPanel.ts), until another scenario is loaded */
+  sensitivity: SensitivityView | null;
 }
 
 export type RunState =

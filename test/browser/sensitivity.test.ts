@@ -1,0 +1,85 @@
+/**
+ * The sensitivity panel in Chromium: on the coffee brand (the default scenario, 3 variants) with 2
+ * replications from the top bar, the first variant's inputs moved by ±10% on total cost run through
+ * the same pool, progress bar and status as Run; the tornado has a bar per input sorted by swing, with
+ * hatched lowered parts, whiskers and end labels; it exports as SVG; it fits a phone's width; the form
+ * is reachable by keyboard; and nothing logs an error.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, waitForIdle, type AppPage } from './harness.ts';
+
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, inject('stocklabUrl'));
+  page = app.page;
+  await page.fill('#replications', '2');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+test('the form: the first variant, total cost and 20% by default; the keyboard reaches Run sensitivity', async () => {
+  expect(await page.textContent('#sensitivity h2')).toBe('What moves the result? (sensitivity)');
+  expect(await page.locator('#sensitivity-variant option').count()).toBe(3);
+  const first = await page.locator('#sensitivity-variant option >> nth=0').getAttribute('value');
+  expect(await page.inputValue('#sensitivity-variant')).toBe(first);
+  expect(await page.inputValue('#sensitivity-kpi')).toBe('totalCost');
+  expect(await page.inputValue('#sensitivity-percent')).toBe('20');
+  await page.focus('#sensitivity-percent');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('sensitivity-run');
+  // a move out of range is reported next to the field, and nothing runs
+  await page.fill('#sensitivity-percent', '95');
+  await page.click('#sensitivity-run');
+  expect(await page.getAttribute('#sensitivity-percent', 'aria-invalid')).toBe('true');
+  expect(await page.isEnabled('#run')).toBe(true);
+});
+
+test('±10% on total cost: 5 bars sorted by swing, baseline, whiskers, end labels; SVG export; fits 390 px', async () => {
+  await page.fill('#sensitivity-percent', '10');
+  await page.click('#sensitivity-run');
+  await page.waitForFunction(() => document.querySelector('#sensitivity-tornado svg') !== null, undefined, { timeout: 30_000 });
+  await waitForIdle(page);
+  expect(await page.textContent('#status')).toMatch(/^Done: 2 replications/);
+  // the baseline and 5 inputs at two levels, 2 replications each
+  expect(await page.getAttribute('#progress', 'aria-valuenow')).toBe('22');
+
+  const spans = page.locator('#sensitivity-tornado .tornado-span');
+  expect(await spans.count()).toBe(5);
+  const widths = await spans.evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('width'))));
+  const swings = await spans.evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('data-swing'))));
+  for (let i = 1; i < widths.length; i++) {
+    expect(widths[i]).toBeLessThanOrEqual(widths[i - 1] + 1e-6);
+    expect(swings[i]).toBeLessThanOrEqual(swings[i - 1]);
+  }
+  expect(widths[0]).toBeGreaterThan(widths[4]);
+  expect(await page.locator('#sensitivity-tornado .tornado-baseline').count()).toBe(1);
+  expect(await page.locator('#sensitivity-tornado .tornado-whisker').count()).toBe(10);
+  expect(await page.locator('#sensitivity-tornado .tornado-end-low').first().textContent()).toMatch(/^−10%/);
+  expect(await page.locator('#sensitivity-tornado .tornado-end-high').first().textContent()).toMatch(/^\+10%/);
+  expect(await page.locator('#sensitivity-tornado .axis-title').textContent()).toMatch(/^Total cost \(/);
+  expect(await spans.first().getAttribute('aria-label')).toMatch(/Input −10%: [\d,.]+ ± [\d,.]+ .*Input \+10%: /);
+  expect(await page.textContent('#sensitivity .sweep-caption')).toMatch(/±?−10% and \+10%/);
+  expect(await page.locator('#sensitivity-skipped li').count()).toBe(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sensitivity-tornado button[data-export="svg"]')]);
+  expect(download.suggestedFilename()).toBe('stocklab-sensitivity-tornado.svg');
+  const svg = await readFile(await download.path(), 'utf8');
+  expect(svg).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect((svg.match(/class="tornado-span"/g) ?? []).length).toBe(5);
+
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.waitForFunction(() => (document.querySelector('#sensitivity-tornado svg')?.getBoundingClientRect().width ?? 999) <= 390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await page.locator('#sensitivity-tornado .tornado-span').count()).toBe(5);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(app.errors).toEqual([]);
+});
