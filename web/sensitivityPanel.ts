@@ -4,6 +4,7 @@ import { sensitivity as text } from './i18n/en/sensitivity.ts';
 import { chartSection, fill, heading, select } from './dashboard.ts';
 import { renderTornado } from './charts/tornado.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
+import { createResultsArea } from './panelResults.ts';
 
 export interface SensitivityPanel {
   /** the scenario's policy variants (worker/sensitivity.ts sensitivityVariants), after every valid edit; keeps the choice if it still applies */
@@ -76,18 +77,12 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
   percentInput.addEventListener('input', () => setError(null));
   form.append(row, error);
 
-  const results = document.createElement('div');
-  results.className = 'sweep-results';
-  results.hidden = true;
-  const caption = document.createElement('p');
-  caption.className = 'sweep-caption';
-  const chartElement = document.createElement('div');
-  chartElement.id = 'sensitivity-tornado';
-  chartElement.className = 'sweep-chart';
-  const skipped = document.createElement('div');
-  skipped.id = 'sensitivity-skipped';
-  skipped.className = 'sweep-skipped';
-  results.append(caption, chartElement, skipped);
+  const {
+    results,
+    caption,
+    charts: [chartElement],
+    skipped,
+  } = createResultsArea(['sensitivity-tornado'], 'sensitivity-skipped');
   root.replaceChildren(heading(text.title, text.help), form, results);
   root.querySelector('h2')!.id = 'sensitivity-title';
   const chart = chartSection(chartElement, 'sensitivity-tornado', text.chartTitle, text.chartHelp, 'h3');

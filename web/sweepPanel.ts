@@ -6,6 +6,7 @@ import { chartSection, fill, heading, select } from './dashboard.ts';
 import { renderHeatmap } from './charts/heatmap.ts';
 import { renderSweepFrontier } from './charts/sweepFrontier.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
+import { createResultsArea } from './panelResults.ts';
 
 /** What the form asks for: the engine's SweepSpec (src/experiment/sweep.ts) without `from` (the first variant). */
 export interface SweepRequest {
@@ -85,21 +86,12 @@ export function createSweepPanel(root: HTMLElement, options: SweepPanelOptions):
   error.hidden = true;
   form.append(where, ...axisRows.map((row) => row.element), actions, error);
 
-  const results = document.createElement('div');
-  results.className = 'sweep-results';
-  results.hidden = true;
-  const caption = document.createElement('p');
-  caption.className = 'sweep-caption';
-  const heatmapElement = document.createElement('div');
-  heatmapElement.id = 'sweep-heatmap';
-  heatmapElement.className = 'sweep-chart';
-  const frontierElement = document.createElement('div');
-  frontierElement.id = 'sweep-frontier';
-  frontierElement.className = 'sweep-chart';
-  const skipped = document.createElement('div');
-  skipped.id = 'sweep-skipped';
-  skipped.className = 'sweep-skipped';
-  results.append(caption, heatmapElement, frontierElement, skipped);
+  const {
+    results,
+    caption,
+    charts: [heatmapElement, frontierElement],
+    skipped,
+  } = createResultsArea(['sweep-heatmap', 'sweep-frontier'], 'sweep-skipped');
   root.replaceChildren(heading(text.title, text.help), form, results);
   root.querySelector('h2')!.id = 'sweep-title';
 

@@ -1,0 +1,30 @@
+/**
+ * The results area of an analysis panel (sweep, sensitivity): a caption, one block per chart and the
+ * list of what was left out, hidden until there is something to show.
+ */
+export interface ResultsArea {
+  results: HTMLElement;
+  caption: HTMLElement;
+  /** the chart blocks, in the order of the ids given */
+  charts: HTMLElement[];
+  skipped: HTMLElement;
+}
+
+export function createResultsArea(chartIds: string[], skippedId: string): ResultsArea {
+  const results = document.createElement('div');
+  results.className = 'sweep-results';
+  results.hidden = true;
+  const caption = document.createElement('p');
+  caption.className = 'sweep-caption';
+  const charts = chartIds.map((id) => {
+    const element = document.createElement('div');
+    element.id = id;
+    element.className = 'sweep-chart';
+    return element;
+  });
+  const skipped = document.createElement('div');
+  skipped.id = skippedId;
+  skipped.className = 'sweep-skipped';
+  results.append(caption, ...charts, skipped);
+  return { results, caption, charts, skipped };
+}
