@@ -35,8 +35,14 @@ export async function runExperimentOnThreads(pool: ThreadPool, scenario: Scenari
 }
 
 /** Runs the given tasks (replications of variants) on the pool's threads; their results, in any order. */
-export async function runTasksOnThreads(pool: ThreadPool, scenario: Scenario, tasks: Task[], onProgress?: (done: number, total: number) => void): Promise<RunResult[]> {
-  const response = await Promise.race([runOnPool(pool.endpoints, { scenario, tasks, series: false }, { onProgress }), pool.failure]);
+export async function runTasksOnThreads(
+  pool: ThreadPool,
+  scenario: Scenario,
+  tasks: Task[],
+  onProgress?: (done: number, total: number) => void,
+  isCancelled?: () => boolean,
+): Promise<RunResult[]> {
+  const response = await Promise.race([runOnPool(pool.endpoints, { scenario, tasks, series: false }, { onProgress, isCancelled }), pool.failure]);
   if (!response.ok) throw new Error(`a worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
   return response.results;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stocklab } from './stocklab.ts';
+import { interruptAfter, stocklab } from './stocklab.ts';
 
 describe('stocklab compare', () => {
   it('prints a sentence and the paired differences for each variant against the baseline', async () => {
@@ -44,5 +44,16 @@ describe('stocklab compare', () => {
     const precision = await stocklab('compare', 'scenarios/04-coffee-brand.json', '--precision', 'fillRate');
     expect(precision.code).toBe(2);
     expect(precision.stderr).toMatch(/expected KPI=HALFWIDTH/);
+  });
+});
+
+describe('stocklab compare, interrupted', () => {
+  it('on Ctrl-C compares the replications every variant finished (exit 130)', async () => {
+    const { code, stdout, stderr } = await interruptAfter(3000, 'compare', 'scenarios/04-coffee-brand.json', '--replications', '100000', '--days', '60', '--kpis', 'fillRate', '--workers', '2');
+    expect(code).toBe(130);
+    const kept = Number(/the comparison above uses the (\d+) replications every variant finished/.exec(stderr)?.[1]);
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(stdout).toMatch(new RegExp(`\\| ${kept} replications on common random numbers`));
+    expect(stdout).toMatch(/\nCompared with Lean \(s, S\), Generous \(s, S\) raises fill rate by /);
   });
 });

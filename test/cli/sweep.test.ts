@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stocklab } from './stocklab.ts';
+import { interruptAfter, stocklab } from './stocklab.ts';
 
 describe('stocklab sweep', () => {
   it('prints the chosen KPI over a two-parameter grid and the frontier', async () => {
@@ -36,18 +36,7 @@ describe('stocklab sweep', () => {
 
 describe('stocklab sweep, interrupted', () => {
   it('on Ctrl-C lets the runs under way finish and reports the grid of the replications done (exit 130)', async () => {
-    const { spawn } = await import('node:child_process');
-    const { fileURLToPath } = await import('node:url');
-    const child = spawn(process.execPath, ['bin/stocklab.mjs', 'sweep', 'scenarios/01-newsvendor.json', '--product', 'paper', '--param', 'orderUpTo=100:130:10', '--replications', '100000', '--days', '300', '--workers', '2'], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await interruptAfter(3000, 'sweep', 'scenarios/01-newsvendor.json', '--product', 'paper', '--param', 'orderUpTo=100:130:10', '--replications', '100000', '--days', '300', '--workers', '2');
     expect(code).toBe(130);
     expect(stderr).toMatch(/stopping after the runs under way/);
     const kept = Number(/the grid above has the (\d+) replications every point finished/.exec(stderr)?.[1]);
