@@ -15,6 +15,9 @@ import { parseValues, planGrid, runSweep, sweepTargets } from './worker/sweep.ts
 import { createSweepPanel, type SweepRequest } from './sweepPanel.ts';
 import { runSensitivity, SENSITIVITY_LABELS, sensitivityVariants, type SensitivityRequest } from './worker/sensitivity.ts';
 import { createSensitivityPanel } from './sensitivityPanel.ts';
+import { runOptimize, type OptimizeRequest } from './worker/optimize.ts';
+import { createOptimizePanel } from './optimizePanel.ts';
+import { optimize as optimized } from './i18n/en/optimize.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -36,7 +39,7 @@ const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 
 applyStrings();
 
-const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null });
+const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null });
 const dashboard = createDashboard($('dashboard'));
 const editor = createScenarioEditor($('editor'), {
   // gallery scenarios may refer to bundled CSV histories
@@ -47,6 +50,7 @@ const editor = createScenarioEditor($('editor'), {
 });
 const sweepPanel = createSweepPanel($('sweep'), { onRun: (request) => void sweep(request), parseValues });
 const sensitivityPanel = createSensitivityPanel($('sensitivity'), { onRun: (request) => void sensitivity(request), labels: SENSITIVITY_LABELS });
+const optimizePanel = createOptimizePanel($('optimize'), { onRun: (request) => void optimizeGrid(request), parseValues });
 let controller: AbortController | null = null;
 
 // ------------------------------------------------------------------------------------------------
@@ -61,6 +65,7 @@ store.subscribe((state, previous) => {
     if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
     sweepPanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
     sensitivityPanel.setVariants(sensitivityVariants(state.scenario), state.scenario.currency);
+    optimizePanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
   }
   const running = state.run.status === 'running';
   runButton.disabled = running || state.scenario === null;
@@ -71,6 +76,8 @@ store.subscribe((state, previous) => {
   if (state.sweep !== previous.sweep) sweepPanel.show(state.sweep);
   sensitivityPanel.setEnabled(!running && state.scenario !== null);
   if (state.sensitivity !== previous.sensitivity) sensitivityPanel.show(state.sensitivity);
+  optimizePanel.setEnabled(!running && state.scenario !== null);
+  if (state.optimize !== previous.optimize) optimizePanel.show(state.optimize);
   showBanner(state);
   showProgress(state);
   if (state.result !== previous.result) {
@@ -257,6 +264,40 @@ async function sensitivityNow(request: SensitivityRequest): Promise<void> {
 }
 
 /**
+ * Simulation optimisation (web/optimizePanel.ts): screen the grid on the top bar's replications,
+ * confirm the best 3 on 4× as many, on the same pool, progress bar and Cancel as Run. A cancel keeps
+ * nothing (a winner needs both phases) and says so.
+ */
+function optimizeGrid(request: OptimizeRequest): Promise<void> {
+  if (store.state.run.status === 'running') return currentRun;
+  currentRun = optimizeNow(request);
+  return currentRun;
+}
+
+async function optimizeNow(request: OptimizeRequest): Promise<void> {
+  editor.flush();
+  const scenario = store.state.scenario;
+  if (!scenario || store.state.run.status === 'running') return;
+  const settings = runSettings(scenario);
+  optimizePanel.showError(null);
+  const { signal, onProgress, end } = beginRun();
+  const outcome = await runOptimize(settings, request, onProgress, signal);
+  const { seconds } = end();
+  if (!outcome.ok) {
+    if (outcome.cancelled) {
+      store.update({ run: { status: 'cancelled', replications: 0 } });
+      optimizePanel.showError(optimized.cancelled);
+    } else {
+      store.update({ run: { status: 'idle' } });
+      optimizePanel.showError(optimized.cannotRun(outcome.error));
+    }
+    return;
+  }
+  const view = outcome.view;
+  store.update({ run: { status: 'done', replications: view.screenReplications, seconds }, optimize: view });
+}
+
+/**
  * The top bar's replications and seed are the scenario's own fields: a change here is an edit of the
  * scenario (one value changed in its text, undoable), so saving, sharing and exports carry it.
  */
@@ -283,7 +324,7 @@ cancelButton.addEventListener('click', () => controller?.abort());
  */
 function load(text: string, settings: { replications?: number; seed?: string | number } = {}, record = false): void {
   // a sweep's results belong to the scenario it was run on
-  store.update({ sweep: null, sensitivity: null });
+  store.update({ sweep: null, sensitivity: null, optimize: null });
   editor.setText(text, { record });
   const scenario = store.state.scenario;
   if (scenario) {

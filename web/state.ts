@@ -5,6 +5,7 @@ import type { TheoryView } from './worker/client.ts';
 import type { VariantComparison } from '../src/experiment/compare.ts';
 import type { SweepView } from './worker/sweep.ts';
 import type { SensitivityView } from './worker/sensitivity.ts';
+import type { OptimizeView } from './worker/optimize.ts';
 
 /** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
 export interface AppState {
@@ -20,6 +21,8 @@ export interface AppState {
   sweep: SweepView | null;
   /** the last sensitivity analysis (web/sensitivityPanel.ts), until another scenario is loaded */
   sensitivity: SensitivityView | null;
+  /** the last optimisation (web/optimizePanel.ts), until another scenario is loaded */
+  optimize: OptimizeView | null;
 }
 
 export type RunState =

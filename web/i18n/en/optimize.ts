@@ -1,0 +1,26 @@
+/**
+ * The optimise panel's user-facing strings in English (web/optimizePanel.ts), so a French file with
+ * the same shape can be added beside it.
+ */
+export const optimize = {
+  title: 'Find the best parameters (optimise)',
+  help: 'Try a grid of values for one or two parameters of a stock point\u2019s policy and find the one with the lowest objective. Every grid point is screened with the top bar\u2019s replications; the best 3 are confirmed with 4 times as many (at least 10) on new random days, and the winner is compared with the runner-up.',
+  objective: 'Minimise',
+  floorKpi: 'Floor on',
+  floorValue: 'at least',
+  floorPlaceholder: 'none',
+  floorHint: 'Leave empty for no floor. A rate as a fraction (0.95) or a percentage (95).',
+  floorInvalid: 'The floor must be a number between 0 and 1 (or a percentage up to 100), or empty.',
+  run: 'Run optimisation',
+  cannotRun: (message: string) => `The optimisation cannot run: ${message}`,
+  cancelled: 'Optimisation cancelled: no result (a winner needs the whole screening and confirmation).',
+  caption: (screen: number, confirm: number, where: string) => `${where} · screening ${screen} replication${screen === 1 ? '' : 's'} per grid point, confirmation ${confirm} per candidate`,
+  tableCaption: 'The confirmed candidates, best first',
+  candidate: 'Candidate',
+  floorMet: 'Floor met',
+  yes: 'yes',
+  no: 'no',
+  winner: 'Winner',
+  winnerMark: '★ winner',
+  skippedTitle: (count: number) => `${count} grid point${count === 1 ? '' : 's'} left out (not a valid policy):`,
+};
