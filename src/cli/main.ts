@@ -376,13 +376,21 @@ async function compareCommand(argv: ReadonlyArray<string>): Promise<number> {
   );
 }
 
+/** The grid of `sweep` and `optimize`: --product and one or two --param; or the usage error, printed. */
+function gridArgs(command: string, options: Map<string, unknown>, purpose: string): { product: string; axes: SweepAxis[] } | { exit: number } {
+  const product = options.get('product') as string | undefined;
+  const axes = (options.get('param') as SweepAxis[] | undefined) ?? [];
+  if (product === undefined) return { exit: argumentError(`${command}: --product is required (the product whose policies are ${purpose})`) };
+  if (axes.length === 0 || axes.length > 2) return { exit: argumentError(`${command}: expected --param once or twice, got ${axes.length}`) };
+  return { product, axes };
+}
+
 async function sweepCommand(argv: ReadonlyArray<string>): Promise<number> {
   const args = commandArgs('sweep', argv, SWEEP_OPTIONS);
   if (args.exit !== undefined) return args.exit;
-  const product = args.options.get('product') as string | undefined;
-  const axes = (args.options.get('param') as SweepAxis[] | undefined) ?? [];
-  if (product === undefined) return argumentError('sweep: --product is required (the product whose policies are swept)');
-  if (axes.length === 0 || axes.length > 2) return argumentError(`sweep: expected --param once or twice, got ${axes.length}`);
+  const grid = gridArgs('sweep', args.options, 'swept');
+  if ('exit' in grid) return grid.exit;
+  const { product, axes } = grid;
   const loaded = loadForCommand(args.file, args.options);
   if (!loaded) return EXIT.usage;
   let plan: SweepPlan;
@@ -424,10 +432,9 @@ async function sweepCommand(argv: ReadonlyArray<string>): Promise<number> {
 async function optimizeCommand(argv: ReadonlyArray<string>): Promise<number> {
   const args = commandArgs('optimize', argv, OPTIMIZE_OPTIONS);
   if (args.exit !== undefined) return args.exit;
-  const product = args.options.get('product') as string | undefined;
-  const axes = (args.options.get('param') as SweepAxis[] | undefined) ?? [];
-  if (product === undefined) return argumentError('optimize: --product is required (the product whose policies are optimised)');
-  if (axes.length === 0 || axes.length > 2) return argumentError(`optimize: expected --param once or twice, got ${axes.length}`);
+  const grid = gridArgs('optimize', args.options, 'optimised');
+  if ('exit' in grid) return grid.exit;
+  const { product, axes } = grid;
   const scenario = loadForCommand(args.file, args.options);
   if (!scenario) return EXIT.usage;
   const objective = ((args.options.get('objective') as KpiName[] | undefined) ?? ['totalCost'])[0];
