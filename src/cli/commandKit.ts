@@ -1,0 +1,156 @@
+/**
+ * What the CLI's commands share: exit statuses, output, usage errors, their argument parsing, loading
+ * the scenario with the command line's overrides, the worker-thread pool with its progress line and
+ * Ctrl-C, and the readers of options several commands take.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import { KPI_NAMES, type KpiName } from '../metrics/kpis.ts';
+import { parseValues, type SweepAxis } from '../experiment/sweep.ts';
+import { parseArgs, positiveNumber, seedValue, wholeNumberAtLeast, type OptionSpec } from './args.ts';
+import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
+import { createProgressLine, type ProgressLine } from './progress.ts';
+import { startThreadPool, type ThreadPool } from './threadPool.ts';
+import { USAGE } from './usage.ts';
+
+/** Exit statuses. */
+export const EXIT = { ok: 0, internal: 1, usage: 2, interrupted: 130 } as const;
+
+export const out = (text: string) => process.stdout.write(text);
+export const err = (text: string) => process.stderr.write(text);
+
+export const RUN_OPTIONS: Record<string, OptionSpec> = {
+  replications: { read: wholeNumberAtLeast(1), placeholder: 'N' },
+  seed: { read: seedValue, placeholder: 'S' },
+  days: { read: positiveNumber, placeholder: 'D' },
+  workers: { read: wholeNumberAtLeast(1), placeholder: 'N' },
+  json: { boolean: true },
+  help: { boolean: true },
+};
+
+export function usageError(message: string): number {
+  err(`stocklab: ${message}\n\n${USAGE}`);
+  return EXIT.usage;
+}
+
+/** A command's bad argument: the problem alone, without the whole usage text. */
+export function argumentError(message: string): number {
+  err(`stocklab: ${message}\n(stocklab --help shows the usage)\n`);
+  return EXIT.usage;
+}
+
+/** Parses a command's arguments; expects exactly one scenario file. */
+export function commandArgs(name: string, argv: ReadonlyArray<string>, spec: Record<string, OptionSpec>) {
+  const parsed = parseArgs(argv, spec);
+  if (!parsed.ok) return { exit: argumentError(`${name}: ${parsed.error}`) };
+  if (parsed.options.get('help')) {
+    out(USAGE);
+    return { exit: EXIT.ok };
+  }
+  if (parsed.positionals.length !== 1) {
+    const got = parsed.positionals.length === 0 ? 'none' : parsed.positionals.map((p) => JSON.stringify(p)).join(', ');
+    return { exit: argumentError(`${name}: expected one scenario file, got ${got}`) };
+  }
+  return { file: parsed.positionals[0], options: parsed.options };
+}
+
+/** The scenario a command runs, with the command line's overrides; problems are printed. */
+export function loadForCommand(file: string, options: Map<string, unknown>): Scenario | null {
+  const overrides: ScenarioOverrides = {
+    replications: options.get('replications') as number | undefined,
+    seed: options.get('seed') as string | number | undefined,
+    horizonDays: options.get('days') as number | undefined,
+  };
+  const loaded = loadScenario(file, overrides);
+  if (loaded.ok) return loaded.scenario;
+  err(loaded.lines.join('\n') + '\n');
+  const given = ['replications', 'seed', 'days'].filter((flag) => options.has(flag));
+  if (given.length > 0) err(`(checked with ${given.map((flag) => `--${flag} ${String(options.get(flag))}`).join(', ')} from the command line)\n`);
+  return null;
+}
+
+/** --kpis fillRate,holdingCost */
+export function kpiList(text: string): KpiName[] | { error: string } {
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(KPI_NAMES as readonly string[]).includes(name));
+  if (names.length === 0) return { error: 'expected KPI names separated by commas' };
+  if (unknown.length > 0) return { error: `unknown KPI ${unknown.map((name) => `"${name}"`).join(', ')} (known: ${KPI_NAMES.join(', ')})` };
+  return names as KpiName[];
+}
+
+/** --precision fillRate=0.002 */
+export function precisionTarget(text: string): { kpi: KpiName; halfWidth: number } | { error: string } {
+  const match = /^([A-Za-z]+)=(.+)$/.exec(text.trim());
+  if (!match) return { error: 'expected KPI=HALFWIDTH, e.g. fillRate=0.002' };
+  const kpi = kpiList(match[1]);
+  if ('error' in kpi) return kpi;
+  const halfWidth = Number(match[2]);
+  if (!(halfWidth > 0 && halfWidth < Infinity)) return { error: 'expected a half-width > 0 after "="' };
+  return { kpi: kpi[0], halfWidth };
+}
+
+/** --constraint fillRate>=0.95 */
+export function serviceFloor(text: string): { kpi: KpiName; atLeast: number } | { error: string } {
+  const match = /^([A-Za-z]+)>=(.+)$/.exec(text.trim());
+  if (!match) return { error: 'expected KPI>=VALUE, e.g. fillRate>=0.95' };
+  const kpi = kpiList(match[1]);
+  if ('error' in kpi) return kpi;
+  const atLeast = Number(match[2]);
+  if (!Number.isFinite(atLeast)) return { error: 'expected a number after ">="' };
+  return { kpi: kpi[0], atLeast };
+}
+
+/** --param reorderPoint=20:80:10 or --param level=5,8,13 */
+export function sweepAxis(text: string): SweepAxis | { error: string } {
+  const match = /^([A-Za-z]+)=(.+)$/.exec(text.trim());
+  if (!match) return { error: 'expected NAME=FROM:TO:STEP or NAME=V1,V2,...' };
+  const values = parseValues(match[2]);
+  return 'error' in values ? values : { parameter: match[1], values };
+}
+
+/** The grid of `sweep` and `optimize`: --product and one or two --param; or the usage error, printed. */
+export function gridArgs(command: string, options: Map<string, unknown>, purpose: string): { product: string; axes: SweepAxis[] } | { exit: number } {
+  const product = options.get('product') as string | undefined;
+  const axes = (options.get('param') as SweepAxis[] | undefined) ?? [];
+  if (product === undefined) return { exit: argumentError(`${command}: --product is required (the product whose policies are ${purpose})`) };
+  if (axes.length === 0 || axes.length > 2) return { exit: argumentError(`${command}: expected --param once or twice, got ${axes.length}`) };
+  return { product, axes };
+}
+
+/**
+ * Runs `body` with a pool of worker threads and a progress line on stderr, and shuts the pool down in
+ * every case; an engine error is an internal error (exit 1). Ctrl-C stops at once (exit 130), unless
+ * the command keeps partial results (`graceful`): then the first Ctrl-C lets the runs under way finish
+ * and `isCancelled` turns true, so the body can report what it has; a second one quits at once.
+ */
+export async function onThreadPool(
+  workers: number,
+  unit: string,
+  body: (pool: ThreadPool, progress: ProgressLine, isCancelled: () => boolean) => Promise<number>,
+  graceful = false,
+): Promise<number> {
+  const progress = createProgressLine(process.stderr, unit);
+  const pool = startThreadPool(workers);
+  let cancelled = false;
+  const quit = () => {
+    progress.clear();
+    err('stocklab: interrupted\n');
+    void pool.terminate().finally(() => process.exit(EXIT.interrupted));
+  };
+  const interrupt = () => {
+    if (!graceful || cancelled) return quit();
+    cancelled = true;
+    progress.clear();
+    err('stocklab: stopping after the runs under way, to report what is done (Ctrl-C again to quit now)\n');
+  };
+  process.on('SIGINT', interrupt);
+  try {
+    return await body(pool, progress, () => cancelled);
+  } catch (error) {
+    progress.clear();
+    err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  } finally {
+    process.off('SIGINT', interrupt);
+    await pool.terminate();
+  }
+}

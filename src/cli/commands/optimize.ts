@@ -1,0 +1,67 @@
+import { availableParallelism } from 'node:os';
+import { variantsOf } from '../../model/build.ts';
+import { optimize, type OptimizeSpec } from '../../experiment/optimize.ts';
+import { planSweep } from '../../experiment/sweep.ts';
+import { theoryOf } from '../../experiment/theory.ts';
+import type { KpiName } from '../../metrics/kpis.ts';
+import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
+import { runExperimentOnThreads } from '../experimentOnThreads.ts';
+import { formatOptimization } from '../formatOptimization.ts';
+import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
+
+const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
+  ...RUN_OPTIONS,
+  product: { read: (text) => text, placeholder: 'ID' },
+  node: { read: (text) => text, placeholder: 'ID' },
+  param: { read: sweepAxis, placeholder: 'NAME=FROM:TO:STEP', repeatable: true },
+  from: { read: (text) => text, placeholder: 'VARIANT' },
+  objective: { read: (text) => kpiList(text), placeholder: 'KPI' },
+  constraint: { read: serviceFloor, placeholder: 'KPI>=VALUE' },
+  'confirm-replications': { read: wholeNumberAtLeast(2), placeholder: 'N' },
+  top: { read: wholeNumberAtLeast(2), placeholder: 'N' },
+};
+
+export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<number> {
+  const args = commandArgs('optimize', argv, OPTIMIZE_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const grid = gridArgs('optimize', args.options, 'optimised');
+  if ('exit' in grid) return grid.exit;
+  const { product, axes } = grid;
+  const scenario = loadForCommand(args.file, args.options);
+  if (!scenario) return EXIT.usage;
+  const objective = ((args.options.get('objective') as KpiName[] | undefined) ?? ['totalCost'])[0];
+  const screenReplications = scenario.replications;
+  const spec: OptimizeSpec = {
+    product,
+    node: args.options.get('node') as string | undefined,
+    axes,
+    from: args.options.get('from') as string | undefined,
+    objective,
+    constraint: args.options.get('constraint') as { kpi: KpiName; atLeast: number } | undefined,
+    screenReplications,
+    confirmReplications: (args.options.get('confirm-replications') as number | undefined) ?? Math.max(4 * screenReplications, 10),
+    top: (args.options.get('top') as number | undefined) ?? 3,
+  };
+  try {
+    planSweep(scenario, spec);
+  } catch (error) {
+    if (error instanceof RangeError) return argumentError(error.message);
+    throw error;
+  }
+  const workers = (args.options.get('workers') as number | undefined) ?? availableParallelism();
+  const start = performance.now();
+  return onThreadPool(workers, 'runs', async (pool, progress) => {
+    const outcome = await optimize(scenario, spec, async (candidate, replications, phase) => {
+      progress.clear();
+      err(`${phase === 'screen' ? 'screening' : 'confirming'} ${variantsOf(candidate).length} candidates × ${replications} replications\n`);
+      return runExperimentOnThreads(pool, candidate, { replications, series: false, onProgress: (done, total) => progress.update(done, total) });
+    });
+    progress.clear();
+    const theory = theoryOf(scenario);
+    const facts = theory?.ok ? theory.variants[0].facts.filter((fact) => /optim|EOQ|Q\*|S\*/i.test(fact.label)) : [];
+    const wallSeconds = (performance.now() - start) / 1000;
+    if (args.options.get('json')) out(JSON.stringify({ scenario: scenario.name, seed: scenario.seed, spec, ...outcome, screened: outcome.screened.map(({ id, values, frontier, kpis }) => ({ id, values, frontier, objective: kpis[objective], constraint: spec.constraint ? kpis[spec.constraint.kpi] : null })), theory: facts }) + '\n');
+    else out(formatOptimization(scenario, spec, outcome, facts, { wallSeconds, currency: scenario.currency }));
+    return EXIT.ok;
+  });
+}

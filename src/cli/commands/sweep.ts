@@ -1,0 +1,62 @@
+import { availableParallelism } from 'node:os';
+import { tasksOf } from '../../experiment/replicate.ts';
+import { DEFAULT_SWEEP_KPI, planSweep, sweepRows, type SweepPlan } from '../../experiment/sweep.ts';
+import type { KpiName } from '../../metrics/kpis.ts';
+import type { OptionSpec } from '../args.ts';
+import { runExperimentOnThreads } from '../experimentOnThreads.ts';
+import { formatSweep, formatSweepCsv } from '../formatSweep.ts';
+import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS, sweepAxis } from '../commandKit.ts';
+
+const SWEEP_OPTIONS: Record<string, OptionSpec> = {
+  ...RUN_OPTIONS,
+  csv: { boolean: true },
+  product: { read: (text) => text, placeholder: 'ID' },
+  node: { read: (text) => text, placeholder: 'ID' },
+  param: { read: sweepAxis, placeholder: 'NAME=FROM:TO:STEP', repeatable: true },
+  kpi: { read: (text) => kpiList(text), placeholder: 'KPI' },
+  from: { read: (text) => text, placeholder: 'VARIANT' },
+};
+
+export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number> {
+  const args = commandArgs('sweep', argv, SWEEP_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const grid = gridArgs('sweep', args.options, 'swept');
+  if ('exit' in grid) return grid.exit;
+  const { product, axes } = grid;
+  const loaded = loadForCommand(args.file, args.options);
+  if (!loaded) return EXIT.usage;
+  let plan: SweepPlan;
+  try {
+    plan = planSweep(loaded, { product, node: args.options.get('node') as string | undefined, axes, from: args.options.get('from') as string | undefined });
+  } catch (error) {
+    if (error instanceof RangeError) return argumentError(error.message);
+    throw error;
+  }
+  const kpi = ((args.options.get('kpi') as KpiName[] | undefined) ?? [DEFAULT_SWEEP_KPI])[0];
+  const scenario = plan.scenario;
+  const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
+  const start = performance.now();
+  return onThreadPool(
+    workers,
+    'runs',
+    async (pool, progress, isCancelled) => {
+      const result = await runExperimentOnThreads(pool, scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+      progress.clear();
+      if (result.replications === 0) {
+        err('stocklab: interrupted before any replication of every grid point finished; nothing to report\n');
+        return EXIT.interrupted;
+      }
+      const rows = sweepRows(plan, result);
+      const wallSeconds = (performance.now() - start) / 1000;
+      if (args.options.get('json')) out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, axes, kpi, rows, skipped: plan.skipped, complete: result.complete }) + '\n');
+      else if (args.options.get('csv')) out(formatSweepCsv(axes, rows));
+      else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers }));
+      if (!result.complete) {
+        err(`stocklab: interrupted; the grid above has the ${result.replications} replications every point finished\n`);
+        return EXIT.interrupted;
+      }
+      return EXIT.ok;
+    },
+    true,
+  );
+}

@@ -1,0 +1,26 @@
+import { variantsOf } from '../../model/build.ts';
+import { idsOf } from '../../scenario/references.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import type { OptionSpec } from '../args.ts';
+import { loadScenario } from '../loadScenario.ts';
+import { commandArgs, err, EXIT, out } from '../commandKit.ts';
+
+const VALIDATE_OPTIONS: Record<string, OptionSpec> = { help: { boolean: true } };
+
+export function validateCommand(argv: ReadonlyArray<string>): number {
+  const args = commandArgs('validate', argv, VALIDATE_OPTIONS);
+  if (args.exit !== undefined) return args.exit;
+  const loaded = loadScenario(args.file);
+  if (!loaded.ok) {
+    err(loaded.lines.join('\n') + '\n');
+    return EXIT.usage;
+  }
+  const points = countStockPoints(loaded.scenario);
+  const variants = variantsOf(loaded.scenario).length;
+  out(`${args.file}: valid (${points} stock ${points === 1 ? 'point' : 'points'}, ${variants} ${variants === 1 ? 'variant' : 'variants'})\n`);
+  return EXIT.ok;
+}
+
+function countStockPoints(scenario: Scenario): number {
+  return scenario.stockPoints.reduce((sum, entry) => sum + idsOf(entry.node).length * idsOf(entry.product).length, 0);
+}
