@@ -6,7 +6,7 @@ import { optimize as text } from './i18n/en/optimize.ts';
 import { sweep as sweepText } from './i18n/en/sweep.ts';
 import { fill, heading, select } from './dashboard.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
-import { createResultsArea } from './panelResults.ts';
+import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
 import { aroundValue, MAX_SWEEP_POINTS } from './sweepPanel.ts';
 
 export interface OptimizePanel {
@@ -71,18 +71,9 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
   goal.append(floorLabel);
   const actions = document.createElement('div');
   actions.className = 'sweep-row';
-  const runButton = document.createElement('button');
-  runButton.type = 'submit';
-  runButton.id = 'optimize-run';
-  runButton.className = 'primary';
-  runButton.textContent = text.run;
-  runButton.disabled = true;
+  const runButton = createRunButton('optimize-run', text.run);
   actions.append(runButton);
-  const error = document.createElement('p');
-  error.className = 'sweep-error';
-  error.id = 'optimize-error';
-  error.setAttribute('role', 'alert');
-  error.hidden = true;
+  const error = createAlertLine('optimize-error', 'sweep-error');
   form.append(where, ...axisRows.map((row) => row.element), goal, actions, error);
 
   const { results, caption, skipped } = createResultsArea([], 'optimize-skipped');

@@ -1,6 +1,6 @@
 /**
- * The results area of an analysis panel (sweep, sensitivity): a caption, one block per chart and the
- * list of what was left out, hidden until there is something to show.
+ * Parts the analysis panels (sweep, sensitivity, optimise) share. The results area: a caption, one
+ * block per chart and the list of what was left out, hidden until there is something to show.
  */
 export interface ResultsArea {
   results: HTMLElement;
@@ -27,4 +27,25 @@ export function createResultsArea(chartIds: string[], skippedId: string): Result
   skipped.className = 'sweep-skipped';
   results.append(caption, ...charts, skipped);
   return { results, caption, charts, skipped };
+}
+
+/** The panel's submit button, off until a scenario can run. */
+export function createRunButton(id: string, label: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'submit';
+  button.id = id;
+  button.className = 'primary';
+  button.textContent = label;
+  button.disabled = true;
+  return button;
+}
+
+/** A hidden alert line for the form's problems, read aloud when it appears. */
+export function createAlertLine(id: string, className: string): HTMLParagraphElement {
+  const line = document.createElement('p');
+  line.className = className;
+  line.id = id;
+  line.setAttribute('role', 'alert');
+  line.hidden = true;
+  return line;
 }

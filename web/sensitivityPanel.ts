@@ -4,7 +4,7 @@ import { sensitivity as text } from './i18n/en/sensitivity.ts';
 import { chartSection, fill, heading, select } from './dashboard.ts';
 import { renderTornado } from './charts/tornado.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
-import { createResultsArea } from './panelResults.ts';
+import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
 
 export interface SensitivityPanel {
   /** the scenario's policy variants (worker/sensitivity.ts sensitivityVariants), after every valid edit; keeps the choice if it still applies */
@@ -61,18 +61,9 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
   percentInput.title = text.percentHint;
   percentInput.style.width = '5em';
   percentLabel.append(percentText, percentInput);
-  const runButton = document.createElement('button');
-  runButton.type = 'submit';
-  runButton.id = 'sensitivity-run';
-  runButton.className = 'primary';
-  runButton.textContent = text.run;
-  runButton.disabled = true;
+  const runButton = createRunButton('sensitivity-run', text.run);
   row.append(percentLabel, runButton);
-  const error = document.createElement('p');
-  error.className = 'field-error';
-  error.id = 'sensitivity-percent-error';
-  error.setAttribute('role', 'alert');
-  error.hidden = true;
+  const error = createAlertLine('sensitivity-percent-error', 'field-error');
   percentInput.setAttribute('aria-describedby', error.id);
   percentInput.addEventListener('input', () => setError(null));
   form.append(row, error);

@@ -6,7 +6,7 @@ import { chartSection, fill, heading, select } from './dashboard.ts';
 import { renderHeatmap } from './charts/heatmap.ts';
 import { renderSweepFrontier } from './charts/sweepFrontier.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
-import { createResultsArea } from './panelResults.ts';
+import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
 
 /** What the form asks for: the engine's SweepSpec (src/experiment/sweep.ts) without `from` (the first variant). */
 export interface SweepRequest {
@@ -72,18 +72,9 @@ export function createSweepPanel(root: HTMLElement, options: SweepPanelOptions):
   const axisRows = [1, 2].map((n) => axisRow(n));
   const actions = document.createElement('div');
   actions.className = 'sweep-row';
-  const runButton = document.createElement('button');
-  runButton.type = 'submit';
-  runButton.id = 'sweep-run';
-  runButton.className = 'primary';
-  runButton.textContent = text.run;
-  runButton.disabled = true;
+  const runButton = createRunButton('sweep-run', text.run);
   actions.append(runButton);
-  const error = document.createElement('p');
-  error.className = 'sweep-error';
-  error.id = 'sweep-error';
-  error.setAttribute('role', 'alert');
-  error.hidden = true;
+  const error = createAlertLine('sweep-error', 'sweep-error');
   form.append(where, ...axisRows.map((row) => row.element), actions, error);
 
   const {
