@@ -9,7 +9,8 @@
  * npm run bench -- --repeat N    time the single replication N times (default 3) and report the fastest
  * npm run bench -- --sweep       the sweep benchmark instead: a 20 x 20 grid of (s, S) for one SKU of
  *                                bench-A, 10 replications per point, on 1 and on 2 workers
- *                                (--grid N for N x N, --replications N, --days D to scale it down)
+ *                                (--grid N for N x N, --replications N, --days D to scale it down,
+ *                                --workers N to time on N threads only)
  *
  * Why the fastest of a few: the replication is deterministic (the same events every time), so the
  * spread between repeats is the host's noise (other tenants, frequency changes), which only ever
@@ -53,8 +54,8 @@ interface SweepBench {
   replicationsPerPoint: number;
   days: number;
   runs: number;
-  workers1: { wallSeconds: number };
-  workers2: { wallSeconds: number };
+  workers1?: { wallSeconds: number };
+  workers2?: { wallSeconds: number };
 }
 
 export interface BenchResult {
@@ -147,7 +148,10 @@ function report(result: BenchResult, file: string): string {
  * scenario (every store's stock point of it), each grid point a variant, `replications` each, every
  * run keeping only network and product figures; timed through the CLI's pool on 1 and 2 threads.
  */
-async function timeSweep(file: string, options: { grid: number; replications: number; days?: number; progress: (text: string) => void }): Promise<SweepBench> {
+async function timeSweep(
+  file: string,
+  options: { grid: number; replications: number; days?: number; workers: number[]; progress: (text: string) => void },
+): Promise<SweepBench> {
   const scenario = load(file, options.days);
   const product = scenario.products[0].id;
   const steps = (from: number, step: number) => Array.from({ length: options.grid }, (_, i) => from + i * step);
@@ -157,23 +161,36 @@ async function timeSweep(file: string, options: { grid: number; replications: nu
     options.progress(`sweep: ${plan.points.length} grid points x ${options.replications} replications (${runs} runs) on ${workers} worker thread${workers === 1 ? '' : 's'}...\n`);
     const start = performance.now();
     const pool = startThreadPool(workers);
+    let reported = 0;
+    // an hour-long run says how far it is, every 5% of the runs
+    const onProgress = (done: number, total: number) => {
+      if (done * 20 < (reported + 1) * total) return;
+      reported = Math.floor((done * 20) / total);
+      const seconds = (performance.now() - start) / 1000;
+      options.progress(`  ${done} / ${total} runs, ${formatSeconds(seconds)} so far, about ${formatSeconds((seconds * (total - done)) / done)} left\n`);
+    };
     try {
-      const result = await runExperimentOnThreads(pool, plan.scenario, { replications: options.replications, series: false, stockPoints: false });
+      const result = await runExperimentOnThreads(pool, plan.scenario, { replications: options.replications, series: false, stockPoints: false, onProgress });
       if (!result.complete) throw new Error('the sweep stopped before every run finished');
     } finally {
       await pool.terminate();
     }
     return { wallSeconds: (performance.now() - start) / 1000 };
   };
-  return { grid: [options.grid, options.grid], replicationsPerPoint: options.replications, days: plan.scenario.horizonDays, runs, workers1: await time(1), workers2: await time(2) };
+  const bench: SweepBench = { grid: [options.grid, options.grid], replicationsPerPoint: options.replications, days: plan.scenario.horizonDays, runs };
+  if (options.workers.includes(1)) bench.workers1 = await time(1);
+  if (options.workers.includes(2)) bench.workers2 = await time(2);
+  return bench;
 }
 
 function sweepReport(sweep: SweepBench, file: string): string {
   return [
     `bench (sweep): ${file}`,
     `grid ${sweep.grid[0]} x ${sweep.grid[1]} of (s, S) for one SKU, ${sweep.replicationsPerPoint} replications per point, ${formatNumber(sweep.days, 0)} days: ${formatNumber(sweep.runs, 0)} runs`,
-    `  1 worker      ${formatSeconds(sweep.workers1.wallSeconds)}`,
-    `  2 workers     ${formatSeconds(sweep.workers2.wallSeconds)}  (speed-up ${formatNumber(sweep.workers1.wallSeconds / sweep.workers2.wallSeconds, 2)}x)`,
+    ...(sweep.workers1 ? [`  1 worker      ${formatSeconds(sweep.workers1.wallSeconds)}`] : []),
+    ...(sweep.workers2
+      ? [`  2 workers     ${formatSeconds(sweep.workers2.wallSeconds)}${sweep.workers1 ? `  (speed-up ${formatNumber(sweep.workers1.wallSeconds / sweep.workers2.wallSeconds, 2)}x)` : ''}`]
+      : []),
   ].join('\n') + '\n';
 }
 
@@ -187,11 +204,12 @@ async function main(argv: string[]): Promise<void> {
     sweep: { boolean: true },
     grid: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     days: { read: wholeNumberAtLeast(1), placeholder: 'D' },
+    workers: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     help: { boolean: true },
   });
   if (!args.ok) fail(args.error);
   if (args.options.get('help') || args.positionals.length > 0) {
-    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--json]\n');
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n');
     return;
   }
   const file = (args.options.get('scenario') as string | undefined) ?? DEFAULT_SCENARIO;
@@ -206,6 +224,8 @@ async function main(argv: string[]): Promise<void> {
       grid: (args.options.get('grid') as number | undefined) ?? 20,
       replications: (args.options.get('replications') as number | undefined) ?? 10,
       days: args.options.get('days') as number | undefined,
+      // an hour per worker count at full size: --workers 1 or 2 times only that one
+      workers: args.options.has('workers') ? [args.options.get('workers') as number] : [1, 2],
       progress,
     });
     if (json) process.stdout.write(JSON.stringify({ sweep }, null, 2) + '\n');
