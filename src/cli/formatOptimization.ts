@@ -1,4 +1,5 @@
 import type { OptimizeOutcome, OptimizeSpec } from '../experiment/optimize.ts';
+import type { KpiSummary } from '../experiment/replicate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatCell, formatSeconds, formatTable } from './format.ts';
 
@@ -17,10 +18,10 @@ export function formatOptimization(
   const name = (id: string) => id.replace(/_/g, ', ').replace(/:/g, ' = ');
   const lines = [
     `${scenario.name} | minimise ${spec.objective}${spec.constraint ? ` with ${spec.constraint.kpi} ≥ ${spec.constraint.atLeast}` : ''} over ${spec.axes.map((axis) => `${axis.parameter} (${axis.values.length} values)`).join(' × ')} | wall time ${formatSeconds(header.wallSeconds)}`,
-    `screening: ${outcome.screened.length} grid points × ${spec.screenReplications} replications on common random numbers${outcome.skipped.length > 0 ? ` (${outcome.skipped.length} invalid points left out)` : ''}; confirmation: the best ${outcome.confirmed.length} × ${spec.confirmReplications} new replications`,
+    `screening: ${outcome.screened.length} grid points × ${ofPlanned(outcome.replications.screen, spec.screenReplications)} replications on common random numbers${outcome.skipped.length > 0 ? ` (${outcome.skipped.length} invalid points left out)` : ''}; ${confirmation(outcome, spec)}`,
     '',
   ];
-  const head = ['confirmed candidate', spec.objective, ...(spec.constraint ? [spec.constraint.kpi, 'meets the floor'] : [])];
+  const head = [outcome.replications.confirm >= 2 ? 'confirmed candidate' : 'leading candidate (screening)', spec.objective, ...(spec.constraint ? [spec.constraint.kpi, 'meets the floor'] : [])];
   const rows = outcome.confirmed.map((candidate, i) => [
     `${i === 0 && outcome.winner ? '→ ' : '  '}${name(candidate.id)}`,
     formatCell(spec.objective, candidate.objective, header.currency),
@@ -29,4 +30,41 @@ export function formatOptimization(
   lines.push(...formatTable(head, rows), '', outcome.sentence);
   if (theory.length > 0) lines.push('', 'theory (the scenario\'s analytic model):', ...theory.map((fact) => `  ${fact.label}: ${typeof fact.value === 'number' ? fact.value.toLocaleString('en-US', { maximumFractionDigits: 4 }) : fact.value}`));
   return lines.join('\n') + '\n';
+}
+
+/** "12" when a phase ran in full, "3 of 12" when it was stopped part-way. */
+function ofPlanned(done: number, planned: number): string {
+  return done === planned ? `${planned}` : `${done} of ${planned}`;
+}
+
+function confirmation(outcome: OptimizeOutcome, spec: OptimizeSpec): string {
+  if (outcome.verdict === 'infeasible' && outcome.replications.confirm === 0) return 'no confirmation: no grid point meets the floor';
+  if (outcome.replications.confirm === 0 && !outcome.complete) return 'confirmation: not reached';
+  return `confirmation: the best ${outcome.confirmed.length} × ${ofPlanned(outcome.replications.confirm, spec.confirmReplications)} new replications`;
+}
+
+/**
+ * `stocklab optimize --csv`: one row per screened grid point, then one per confirmed candidate, each
+ * with its objective (and floor) as mean, 95% half-width and replications; `winner` marks the winner's
+ * confirmation row.
+ */
+export function formatOptimizationCsv(spec: OptimizeSpec, outcome: OptimizeOutcome): string {
+  const floor = spec.constraint;
+  const head = ['phase', ...spec.axes.map((axis) => axis.parameter), spec.objective, `${spec.objective}HalfWidth`, 'replications', ...(floor ? [floor.kpi, `${floor.kpi}HalfWidth`, 'meetsFloor'] : []), 'winner'];
+  const number = (value: number | null) => (value === null ? '' : String(value));
+  const row = (phase: string, values: number[], objective: KpiSummary, constraint: KpiSummary | null, winner: boolean) => [
+    phase,
+    ...values.map(String),
+    number(objective.mean),
+    number(objective.halfWidth),
+    String(objective.n),
+    ...(floor && constraint ? [number(constraint.mean), number(constraint.halfWidth), String(constraint.mean !== null && constraint.mean >= floor.atLeast)] : []),
+    String(winner),
+  ];
+  const lines = [
+    head,
+    ...outcome.screened.map((point) => row('screen', point.values, point.kpis[spec.objective], floor ? point.kpis[floor.kpi] : null, false)),
+    ...(outcome.replications.confirm >= 2 ? outcome.confirmed.map((candidate) => row('confirm', candidate.values, candidate.objective, candidate.constraint, candidate === outcome.winner)) : []),
+  ];
+  return lines.map((cells) => cells.join(',')).join('\n') + '\n';
 }

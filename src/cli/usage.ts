@@ -45,6 +45,7 @@ Options of optimize (and --product, --node, --param, --from as for sweep; --repl
   --replications N   replications per grid point in the screening (default: the scenario's)
   --confirm-replications N  replications for each kept candidate (default 4 x the screening's)
   --top N            candidates kept for confirmation (default 3)
+  --csv              print every screened grid point and confirmed candidate as CSV
 
 Options of sensitivity (and --replications, --seed, --days, --workers, --json as for run):
   --by PERCENT       how far each input moves, down and up (default 20)

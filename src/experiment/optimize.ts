@@ -39,8 +39,12 @@ export interface OptimizeOutcome {
   winner: Candidate | null;
   /** the winner against the runner-up on the objective (runner-up - winner), from the confirmation */
   margin: PairedDifference | null;
-  verdict: 'better' | 'tie' | 'alone' | 'infeasible';
+  verdict: 'better' | 'tie' | 'alone' | 'infeasible' | 'interrupted';
   sentence: string;
+  /** false when the run was stopped (Ctrl-C, Cancel): the outcome rests on the replications that finished */
+  complete: boolean;
+  /** the replications each phase finished (per grid point, per candidate); 0 for a phase not reached */
+  replications: { screen: number; confirm: number };
 }
 
 /** Runs an experiment of a scenario; the CLI passes one on its worker threads. */
@@ -53,8 +57,18 @@ export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: Expe
   const screened = sweepRows(plan, screening);
   const ranked = rank(screened.map((row) => candidateOf(row, row.kpis, spec)));
   const kept = ranked.slice(0, spec.top);
+  const stopped = (sentence: string, confirmed: Candidate[], confirm = 0): OptimizeOutcome => ({
+    ...{ screened, skipped: plan.skipped, confirmed, winner: null, margin: null, verdict: 'interrupted', sentence },
+    ...{ complete: false, replications: { screen: screening.replications, confirm } },
+  });
+  if (!screening.complete) {
+    // a screening cut short still ranks the grid on the replications every point finished; it is
+    // not confirmed, so it names a lead, not a winner
+    if (screening.replications === 0 || kept.length === 0) return stopped('Interrupted before every grid point had a replication: nothing to rank.', []);
+    return stopped(`Interrupted while screening: ${nameOf(kept[0])} leads after ${screening.replications} replication${screening.replications === 1 ? '' : 's'} per point, not confirmed.`, kept);
+  }
   if (kept.length === 0 || !kept[0].feasible) {
-    return { screened, skipped: plan.skipped, confirmed: kept, winner: null, margin: null, verdict: 'infeasible', sentence: `No grid point meets ${describeConstraint(spec)} in the screening runs.` };
+    return { screened, skipped: plan.skipped, confirmed: kept, winner: null, margin: null, verdict: 'infeasible', sentence: `No grid point meets ${describeConstraint(spec)} in the screening runs.`, complete: true, replications: { screen: screening.replications, confirm: 0 } };
   }
 
   // confirmation: the kept candidates only, on replications the screening did not use
@@ -65,6 +79,13 @@ export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: Expe
     seed: `${plan.scenario.seed}/confirm`,
   };
   const confirmation = await run(confirmScenario, spec.confirmReplications, 'confirm');
+  // a paired interval needs two replications; with fewer the screening's ranking is all there is
+  if (!confirmation.complete && confirmation.replications < 2) {
+    return stopped(`Interrupted while confirming: ${nameOf(kept[0])} led the screening, not confirmed.`, kept, confirmation.replications);
+  }
+  const replications = confirmation.replications;
+  const finished = { screen: screening.replications, confirm: replications };
+  const partly = confirmation.complete ? '' : `, interrupted: ${replications} of ${spec.confirmReplications}`;
   const confirmed = rank(
     confirmation.variants.map((variant) => {
       const point = plan.points.find((p) => p.id === variant.id)!;
@@ -73,11 +94,11 @@ export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: Expe
   );
   const winner = confirmed[0].feasible ? confirmed[0] : null;
   if (!winner) {
-    return { screened, skipped: plan.skipped, confirmed, winner: null, margin: null, verdict: 'infeasible', sentence: `No confirmed candidate meets ${describeConstraint(spec)}.` };
+    return { screened, skipped: plan.skipped, confirmed, winner: null, margin: null, verdict: 'infeasible', sentence: `No confirmed candidate meets ${describeConstraint(spec)}.`, complete: confirmation.complete, replications: finished };
   }
   const runnerUp = confirmed.slice(1).find((candidate) => candidate.feasible);
   if (!runnerUp) {
-    return { screened, skipped: plan.skipped, confirmed, winner, margin: null, verdict: 'alone', sentence: `${nameOf(winner)} is the only confirmed candidate that meets ${describeConstraint(spec)}.` };
+    return { screened, skipped: plan.skipped, confirmed, winner, margin: null, verdict: 'alone', sentence: `${nameOf(winner)} is the only confirmed candidate that meets ${describeConstraint(spec)}.`, complete: confirmation.complete, replications: finished };
   }
   const windowDays = scenario.horizonDays - scenario.warmupDays;
   const [comparison] = compareVariants(confirmation, { windowDays, currency: scenario.currency, kpis: [spec.objective], baseline: winner.id }).filter((c) => c.variant.id === runnerUp.id);
@@ -85,9 +106,9 @@ export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: Expe
   const verdict = margin.significant && margin.mean > 0 ? 'better' : 'tie';
   const sentence =
     verdict === 'better'
-      ? `${nameOf(winner)} is best: the runner-up, ${nameOf(runnerUp)}, ${margin.clause} (paired, ${spec.confirmReplications} confirmation replications).`
-      : `${nameOf(winner)} and ${nameOf(runnerUp)} tie: the runner-up ${margin.clause}; either will do (${spec.confirmReplications} confirmation replications).`;
-  return { screened, skipped: plan.skipped, confirmed, winner, margin, verdict, sentence };
+      ? `${nameOf(winner)} is best: the runner-up, ${nameOf(runnerUp)}, ${margin.clause} (paired, ${replications} confirmation replications${partly}).`
+      : `${nameOf(winner)} and ${nameOf(runnerUp)} tie: the runner-up ${margin.clause}; either will do (${replications} confirmation replications${partly}).`;
+  return { screened, skipped: plan.skipped, confirmed, winner, margin, verdict, sentence, complete: confirmation.complete, replications: finished };
 }
 
 function candidateOf(point: { id: string; values: number[] }, kpis: Record<KpiName, KpiSummary>, spec: OptimizeSpec): Candidate {

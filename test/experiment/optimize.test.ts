@@ -162,4 +162,39 @@ describe('simulation optimisation: screen a grid, confirm the best, say whether 
     });
     expect(seeds).toEqual([scenario.seed, `${scenario.seed}/confirm`]);
   });
+
+  describe('stopped part-way (Ctrl-C, Cancel): what finished is kept', () => {
+    const scenario = theoryScenario('scenarios/theory/newsvendor-normal.json', 200);
+    const spec: OptimizeSpec = { product: 'paper', axes: [{ parameter: 'orderUpTo', values: [90, 117, 150] }], objective: 'costPerPeriod', screenReplications: 6, confirmReplications: 12, top: 2 };
+    /** a runner whose given phase stops after `finished` replications, as the pool does when cancelled */
+    const stoppingIn = (stopPhase: 'screen' | 'confirm', finished: number) => async (s: Scenario, replications: number, phase: 'screen' | 'confirm') =>
+      phase === stopPhase ? { ...(await inProcess(s, finished)), complete: false } : inProcess(s, replications);
+
+    it('a screening cut short names the leader on the replications done, unconfirmed', async () => {
+      const outcome = await optimize(scenario, spec, stoppingIn('screen', 2));
+      expect(outcome).toMatchObject({ verdict: 'interrupted', complete: false, winner: null, margin: null });
+      expect(outcome.screened).toHaveLength(3);
+      expect(outcome.confirmed.map((candidate) => candidate.values[0])).toEqual([117, 150]);
+      expect(outcome.sentence).toBe('Interrupted while screening: orderUpTo = 117 leads after 2 replications per point, not confirmed.');
+    });
+
+    it('a confirmation cut short after 2 replications still compares winner and runner-up, and says so', async () => {
+      const outcome = await optimize(scenario, spec, stoppingIn('confirm', 3));
+      expect(outcome.complete).toBe(false);
+      expect(outcome.winner!.values).toEqual([117]);
+      expect(outcome.winner!.objective.n).toBe(3);
+      expect(['better', 'tie']).toContain(outcome.verdict);
+      expect(outcome.sentence).toMatch(/\(paired, 3 confirmation replications, interrupted: 3 of 12\)\.$|\(3 confirmation replications, interrupted: 3 of 12\)\.$/);
+    });
+
+    it('a confirmation stopped before 2 replications falls back on the screening', async () => {
+      const outcome = await optimize(scenario, spec, stoppingIn('confirm', 1));
+      expect(outcome).toMatchObject({ verdict: 'interrupted', complete: false, winner: null });
+      expect(outcome.sentence).toBe('Interrupted while confirming: orderUpTo = 117 led the screening, not confirmed.');
+    });
+
+    it('a finished run says it is complete', async () => {
+      expect((await optimize(scenario, spec, inProcess)).complete).toBe(true);
+    });
+  });
 });

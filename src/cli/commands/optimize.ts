@@ -6,11 +6,12 @@ import { theoryOf } from '../../experiment/theory.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
-import { formatOptimization } from '../formatOptimization.ts';
+import { formatOptimization, formatOptimizationCsv } from '../formatOptimization.ts';
 import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
 
 const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
+  csv: { boolean: true },
   product: { read: (text) => text, placeholder: 'ID' },
   node: { read: (text) => text, placeholder: 'ID' },
   param: { read: sweepAxis, placeholder: 'NAME=FROM:TO:STEP', repeatable: true },
@@ -50,18 +51,23 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
   }
   const workers = (args.options.get('workers') as number | undefined) ?? availableParallelism();
   const start = performance.now();
-  return onThreadPool(workers, 'runs', async (pool, progress) => {
+  return onThreadPool(workers, 'runs', async (pool, progress, isCancelled) => {
     const outcome = await optimize(scenario, spec, async (candidate, replications, phase) => {
       progress.clear();
-      err(`${phase === 'screen' ? 'screening' : 'confirming'} ${variantsOf(candidate).length} candidates × ${replications} replications\n`);
-      return runExperimentOnThreads(pool, candidate, { replications, series: false, onProgress: (done, total) => progress.update(done, total) });
+      if (!isCancelled()) err(`${phase === 'screen' ? 'screening' : 'confirming'} ${variantsOf(candidate).length} candidates × ${replications} replications\n`);
+      return runExperimentOnThreads(pool, candidate, { replications, series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
     });
     progress.clear();
     const theory = theoryOf(scenario);
     const facts = theory?.ok ? theory.variants[0].facts.filter((fact) => /optim|EOQ|Q\*|S\*/i.test(fact.label)) : [];
     const wallSeconds = (performance.now() - start) / 1000;
     if (args.options.get('json')) out(JSON.stringify({ scenario: scenario.name, seed: scenario.seed, spec, ...outcome, screened: outcome.screened.map(({ id, values, frontier, kpis }) => ({ id, values, frontier, objective: kpis[objective], constraint: spec.constraint ? kpis[spec.constraint.kpi] : null })), theory: facts }) + '\n');
+    else if (args.options.get('csv')) out(formatOptimizationCsv(spec, outcome));
     else out(formatOptimization(scenario, spec, outcome, facts, { wallSeconds, currency: scenario.currency }));
+    if (!outcome.complete) {
+      err('stocklab: interrupted; the ranking above rests on the replications that finished\n');
+      return EXIT.interrupted;
+    }
     return EXIT.ok;
-  });
+  }, true);
 }
