@@ -2,8 +2,9 @@ import type { Scenario } from '../scenario/schema.ts';
 import { replicationSeed } from '../random/streams.ts';
 import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } from '../metrics/kpis.ts';
 import { buildSimulation, variantsOf } from '../model/build.ts';
+import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import type { LedgerCounts } from '../model/stockPoint.ts';
-import { DAILY_LEVELS, type DailyLevelName, type Simulation } from '../model/simulation.ts';
+import { DAILY_LEVELS, type DailyLevelName, type RecallOutcome, type Simulation } from '../model/simulation.ts';
 
 export interface StockPointResult {
   node: string;
@@ -29,6 +30,8 @@ export interface StockPointLedger extends LedgerCounts {
   backorders: number;
   onOrder: number;
   pipeline: number;
+  /** units on the shelf as lots (products held in lots; always equal to onHand), else null */
+  inLots: number | null;
 }
 
 /** A replication's daily series: each level of DAILY_LEVELS, one value per day. */
@@ -66,6 +69,8 @@ export interface RunResult {
   awaitingDispatch: { node: string; units: number }[];
   /** units of orders waiting for or in process at each supplier's production stage (servers) */
   inProduction: { node: string; units: number }[];
+  /** each recall of the scenario: units removed, and the customers its lots had reached before */
+  recalls: RecallOutcome[];
   ledgers: StockPointLedger[];
   series: RunSeries | null;
   /** modelling problems worth a look, each once, with the fix */
@@ -87,7 +92,7 @@ export function runReplication(scenario: Scenario, variantIndex: number, replica
   const variant = variantsOf(scenario)[variantIndex];
   if (!variant) throw new Error(`variant index ${variantIndex} is out of range (scenario has ${variantsOf(scenario).length})`);
   const seed = replicationSeed(scenario.seed, replication);
-  const simulation = buildSimulation(scenario, variant, seed);
+  const simulation = buildSimulation(scenarioForVariant(scenario, variant), variant, seed);
   simulation.run();
   const result = collect(scenario, simulation, variant.id, replication, seed, options.series ?? true);
   return options.stockPoints === false ? { ...result, stockPoints: [], ledgers: [] } : result;
@@ -129,6 +134,7 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
     backorders: point.backorders,
     onOrder: point.onOrder,
     pipeline: point.pipeline,
+    inLots: point.lots === null ? null : point.lots.total,
   }));
 
   return {
@@ -149,6 +155,7 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
     })),
     awaitingDispatch: simulation.gates.map((gate) => ({ node: gate.node, units: gate.waitingUnits })),
     inProduction: simulation.stages.map((stage) => ({ node: stage.node, units: stage.unitsInside })),
+    recalls: simulation.recallOutcomes.map((outcome) => ({ ...outcome })),
     ledgers,
     series: withSeries && simulation.series.network.onHand.length > 0 ? seriesOf(simulation) : null,
     warnings: simulation.warnings,

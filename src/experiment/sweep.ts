@@ -81,7 +81,7 @@ export function planSweep(scenario: Scenario, spec: SweepSpec): SweepPlan {
       continue;
     }
     // the base variant's other overrides stay; the sweep's come last, so they win at the targeted points
-    variants.push({ id, name, policies: [...base.policies, ...policies] });
+    variants.push({ id, name, policies: [...base.policies, ...policies], set: base.set });
     points.push({ id, values });
   }
   if (variants.length === 0) throw new RangeError(`sweep: every grid point is an invalid policy (${skipped[0]?.reason})`);

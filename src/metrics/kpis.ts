@@ -23,6 +23,11 @@ export const KPI_NAMES = [
   'daysOfSupply',
   'ordersPlaced',
   'expiredUnits',
+  'damagedUnits',
+  'obsoleteUnits',
+  'recalledUnits',
+  'returnedUnits',
+  'markdownUnits',
   'bullwhipRatio',
   // periodic review, textbook timing
   'endOfPeriodOnHand',
@@ -35,6 +40,10 @@ export const KPI_NAMES = [
   'transportCost',
   'stockoutCost',
   'expiryCost',
+  'damageCost',
+  'obsolescenceCost',
+  'recallCost',
+  'returnsCost',
   'churnCost',
   'totalCost',
   'revenue',
@@ -67,6 +76,11 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   daysOfSupply: 'days',
   ordersPlaced: 'quantity',
   expiredUnits: 'quantity',
+  damagedUnits: 'quantity',
+  obsoleteUnits: 'quantity',
+  recalledUnits: 'quantity',
+  returnedUnits: 'quantity',
+  markdownUnits: 'quantity',
   bullwhipRatio: 'quantity',
   endOfPeriodOnHand: 'quantity',
   endOfPeriodBackorders: 'quantity',
@@ -77,6 +91,10 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   transportCost: 'money',
   stockoutCost: 'money',
   expiryCost: 'money',
+  damageCost: 'money',
+  obsolescenceCost: 'money',
+  recallCost: 'money',
+  returnsCost: 'money',
   churnCost: 'money',
   totalCost: 'money',
   revenue: 'money',
@@ -125,6 +143,16 @@ export interface KpiCounters {
   issuedValue: number;
   ordersPlaced: number;
   expiredUnits: number | null;
+  /** units damaged in storage (products with damagePerDay) */
+  damagedUnits: number | null;
+  /** units sold off at salvage value once the product's demand ended (products with endOfLife) */
+  obsoleteUnits: number | null;
+  /** units removed by recalls (products a recall covers) */
+  recalledUnits: number | null;
+  /** units customers brought back (products with returns) */
+  returnedUnits: number | null;
+  /** units sold at a markdown near their expiry (products with markdown) */
+  markdownUnits: number | null;
 
   /** per-day orders placed and demand received (sums and sums of squares, over `bullwhipDays`) */
   bullwhipDays: number;
@@ -147,7 +175,12 @@ export interface KpiCounters {
   transportCost: number;
   stockoutCost: number;
   expiryCost: number | null;
+  damageCost: number | null;
+  obsolescenceCost: number | null;
+  recallCost: number | null;
+  returnsCost: number | null;
   churnCost: number | null;
+  /** price of units delivered, less markdowns and refunds of returned units */
   revenue: number | null;
 
   // customers
@@ -183,6 +216,11 @@ export function emptyCounters(windowDays: number): KpiCounters {
     issuedValue: 0,
     ordersPlaced: 0,
     expiredUnits: null,
+    damagedUnits: null,
+    obsoleteUnits: null,
+    recalledUnits: null,
+    returnedUnits: null,
+    markdownUnits: null,
     bullwhipDays: 0,
     dailyOrderSum: 0,
     dailyOrderSumSquares: 0,
@@ -198,6 +236,10 @@ export function emptyCounters(windowDays: number): KpiCounters {
     transportCost: 0,
     stockoutCost: 0,
     expiryCost: null,
+    damageCost: null,
+    obsolescenceCost: null,
+    recallCost: null,
+    returnsCost: null,
     churnCost: null,
     revenue: null,
     activeCustomers: null,
@@ -243,6 +285,11 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.issuedValue += part.deliveredValue;
   total.ordersPlaced += part.ordersPlaced;
   total.expiredUnits = addNullable(total.expiredUnits, part.expiredUnits);
+  total.damagedUnits = addNullable(total.damagedUnits, part.damagedUnits);
+  total.obsoleteUnits = addNullable(total.obsoleteUnits, part.obsoleteUnits);
+  total.recalledUnits = addNullable(total.recalledUnits, part.recalledUnits);
+  total.returnedUnits = addNullable(total.returnedUnits, part.returnedUnits);
+  total.markdownUnits = addNullable(total.markdownUnits, part.markdownUnits);
   total.periodicPoints += part.periodicPoints;
   total.endOfPeriodOnHand += part.endOfPeriodOnHand;
   total.endOfPeriodBackorders += part.endOfPeriodBackorders;
@@ -253,6 +300,10 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.transportCost += part.transportCost;
   total.stockoutCost += part.stockoutCost;
   total.expiryCost = addNullable(total.expiryCost, part.expiryCost);
+  total.damageCost = addNullable(total.damageCost, part.damageCost);
+  total.obsolescenceCost = addNullable(total.obsolescenceCost, part.obsolescenceCost);
+  total.recallCost = addNullable(total.recallCost, part.recallCost);
+  total.returnsCost = addNullable(total.returnsCost, part.returnsCost);
   total.churnCost = addNullable(total.churnCost, part.churnCost);
   // revenue of a product without a price is unknown, so the roll-up's revenue (and profit) is too
   total.revenue = first ? part.revenue : total.revenue === null || part.revenue === null ? null : total.revenue + part.revenue;
@@ -275,7 +326,17 @@ export function computeKpis(c: KpiCounters): Kpis {
   const avgOnHand = c.areaOnHand / days;
   const demandVariance = variance(c.bullwhipDays, c.dailyDemandSum, c.dailyDemandSumSquares);
   const totalCost =
-    c.holdingCost + c.orderingCost + c.purchaseCost + c.transportCost + c.stockoutCost + (c.expiryCost ?? 0) + (c.churnCost ?? 0);
+    c.holdingCost +
+    c.orderingCost +
+    c.purchaseCost +
+    c.transportCost +
+    c.stockoutCost +
+    (c.expiryCost ?? 0) +
+    (c.damageCost ?? 0) +
+    (c.obsolescenceCost ?? 0) +
+    (c.recallCost ?? 0) +
+    (c.returnsCost ?? 0) +
+    (c.churnCost ?? 0);
   const periodic = c.periodicPoints > 0;
   return {
     fillRate: ratio(c.filledImmediatelyUnits, c.demandUnits),
@@ -292,6 +353,11 @@ export function computeKpis(c: KpiCounters): Kpis {
     daysOfSupply: c.issuedUnits > 0 ? avgOnHand / (c.issuedUnits / days) : null,
     ordersPlaced: c.ordersPlaced,
     expiredUnits: c.expiredUnits,
+    damagedUnits: c.damagedUnits,
+    obsoleteUnits: c.obsoleteUnits,
+    recalledUnits: c.recalledUnits,
+    returnedUnits: c.returnedUnits,
+    markdownUnits: c.markdownUnits,
     bullwhipRatio:
       c.bullwhipDays >= 2 && demandVariance > 0
         ? variance(c.bullwhipDays, c.dailyOrderSum, c.dailyOrderSumSquares) / demandVariance
@@ -305,6 +371,10 @@ export function computeKpis(c: KpiCounters): Kpis {
     transportCost: c.transportCost,
     stockoutCost: c.stockoutCost,
     expiryCost: c.expiryCost,
+    damageCost: c.damageCost,
+    obsolescenceCost: c.obsolescenceCost,
+    recallCost: c.recallCost,
+    returnsCost: c.returnsCost,
     churnCost: c.churnCost,
     totalCost,
     revenue: c.revenue,

@@ -13,14 +13,16 @@ import { ShippingGate } from './shippingGate.ts';
 import { ProductionStage } from './productionStage.ts';
 import { buildDemandProfile, cumulativeProfile } from './demandProfile.ts';
 import { drawWindows } from './occurrences.ts';
-import { Simulation, type DisruptionWindow, type LaneState } from './simulation.ts';
+import { Simulation, type DisruptionWindow, type LaneState, type RecallPlan } from './simulation.ts';
+import { LotList, LotRegistry } from './lots.ts';
+import { NO_CARE, type ProductCare } from './productCare.ts';
 
 /** Per-stock-point series are recorded by default up to this many stock points. */
 const AUTO_SERIES_LIMIT = 50;
 
 /** The variants a scenario compares: its own, or one "baseline" made of the stock points' policies. */
 export function variantsOf(scenario: Scenario): Variant[] {
-  return scenario.variants.length > 0 ? scenario.variants : [{ id: 'baseline', name: 'Baseline', policies: [] }];
+  return scenario.variants.length > 0 ? scenario.variants : [{ id: 'baseline', name: 'Baseline', policies: [], set: [] }];
 }
 
 /** One entry per (node, product) stock point, in the order the scenario lists them. */
@@ -141,6 +143,42 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     }
   }
 
+  // products held in lots: those with a shelf life, and those a recall covers (every product the
+  // recalled supplier ships when the recall names none)
+  const suppliedBy = (supplier: string) => new Set(plans.filter((_, i) => sources[i] === supplier).map((plan) => plan.product));
+  const recalledProducts = scenario.recalls.map((recall) => new Set(recall.product !== undefined ? idsOf(recall.product) : suppliedBy(recall.supplier)));
+  const inLots = new Set(scenario.products.filter((product) => product.shelfLifeDays !== undefined || recalledProducts.some((set) => set.has(product.id))).map((p) => p.id));
+  const careOf = (plan: StockPointPlan): ProductCare => {
+    const product = scenario.products.find((p) => p.id === plan.product)!;
+    const node = nodeById.get(plan.node)!;
+    const damagePerDay = product.damagePerDay && node.type !== 'supplier' ? (product.damagePerDay[node.storageClass] ?? 0) : 0;
+    const recallable = recalledProducts.some((set) => set.has(product.id));
+    if (!inLots.has(product.id) && damagePerDay === 0 && !product.endOfLife && !product.returns) return NO_CARE;
+    const returns = product.returns;
+    return {
+      lots: inLots.has(product.id),
+      shelfLifeDays: product.shelfLifeDays ?? Infinity,
+      disposalCostPerUnit: product.disposalCostPerUnit,
+      markdown: product.markdown ?? null,
+      damagePerDay,
+      damage: damagePerDay > 0 ? streams.stream(`damage:${plan.key}`) : null,
+      endOfLifeDay: product.endOfLife?.day ?? Infinity,
+      salvageValue: product.endOfLife?.salvageValue ?? 0,
+      returns: returns
+        ? {
+            fraction: returns.fraction,
+            delay: createSampler(returns.afterDays, streams.stream(`returnDelay:${plan.key}`), { nonNegative: true }),
+            restockShare: returns.restockShare,
+            reconditionCostPerUnit: returns.reconditionCostPerUnit,
+            scrapCostPerUnit: returns.scrapCostPerUnit,
+            decisions: streams.stream(`returns:${plan.key}`),
+          }
+        : null,
+      recallable,
+    };
+  };
+  const lotRegistry = new LotRegistry();
+
   // customer bases
   const customerBases = scenario.customers.map(
     (base, i) =>
@@ -201,7 +239,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     const shipsDownstream = plans.some((_, j) => sources[j] === plan.node && plans[j].product === plan.product);
     const base = baseOfNode.get(plan.node);
     const facing = customerFacing.has(plan.key);
-    return new StockPoint(
+    const point = new StockPoint(
       i,
       plan.node,
       productIndex.get(plan.product)!,
@@ -225,6 +263,13 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       horizon,
       pointTable.row(i),
     );
+    point.care = careOf(plan);
+    point.issuing = plan.entry.issuing ?? 'fifo';
+    if (point.care.lots) {
+      point.lots = new LotList(lotRegistry);
+      if (supply.upstream >= 0) point.inbound = new LotList(lotRegistry);
+    }
+    return point;
   });
 
   // the network's shape as the points see it: whom each supplies, and which points above read the
@@ -246,7 +291,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       multiplier: shock.multiplier,
       windows: drawWindows(shock.occurrence, horizon, streams.stream(`shock:${key}:${shock.name ?? j}`)),
     }));
-    const profile = buildDemandProfile(days, entry.seasonality, entry.trendPerYear, shocks);
+    const endOfLife = scenario.products.find((p) => p.id === product)!.endOfLife?.day ?? Infinity;
+    const profile = buildDemandProfile(days, entry.seasonality, entry.trendPerYear, shocks, endOfLife);
     const base = baseOfNode.get(node) ?? null;
     base?.demandStreams.push(i);
     const quantity =
@@ -284,6 +330,15 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     }
   });
 
+  const recalls: RecallPlan[] = scenario.recalls.map((recall, i) => ({
+    name: recall.name ?? `recall#${i}`,
+    supplier: gateFor(recall.supplier),
+    products: new Set([...recalledProducts[i]].map((id) => productIndex.get(id)!)),
+    receivedFrom: recall.receivedFrom,
+    receivedTo: recall.receivedTo,
+    announcedOn: recall.announcedOn,
+  }));
+
   const warnings: string[] = [];
   for (const point of stockPoints) {
     const reorderPoint = point.policy.reorderPoint;
@@ -315,6 +370,9 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     stages,
     lanes,
     disruptions,
+    lots: lotRegistry,
+    recalls,
+    endOfLifeDays: scenario.products.map((product) => product.endOfLife?.day ?? Infinity),
     recordSeries: seriesMode !== 'none',
     seriesPerStockPoint: seriesMode === 'all' || (seriesMode === 'auto' && stockPoints.length <= AUTO_SERIES_LIMIT),
   });

@@ -1,4 +1,5 @@
 import { emptyCounters, type KpiCounters } from '../metrics/kpis.ts';
+import type { ProductCare } from './productCare.ts';
 
 /**
  * A stock point's numbers: its current levels (on hand, on order, pipeline, backorders and the clock
@@ -326,6 +327,84 @@ export class Counters {
   set periodCostSum(value: number) {
     this.values[42] = value;
   }
+  // perishables, write-offs and customer returns (points of products with lots or returns only)
+  /** units written off because their shelf life ended */
+  get expiredUnits(): number {
+    return this.values[46];
+  }
+  set expiredUnits(value: number) {
+    this.values[46] = value;
+  }
+  /** units sold at a markdown (near their expiry) */
+  get markdownUnits(): number {
+    return this.values[47];
+  }
+  set markdownUnits(value: number) {
+    this.values[47] = value;
+  }
+  /** price given up on them */
+  get markdownDiscount(): number {
+    return this.values[48];
+  }
+  set markdownDiscount(value: number) {
+    this.values[48] = value;
+  }
+  /** units damaged in storage and written off */
+  get damagedUnits(): number {
+    return this.values[49];
+  }
+  set damagedUnits(value: number) {
+    this.values[49] = value;
+  }
+  /** units sold off at salvage value once demand ended */
+  get obsoleteUnits(): number {
+    return this.values[50];
+  }
+  set obsoleteUnits(value: number) {
+    this.values[50] = value;
+  }
+  /** units removed by a recall */
+  get recalledUnits(): number {
+    return this.values[51];
+  }
+  set recalledUnits(value: number) {
+    this.values[51] = value;
+  }
+  /** units customers brought back */
+  get customerReturnedUnits(): number {
+    return this.values[52];
+  }
+  set customerReturnedUnits(value: number) {
+    this.values[52] = value;
+  }
+  /** of which reconditioned and put back on the shelf */
+  get restockedUnits(): number {
+    return this.values[53];
+  }
+  set restockedUnits(value: number) {
+    this.values[53] = value;
+  }
+  /** of which scrapped */
+  get scrappedUnits(): number {
+    return this.values[54];
+  }
+  set scrappedUnits(value: number) {
+    this.values[54] = value;
+  }
+  /** reconditioning and scrapping costs */
+  get returnsCost(): number {
+    return this.values[55];
+  }
+  set returnsCost(value: number) {
+    this.values[55] = value;
+  }
+  /** price refunded for returned units */
+  get refunds(): number {
+    return this.values[56];
+  }
+  set refunds(value: number) {
+    this.values[56] = value;
+  }
 
   /** Units taken from the shelf: sold, or shipped downstream. */
   get issuedUnits(): number {
@@ -343,7 +422,15 @@ export class Counters {
   windowSince(
     start: Float64Array | null,
     windowDays: number,
-    point: { unitCost: number; holdingCostPerDay: number; backorderCostPerDay: number; price: number | null; customerFacing: boolean; hasCustomers: boolean },
+    point: {
+      unitCost: number;
+      holdingCostPerDay: number;
+      backorderCostPerDay: number;
+      price: number | null;
+      customerFacing: boolean;
+      hasCustomers: boolean;
+      care: ProductCare;
+    },
   ): KpiCounters {
     const v = this.values;
     const d = (index: number) => v[index] - (start === null ? 0 : start[index]);
@@ -388,7 +475,30 @@ export class Counters {
     c.transportCost = d(FIELD.transportCost);
     // the per-day backorder cost applies to what customers wait for, not to internal orders
     c.stockoutCost = d(FIELD.stockoutPenalties) + (point.customerFacing ? c.areaBackorders * point.backorderCostPerDay : 0);
-    c.revenue = point.price === null ? null : c.deliveredUnits * point.price;
+    // what happens to units besides sale: each KPI only where the product has the feature
+    const care = point.care;
+    if (care.shelfLifeDays < Infinity) {
+      c.expiredUnits = d(FIELD.expiredUnits);
+      c.expiryCost = c.expiredUnits * (point.unitCost + care.disposalCostPerUnit);
+    }
+    if (care.markdown && point.customerFacing) c.markdownUnits = d(FIELD.markdownUnits);
+    if (care.damagePerDay > 0) {
+      c.damagedUnits = d(FIELD.damagedUnits);
+      c.damageCost = c.damagedUnits * point.unitCost;
+    }
+    if (care.endOfLifeDay < Infinity) {
+      c.obsoleteUnits = d(FIELD.obsoleteUnits);
+      c.obsolescenceCost = c.obsoleteUnits * (point.unitCost - care.salvageValue);
+    }
+    if (care.recallable) {
+      c.recalledUnits = d(FIELD.recalledUnits);
+      c.recallCost = c.recalledUnits * point.unitCost;
+    }
+    if (care.returns && point.customerFacing) {
+      c.returnedUnits = d(FIELD.customerReturnedUnits);
+      c.returnsCost = d(FIELD.returnsCost);
+    }
+    c.revenue = point.price === null ? null : c.deliveredUnits * point.price - d(FIELD.markdownDiscount) - d(FIELD.refunds);
     if (point.hasCustomers) {
       c.customersChurned = d(FIELD.customersChurned);
       c.demandLostToChurn = d(FIELD.demandLostToChurn);
@@ -450,7 +560,19 @@ export const FIELD = {
   askPolicyAtOrBelow: 44,
   /** units owed to downstream stock points (a level; `backorders` less this is owed to customers) */
   internalBackorders: 45,
+  // rarer counters, after the state the fast path reads
+  expiredUnits: 46,
+  markdownUnits: 47,
+  markdownDiscount: 48,
+  damagedUnits: 49,
+  obsoleteUnits: 50,
+  recalledUnits: 51,
+  customerReturnedUnits: 52,
+  restockedUnits: 53,
+  scrappedUnits: 54,
+  returnsCost: 55,
+  refunds: 56,
 } as const;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
-export const POINT_ROW_WIDTH = 48;
+export const POINT_ROW_WIDTH = 64;

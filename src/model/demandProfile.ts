@@ -12,8 +12,11 @@ export function buildDemandProfile(
   seasonality: Seasonality | undefined,
   trendPerYear: number,
   shocks: ReadonlyArray<{ multiplier: number; windows: TimeWindow[] }>,
+  /** the product's demand ends on this day (days from it on have none) */
+  endDay = Infinity,
 ): Float64Array | null {
-  const flat = !seasonality?.weekly && !seasonality?.yearly && trendPerYear === 0 && shocks.every((s) => s.windows.length === 0 || s.multiplier === 1);
+  const flat =
+    !seasonality?.weekly && !seasonality?.yearly && trendPerYear === 0 && shocks.every((s) => s.windows.length === 0 || s.multiplier === 1) && !(endDay < days);
   if (flat) return null;
   const profile = new Float64Array(days);
   for (let day = 0; day < days; day++) {
@@ -23,6 +26,7 @@ export function buildDemandProfile(
     multiplier *= Math.max(0, 1 + (trendPerYear * day) / 365);
     profile[day] = multiplier;
   }
+  for (let day = Math.max(0, Math.ceil(endDay)); day < days; day++) profile[day] = 0;
   for (const shock of shocks) {
     for (const window of shock.windows) {
       for (let day = Math.max(0, Math.ceil(window.start)); day < Math.min(days, window.end); day++) profile[day] *= shock.multiplier;

@@ -20,6 +20,16 @@ export const EventKind = {
   returnReceipt: 9,
   /** a production stage's server has processed an order */
   processingDone: 11,
+  /** lot pieces arrive at a stock point: a delivery from an upstream point, or a return to one */
+  consignmentArrival: 12,
+  /** a lot on a stock point's shelf reaches its expiry date */
+  lotExpiry: 13,
+  /** units a customer bought come back */
+  customerReturn: 14,
+  /** a recall is announced: its lots leave every shelf */
+  recall: 15,
+  /** a product's demand ends */
+  endOfLife: 16,
   /** the end of the measured window: after the last day is recorded, before anything else at that time */
   horizon: 10,
 } as const;

@@ -3,6 +3,7 @@ import type { RandomStream } from '../random/streams.ts';
 import { EventKind, Priority } from './eventKinds.ts';
 import { CUSTOMER, CUSTOMER_UNITS } from './backorderQueue.ts';
 import { policyMayOrder, sellFromShelf, type StockPoint } from './stockPoint.ts';
+import { NO_CARE } from './productCare.ts';
 import { nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH, type DemandStream } from './demandStream.ts';
 import { POINT_ROW_WIDTH } from './counters.ts';
 import type { CustomerBase } from './customerBase.ts';
@@ -10,6 +11,8 @@ import type { ShippingGate } from './shippingGate.ts';
 import type { ProductionStage } from './productionStage.ts';
 import type { TimeWindow } from './occurrences.ts';
 import { exponentialGap } from '../math/libm.ts';
+import { CONSIGNMENT, Consignments, LotList, type LotRegistry, type PieceSink } from './lots.ts';
+import { binomial } from '../random/distributions/binomial.ts';
 
 /**
  * Orders smaller than this are rounding dust of fractional demand (an inventory position of
@@ -37,6 +40,29 @@ export interface DisruptionWindow extends TimeWindow {
   effect: DisruptionEffect;
 }
 
+/** A recall as the simulation runs it: which lots it covers is decided when each lot is born. */
+export interface RecallPlan {
+  name: string;
+  /** the supplier's shipping gate */
+  supplier: number;
+  /** product indices covered */
+  products: ReadonlySet<number>;
+  receivedFrom: number;
+  receivedTo: number;
+  announcedOn: number;
+}
+
+/** What a recall found when it was announced. */
+export interface RecallOutcome {
+  name: string;
+  /** units removed from shelves then, and arriving later (in transit or returned) */
+  unitsRemoved: number;
+  /** customer purchases that included units of its lots, before the announcement */
+  customersReached: number;
+  /** units of its lots sold before the announcement */
+  unitsSold: number;
+}
+
 /** What build.ts wires together for one replication of one variant. */
 export interface SimulationParts {
   /** problems found while wiring the model, each once, with the fix */
@@ -57,6 +83,11 @@ export interface SimulationParts {
   stages: ProductionStage[];
   lanes: LaneState[];
   disruptions: DisruptionWindow[];
+  /** every lot of the replication (products held in lots) */
+  lots: LotRegistry;
+  recalls: RecallPlan[];
+  /** per product: the day its demand ends (Infinity: never) */
+  endOfLifeDays: number[];
   /** record per-stock-point daily series */
   seriesPerStockPoint: boolean;
   recordSeries: boolean;
@@ -93,6 +124,15 @@ export class Simulation {
   /** per demand stream: the index of its stock point */
   private readonly streamPoint: Int32Array;
   private readonly shipNow: (quantity: number, to: number) => void;
+  readonly lots: LotRegistry;
+  private readonly consignments: Consignments;
+  readonly recalls: RecallPlan[];
+  readonly recallOutcomes: RecallOutcome[];
+  /** bit r set once recall r is announced: its units are removed wherever they turn up */
+  private announcedRecalls = 0;
+  private readonly endOfLifeDays: number[];
+  /** counts what a customer sale takes from lots: markdowns, recalled lots reached */
+  private readonly sale: SaleOfLots;
 
   /** daily series: index = day (recorded at the end of the day) */
   readonly series: DailySeries;
@@ -113,13 +153,23 @@ export class Simulation {
     this.periodDemandStreams = parts.demandStreams.filter((s) => s.kind !== 'arrivals');
     this.pointTable = parts.pointTable;
     this.streamTable = parts.streamTable;
-    // the fast path does not ask points above about their echelon position
-    this.steadyStream = Uint8Array.from(parts.demandStreams, (stream) => (stream.steady && parts.stockPoints[stream.stockPoint].echelonReviewers.length === 0 ? 1 : 0));
+    // the fast path does not ask points above about their echelon position, nor sells from lots or
+    // sends returns on their way
+    this.steadyStream = Uint8Array.from(parts.demandStreams, (stream) => {
+      const point = parts.stockPoints[stream.stockPoint];
+      return stream.steady && point.echelonReviewers.length === 0 && point.lots === null && point.care.returns === null ? 1 : 0;
+    });
     this.streamPoint = Int32Array.from(parts.demandStreams, (stream) => stream.stockPoint);
     this.series = new DailySeries(parts.recordSeries ? this.days : 0, parts.stockPoints.length, parts.seriesPerStockPoint, parts.customerBases.length);
     this.rollupDaily = new RollupDaily(parts.products);
     this.env = new Environment(this.dispatch, Math.max(1024, parts.demandStreams.length * 4));
     this.shipNow = (quantity, to) => this.dispatchShipment(quantity, to);
+    this.lots = parts.lots;
+    this.consignments = new Consignments(parts.lots);
+    this.recalls = parts.recalls;
+    this.recallOutcomes = parts.recalls.map((recall) => ({ name: recall.name, unitsRemoved: 0, customersReached: 0, unitsSold: 0 }));
+    this.endOfLifeDays = parts.endOfLifeDays;
+    this.sale = new SaleOfLots(parts.lots, this.recallOutcomes, new LotList(parts.lots));
   }
 
   /** Runs the replication to the horizon. */
@@ -150,7 +200,15 @@ export class Simulation {
     for (const point of this.stockPoints) {
       const first = point.policy.reviewPeriod > 0 ? point.policy.firstReview : 0;
       if (first < this.horizon) env.schedule(first, EventKind.review, point.index, 0, Priority.review);
+      // the initial stock of a product in lots is one lot, as if received from its supply at time 0
+      if (point.lots !== null && point.onHand > 0) this.addLot(point, point.onHand);
     }
+    this.recalls.forEach((recall, index) => {
+      if (recall.announcedOn < this.horizon) env.schedule(recall.announcedOn, EventKind.recall, index, 0, Priority.normal);
+    });
+    this.endOfLifeDays.forEach((day, product) => {
+      if (day < this.horizon) env.schedule(day, EventKind.endOfLife, product, 0, Priority.normal);
+    });
     env.schedule(this.horizon, EventKind.horizon, 0, 0, Priority.horizon);
   }
 
@@ -181,6 +239,16 @@ export class Simulation {
         return this.onReturnReceipt(target, value);
       case EventKind.processingDone:
         return this.onProcessingDone(target, value);
+      case EventKind.consignmentArrival:
+        return this.onConsignmentArrival(target, value);
+      case EventKind.lotExpiry:
+        return this.onLotExpiry(target);
+      case EventKind.customerReturn:
+        return this.onCustomerReturn(target, value);
+      case EventKind.recall:
+        return this.onRecall(target);
+      case EventKind.endOfLife:
+        return this.onEndOfLife(target);
       case EventKind.horizon:
         return this.env.stop();
       default:
@@ -251,7 +319,7 @@ export class Simulation {
     c.demandUnits += quantity;
     const served = point.backlog.length === 0 ? Math.min(point.onHand, quantity) : 0;
     if (served > 0) {
-      point.take(served);
+      this.sell(point, served, customers);
       c.filledImmediatelyUnits += served;
     }
     const short = quantity - served;
@@ -329,7 +397,7 @@ export class Simulation {
   // replenishment
 
   private reviewContinuous(point: StockPoint): void {
-    if (point.inventoryPosition > point.quietAbove) return;
+    if (point.inventoryPosition > point.quietAbove || point.ended) return;
     const quantity = point.policy.orderQuantity(point);
     if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
   }
@@ -340,7 +408,7 @@ export class Simulation {
     point.accrue(this.env.now);
     // a review period is a replenishment cycle for the cycle service level
     if (this.env.now > point.policy.firstReview) this.closeCycle(point);
-    const quantity = point.policy.orderQuantity(point);
+    const quantity = point.ended ? 0 : point.policy.orderQuantity(point);
     point.reviewStartDemand = point.counters.demandUnits;
     if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
     const next = this.env.now + point.policy.reviewPeriod;
@@ -409,15 +477,31 @@ export class Simulation {
     point.accrue(now);
     point.pipeline += quantity;
     point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
+    if (point.inbound !== null && supply.upstream >= 0) {
+      // the units the upstream point took for this one travel as they are, lots and all
+      const consignment = this.consignments.open(to, CONSIGNMENT.delivery);
+      point.inbound.take(quantity, 'fifo', this.consignments.list(consignment));
+      this.env.schedule(now + delay, EventKind.consignmentArrival, consignment, quantity, Priority.normal);
+      return;
+    }
     this.env.schedule(now + delay, EventKind.receipt, to, quantity, Priority.normal);
   }
 
   private onReceipt(index: number, quantity: number): void {
-    const point = this.stockPoints[index];
+    this.receive(this.stockPoints[index], quantity, null);
+  }
+
+  /** A shipment of `quantity` reaches `point`: from a supplier (a new lot), or `pieces` of lots. */
+  private receive(point: StockPoint, quantity: number, pieces: LotList | null): void {
     point.accrue(this.env.now);
     point.pipeline -= quantity;
     point.onOrder -= quantity;
     point.put(quantity);
+    if (point.lots !== null) {
+      if (pieces !== null) this.shelve(point, pieces);
+      else this.addLot(point, quantity);
+    }
+    if (point.care !== NO_CARE) this.purgeShelf(point);
     if (point.supply.supplier >= 0) point.counters.purchaseCost += quantity * point.unitCost;
     // under continuous review a cycle ends when an order has arrived in full (a split order closes one)
     const completed = point.recordReplenishment(quantity);
@@ -436,7 +520,7 @@ export class Simulation {
     const canShip = point.backlog.length === 0 && (point.shipComplete ? point.onHand >= quantity : point.onHand > 0);
     const shipped = canShip ? Math.min(point.onHand, quantity) : 0;
     if (shipped > 0) {
-      point.take(shipped);
+      this.issueTo(point, shipped, from);
       c.filledImmediatelyUnits += shipped;
       c.internalFilledImmediatelyUnits += shipped;
       this.shipFromWarehouse(point, shipped, from);
@@ -465,7 +549,8 @@ export class Simulation {
       if (requester >= 0 && point.shipComplete && point.onHand + 1e-9 < owed) break;
       const part = Math.min(owed, point.onHand);
       const since = backlog.frontSince();
-      point.take(part);
+      if (requester >= 0) this.issueTo(point, part, requester);
+      else this.sell(point, part, requester === CUSTOMER ? 1 : 0);
       point.serveOwed(part);
       const c = point.counters;
       c.filledFromBackorderUnits += part;
@@ -497,16 +582,22 @@ export class Simulation {
     const supply = point.supply;
     const lane = this.lanes[supply.lane];
     point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
+    // a supplier takes the units back for good; an upstream point restocks them, lots and all
+    const consignment = point.lots !== null && supply.upstream >= 0 ? this.consignments.open(supply.upstream, CONSIGNMENT.returnUpstream) : -1;
+    point.lots?.take(quantity, point.issuing, consignment >= 0 ? this.consignments.list(consignment) : null);
     if (supply.upstream >= 0) {
       const delay = supply.leadTime.sample() * lane.leadTimeMultiplier;
-      this.env.schedule(now + delay, EventKind.returnReceipt, supply.upstream, quantity, Priority.normal);
+      if (consignment >= 0) this.env.schedule(now + delay, EventKind.consignmentArrival, consignment, quantity, Priority.normal);
+      else this.env.schedule(now + delay, EventKind.returnReceipt, supply.upstream, quantity, Priority.normal);
     }
   }
 
-  private onReturnReceipt(index: number, quantity: number): void {
+  private onReturnReceipt(index: number, quantity: number, pieces: LotList | null = null): void {
     const point = this.stockPoints[index];
     point.accrue(this.env.now);
     point.put(quantity);
+    if (point.lots !== null && pieces !== null) this.shelve(point, pieces);
+    if (point.care !== NO_CARE) this.purgeShelf(point);
     this.serveBacklog(point);
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
   }
@@ -522,6 +613,7 @@ export class Simulation {
     const series = this.series;
     for (const point of this.stockPoints) {
       point.accrue(now);
+      if (point.care.damagePerDay > 0) this.damage(point);
       point.closeDay();
       if (inWindow) {
         // only whole days of the window, as for the roll-ups (a fractional warm-up splits a day)
@@ -601,6 +693,196 @@ export class Simulation {
       const gate = this.gates[effect.gate];
       if (gate.hasWaiting) gate.release(this.shipNow);
     }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // lots, expiry, damage, end of life, customer returns, recalls
+
+  /** Units leave `point`'s shelf for customers (`customers` = 1: one order; 0: each unit is one). */
+  private sell(point: StockPoint, quantity: number, customers: number): void {
+    point.take(quantity);
+    if (point.lots === null && point.care.returns === null) return;
+    const sale = this.sale;
+    if (point.lots !== null) {
+      sale.begin(point, this.env.now);
+      point.lots.take(quantity, point.issuing, sale);
+      sale.end(customers);
+    }
+    if (point.care.returns !== null) this.sendReturns(point, quantity);
+  }
+
+  /** Units leave `point`'s shelf for stock point `to` (its lots wait in `to`'s inbound list until shipped). */
+  private issueTo(point: StockPoint, quantity: number, to: number): void {
+    point.take(quantity);
+    if (point.lots !== null) point.lots.take(quantity, point.issuing, this.stockPoints[to].inbound);
+  }
+
+  /** A new lot of `quantity` from `point`'s supplier, received now, on its shelf. */
+  private addLot(point: StockPoint, quantity: number): void {
+    const now = this.env.now;
+    const supplier = point.supply.supplier;
+    let recalls = 0;
+    for (let r = 0; r < this.recalls.length; r++) {
+      const recall = this.recalls[r];
+      if (recall.supplier === supplier && recall.products.has(point.product) && now >= recall.receivedFrom && now < recall.receivedTo) recalls |= 1 << r;
+    }
+    const lot = this.lots.create(supplier, now, point.care.shelfLifeDays, recalls, quantity);
+    point.lots!.piece(lot, quantity);
+    this.scheduleExpiry(point, lot);
+  }
+
+  /** Moves `pieces` onto `point`'s shelf (the units are already counted in its on hand). */
+  private shelve(point: StockPoint, pieces: LotList): void {
+    for (let i = 0; i < pieces.pieces; i++) this.scheduleExpiry(point, pieces.lotAt(i));
+    pieces.drainInto(point.lots!);
+  }
+
+  private scheduleExpiry(point: StockPoint, lot: number): void {
+    const expiry = this.lots.expiresAt[lot];
+    // a lot already past its date is purged at once by the caller (purgeShelf)
+    if (expiry > this.env.now && expiry < this.horizon) this.env.schedule(expiry, EventKind.lotExpiry, point.index, 0, Priority.normal);
+  }
+
+  /**
+   * After units reach `point`'s shelf: a product whose demand has ended is sold off; units past their
+   * date expire; units of recalls already announced are removed.
+   */
+  private purgeShelf(point: StockPoint): void {
+    if (point.ended) return this.sellOff(point);
+    if (point.lots === null) return;
+    const expired = point.lots.expire(this.env.now);
+    if (expired > 0) {
+      point.onHand -= expired;
+      point.counters.expiredUnits += expired;
+    }
+    if (this.announcedRecalls !== 0) this.removeRecalled(point, this.announcedRecalls);
+  }
+
+  private onLotExpiry(index: number): void {
+    const point = this.stockPoints[index];
+    point.accrue(this.env.now);
+    const expired = point.lots!.expire(this.env.now);
+    if (expired <= 0) return;
+    point.onHand -= expired;
+    point.counters.expiredUnits += expired;
+    this.afterShrink(point);
+  }
+
+  /** The shelf lost units (expiry, damage, recall): the position fell, so the policy may order. */
+  private afterShrink(point: StockPoint): void {
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+    for (const above of point.echelonReviewers) this.reviewContinuous(above);
+  }
+
+  /** A consignment of lot pieces arrives: a delivery, or a return from a point below. */
+  private onConsignmentArrival(id: number, quantity: number): void {
+    const consignments = this.consignments;
+    const point = this.stockPoints[consignments.destination(id)];
+    if (consignments.kind(id) === CONSIGNMENT.delivery) this.receive(point, quantity, consignments.list(id));
+    else this.onReturnReceipt(point.index, quantity, consignments.list(id));
+    consignments.close(id);
+  }
+
+  /** The day's damage at `point`: each whole unit on hand is hit with the product's daily probability. */
+  private damage(point: StockPoint): void {
+    const draws = point.care.damage!;
+    const damaged = binomial(Math.floor(point.onHand + 1e-9), point.care.damagePerDay, draws);
+    if (damaged === 0) return;
+    if (point.lots !== null) point.lots.removeAtPositions(damaged, draws);
+    point.onHand -= damaged;
+    point.counters.damagedUnits += damaged;
+    this.afterShrink(point);
+  }
+
+  /** Some of the units just sold will come back, after a delay. */
+  private sendReturns(point: StockPoint, quantity: number): void {
+    const returns = point.care.returns!;
+    const whole = Math.floor(quantity + 1e-9);
+    let returned = binomial(whole, returns.fraction, returns.decisions);
+    // a fractional remainder (continuous demand) comes back whole or not at all
+    if (quantity - whole > 1e-9 && returns.decisions() < returns.fraction) returned += quantity - whole;
+    if (returned <= 0) return;
+    const id = this.consignments.open(point.index, CONSIGNMENT.customerReturn);
+    // the units that come back are the first pieces of the sale
+    if (point.lots !== null) this.sale.sold.take(returned, 'fifo', this.consignments.list(id));
+    this.env.schedule(this.env.now + returns.delay.sample(), EventKind.customerReturn, id, returned, Priority.normal);
+  }
+
+  /** Returned units reach the point that sold them: a share is reconditioned and restocked, the rest scrapped. */
+  private onCustomerReturn(id: number, quantity: number): void {
+    const point = this.stockPoints[this.consignments.destination(id)];
+    const returns = point.care.returns!;
+    point.accrue(this.env.now);
+    const whole = Math.floor(quantity + 1e-9);
+    let restocked = binomial(whole, returns.restockShare, returns.decisions);
+    if (quantity - whole > 1e-9 && returns.decisions() < returns.restockShare) restocked += quantity - whole;
+    const scrapped = quantity - restocked;
+    const c = point.counters;
+    c.customerReturnedUnits += quantity;
+    c.restockedUnits += restocked;
+    c.scrappedUnits += scrapped;
+    c.returnsCost += restocked * returns.reconditionCostPerUnit + scrapped * returns.scrapCostPerUnit;
+    if (point.price !== null) c.refunds += quantity * point.price;
+    if (restocked > 0) {
+      point.onHand += restocked;
+      if (point.lots !== null) {
+        const pieces = this.consignments.list(id);
+        pieces.take(pieces.total - restocked, 'lifo', null);
+        this.shelve(point, pieces);
+      }
+      if (point.care !== NO_CARE) this.purgeShelf(point);
+      this.serveBacklog(point);
+      if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+    }
+    this.consignments.close(id);
+  }
+
+  private onRecall(index: number): void {
+    const bit = 1 << index;
+    this.announcedRecalls |= bit;
+    const products = this.recalls[index].products;
+    for (const point of this.stockPoints) {
+      if (point.lots === null || !products.has(point.product)) continue;
+      point.accrue(this.env.now);
+      if (this.removeRecalled(point, bit) > 0) this.afterShrink(point);
+    }
+  }
+
+  /** Removes the units of the recalls in `mask` from `point`'s shelf; returns how many. */
+  private removeRecalled(point: StockPoint, mask: number): number {
+    const recalls = this.lots.recalls;
+    const removed = point.lots!.removeWhere((lot) => (recalls[lot] & mask) !== 0, this.recallCount);
+    if (removed <= 0) return 0;
+    point.onHand -= removed;
+    point.counters.recalledUnits += removed;
+    return removed;
+  }
+
+  /** Adds each removed piece to the outcome of the recalls its lot falls in. */
+  private readonly recallCount: PieceSink = {
+    piece: (lot, quantity) => {
+      const recalls = this.lots.recalls[lot];
+      for (let r = 0; r < this.recalls.length; r++) if ((recalls & (1 << r)) !== 0) this.recallOutcomes[r].unitsRemoved += quantity;
+    },
+  };
+
+  /** The product's demand ends: its points order nothing more and sell off what they hold. */
+  private onEndOfLife(product: number): void {
+    for (const point of this.stockPoints) {
+      if (point.product !== product) continue;
+      point.ended = true;
+      point.accrue(this.env.now);
+      this.sellOff(point);
+    }
+  }
+
+  /** Every unit on `point`'s shelf is sold off at the salvage value (counted as obsolete). */
+  private sellOff(point: StockPoint): void {
+    const units = point.onHand;
+    if (units <= 0) return;
+    point.onHand = 0;
+    point.lots?.clear();
+    point.counters.obsoleteUnits += units;
   }
 
   private finish(): void {
@@ -729,3 +1011,55 @@ export class RollupDaily {
 }
 
 export type { RandomStream };
+
+/**
+ * What a customer sale takes from lots, piece by piece: units near their expiry sold at a markdown,
+ * and the units of lots a recall will cover (so the recall can say how many customers they reached).
+ * The pieces of the last sale are kept in `sold`, where returns take the units that come back.
+ */
+class SaleOfLots implements PieceSink {
+  private point: StockPoint | null = null;
+  private now = 0;
+  /** recalls whose lots this sale took units of, and how many */
+  private recallMask = 0;
+  private recallUnits = 0;
+
+  constructor(
+    private readonly registry: LotRegistry,
+    private readonly outcomes: RecallOutcome[],
+    readonly sold: LotList,
+  ) {}
+
+  begin(point: StockPoint, now: number): void {
+    this.point = point;
+    this.now = now;
+    this.recallMask = 0;
+    this.recallUnits = 0;
+    this.sold.clear();
+  }
+
+  piece(lot: number, quantity: number): void {
+    const point = this.point!;
+    const markdown = point.care.markdown;
+    if (markdown !== null && this.registry.expiresAt[lot] - this.now <= markdown.withinDays) {
+      point.counters.markdownUnits += quantity;
+      if (point.price !== null) point.counters.markdownDiscount += quantity * point.price * markdown.discount;
+    }
+    const recalls = this.registry.recalls[lot];
+    if (recalls !== 0) {
+      this.recallMask |= recalls;
+      this.recallUnits += quantity;
+    }
+    this.sold.piece(lot, quantity);
+  }
+
+  /** `customers` = 1: the sale was one customer's order; 0: each unit was one customer's. */
+  end(customers: number): void {
+    if (this.recallMask === 0) return;
+    for (let r = 0; r < this.outcomes.length; r++) {
+      if ((this.recallMask & (1 << r)) === 0) continue;
+      this.outcomes[r].customersReached += customers > 0 ? customers : this.recallUnits;
+      this.outcomes[r].unitsSold += this.recallUnits;
+    }
+  }
+}

@@ -3,6 +3,8 @@ import type { Sampler } from '../random/distributions/sampler.ts';
 import { BackorderQueue } from './backorderQueue.ts';
 import type { KpiCounters } from '../metrics/kpis.ts';
 import { Counters, FIELD, POINT_ROW_WIDTH } from './counters.ts';
+import type { IssuingDiscipline, LotList } from './lots.ts';
+import { NO_CARE, type ProductCare } from './productCare.ts';
 
 /** Where a stock point's replenishment comes from, and how long it takes. */
 export interface Supply {
@@ -30,6 +32,15 @@ export interface LedgerCounts {
   filledImmediately: number;
   filledFromBackorder: number;
   lost: number;
+  // units leaving the shelf other than by issue, and coming back to it from customers
+  expired: number;
+  damaged: number;
+  obsolete: number;
+  recalled: number;
+  /** units customers brought back, and of them those put back on the shelf and those scrapped */
+  customerReturned: number;
+  restocked: number;
+  scrapped: number;
 }
 
 /**
@@ -58,6 +69,15 @@ export class StockPoint implements PolicyState {
   windowDays: number;
   /** the policy orders nothing while the inventory position is above this (a copy kept at hand) */
   readonly quietAbove: number;
+  /** expiry, markdown, damage, end of life, returns, recalls (see productCare.ts) */
+  care: ProductCare = NO_CARE;
+  /** the shelf as lots, for a product held in lots (its total is always `onHand`); else null */
+  lots: LotList | null = null;
+  /** units an upstream point has taken for this one and not yet shipped (products in lots) */
+  inbound: LotList | null = null;
+  issuing: IssuingDiscipline = 'fifo';
+  /** the product's demand has ended here: the policy orders nothing more */
+  ended = false;
 
   // the day that just closed
   lastDayDemand = 0;
@@ -253,6 +273,7 @@ export class StockPoint implements PolicyState {
       price: this.price,
       customerFacing: this.customerFacing,
       hasCustomers: this.customerBase >= 0,
+      care: this.care,
     });
   }
 
@@ -268,6 +289,13 @@ export class StockPoint implements PolicyState {
       filledImmediately: c.filledImmediatelyUnits,
       filledFromBackorder: c.filledFromBackorderUnits,
       lost: c.lostUnits,
+      expired: c.expiredUnits,
+      damaged: c.damagedUnits,
+      obsolete: c.obsoleteUnits,
+      recalled: c.recalledUnits,
+      customerReturned: c.customerReturnedUnits,
+      restocked: c.restockedUnits,
+      scrapped: c.scrappedUnits,
     };
   }
 

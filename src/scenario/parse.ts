@@ -1,6 +1,7 @@
 import { Scenario } from './schema.ts';
 import { fromZodIssues, type ScenarioIssue } from './issues.ts';
 import { checkReferences } from './references.ts';
+import { checkVariantSettings } from './variantSettings.ts';
 import { readCsvColumn } from './csv.ts';
 
 export type { ScenarioIssue } from './issues.ts';
@@ -26,6 +27,8 @@ export function parseScenario(input: unknown, options: ParseOptions = {}): Parse
   const scenario = parsed.data;
   const issues = checkReferences(scenario);
   issues.push(...loadHistories(scenario, options));
+  // a variant's changes are checked on the whole scenario, so only once the rest is sound
+  if (issues.length === 0) issues.push(...checkVariantSettings(scenario));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }
 

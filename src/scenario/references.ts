@@ -234,6 +234,32 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     }
   });
 
+  checkPerishables(scenario, nodes, report);
+
+  // recalls
+  scenario.recalls.forEach((recall, i) => {
+    const path = `recalls[${i}]`;
+    const node = nodes.get(recall.supplier);
+    if (!node) report(`${path}.supplier`, `unknown node "${recall.supplier}" ${known(nodes.keys())}`);
+    else if (node.type !== 'supplier') report(`${path}.supplier`, `"${recall.supplier}" is a ${node.type}, not a supplier; a recall names the supplier whose lots it covers`);
+    const shipped = new Set(
+      scenario.stockPoints.flatMap((entry) =>
+        idsOf(entry.node).flatMap((point) => {
+          const source = entry.source ?? scenario.lanes.find((lane) => lane.to === point)?.from;
+          return source === recall.supplier ? idsOf(entry.product) : [];
+        }),
+      ),
+    );
+    if (recall.product !== undefined) {
+      idsOf(recall.product).forEach((product) => {
+        if (!products.has(product)) report(`${path}.product`, `unknown product "${product}" ${known(products)}`);
+        else if (node?.type === 'supplier' && !shipped.has(product)) report(`${path}.product`, `"${recall.supplier}" ships no "${product}" to any stock point, so there is nothing to recall`);
+      });
+    } else if (node?.type === 'supplier' && shipped.size === 0) {
+      report(`${path}.supplier`, `"${recall.supplier}" ships to no stock point, so there is nothing to recall`);
+    }
+  });
+
   // variants
   scenario.variants.forEach((variant, i) => {
     variant.policies.forEach((override, j) => {
@@ -255,6 +281,34 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   });
 
   return issues;
+}
+
+/** Shelf life, markdown, damage by storage class, issuing discipline: each used where it can act. */
+function checkPerishables(scenario: Scenario, nodes: Map<string, Scenario['nodes'][number]>, report: (path: string, message: string) => void): void {
+  const storageClasses = new Set([...nodes.values()].flatMap((node) => (node.type === 'supplier' ? [] : [node.storageClass])));
+  const recalled = new Set(
+    scenario.recalls.flatMap((recall) =>
+      recall.product !== undefined ? idsOf(recall.product) : scenario.stockPoints.flatMap((entry) => idsOf(entry.product)),
+    ),
+  );
+  const inLots = new Set(scenario.products.filter((product) => product.shelfLifeDays !== undefined || recalled.has(product.id)).map((p) => p.id));
+  scenario.products.forEach((product, i) => {
+    const path = `products[${i}]`;
+    if (product.markdown && product.shelfLifeDays === undefined) report(`${path}.markdown`, 'a markdown applies near the expiry date; give the product a shelfLifeDays');
+    else if (product.markdown && product.price === undefined) report(`${path}.markdown`, 'a markdown lowers the price; give the product a price');
+    else if (product.markdown && product.shelfLifeDays !== undefined && product.markdown.withinDays >= product.shelfLifeDays) {
+      report(`${path}.markdown.withinDays`, `expected fewer days than the shelf life (${product.shelfLifeDays}), got ${product.markdown.withinDays}: every unit would be marked down`);
+    }
+    for (const storageClass of Object.keys(product.damagePerDay ?? {})) {
+      if (!storageClasses.has(storageClass)) report(`${path}.damagePerDay.${storageClass}`, `no warehouse or store has storageClass "${storageClass}" (known: ${[...storageClasses].join(', ')})`);
+    }
+    if (product.endOfLife && !Number.isInteger(product.endOfLife.day)) report(`${path}.endOfLife.day`, `expected a whole day (demand ends at the start of that day), got ${product.endOfLife.day}`);
+  });
+  scenario.stockPoints.forEach((entry, i) => {
+    if (entry.issuing === undefined) return;
+    const plain = idsOf(entry.product).filter((product) => !inLots.has(product));
+    if (plain.length > 0) report(`stockPoints[${i}].issuing`, `issuing applies to products held in lots (with shelfLifeDays, or covered by a recall); "${plain[0]}" is not`);
+  });
 }
 
 function uniqueIds(items: ReadonlyArray<{ id: string }>, field: string, report: (path: string, message: string) => void): Set<string> {

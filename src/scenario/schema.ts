@@ -125,6 +125,44 @@ export const Product = z.strictObject({
   backorderCostPerDay: nonNegative().default(0),
   /** fixed cost of each replenishment order of this product (default 0) */
   orderingCost: nonNegative().default(0),
+  /**
+   * days a unit stays sellable after it is received from a supplier; with it, stock is held in lots
+   * (supplier, receipt date, expiry date) and expired units are written off
+   */
+  shelfLifeDays: positive().optional(),
+  /** disposal cost per expired unit, on top of its unit cost (default 0) */
+  disposalCostPerUnit: nonNegative().default(0),
+  /** units sold within `withinDays` of their expiry fetch `discount` less (needs shelfLifeDays and price) */
+  markdown: z
+    .strictObject({
+      withinDays: positive(),
+      /** share of the price given up: 0.3 = sold at 70% */
+      discount: z.number().gt(0, { message: 'expected a discount in (0, 1]' }).max(1, { message: 'expected a discount in (0, 1]' }),
+    })
+    .optional(),
+  /**
+   * daily probability that a unit on hand is damaged and written off, by the storage class of the
+   * node holding it (see nodes' storageClass); classes not listed: 0
+   */
+  damagePerDay: z.record(Id, probability()).optional(),
+  /**
+   * the product's demand ends on `day` (end of season or of life): stock points stop ordering, and
+   * every unit left, then or arriving later, is sold off at `salvageValue` each
+   */
+  endOfLife: z.strictObject({ day: nonNegative(), salvageValue: nonNegative().default(0) }).optional(),
+  /** a share of the units customers buy comes back after a delay (refunded at the price) */
+  returns: z
+    .strictObject({
+      /** share of units sold that come back */
+      fraction: probability(),
+      /** days between sale and return */
+      afterDays: Distribution,
+      /** share of returned units reconditioned and put back on the shelf; the rest is scrapped */
+      restockShare: probability(),
+      reconditionCostPerUnit: nonNegative().default(0),
+      scrapCostPerUnit: nonNegative().default(0),
+    })
+    .optional(),
 });
 export type Product = z.infer<typeof Product>;
 
@@ -145,10 +183,14 @@ export const SupplierNode = z.strictObject({
    */
   servers: wholeNumber().min(1, { message: 'expected a whole number >= 1' }).optional(),
 });
+/** how a node stores goods (ambient, chilled, frozen...): products' damagePerDay is per class */
+const storageClass = Id.default('ambient');
+
 export const WarehouseNode = z.strictObject({
   id: Id,
   type: z.literal('warehouse'),
   name: z.string().optional(),
+  storageClass,
   /** units it can ship per day over all products; unlimited when absent */
   capacityPerDay: positive().optional(),
 });
@@ -156,6 +198,7 @@ export const StoreNode = z.strictObject({
   id: Id,
   type: z.literal('store'),
   name: z.string().optional(),
+  storageClass,
 });
 export const Node = z.discriminatedUnion('type', [SupplierNode, WarehouseNode, StoreNode]);
 export type Node = z.infer<typeof Node>;
@@ -244,6 +287,9 @@ export type PolicyType = Policy['type'];
 export const ShortageShipping = z.enum(['partial', 'complete']);
 export type ShortageShipping = z.infer<typeof ShortageShipping>;
 
+/** which units a stock point of a product in lots issues first: first in, first expiring, last in */
+export const Issuing = z.enum(['fifo', 'fefo', 'lifo']);
+
 export const StockPoint = z.strictObject({
   node: IdList,
   product: IdList,
@@ -264,6 +310,8 @@ export const StockPoint = z.strictObject({
   minOrderQuantity: nonNegative().default(0),
   /** when this point cannot ship a downstream order in full: ship what it has now, or wait until it can ship all (default: scenario's shortageShipping) */
   shortageShipping: ShortageShipping.optional(),
+  /** for a product held in lots (shelfLifeDays, or a recall covers it): which units leave first (default fifo) */
+  issuing: Issuing.optional(),
 });
 export type StockPoint = z.infer<typeof StockPoint>;
 
@@ -377,6 +425,26 @@ export const Disruption = z.discriminatedUnion('type', [
 export type Disruption = z.infer<typeof Disruption>;
 
 // ---------------------------------------------------------------------------------------------
+// Recalls
+
+export const Recall = z
+  .strictObject({
+    name: z.string().optional(),
+    /** the supplier whose lots are recalled */
+    supplier: Id,
+    /** the products recalled (default: every product the supplier ships) */
+    product: IdList.optional(),
+    /** the lots received from the supplier in [receivedFrom, receivedTo) (days) */
+    receivedFrom: nonNegative(),
+    receivedTo: positive(),
+    /** the day the recall is announced and the units leave every shelf */
+    announcedOn: nonNegative(),
+  })
+  .refine((r) => r.receivedTo > r.receivedFrom, { message: 'expected receivedTo > receivedFrom', path: ['receivedTo'] })
+  .refine((r) => r.announcedOn >= r.receivedTo, { message: 'expected announcedOn >= receivedTo (a recall covers lots already received)', path: ['announcedOn'] });
+export type Recall = z.infer<typeof Recall>;
+
+// ---------------------------------------------------------------------------------------------
 // Policy variants compared on common random numbers
 
 export const PolicyOverride = z.strictObject({
@@ -390,6 +458,18 @@ export const Variant = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
   policies: z.array(PolicyOverride).default([]),
+  /**
+   * other changes this variant makes to the scenario, applied in order: a JSON pointer into the
+   * scenario and the value to put there, e.g. { "path": "/stockPoints/0/issuing", "value": "fefo" }
+   */
+  set: z
+    .array(
+      z.strictObject({
+        path: z.string().regex(/^(\/[^/]*)+$/, { message: 'expected a JSON pointer such as "/stockPoints/0/issuing"' }),
+        value: z.unknown().refine((value) => value !== undefined, { message: 'expected the value to put at the path' }),
+      }),
+    )
+    .default([]),
 });
 export type Variant = z.infer<typeof Variant>;
 
@@ -442,6 +522,7 @@ export const Scenario = z.strictObject({
   demand: z.array(Demand).default([]),
   customers: z.array(CustomerBase).default([]),
   disruptions: z.array(Disruption).default([]),
+  recalls: z.array(Recall).max(30, { message: 'expected at most 30 recalls' }).default([]),
   variants: z.array(Variant).default([]),
   /** an analytic model to show next to the simulated KPIs (scenarios/theory/) */
   theory: Theory.optional(),

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { runReplication, type RunResult } from '../../src/experiment/run.ts';
 import { planStockPoints, variantsOf } from '../../src/model/build.ts';
 import { idsOf, stockPointKey } from '../../src/scenario/references.ts';
-import type { Scenario } from '../../src/scenario/schema.ts';
-import { loadScenarioFile, scenarioFiles, scenarioOf, shortened, singleStore, twoEchelon } from '../fixtures/scenario.ts';
+import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
+import { loadScenarioFile, scenarioFiles, scenarioOf, shortened, singleStore, twoEchelon, type TwoEchelonOptions } from '../fixtures/scenario.ts';
 
 /**
  * Units are conserved. The identities, derived from src/model/simulation.ts and stockPoint.ts:
  *
  * Per stock point (its Ledger covers the whole run, warm-up included):
  * - stock: every unit put on the shelf goes through `put` (receipts from its supply, and returns
- *   received from downstream points) and every unit leaving it through `take` (sales and shipments)
- *   or `returnUpstream` (returns), so  initialOnHand + received = issued + returned + onHand.
+ *   received from downstream points) or is a customer's return restocked, and every unit leaving it
+ *   goes through `take` (sales and shipments), `returnUpstream` (returns), or is written off (expired,
+ *   damaged, sold off at end of life, recalled), so
+ *   initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled;
+ *   a product held in lots has exactly its on-hand units in lots on the shelf.
+ * - customer returns: each unit brought back is restocked or scrapped.
  * - demand: each unit demanded (a customer's or a downstream point's order) is filled at once, lost
  *   (customers, lost-sales mode) or put on backorder; backorders are later filled in part or in full,
  *   so  demanded = filledImmediately + filledFromBackorder + lost + backorders (still owed).
@@ -53,10 +57,12 @@ function checkConservation(scenario: Scenario, variantIndex: number, run: RunRes
   const label = (i: number) => `${run.variant} rep ${run.replication} ${run.ledgers[i].node}/${run.ledgers[i].product}`;
   run.ledgers.forEach((ledger, i) => {
     expectBalanced(
-      `${label(i)} stock: initialOnHand + received = issued + returned + onHand`,
-      ledger.initialOnHand + ledger.received,
-      ledger.issued + ledger.returned + ledger.onHand,
+      `${label(i)} stock: initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled`,
+      ledger.initialOnHand + ledger.received + ledger.restocked,
+      ledger.issued + ledger.returned + ledger.onHand + ledger.expired + ledger.damaged + ledger.obsolete + ledger.recalled,
     );
+    if (ledger.inLots !== null) expectBalanced(`${label(i)} lots: units in lots on the shelf = onHand`, ledger.inLots, ledger.onHand);
+    expectBalanced(`${label(i)} returns: customerReturned = restocked + scrapped`, ledger.customerReturned, ledger.restocked + ledger.scrapped);
     expectBalanced(
       `${label(i)} demand: demanded = filledImmediately + filledFromBackorder + lost + backorders`,
       ledger.demanded,
@@ -201,5 +207,50 @@ describe('units are conserved in hand-built scenarios', () => {
     input.demand = [{ type: 'perPeriod', node: 'store', product: 'widget', quantity: { type: 'normal', mean: 5, sd: 3 } }];
     const runs = checkScenario(scenarioOf(input));
     expect(runs.some((run) => run.customerBases[0].churned > 0)).toBe(true);
+  });
+
+  describe('with products in lots and units leaving other than by sale', () => {
+    /** twoEchelon's widget, perishable, with the given extras on the product and the scenario */
+    const perishable = (product: Record<string, unknown>, extra: Partial<ScenarioInput> = {}, options: TwoEchelonOptions = {}): ScenarioInput => {
+      const input = twoEchelon({ customersPerDay: 4, quantity: { type: 'discreteUniform', min: 1, max: 3 }, ...options });
+      Object.assign(input.products[0], { shelfLifeDays: 9, ...product });
+      input.stockPoints[1].issuing = 'fefo';
+      return { ...input, ...extra };
+    };
+
+    it('expiry with a markdown, FEFO at the stores and FIFO at the warehouse', () => {
+      const runs = checkScenario(scenarioOf(perishable({ markdown: { withinDays: 2, discount: 0.4 } })));
+      expect(total(runs, (ledger) => ledger.expired)).toBeGreaterThan(0);
+    });
+
+    it('damage by storage class, customer returns restocked or scrapped', () => {
+      const input = perishable({
+        damagePerDay: { chilled: 0.01, ambient: 0.002 },
+        returns: { fraction: 0.2, afterDays: { type: 'uniform', min: 1, max: 6 }, restockShare: 0.5, scrapCostPerUnit: 1 },
+      });
+      (input.nodes[2] as { storageClass?: string }).storageClass = 'chilled';
+      const runs = checkScenario(scenarioOf(input));
+      expect(total(runs, (ledger) => ledger.damaged)).toBeGreaterThan(0);
+      expect(total(runs, (ledger) => ledger.restocked)).toBeGreaterThan(0);
+      expect(total(runs, (ledger) => ledger.scrapped)).toBeGreaterThan(0);
+    });
+
+    it('a recall, with units in transit and on shelves when it is announced', () => {
+      const runs = checkScenario(scenarioOf(perishable({ shelfLifeDays: 60 }, { recalls: [{ supplier: 'supplier', receivedFrom: 40, receivedTo: 52, announcedOn: 52 }] })));
+      expect(total(runs, (ledger) => ledger.recalled)).toBeGreaterThan(0);
+    });
+
+    it("the end of the product's life, with stock left and orders in transit", () => {
+      const runs = checkScenario(scenarioOf(perishable({ endOfLife: { day: 100, salvageValue: 2 } })));
+      expect(total(runs, (ledger) => ledger.obsolete)).toBeGreaterThan(0);
+    });
+
+    it('returns upstream of units in lots (forecast policies allowed to return stock)', () => {
+      const forecast = { type: 'forecast', method: { type: 'movingAverage', periods: 2 }, reviewPeriod: 1, safetyFactor: 1, allowReturns: true } as const;
+      const runs = checkScenario(
+        scenarioOf(perishable({ shelfLifeDays: 30 }, {}, { storePolicy: forecast, quantity: { type: 'empirical', values: [1, 12], weights: [0.9, 0.1] } })),
+      );
+      expect(total(runs, (ledger) => ledger.returned)).toBeGreaterThan(0);
+    });
   });
 });

@@ -1,0 +1,226 @@
+/**
+ * Stock held in lots. A lot is born when units are received from a supplier: it keeps that supplier,
+ * the receipt date and the expiry date (receipt + the product's shelf life) wherever its units go,
+ * so a recall can name exactly the units of a supplier's lots received in a window. A `LotList`
+ * holds pieces of lots (a quantity of one lot) in the order they arrived: a stock point's shelf, the
+ * units staged for a shipment, a shipment in transit, a customer's return.
+ */
+
+/** How a stock point picks the units it issues. */
+export type IssuingDiscipline = 'fifo' | 'fefo' | 'lifo';
+
+/** Below this a piece is rounding dust of fractional quantities, not stock. */
+const DUST = 1e-9;
+
+/** Every lot of a replication: its identity and dates, indexed by lot number. */
+export class LotRegistry {
+  readonly supplier: number[] = [];
+  readonly receivedAt: number[] = [];
+  readonly expiresAt: number[] = [];
+  /** bit r set: the lot falls in recall r's window (known when the lot is born) */
+  readonly recalls: number[] = [];
+  /** units received in the lot */
+  readonly quantity: number[] = [];
+
+  /** A new lot of `quantity` from `supplier` (a shipping gate's index, -1: initial stock), received at `now`. */
+  create(supplier: number, now: number, shelfLifeDays: number, recalls: number, quantity: number): number {
+    this.quantity.push(quantity);
+    this.supplier.push(supplier);
+    this.receivedAt.push(now);
+    this.expiresAt.push(now + shelfLifeDays);
+    this.recalls.push(recalls);
+    return this.supplier.length - 1;
+  }
+}
+
+/** Where the pieces a `LotList.take` removes go: another list, or a visitor counting a sale. */
+export interface PieceSink {
+  piece(lot: number, quantity: number): void;
+}
+
+export class LotList implements PieceSink {
+  private quantities: number[] = [];
+  private lots: number[] = [];
+  /** index of the first piece still held (pieces before it were taken from the front) */
+  private head = 0;
+  /** units held, over all pieces */
+  total = 0;
+
+  constructor(private readonly registry: LotRegistry) {}
+
+  get pieces(): number {
+    return this.quantities.length - this.head;
+  }
+
+  /** The `i`-th piece held, oldest arrival first. */
+  lotAt(i: number): number {
+    return this.lots[this.head + i];
+  }
+  quantityAt(i: number): number {
+    return this.quantities[this.head + i];
+  }
+
+  /** Adds a piece at the back (the latest arrival); the same lot as the last piece merges into it. */
+  piece(lot: number, quantity: number): void {
+    if (quantity <= DUST) return;
+    const last = this.quantities.length - 1;
+    if (last >= this.head && this.lots[last] === lot) this.quantities[last] += quantity;
+    else {
+      this.quantities.push(quantity);
+      this.lots.push(lot);
+    }
+    this.total += quantity;
+  }
+
+  /**
+   * Removes `quantity` units (at most what is held) by `discipline`, handing each piece to `sink`:
+   * FIFO the earliest arrival first, LIFO the latest, FEFO the earliest expiry (ties: the earliest
+   * arrival). Returns the units removed.
+   */
+  take(quantity: number, discipline: IssuingDiscipline, sink: PieceSink | null): number {
+    let left = Math.min(quantity, this.total);
+    const removed = left;
+    while (left > DUST && this.pieces > 0) {
+      const at = discipline === 'fifo' ? this.head : discipline === 'lifo' ? this.quantities.length - 1 : this.earliestExpiry();
+      const part = Math.min(left, this.quantities[at]);
+      sink?.piece(this.lots[at], part);
+      this.quantities[at] -= part;
+      left -= part;
+      if (this.quantities[at] <= DUST) this.removeAt(at);
+    }
+    this.total = this.pieces === 0 ? 0 : this.total - removed;
+    return removed;
+  }
+
+  /** Removes every piece whose lot matches `test`, in arrival order; returns the units removed. */
+  removeWhere(test: (lot: number) => boolean, sink: PieceSink | null = null): number {
+    const quantities = this.quantities;
+    const lots = this.lots;
+    let removed = 0;
+    let kept = 0;
+    for (let at = this.head; at < quantities.length; at++) {
+      if (test(lots[at])) {
+        removed += quantities[at];
+        sink?.piece(lots[at], quantities[at]);
+      } else {
+        quantities[kept] = quantities[at];
+        lots[kept] = lots[at];
+        kept++;
+      }
+    }
+    quantities.length = kept;
+    lots.length = kept;
+    this.head = 0;
+    this.total = kept === 0 ? 0 : this.total - removed;
+    return removed;
+  }
+
+  /** Removes the pieces whose lot has expired by `now`; returns the units. */
+  expire(now: number): number {
+    const expiresAt = this.registry.expiresAt;
+    return this.removeWhere((lot) => expiresAt[lot] <= now + DUST);
+  }
+
+  /**
+   * Removes `quantity` units at the positions `position(k)` gives, each a number in [0, total): the
+   * units a random event (damage, shrinkage) hits, wherever they sit on the shelf.
+   */
+  removeAtPositions(count: number, position: () => number): number {
+    let removed = 0;
+    for (let k = 0; k < count && this.total - removed > DUST; k++) {
+      let offset = position() * (this.total - removed);
+      let at = this.head;
+      while (at < this.quantities.length - 1 && offset >= this.quantities[at]) offset -= this.quantities[at++];
+      const part = Math.min(1, this.quantities[at]);
+      this.quantities[at] -= part;
+      removed += part;
+      if (this.quantities[at] <= DUST) this.removeAt(at);
+    }
+    this.total = this.pieces === 0 ? 0 : this.total - removed;
+    return removed;
+  }
+
+  /** Empties the list into `sink`, oldest arrival first. */
+  drainInto(sink: PieceSink): void {
+    for (let at = this.head; at < this.quantities.length; at++) sink.piece(this.lots[at], this.quantities[at]);
+    this.clear();
+  }
+
+  clear(): void {
+    this.quantities.length = 0;
+    this.lots.length = 0;
+    this.head = 0;
+    this.total = 0;
+  }
+
+  private earliestExpiry(): number {
+    const expiresAt = this.registry.expiresAt;
+    let best = this.head;
+    for (let at = this.head + 1; at < this.quantities.length; at++) if (expiresAt[this.lots[at]] < expiresAt[this.lots[best]]) best = at;
+    return best;
+  }
+
+  private removeAt(at: number): void {
+    if (at === this.head) {
+      this.head++;
+      if (this.head === this.quantities.length) this.clear();
+      else if (this.head > 32 && this.head * 2 > this.quantities.length) {
+        this.quantities.splice(0, this.head);
+        this.lots.splice(0, this.head);
+        this.head = 0;
+      }
+    } else {
+      this.quantities.splice(at, 1);
+      this.lots.splice(at, 1);
+    }
+  }
+}
+
+/**
+ * Lot pieces on their way somewhere (a shipment in transit, a customer's return), each under an id an
+ * event can carry. Ids and their lists are reused once the pieces have arrived, so a long run does not
+ * allocate a list per shipment.
+ */
+export const CONSIGNMENT = {
+  /** shipped by the upstream point to fill an order */
+  delivery: 0,
+  /** sent back upstream by a point whose policy ordered a negative quantity */
+  returnUpstream: 1,
+  /** brought back by a customer to the point that sold them */
+  customerReturn: 2,
+} as const;
+
+export class Consignments {
+  private readonly lists: LotList[] = [];
+  private readonly destinations: number[] = [];
+  private readonly kinds: number[] = [];
+  private readonly free: number[] = [];
+
+  constructor(private readonly registry: LotRegistry) {}
+
+  /** A new, empty consignment of `kind` (CONSIGNMENT) to stock point `to`: its id. */
+  open(to: number, kind: number): number {
+    const id = this.free.length > 0 ? this.free.pop()! : this.lists.push(new LotList(this.registry)) - 1;
+    this.destinations[id] = to;
+    this.kinds[id] = kind;
+    return id;
+  }
+
+  kind(id: number): number {
+    return this.kinds[id];
+  }
+
+  list(id: number): LotList {
+    return this.lists[id];
+  }
+
+  destination(id: number): number {
+    return this.destinations[id];
+  }
+
+  /** The consignment has arrived: its id may be reused. */
+  close(id: number): void {
+    this.lists[id].clear();
+    this.free.push(id);
+  }
+}
