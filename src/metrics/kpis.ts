@@ -28,6 +28,7 @@ export const KPI_NAMES = [
   'recalledUnits',
   'returnedUnits',
   'markdownUnits',
+  'shrinkageUnits',
   'bullwhipRatio',
   // periodic review, textbook timing
   'endOfPeriodOnHand',
@@ -44,6 +45,7 @@ export const KPI_NAMES = [
   'obsolescenceCost',
   'recallCost',
   'returnsCost',
+  'shrinkageCost',
   'churnCost',
   'totalCost',
   'revenue',
@@ -81,6 +83,7 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   recalledUnits: 'quantity',
   returnedUnits: 'quantity',
   markdownUnits: 'quantity',
+  shrinkageUnits: 'quantity',
   bullwhipRatio: 'quantity',
   endOfPeriodOnHand: 'quantity',
   endOfPeriodBackorders: 'quantity',
@@ -95,6 +98,7 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   obsolescenceCost: 'money',
   recallCost: 'money',
   returnsCost: 'money',
+  shrinkageCost: 'money',
   churnCost: 'money',
   totalCost: 'money',
   revenue: 'money',
@@ -153,6 +157,8 @@ export interface KpiCounters {
   returnedUnits: number | null;
   /** units sold at a markdown near their expiry (products with markdown) */
   markdownUnits: number | null;
+  /** units that vanished from shelves unrecorded (stock points with visibility settings) */
+  shrinkageUnits: number | null;
 
   /** per-day orders placed and demand received (sums and sums of squares, over `bullwhipDays`) */
   bullwhipDays: number;
@@ -179,6 +185,7 @@ export interface KpiCounters {
   obsolescenceCost: number | null;
   recallCost: number | null;
   returnsCost: number | null;
+  shrinkageCost: number | null;
   churnCost: number | null;
   /** price of units delivered, less markdowns and refunds of returned units */
   revenue: number | null;
@@ -221,6 +228,7 @@ export function emptyCounters(windowDays: number): KpiCounters {
     recalledUnits: null,
     returnedUnits: null,
     markdownUnits: null,
+    shrinkageUnits: null,
     bullwhipDays: 0,
     dailyOrderSum: 0,
     dailyOrderSumSquares: 0,
@@ -240,6 +248,7 @@ export function emptyCounters(windowDays: number): KpiCounters {
     obsolescenceCost: null,
     recallCost: null,
     returnsCost: null,
+    shrinkageCost: null,
     churnCost: null,
     revenue: null,
     activeCustomers: null,
@@ -290,6 +299,7 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.recalledUnits = addNullable(total.recalledUnits, part.recalledUnits);
   total.returnedUnits = addNullable(total.returnedUnits, part.returnedUnits);
   total.markdownUnits = addNullable(total.markdownUnits, part.markdownUnits);
+  total.shrinkageUnits = addNullable(total.shrinkageUnits, part.shrinkageUnits);
   total.periodicPoints += part.periodicPoints;
   total.endOfPeriodOnHand += part.endOfPeriodOnHand;
   total.endOfPeriodBackorders += part.endOfPeriodBackorders;
@@ -304,6 +314,7 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.obsolescenceCost = addNullable(total.obsolescenceCost, part.obsolescenceCost);
   total.recallCost = addNullable(total.recallCost, part.recallCost);
   total.returnsCost = addNullable(total.returnsCost, part.returnsCost);
+  total.shrinkageCost = addNullable(total.shrinkageCost, part.shrinkageCost);
   total.churnCost = addNullable(total.churnCost, part.churnCost);
   // revenue of a product without a price is unknown, so the roll-up's revenue (and profit) is too
   total.revenue = first ? part.revenue : total.revenue === null || part.revenue === null ? null : total.revenue + part.revenue;
@@ -336,6 +347,7 @@ export function computeKpis(c: KpiCounters): Kpis {
     (c.obsolescenceCost ?? 0) +
     (c.recallCost ?? 0) +
     (c.returnsCost ?? 0) +
+    (c.shrinkageCost ?? 0) +
     (c.churnCost ?? 0);
   const periodic = c.periodicPoints > 0;
   return {
@@ -358,6 +370,7 @@ export function computeKpis(c: KpiCounters): Kpis {
     recalledUnits: c.recalledUnits,
     returnedUnits: c.returnedUnits,
     markdownUnits: c.markdownUnits,
+    shrinkageUnits: c.shrinkageUnits,
     bullwhipRatio:
       c.bullwhipDays >= 2 && demandVariance > 0
         ? variance(c.bullwhipDays, c.dailyOrderSum, c.dailyOrderSumSquares) / demandVariance
@@ -375,6 +388,7 @@ export function computeKpis(c: KpiCounters): Kpis {
     obsolescenceCost: c.obsolescenceCost,
     recallCost: c.recallCost,
     returnsCost: c.returnsCost,
+    shrinkageCost: c.shrinkageCost,
     churnCost: c.churnCost,
     totalCost,
     revenue: c.revenue,

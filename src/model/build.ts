@@ -264,6 +264,16 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       pointTable.row(i),
     );
     point.care = careOf(plan);
+    const visibility = plan.entry.visibility;
+    if (visibility) {
+      point.visibility = {
+        shrinkagePerDay: visibility.shrinkagePerDay,
+        countEveryDays: visibility.realTime ? 1 : (visibility.countEveryDays ?? Infinity),
+        countDelayDays: visibility.realTime ? 0 : visibility.countDelayDays,
+        foundInFlight: 0,
+        draws: streams.stream(`shrinkage:${plan.key}`),
+      };
+    }
     point.issuing = plan.entry.issuing ?? 'fifo';
     if (point.care.lots) {
       point.lots = new LotList(lotRegistry);

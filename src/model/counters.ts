@@ -330,80 +330,87 @@ export class Counters {
   // perishables, write-offs and customer returns (points of products with lots or returns only)
   /** units written off because their shelf life ended */
   get expiredUnits(): number {
-    return this.values[46];
+    return this.values[47];
   }
   set expiredUnits(value: number) {
-    this.values[46] = value;
+    this.values[47] = value;
   }
   /** units sold at a markdown (near their expiry) */
   get markdownUnits(): number {
-    return this.values[47];
+    return this.values[48];
   }
   set markdownUnits(value: number) {
-    this.values[47] = value;
+    this.values[48] = value;
   }
   /** price given up on them */
   get markdownDiscount(): number {
-    return this.values[48];
+    return this.values[49];
   }
   set markdownDiscount(value: number) {
-    this.values[48] = value;
+    this.values[49] = value;
   }
   /** units damaged in storage and written off */
   get damagedUnits(): number {
-    return this.values[49];
+    return this.values[50];
   }
   set damagedUnits(value: number) {
-    this.values[49] = value;
+    this.values[50] = value;
   }
   /** units sold off at salvage value once demand ended */
   get obsoleteUnits(): number {
-    return this.values[50];
+    return this.values[51];
   }
   set obsoleteUnits(value: number) {
-    this.values[50] = value;
+    this.values[51] = value;
   }
   /** units removed by a recall */
   get recalledUnits(): number {
-    return this.values[51];
+    return this.values[52];
   }
   set recalledUnits(value: number) {
-    this.values[51] = value;
+    this.values[52] = value;
   }
   /** units customers brought back */
   get customerReturnedUnits(): number {
-    return this.values[52];
+    return this.values[53];
   }
   set customerReturnedUnits(value: number) {
-    this.values[52] = value;
+    this.values[53] = value;
   }
   /** of which reconditioned and put back on the shelf */
   get restockedUnits(): number {
-    return this.values[53];
+    return this.values[54];
   }
   set restockedUnits(value: number) {
-    this.values[53] = value;
+    this.values[54] = value;
   }
   /** of which scrapped */
   get scrappedUnits(): number {
-    return this.values[54];
+    return this.values[55];
   }
   set scrappedUnits(value: number) {
-    this.values[54] = value;
+    this.values[55] = value;
   }
   /** reconditioning and scrapping costs */
   get returnsCost(): number {
-    return this.values[55];
+    return this.values[56];
   }
   set returnsCost(value: number) {
-    this.values[55] = value;
+    this.values[56] = value;
   }
   /** price refunded for returned units */
   get refunds(): number {
-    return this.values[56];
+    return this.values[57];
   }
   set refunds(value: number) {
-    this.values[56] = value;
+    this.values[57] = value;
+  }
+  /** units that vanished from the shelf unrecorded (theft, misplacement, unrecorded damage) */
+  get shrunkUnits(): number {
+    return this.values[58];
+  }
+  set shrunkUnits(value: number) {
+    this.values[58] = value;
   }
 
   /** Units taken from the shelf: sold, or shipped downstream. */
@@ -430,6 +437,7 @@ export class Counters {
       customerFacing: boolean;
       hasCustomers: boolean;
       care: ProductCare;
+      shrinks: boolean;
     },
   ): KpiCounters {
     const v = this.values;
@@ -493,6 +501,10 @@ export class Counters {
     if (care.recallable) {
       c.recalledUnits = d(FIELD.recalledUnits);
       c.recallCost = c.recalledUnits * point.unitCost;
+    }
+    if (point.shrinks) {
+      c.shrinkageUnits = d(FIELD.shrunkUnits);
+      c.shrinkageCost = c.shrinkageUnits * point.unitCost;
     }
     if (care.returns && point.customerFacing) {
       c.returnedUnits = d(FIELD.customerReturnedUnits);
@@ -560,18 +572,24 @@ export const FIELD = {
   askPolicyAtOrBelow: 44,
   /** units owed to downstream stock points (a level; `backorders` less this is owed to customers) */
   internalBackorders: 45,
+  /**
+   * units the stock record shows that are not on the shelf (shrinkage not yet found by a count): the
+   * policy decides on onHand + phantom (a level)
+   */
+  phantom: 46,
   // rarer counters, after the state the fast path reads
-  expiredUnits: 46,
-  markdownUnits: 47,
-  markdownDiscount: 48,
-  damagedUnits: 49,
-  obsoleteUnits: 50,
-  recalledUnits: 51,
-  customerReturnedUnits: 52,
-  restockedUnits: 53,
-  scrappedUnits: 54,
-  returnsCost: 55,
-  refunds: 56,
+  expiredUnits: 47,
+  markdownUnits: 48,
+  markdownDiscount: 49,
+  damagedUnits: 50,
+  obsoleteUnits: 51,
+  recalledUnits: 52,
+  customerReturnedUnits: 53,
+  restockedUnits: 54,
+  scrappedUnits: 55,
+  returnsCost: 56,
+  refunds: 57,
+  shrunkUnits: 58,
 } as const;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */

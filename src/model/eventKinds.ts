@@ -30,6 +30,8 @@ export const EventKind = {
   recall: 15,
   /** a product's demand ends */
   endOfLife: 16,
+  /** a stock count's result reaches the record */
+  countResult: 17,
   /** the end of the measured window: after the last day is recorded, before anything else at that time */
   horizon: 10,
 } as const;

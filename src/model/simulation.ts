@@ -249,6 +249,8 @@ export class Simulation {
         return this.onRecall(target);
       case EventKind.endOfLife:
         return this.onEndOfLife(target);
+      case EventKind.countResult:
+        return this.onCountResult(target, value);
       case EventKind.horizon:
         return this.env.stop();
       default:
@@ -614,6 +616,7 @@ export class Simulation {
     for (const point of this.stockPoints) {
       point.accrue(now);
       if (point.care.damagePerDay > 0) this.damage(point);
+      if (point.visibility !== null) this.shrinkAndCount(point, day);
       point.closeDay();
       if (inWindow) {
         // only whole days of the window, as for the roll-ups (a fractional warm-up splits a day)
@@ -794,6 +797,39 @@ export class Simulation {
     this.afterShrink(point);
   }
 
+  /**
+   * The day's shrinkage at `point`: units vanish from the shelf and the record does not know, so the
+   * policy still counts them. A count (every `countEveryDays`, daily with real-time visibility) finds
+   * the gap; its result reaches the record after `countDelayDays`.
+   */
+  private shrinkAndCount(point: StockPoint, day: number): void {
+    const visibility = point.visibility!;
+    const shrunk = binomial(Math.floor(point.onHand + 1e-9), visibility.shrinkagePerDay, visibility.draws);
+    if (shrunk > 0) {
+      if (point.lots !== null) point.lots.removeAtPositions(shrunk, visibility.draws);
+      point.onHand -= shrunk;
+      point.phantom += shrunk;
+      point.counters.shrunkUnits += shrunk;
+    }
+    // what earlier counts found is already on its way to the record
+    const gap = point.phantom - visibility.foundInFlight;
+    if (day % visibility.countEveryDays !== 0 || gap <= 1e-9) return;
+    if (visibility.countDelayDays === 0) return this.onCountResult(point.index, gap);
+    visibility.foundInFlight += gap;
+    this.env.schedule(this.env.now + visibility.countDelayDays, EventKind.countResult, point.index, gap, Priority.normal);
+  }
+
+  /** A count found `gap` units the record had and the shelf did not: the record drops them, and the policy sees the truth. */
+  private onCountResult(index: number, gap: number): void {
+    const point = this.stockPoints[index];
+    const visibility = point.visibility!;
+    if (visibility.countDelayDays > 0) visibility.foundInFlight -= gap;
+    point.accrue(this.env.now);
+    // losses after the count are still unknown; what it found may already be cleared (end of life)
+    point.phantom = Math.max(0, point.phantom - gap);
+    this.afterShrink(point);
+  }
+
   /** Some of the units just sold will come back, after a delay. */
   private sendReturns(point: StockPoint, quantity: number): void {
     const returns = point.care.returns!;
@@ -879,6 +915,7 @@ export class Simulation {
   /** Every unit on `point`'s shelf is sold off at the salvage value (counted as obsolete). */
   private sellOff(point: StockPoint): void {
     const units = point.onHand;
+    point.phantom = 0;
     if (units <= 0) return;
     point.onHand = 0;
     point.lots?.clear();

@@ -1,5 +1,6 @@
 import type { Policy, PolicyState } from './policies/policy.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
+import type { RandomStream } from '../random/streams.ts';
 import { BackorderQueue } from './backorderQueue.ts';
 import type { KpiCounters } from '../metrics/kpis.ts';
 import { Counters, FIELD, POINT_ROW_WIDTH } from './counters.ts';
@@ -21,6 +22,18 @@ export interface Supply {
   stage: number;
 }
 
+/** How the stock record drifts from the shelf, and how counts put it right. */
+export interface RecordAccuracy {
+  shrinkagePerDay: number;
+  /** days between counts (Infinity: never counted) */
+  countEveryDays: number;
+  countDelayDays: number;
+  /** units counts have found whose results have not reached the record yet */
+  foundInFlight: number;
+  /** which units vanish */
+  draws: RandomStream;
+}
+
 /** Units accounted over the whole run (warm-up included), for conservation checks. */
 export interface LedgerCounts {
   initialOnHand: number;
@@ -37,6 +50,7 @@ export interface LedgerCounts {
   damaged: number;
   obsolete: number;
   recalled: number;
+  shrunk: number;
   /** units customers brought back, and of them those put back on the shelf and those scrapped */
   customerReturned: number;
   restocked: number;
@@ -78,6 +92,8 @@ export class StockPoint implements PolicyState {
   issuing: IssuingDiscipline = 'fifo';
   /** the product's demand has ended here: the policy orders nothing more */
   ended = false;
+  /** shrinkage and stock counts (see the scenario's visibility), or null: the record is exact */
+  visibility: RecordAccuracy | null = null;
 
   // the day that just closed
   lastDayDemand = 0;
@@ -174,9 +190,23 @@ export class StockPoint implements PolicyState {
     return this.numbers[FIELD.backorders];
   }
 
+  /** units on hand as the stock record has them: the shelf plus losses no count has found yet */
+  get recordedOnHand(): number {
+    return this.numbers[FIELD.onHand] + this.numbers[FIELD.phantom];
+  }
+
+  /** units the record shows that are not on the shelf */
+  get phantom(): number {
+    return this.numbers[FIELD.phantom];
+  }
+  set phantom(value: number) {
+    this.numbers[FIELD.phantom] = value;
+  }
+
+  /** recorded on hand + on order - backorders: what the policy decides on */
   get inventoryPosition(): number {
     const n = this.numbers;
-    return n[FIELD.onHand] + n[FIELD.onOrder] - n[FIELD.backorders];
+    return n[FIELD.onHand] + n[FIELD.phantom] + n[FIELD.onOrder] - n[FIELD.backorders];
   }
 
   /** units owed to downstream stock points (the rest of `backorders` is owed to customers) */
@@ -194,7 +224,7 @@ export class StockPoint implements PolicyState {
   }
 
   private echelonStock(): number {
-    let stock = this.onHand - (this.backorders - this.internalBackorders);
+    let stock = this.recordedOnHand - (this.backorders - this.internalBackorders);
     for (const point of this.downstream) stock += point.pipeline + point.echelonStock();
     return stock;
   }
@@ -274,6 +304,7 @@ export class StockPoint implements PolicyState {
       customerFacing: this.customerFacing,
       hasCustomers: this.customerBase >= 0,
       care: this.care,
+      shrinks: this.visibility !== null,
     });
   }
 
@@ -293,6 +324,7 @@ export class StockPoint implements PolicyState {
       damaged: c.damagedUnits,
       obsolete: c.obsoleteUnits,
       recalled: c.recalledUnits,
+      shrunk: c.shrunkUnits,
       customerReturned: c.customerReturnedUnits,
       restocked: c.restockedUnits,
       scrapped: c.scrappedUnits,
@@ -370,5 +402,5 @@ export function sellFromShelf(table: Float64Array, at: number, now: number, quan
 
 /** True when the continuous-review policy of the point at `table[at]` may want to order now. */
 export function policyMayOrder(table: Float64Array, at: number): boolean {
-  return table[at + FIELD.onHand] + table[at + FIELD.onOrder] - table[at + FIELD.backorders] <= table[at + FIELD.askPolicyAtOrBelow];
+  return table[at + FIELD.onHand] + table[at + FIELD.phantom] + table[at + FIELD.onOrder] - table[at + FIELD.backorders] <= table[at + FIELD.askPolicyAtOrBelow];
 }

@@ -312,6 +312,19 @@ export const StockPoint = z.strictObject({
   shortageShipping: ShortageShipping.optional(),
   /** for a product held in lots (shelfLifeDays, or a recall covers it): which units leave first (default fifo) */
   issuing: Issuing.optional(),
+  /** how well the stock record matches the shelf (default: exactly, always) */
+  visibility: z
+    .strictObject({
+      /** daily probability that a unit on the shelf vanishes without the record knowing (theft, misplacement) */
+      shrinkagePerDay: probability(),
+      /** a physical count every this many days corrects the record (default: never counted) */
+      countEveryDays: wholeNumber().min(1, { message: 'expected a whole number of days >= 1' }).optional(),
+      /** days before a count's result reaches the record (default 0) */
+      countDelayDays: nonNegative().default(0),
+      /** real-time visibility: the record learns of every loss by the end of its day (a daily count, no delay) */
+      realTime: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type StockPoint = z.infer<typeof StockPoint>;
 

@@ -12,8 +12,8 @@ import { loadScenarioFile, scenarioFiles, scenarioOf, shortened, singleStore, tw
  * - stock: every unit put on the shelf goes through `put` (receipts from its supply, and returns
  *   received from downstream points) or is a customer's return restocked, and every unit leaving it
  *   goes through `take` (sales and shipments), `returnUpstream` (returns), or is written off (expired,
- *   damaged, sold off at end of life, recalled), so
- *   initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled;
+ *   damaged, sold off at end of life, recalled) or vanishes unrecorded (shrinkage), so
+ *   initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled + shrunk;
  *   a product held in lots has exactly its on-hand units in lots on the shelf.
  * - customer returns: each unit brought back is restocked or scrapped.
  * - demand: each unit demanded (a customer's or a downstream point's order) is filled at once, lost
@@ -57,9 +57,9 @@ function checkConservation(scenario: Scenario, variantIndex: number, run: RunRes
   const label = (i: number) => `${run.variant} rep ${run.replication} ${run.ledgers[i].node}/${run.ledgers[i].product}`;
   run.ledgers.forEach((ledger, i) => {
     expectBalanced(
-      `${label(i)} stock: initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled`,
+      `${label(i)} stock: initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled + shrunk`,
       ledger.initialOnHand + ledger.received + ledger.restocked,
-      ledger.issued + ledger.returned + ledger.onHand + ledger.expired + ledger.damaged + ledger.obsolete + ledger.recalled,
+      ledger.issued + ledger.returned + ledger.onHand + ledger.expired + ledger.damaged + ledger.obsolete + ledger.recalled + ledger.shrunk,
     );
     if (ledger.inLots !== null) expectBalanced(`${label(i)} lots: units in lots on the shelf = onHand`, ledger.inLots, ledger.onHand);
     expectBalanced(`${label(i)} returns: customerReturned = restocked + scrapped`, ledger.customerReturned, ledger.restocked + ledger.scrapped);
@@ -233,6 +233,14 @@ describe('units are conserved in hand-built scenarios', () => {
       expect(total(runs, (ledger) => ledger.damaged)).toBeGreaterThan(0);
       expect(total(runs, (ledger) => ledger.restocked)).toBeGreaterThan(0);
       expect(total(runs, (ledger) => ledger.scrapped)).toBeGreaterThan(0);
+    });
+
+    it('shrinkage found by counts with a delay, in lots', () => {
+      const input = perishable({ shelfLifeDays: 40, endOfLife: { day: 150 } });
+      input.stockPoints[1].visibility = { shrinkagePerDay: 0.02, countEveryDays: 10, countDelayDays: 13 };
+      input.stockPoints[0].visibility = { shrinkagePerDay: 0.01, realTime: true };
+      const runs = checkScenario(scenarioOf(input));
+      expect(total(runs, (ledger) => ledger.shrunk)).toBeGreaterThan(0);
     });
 
     it('a recall, with units in transit and on shelves when it is announced', () => {
