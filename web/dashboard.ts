@@ -25,6 +25,8 @@ import type { VariantComparison } from '../src/experiment/compare.ts';
 export interface Dashboard {
   show(result: ExperimentResult, scenario: Scenario, theory: TheoryView | null, comparisons: VariantComparison[]): void;
   clear(): void;
+  /** draws the charts again at their sections' current widths (after a change of layout) */
+  redraw(): void;
 }
 
 interface Selection {
@@ -98,22 +100,26 @@ export function createDashboard(root: HTMLElement): Dashboard {
     renderKpiTable(holder, result, { currency });
   }
 
-  // redraw the charts when the dashboard changes width (a window resize, the drawer opening); a change
-  // of height alone (the charts drawing themselves) must not redraw, or it would never settle
+  function redraw(): void {
+    lastWidth = root.clientWidth;
+    if (!current) return;
+    frontier.draw(() => renderFrontier(frontier.body, current!.result, { currency: current!.scenario.currency }));
+    drawInventory();
+    customers.draw(() => renderCustomers(customers.body, current!.result));
+    drawHistogram();
+    drawNetwork();
+  }
+
+  // redraw the charts when the dashboard changes width (a window resize, the drawer opening, the
+  // presentation layout); a change of height alone (the charts drawing themselves) must not redraw,
+  // or it would never settle
   let lastWidth = root.clientWidth;
   let resizeFrame = 0;
   new ResizeObserver(() => {
     if (root.clientWidth === lastWidth) return;
     lastWidth = root.clientWidth;
     cancelAnimationFrame(resizeFrame);
-    resizeFrame = requestAnimationFrame(() => {
-      if (!current) return;
-      frontier.draw(() => renderFrontier(frontier.body, current!.result, { currency: current!.scenario.currency }));
-      drawInventory();
-      customers.draw(() => renderCustomers(customers.body, current!.result));
-      drawHistogram();
-      drawNetwork();
-    });
+    resizeFrame = requestAnimationFrame(redraw);
   }).observe(root);
 
   return {
@@ -153,6 +159,10 @@ export function createDashboard(root: HTMLElement): Dashboard {
       section('comparison').replaceChildren();
       for (const chart of [frontier, inventory, customers, histogram, network]) chart.clear();
       table.replaceChildren();
+    },
+    redraw() {
+      cancelAnimationFrame(resizeFrame);
+      redraw();
     },
   };
 }

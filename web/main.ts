@@ -11,13 +11,14 @@ import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.
 import { applyEditToText } from './editor/jsonText.ts';
 import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 import { viewAsHtml } from './viewExport.ts';
-import { parseValues, planGrid, runSweep, sweepTargets } from './worker/sweep.ts';
+import { parseValues, planGrid, runSweep, sweepTargets, sweepViewCsv, sweepViewJson } from './worker/sweep.ts';
 import { createSweepPanel, type SweepRequest } from './sweepPanel.ts';
-import { runSensitivity, SENSITIVITY_LABELS, sensitivityVariants, type SensitivityRequest } from './worker/sensitivity.ts';
+import { runSensitivity, SENSITIVITY_LABELS, sensitivityVariants, sensitivityViewCsv, sensitivityViewJson, type SensitivityRequest } from './worker/sensitivity.ts';
 import { createSensitivityPanel } from './sensitivityPanel.ts';
-import { runOptimize, type OptimizeRequest } from './worker/optimize.ts';
+import { optimizeViewCsv, optimizeViewJson, runOptimize, type OptimizeRequest } from './worker/optimize.ts';
 import { createOptimizePanel } from './optimizePanel.ts';
 import { optimize as optimized } from './i18n/en/optimize.ts';
+import { createPresentMode } from './presentMode.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -48,9 +49,18 @@ const editor = createScenarioEditor($('editor'), {
     store.update(parsed.ok ? { text, scenario: parsed.scenario, issues: [] } : { text, scenario: null, issues: parsed.issues });
   },
 });
-const sweepPanel = createSweepPanel($('sweep'), { onRun: (request) => void sweep(request), parseValues });
-const sensitivityPanel = createSensitivityPanel($('sensitivity'), { onRun: (request) => void sensitivity(request), labels: SENSITIVITY_LABELS });
-const optimizePanel = createOptimizePanel($('optimize'), { onRun: (request) => void optimizeGrid(request), parseValues });
+const sweepPanel = createSweepPanel($('sweep'), { onRun: (request) => void sweep(request), parseValues, files: { csv: sweepViewCsv, json: sweepViewJson } });
+const sensitivityPanel = createSensitivityPanel($('sensitivity'), {
+  onRun: (request) => void sensitivity(request),
+  labels: SENSITIVITY_LABELS,
+  files: { csv: sensitivityViewCsv, json: sensitivityViewJson },
+});
+const optimizePanel = createOptimizePanel($('optimize'), { onRun: (request) => void optimizeGrid(request), parseValues, files: { csv: optimizeViewCsv, json: optimizeViewJson } });
+const presentMode = createPresentMode($<HTMLButtonElement>('present'), () => {
+  closeDrawer();
+  // the charts take the new width (those hidden meanwhile were drawn at a stand-in width)
+  requestAnimationFrame(() => dashboard.redraw());
+});
 let controller: AbortController | null = null;
 
 // ------------------------------------------------------------------------------------------------
@@ -81,7 +91,7 @@ store.subscribe((state, previous) => {
   showBanner(state);
   showProgress(state);
   if (state.result !== previous.result) {
-    for (const id of ['export-csv', 'export-json', 'export-html']) $<HTMLButtonElement>(id).disabled = state.result === null;
+    for (const id of ['export-csv', 'export-json', 'export-html', 'present']) $<HTMLButtonElement>(id).disabled = state.result === null;
     if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory, state.result.comparisons);
     else dashboard.clear();
   }
@@ -266,7 +276,7 @@ async function sensitivityNow(request: SensitivityRequest): Promise<void> {
 /**
  * Simulation optimisation (web/optimizePanel.ts): screen the grid on the top bar's replications,
  * confirm the best 3 on 4× as many, on the same pool, progress bar and Cancel as Run. A cancel keeps
- * nothing (a winner needs both phases) and says so.
+ * what finished (the screening's leaders, or the confirmation so far), says so, and shows it.
  */
 function optimizeGrid(request: OptimizeRequest): Promise<void> {
   if (store.state.run.status === 'running') return currentRun;
@@ -294,7 +304,12 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
     return;
   }
   const view = outcome.view;
-  store.update({ run: { status: 'done', replications: view.screenReplications, seconds }, optimize: view });
+  const finished = view.outcome.complete;
+  store.update({
+    run: finished ? { status: 'done', replications: view.screenReplications, seconds } : { status: 'cancelled', replications: view.outcome.replications.screen },
+    optimize: view,
+  });
+  if (!finished) optimizePanel.showError(optimized.cancelledPartial);
 }
 
 /**
@@ -407,7 +422,7 @@ $('export-csv').addEventListener('click', () => {
 });
 $('export-html').addEventListener('click', () => {
   const result = store.state.result;
-  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value), 'stocklab-view.html', 'text/html');
+  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value, { presenting: presentMode.on }), 'stocklab-view.html', 'text/html');
 });
 $('export-json').addEventListener('click', () => {
   const result = store.state.result;
@@ -446,6 +461,10 @@ function applyStrings(): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     const text = strings[element.dataset.i18nLabel!];
     if (typeof text === 'string') element.setAttribute('aria-label', text);
+  }
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n-title]')) {
+    const text = strings[element.dataset.i18nTitle!];
+    if (typeof text === 'string') element.title = text;
   }
 }
 

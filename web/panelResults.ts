@@ -1,6 +1,10 @@
+import { app } from './i18n/en/app.ts';
+import { downloadText } from './charts/export.ts';
+
 /**
- * Parts the analysis panels (sweep, sensitivity, optimise) share. The results area: a caption, one
- * block per chart and the list of what was left out, hidden until there is something to show.
+ * Parts the analysis panels (sweep, sensitivity, optimise) share. The results area: a caption, the
+ * results as CSV and JSON, one block per chart and the list of what was left out, hidden until there
+ * is something to show.
  */
 export interface ResultsArea {
   results: HTMLElement;
@@ -10,12 +14,39 @@ export interface ResultsArea {
   skipped: HTMLElement;
 }
 
-export function createResultsArea(chartIds: string[], skippedId: string): ResultsArea {
+/**
+ * The panel's numbers as files (the buttons "Results as CSV" and "Results as JSON", ids
+ * `<name>-export-csv` / `-json`, files `stocklab-<name>.csv` / `.json`), built from what the panel
+ * shows when a button is clicked; null when there is nothing to export.
+ */
+export interface ResultFiles {
+  name: string;
+  /** what the files hold, for the buttons' hints: "the sweep's grid points" */
+  what: string;
+  csv(): string | null;
+  json(): string | null;
+}
+
+export function createResultsArea(chartIds: string[], skippedId: string, files: ResultFiles): ResultsArea {
   const results = document.createElement('div');
   results.className = 'sweep-results';
   results.hidden = true;
   const caption = document.createElement('p');
   caption.className = 'sweep-caption';
+  const exports = document.createElement('div');
+  exports.className = 'panel-exports';
+  for (const format of ['csv', 'json'] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = `${files.name}-export-${format}`;
+    button.textContent = format === 'csv' ? app.exportCsv : app.exportJson;
+    button.title = app.exportPanel(format.toUpperCase(), files.what);
+    button.addEventListener('click', () => {
+      const text = format === 'csv' ? files.csv() : files.json();
+      if (text !== null) downloadText(text, `stocklab-${files.name}.${format}`, format === 'csv' ? 'text/csv' : 'application/json');
+    });
+    exports.append(button);
+  }
   const charts = chartIds.map((id) => {
     const element = document.createElement('div');
     element.id = id;
@@ -25,7 +56,7 @@ export function createResultsArea(chartIds: string[], skippedId: string): Result
   const skipped = document.createElement('div');
   skipped.id = skippedId;
   skipped.className = 'sweep-skipped';
-  results.append(caption, ...charts, skipped);
+  results.append(caption, exports, ...charts, skipped);
   return { results, caption, charts, skipped };
 }
 

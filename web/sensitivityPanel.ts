@@ -18,6 +18,8 @@ export interface SensitivityPanelOptions {
   onRun(request: SensitivityRequest): void;
   /** what each input moves, in words (src/experiment/sensitivity.ts SENSITIVITY_LABELS) */
   labels: Record<SensitivitySkipped['input'], string>;
+  /** the results as files (worker/sensitivity.ts sensitivityViewCsv, sensitivityViewJson): the JSON gives the inputs not moved in the panel's words */
+  files: { csv(view: SensitivityView): string; json(view: SensitivityView, skipped: string[]): string };
 }
 
 const DEFAULT_KPI: KpiName = 'totalCost';
@@ -27,7 +29,8 @@ const DEFAULT_PERCENT = 20;
  * The sensitivity section (#sensitivity), after the sweep: a form (variant, KPI, how far to move each
  * input) whose "Run sensitivity" asks the shell to run the baseline and every input at −x% and +x%
  * (main.ts, through the same worker pool, progress bar and Cancel as Run), and the results: a tornado
- * chart (web/charts/tornado.ts) and the inputs that were not moved, with the reason.
+ * chart (web/charts/tornado.ts), the inputs that were not moved, with the reason, and the bars as CSV
+ * and JSON.
  */
 export function createSensitivityPanel(root: HTMLElement, options: SensitivityPanelOptions): SensitivityPanel {
   let currency: string | undefined;
@@ -73,7 +76,12 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
     caption,
     charts: [chartElement],
     skipped,
-  } = createResultsArea(['sensitivity-tornado'], 'sensitivity-skipped');
+  } = createResultsArea(['sensitivity-tornado'], 'sensitivity-skipped', {
+    name: 'sensitivity',
+    what: text.exportWhat,
+    csv: () => (view ? options.files.csv(view) : null),
+    json: () => (view ? options.files.json(view, skippedLines(view)) : null),
+  });
   root.replaceChildren(heading(text.title, text.help), form, results);
   root.querySelector('h2')!.id = 'sensitivity-title';
   const chart = chartSection(chartElement, 'sensitivity-tornado', text.chartTitle, text.chartHelp, 'h3');
@@ -112,15 +120,20 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
     return text.invalidWhenMoved(percent, item.message ?? '');
   }
 
+  /** Each input not moved and why, as the list under the chart says it. */
+  function skippedLines(shown: SensitivityView): string[] {
+    return shown.skipped.map((item) => `${options.labels[item.input]}: ${reason(item, shown.percent)}`);
+  }
+
   function drawSkipped(): void {
     skipped.replaceChildren();
     if (!view || view.skipped.length === 0) return;
     const title = document.createElement('p');
     title.textContent = text.skippedTitle(view.skipped.length);
     const list = document.createElement('ul');
-    for (const item of view.skipped) {
+    for (const line of skippedLines(view)) {
       const entry = document.createElement('li');
-      entry.textContent = `${options.labels[item.input]}: ${reason(item, view.percent)}`;
+      entry.textContent = line;
       list.append(entry);
     }
     skipped.append(title, list);

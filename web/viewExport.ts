@@ -2,29 +2,54 @@ import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { standaloneSvg } from './charts/export.ts';
 import { app } from './i18n/en/app.ts';
+import { STOCKLAB_VERSION } from './version.ts';
+
+/** The analysis panels: exported with their results only, and not at all before they have any. */
+const PANELS = ['sweep', 'sensitivity', 'optimize'];
 
 /**
- * The dashboard as one self-contained HTML page for a client: the headline cards, the comparison, the
- * theory table, every chart as inline SVG (styles inlined) and the KPI table, with what reproduces
- * the run (scenario, seed, replications) at the top. Buttons and selects are dropped; the page prints
- * to PDF as it shows.
+ * The dashboard as one self-contained HTML page for a client: exactly what the page shows (in the
+ * presentation layout, the comparison only: cards, comparison, frontier and KPI table), every chart
+ * as inline SVG with its computed styles, and what reproduces the run (scenario, seed, replications,
+ * Stocklab version) at the top. Buttons, selects and forms are dropped; the page prints to PDF as it
+ * shows (the app's print styles come along).
  */
-export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: ExperimentResult): string {
+export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: ExperimentResult, options: { presenting?: boolean } = {}): string {
   const copy = dashboard.cloneNode(true) as HTMLElement;
-  // each chart's SVG with its computed styles, from the live page (the clone has no layout)
-  const live = dashboard.querySelectorAll<SVGSVGElement>('.chart-body > svg, .chart-body svg.chart');
-  const cloned = copy.querySelectorAll<SVGSVGElement>('.chart-body > svg, .chart-body svg.chart');
-  live.forEach((svg, i) => {
+  // the clone has no layout: read what is shown, and each chart's styles, from the live page
+  const charts: [Element, string][] = [];
+  const hidden: Element[] = [];
+  const walk = (live: Element, cloned: Element): void => {
+    if (getComputedStyle(live).display === 'none') {
+      hidden.push(cloned);
+      return;
+    }
+    if (live instanceof SVGSVGElement && live.classList.contains('chart-svg')) {
+      charts.push([cloned, standaloneSvg(live)]);
+      return;
+    }
+    for (let i = 0; i < live.children.length; i++) walk(live.children[i], cloned.children[i]);
+  };
+  walk(dashboard, copy);
+  for (const [cloned, svg] of charts) {
     const holder = document.createElement('div');
-    holder.innerHTML = standaloneSvg(svg);
-    cloned[i]?.replaceWith(holder.firstElementChild ?? holder);
-  });
-  // the sweep's form is no result; a sweep not run (or run on another scenario) is not shown at all
-  if (copy.querySelector('.sweep-results[hidden]')) copy.querySelector('#sweep')?.remove();
-  for (const element of copy.querySelectorAll('button, select, input, .chart-controls, .result-actions, #banner, .sweep-form')) element.remove();
+    holder.innerHTML = svg;
+    cloned.replaceWith(holder.querySelector('svg') ?? holder);
+  }
+  for (const element of hidden) element.remove();
+  // a panel's form is no result; a panel not run (or run on another scenario) is not shown at all
+  for (const id of PANELS) {
+    if (dashboard.querySelector<HTMLElement>(`#${id} .sweep-results`)?.hidden) copy.querySelector(`#${id}`)?.remove();
+  }
+  // the KPI table's column headers are sort buttons: keep their text
+  for (const button of copy.querySelectorAll('th .sort-button')) {
+    button.querySelector('.sort-icon')?.remove();
+    button.replaceWith(...button.childNodes);
+  }
+  for (const element of copy.querySelectorAll('button, select, input, .chart-controls, .chart-exports, .result-actions, .panel-exports, #banner, .sweep-form')) element.remove();
   for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const heading = app.viewExported(scenario.name, String(result.seed), result.replications, when);
+  const heading = app.viewExported(scenario.name, String(result.seed), result.replications, when, STOCKLAB_VERSION);
   const styles = [...document.styleSheets]
     .map((sheet) => {
       try {
@@ -38,15 +63,18 @@ export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: E
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="Stocklab ${escapeHtml(STOCKLAB_VERSION)}">
 <title>${escapeHtml(scenario.name)} — Stocklab</title>
 <style>${styles}
 body { max-width: 1200px; margin: 0 auto; padding: 1rem 1.5rem; }
-@media print { section { break-inside: avoid; } }
+body > h1 { font-size: 1.25rem; margin: 0 0 0.5rem; }
 </style>
 </head>
-<body>
+<body${options.presenting ? ' class="presenting"' : ''}>
 <h1>${escapeHtml(heading)}</h1>
+<main class="dashboard">
 ${copy.innerHTML}
+</main>
 </body>
 </html>
 `;

@@ -1,5 +1,4 @@
 import type { OptimizeOutcome, OptimizeSpec } from '../experiment/optimize.ts';
-import type { KpiSummary } from '../experiment/replicate.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatCell, formatSeconds, formatTable } from './format.ts';
 
@@ -41,30 +40,4 @@ function confirmation(outcome: OptimizeOutcome, spec: OptimizeSpec): string {
   if (outcome.verdict === 'infeasible' && outcome.replications.confirm === 0) return 'no confirmation: no grid point meets the floor';
   if (outcome.replications.confirm === 0 && !outcome.complete) return 'confirmation: not reached';
   return `confirmation: the best ${outcome.confirmed.length} × ${ofPlanned(outcome.replications.confirm, spec.confirmReplications)} new replications`;
-}
-
-/**
- * `stocklab optimize --csv`: one row per screened grid point, then one per confirmed candidate, each
- * with its objective (and floor) as mean, 95% half-width and replications; `winner` marks the winner's
- * confirmation row.
- */
-export function formatOptimizationCsv(spec: OptimizeSpec, outcome: OptimizeOutcome): string {
-  const floor = spec.constraint;
-  const head = ['phase', ...spec.axes.map((axis) => axis.parameter), spec.objective, `${spec.objective}HalfWidth`, 'replications', ...(floor ? [floor.kpi, `${floor.kpi}HalfWidth`, 'meetsFloor'] : []), 'winner'];
-  const number = (value: number | null) => (value === null ? '' : String(value));
-  const row = (phase: string, values: number[], objective: KpiSummary, constraint: KpiSummary | null, winner: boolean) => [
-    phase,
-    ...values.map(String),
-    number(objective.mean),
-    number(objective.halfWidth),
-    String(objective.n),
-    ...(floor && constraint ? [number(constraint.mean), number(constraint.halfWidth), String(constraint.mean !== null && constraint.mean >= floor.atLeast)] : []),
-    String(winner),
-  ];
-  const lines = [
-    head,
-    ...outcome.screened.map((point) => row('screen', point.values, point.kpis[spec.objective], floor ? point.kpis[floor.kpi] : null, false)),
-    ...(outcome.replications.confirm >= 2 ? outcome.confirmed.map((candidate) => row('confirm', candidate.values, candidate.objective, candidate.constraint, candidate === outcome.winner)) : []),
-  ];
-  return lines.map((cells) => cells.join(',')).join('\n') + '\n';
 }

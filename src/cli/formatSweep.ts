@@ -1,6 +1,6 @@
 import type { ExperimentResult } from '../experiment/replicate.ts';
 import type { SweepAxis, SweepPlan, SweepRow } from '../experiment/sweep.ts';
-import { KPI_NAMES, type KpiName } from '../metrics/kpis.ts';
+import type { KpiName } from '../metrics/kpis.ts';
 import { formatCell, formatSeconds, formatTable } from './format.ts';
 
 export interface SweepHeader {
@@ -45,12 +45,3 @@ export function formatSweep(result: ExperimentResult, axes: SweepAxis[], rows: S
   return lines.join('\n') + '\n';
 }
 
-/** Every grid point's network KPIs as CSV: the parameters, then mean and half-width of each KPI. */
-export function formatSweepCsv(axes: SweepAxis[], rows: SweepRow[]): string {
-  const head = [...axes.map((axis) => axis.parameter), 'frontier', ...KPI_NAMES.flatMap((name) => [name, `${name}HalfWidth`])];
-  const lines = [head.join(',')];
-  for (const row of rows) {
-    lines.push([...row.values.map(String), String(row.frontier), ...KPI_NAMES.flatMap((name) => [row.kpis[name].mean === null ? '' : String(row.kpis[name].mean), row.kpis[name].halfWidth === null ? '' : String(row.kpis[name].halfWidth)])].join(','));
-  }
-  return lines.join('\n') + '\n';
-}

@@ -10,7 +10,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -277,4 +277,47 @@ export async function waitForDashboard(page: Page, sections: readonly string[] =
     sections,
     { timeout },
   );
+}
+
+/** Clicks a download button and returns the file's suggested name and its text (without a CSV byte-order mark). */
+export async function downloadText(page: Page, selector: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const text = await readFile(await download.path(), 'utf8');
+  return { name: download.suggestedFilename(), text: text.replace(/^\uFEFF/, '') };
+}
+
+/** RFC 4180 reader (quoted fields, doubled quotes, LF or CRLF line ends): enough to check what the app wrote. */
+export function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || (c === '\r' && csv[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** The Stocklab version every export names (package.json's). */
+export const STOCKLAB_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * Whether `value` shows as `shown` (a number as the page formats it: "1,234.5", "93.4"), i.e. lies
+ * within half a unit of its last digit.
+ */
+export function showsAs(value: number, shown: string): boolean {
+  const text = shown.replace(/,/g, '').replace(/^−/, '-');
+  const decimals = text.includes('.') ? text.split('.')[1].length : 0;
+  return Math.abs(value - Number(text)) <= 0.5 * 10 ** -decimals + 1e-9;
 }

@@ -2,13 +2,16 @@
  * The sweep panel in Chromium: on the (r, Q) gallery scenario with 2 replications from the top bar,
  * a 3 × 3 grid of reorderPoint × orderQuantity runs through the same pool, progress bar and status as
  * Run; the heatmap has a cell per grid point, the frontier chart has every point and the frontier
- * line, the heatmap exports as SVG; a bad values field is reported next to it; a one-parameter sweep
- * draws the KPI against the parameter; and nothing logs an error.
+ * line, the heatmap exports as SVG; the grid points download as CSV (`stocklab sweep --csv`'s columns
+ * after scenario, seed, replications, complete and version; a row per point, the values the heatmap
+ * shows) and JSON; a bad values field is reported next to it; a one-parameter sweep draws the KPI
+ * against the parameter; a cancelled sweep exports what finished, marked incomplete; and nothing
+ * logs an error.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, waitForIdle, type AppPage } from './harness.ts';
+import { downloadText, launchBrowser, openApp, parseCsv, showsAs, STOCKLAB_VERSION, waitForIdle, type AppPage } from './harness.ts';
 
 let browser: Browser;
 let app: AppPage;
@@ -79,6 +82,49 @@ test('a 3 × 3 sweep of reorderPoint × orderQuantity: 9 cells, every point on t
   expect(app.errors).toEqual([]);
 });
 
+test('the grid points as CSV and JSON: the CLI\'s columns after what reproduces them, a row per point, the values the heatmap shows', async () => {
+  const scenario = (await page.textContent('#scenario-name'))!;
+  const seed = await page.inputValue('#seed');
+  const csv = await downloadText(page, '#sweep-export-csv');
+  expect(csv.name).toBe('stocklab-sweep.csv');
+  const [head, ...rows] = parseCsv(csv.text);
+  expect(head.slice(0, 10)).toEqual(['scenario', 'seed', 'replications', 'complete', 'stocklabVersion', 'reorderPoint', 'orderQuantity', 'frontier', 'fillRate', 'fillRateHalfWidth']);
+  expect(head).toContain('totalCostHalfWidth');
+  expect(rows).toHaveLength(9);
+  for (const row of rows) {
+    expect(row).toHaveLength(head.length);
+    expect(row.slice(0, 5)).toEqual([scenario, seed, '2', 'true', STOCKLAB_VERSION]);
+  }
+  const column = (name: string) => head.indexOf(name);
+  // each heatmap cell (the KPI shown: fill rate) is its row's mean, as rounded on screen
+  const labels = await page.locator('#sweep-heatmap .heat-cell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
+  expect(labels).toHaveLength(9);
+  for (const label of labels) {
+    const [, r, q, shown] = /^reorderPoint = (\S+), orderQuantity = (\S+); Fill rate: ([\d.]+)%/.exec(label)!;
+    const row = rows.find((candidate) => candidate[column('reorderPoint')] === r && candidate[column('orderQuantity')] === q);
+    expect(row, label).toBeDefined();
+    expect(showsAs(100 * Number(row![column('fillRate')]), shown), `${label} against ${row![column('fillRate')]}`).toBe(true);
+  }
+  // the points on the frontier are those starred
+  expect(rows.filter((row) => row[column('frontier')] === 'true')).toHaveLength(await page.locator('#sweep-frontier .sweep-frontier-point.on-frontier').count());
+
+  const json = await downloadText(page, '#sweep-export-json');
+  expect(json.name).toBe('stocklab-sweep.json');
+  const parsed = JSON.parse(json.text);
+  expect(Object.keys(parsed)).toEqual(['scenario', 'seed', 'replications', 'axes', 'kpi', 'rows', 'skipped', 'complete', 'product', 'node', 'stocklabVersion']);
+  expect([parsed.scenario, String(parsed.seed), parsed.replications, parsed.complete, parsed.kpi, parsed.product, parsed.stocklabVersion]).toEqual([scenario, seed, 2, true, 'fillRate', 'widget', STOCKLAB_VERSION]);
+  expect(parsed.axes).toEqual([
+    { parameter: 'reorderPoint', values: [6, 10, 14] },
+    { parameter: 'orderQuantity', values: [10, 20, 30] },
+  ]);
+  expect(parsed.rows).toHaveLength(9);
+  for (const row of parsed.rows) {
+    const line = rows.find((candidate) => candidate[column('reorderPoint')] === String(row.values[0]) && candidate[column('orderQuantity')] === String(row.values[1]))!;
+    expect(Number(line[column('totalCost')])).toBe(row.kpis.totalCost.mean);
+  }
+  expect(app.errors).toEqual([]);
+});
+
 test('a bad values field is reported next to it, and nothing runs', async () => {
   await page.fill('#sweep-values-1', '10:5:1');
   await page.click('#sweep-run');
@@ -115,6 +161,13 @@ test('Cancel during a sweep stops it and shows the grid on the replications that
   expect(await page.textContent('#status')).toMatch(/^Cancelled: \d+ complete replications? kept/);
   expect(await page.locator('#sweep-heatmap .heat-cell').count()).toBe(4);
   expect(await page.textContent('#sweep .sweep-caption')).toMatch(/cancelled/);
+  // the export has what finished, and says it is partial
+  const kept = /(\d+) complete replication/.exec((await page.textContent('#status'))!)![1];
+  const [head, ...rows] = parseCsv((await downloadText(page, '#sweep-export-csv')).text);
+  expect(rows).toHaveLength(4);
+  for (const row of rows) expect([row[head.indexOf('replications')], row[head.indexOf('complete')]]).toEqual([kept, 'false']);
+  const json = JSON.parse((await downloadText(page, '#sweep-export-json')).text);
+  expect([json.complete, json.replications, json.rows.length]).toEqual([false, Number(kept), 4]);
   expect(app.errors).toEqual([]);
   await page.fill('#replications', '2');
 });

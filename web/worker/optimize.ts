@@ -2,6 +2,8 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { SweepAxis } from '../../src/experiment/sweep.ts';
 import { optimize, type OptimizeOutcome, type OptimizeSpec } from '../../src/experiment/optimize.ts';
+import { optimizationCsv, optimizationJson } from '../../src/experiment/analysisExports.ts';
+import { STOCKLAB_VERSION } from '../version.ts';
 import { runScenario } from './client.ts';
 
 /**
@@ -20,8 +22,12 @@ export interface OptimizeRequest {
 }
 
 export interface OptimizeView {
+  /** the scenario's name and the seed the screening ran on (what an export needs to be reproduced) */
+  scenario: string;
+  seed: string | number;
   outcome: OptimizeOutcome;
   request: OptimizeRequest;
+  spec: OptimizeSpec;
   screenReplications: number;
   confirmReplications: number;
 }
@@ -36,11 +42,13 @@ export function confirmReplicationsFor(screen: number): number {
   return Math.max(10, 4 * screen);
 }
 
-class Cancelled extends Error {}
-
 /**
  * Runs optimize() with `scenario.replications` as the screening's replications. A cancel stops the
- * phase under way and keeps nothing: half a screening cannot pick a winner.
+ * phase under way and keeps what finished, as `stocklab optimize` does on Ctrl-C: stopped while
+ * screening, the grid ranked on the replications every point finished (a leader, not confirmed);
+ * stopped while confirming, the candidates on the confirmation's replications (compared when there
+ * are at least 2). The outcome says it is incomplete; with no replication of every grid point there
+ * is nothing to keep (`cancelled`).
  */
 export async function runOptimize(scenario: Scenario, request: OptimizeRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<OptimizeRunOutcome> {
   const screenReplications = scenario.replications;
@@ -64,14 +72,28 @@ export async function runOptimize(scenario: Scenario, request: OptimizeRequest, 
         },
         signal,
       );
-      if (signal.aborted) throw new Cancelled();
       if (!run.ok) throw new Error('error' in run ? run.error : run.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
-      if (!run.result.complete) throw new Cancelled();
+      // after a cancel, the replications that finished (optimize() says the outcome is interrupted)
       return run.result;
     });
-    return { ok: true, view: { outcome, request, screenReplications, confirmReplications } };
+    if (!outcome.complete && outcome.confirmed.length === 0) return { ok: false, cancelled: true };
+    return { ok: true, view: { scenario: scenario.name, seed: scenario.seed, outcome, request, spec, screenReplications, confirmReplications } };
   } catch (error) {
-    if (error instanceof Cancelled || signal.aborted) return { ok: false, cancelled: true };
+    if (signal.aborted) return { ok: false, cancelled: true };
     return { ok: false, cancelled: false, error: error instanceof Error ? error.message.replace(/^(sweep|optimize): /, '') : String(error) };
   }
+}
+
+/**
+ * The optimisation as CSV, in `stocklab optimize --csv`'s columns (a row per screened grid point,
+ * then per confirmed candidate) after what reproduces it (scenario, seed, complete, the Stocklab
+ * version; each row has its own replications).
+ */
+export function optimizeViewCsv(view: OptimizeView): string {
+  return optimizationCsv(view.spec, view.outcome, { scenario: view.scenario, seed: view.seed, replications: view.screenReplications, complete: view.outcome.complete, stocklabVersion: STOCKLAB_VERSION });
+}
+
+/** The optimisation as `stocklab optimize --json` gives it (without the theory's optimum), plus the Stocklab version. */
+export function optimizeViewJson(view: OptimizeView): string {
+  return `${JSON.stringify({ ...optimizationJson(view.scenario, view.seed, view.spec, view.outcome), stocklabVersion: STOCKLAB_VERSION })}\n`;
 }

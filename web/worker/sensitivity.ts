@@ -4,6 +4,8 @@ import type { KpiSummary } from '../../src/experiment/replicate.ts';
 import { variantsOf } from '../../src/model/build.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { perturb, SENSITIVITY_INPUTS, SENSITIVITY_LABELS, tornado, type SensitivityInput, type TornadoBar } from '../../src/experiment/sensitivity.ts';
+import { tornadoCsv, tornadoJson } from '../../src/experiment/analysisExports.ts';
+import { STOCKLAB_VERSION } from '../version.ts';
 import { runScenario } from './client.ts';
 
 /**
@@ -32,6 +34,11 @@ export interface SensitivitySkipped {
 }
 
 export interface SensitivityView {
+  /** the scenario's name and the seed every run used (what an export needs to be reproduced) */
+  scenario: string;
+  seed: string | number;
+  variantId: string;
+  /** the variant's name */
   variant: string;
   kpi: KpiName;
   percent: number;
@@ -117,6 +124,9 @@ export async function runSensitivity(
   return {
     ok: true,
     view: {
+      scenario: scenario.name,
+      seed: scenario.seed,
+      variantId: variant.id,
       variant: variant.name ?? variant.id,
       kpi: request.kpi,
       percent: request.percent,
@@ -128,4 +138,25 @@ export async function runSensitivity(
       complete: bars.length === planned.length,
     },
   };
+}
+
+/**
+ * The tornado as CSV: a row per input moved (largest swing first, as drawn) after what reproduces
+ * it (scenario, seed, replications, complete — false after a cancel — and the Stocklab version).
+ */
+export function sensitivityViewCsv(view: SensitivityView): string {
+  return tornadoCsv({ id: view.variantId, name: view.variant }, view.kpi, view.percent, view.baseline, view.bars, context(view));
+}
+
+/**
+ * The analysis as `stocklab sensitivity --json` gives it, `skipped` in the panel's words, plus the
+ * seed, replications, whether it finished and the Stocklab version.
+ */
+export function sensitivityViewJson(view: SensitivityView, skipped: string[]): string {
+  const { seed, replications, complete, stocklabVersion } = context(view);
+  return `${JSON.stringify({ ...tornadoJson(view.scenario, view.variantId, view.kpi, view.percent, view.baseline, view.bars, skipped), seed, replications, complete, stocklabVersion })}\n`;
+}
+
+function context(view: SensitivityView) {
+  return { scenario: view.scenario, seed: view.seed, replications: view.replications, complete: view.complete, stocklabVersion: STOCKLAB_VERSION };
 }

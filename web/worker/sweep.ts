@@ -1,6 +1,9 @@
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { planStockPoints, variantsOf } from '../../src/model/build.ts';
 import { parseValues, planSweep, sweepRows, type SweepAxis, type SweepPlan, type SweepRow, type SweepSpec } from '../../src/experiment/sweep.ts';
+import type { KpiName } from '../../src/metrics/kpis.ts';
+import { sweepCsv, sweepJson } from '../../src/experiment/analysisExports.ts';
+import { STOCKLAB_VERSION } from '../version.ts';
 import { runScenario } from './client.ts';
 
 /**
@@ -32,6 +35,9 @@ export function sweepTargets(scenario: Scenario): SweepTarget[] {
 export { parseValues };
 
 export interface SweepView {
+  /** the scenario's name and the seed the grid ran on (what an export needs to be reproduced) */
+  scenario: string;
+  seed: string | number;
   rows: SweepRow[];
   axes: SweepAxis[];
   skipped: SweepPlan['skipped'];
@@ -68,6 +74,8 @@ export async function runSweep(plan: SweepPlan, spec: SweepSpec, onProgress: (do
   return {
     ok: true,
     view: {
+      scenario: plan.scenario.name,
+      seed: plan.scenario.seed,
       rows: result.replications > 0 ? sweepRows(plan, result) : [],
       axes: spec.axes,
       skipped: plan.skipped,
@@ -77,4 +85,17 @@ export async function runSweep(plan: SweepPlan, spec: SweepSpec, onProgress: (do
       complete: result.complete,
     },
   };
+}
+
+/**
+ * The sweep's grid points as CSV, in `stocklab sweep --csv`'s columns after what reproduces them
+ * (scenario, seed, replications, complete — false after a cancel — and the Stocklab version).
+ */
+export function sweepViewCsv(view: SweepView): string {
+  return sweepCsv(view.axes, view.rows, { scenario: view.scenario, seed: view.seed, replications: view.replications, complete: view.complete, stocklabVersion: STOCKLAB_VERSION });
+}
+
+/** The sweep as `stocklab sweep --json` gives it (with `kpi`, the KPI shown on the grid), plus where it was swept and the Stocklab version. */
+export function sweepViewJson(view: SweepView, kpi: KpiName): string {
+  return `${JSON.stringify({ ...sweepJson(view, view.axes, kpi, view.rows, view.skipped), product: view.product, node: view.node ?? null, stocklabVersion: STOCKLAB_VERSION })}\n`;
 }

@@ -6,7 +6,8 @@ import { theoryOf } from '../../experiment/theory.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
-import { formatOptimization, formatOptimizationCsv } from '../formatOptimization.ts';
+import { formatOptimization } from '../formatOptimization.ts';
+import { optimizationCsv, optimizationJson } from '../../experiment/analysisExports.ts';
 import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
 
 const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
@@ -61,8 +62,8 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
     const theory = theoryOf(scenario);
     const facts = theory?.ok ? theory.variants[0].facts.filter((fact) => /optim|EOQ|Q\*|S\*/i.test(fact.label)) : [];
     const wallSeconds = (performance.now() - start) / 1000;
-    if (args.options.get('json')) out(JSON.stringify({ scenario: scenario.name, seed: scenario.seed, spec, ...outcome, screened: outcome.screened.map(({ id, values, frontier, kpis }) => ({ id, values, frontier, objective: kpis[objective], constraint: spec.constraint ? kpis[spec.constraint.kpi] : null })), theory: facts }) + '\n');
-    else if (args.options.get('csv')) out(formatOptimizationCsv(spec, outcome));
+    if (args.options.get('json')) out(JSON.stringify(optimizationJson(scenario.name, scenario.seed, spec, outcome, facts)) + '\n');
+    else if (args.options.get('csv')) out(optimizationCsv(spec, outcome));
     else out(formatOptimization(scenario, spec, outcome, facts, { wallSeconds, currency: scenario.currency }));
     if (!outcome.complete) {
       err('stocklab: interrupted; the ranking above rests on the replications that finished\n');

@@ -7,6 +7,7 @@ import { parseScenario } from '../../scenario/parse.ts';
 import { positiveNumber, type OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
 import { formatTornado } from '../formatTornado.ts';
+import { tornadoJson } from '../../experiment/analysisExports.ts';
 import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS } from '../commandKit.ts';
 
 const SENSITIVITY_OPTIONS: Record<string, OptionSpec> = {
@@ -57,7 +58,7 @@ export async function sensitivityCommand(argv: ReadonlyArray<string>): Promise<n
     progress.clear();
     const sorted = tornado(bars);
     const wallSeconds = (performance.now() - start) / 1000;
-    if (args.options.get('json')) out(JSON.stringify({ scenario: loaded.name, variant: variant.id, kpi, percent, baseline, bars: sorted, skipped }) + '\n');
+    if (args.options.get('json')) out(JSON.stringify(tornadoJson(loaded.name, variant.id, kpi, percent, baseline, sorted, skipped)) + '\n');
     else out(formatTornado(loaded, variant.name ?? variant.id, kpi, percent, baseline, sorted, skipped, wallSeconds));
     return EXIT.ok;
   });

@@ -4,7 +4,8 @@ import { DEFAULT_SWEEP_KPI, planSweep, sweepRows, type SweepPlan } from '../../e
 import type { KpiName } from '../../metrics/kpis.ts';
 import type { OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
-import { formatSweep, formatSweepCsv } from '../formatSweep.ts';
+import { formatSweep } from '../formatSweep.ts';
+import { sweepCsv, sweepJson } from '../../experiment/analysisExports.ts';
 import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS, sweepAxis } from '../commandKit.ts';
 
 const SWEEP_OPTIONS: Record<string, OptionSpec> = {
@@ -48,8 +49,8 @@ export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number>
       }
       const rows = sweepRows(plan, result);
       const wallSeconds = (performance.now() - start) / 1000;
-      if (args.options.get('json')) out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, axes, kpi, rows, skipped: plan.skipped, complete: result.complete }) + '\n');
-      else if (args.options.get('csv')) out(formatSweepCsv(axes, rows));
+      if (args.options.get('json')) out(JSON.stringify(sweepJson(result, axes, kpi, rows, plan.skipped)) + '\n');
+      else if (args.options.get('csv')) out(sweepCsv(axes, rows));
       else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers }));
       if (!result.complete) {
         err(`stocklab: interrupted; the grid above has the ${result.replications} replications every point finished\n`);

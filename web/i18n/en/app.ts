@@ -17,12 +17,16 @@ export const app = {
   exportCsv: 'Results as CSV',
   exportJson: 'Results as JSON',
   exportHtml: 'The whole view (HTML)',
+  exportPanel: (format: string, what: string) => `Download ${what} as ${format}`,
+  present: 'Present',
+  presentHint: 'Show only the comparison of the policy variants, in large type, for a projector or a client meeting (Esc leaves). "The whole view (HTML)" then exports what is shown.',
   comparisonTitle: 'Policy variants compared',
   comparisonHelp: (baseline: string) =>
     `Each variant against ${baseline}, replication by replication on the same random days: the mean paired difference with its 95% interval. "Significant": the interval excludes 0. Money is per year.`,
   comparisonDifference: 'Difference (mean ± 95%)',
   comparisonSignificant: 'Significant',
-  viewExported: (scenario: string, seed: string, replications: number, when: string) => `${scenario} — seed ${seed}, ${replications} replications — exported ${when} from Stocklab`,
+  viewExported: (scenario: string, seed: string, replications: number, when: string, version: string) =>
+    `${scenario} — seed ${seed}, ${replications} replications — exported ${when} from Stocklab ${version}`,
   exportSvg: 'SVG',
   exportPng: 'PNG',
   exportChart: (format: string, chart: string) => `Download the ${chart} chart as ${format}`,

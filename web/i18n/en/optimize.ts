@@ -12,10 +12,16 @@ export const optimize = {
   floorHint: 'Leave empty for no floor. A rate as a fraction (0.95) or a percentage (95).',
   floorInvalid: 'The floor must be a number between 0 and 1 (or a percentage up to 100), or empty.',
   run: 'Run optimisation',
+  exportWhat: 'the optimisation\u2019s grid points and candidates',
   cannotRun: (message: string) => `The optimisation cannot run: ${message}`,
-  cancelled: 'Optimisation cancelled: no result (a winner needs the whole screening and confirmation).',
-  caption: (screen: number, confirm: number, where: string) => `${where} · screening ${screen} replication${screen === 1 ? '' : 's'} per grid point, confirmation ${confirm} per candidate`,
+  cancelled: 'Optimisation cancelled before every grid point had a replication: nothing new to show.',
+  cancelledPartial: 'Optimisation cancelled: below is what finished, not a confirmed winner (the sentence says how far it got).',
+  caption: (screen: number, confirm: number, where: string, finished: { screen: number; confirm: number } | null) =>
+    `${where} · screening ${screen} replication${screen === 1 ? '' : 's'} per grid point, confirmation ${confirm} per candidate${
+      finished ? ` (cancelled: ${finished.screen} of ${screen} screening, ${finished.confirm} of ${confirm} confirmation replications finished)` : ''
+    }`,
   tableCaption: 'The confirmed candidates, best first',
+  tableCaptionScreening: 'The leading grid points of the screening, best first (not confirmed)',
   candidate: 'Candidate',
   floorMet: 'Floor met',
   yes: 'yes',

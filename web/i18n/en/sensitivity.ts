@@ -12,6 +12,7 @@ export const sensitivity = {
   percent: 'Move by (%)',
   percentHint: 'a whole number from 1 to 90',
   run: 'Run sensitivity',
+  exportWhat: 'the sensitivity analysis\u2019s bars',
   badPercent: 'Enter a whole number of percent from 1 to 90.',
   chartTitle: 'Tornado: the KPI at \u2212x% and +x% of each input',
   chartHelp: 'One bar per input, largest swing on top. Each bar runs from the KPI with the input lowered (hatched part) to the KPI with it raised (solid part); the vertical line is the baseline. Whiskers are 95% confidence intervals; hover or focus a bar for its figures.',

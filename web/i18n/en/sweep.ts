@@ -16,6 +16,7 @@ export const sweep = {
   none: '— none —',
   kpi: 'KPI',
   run: 'Run sweep',
+  exportWhat: 'the sweep\u2019s grid points',
   noParameters: 'This stock point\u2019s policy has no numeric parameter to sweep.',
   noStockPoints: 'The scenario has no stock point to sweep.',
   tooMany: (count: number, max: number) => `${count} grid points: at most ${max}. Use fewer values or a larger step.`,

@@ -1,0 +1,140 @@
+/**
+ * The presentation layout in Chromium at 1280×800, on the coffee brand (3 variants): "Present"
+ * hides the left panel and every section but the headline cards, the comparison, the frontier chart
+ * and the KPI table, in larger type, and redraws the frontier at the new width; it survives a re-run;
+ * "The whole view (HTML)" then exports exactly that (the sentences and the frontier as inline SVG, no
+ * inventory chart) with the scenario, seed, replications and Stocklab version at the top, and prints
+ * on at most two A4 pages; Esc leaves it, and the whole dashboard exports again.
+ */
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { downloadText, launchBrowser, openApp, runWith, STOCKLAB_VERSION, waitForDashboard, type AppPage } from './harness.ts';
+
+/** What the presentation layout shows, and what it hides. */
+const SHOWN = ['cards', 'comparison', 'frontier', 'kpi-table'];
+const HIDDEN = ['theory', 'inventory', 'customers', 'histogram', 'network', 'sweep', 'sensitivity', 'optimize'];
+
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, inject('stocklabUrl'));
+  page = app.page;
+  await waitForDashboard(page);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+const visible = (page: Page, id: string) => page.isVisible(`#${id}`);
+const frontierWidth = (page: Page) => page.evaluate(() => Number(document.querySelector('#frontier svg.chart-svg')!.getAttribute('width')));
+
+/** Waits until the frontier chart has been drawn at another width than `before`. */
+async function waitForRedraw(page: Page, before: number): Promise<number> {
+  await page.waitForFunction((width) => Number(document.querySelector('#frontier svg.chart-svg')?.getAttribute('width')) !== width, before);
+  return frontierWidth(page);
+}
+
+async function exportView(page: Page): Promise<string> {
+  const { name, text } = await downloadText(page, '#export-html');
+  expect(name).toBe('stocklab-view.html');
+  return text;
+}
+
+test('Present shows the comparison only, over the whole width and in larger type, and redraws the frontier wider', async () => {
+  expect(await page.getAttribute('#present', 'aria-pressed')).toBe('false');
+  expect(await page.isEnabled('#present')).toBe(true);
+  const widthBefore = await frontierWidth(page);
+  const sentenceSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#comparison .comparison-sentence')!).fontSize));
+  const sizeBefore = await sentenceSize();
+
+  await page.click('#present');
+  expect(await page.getAttribute('#present', 'aria-pressed')).toBe('true');
+  expect(await page.isVisible('#side')).toBe(false);
+  for (const id of SHOWN) expect(await visible(page, id), `#${id} is shown`).toBe(true);
+  for (const id of HIDDEN) expect(await visible(page, id), `#${id} is hidden`).toBe(false);
+  expect(await page.locator('#comparison .comparison-sentence').count()).toBe(2);
+  expect(await sentenceSize()).toBeGreaterThan(sizeBefore);
+  // the left panel's 390 px go to the main area: the chart is drawn again, wider
+  const widthAfter = await waitForRedraw(page, widthBefore);
+  expect(widthAfter).toBeGreaterThan(widthBefore + 200);
+  const box = await page.locator('#frontier svg.chart-svg').boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+  expect(app.errors).toEqual([]);
+});
+
+test('a re-run keeps the presentation layout', async () => {
+  expect(await runWith(page, { replications: 4 })).toMatch(/^Done: 4 replications/);
+  await page.waitForFunction(() => document.querySelector('.kpi-cards-note')?.textContent?.includes('4 replications'));
+  expect(await page.getAttribute('#present', 'aria-pressed')).toBe('true');
+  expect(await page.evaluate(() => document.body.classList.contains('presenting'))).toBe(true);
+  for (const id of SHOWN) expect(await visible(page, id), `#${id} is shown`).toBe(true);
+  for (const id of ['inventory', 'sweep']) expect(await visible(page, id), `#${id} is hidden`).toBe(false);
+  expect(await page.locator('#comparison .comparison-sentence').count()).toBe(2);
+  expect(app.errors).toEqual([]);
+});
+
+test('the HTML export in presentation exports what is shown: sentences, frontier SVG, KPI table; no inventory chart; prints on 1 or 2 pages', async () => {
+  const sentences = await page.locator('#comparison .comparison-sentence').allTextContents();
+  const html = await exportView(page);
+  // (booleans, not toMatch: a failure would print the whole page)
+  expect(html.startsWith('<!doctype html>')).toBe(true);
+  const heading = /<h1>(.*)<\/h1>/.exec(html)?.[1];
+  expect(heading).toMatch(new RegExp(`^A coffee brand's store and warehouse — seed coffee, 4 replications — exported [\\d-]+ [\\d:]+ from Stocklab ${STOCKLAB_VERSION.replace(/\./g, '\\.')}$`));
+  expect(html.includes('<body class="presenting">')).toBe(true);
+  for (const sentence of sentences) expect(html.includes(sentence), sentence).toBe(true);
+  // one chart, the frontier, inline with its styles
+  const charts = html.match(/<div class="stocklab-chart chart-[a-z-]+"><svg[^>]*>/g) ?? [];
+  expect(charts.map((chart) => /chart-([a-z-]+)"/.exec(chart)?.[1])).toEqual(['frontier']);
+  expect(charts[0]).toMatch(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(charts[0]).toMatch(/style="[^"]*font-family/);
+  for (const id of SHOWN) expect(html.includes(`id="${id}"`), `#${id} is exported`).toBe(true);
+  // the KPI table keeps its column headers (the variants side by side), without their sort buttons
+  expect(/<th[^>]*>(<svg[^>]*>.*?<\/svg>)?<span>Lean \(s, S\)<\/span><\/th>/.test(html)).toBe(true);
+  for (const id of HIDDEN) expect(html.includes(`id="${id}"`), `#${id} is not exported`).toBe(false);
+  expect(html.includes('chart-inventory')).toBe(false);
+  expect(html.includes('Inventory over time')).toBe(false);
+  expect(/<button|<select|<input|<script/.test(html)).toBe(false);
+
+  // printed to PDF (A4, the page's print styles): one or two pages
+  const printed = await browser.newPage();
+  try {
+    await printed.setContent(html, { waitUntil: 'load' });
+    const pdf = (await printed.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+  } finally {
+    await printed.close();
+  }
+  expect(app.errors).toEqual([]);
+});
+
+test('Esc leaves the presentation: the whole dashboard is back, drawn at its width, and exports whole', async () => {
+  const presentingWidth = await frontierWidth(page);
+  await page.locator('#kpi-table').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  expect(await page.getAttribute('#present', 'aria-pressed')).toBe('false');
+  expect(await page.isVisible('#side')).toBe(true);
+  for (const id of [...SHOWN, 'inventory', 'customers', 'histogram', 'network', 'sweep']) expect(await visible(page, id), `#${id} is shown`).toBe(true);
+  expect(await waitForRedraw(page, presentingWidth)).toBeLessThan(presentingWidth);
+  await waitForDashboard(page);
+
+  const html = await exportView(page);
+  expect(html.includes('<body>')).toBe(true);
+  const charts = (html.match(/<div class="stocklab-chart chart-([a-z-]+)"/g) ?? []).map((chart) => chart.replace(/.*chart-/, '').replace('"', ''));
+  expect(charts).toEqual(['frontier', 'inventory', 'customers', 'histogram', 'network']);
+  // a panel that has not run is left out
+  expect(html.includes('id="sweep"')).toBe(false);
+
+  // the button also toggles it, both ways
+  await page.click('#present');
+  expect(await page.isVisible('#inventory')).toBe(false);
+  await page.click('#present');
+  expect(await page.isVisible('#inventory')).toBe(true);
+  expect(app.errors).toEqual([]);
+});
