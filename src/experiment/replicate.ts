@@ -3,8 +3,9 @@ import { KPI_NAMES, type KpiName, type Kpis } from '../metrics/kpis.ts';
 import { confidenceHalfWidth } from '../metrics/studentT.ts';
 import { Tally } from '../metrics/tally.ts';
 import { variantsOf } from '../model/build.ts';
-import { runReplication, type DailyLevels, type RunResult } from './run.ts';
-import { DAILY_LEVELS } from '../model/simulation.ts';
+import { runReplication, type DailyLevels, type RunResult, type ZoneResult } from './run.ts';
+import { DAILY_LEVELS, ONLINE_LEVELS, type OnlineLevelName } from '../model/simulation.ts';
+import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
 
 /** Mean over replications with the 95% confidence half-width (Student t, n-1 degrees of freedom). */
 export interface KpiSummary {
@@ -32,12 +33,21 @@ export interface VariantSummary {
   samples: { replications: number[]; network: Record<KpiName, (number | null)[]> };
   products: { product: string; kpis: KpiSummaries }[];
   stockPoints: { node: string; product: string; policy: string; reorderPoint: number | null; orderUpTo: number | null; kpis: KpiSummaries }[];
+  /** what customers lived through, summed over customer bases and zones: departures by cause, online orders by zone */
+  customers: {
+    churnedBy: Record<ChurnCause, KpiSummary>;
+    zones: ({ zone: string } & Record<Exclude<keyof ZoneResult, 'zone'>, KpiSummary>)[];
+  };
+  /** each recall: units removed, customers reached, units sold before it */
+  recalls: { name: string; unitsRemoved: KpiSummary; customersReached: KpiSummary; unitsSold: KpiSummary }[];
   /** daily series averaged over replications (null when the scenario records none) */
   series: {
     days: number;
     network: MeanLevels;
     stockPoints: MeanLevels[] | null;
     activeCustomers: MeanSeries;
+    /** online orders per day (null without online zones) */
+    online: Record<OnlineLevelName, MeanSeries> | null;
   } | null;
   /** total events processed over its replications */
   events: number;
@@ -130,6 +140,23 @@ export function summarize(scenario: Scenario, unordered: ReadonlyArray<RunResult
         orderUpTo: point.orderUpTo,
         kpis: summarizeKpis(runs.map((run) => run.stockPoints[i].kpis)),
       })),
+      customers: {
+        churnedBy: Object.fromEntries(
+          CHURN_CAUSES.map((cause) => [cause, summarizeNumbers(runs.map((run) => run.customerBases.reduce((sum, base) => sum + base.churnedBy[cause], 0)))]),
+        ) as Record<ChurnCause, KpiSummary>,
+        zones: (first?.zones ?? []).map((zone, i) => ({
+          zone: zone.zone,
+          ...(Object.fromEntries(
+            ZONE_COUNTS.map((count) => [count, summarizeNumbers(runs.map((run) => run.zones[i][count]))]),
+          ) as Record<(typeof ZONE_COUNTS)[number], KpiSummary>),
+        })),
+      },
+      recalls: (first?.recalls ?? []).map((recall, i) => ({
+        name: recall.name,
+        unitsRemoved: summarizeNumbers(runs.map((run) => run.recalls[i].unitsRemoved)),
+        customersReached: summarizeNumbers(runs.map((run) => run.recalls[i].customersReached)),
+        unitsSold: summarizeNumbers(runs.map((run) => run.recalls[i].unitsSold)),
+      })),
       series: first?.series ? summarizeSeries(runs) : null,
       events: runs.reduce((sum, run) => sum + run.events, 0),
     };
@@ -146,6 +173,17 @@ export function summarize(scenario: Scenario, unordered: ReadonlyArray<RunResult
     complete,
     warnings: [...new Set(results.flatMap((run) => run.warnings))],
   };
+}
+
+const ZONE_COUNTS = ['orders', 'abandoned', 'delivered', 'onTime', 'accurate', 'late', 'notified', 'lateNotified', 'express', 'waitDays'] as const satisfies ReadonlyArray<Exclude<keyof ZoneResult, 'zone'>>;
+
+/** Mean, sample sd and 95% half-width of one number per replication. */
+export function summarizeNumbers(values: ReadonlyArray<number>): KpiSummary {
+  const tally = new Tally();
+  for (const value of values) tally.add(value);
+  const n = tally.count;
+  const sd = n >= 2 ? tally.sd : null;
+  return { mean: n > 0 ? tally.mean : null, sd, halfWidth: sd === null ? null : confidenceHalfWidth(sd, n), n };
 }
 
 /** Per KPI: mean, sample sd and 95% half-width over the replications where it applies. */
@@ -192,5 +230,6 @@ function summarizeSeries(runs: ReadonlyArray<RunResult>): VariantSummary['series
     network: levelsOf((run) => run.series!.network),
     stockPoints: first.stockPoints ? first.stockPoints.map((_, i) => levelsOf((run) => run.series!.stockPoints![i])) : null,
     activeCustomers: meanOf((run) => run.series!.networkActiveCustomers),
+    online: first.online ? (Object.fromEntries(ONLINE_LEVELS.map((level) => [level, meanOf((run) => run.series!.online![level])])) as Record<OnlineLevelName, MeanSeries>) : null,
   };
 }

@@ -4,7 +4,8 @@ import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } 
 import { buildSimulation, variantsOf } from '../model/build.ts';
 import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import type { LedgerCounts } from '../model/stockPoint.ts';
-import { DAILY_LEVELS, type DailyLevelName, type RecallOutcome, type Simulation } from '../model/simulation.ts';
+import { DAILY_LEVELS, ONLINE_LEVELS, type DailyLevelName, type OnlineLevelName, type RecallOutcome, type Simulation } from '../model/simulation.ts';
+import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
 
 export interface StockPointResult {
   node: string;
@@ -44,6 +45,8 @@ export interface RunSeries {
   stockPoints: DailyLevels[] | null;
   activeCustomers: { node: string; values: number[] }[];
   networkActiveCustomers: number[];
+  /** online orders per day over all zones (null without online zones) */
+  online: Record<OnlineLevelName, number[]> | null;
 }
 
 export interface CustomerBaseResult {
@@ -51,7 +54,29 @@ export interface CustomerBaseResult {
   initial: number;
   active: number;
   churned: number;
+  /** the window's departures by what made them leave */
+  churnedBy: Record<ChurnCause, number>;
   demandLostToChurn: number;
+}
+
+/** An online zone's orders in the measured window. */
+export interface ZoneResult {
+  zone: string;
+  /** orders placed (abandoned carts included) */
+  orders: number;
+  abandoned: number;
+  delivered: number;
+  onTime: number;
+  /** delivered within the promised window */
+  accurate: number;
+  late: number;
+  /** customers told of a delay before it happened */
+  notified: number;
+  /** late deliveries whose customer had been told */
+  lateNotified: number;
+  express: number;
+  /** days from order to delivery, summed over delivered orders */
+  waitDays: number;
 }
 
 /** Everything one replication of one variant produced. */
@@ -71,6 +96,8 @@ export interface RunResult {
   inProduction: { node: string; units: number }[];
   /** each recall of the scenario: units removed, and the customers its lots had reached before */
   recalls: RecallOutcome[];
+  /** each online zone's orders in the measured window */
+  zones: ZoneResult[];
   ledgers: StockPointLedger[];
   series: RunSeries | null;
   /** modelling problems worth a look, each once, with the fix */
@@ -151,11 +178,25 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
       initial: base.initial,
       active: base.active,
       churned: base.churned,
+      churnedBy: Object.fromEntries(CHURN_CAUSES.map((cause, k) => [cause, base.churnedBy[k]])) as Record<ChurnCause, number>,
       demandLostToChurn: base.demandLostToChurn,
     })),
     awaitingDispatch: simulation.gates.map((gate) => ({ node: gate.node, units: gate.waitingUnits })),
     inProduction: simulation.stages.map((stage) => ({ node: stage.node, units: stage.unitsInside })),
     recalls: simulation.recallOutcomes.map((outcome) => ({ ...outcome })),
+    zones: simulation.zones.map((zone) => ({
+      zone: zone.zone,
+      orders: zone.orders,
+      abandoned: zone.abandoned,
+      delivered: zone.delivered,
+      onTime: zone.onTime,
+      accurate: zone.accurate,
+      late: zone.late,
+      notified: zone.notified,
+      lateNotified: zone.lateNotified,
+      express: zone.express,
+      waitDays: zone.waitDays,
+    })),
     ledgers,
     series: withSeries && simulation.series.network.onHand.length > 0 ? seriesOf(simulation) : null,
     warnings: simulation.warnings,
@@ -184,5 +225,6 @@ function seriesOf(simulation: Simulation): RunSeries {
     stockPoints: s.perStockPoint ? simulation.stockPoints.map((point) => levels((level) => s.perPoint[level][point.index])) : null,
     activeCustomers: simulation.customerBases.map((base) => ({ node: base.node, values: Array.from(s.activeCustomers[base.index]) })),
     networkActiveCustomers: Array.from(s.networkActiveCustomers),
+    online: simulation.zones.length > 0 ? (Object.fromEntries(ONLINE_LEVELS.map((level) => [level, Array.from(s.online[level])])) as Record<OnlineLevelName, number[]>) : null,
   };
 }

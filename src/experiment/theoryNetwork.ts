@@ -171,7 +171,7 @@ export const serialBaseStockModel: TheoryModelDefinition = {
     const installationCosts = chain.map((plan) => costsOf(scenario, plan).holdingPerDay);
     const stages = chain.map((plan, j) => {
       const { lane, index, source } = laneInto(scenario, plan);
-      if (source.type !== 'store' && source.capacityPerDay !== undefined) throw new TheoryAssumptionError(`nodes[${scenario.nodes.indexOf(source)}].capacityPerDay`, 'assumes unlimited shipping');
+      if ((source.type === 'supplier' || source.type === 'warehouse') && source.capacityPerDay !== undefined) throw new TheoryAssumptionError(`nodes[${scenario.nodes.indexOf(source)}].capacityPerDay`, 'assumes unlimited shipping');
       if (source.type === 'supplier' && source.leadTime) throw new TheoryAssumptionError(`nodes[${scenario.nodes.indexOf(source)}].leadTime`, 'assumes no supplier processing time (put it in the lane)');
       const echelonHolding = installationCosts[j] - (j + 1 < chain.length ? installationCosts[j + 1] : 0);
       if (echelonHolding < 0) throw new TheoryAssumptionError('stockPoints', `assumes holding costs that do not fall downstream; ${plan.key} holds for less than ${chain[j + 1].key}`);

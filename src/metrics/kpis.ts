@@ -12,6 +12,8 @@ export const KPI_NAMES = [
   'cycleServiceLevel',
   'readyRate',
   'onTimeDelivery',
+  'promiseAccuracy',
+  'abandonedCarts',
   'avgCustomerWait',
   'lostSalesUnits',
   'avgBackorders',
@@ -46,6 +48,7 @@ export const KPI_NAMES = [
   'recallCost',
   'returnsCost',
   'shrinkageCost',
+  'voucherCost',
   'churnCost',
   'totalCost',
   'revenue',
@@ -68,6 +71,8 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   cycleServiceLevel: 'ratio',
   readyRate: 'ratio',
   onTimeDelivery: 'ratio',
+  promiseAccuracy: 'ratio',
+  abandonedCarts: 'quantity',
   avgCustomerWait: 'days',
   lostSalesUnits: 'quantity',
   avgBackorders: 'quantity',
@@ -99,6 +104,7 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   recallCost: 'money',
   returnsCost: 'money',
   shrinkageCost: 'money',
+  voucherCost: 'money',
   churnCost: 'money',
   totalCost: 'money',
   revenue: 'money',
@@ -130,8 +136,12 @@ export interface KpiCounters {
   /** customer orders delivered (per-period demand: each unit is an order), and the days they waited in all (0 when served from stock) */
   deliveredOrders: number;
   totalWaitDays: number;
-  /** customer orders delivered by the date promised; null until delivery promises are modelled */
+  /** online orders delivered (each had a promised date), of them by the date, and within the promised window; null without online orders */
+  promisedOrders: number | null;
   onTimeOrders: number | null;
+  accurateOrders: number | null;
+  /** online orders abandoned because the promised date was beyond the customer's tolerance */
+  abandonedCarts: number | null;
   cycles: number;
   cyclesWithStockout: number;
 
@@ -186,6 +196,8 @@ export interface KpiCounters {
   recallCost: number | null;
   returnsCost: number | null;
   shrinkageCost: number | null;
+  /** gestures (vouchers) for customers told of a delay */
+  voucherCost: number | null;
   churnCost: number | null;
   /** price of units delivered, less markdowns and refunds of returned units */
   revenue: number | null;
@@ -210,7 +222,10 @@ export function emptyCounters(windowDays: number): KpiCounters {
     deliveredValue: 0,
     totalWaitDays: 0,
     deliveredOrders: 0,
+    promisedOrders: null,
     onTimeOrders: null,
+    accurateOrders: null,
+    abandonedCarts: null,
     cycles: 0,
     cyclesWithStockout: 0,
     areaOnHand: 0,
@@ -249,6 +264,7 @@ export function emptyCounters(windowDays: number): KpiCounters {
     recallCost: null,
     returnsCost: null,
     shrinkageCost: null,
+    voucherCost: null,
     churnCost: null,
     revenue: null,
     activeCustomers: null,
@@ -280,7 +296,10 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.deliveredValue += part.deliveredValue;
   total.totalWaitDays += part.totalWaitDays;
   total.deliveredOrders += part.deliveredOrders;
+  total.promisedOrders = addNullable(total.promisedOrders, part.promisedOrders);
   total.onTimeOrders = addNullable(total.onTimeOrders, part.onTimeOrders);
+  total.accurateOrders = addNullable(total.accurateOrders, part.accurateOrders);
+  total.abandonedCarts = addNullable(total.abandonedCarts, part.abandonedCarts);
   total.cycles += part.cycles;
   total.cyclesWithStockout += part.cyclesWithStockout;
   total.areaOnHand += part.areaOnHand;
@@ -315,6 +334,7 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.recallCost = addNullable(total.recallCost, part.recallCost);
   total.returnsCost = addNullable(total.returnsCost, part.returnsCost);
   total.shrinkageCost = addNullable(total.shrinkageCost, part.shrinkageCost);
+  total.voucherCost = addNullable(total.voucherCost, part.voucherCost);
   total.churnCost = addNullable(total.churnCost, part.churnCost);
   // revenue of a product without a price is unknown, so the roll-up's revenue (and profit) is too
   total.revenue = first ? part.revenue : total.revenue === null || part.revenue === null ? null : total.revenue + part.revenue;
@@ -348,13 +368,16 @@ export function computeKpis(c: KpiCounters): Kpis {
     (c.recallCost ?? 0) +
     (c.returnsCost ?? 0) +
     (c.shrinkageCost ?? 0) +
+    (c.voucherCost ?? 0) +
     (c.churnCost ?? 0);
   const periodic = c.periodicPoints > 0;
   return {
     fillRate: ratio(c.filledImmediatelyUnits, c.demandUnits),
     cycleServiceLevel: c.cycles > 0 ? 1 - c.cyclesWithStockout / c.cycles : null,
     readyRate: c.stockPoints > 0 ? c.daysInStock / (days * c.stockPoints) : null,
-    onTimeDelivery: c.onTimeOrders === null ? null : ratio(c.onTimeOrders, c.deliveredOrders),
+    onTimeDelivery: c.onTimeOrders === null || c.promisedOrders === null ? null : ratio(c.onTimeOrders, c.promisedOrders),
+    promiseAccuracy: c.accurateOrders === null || c.promisedOrders === null ? null : ratio(c.accurateOrders, c.promisedOrders),
+    abandonedCarts: c.abandonedCarts,
     avgCustomerWait: ratio(c.totalWaitDays, c.deliveredOrders),
     lostSalesUnits: c.lostUnits,
     avgBackorders: c.areaBackorders / days,
@@ -389,6 +412,7 @@ export function computeKpis(c: KpiCounters): Kpis {
     recallCost: c.recallCost,
     returnsCost: c.returnsCost,
     shrinkageCost: c.shrinkageCost,
+    voucherCost: c.voucherCost,
     churnCost: c.churnCost,
     totalCost,
     revenue: c.revenue,

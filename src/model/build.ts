@@ -16,6 +16,7 @@ import { drawWindows } from './occurrences.ts';
 import { Simulation, type DisruptionWindow, type LaneState, type RecallPlan } from './simulation.ts';
 import { LotList, LotRegistry } from './lots.ts';
 import { NO_CARE, type ProductCare } from './productCare.ts';
+import { ZoneTally, type FulfilmentCandidate, type OnlineRoute } from './onlineOrders.ts';
 
 /** Per-stock-point series are recorded by default up to this many stock points. */
 const AUTO_SERIES_LIMIT = 50;
@@ -99,7 +100,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     if (gate === undefined) {
       const node = nodeById.get(nodeId)!;
       gate = gates.length;
-      gates.push(new ShippingGate(nodeId, node.type === 'store' ? Infinity : (node.capacityPerDay ?? Infinity)));
+      gates.push(new ShippingGate(nodeId, node.type === 'supplier' || node.type === 'warehouse' ? (node.capacityPerDay ?? Infinity) : Infinity));
       gateOfNode.set(nodeId, gate);
     }
     return gate;
@@ -110,8 +111,18 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   const demandEntries = scenario.demand.flatMap((entry) =>
     idsOf(entry.node).flatMap((node) => idsOf(entry.product).map((product) => ({ entry, node, product }))),
   );
+  // online zones hold no stock: their orders are shipped from the warehouses their fulfilment entry
+  // names (nearest first), whose stock points face these customers
+  const zoneIds = scenario.nodes.filter((node) => node.type === 'zone').map((node) => node.id);
+  const zoneIndex = new Map(zoneIds.map((id, i) => [id, i]));
+  const fulfilmentOf = new Map(scenario.fulfilment.map((entry) => [entry.zone, entry]));
+  /** the stock point a demand entry's statistics go to: its own, or an online zone's nearest warehouse's */
+  const servingKey = (node: string, product: string) => {
+    const fulfilment = fulfilmentOf.get(node);
+    return fulfilment ? stockPointKey(fulfilment.from[0].warehouse, product) : stockPointKey(node, product);
+  };
   for (const { entry, node, product } of demandEntries) {
-    const stats = demandStats[planIndex.get(stockPointKey(node, product))!];
+    const stats = demandStats[planIndex.get(servingKey(node, product))!];
     if (entry.type === 'arrivals') {
       const mean = distributionMean(entry.quantity, { nonNegative: true });
       const variance = distributionVariance(entry.quantity, { nonNegative: true });
@@ -151,7 +162,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   const careOf = (plan: StockPointPlan): ProductCare => {
     const product = scenario.products.find((p) => p.id === plan.product)!;
     const node = nodeById.get(plan.node)!;
-    const damagePerDay = product.damagePerDay && node.type !== 'supplier' ? (product.damagePerDay[node.storageClass] ?? 0) : 0;
+    const damagePerDay = product.damagePerDay && (node.type === 'warehouse' || node.type === 'store') ? (product.damagePerDay[node.storageClass] ?? 0) : 0;
     const recallable = recalledProducts.some((set) => set.has(product.id));
     if (!inLots.has(product.id) && damagePerDay === 0 && !product.endOfLife && !product.returns) return NO_CARE;
     const returns = product.returns;
@@ -188,6 +199,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
         base.initial,
         base.churn.onStockout,
         base.churn.onBackorder,
+        base.churn.onLate,
+        base.churn.onAbandon,
         base.newPerDay,
         base.lifetimeValue,
         streams.stream(`churn:${base.node}`),
@@ -196,6 +209,15 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   );
   const baseOfNode = new Map(customerBases.map((base) => [base.node, base]));
   const customerFacing = new Set(demandEntries.map((d) => stockPointKey(d.node, d.product)));
+  // warehouses' stock points serving online zones, and the zone's customer base
+  const onlineBase = new Map<string, CustomerBase | undefined>();
+  for (const { node, product } of demandEntries) {
+    for (const source of fulfilmentOf.get(node)?.from ?? []) {
+      const key = stockPointKey(source.warehouse, product);
+      customerFacing.add(key);
+      if (!onlineBase.get(key)) onlineBase.set(key, baseOfNode.get(node));
+    }
+  }
 
   // stock points, their numbers in one table
   const pointTable = new RowTable(plans.length, POINT_ROW_WIDTH);
@@ -237,7 +259,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     };
     const policy = createPolicy(plan.policy, context);
     const shipsDownstream = plans.some((_, j) => sources[j] === plan.node && plans[j].product === plan.product);
-    const base = baseOfNode.get(plan.node);
+    const base = baseOfNode.get(plan.node) ?? onlineBase.get(plan.key);
     const facing = customerFacing.has(plan.key);
     const point = new StockPoint(
       i,
@@ -264,6 +286,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       pointTable.row(i),
     );
     point.care = careOf(plan);
+    point.servesOnline = onlineBase.has(plan.key);
+    point.expectedLeadDays = leadMean;
     const visibility = plan.entry.visibility;
     if (visibility) {
       point.visibility = {
@@ -293,6 +317,49 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     }
   }
 
+  // online routes: how each (zone, product) with demand is served
+  const zones = zoneIds.map((id) => new ZoneTally(id, baseOfNode.get(id)?.index ?? -1));
+  const routes: OnlineRoute[] = [];
+  const routeOf = new Map<string, number>();
+  for (const { node, product } of demandEntries) {
+    const fulfilment = fulfilmentOf.get(node);
+    const key = stockPointKey(node, product);
+    if (!fulfilment || routeOf.has(key)) continue;
+    const candidates: FulfilmentCandidate[] = fulfilment.from.map((source) => {
+      const tag = `${node}:${source.warehouse}:${product}`;
+      const pickPack = createSampler(source.pickPackDays, streams.stream(`pickPack:${tag}`), { nonNegative: true });
+      const transit = createSampler(source.transitDays, streams.stream(`transit:${tag}`), { nonNegative: true });
+      const expressTransit = fulfilment.express ? createSampler(fulfilment.express.transitDays, streams.stream(`expressTransit:${tag}`), { nonNegative: true }) : null;
+      return {
+        point: planIndex.get(stockPointKey(source.warehouse, product))!,
+        pickPack,
+        transit,
+        expressTransit,
+        expectedDays: pickPack.mean + transit.mean,
+        expectedExpressDays: pickPack.mean + (expressTransit ?? transit).mean,
+        costPerUnit: source.costPerUnit,
+        costPerShipment: source.costPerShipment,
+      };
+    });
+    routeOf.set(key, routes.length);
+    routes.push({
+      index: routes.length,
+      zone: zoneIndex.get(node)!,
+      product: productIndex.get(product)!,
+      rule: fulfilment.rule,
+      candidates,
+      promiseBufferDays: fulfilment.promiseBufferDays,
+      promiseWindowDays: fulfilment.promiseWindowDays,
+      tolerance: fulfilment.tolerance ? createSampler(fulfilment.tolerance, streams.stream(`tolerance:${key}`), { nonNegative: true }) : null,
+      expressShare: fulfilment.express?.share ?? 0,
+      expressPremium: fulfilment.express?.pricePremium ?? 0,
+      decisions: streams.stream(`orderChoices:${key}`),
+      proactive: fulfilment.communication?.proactive ?? false,
+      churnIfNotified: fulfilment.communication?.churnIfNotified ?? 0,
+      voucherCost: fulfilment.communication?.voucherCost ?? 0,
+    });
+  }
+
   // demand streams, their hot numbers in one table
   const streamTable = new RowTable(demandEntries.length, STREAM_ROW_WIDTH);
   const demandStreams = demandEntries.map(({ entry, node, product }, i) => {
@@ -310,7 +377,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     return new DemandStream(
       i,
       entry.type,
-      planIndex.get(key)!,
+      planIndex.get(key) ?? -1,
       productIndex.get(product)!,
       entry.type === 'arrivals' ? entry.customersPerDay : 1,
       quantity,
@@ -334,6 +401,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
         disruptions.push({ ...window, name, effect: { type: 'outage', gate: gateFor(disruption.node) } });
       } else if (disruption.type === 'capacityLoss') {
         disruptions.push({ ...window, name, effect: { type: 'capacity', gate: gateFor(disruption.node), share: 1 - disruption.fraction } });
+      } else if (disruption.type === 'deliveryDelay') {
+        disruptions.push({ ...window, name, effect: { type: 'delivery', zone: zoneIndex.get(disruption.zone)!, multiplier: disruption.multiplier } });
       } else {
         disruptions.push({ ...window, name, effect: { type: 'leadTime', lanes: disruption.lanes.map((id) => laneIndex.get(id)!), multiplier: disruption.multiplier } });
       }
@@ -383,6 +452,9 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     lots: lotRegistry,
     recalls,
     endOfLifeDays: scenario.products.map((product) => product.endOfLife?.day ?? Infinity),
+    routes,
+    streamRoutes: demandEntries.map(({ node, product }) => routeOf.get(stockPointKey(node, product)) ?? -1),
+    zones,
     recordSeries: seriesMode !== 'none',
     seriesPerStockPoint: seriesMode === 'all' || (seriesMode === 'auto' && stockPoints.length <= AUTO_SERIES_LIMIT),
   });

@@ -412,6 +412,49 @@ export class Counters {
   set shrunkUnits(value: number) {
     this.values[58] = value;
   }
+  // online orders (stock points serving online zones)
+  /** online orders delivered by the promised date */
+  get onTimeOrders(): number {
+    return this.values[59];
+  }
+  set onTimeOrders(value: number) {
+    this.values[59] = value;
+  }
+  /** online orders delivered within the promised window */
+  get accurateOrders(): number {
+    return this.values[60];
+  }
+  set accurateOrders(value: number) {
+    this.values[60] = value;
+  }
+  /** online orders delivered (each was promised a date) */
+  get promisedOrders(): number {
+    return this.values[61];
+  }
+  set promisedOrders(value: number) {
+    this.values[61] = value;
+  }
+  /** online orders abandoned over the promised date */
+  get abandonedCarts(): number {
+    return this.values[62];
+  }
+  set abandonedCarts(value: number) {
+    this.values[62] = value;
+  }
+  /** gestures offered to customers told of a delay */
+  get voucherCost(): number {
+    return this.values[63];
+  }
+  set voucherCost(value: number) {
+    this.values[63] = value;
+  }
+  /** price premiums of express orders */
+  get expressRevenue(): number {
+    return this.values[64];
+  }
+  set expressRevenue(value: number) {
+    this.values[64] = value;
+  }
 
   /** Units taken from the shelf: sold, or shipped downstream. */
   get issuedUnits(): number {
@@ -438,6 +481,8 @@ export class Counters {
       hasCustomers: boolean;
       care: ProductCare;
       shrinks: boolean;
+      /** it ships online orders: promises, on-time delivery, abandoned carts apply */
+      servesOnline: boolean;
     },
   ): KpiCounters {
     const v = this.values;
@@ -502,6 +547,13 @@ export class Counters {
       c.recalledUnits = d(FIELD.recalledUnits);
       c.recallCost = c.recalledUnits * point.unitCost;
     }
+    if (point.servesOnline) {
+      c.promisedOrders = d(FIELD.promisedOrders);
+      c.onTimeOrders = d(FIELD.onTimeOrders);
+      c.accurateOrders = d(FIELD.accurateOrders);
+      c.abandonedCarts = d(FIELD.abandonedCarts);
+      c.voucherCost = d(FIELD.voucherCost);
+    }
     if (point.shrinks) {
       c.shrinkageUnits = d(FIELD.shrunkUnits);
       c.shrinkageCost = c.shrinkageUnits * point.unitCost;
@@ -510,7 +562,7 @@ export class Counters {
       c.returnedUnits = d(FIELD.customerReturnedUnits);
       c.returnsCost = d(FIELD.returnsCost);
     }
-    c.revenue = point.price === null ? null : c.deliveredUnits * point.price - d(FIELD.markdownDiscount) - d(FIELD.refunds);
+    c.revenue = point.price === null ? null : c.deliveredUnits * point.price - d(FIELD.markdownDiscount) - d(FIELD.refunds) + d(FIELD.expressRevenue);
     if (point.hasCustomers) {
       c.customersChurned = d(FIELD.customersChurned);
       c.demandLostToChurn = d(FIELD.demandLostToChurn);
@@ -590,7 +642,13 @@ export const FIELD = {
   returnsCost: 56,
   refunds: 57,
   shrunkUnits: 58,
+  onTimeOrders: 59,
+  accurateOrders: 60,
+  promisedOrders: 61,
+  abandonedCarts: 62,
+  voucherCost: 63,
+  expressRevenue: 64,
 } as const;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
-export const POINT_ROW_WIDTH = 64;
+export const POINT_ROW_WIDTH = 72;

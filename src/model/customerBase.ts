@@ -7,10 +7,17 @@ import type { RandomStream } from '../random/streams.ts';
  * customers arrive as a Poisson process. A departure removes that customer's expected future demand,
  * reported as `demandLostToChurn`.
  */
+/** What made customers leave, in the order of `CustomerBase.churnedBy`. */
+export const CHURN_CAUSES = ['stockout', 'backorder', 'late', 'abandoned'] as const;
+export type ChurnCause = (typeof CHURN_CAUSES)[number];
+export const CAUSE = { stockout: 0, backorder: 1, late: 2, abandoned: 3 } as const;
+
 export class CustomerBase {
   active: number;
   /** customers who left in the measured window */
   churned = 0;
+  /** of them, by what made them leave (CHURN_CAUSES order) */
+  readonly churnedBy = new Float64Array(4);
   /** expected units the window's churned customers would have bought before the window ends */
   demandLostToChurn = 0;
   /** indices of the demand streams this base drives */
@@ -22,6 +29,9 @@ export class CustomerBase {
     readonly initial: number,
     readonly churnOnStockout: number,
     readonly churnOnBackorder: number,
+    /** online orders: leaving after a late delivery, after abandoning a cart over the promise */
+    readonly churnOnLate: number,
+    readonly churnOnAbandon: number,
     readonly newPerDay: number,
     readonly lifetimeValue: number,
     /** churn decisions */

@@ -32,6 +32,10 @@ export const EventKind = {
   endOfLife: 16,
   /** a stock count's result reaches the record */
   countResult: 17,
+  /** a part of an online order reaches the customer */
+  onlineDelivery: 18,
+  /** is an online order still waiting when it can no longer make its promised date? */
+  promiseCheck: 19,
   /** the end of the measured window: after the last day is recorded, before anything else at that time */
   horizon: 10,
 } as const;

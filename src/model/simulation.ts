@@ -4,6 +4,8 @@ import { EventKind, Priority } from './eventKinds.ts';
 import { CUSTOMER, CUSTOMER_UNITS } from './backorderQueue.ts';
 import { policyMayOrder, sellFromShelf, type StockPoint } from './stockPoint.ts';
 import { NO_CARE } from './productCare.ts';
+import { CAUSE } from './customerBase.ts';
+import { ONLINE_BASE, OnlineOrders, type OnlineRoute, type ZoneTally } from './onlineOrders.ts';
 import { nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH, type DemandStream } from './demandStream.ts';
 import { POINT_ROW_WIDTH } from './counters.ts';
 import type { CustomerBase } from './customerBase.ts';
@@ -33,7 +35,8 @@ export interface LaneState {
 export type DisruptionEffect =
   | { type: 'outage'; gate: number }
   | { type: 'leadTime'; lanes: number[]; multiplier: number }
-  | { type: 'capacity'; gate: number; share: number };
+  | { type: 'capacity'; gate: number; share: number }
+  | { type: 'delivery'; zone: number; multiplier: number };
 
 export interface DisruptionWindow extends TimeWindow {
   name: string;
@@ -88,6 +91,12 @@ export interface SimulationParts {
   recalls: RecallPlan[];
   /** per product: the day its demand ends (Infinity: never) */
   endOfLifeDays: number[];
+  /** how each (online zone, product) is served */
+  routes: OnlineRoute[];
+  /** per demand stream: its route (online zone demand), or -1 */
+  streamRoutes: number[];
+  /** per online zone: what its orders met */
+  zones: ZoneTally[];
   /** record per-stock-point daily series */
   seriesPerStockPoint: boolean;
   recordSeries: boolean;
@@ -133,6 +142,16 @@ export class Simulation {
   private readonly endOfLifeDays: number[];
   /** counts what a customer sale takes from lots: markdowns, recalled lots reached */
   private readonly sale: SaleOfLots;
+  readonly routes: OnlineRoute[];
+  private readonly streamRoute: Int32Array;
+  readonly zones: ZoneTally[];
+  /** per zone: the product of the delivery-delay multipliers in force */
+  private readonly zoneDelay: number[];
+  private readonly orders = new OnlineOrders();
+  // the parts of the online order being placed (reused: an order has one part per warehouse at most)
+  private readonly partCandidate: number[] = [];
+  private readonly partUnits: number[] = [];
+  private readonly partReadyAt: number[] = [];
 
   /** daily series: index = day (recorded at the end of the day) */
   readonly series: DailySeries;
@@ -156,6 +175,7 @@ export class Simulation {
     // the fast path does not ask points above about their echelon position, nor sells from lots or
     // sends returns on their way
     this.steadyStream = Uint8Array.from(parts.demandStreams, (stream) => {
+      if (stream.stockPoint < 0) return 0;
       const point = parts.stockPoints[stream.stockPoint];
       return stream.steady && point.echelonReviewers.length === 0 && point.lots === null && point.care.returns === null ? 1 : 0;
     });
@@ -170,6 +190,10 @@ export class Simulation {
     this.recallOutcomes = parts.recalls.map((recall) => ({ name: recall.name, unitsRemoved: 0, customersReached: 0, unitsSold: 0 }));
     this.endOfLifeDays = parts.endOfLifeDays;
     this.sale = new SaleOfLots(parts.lots, this.recallOutcomes, new LotList(parts.lots));
+    this.routes = parts.routes;
+    this.streamRoute = Int32Array.from(parts.streamRoutes);
+    this.zones = parts.zones;
+    this.zoneDelay = parts.zones.map(() => 1);
   }
 
   /** Runs the replication to the horizon. */
@@ -251,6 +275,10 @@ export class Simulation {
         return this.onEndOfLife(target);
       case EventKind.countResult:
         return this.onCountResult(target, value);
+      case EventKind.onlineDelivery:
+        return this.onOnlineDelivery(target);
+      case EventKind.promiseCheck:
+        return this.onPromiseCheck(target, value);
       case EventKind.horizon:
         return this.env.stop();
       default:
@@ -273,7 +301,10 @@ export class Simulation {
     // schedule the successor first: it takes over the fired event's slot in the queue
     this.scheduleArrival(stream);
     const quantity = stream.fixedQuantity >= 0 ? stream.fixedQuantity : stream.quantity!.sample();
-    if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);
+    if (quantity <= 0) return;
+    const route = this.streamRoute[streamIndex];
+    if (route >= 0) this.onlineOrder(route, quantity, stream.customers);
+    else this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);
   }
 
   /**
@@ -334,12 +365,12 @@ export class Simulation {
         point.owe(short, customers > 0 ? CUSTOMER : CUSTOMER_UNITS, now);
         c.backorderedUnits += short;
         if (customers === 0) c.deliveredOrders += served;
-        if (base) this.disappoint(point, base, disappointed, base.churnOnBackorder);
+        if (base) this.disappoint(point, base, disappointed, base.churnOnBackorder, CAUSE.backorder);
       } else {
         // what could be served was delivered at once; the rest is lost
         c.lostUnits += short;
         c.deliveredOrders += customers > 0 ? (served > 0 ? customers : 0) : served;
-        if (base) this.disappoint(point, base, disappointed, base.churnOnStockout);
+        if (base) this.disappoint(point, base, disappointed, base.churnOnStockout, CAUSE.stockout);
       }
     } else {
       c.deliveredOrders += customers > 0 ? customers : quantity;
@@ -350,8 +381,12 @@ export class Simulation {
   }
 
   /** `customers` customers had a bad experience at `point`; some leave and their demand goes with them. */
-  private disappoint(point: StockPoint, base: CustomerBase, customers: number, probability: number): void {
-    const leaving = base.decideDepartures(customers, probability);
+  private disappoint(point: StockPoint, base: CustomerBase, customers: number, probability: number, cause: number): void {
+    this.loseCustomers(point, base, base.decideDepartures(customers, probability), cause);
+  }
+
+  /** `leaving` customers of `base` leave for good, because of `cause` (CAUSE); their demand goes with them. */
+  private loseCustomers(point: StockPoint, base: CustomerBase, leaving: number, cause: number): void {
     if (leaving === 0) return;
     const now = this.env.now;
     const oldFactor = base.demandFactor;
@@ -364,6 +399,7 @@ export class Simulation {
     c.churnCost += leaving * base.lifetimeValue;
     if (now >= this.windowStart) {
       base.churned += leaving;
+      base.churnedBy[cause] += leaving;
       base.demandLostToChurn += leaving * expected;
     }
     this.rescheduleArrivals(base, oldFactor);
@@ -476,6 +512,8 @@ export class Simulation {
     const supply = point.supply;
     const lane = this.lanes[supply.lane];
     const delay = supply.leadTime.sample() * lane.leadTimeMultiplier + extraDelay;
+    // a promise to an online customer counts on the shipment's expected arrival, not its actual one
+    if (point.servesOnline) point.expectIncoming(now + supply.leadTime.mean * lane.leadTimeMultiplier + extraDelay, quantity);
     point.accrue(now);
     point.pipeline += quantity;
     point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
@@ -499,6 +537,7 @@ export class Simulation {
     point.pipeline -= quantity;
     point.onOrder -= quantity;
     point.put(quantity);
+    if (point.servesOnline) point.crossOffIncoming(quantity);
     if (point.lots !== null) {
       if (pieces !== null) this.shelve(point, pieces);
       else this.addLot(point, quantity);
@@ -552,7 +591,7 @@ export class Simulation {
       const part = Math.min(owed, point.onHand);
       const since = backlog.frontSince();
       if (requester >= 0) this.issueTo(point, part, requester);
-      else this.sell(point, part, requester === CUSTOMER ? 1 : 0);
+      else this.sell(point, part, requester === CUSTOMER || requester <= ONLINE_BASE ? 1 : 0);
       point.serveOwed(part);
       const c = point.counters;
       c.filledFromBackorderUnits += part;
@@ -566,6 +605,11 @@ export class Simulation {
         c.customerFilledFromBackorderUnits += part;
         c.deliveredOrders += part;
         c.totalWaitDays += part * (now - since);
+      } else if (requester <= ONLINE_BASE) {
+        // an online order's part leaves once it is complete; it is delivered (and counted) later
+        c.customerFilledFromBackorderUnits += part;
+        this.chargeDelivery(point, ONLINE_BASE - requester, part);
+        if (part >= owed - 1e-9) this.dispatchOnline(ONLINE_BASE - requester, point);
       } else {
         this.shipFromWarehouse(point, part, requester);
       }
@@ -635,6 +679,7 @@ export class Simulation {
     }
     if (inWindow) this.rollupDaily.closeDay(this.stockPoints);
     series.recordCustomers(recordedDay, this.customerBases);
+    if (this.zones.length > 0) series.recordOnline(recordedDay, this.zones);
     // a new day's capacity; at the horizon there is no new day to ship in
     for (let g = 0; g < this.gates.length && day < this.horizon; g++) {
       const gate = this.gates[g];
@@ -668,8 +713,11 @@ export class Simulation {
     for (const point of this.stockPoints) point.startWindow(now, windowDays);
     for (const base of this.customerBases) {
       base.churned = 0;
+      base.churnedBy.fill(0);
       base.demandLostToChurn = 0;
     }
+    for (const zone of this.zones) zone.reset();
+    this.series.restartOnline();
     this.rollupDaily.restart();
   }
 
@@ -683,6 +731,10 @@ export class Simulation {
       case 'capacity':
         this.gates[effect.gate].applyCapacityShare(effect.share, starting);
         break;
+      case 'delivery':
+        if (starting) this.zoneDelay[effect.zone] *= effect.multiplier;
+        else this.zoneDelay[effect.zone] /= effect.multiplier;
+        break;
       case 'leadTime':
         for (const lane of effect.lanes) {
           if (starting) this.lanes[lane].leadTimeMultiplier *= effect.multiplier;
@@ -692,10 +744,215 @@ export class Simulation {
     }
     if (starting) {
       if (window.end <= this.horizon) this.env.schedule(window.end, EventKind.disruptionEnd, index, 0, Priority.normal);
-    } else if (effect.type !== 'leadTime') {
+    } else if (effect.type === 'outage' || effect.type === 'capacity') {
       const gate = this.gates[effect.gate];
       if (gate.hasWaiting) gate.release(this.shipNow);
     }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // online orders: fulfilment, promises, deliveries, proactive communication
+
+  /**
+   * A customer of an online zone orders `quantity`: the zone's rule picks the warehouse(s), the
+   * customer is promised a date, may abandon the cart over it, and otherwise the order is taken from
+   * stock (shipped now) or waits there (shipped when the units come in).
+   */
+  private onlineOrder(routeIndex: number, quantity: number, base: CustomerBase | null): void {
+    const route = this.routes[routeIndex];
+    const now = this.env.now;
+    const tally = this.zones[route.zone];
+    // both draws are made for every order, so the orders of two variants stay paired
+    const express = route.decisions() < route.expressShare;
+    const churnDraw = route.decisions();
+    const parts = this.planParts(route, quantity);
+    let quote = 0;
+    for (let k = 0; k < parts; k++) {
+      const candidate = route.candidates[this.partCandidate[k]];
+      quote = Math.max(quote, this.partReadyAt[k] - now + (express ? candidate.expectedExpressDays : candidate.expectedDays));
+    }
+    // the promise is a day: delivered by its end is on time
+    const promisedBy = Math.ceil(now + quote + route.promiseBufferDays - 1e-9);
+    const home = this.stockPoints[route.candidates[this.partCandidate[0]].point];
+    tally.orders++;
+    if (route.tolerance !== null && promisedBy - now > route.tolerance.sample()) {
+      // the cart is abandoned: demand never sold, and the customer may not come back
+      home.accrue(now);
+      home.counters.demandUnits += quantity;
+      home.counters.lostUnits += quantity;
+      home.counters.abandonedCarts++;
+      tally.abandoned++;
+      if (base) this.disappoint(home, base, 1, base.churnOnAbandon, CAUSE.abandoned);
+      return;
+    }
+    if (express) {
+      tally.express++;
+      home.counters.expressRevenue += route.expressPremium;
+    }
+    const id = this.orders.open(routeIndex, quantity, now, promisedBy, express, home.index, churnDraw);
+    this.orders.partsPending[id] = parts;
+    for (let k = 0; k < parts; k++) {
+      const point = this.stockPoints[route.candidates[this.partCandidate[k]].point];
+      const units = this.partUnits[k];
+      point.accrue(now);
+      const c = point.counters;
+      c.demandUnits += units;
+      if (this.partReadyAt[k] <= now && point.backlog.length === 0 && point.onHand >= units - 1e-9) {
+        this.sell(point, units, 1);
+        c.filledImmediatelyUnits += units;
+        this.chargeDelivery(point, id, units);
+        this.dispatchOnline(id, point);
+      } else {
+        point.cycleHadStockout = true;
+        c.stockoutPenalties += units * point.stockoutPenalty;
+        c.backorderedUnits += units;
+        point.owe(units, ONLINE_BASE - id, now);
+        this.orders.partsUnshipped[id]++;
+      }
+      if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+      for (const above of point.echelonReviewers) this.reviewContinuous(above);
+    }
+    if (route.proactive && this.orders.partsUnshipped[id] > 0) {
+      // once an order still waiting at this time cannot make its date on average, the delay is known
+      const latestDispatch = promisedBy - route.candidates[this.partCandidate[0]][express ? 'expectedExpressDays' : 'expectedDays'];
+      this.env.schedule(Math.max(now, latestDispatch), EventKind.promiseCheck, id, this.orders.serial[id], Priority.normal);
+    }
+  }
+
+  /**
+   * The parts of an order by the route's rule, into partCandidate / partUnits / partReadyAt (when each
+   * warehouse expects to ship its part); returns how many.
+   */
+  private planParts(route: OnlineRoute, quantity: number): number {
+    const now = this.env.now;
+    const candidates = route.candidates;
+    const available = (k: number) => {
+      const point = this.stockPoints[candidates[k].point];
+      return point.backlog.length === 0 ? point.onHand : 0;
+    };
+    const one = (k: number) => {
+      this.partCandidate[0] = k;
+      this.partUnits[0] = quantity;
+      this.partReadyAt[0] = this.stockPoints[candidates[k].point].expectedAvailability(quantity, now);
+      return 1;
+    };
+    switch (route.rule) {
+      case 'nearestOnly':
+        return one(0);
+      case 'nearest': {
+        for (let k = 0; k < candidates.length; k++) if (available(k) >= quantity - 1e-9) return one(k);
+        return one(0);
+      }
+      case 'cheapest': {
+        const cost = (k: number) => candidates[k].costPerShipment + candidates[k].costPerUnit * quantity;
+        let best = -1;
+        for (let k = 0; k < candidates.length; k++) if (available(k) >= quantity - 1e-9 && (best < 0 || cost(k) < cost(best))) best = k;
+        if (best >= 0) return one(best);
+        best = 0;
+        for (let k = 1; k < candidates.length; k++) if (cost(k) < cost(best)) best = k;
+        return one(best);
+      }
+      case 'split': {
+        let left = quantity;
+        let parts = 0;
+        for (let k = 0; k < candidates.length && left > 1e-9; k++) {
+          const take = Math.min(left, available(k));
+          if (take <= 1e-9) continue;
+          this.partCandidate[parts] = k;
+          this.partUnits[parts] = take;
+          this.partReadyAt[parts] = now;
+          parts++;
+          left -= take;
+        }
+        if (left > 1e-9) {
+          // the rest waits at the nearest, which may already ship a part from its shelf
+          const nearest = this.stockPoints[candidates[0].point];
+          const shipsNow = parts > 0 && this.partCandidate[0] === 0 ? this.partUnits[0] : 0;
+          this.partCandidate[parts] = 0;
+          this.partUnits[parts] = left;
+          this.partReadyAt[parts] = nearest.expectedAvailability(shipsNow + left, now);
+          parts++;
+        }
+        return parts;
+      }
+    }
+  }
+
+  /** The delivery cost per unit of the units of order `id` leaving `point`. */
+  private chargeDelivery(point: StockPoint, id: number, units: number): void {
+    const candidate = this.candidateAt(this.routes[this.orders.route[id]], point.index);
+    point.counters.transportCost += candidate.costPerUnit * units;
+  }
+
+  private candidateAt(route: OnlineRoute, point: number) {
+    for (const candidate of route.candidates) if (candidate.point === point) return candidate;
+    throw new Error(`stock point ${point} does not serve route ${route.index}`);
+  }
+
+  /** A part of order `id` leaves `point`: picked, packed and carried to the customer. */
+  private dispatchOnline(id: number, point: StockPoint): void {
+    const orders = this.orders;
+    const route = this.routes[orders.route[id]];
+    const candidate = this.candidateAt(route, point.index);
+    point.counters.transportCost += candidate.costPerShipment;
+    const transit = orders.express[id] && candidate.expressTransit !== null ? candidate.expressTransit : candidate.transit;
+    const arrival = this.env.now + candidate.pickPack.sample() + transit.sample() * this.zoneDelay[route.zone];
+    // the carrier's date is known now: a late one is told at once
+    if (route.proactive && !orders.notified[id] && arrival > orders.promisedBy[id] + 1e-9) this.notify(id);
+    this.env.schedule(arrival, EventKind.onlineDelivery, id, 0, Priority.normal);
+  }
+
+  /** Is order `id` still waiting when it can no longer make its date on average? Then the delay is known. */
+  private onPromiseCheck(id: number, serial: number): void {
+    const orders = this.orders;
+    if (orders.serial[id] !== serial || orders.notified[id] || orders.partsUnshipped[id] === 0) return;
+    this.notify(id);
+  }
+
+  /** The customer of order `id` is told of the delay, with the scenario's gesture. */
+  private notify(id: number): void {
+    const orders = this.orders;
+    const route = this.routes[orders.route[id]];
+    orders.notified[id] = true;
+    this.zones[route.zone].notified++;
+    const home = this.stockPoints[orders.home[id]];
+    home.counters.voucherCost += route.voucherCost;
+  }
+
+  /** A part of an order reaches the customer; with the last one the order is delivered, on time or not. */
+  private onOnlineDelivery(id: number): void {
+    const orders = this.orders;
+    if (--orders.partsPending[id] > 0) return;
+    const now = this.env.now;
+    const route = this.routes[orders.route[id]];
+    const tally = this.zones[route.zone];
+    const home = this.stockPoints[orders.home[id]];
+    const promisedBy = orders.promisedBy[id];
+    const wait = now - orders.orderedAt[id];
+    const c = home.counters;
+    c.deliveredOrders++;
+    c.promisedOrders++;
+    c.totalWaitDays += wait;
+    tally.delivered++;
+    tally.waitDays += wait;
+    if (now <= promisedBy + 1e-9) {
+      c.onTimeOrders++;
+      tally.onTime++;
+      if (now >= promisedBy - route.promiseWindowDays - 1e-9) {
+        c.accurateOrders++;
+        tally.accurate++;
+      }
+    } else {
+      tally.late++;
+      if (orders.notified[id]) tally.lateNotified++;
+      const base = tally.base >= 0 ? this.customerBases[tally.base] : null;
+      if (base) {
+        // the draw made at order time decides, so telling the customer can only lower the chance
+        const probability = orders.notified[id] ? route.churnIfNotified : base.churnOnLate;
+        if (orders.churnDraw[id] < probability && base.active > 0) this.loseCustomers(home, base, 1, CAUSE.late);
+      }
+    }
+    orders.close(id);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -936,6 +1193,9 @@ export class Simulation {
 /** The levels recorded each day, per stock point and for the network. */
 export const DAILY_LEVELS = ['onHand', 'position', 'backorders', 'demand', 'sales', 'ordered', 'received', 'short'] as const;
 export type DailyLevelName = (typeof DAILY_LEVELS)[number];
+/** The online-order counts recorded each day (network), as ZoneTally names them. */
+export const ONLINE_LEVELS = ['delivered', 'onTime', 'late', 'abandoned'] as const;
+export type OnlineLevelName = (typeof ONLINE_LEVELS)[number];
 
 /**
  * Daily series, recorded at the end of each day: on hand, inventory position and backorders at that
@@ -964,6 +1224,27 @@ export class DailySeries {
     }
     this.activeCustomers = Array.from({ length: customerBases }, () => new Float64Array(days));
     this.networkActiveCustomers = new Float64Array(days);
+    for (const level of ONLINE_LEVELS) this.online[level] = new Float64Array(days);
+  }
+
+  /** online orders per day, all zones: delivered, of them on time and late, and carts abandoned */
+  readonly online = {} as Record<OnlineLevelName, Float64Array>;
+  /** the zones' tallies at the end of the previous day */
+  private readonly onlineBefore = new Float64Array(ONLINE_LEVELS.length);
+
+  recordOnline(day: number, zones: ReadonlyArray<ZoneTally>): void {
+    if (day < 0 || day >= this.days) return;
+    ONLINE_LEVELS.forEach((level, k) => {
+      let total = 0;
+      for (const zone of zones) total += zone[level];
+      this.online[level][day] = total - this.onlineBefore[k];
+      this.onlineBefore[k] = total;
+    });
+  }
+
+  /** the zones' tallies start again from zero (end of the warm-up) */
+  restartOnline(): void {
+    this.onlineBefore.fill(0);
   }
 
   recordStockPoint(day: number, point: StockPoint): void {

@@ -94,6 +94,14 @@ export class StockPoint implements PolicyState {
   ended = false;
   /** shrinkage and stock counts (see the scenario's visibility), or null: the record is exact */
   visibility: RecordAccuracy | null = null;
+  /** it ships online orders to customers in zones */
+  servesOnline = false;
+  /** expected days from ordering to receipt (transit and supplier processing means) */
+  expectedLeadDays = 0;
+  // shipments on their way here, as expected at dispatch (points serving online orders: promises)
+  private readonly incomingAt: number[] = [];
+  private readonly incomingUnits: number[] = [];
+  private incomingHead = 0;
 
   // the day that just closed
   lastDayDemand = 0;
@@ -305,6 +313,7 @@ export class StockPoint implements PolicyState {
       hasCustomers: this.customerBase >= 0,
       care: this.care,
       shrinks: this.visibility !== null,
+      servesOnline: this.servesOnline,
     });
   }
 
@@ -351,6 +360,43 @@ export class StockPoint implements PolicyState {
       this.orderHead = 0;
     }
     return completed;
+  }
+
+  /** A shipment of `quantity` left for this point, expected at `at`. */
+  expectIncoming(at: number, quantity: number): void {
+    this.incomingAt.push(at);
+    this.incomingUnits.push(quantity);
+  }
+
+  /** Units arrived: the earliest expected shipments are crossed off. */
+  crossOffIncoming(quantity: number): void {
+    let left = quantity;
+    while (left > 1e-9 && this.incomingHead < this.incomingAt.length) {
+      const part = Math.min(left, this.incomingUnits[this.incomingHead]);
+      this.incomingUnits[this.incomingHead] -= part;
+      left -= part;
+      if (this.incomingUnits[this.incomingHead] <= 1e-9) this.incomingHead++;
+    }
+    if (this.incomingHead > 64 && this.incomingHead * 2 > this.incomingAt.length) {
+      this.incomingAt.splice(0, this.incomingHead);
+      this.incomingUnits.splice(0, this.incomingHead);
+      this.incomingHead = 0;
+    }
+  }
+
+  /**
+   * When this point expects to be able to ship `units` more units, after what it owes: now if the shelf
+   * holds them, else the expected arrival of the shipment that covers them, else a whole replenishment
+   * lead time from now (the units are not ordered yet).
+   */
+  expectedAvailability(units: number, now: number): number {
+    let short = this.backorders + units - this.onHand;
+    if (short <= 1e-9) return now;
+    for (let i = this.incomingHead; i < this.incomingAt.length; i++) {
+      short -= this.incomingUnits[i];
+      if (short <= 1e-9) return Math.max(now, this.incomingAt[i]);
+    }
+    return now + this.expectedLeadDays;
   }
 
   /** Rounds a positive order up to the minimum order quantity, then to a whole number of case packs. */

@@ -77,6 +77,10 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
         report(path, `"${node}" is a supplier; suppliers hold no stock point (they ship from unlimited or capacity-limited supply)`);
         continue;
       }
+      if (found.type === 'zone') {
+        report(path, `"${node}" is an online zone; it holds no stock (its orders are shipped from the warehouses its fulfilment entry names)`);
+        continue;
+      }
       for (const product of idsOf(entry.product)) {
         if (!products.has(product)) {
           report(`stockPoints[${i}].product`, `unknown product "${product}" ${known(products)}`);
@@ -144,7 +148,9 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
           continue;
         }
         const key = stockPointKey(node, product);
-        if (!stockPoints.has(key)) report(`demand[${i}]`, `demand for ${product} at "${node}" needs a stock point ${key}`);
+        if (nodes.get(node)?.type === 'zone') {
+          if (entry.type !== 'arrivals') report(`demand[${i}].type`, `demand in an online zone ("${node}") is a stream of orders: expected "arrivals", got "${entry.type}"`);
+        } else if (!stockPoints.has(key)) report(`demand[${i}]`, `demand for ${product} at "${node}" needs a stock point ${key}`);
         if (demandKeys.has(key)) report(`demand[${i}]`, `demand for ${key} is defined twice`);
         demandKeys.add(key);
       }
@@ -224,9 +230,13 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     } else if (disruption.type === 'capacityLoss') {
       const node = nodes.get(disruption.node);
       if (!node) report(`${path}.node`, `unknown node "${disruption.node}" ${known(nodes.keys())}`);
-      else if (node.type === 'store' || node.capacityPerDay === undefined) {
+      else if (node.type === 'store' || node.type === 'zone' || node.capacityPerDay === undefined) {
         report(`${path}.node`, `"${disruption.node}" has no capacityPerDay to lose; give it one`);
       }
+    } else if (disruption.type === 'deliveryDelay') {
+      const node = nodes.get(disruption.zone);
+      if (!node) report(`${path}.zone`, `unknown node "${disruption.zone}" ${known(nodes.keys())}`);
+      else if (node.type !== 'zone') report(`${path}.zone`, `"${disruption.zone}" is a ${node.type}, not an online zone (use leadTimeMultiplier for lanes)`);
     } else {
       disruption.lanes.forEach((lane, j) => {
         if (!lanes.has(lane)) report(`${path}.lanes[${j}]`, `unknown lane "${lane}" ${known(lanes.keys())}`);
@@ -235,6 +245,43 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   });
 
   checkPerishables(scenario, nodes, report);
+
+  // online zones: each with demand is served by one fulfilment entry, from warehouses stocking its products
+  const served = new Set<string>();
+  scenario.fulfilment.forEach((entry, i) => {
+    const path = `fulfilment[${i}]`;
+    const zone = nodes.get(entry.zone);
+    if (!zone) report(`${path}.zone`, `unknown node "${entry.zone}" ${known(nodes.keys())}`);
+    else if (zone.type !== 'zone') report(`${path}.zone`, `"${entry.zone}" is a ${zone.type}, not an online zone (a node of type "zone")`);
+    if (served.has(entry.zone)) report(`${path}.zone`, `"${entry.zone}" has two fulfilment entries; give it one, listing its warehouses nearest first`);
+    served.add(entry.zone);
+    const zoneProducts = scenario.demand.filter((demand) => idsOf(demand.node).includes(entry.zone)).flatMap((demand) => idsOf(demand.product));
+    const warehouses = new Set<string>();
+    entry.from.forEach((source, j) => {
+      const at = `${path}.from[${j}]`;
+      const node = nodes.get(source.warehouse);
+      if (!node) report(`${at}.warehouse`, `unknown node "${source.warehouse}" ${known(nodes.keys())}`);
+      else if (node.type !== 'warehouse') report(`${at}.warehouse`, `"${source.warehouse}" is a ${node.type}; online orders ship from warehouses`);
+      else {
+        const missing = zoneProducts.filter((product) => !stockPoints.has(stockPointKey(source.warehouse, product)));
+        if (missing.length > 0) report(`${at}.warehouse`, `"${source.warehouse}" has no stock point for ${missing[0]}, which "${entry.zone}" orders`);
+      }
+      if (warehouses.has(source.warehouse)) report(`${at}.warehouse`, `"${source.warehouse}" is listed twice`);
+      warehouses.add(source.warehouse);
+      checkNonNegative(source.pickPackDays, `${at}.pickPackDays`, 'a pick-and-pack time', report);
+      checkNonNegative(source.transitDays, `${at}.transitDays`, 'a transit time', report);
+    });
+    if (entry.tolerance) checkNonNegative(entry.tolerance, `${path}.tolerance`, 'a tolerance', report);
+    if (entry.express) checkNonNegative(entry.express.transitDays, `${path}.express.transitDays`, 'a transit time', report);
+  });
+  scenario.nodes.forEach((node, i) => {
+    if (node.type === 'zone' && demandNodes.has(node.id) && !served.has(node.id)) report(`nodes[${i}]`, `online zone "${node.id}" has demand but no fulfilment entry naming the warehouses that serve it`);
+  });
+  scenario.lanes.forEach((lane, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (nodes.get(lane[end])?.type === 'zone') report(`lanes[${i}].${end}`, `"${lane[end]}" is an online zone; deliveries to it are set in its fulfilment entry, not by lanes`);
+    }
+  });
 
   // recalls
   scenario.recalls.forEach((recall, i) => {
@@ -285,7 +332,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
 
 /** Shelf life, markdown, damage by storage class, issuing discipline: each used where it can act. */
 function checkPerishables(scenario: Scenario, nodes: Map<string, Scenario['nodes'][number]>, report: (path: string, message: string) => void): void {
-  const storageClasses = new Set([...nodes.values()].flatMap((node) => (node.type === 'supplier' ? [] : [node.storageClass])));
+  const storageClasses = new Set([...nodes.values()].flatMap((node) => (node.type === 'warehouse' || node.type === 'store' ? [node.storageClass] : [])));
   const recalled = new Set(
     scenario.recalls.flatMap((recall) =>
       recall.product !== undefined ? idsOf(recall.product) : scenario.stockPoints.flatMap((entry) => idsOf(entry.product)),

@@ -200,7 +200,13 @@ export const StoreNode = z.strictObject({
   name: z.string().optional(),
   storageClass,
 });
-export const Node = z.discriminatedUnion('type', [SupplierNode, WarehouseNode, StoreNode]);
+/** customers ordering online: no stock of its own; its orders are shipped from warehouses (see fulfilment) */
+export const ZoneNode = z.strictObject({
+  id: Id,
+  type: z.literal('zone'),
+  name: z.string().optional(),
+});
+export const Node = z.discriminatedUnion('type', [SupplierNode, WarehouseNode, StoreNode, ZoneNode]);
 export type Node = z.infer<typeof Node>;
 
 export const Lane = z.strictObject({
@@ -404,8 +410,12 @@ export const CustomerBase = z.strictObject({
       onStockout: probability().default(0.37),
       /** probability that a customer whose order is backordered (made to wait) leaves for good; the order is still filled (default 0) */
       onBackorder: probability().default(0),
+      /** online orders: probability that a customer whose delivery comes after the promised date leaves (default 0) */
+      onLate: probability().default(0),
+      /** online orders: probability that a customer who abandons the cart over the promised date leaves (default 0) */
+      onAbandon: probability().default(0),
     })
-    .default({ onStockout: 0.37, onBackorder: 0 }),
+    .default({ onStockout: 0.37, onBackorder: 0, onLate: 0, onAbandon: 0 }),
   /** new customers joining per day, a Poisson process (default 0) */
   newPerDay: nonNegative().default(0),
   /** value of a customer's future purchases, charged as churnCost when one leaves (default 0) */
@@ -427,6 +437,15 @@ export const Disruption = z.discriminatedUnion('type', [
     occurrence: Occurrence,
   }),
   z.strictObject({
+    type: z.literal('deliveryDelay'),
+    name: z.string().optional(),
+    /** the online zone whose deliveries slow down (a carrier's strike, a storm) */
+    zone: Id,
+    /** transit times to the zone are multiplied by this during the occurrence */
+    multiplier: positive(),
+    occurrence: Occurrence,
+  }),
+  z.strictObject({
     type: z.literal('capacityLoss'),
     name: z.string().optional(),
     node: Id,
@@ -436,6 +455,53 @@ export const Disruption = z.discriminatedUnion('type', [
   }),
 ]);
 export type Disruption = z.infer<typeof Disruption>;
+
+// ---------------------------------------------------------------------------------------------
+// Online orders: which warehouses serve a zone, and what customers are promised
+
+export const FulfilmentSource = z.strictObject({
+  /** a warehouse holding the product (a stock point) */
+  warehouse: Id,
+  /** days to pick and pack an order once its units are in stock (default none) */
+  pickPackDays: Distribution.default({ type: 'constant', value: 0 }),
+  /** days in transit from the warehouse to the zone's customers */
+  transitDays: Distribution,
+  /** delivery cost per unit and per parcel (default 0) */
+  costPerUnit: nonNegative().default(0),
+  costPerShipment: nonNegative().default(0),
+});
+
+export const Fulfilment = z.strictObject({
+  /** the online zone served */
+  zone: Id,
+  /** the warehouses that may serve it, nearest first */
+  from: z.array(FulfilmentSource).min(1, { message: 'expected at least one warehouse' }),
+  /**
+   * nearest: the nearest warehouse with the whole order in stock (else the nearest waits for it);
+   * nearestOnly: always the nearest; cheapest: the cheapest delivery among warehouses with the order in
+   * stock; split: what each has, nearest first, the rest waiting at the nearest (default nearest)
+   */
+  rule: z.enum(['nearest', 'nearestOnly', 'cheapest', 'split']).default('nearest'),
+  /** days added to the expected delivery time when promising a date (default 0) */
+  promiseBufferDays: nonNegative().default(0),
+  /** width in days of the promised window ending on the promised date: delivered within it is accurate (default 1) */
+  promiseWindowDays: positive().default(1),
+  /** days a customer accepts waiting: a promise beyond their draw loses the cart (default: every promise is accepted) */
+  tolerance: Distribution.optional(),
+  /** a faster, dearer option: the share of customers choosing it, its transit time and price premium per order */
+  express: z.strictObject({ share: probability(), transitDays: Distribution, pricePremium: nonNegative() }).optional(),
+  /** proactive communication: customers are told of a delay as soon as it is known */
+  communication: z
+    .strictObject({
+      proactive: z.boolean(),
+      /** probability that a notified customer whose delivery is late leaves (instead of churn.onLate) */
+      churnIfNotified: probability(),
+      /** the gesture (a voucher) offered to each notified customer, its cost (default 0) */
+      voucherCost: nonNegative().default(0),
+    })
+    .optional(),
+});
+export type Fulfilment = z.infer<typeof Fulfilment>;
 
 // ---------------------------------------------------------------------------------------------
 // Recalls
@@ -536,6 +602,8 @@ export const Scenario = z.strictObject({
   customers: z.array(CustomerBase).default([]),
   disruptions: z.array(Disruption).default([]),
   recalls: z.array(Recall).max(30, { message: 'expected at most 30 recalls' }).default([]),
+  /** online zones and the warehouses that serve them */
+  fulfilment: z.array(Fulfilment).default([]),
   variants: z.array(Variant).default([]),
   /** an analytic model to show next to the simulated KPIs (scenarios/theory/) */
   theory: Theory.optional(),

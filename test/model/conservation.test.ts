@@ -209,6 +209,38 @@ describe('units are conserved in hand-built scenarios', () => {
     expect(runs.some((run) => run.customerBases[0].churned > 0)).toBe(true);
   });
 
+  it('with online orders split over two warehouses, abandoned carts, express, delays and an outage', () => {
+    const input = twoEchelon({ stores: [] });
+    input.nodes!.push({ id: 'dc-2', type: 'warehouse' }, { id: 'city', type: 'zone' });
+    input.lanes!.push({ from: 'supplier', to: 'dc-2', leadTime: { type: 'uniform', min: 2, max: 6 } });
+    input.stockPoints = [
+      { node: 'dc', product: 'widget', policy: { type: 'rQ', reorderPoint: 10, orderQuantity: 25 } },
+      { node: 'dc-2', product: 'widget', policy: { type: 'sS', reorderPoint: 15, orderUpTo: 50 } },
+    ];
+    input.demand = [{ type: 'arrivals', node: 'city', product: 'widget', customersPerDay: 6, quantity: { type: 'discreteUniform', min: 1, max: 4 } }];
+    input.customers = [{ node: 'city', initial: 300, churn: { onStockout: 0, onLate: 0.3, onAbandon: 0.2 } }];
+    input.fulfilment = [
+      {
+        zone: 'city',
+        rule: 'split',
+        from: [
+          { warehouse: 'dc', pickPackDays: { type: 'uniform', min: 0.1, max: 0.5 }, transitDays: { type: 'uniform', min: 0.5, max: 2 } },
+          { warehouse: 'dc-2', transitDays: { type: 'uniform', min: 1, max: 3 }, costPerShipment: 4 },
+        ],
+        tolerance: { type: 'uniform', min: 1, max: 12 },
+        express: { share: 0.2, transitDays: { type: 'constant', value: 0.3 }, pricePremium: 5 },
+        communication: { proactive: true, churnIfNotified: 0.1, voucherCost: 3 },
+      },
+    ];
+    input.disruptions = [
+      { type: 'supplierOutage', node: 'supplier', occurrence: { type: 'scheduled', start: 50, end: 80 } },
+      { type: 'deliveryDelay', zone: 'city', multiplier: 2, occurrence: { type: 'scheduled', start: 120, end: 140 } },
+    ];
+    const runs = checkScenario(scenarioOf(input));
+    expect(runs.some((run) => run.zones[0].abandoned > 0 && run.zones[0].late > 0)).toBe(true);
+    expect(total(runs, (ledger) => ledger.filledFromBackorder)).toBeGreaterThan(0);
+  });
+
   describe('with products in lots and units leaving other than by sale', () => {
     /** twoEchelon's widget, perishable, with the given extras on the product and the scenario */
     const perishable = (product: Record<string, unknown>, extra: Partial<ScenarioInput> = {}, options: TwoEchelonOptions = {}): ScenarioInput => {

@@ -14,6 +14,8 @@ export const charts = {
     cycleServiceLevel: 'Cycle service level',
     readyRate: 'Time in stock',
     onTimeDelivery: 'On-time delivery',
+    promiseAccuracy: 'Promise accuracy',
+    abandonedCarts: 'Abandoned carts',
     avgCustomerWait: 'Average customer wait',
     lostSalesUnits: 'Lost sales',
     avgBackorders: 'Average backorders',
@@ -45,6 +47,7 @@ export const charts = {
     recallCost: 'Recall cost',
     returnsCost: 'Returns cost',
     shrinkageCost: 'Shrinkage cost',
+    voucherCost: 'Vouchers for delays',
     churnCost: 'Cost of lost customers',
     totalCost: 'Total cost',
     revenue: 'Revenue',
@@ -133,7 +136,7 @@ export const charts = {
   noStockPoint: 'No stock held / no fill rate',
   leadTime: (days: string) => `${days} d`,
   leadTimeFull: (from: string, to: string, days: string) => `${from} → ${to}: mean lead time ${days} days`,
-  nodeTypes: { supplier: 'Supplier', warehouse: 'Warehouse', store: 'Store' },
+  nodeTypes: { supplier: 'Supplier', warehouse: 'Warehouse', store: 'Store', zone: 'Online zone' },
   networkCaption: (variant: string) => `Policy variant: ${variant}`,
 };
 

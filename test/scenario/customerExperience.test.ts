@@ -72,6 +72,46 @@ describe('perishables, damage, returns and recalls: bad input named at its field
   });
 });
 
+describe('online zones: bad fulfilment named at its field', () => {
+  const zone = (change: (scenario: Record<string, any>) => void) =>
+    minimal((s) => {
+      s.nodes.push({ id: 'dc', type: 'warehouse' }, { id: 'city', type: 'zone' });
+      s.lanes.push({ from: 'supplier', to: 'dc', leadTime: { type: 'constant', value: 2 } });
+      s.stockPoints.push({ node: 'dc', product: 'widget', policy: { type: 'baseStock', level: 20 } });
+      s.demand.push({ type: 'arrivals', node: 'city', product: 'widget', customersPerDay: 5 });
+      s.fulfilment = [{ zone: 'city', from: [{ warehouse: 'dc', transitDays: { type: 'constant', value: 1 } }] }];
+      change(s);
+    });
+
+  it('accepts a zone served by a warehouse that stocks what it orders', () => {
+    expect(problems(zone(() => {}))).toEqual([]);
+  });
+
+  it('names a zone without fulfilment, a store as a source, a missing stock point and a zone holding stock', () => {
+    expect(problems(zone((s) => (s.fulfilment = [])))).toEqual(['scenario.json: nodes[3]: online zone "city" has demand but no fulfilment entry naming the warehouses that serve it']);
+    expect(problems(zone((s) => (s.fulfilment[0].from[0].warehouse = 'store')))).toEqual(['scenario.json: fulfilment[0].from[0].warehouse: "store" is a store; online orders ship from warehouses']);
+    expect(problems(zone((s) => (s.stockPoints[1].product = 'gadget', s.products.push({ id: 'gadget', unitCost: 1, holdingCost: { perUnitPerDay: 0 } }))))).toEqual([
+      'scenario.json: fulfilment[0].from[0].warehouse: "dc" has no stock point for widget, which "city" orders',
+    ]);
+    expect(problems(zone((s) => s.stockPoints.push({ node: 'city', product: 'widget', policy: { type: 'baseStock', level: 1 } })))).toEqual([
+      'scenario.json: stockPoints[2].node: "city" is an online zone; it holds no stock (its orders are shipped from the warehouses its fulfilment entry names)',
+    ]);
+    expect(problems(zone((s) => (s.fulfilment[0].zone = 'dc')))).toEqual([
+      'scenario.json: fulfilment[0].zone: "dc" is a warehouse, not an online zone (a node of type "zone")',
+      'scenario.json: nodes[3]: online zone "city" has demand but no fulfilment entry naming the warehouses that serve it',
+    ]);
+  });
+
+  it('online demand is a stream of orders, and a delivery delay names a zone', () => {
+    expect(problems(zone((s) => (s.demand[1] = { type: 'perPeriod', node: 'city', product: 'widget', quantity: { type: 'constant', value: 3 } })))).toEqual([
+      'scenario.json: demand[1].type: demand in an online zone ("city") is a stream of orders: expected "arrivals", got "perPeriod"',
+    ]);
+    expect(
+      problems(zone((s) => (s.disruptions = [{ type: 'deliveryDelay', zone: 'dc', multiplier: 2, occurrence: { type: 'scheduled', start: 1, end: 5 } }]))),
+    ).toEqual(['scenario.json: disruptions[0].zone: "dc" is a warehouse, not an online zone (use leadTimeMultiplier for lanes)']);
+  });
+});
+
 describe("a variant's set: changes to the scenario beyond policies", () => {
   const withVariants = (set: unknown[]) =>
     minimal((s) => {
