@@ -1,5 +1,6 @@
 import { KPI_KINDS, KPI_NAMES, type KpiKind, type KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummary } from '../experiment/replicate.ts';
+import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
 
 /** Units shown after the KPI's name, where the value is not a plain quantity or money. */
 const UNIT_LABELS: Partial<Record<KpiKind, string>> = { days: 'days', perYear: 'per year' };
@@ -22,9 +23,50 @@ export function formatExperiment(result: ExperimentResult, header: TableHeader):
   const names = KPI_NAMES.filter((name) => variants.some((variant) => variant.network[name].mean !== null));
   const rows = names.map((name) => [UNIT_LABELS[KPI_KINDS[name]] ? `${name} (${UNIT_LABELS[KPI_KINDS[name]]})` : name, ...variants.map((v) => formatCell(name, v.network[name], header.currency))]);
   lines.push('', ...formatTable(['network KPI', ...variants.map((v) => v.name)], rows));
+  lines.push(...customerLines(result, header.currency));
   lines.push('', 'mean ± 95% confidence half-width over replications (Student t); definitions: docs/KPIS.md');
   return lines.join('\n') + '\n';
 }
+
+/**
+ * What customers lived through, where the scenario models it: the customers lost by cause, each
+ * online zone's orders, and each recall's reach. Counts over the measured window, per variant.
+ */
+function customerLines(result: ExperimentResult, currency: string): string[] {
+  const variants = result.variants;
+  const count = (summary: KpiSummary) => formatCell('customersChurned', summary, currency);
+  const lines: string[] = [];
+  const churned = variants.some((variant) => CHURN_CAUSES.some((cause) => (variant.customers.churnedBy[cause].mean ?? 0) > 0));
+  if (churned) {
+    const rows = CHURN_CAUSES.map((cause) => [`  after ${CAUSE_LABELS[cause]}`, ...variants.map((variant) => count(variant.customers.churnedBy[cause]))]);
+    lines.push('', ...formatTable(['customers lost, by cause', ...variants.map((v) => v.name)], rows));
+  }
+  (variants[0]?.customers.zones ?? []).forEach((zone, z) => {
+    const rows = ZONE_ROWS.map(([key, label]) => [`  ${label}`, ...variants.map((variant) => count(variant.customers.zones[z][key]))]);
+    lines.push('', ...formatTable([`online zone ${zone.zone}: orders`, ...variants.map((v) => v.name)], rows));
+  });
+  (variants[0]?.recalls ?? []).forEach((recall, r) => {
+    const rows = RECALL_ROWS.map(([key, label]) => [`  ${label}`, ...variants.map((variant) => count(variant.recalls[r][key]))]);
+    lines.push('', ...formatTable([`recall ${recall.name}`, ...variants.map((v) => v.name)], rows));
+  });
+  return lines;
+}
+
+const CAUSE_LABELS: Record<ChurnCause, string> = { stockout: 'a stockout', backorder: 'a backorder', late: 'a late delivery', abandoned: 'an abandoned cart' };
+const ZONE_ROWS = [
+  ['orders', 'placed'],
+  ['abandoned', 'abandoned at the promise'],
+  ['delivered', 'delivered'],
+  ['onTime', 'on time'],
+  ['late', 'late'],
+  ['notified', 'told of a delay early'],
+  ['express', 'express'],
+] as const;
+const RECALL_ROWS = [
+  ['unitsRemoved', 'units removed'],
+  ['unitsSold', 'units sold before'],
+  ['customersReached', 'customers reached'],
+] as const;
 
 function headerLine(result: ExperimentResult, header: TableHeader): string {
   const seed = typeof result.seed === 'string' ? JSON.stringify(result.seed) : String(result.seed);

@@ -76,6 +76,23 @@ describe('stocklab run', () => {
     expect(result.stdout).not.toMatch(/expiredUnits|activeCustomers|onTimeDelivery/);
   });
 
+  it('says what customers lived through: losses by cause, each online zone\'s orders, matching the JSON', async () => {
+    const text = await stocklab('run', 'test/fixtures/online-zone.json', '--workers', '2');
+    const json = await stocklab('run', 'test/fixtures/online-zone.json', '--workers', '2', '--json');
+    expect(text.code).toBe(0);
+    const result = JSON.parse(json.stdout);
+    const [silent, told] = result.variants;
+    expect(text.stdout).toMatch(/\ncustomers lost, by cause\s+silent\s+told\n/);
+    const late = (variant: { customers: { churnedBy: { late: { mean: number } } } }) => variant.customers.churnedBy.late.mean;
+    expect(late(told)).toBeLessThan(late(silent));
+    expect(text.stdout).toMatch(new RegExp(`\\n  after a late delivery\\s+${Math.round(late(silent))} ± [\\d.]+\\s+${late(told).toFixed(1)} ± [\\d.]+\\n`));
+    expect(text.stdout).toMatch(/\nonline zone city: orders\s+silent\s+told\n/);
+    expect(text.stdout).toMatch(/\n  told of a delay early\s+0 ± 0\s+[\d,]+ ± [\d.]+\n/);
+    // a scenario without customers, zones or recalls prints none of it
+    const plain = await stocklab('run', file, '--workers', '1');
+    expect(plain.stdout).not.toMatch(/customers lost|online zone|recall/);
+  });
+
   it('writes a large --json result whole through a pipe, and exits 130 on Ctrl-C', async () => {
     const interrupted = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['bin/stocklab.mjs', 'run', 'scenarios/bench/retail-1000.json', '--workers', '1'], { cwd: ROOT });
@@ -83,7 +100,8 @@ describe('stocklab run', () => {
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       child.stderr.on('data', (chunk) => (stderr += chunk));
-      setTimeout(() => child.kill('SIGINT'), 3000); // well after start-up, long before the end
+      // well after start-up (which takes seconds on a loaded machine), long before the end (minutes)
+      setTimeout(() => child.kill('SIGINT'), 8000);
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     // 1,000 stock points: about 5 MB of JSON, more than a pipe takes at once
