@@ -15,8 +15,8 @@ export type SensitivityInput = (typeof SENSITIVITY_INPUTS)[number];
 export const SENSITIVITY_LABELS: Record<SensitivityInput, string> = {
   demandMean: 'demand (customers per day, mean quantities, histories)',
   demandVariability: 'demand variability (sd of quantities)',
-  leadTime: 'lead times (every lane and supplier processing time)',
-  churn: 'churn probabilities (on stockout and on backorder)',
+  leadTime: 'lead times (every lane, supplier processing time and transit to online customers)',
+  churn: 'churn probabilities (on stockout, backorder, late delivery, abandoned cart; and after being told of a delay)',
   holdingCost: 'holding cost (per unit per day or annual rate)',
 };
 
@@ -46,6 +46,10 @@ export function perturb(scenario: Scenario, input: SensitivityInput, factor: num
       break;
     case 'leadTime':
       copy.lanes = copy.lanes.map((lane) => mark({ ...lane, leadTime: scaleDistribution(lane.leadTime, factor) }));
+      // deliveries to online customers take transit time too
+      copy.fulfilment = copy.fulfilment.map((entry) =>
+        mark({ ...entry, from: entry.from.map((source) => ({ ...source, transitDays: scaleDistribution(source.transitDays, factor) })) }),
+      );
       copy.nodes = copy.nodes.map((node) => (node.type === 'supplier' && node.leadTime ? mark({ ...node, leadTime: scaleDistribution(node.leadTime, factor) }) : node));
       break;
     case 'churn':
@@ -55,9 +59,15 @@ export function perturb(scenario: Scenario, input: SensitivityInput, factor: num
           churn: {
             ...base.churn,
             onStockout: Math.min(1, base.churn.onStockout * factor),
-            ...(base.churn.onBackorder === undefined ? {} : { onBackorder: Math.min(1, base.churn.onBackorder * factor) }),
+            onBackorder: Math.min(1, base.churn.onBackorder * factor),
+            onLate: Math.min(1, base.churn.onLate * factor),
+            onAbandon: Math.min(1, base.churn.onAbandon * factor),
           },
         }),
+      );
+      // a notified customer's churn moves with the others'
+      copy.fulfilment = copy.fulfilment.map((entry) =>
+        entry.communication ? { ...entry, communication: { ...entry.communication, churnIfNotified: Math.min(1, entry.communication.churnIfNotified * factor) } } : entry,
       );
       break;
     case 'holdingCost':

@@ -53,6 +53,18 @@ describe('moving one input at a time', () => {
     expect(coffee.products[0].holdingCost).toEqual({ annualRate: 0.3 });
   });
 
+  it('moves the online side too: transit to customers with lead times, late and notified churn with churn', () => {
+    const loaded = loadScenarioFile('test/fixtures/online-zone.json');
+    if (!loaded.ok) throw new Error('online-zone does not parse');
+    const online = loaded.scenario;
+    const lead = perturb(online, 'leadTime', 1.2)!;
+    expect(distributionMean(lead.fulfilment[0].from[0].transitDays)).toBeCloseTo(distributionMean(online.fulfilment[0].from[0].transitDays) * 1.2, 9);
+    const churn = perturb(online, 'churn', 0.5)!;
+    expect(churn.customers[0].churn).toMatchObject({ onLate: 0.2, onAbandon: 0.1 });
+    expect(churn.fulfilment[0].communication!.churnIfNotified).toBeCloseTo(0.05, 12);
+    for (const scenario of [lead, churn]) expect(parseScenario(scenario).ok).toBe(true);
+  });
+
   it('says when a scenario has nothing to move (no customer base: no churn)', () => {
     expect(perturb({ ...coffee, customers: [] }, 'churn', 1.2)).toBeNull();
   });
