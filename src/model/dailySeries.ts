@@ -1,0 +1,147 @@
+import type { StockPoint } from './stockPoint.ts';
+import type { CustomerBase } from './customerBase.ts';
+import type { ZoneTally } from './onlineOrders.ts';
+
+/**
+ * What the simulation records day by day, for charts and roll-ups: per stock point (optional) and
+ * network levels, active customers per base, online orders, and the per-product daily totals behind
+ * the roll-ups' bullwhip ratio.
+ */
+
+/** The levels recorded each day, per stock point and for the network. */
+export const DAILY_LEVELS = ['onHand', 'position', 'backorders', 'demand', 'sales', 'ordered', 'received', 'short'] as const;
+export type DailyLevelName = (typeof DAILY_LEVELS)[number];
+/** The online-order counts recorded each day (network), as ZoneTally names them. */
+export const ONLINE_LEVELS = ['delivered', 'onTime', 'late', 'abandoned'] as const;
+export type OnlineLevelName = (typeof ONLINE_LEVELS)[number];
+
+/**
+ * Daily series, recorded at the end of each day: on hand, inventory position and backorders at that
+ * moment, and the day's demand, sales (units issued), units ordered, units received and units short
+ * (demand not met from the shelf at once: lost or backordered).
+ */
+export class DailySeries {
+  /** per level, per stock point (empty when only network totals are recorded) */
+  readonly perPoint: Record<DailyLevelName, Float64Array[]>;
+  readonly network: Record<DailyLevelName, Float64Array>;
+  readonly activeCustomers: Float64Array[];
+  readonly networkActiveCustomers: Float64Array;
+
+  constructor(
+    readonly days: number,
+    stockPoints: number,
+    readonly perStockPoint: boolean,
+    customerBases: number,
+  ) {
+    const perPoint = perStockPoint ? stockPoints : 0;
+    this.perPoint = {} as Record<DailyLevelName, Float64Array[]>;
+    this.network = {} as Record<DailyLevelName, Float64Array>;
+    for (const level of DAILY_LEVELS) {
+      this.perPoint[level] = Array.from({ length: perPoint }, () => new Float64Array(days));
+      this.network[level] = new Float64Array(days);
+    }
+    this.activeCustomers = Array.from({ length: customerBases }, () => new Float64Array(days));
+    this.networkActiveCustomers = new Float64Array(days);
+    for (const level of ONLINE_LEVELS) this.online[level] = new Float64Array(days);
+  }
+
+  /** online orders per day, all zones: delivered, of them on time and late, and carts abandoned */
+  readonly online = {} as Record<OnlineLevelName, Float64Array>;
+  /** the zones' tallies at the end of the previous day */
+  private readonly onlineBefore = new Float64Array(ONLINE_LEVELS.length);
+
+  recordOnline(day: number, zones: ReadonlyArray<ZoneTally>): void {
+    if (day < 0 || day >= this.days) return;
+    ONLINE_LEVELS.forEach((level, k) => {
+      let total = 0;
+      for (const zone of zones) total += zone[level];
+      this.online[level][day] = total - this.onlineBefore[k];
+      this.onlineBefore[k] = total;
+    });
+  }
+
+  /** the zones' tallies start again from zero (end of the warm-up) */
+  restartOnline(): void {
+    this.onlineBefore.fill(0);
+  }
+
+  recordStockPoint(day: number, point: StockPoint): void {
+    if (day < 0 || day >= this.days) return;
+    const values = this.scratch;
+    values[0] = point.onHand;
+    values[1] = point.inventoryPosition;
+    values[2] = point.backorders;
+    values[3] = point.lastDayDemand;
+    values[4] = point.lastDaySales;
+    values[5] = point.lastDayOrdered;
+    values[6] = point.lastDayReceived;
+    values[7] = point.lastDayShort;
+    for (let k = 0; k < DAILY_LEVELS.length; k++) {
+      const level = DAILY_LEVELS[k];
+      this.network[level][day] += values[k];
+      if (this.perStockPoint) this.perPoint[level][point.index][day] = values[k];
+    }
+  }
+
+  /** one day's values of a point, in DAILY_LEVELS order (reused, so recording allocates nothing) */
+  private readonly scratch = new Float64Array(DAILY_LEVELS.length);
+
+  recordCustomers(day: number, bases: ReadonlyArray<CustomerBase>): void {
+    if (day < 0 || day >= this.days) return;
+    let total = 0;
+    for (const base of bases) {
+      this.activeCustomers[base.index][day] = base.active;
+      total += base.active;
+    }
+    this.networkActiveCustomers[day] = total;
+  }
+
+}
+
+/**
+ * Daily totals behind the roll-ups' bullwhip ratio: per product and for the network, the variance of
+ * the units ordered from suppliers per day over the variance of customer demand per day. (The
+ * variance of a sum is not the sum of variances, so roll-ups cannot add the points' own sums.)
+ */
+export class RollupDaily {
+  /** per product, then the network last: [days, orderSum, orderSumSquares, demandSum, demandSumSquares] */
+  readonly sums: Float64Array;
+  private readonly dayOrders: Float64Array;
+  private readonly dayDemand: Float64Array;
+
+  constructor(readonly products: number) {
+    this.sums = new Float64Array((products + 1) * 5);
+    this.dayOrders = new Float64Array(products + 1);
+    this.dayDemand = new Float64Array(products + 1);
+  }
+
+  closeDay(points: ReadonlyArray<StockPoint>): void {
+    const orders = this.dayOrders;
+    const demand = this.dayDemand;
+    orders.fill(0);
+    demand.fill(0);
+    const network = this.products;
+    for (const point of points) {
+      if (point.supply.supplier >= 0) {
+        orders[point.product] += point.lastDayOrdered;
+        orders[network] += point.lastDayOrdered;
+      }
+      if (point.customerFacing) {
+        demand[point.product] += point.lastDayCustomerDemand;
+        demand[network] += point.lastDayCustomerDemand;
+      }
+    }
+    for (let group = 0; group <= network; group++) {
+      const base = group * 5;
+      this.sums[base] += 1;
+      this.sums[base + 1] += orders[group];
+      this.sums[base + 2] += orders[group] * orders[group];
+      this.sums[base + 3] += demand[group];
+      this.sums[base + 4] += demand[group] * demand[group];
+    }
+  }
+
+  restart(): void {
+    this.sums.fill(0);
+  }
+}
