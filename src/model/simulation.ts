@@ -5,7 +5,8 @@ import { CUSTOMER, CUSTOMER_UNITS } from './backorderQueue.ts';
 import { policyMayOrder, sellFromShelf, type StockPoint } from './stockPoint.ts';
 import { NO_CARE } from './productCare.ts';
 import { CAUSE } from './customerBase.ts';
-import { ONLINE_BASE, OnlineOrders, type OnlineRoute, type ZoneTally } from './onlineOrders.ts';
+import { ONLINE_BASE, type OnlineRoute, type ZoneTally } from './onlineOrders.ts';
+import { OnlineFulfilment } from './onlineFulfilment.ts';
 import { DailySeries, RollupDaily } from './dailySeries.ts';
 import { SaleOfLots } from './saleOfLots.ts';
 import { nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH, type DemandStream } from './demandStream.ts';
@@ -144,16 +145,10 @@ export class Simulation {
   private readonly endOfLifeDays: number[];
   /** counts what a customer sale takes from lots: markdowns, recalled lots reached */
   private readonly sale: SaleOfLots;
-  readonly routes: OnlineRoute[];
   private readonly streamRoute: Int32Array;
   readonly zones: ZoneTally[];
-  /** per zone: the product of the delivery-delay multipliers in force */
-  private readonly zoneDelay: number[];
-  private readonly orders = new OnlineOrders();
-  // the parts of the online order being placed (reused: an order has one part per warehouse at most)
-  private readonly partCandidate: number[] = [];
-  private readonly partUnits: number[] = [];
-  private readonly partReadyAt: number[] = [];
+  /** online orders: choosing warehouses, promising dates, delivering */
+  private readonly online: OnlineFulfilment;
 
   /** daily series: index = day (recorded at the end of the day) */
   readonly series: DailySeries;
@@ -192,10 +187,21 @@ export class Simulation {
     this.recallOutcomes = parts.recalls.map((recall) => ({ name: recall.name, unitsRemoved: 0, customersReached: 0, unitsSold: 0 }));
     this.endOfLifeDays = parts.endOfLifeDays;
     this.sale = new SaleOfLots(parts.lots, this.recallOutcomes, new LotList(parts.lots));
-    this.routes = parts.routes;
     this.streamRoute = Int32Array.from(parts.streamRoutes);
     this.zones = parts.zones;
-    this.zoneDelay = parts.zones.map(() => 1);
+    this.online = new OnlineFulfilment(
+      {
+        env: this.env,
+        stockPoints: this.stockPoints,
+        customerBases: this.customerBases,
+        sell: (point, quantity, customers) => this.sell(point, quantity, customers),
+        positionFell: (point) => this.positionFell(point),
+        disappoint: (point, base, customers, probability, cause) => this.disappoint(point, base, customers, probability, cause),
+        loseCustomers: (point, base, leaving, cause) => this.loseCustomers(point, base, leaving, cause),
+      },
+      parts.routes,
+      parts.zones,
+    );
   }
 
   /** Runs the replication to the horizon. */
@@ -278,9 +284,9 @@ export class Simulation {
       case EventKind.countResult:
         return this.onCountResult(target, value);
       case EventKind.onlineDelivery:
-        return this.onOnlineDelivery(target);
+        return this.online.onDelivery(target);
       case EventKind.promiseCheck:
-        return this.onPromiseCheck(target, value);
+        return this.online.onPromiseCheck(target, value);
       case EventKind.horizon:
         return this.env.stop();
       default:
@@ -305,7 +311,7 @@ export class Simulation {
     const quantity = stream.fixedQuantity >= 0 ? stream.fixedQuantity : stream.quantity!.sample();
     if (quantity <= 0) return;
     const route = this.streamRoute[streamIndex];
-    if (route >= 0) this.onlineOrder(route, quantity, stream.customers);
+    if (route >= 0) this.online.order(route, quantity, stream.customers);
     else this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);
   }
 
@@ -610,8 +616,7 @@ export class Simulation {
       } else if (requester <= ONLINE_BASE) {
         // an online order's part leaves once it is complete; it is delivered (and counted) later
         c.customerFilledFromBackorderUnits += part;
-        this.chargeDelivery(point, ONLINE_BASE - requester, part);
-        if (part >= owed - 1e-9) this.dispatchOnline(ONLINE_BASE - requester, point);
+        this.online.partServed(point, ONLINE_BASE - requester, part, part >= owed - 1e-9);
       } else {
         this.shipFromWarehouse(point, part, requester);
       }
@@ -734,8 +739,7 @@ export class Simulation {
         this.gates[effect.gate].applyCapacityShare(effect.share, starting);
         break;
       case 'delivery':
-        if (starting) this.zoneDelay[effect.zone] *= effect.multiplier;
-        else this.zoneDelay[effect.zone] /= effect.multiplier;
+        this.online.delay(effect.zone, effect.multiplier, starting);
         break;
       case 'leadTime':
         for (const lane of effect.lanes) {
@@ -750,211 +754,6 @@ export class Simulation {
       const gate = this.gates[effect.gate];
       if (gate.hasWaiting) gate.release(this.shipNow);
     }
-  }
-
-  // ----------------------------------------------------------------------------------------------
-  // online orders: fulfilment, promises, deliveries, proactive communication
-
-  /**
-   * A customer of an online zone orders `quantity`: the zone's rule picks the warehouse(s), the
-   * customer is promised a date, may abandon the cart over it, and otherwise the order is taken from
-   * stock (shipped now) or waits there (shipped when the units come in).
-   */
-  private onlineOrder(routeIndex: number, quantity: number, base: CustomerBase | null): void {
-    const route = this.routes[routeIndex];
-    const now = this.env.now;
-    const tally = this.zones[route.zone];
-    // both draws are made for every order, so the orders of two variants stay paired
-    const express = route.decisions() < route.expressShare;
-    const churnDraw = route.decisions();
-    const parts = this.planParts(route, quantity);
-    let quote = 0;
-    for (let k = 0; k < parts; k++) {
-      const candidate = route.candidates[this.partCandidate[k]];
-      quote = Math.max(quote, this.partReadyAt[k] - now + (express ? candidate.expectedExpressDays : candidate.expectedDays));
-    }
-    // the promise is a day: delivered by its end is on time
-    const promisedBy = Math.ceil(now + quote + route.promiseBufferDays - 1e-9);
-    const home = this.stockPoints[route.candidates[this.partCandidate[0]].point];
-    tally.orders++;
-    if (route.tolerance !== null && promisedBy - now > route.tolerance.sample()) {
-      // the cart is abandoned: demand never sold, and the customer may not come back
-      home.accrue(now);
-      home.counters.demandUnits += quantity;
-      home.counters.lostUnits += quantity;
-      home.counters.abandonedCarts++;
-      tally.abandoned++;
-      if (base) this.disappoint(home, base, 1, base.churnOnAbandon, CAUSE.abandoned);
-      return;
-    }
-    if (express) {
-      tally.express++;
-      home.counters.expressRevenue += route.expressPremium;
-    }
-    const id = this.orders.open(routeIndex, quantity, now, promisedBy, express, home.index, churnDraw);
-    this.orders.partsPending[id] = parts;
-    for (let k = 0; k < parts; k++) {
-      const point = this.stockPoints[route.candidates[this.partCandidate[k]].point];
-      const units = this.partUnits[k];
-      point.accrue(now);
-      const c = point.counters;
-      c.demandUnits += units;
-      if (this.partReadyAt[k] <= now && point.backlog.length === 0 && point.onHand >= units - 1e-9) {
-        this.sell(point, units, 1);
-        c.filledImmediatelyUnits += units;
-        this.chargeDelivery(point, id, units);
-        this.dispatchOnline(id, point);
-      } else {
-        point.cycleHadStockout = true;
-        c.stockoutPenalties += units * point.stockoutPenalty;
-        c.backorderedUnits += units;
-        point.owe(units, ONLINE_BASE - id, now);
-        this.orders.partsUnshipped[id]++;
-      }
-      if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
-      for (const above of point.echelonReviewers) this.reviewContinuous(above);
-    }
-    if (route.proactive && this.orders.partsUnshipped[id] > 0) {
-      // once an order still waiting at this time cannot make its date on average, the delay is known
-      const latestDispatch = promisedBy - route.candidates[this.partCandidate[0]][express ? 'expectedExpressDays' : 'expectedDays'];
-      this.env.schedule(Math.max(now, latestDispatch), EventKind.promiseCheck, id, this.orders.serial[id], Priority.normal);
-    }
-  }
-
-  /**
-   * The parts of an order by the route's rule, into partCandidate / partUnits / partReadyAt (when each
-   * warehouse expects to ship its part); returns how many.
-   */
-  private planParts(route: OnlineRoute, quantity: number): number {
-    const now = this.env.now;
-    const candidates = route.candidates;
-    const available = (k: number) => {
-      const point = this.stockPoints[candidates[k].point];
-      return point.backlog.length === 0 ? point.onHand : 0;
-    };
-    const one = (k: number) => {
-      this.partCandidate[0] = k;
-      this.partUnits[0] = quantity;
-      this.partReadyAt[0] = this.stockPoints[candidates[k].point].expectedAvailability(quantity, now);
-      return 1;
-    };
-    switch (route.rule) {
-      case 'nearestOnly':
-        return one(0);
-      case 'nearest': {
-        for (let k = 0; k < candidates.length; k++) if (available(k) >= quantity - 1e-9) return one(k);
-        return one(0);
-      }
-      case 'cheapest': {
-        const cost = (k: number) => candidates[k].costPerShipment + candidates[k].costPerUnit * quantity;
-        let best = -1;
-        for (let k = 0; k < candidates.length; k++) if (available(k) >= quantity - 1e-9 && (best < 0 || cost(k) < cost(best))) best = k;
-        if (best >= 0) return one(best);
-        best = 0;
-        for (let k = 1; k < candidates.length; k++) if (cost(k) < cost(best)) best = k;
-        return one(best);
-      }
-      case 'split': {
-        let left = quantity;
-        let parts = 0;
-        for (let k = 0; k < candidates.length && left > 1e-9; k++) {
-          const take = Math.min(left, available(k));
-          if (take <= 1e-9) continue;
-          this.partCandidate[parts] = k;
-          this.partUnits[parts] = take;
-          this.partReadyAt[parts] = now;
-          parts++;
-          left -= take;
-        }
-        if (left > 1e-9) {
-          // the rest waits at the nearest, which may already ship a part from its shelf
-          const nearest = this.stockPoints[candidates[0].point];
-          const shipsNow = parts > 0 && this.partCandidate[0] === 0 ? this.partUnits[0] : 0;
-          this.partCandidate[parts] = 0;
-          this.partUnits[parts] = left;
-          this.partReadyAt[parts] = nearest.expectedAvailability(shipsNow + left, now);
-          parts++;
-        }
-        return parts;
-      }
-    }
-  }
-
-  /** The delivery cost per unit of the units of order `id` leaving `point`. */
-  private chargeDelivery(point: StockPoint, id: number, units: number): void {
-    const candidate = this.candidateAt(this.routes[this.orders.route[id]], point.index);
-    point.counters.transportCost += candidate.costPerUnit * units;
-  }
-
-  private candidateAt(route: OnlineRoute, point: number) {
-    for (const candidate of route.candidates) if (candidate.point === point) return candidate;
-    throw new Error(`stock point ${point} does not serve route ${route.index}`);
-  }
-
-  /** A part of order `id` leaves `point`: picked, packed and carried to the customer. */
-  private dispatchOnline(id: number, point: StockPoint): void {
-    const orders = this.orders;
-    const route = this.routes[orders.route[id]];
-    const candidate = this.candidateAt(route, point.index);
-    point.counters.transportCost += candidate.costPerShipment;
-    const transit = orders.express[id] && candidate.expressTransit !== null ? candidate.expressTransit : candidate.transit;
-    const arrival = this.env.now + candidate.pickPack.sample() + transit.sample() * this.zoneDelay[route.zone];
-    // the carrier's date is known now: a late one is told at once
-    if (route.proactive && !orders.notified[id] && arrival > orders.promisedBy[id] + 1e-9) this.notify(id);
-    this.env.schedule(arrival, EventKind.onlineDelivery, id, 0, Priority.normal);
-  }
-
-  /** Is order `id` still waiting when it can no longer make its date on average? Then the delay is known. */
-  private onPromiseCheck(id: number, serial: number): void {
-    const orders = this.orders;
-    if (orders.serial[id] !== serial || orders.notified[id] || orders.partsUnshipped[id] === 0) return;
-    this.notify(id);
-  }
-
-  /** The customer of order `id` is told of the delay, with the scenario's gesture. */
-  private notify(id: number): void {
-    const orders = this.orders;
-    const route = this.routes[orders.route[id]];
-    orders.notified[id] = true;
-    this.zones[route.zone].notified++;
-    const home = this.stockPoints[orders.home[id]];
-    home.counters.voucherCost += route.voucherCost;
-  }
-
-  /** A part of an order reaches the customer; with the last one the order is delivered, on time or not. */
-  private onOnlineDelivery(id: number): void {
-    const orders = this.orders;
-    if (--orders.partsPending[id] > 0) return;
-    const now = this.env.now;
-    const route = this.routes[orders.route[id]];
-    const tally = this.zones[route.zone];
-    const home = this.stockPoints[orders.home[id]];
-    const promisedBy = orders.promisedBy[id];
-    const wait = now - orders.orderedAt[id];
-    const c = home.counters;
-    c.deliveredOrders++;
-    c.promisedOrders++;
-    c.totalWaitDays += wait;
-    tally.delivered++;
-    tally.waitDays += wait;
-    if (now <= promisedBy + 1e-9) {
-      c.onTimeOrders++;
-      tally.onTime++;
-      if (now >= promisedBy - route.promiseWindowDays - 1e-9) {
-        c.accurateOrders++;
-        tally.accurate++;
-      }
-    } else {
-      tally.late++;
-      if (orders.notified[id]) tally.lateNotified++;
-      const base = tally.base >= 0 ? this.customerBases[tally.base] : null;
-      if (base) {
-        // the draw made at order time decides, so telling the customer can only lower the chance
-        const probability = orders.notified[id] ? route.churnIfNotified : base.churnOnLate;
-        if (orders.churnDraw[id] < probability && base.active > 0) this.loseCustomers(home, base, 1, CAUSE.late);
-      }
-    }
-    orders.close(id);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -1027,11 +826,11 @@ export class Simulation {
     if (expired <= 0) return;
     point.onHand -= expired;
     point.counters.expiredUnits += expired;
-    this.afterShrink(point);
+    this.positionFell(point);
   }
 
-  /** The shelf lost units (expiry, damage, recall): the position fell, so the policy may order. */
-  private afterShrink(point: StockPoint): void {
+  /** The position fell (demand, expiry, damage, a recall...): the policy may order, and so may points above reading the echelon. */
+  private positionFell(point: StockPoint): void {
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
     for (const above of point.echelonReviewers) this.reviewContinuous(above);
   }
@@ -1053,7 +852,7 @@ export class Simulation {
     if (point.lots !== null) point.lots.removeAtPositions(damaged, draws);
     point.onHand -= damaged;
     point.counters.damagedUnits += damaged;
-    this.afterShrink(point);
+    this.positionFell(point);
   }
 
   /**
@@ -1086,7 +885,7 @@ export class Simulation {
     point.accrue(this.env.now);
     // losses after the count are still unknown; what it found may already be cleared (end of life)
     point.phantom = Math.max(0, point.phantom - gap);
-    this.afterShrink(point);
+    this.positionFell(point);
   }
 
   /** Some of the units just sold will come back, after a delay. */
@@ -1139,7 +938,7 @@ export class Simulation {
     for (const point of this.stockPoints) {
       if (point.lots === null || !products.has(point.product)) continue;
       point.accrue(this.env.now);
-      if (this.removeRecalled(point, bit) > 0) this.afterShrink(point);
+      if (this.removeRecalled(point, bit) > 0) this.positionFell(point);
     }
   }
 
