@@ -2,6 +2,14 @@
 // The stocklab command: registers tsx so Node can load the TypeScript sources, then runs the CLI.
 import { register } from 'tsx/esm/api';
 
+// Ctrl-C before a command is under way (the sources load for seconds on a busy machine, then the
+// scenario) quits as it does later: a message and exit 130. A command running simulations installs
+// its own handler, which then decides alone.
+process.on('SIGINT', () => {
+  if (process.listenerCount('SIGINT') > 1) return;
+  process.stderr.write('stocklab: interrupted\n');
+  process.exit(130);
+});
 register();
 // A reader that stops early (`stocklab run ... --json | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (error) => {

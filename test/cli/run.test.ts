@@ -100,8 +100,8 @@ describe('stocklab run', () => {
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
       child.stderr.on('data', (chunk) => (stderr += chunk));
-      // well after start-up (which takes seconds on a loaded machine), long before the end (minutes)
-      setTimeout(() => child.kill('SIGINT'), 8000);
+      // long before the end (minutes); during start-up or the run, Ctrl-C gives the same answer
+      setTimeout(() => child.kill('SIGINT'), 3000);
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     // 1,000 stock points: about 5 MB of JSON, more than a pipe takes at once
@@ -110,6 +110,17 @@ describe('stocklab run', () => {
     expect(large.stdout.length).toBeGreaterThan(4 * 2 ** 20);
     expect(JSON.parse(large.stdout).variants[0].stockPoints).toHaveLength(1000);
     expect(await interrupted).toEqual({ code: 130, stdout: '', stderr: 'stocklab: interrupted\n' });
+  });
+
+  it('answers Ctrl-C during start-up like Ctrl-C during a run: a message and exit 130', async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['bin/stocklab.mjs', 'run', file], { cwd: ROOT });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      setTimeout(() => child.kill('SIGINT'), 300);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result).toEqual({ code: 130, stderr: 'stocklab: interrupted\n' });
   });
 
   it('rejects bad flag values with a message naming the flag, exit 2, running nothing', async () => {
