@@ -1,9 +1,29 @@
 import type { VariantComparison } from '../src/experiment/compare.ts';
+import type { KpiName } from '../src/metrics/kpis.ts';
 import { app } from './i18n/en/app.ts';
 import { kpiMeta } from './charts/kpiMeta.ts';
 
-/** The KPIs the comparison table shows for each pair (the sentence names the headline ones). */
-const SHOWN = ['fillRate', 'cycleServiceLevel', 'holdingCost', 'stockoutCost', 'totalCost', 'profit', 'customersChurned', 'avgOnHand'] as const;
+/**
+ * The KPIs the comparison table shows for each pair, in the engine's order (the sentence names the
+ * headline ones). A KPI appears only where it applies to both variants of the pair (the comparison
+ * holds no difference otherwise): online delivery promises, abandoned carts and their vouchers with
+ * online zones, expired units and their cost with perishables.
+ */
+export const SHOWN = [
+  'fillRate',
+  'cycleServiceLevel',
+  'onTimeDelivery',
+  'abandonedCarts',
+  'avgOnHand',
+  'expiredUnits',
+  'holdingCost',
+  'stockoutCost',
+  'expiryCost',
+  'voucherCost',
+  'totalCost',
+  'profit',
+  'customersChurned',
+] as const satisfies ReadonlyArray<KpiName>;
 
 /**
  * Each variant against the first, as a consultant would say it: the sentence of src/experiment/compare.ts,
@@ -33,8 +53,11 @@ export function renderComparisons(container: HTMLElement, comparisons: VariantCo
       head.append(th);
     }
     const body = table.createTBody();
-    for (const difference of comparison.differences.filter((d) => (SHOWN as readonly string[]).includes(d.kpi))) {
+    // rows in SHOWN's order; a KPI that applies to neither variant has no difference, so no row
+    const byKpi = new Map(comparison.differences.map((d) => [d.kpi, d]));
+    for (const difference of SHOWN.flatMap((kpi) => byKpi.get(kpi) ?? [])) {
       const row = body.insertRow();
+      row.dataset.kpi = difference.kpi;
       row.insertCell().textContent = kpiMeta(difference.kpi).label;
       row.insertCell().textContent = difference.text;
       const significant = row.insertCell();

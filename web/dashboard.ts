@@ -5,7 +5,9 @@ import { app } from './i18n/en/app.ts';
 import { renderKpiCards } from './charts/kpiCards.ts';
 import { renderFrontier } from './charts/frontierChart.ts';
 import { renderInventory } from './charts/inventoryChart.ts';
-import { renderCustomers } from './charts/customersChart.ts';
+import { hasCustomerBase, renderCustomers } from './charts/customersChart.ts';
+import { renderChurn } from './charts/churnChart.ts';
+import { hasOnlineOrders, renderAbandoned, renderOnTime } from './charts/onlineOrdersChart.ts';
 import { renderHistogram } from './charts/histogram.ts';
 import { renderKpiTable } from './charts/kpiTable.ts';
 import { renderNetwork } from './charts/networkDiagram.ts';
@@ -18,8 +20,9 @@ import type { VariantComparison } from '../src/experiment/compare.ts';
 
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
- * holding cost, inventory over time at a chosen stock point, customers over time, the distribution of
- * a chosen KPI, the network, and the KPI table. Each chart section has a title, a plain-language
+ * holding cost, inventory over time at a chosen stock point, the customers (active over time, lost by
+ * cause, online on-time delivery and abandoned carts), the distribution of a chosen KPI, the network,
+ * and the KPI table. Each chart section has a title, a plain-language
  * explanation, its own controls, and SVG / PNG exports. Charts redraw when their section resizes.
  */
 export interface Dashboard {
@@ -44,7 +47,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
 
   const frontier = chartSection(section('frontier'), 'frontier', app.frontierTitle, app.frontierHelp);
   const inventory = chartSection(section('inventory'), 'inventory', app.inventoryTitle, app.inventoryHelp);
-  const customers = chartSection(section('customers'), 'customers', app.customersTitle, app.customersHelp);
+  const customers = customersSection(section('customers'));
   const histogram = chartSection(section('histogram'), 'histogram', app.histogramTitle, app.histogramHelp);
   const network = chartSection(section('network'), 'network', app.networkTitle, app.networkHelp);
   const table = section('kpi-table');
@@ -90,7 +93,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     renderKpiCards(section('cards'), result, { currency });
     frontier.draw(() => renderFrontier(frontier.body, result, { currency }));
     drawInventory();
-    customers.draw(() => renderCustomers(customers.body, result));
+    customers.draw(result);
     drawHistogram();
     drawNetwork();
     table.replaceChildren(heading(app.tableTitle, app.tableHelp));
@@ -105,7 +108,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     if (!current) return;
     frontier.draw(() => renderFrontier(frontier.body, current!.result, { currency: current!.scenario.currency }));
     drawInventory();
-    customers.draw(() => renderCustomers(customers.body, current!.result));
+    customers.draw(current.result);
     drawHistogram();
     drawNetwork();
   }
@@ -163,6 +166,51 @@ export function createDashboard(root: HTMLElement): Dashboard {
     redraw() {
       cancelAnimationFrame(resizeFrame);
       redraw();
+    },
+  };
+}
+
+/**
+ * The customers section: a heading, then a chart block each (an h3, its explanation, the chart and
+ * its exports): active customers over time, customers lost by cause, and for scenarios with online
+ * zones, on-time delivery and abandoned carts over time. A block that does not apply is hidden (no
+ * customer base: no causes, and the active-customers block says why; no online zone: no online
+ * charts).
+ */
+function customersSection(element: HTMLElement) {
+  const blocks = (['active', 'churn', 'on-time', 'abandoned'] as const).map((key) => {
+    const block = document.createElement('div');
+    block.id = `customers-${key}`;
+    block.className = 'chart-block';
+    return block;
+  });
+  element.replaceChildren(heading(app.customersTitle, app.customersHelp), ...blocks);
+  const [activeBlock, churnBlock, onTimeBlock, abandonedBlock] = blocks;
+  const active = chartSection(activeBlock, 'customers', app.activeCustomersTitle, app.activeCustomersHelp, 'h3');
+  const churn = chartSection(churnBlock, 'customer-churn', app.churnTitle, app.churnHelp, 'h3');
+  const onTime = chartSection(onTimeBlock, 'on-time-delivery', app.onTimeTitle, app.onTimeHelp, 'h3');
+  const abandoned = chartSection(abandonedBlock, 'abandoned-carts', app.abandonedTitle, app.abandonedHelp, 'h3');
+  const charts = [active, churn, onTime, abandoned];
+  return {
+    draw(result: ExperimentResult): void {
+      active.draw(() => renderCustomers(active.body, result));
+      const customers = hasCustomerBase(result);
+      churnBlock.hidden = !customers;
+      if (customers) churn.draw(() => renderChurn(churn.body, result));
+      else churn.clear();
+      const online = hasOnlineOrders(result);
+      onTimeBlock.hidden = !online;
+      abandonedBlock.hidden = !online;
+      if (online) {
+        onTime.draw(() => renderOnTime(onTime.body, result));
+        abandoned.draw(() => renderAbandoned(abandoned.body, result));
+      } else {
+        onTime.clear();
+        abandoned.clear();
+      }
+    },
+    clear(): void {
+      for (const chart of charts) chart.clear();
     },
   };
 }

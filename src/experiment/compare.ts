@@ -45,8 +45,11 @@ export interface CompareOptions {
   baseline?: string;
 }
 
-/** the KPIs a sentence names, in this order, when they apply */
-const HEADLINE: KpiName[] = ['fillRate', 'holdingCost', 'totalCost', 'customersChurned'];
+/**
+ * the KPIs a sentence names, in this order, when they apply: on-time delivery only with online zones,
+ * expired units only with perishables (both are null otherwise, so other sentences are unchanged)
+ */
+const HEADLINE: KpiName[] = ['fillRate', 'onTimeDelivery', 'holdingCost', 'expiredUnits', 'totalCost', 'customersChurned'];
 
 /** Paired differences between variants of one experiment, with a plain sentence per pair. */
 export function compareVariants(result: ExperimentResult, options: CompareOptions): VariantComparison[] {
@@ -141,8 +144,8 @@ function sentenceOf(baseline: string, name: string, differences: PairedDifferenc
   return `Compared with ${baseline}, ${name} ${clauses.length > 0 ? `${clauses.join(', ')} and ${last}` : last}.`;
 }
 
-/** fillRate -> "fill rate", avgOnHand -> "average on hand" */
+/** fillRate -> "fill rate", avgOnHand -> "average on hand", onTimeDelivery -> "on-time delivery" */
 export function labelOf(kpi: KpiName): string {
   const words = kpi.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/^avg /, 'average ');
-  return words.replace('customers churned', 'customers lost').replace('end of period', 'end-of-period');
+  return words.replace('customers churned', 'customers lost').replace('end of period', 'end-of-period').replace('on time', 'on-time');
 }

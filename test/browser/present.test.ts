@@ -127,7 +127,7 @@ test('Esc leaves the presentation: the whole dashboard is back, drawn at its wid
   const html = await exportView(page);
   expect(html.includes('<body>')).toBe(true);
   const charts = (html.match(/<div class="stocklab-chart chart-([a-z-]+)"/g) ?? []).map((chart) => chart.replace(/.*chart-/, '').replace('"', ''));
-  expect(charts).toEqual(['frontier', 'inventory', 'customers', 'histogram', 'network']);
+  expect(charts).toEqual(['frontier', 'inventory', 'customers', 'customer-churn', 'histogram', 'network']);
   // a panel that has not run is left out
   expect(html.includes('id="sweep"')).toBe(false);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clauseOf, compareVariants, labelOf } from '../../src/experiment/compare.ts';
-import { runExperiment } from '../../src/experiment/replicate.ts';
+import { runExperiment, type ExperimentResult } from '../../src/experiment/replicate.ts';
+import { KPI_NAMES, type KpiName } from '../../src/metrics/kpis.ts';
 import { confidenceHalfWidth } from '../../src/metrics/studentT.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
@@ -62,6 +63,27 @@ describe('paired comparison of variants on common random numbers', () => {
     expect(clauseOf('totalCost', 23413, 977, true, '€')).toBe('raises total cost by 23,413 € (±977) a year');
     expect(labelOf('avgOnHand')).toBe('average on hand');
     expect(labelOf('customersChurned')).toBe('customers lost');
+    expect(labelOf('onTimeDelivery')).toBe('on-time delivery');
+    expect(labelOf('expiredUnits')).toBe('expired units');
+  });
+
+  it('names on-time delivery and expired units in the sentence where they apply, after fill rate and holding cost', () => {
+    // two variants over 3 replications whose KPIs are known: every difference is exact
+    const kpis = (values: Partial<Record<KpiName, number>>) => Object.fromEntries(KPI_NAMES.map((name) => [name, [0, 1, 2].map((k) => (values[name] === undefined ? null : values[name]! + k * 0.01))]));
+    const variant = (id: string, values: Partial<Record<KpiName, number>>) => ({ id, name: id, samples: { replications: [0, 1, 2], network: kpis(values) } });
+    const synthetic = {
+      variants: [
+        variant('one', { fillRate: 0.9, onTimeDelivery: 0.8, holdingCost: 100, expiredUnits: 40, totalCost: 1000 }),
+        variant('three', { fillRate: 0.95, onTimeDelivery: 0.9, holdingCost: 100, expiredUnits: 25, totalCost: 900 }),
+      ],
+    } as unknown as ExperimentResult;
+    const [pair] = compareVariants(synthetic, { windowDays: 365, currency: 'EUR' });
+    expect(pair.sentence).toMatch(
+      /^Compared with one, three raises fill rate by 5\.0+ points \(±[\d.]+\), raises on-time delivery by 10\.0+ points \(±[\d.]+\), leaves holding cost unchanged within the noise \([^)]*\), lowers expired units by 15(\.0+)? \(±[\d.]+\) and lowers total cost by 100(\.0+)? EUR \(±[\d.]+\) a year\.$/,
+    );
+    // without online zones or perishables, neither is named
+    const plain = compareVariants({ variants: [variant('one', { fillRate: 0.9, holdingCost: 100 }), variant('three', { fillRate: 0.95, holdingCost: 120 })] } as unknown as ExperimentResult, { windowDays: 365, currency: 'EUR' });
+    expect(plain[0].sentence).not.toMatch(/on-time|expired/);
   });
 
   it('compares every variant to a baseline when asked, and refuses an unknown one', () => {

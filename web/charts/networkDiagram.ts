@@ -26,11 +26,12 @@ export function distributionMean(d: Distribution): number {
 }
 
 /**
- * Columns by depth: suppliers first, stores last, warehouses in between at their distance (in lanes)
- * from the furthest upstream node; within a column, nodes sit near the average row of the nodes
- * feeding them, which keeps lanes from crossing in the usual tree-like networks.
+ * Columns by depth: suppliers first, stores and online zones last, warehouses in between at their
+ * distance (in lanes) from the furthest upstream node; within a column, nodes sit near the average row
+ * of the nodes feeding them (by lanes, or for a zone by the warehouses of its fulfilment entry), which
+ * keeps links from crossing in the usual tree-like networks.
  */
-export function layoutNetwork(scenario: Pick<Scenario, 'nodes' | 'lanes'>): string[][] {
+export function layoutNetwork(scenario: Pick<Scenario, 'nodes' | 'lanes'> & { fulfilment?: Scenario['fulfilment'] }): string[][] {
   const ids = scenario.nodes.map((n) => n.id);
   const depth = new Map(ids.map((id) => [id, 0]));
   // longest path by relaxation; at most one pass per node, so a cycle cannot loop for ever
@@ -52,18 +53,19 @@ export function layoutNetwork(scenario: Pick<Scenario, 'nodes' | 'lanes'>): stri
   }
   for (const node of scenario.nodes) {
     if (node.type === 'supplier') column.set(node.id, 0);
-    else if (node.type === 'store') column.set(node.id, deepestWarehouse + 1);
+    else if (node.type === 'store' || node.type === 'zone') column.set(node.id, deepestWarehouse + 1);
     else column.set(node.id, Math.max(1, depth.get(node.id)!));
   }
   const used = [...new Set(column.values())].sort((a, b) => a - b);
   const columns: string[][] = used.map((c) => ids.filter((id) => column.get(id) === c));
 
   // order each column by the mean row of its upstream neighbours (nodes without any keep their order)
+  const links = [...scenario.lanes.map((l) => ({ from: l.from, to: l.to })), ...fulfilmentLinks(scenario.fulfilment ?? []).map((l) => ({ from: l.from, to: l.to }))];
   const row = new Map<string, number>();
   columns.forEach((nodes, c) => {
     if (c > 0) {
       const key = (id: string) => {
-        const rows = scenario.lanes.filter((l) => l.to === id && row.has(l.from)).map((l) => row.get(l.from)!);
+        const rows = links.filter((l) => l.to === id && row.has(l.from)).map((l) => row.get(l.from)!);
         return rows.length > 0 ? d3.mean(rows)! : Infinity;
       };
       const keys = new Map(nodes.map((id, i) => [id, [key(id), i] as const]));
@@ -72,6 +74,22 @@ export function layoutNetwork(scenario: Pick<Scenario, 'nodes' | 'lanes'>): stri
     nodes.forEach((id, r) => row.set(id, r / Math.max(1, nodes.length - 1)));
   });
   return columns;
+}
+
+/** A warehouse shipping an online zone's orders: one per source of each fulfilment entry. */
+export interface FulfilmentLink {
+  from: string;
+  to: string;
+  /** mean pick-and-pack plus transit days */
+  pickPackDays: number;
+  transitDays: number;
+  rule: Scenario['fulfilment'][number]['rule'];
+}
+
+export function fulfilmentLinks(fulfilment: Scenario['fulfilment']): FulfilmentLink[] {
+  return fulfilment.flatMap((entry) =>
+    entry.from.map((source) => ({ from: source.warehouse, to: entry.zone, pickPackDays: distributionMean(source.pickPackDays), transitDays: distributionMean(source.transitDays), rule: entry.rule })),
+  );
 }
 
 interface PointCell {
@@ -85,7 +103,10 @@ const CELL_COMPACT = 10;
  * The network of a scenario: suppliers, warehouses and stores in columns from left to right, lanes
  * as arrows labelled with their mean lead time, and each node's stock points coloured by their fill
  * rate for one policy variant (a colour-blind-safe sequential scale, with its legend). A node without
- * stock points is grey.
+ * stock points is grey. Online zones sit in the last column with the stores, outlined in dark (they
+ * hold no stock, and show their on-time delivery); dashed arrows from the warehouses of their
+ * fulfilment entry, labelled with the mean pick-and-pack plus transit days, tell those deliveries
+ * apart from supply lanes.
  */
 export function renderNetwork(container: HTMLElement, scenario: Scenario, result: ExperimentResult, options: { variant: number }): SVGSVGElement | null {
   const variant = result.variants[options.variant];
@@ -99,6 +120,7 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
   }
 
   const columns = layoutNetwork(scenario);
+  const deliveries = fulfilmentLinks(scenario.fulfilment ?? []);
   const tallest = d3.max(columns, (c) => c.length) ?? 1;
   const mostPoints = d3.max([...points.values()], (l) => l.length) ?? 0;
   // many nodes or many products: small unlabelled cells in a grid (the tooltips name them)
@@ -117,7 +139,7 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
   const frame = createFrame(container, {
     name: 'network',
     title: text.networkCaption(variant.name),
-    caption: [text.networkCaption(variant.name)],
+    caption: [text.networkCaption(variant.name), ...(deliveries.length > 0 ? [text.fulfilmentKey] : [])],
     plotHeight: legendHeight + tallest * rowHeight,
     margin: { left: 16, right: 16, bottom: 16 },
   });
@@ -173,12 +195,35 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
     withTooltip(frame, label, lines, focusable);
   }
 
+  // online deliveries: dashed, from each warehouse of a zone's fulfilment entry to the zone
+  for (const delivery of deliveries) {
+    const from = place.get(delivery.from);
+    const to = place.get(delivery.to);
+    if (!from || !to) continue;
+    const source: [number, number] = [from.x + nodeWidth, from.y + nodeHeight / 2];
+    const target: [number, number] = [to.x - 2, to.y + nodeHeight / 2];
+    const g = plot.append('g').attr('class', 'fulfilment').attr('data-from', delivery.from).attr('data-to', delivery.to);
+    const path = g.append('path').attr('class', 'fulfilment-path').attr('d', link({ source, target })).attr('marker-end', 'url(#stocklab-arrow)');
+    const days = numberLocale.format(',.1~f')(delivery.pickPackDays + delivery.transitDays);
+    const label = g
+      .append('text')
+      .attr('class', 'lane-label halo')
+      .attr('x', (source[0] + target[0]) / 2)
+      .attr('y', (source[1] + target[1]) / 2 - 6)
+      .attr('text-anchor', 'middle')
+      .text(text.leadTime(days));
+    const lines = [text.transitFull(nameOf.get(delivery.from) ?? delivery.from, nameOf.get(delivery.to) ?? delivery.to, days, text.fulfilmentRules[delivery.rule])];
+    withTooltip(frame, path, lines, false);
+    withTooltip(frame, label, lines, focusable);
+  }
+
+  const zoneResults = new Map(variant.customers.zones.map((zone) => [zone.zone, zone]));
   for (const node of scenario.nodes) {
     const at = place.get(node.id)!;
     const cells = points.get(node.id) ?? [];
-    const g = plot.append('g').attr('class', `network-node node-${node.type}`).attr('transform', `translate(${at.x},${at.y})`);
+    const g = plot.append('g').attr('class', `network-node node-${node.type}`).attr('data-node', node.id).attr('transform', `translate(${at.x},${at.y})`);
     g.append('rect')
-      .attr('class', cells.length === 0 ? 'node-box node-empty' : 'node-box')
+      .attr('class', node.type === 'zone' ? 'node-box zone-box' : cells.length === 0 ? 'node-box node-empty' : 'node-box')
       .attr('width', nodeWidth)
       .attr('height', nodeHeight)
       // the shape says the type too: square suppliers, rounded warehouses, pill-shaped stores
@@ -188,6 +233,13 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
     const nameText = g.append('text').attr('class', 'node-name').attr('x', 10).attr('y', 20).text(shown);
     if (shown !== name) nameText.append('title').text(name);
     g.append('text').attr('class', 'node-type').attr('x', 10).attr('y', 38).text(text.nodeTypes[node.type]);
+    const zone = node.type === 'zone' ? zoneResults.get(node.id) : undefined;
+    if (zone && zone.delivered.mean !== null && zone.delivered.mean > 0 && zone.onTime.mean !== null) {
+      // on-time delivery of the zone's orders: the ratio of the mean counts (of sums over replications)
+      const share = kpiMeta('onTimeDelivery').format(zone.onTime.mean / zone.delivered.mean);
+      const figure = g.append('text').attr('class', 'zone-figure').attr('x', 10).attr('y', 58).text(truncate(text.zoneOnTime(share), nodeWidth - 16, 7.5));
+      withTooltip(frame, figure, [text.zoneOnTimeFull(name, share, numberLocale.format(',.1f')(zone.delivered.mean))], focusable);
+    }
     drawCells(frame, g, cells, node.id, color, nodeWidth, compact ? perRow : 0, focusable, fillMeta.formatWithHalfWidth);
   }
   return frame.svg.node();

@@ -329,6 +329,12 @@ function fallbackOf(schema: Shape, key: string): unknown {
   return empty.success ? empty.data : undefined;
 }
 
+/** The zones a "fulfilment" entry serves (the data as written, valid or not). */
+function fulfilmentZones(data: Record<string, unknown>): Set<string> {
+  const entries = Array.isArray(data.fulfilment) ? (data.fulfilment as unknown[]) : [];
+  return new Set(entries.filter(isRecord).map((entry) => String(entry.zone)));
+}
+
 function idOf(value: unknown): string {
   return isRecord(value) && typeof value.id === 'string' ? value.id : '';
 }
@@ -603,7 +609,9 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       if (has('capacityPerDay')) fields.push(numberField([...path, 'capacityPerDay'], s.fields.capacityPerDay, undefined, { optional: true, placeholder: s.placeholderUnlimited }));
       if (has('leadTime')) fields.push(...distributionFields([...path, 'leadTime'], s.fields.processingTime, s.placeholderNone));
       if (has('servers')) fields.push(numberField([...path, 'servers'], s.fields.servers, undefined, { optional: true, placeholder: s.placeholderAllAtOnce }));
-      return { title: s.titles.node(show(node.id), s.nodeTypes[String(node.type)] ?? show(node.type)), fields };
+      // an online zone's warehouses, transit times and promises live in "fulfilment", edited as JSON
+      const notes = node.type === 'zone' ? [s.zoneNote(fulfilmentZones(data).has(String(node.id)))] : [];
+      return { title: s.titles.node(show(node.id), s.nodeTypes[String(node.type)] ?? show(node.type)), fields, notes };
     },
     (current) => ({ id: uniqueId('store', idsIn(current, 'nodes')), type: 'store' }),
     s.add.node,
@@ -705,6 +713,8 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         numberField([...path, 'initial'], s.fields.initialCustomers, C),
         numberField([...path, 'churn', 'onStockout'], s.fields.churnOnStockout, undefined, { optional: true, placeholder: placeholderOf(churnDefault('onStockout')) }),
         numberField([...path, 'churn', 'onBackorder'], s.fields.churnOnBackorder, undefined, { optional: true, placeholder: placeholderOf(churnDefault('onBackorder')) }),
+        numberField([...path, 'churn', 'onLate'], s.fields.churnOnLate, undefined, { optional: true, placeholder: placeholderOf(churnDefault('onLate')) }),
+        numberField([...path, 'churn', 'onAbandon'], s.fields.churnOnAbandon, undefined, { optional: true, placeholder: placeholderOf(churnDefault('onAbandon')) }),
         numberField([...path, 'newPerDay'], s.fields.newPerDay, C),
         numberField([...path, 'lifetimeValue'], s.fields.lifetimeValue, C),
       ],

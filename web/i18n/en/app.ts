@@ -50,12 +50,24 @@ export const app = {
   frontierHelp: 'Each point is a policy variant: fill rate (units served from the shelf at once) against the cost of holding stock over the measured window, with 95% confidence whiskers on both axes. Up and to the left is better.',
   inventoryTitle: 'Inventory over time',
   inventoryHelp: 'On hand and inventory position (on hand + on order − backorders) at the end of each day at one stock point; dashed lines are the policy\u2019s reorder point and order-up-to level; shaded days had demand that could not be served at once; markers show orders placed and receipts.',
-  customersTitle: 'Active customers',
-  customersHelp: 'Customers still buying, per policy variant, averaged over replications with a 95% band: stockouts and broken promises make some leave.',
+  customersTitle: 'Customers',
+  customersHelp: 'What customers live through under each policy variant: how many keep buying, why the others left and, for online orders, whether promises were kept.',
+  activeCustomersTitle: 'Active customers',
+  activeCustomersHelp: 'Customers still buying, per policy variant, averaged over replications with a 95% band: stockouts and broken promises make some leave.',
+  churnTitle: 'Customers lost, by cause',
+  churnHelp:
+    'How many customers left for good in the measured window, and why: the product was out of stock, they were made to wait for it (backorder), an online delivery came after the promised date, or they abandoned the cart because the promised date was too far. One bar per policy variant; the whisker is the 95% confidence interval.',
+  onTimeTitle: 'On-time delivery over time',
+  onTimeHelp:
+    'The share of online orders delivered by the date promised when they were placed. Each point covers the orders delivered in the 7 days up to that day (a single day holds too few orders to read); the caption gives the whole window\u2019s figure with its 95% interval.',
+  abandonedTitle: 'Abandoned carts over time',
+  abandonedHelp:
+    'Online orders given up at checkout because the promised delivery date was later than the customer would wait, per day, averaged over the 7 days up to each day, with a 95% band.',
   histogramTitle: 'Distribution over replications',
   histogramHelp: 'How a KPI varies from one replication (one possible future) to another, per policy variant.',
   networkTitle: 'Network',
-  networkHelp: 'Suppliers, warehouses and stores, with lanes labelled by their mean lead time; stock points coloured by their fill rate.',
+  networkHelp:
+    'Suppliers, warehouses and stores, with lanes labelled by their mean lead time; stock points coloured by their fill rate. Online zones (customers ordering online) sit on the right, linked by dashed lines to the warehouses that ship to them.',
   tableTitle: 'All KPIs',
   tableHelp: 'Mean ± 95% confidence half-width over replications; the best value of each row is marked. Definitions: docs/KPIS.md.',
   stockPoint: 'Stock point',

@@ -1,4 +1,6 @@
 import type { KpiName } from '../../../src/metrics/kpis.ts';
+import type { ChurnCause } from '../../../src/model/customerBase.ts';
+import type { Fulfilment } from '../../../src/scenario/schema.ts';
 
 /**
  * The charts' user-facing strings in English: KPI labels and units, axis titles, legends, tooltips and
@@ -117,6 +119,34 @@ export const charts = {
   noCustomerBase: 'This scenario has no customer base: every customer keeps buying whatever happens.',
   customersCaption: (replications: number) => `Mean over ${replications} replication${replications === 1 ? '' : 's'}, 95% band`,
 
+  // customers lost, by cause
+  churnCauses: {
+    stockout: 'Out of stock',
+    backorder: 'Made to wait',
+    late: 'Late delivery',
+    abandoned: 'Abandoned cart',
+  } satisfies Record<ChurnCause, string>,
+  churnTitle: 'Customers lost, by cause',
+  churnAxisX: 'What made them leave',
+  churnAxisY: 'Customers lost (customers)',
+  churnCaption: (replications: number) =>
+    `Mean over ${replications} replication${replications === 1 ? '' : 's'} with 95% whiskers; the measured window only (after the warm-up)`,
+  churnBar: (variant: string, cause: string) => `${variant} · ${cause}`,
+  churnValue: (value: string) => `Customers lost: ${value}`,
+
+  // online orders over time
+  onTimeTitle: 'On-time delivery over time',
+  onTimeAxisY: 'On-time delivery (%)',
+  onTimeCaption: (replications: number) =>
+    `Share of online orders delivered by their promised date, over the 7 days up to each day; mean over ${replications} replication${replications === 1 ? '' : 's'}`,
+  onTimeWindow: (variant: string, value: string) => `${variant}: ${value} over the measured window`,
+  noDeliveries: 'no delivery in these 7 days',
+  abandonedWindow: (variant: string, value: string) => `${variant}: ${value} carts over the measured window`,
+  abandonedTitle: 'Abandoned carts over time',
+  abandonedAxisY: 'Abandoned carts (per day)',
+  abandonedCaption: (replications: number) =>
+    `Carts abandoned per day, averaged over the 7 days up to each day and over ${replications} replication${replications === 1 ? '' : 's'}, with a 95% band (a cautious one: the widest the days' own intervals allow)`,
+
   // histogram
   histogramAxisY: 'Replications',
   histogramBin: (variant: string, count: number, from: string, to: string) =>
@@ -138,6 +168,12 @@ export const charts = {
   leadTimeFull: (from: string, to: string, days: string) => `${from} → ${to}: mean lead time ${days} days`,
   nodeTypes: { supplier: 'Supplier', warehouse: 'Warehouse', store: 'Store', zone: 'Online zone' },
   networkCaption: (variant: string) => `Policy variant: ${variant}`,
+  /** a dashed link: a warehouse shipping a zone's online orders */
+  fulfilmentKey: 'Dashed arrows: online orders shipped from a warehouse to a zone\u2019s customers, labelled with the mean days of pick and pack plus transit',
+  transitFull: (from: string, to: string, days: string, rule: string) => `${from} → ${to}: online orders, ${days} days of pick and pack plus transit on average (rule: ${rule})`,
+  fulfilmentRules: { nearest: 'nearest warehouse with stock', nearestOnly: 'nearest warehouse only', cheapest: 'cheapest delivery', split: 'split shipments' } satisfies Record<Fulfilment['rule'], string>,
+  zoneOnTime: (value: string) => `On time ${value}`,
+  zoneOnTimeFull: (zone: string, value: string, orders: string) => `${zone}: ${value} of ${orders} delivered orders on time (mean per replication)`,
 };
 
 export type ChartsText = typeof charts;

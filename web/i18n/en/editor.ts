@@ -49,6 +49,10 @@ export const editorStrings = {
     placeholderOneUnit: 'default (1 unit)',
     unknownOption: (value: string) => `${value} (unknown)`,
     historyNote: 'Replays a daily history ("series"): edit it in the JSON view.',
+    zoneNote: (served: boolean) =>
+      served
+        ? 'Customers ordering online. The warehouses that ship to them, transit times, promises and communication are in "fulfilment": edit it in the JSON view.'
+        : 'Customers ordering online. Name the warehouses that ship to them in a "fulfilment" entry for this zone (in the JSON view); a zone has no lanes.',
     variantsNote: (names: string[]) =>
       names.length === 0
         ? 'No policy variants: the scenario runs with the policies above.'
@@ -117,17 +121,19 @@ export const editorStrings = {
       customersPerDay: 'Customers per day',
       quantityPerCustomer: 'Units per customer',
       quantityPerDay: 'Units per day',
-      customerNode: 'Store',
+      customerNode: 'Store or online zone',
       initialCustomers: 'Customers at start',
       churnOnStockout: 'Leave after a stockout (probability)',
       churnOnBackorder: 'Leave after a backorder (probability)',
+      churnOnLate: 'Leave after a late delivery (probability)',
+      churnOnAbandon: 'Leave after abandoning a cart (probability)',
       newPerDay: 'New customers per day',
       lifetimeValue: 'Value of a customer',
     },
     holdingModes: labels({ perUnitPerDay: 'per unit per day', annualRate: 'annual rate' }),
     holdingAmounts: labels({ perUnitPerDay: 'Cost per unit per day', annualRate: 'Rate per year on unit cost (0.25 = 25%)' }),
     unmetDemand: labels({ lost: 'lost sale', backorder: 'backordered' }),
-    nodeTypes: labels({ supplier: 'supplier', warehouse: 'warehouse', store: 'store' }),
+    nodeTypes: labels({ supplier: 'supplier', warehouse: 'warehouse', store: 'store', zone: 'online zone' }),
     demandTypes: labels({ arrivals: 'customer arrivals', perPeriod: 'units per day', history: 'daily history' }),
     targets: labels({ fillRate: 'fill rate', cycleServiceLevel: 'cycle service level' }),
     forecastMethods: labels({ movingAverage: 'moving average', exponentialSmoothing: 'exponential smoothing' }),
