@@ -329,7 +329,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
       const tag = `${node}:${source.warehouse}:${product}`;
       const pickPack = createSampler(source.pickPackDays, streams.stream(`pickPack:${tag}`), { nonNegative: true });
       const transit = createSampler(source.transitDays, streams.stream(`transit:${tag}`), { nonNegative: true });
-      const expressTransit = fulfilment.express ? createSampler(fulfilment.express.transitDays, streams.stream(`expressTransit:${tag}`), { nonNegative: true }) : null;
+      const expressTransitDays = source.expressTransitDays ?? fulfilment.express?.transitDays;
+      const expressTransit = fulfilment.express && expressTransitDays ? createSampler(expressTransitDays, streams.stream(`expressTransit:${tag}`), { nonNegative: true }) : null;
       return {
         point: planIndex.get(stockPointKey(source.warehouse, product))!,
         pickPack,

@@ -270,6 +270,10 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       warehouses.add(source.warehouse);
       checkNonNegative(source.pickPackDays, `${at}.pickPackDays`, 'a pick-and-pack time', report);
       checkNonNegative(source.transitDays, `${at}.transitDays`, 'a transit time', report);
+      if (source.expressTransitDays) {
+        checkNonNegative(source.expressTransitDays, `${at}.expressTransitDays`, 'a transit time', report);
+        if (!entry.express) report(`${at}.expressTransitDays`, 'an express transit applies to the express option; give the zone an express entry (share, transitDays, pricePremium)');
+      }
     });
     if (entry.tolerance) checkNonNegative(entry.tolerance, `${path}.tolerance`, 'a tolerance', report);
     if (entry.express) checkNonNegative(entry.express.transitDays, `${path}.express.transitDays`, 'a transit time', report);

@@ -466,6 +466,8 @@ export const FulfilmentSource = z.strictObject({
   pickPackDays: Distribution.default({ type: 'constant', value: 0 }),
   /** days in transit from the warehouse to the zone's customers */
   transitDays: Distribution,
+  /** the express option's transit from this warehouse (default: the zone's express.transitDays) */
+  expressTransitDays: Distribution.optional(),
   /** delivery cost per unit and per parcel (default 0) */
   costPerUnit: nonNegative().default(0),
   costPerShipment: nonNegative().default(0),

@@ -121,6 +121,19 @@ describe('online orders: promises, deliveries, abandoned carts', () => {
     expect(result.network.kpis.avgCustomerWait).toBeCloseTo(wait, 12);
     expect(zone.late).toBe(0);
   });
+
+  it("a warehouse's own express transit overrides the zone's", () => {
+    const input = online({
+      transit: { type: 'constant', value: 3 },
+      fulfilment: { express: { share: 1, transitDays: { type: 'constant', value: 2 }, pricePremium: 1 } },
+      warehouses: [{ id: 'dc', reorderPoint: 80, orderQuantity: 100 }],
+    });
+    const [zone] = run(input).zones;
+    expect(zone.waitDays / zone.delivered).toBeCloseTo(2.5, 9);
+    input.fulfilment![0].from[0].expressTransitDays = { type: 'constant', value: 0.25 };
+    const [faster] = run(input).zones;
+    expect(faster.waitDays / faster.delivered).toBeCloseTo(0.75, 9);
+  });
 });
 
 describe('fulfilment rules', () => {
