@@ -48,6 +48,12 @@ export interface VariantSummary {
     activeCustomers: MeanSeries;
     /** online orders per day (null without online zones) */
     online: Record<OnlineLevelName, MeanSeries> | null;
+    /**
+     * the same over the ONLINE_WINDOW_DAYS up to each day, per replication then averaged, so the bands
+     * are the weekly figures' own: the share delivered on time (NaN where no replication delivered
+     * anything), and carts abandoned per day (null without online zones)
+     */
+    onlineWeekly: { onTimeShare: MeanSeries; abandonedPerDay: MeanSeries } | null;
   } | null;
   /** total events processed over its replications */
   events: number;
@@ -202,6 +208,32 @@ export function summarizeKpis(samples: ReadonlyArray<Kpis>): KpiSummaries {
   return out;
 }
 
+/** Days in the trailing window of `onlineWeekly`: a week, so weekday patterns cancel. */
+export const ONLINE_WINDOW_DAYS = 7;
+
+/** Sums over the ONLINE_WINDOW_DAYS up to each day (fewer at the start), each summed afresh: no drift. */
+function trailingSums(values: ReadonlyArray<number>): number[] {
+  return values.map((_, d) => {
+    let sum = 0;
+    for (let k = Math.max(0, d - ONLINE_WINDOW_DAYS + 1); k <= d; k++) sum += values[k];
+    return sum;
+  });
+}
+
+/** Per day, the mean and 95% half-width over the replications whose value is defined (not NaN). */
+function meanOfDefined(perRun: ReadonlyArray<ReadonlyArray<number>>): MeanSeries {
+  const days = perRun[0]?.length ?? 0;
+  const mean: number[] = [];
+  const halfWidth: number[] = [];
+  for (let d = 0; d < days; d++) {
+    const tally = new Tally();
+    for (const values of perRun) if (!Number.isNaN(values[d])) tally.add(values[d]);
+    mean.push(tally.count > 0 ? tally.mean : NaN);
+    halfWidth.push(tally.count >= 2 ? (confidenceHalfWidth(tally.sd, tally.count) ?? 0) : 0);
+  }
+  return { mean, halfWidth };
+}
+
 function summarizeSeries(runs: ReadonlyArray<RunResult>): VariantSummary['series'] {
   const first = runs[0].series!;
   const meanOf = (pick: (run: RunResult) => number[]): MeanSeries => {
@@ -231,5 +263,16 @@ function summarizeSeries(runs: ReadonlyArray<RunResult>): VariantSummary['series
     stockPoints: first.stockPoints ? first.stockPoints.map((_, i) => levelsOf((run) => run.series!.stockPoints![i])) : null,
     activeCustomers: meanOf((run) => run.series!.networkActiveCustomers),
     online: first.online ? (Object.fromEntries(ONLINE_LEVELS.map((level) => [level, meanOf((run) => run.series!.online![level])])) as Record<OnlineLevelName, MeanSeries>) : null,
+    onlineWeekly: first.online
+      ? {
+          onTimeShare: meanOfDefined(
+            runs.map((run) => {
+              const onTime = trailingSums(run.series!.online!.onTime);
+              return trailingSums(run.series!.online!.delivered).map((delivered, d) => (delivered > 0 ? onTime[d] / delivered : NaN));
+            }),
+          ),
+          abandonedPerDay: meanOfDefined(runs.map((run) => trailingSums(run.series!.online!.abandoned).map((sum, d) => sum / Math.min(ONLINE_WINDOW_DAYS, d + 1)))),
+        }
+      : null,
   };
 }

@@ -223,6 +223,8 @@ describe('a scenario with an online zone and customers who leave', () => {
     expect(chart.legend).toEqual(['Lean', 'Generous', 'Warm-up (not in the KPIs)']);
     expect(chart.lines.map((l) => l.variant)).toEqual(['Lean', 'Generous']);
     for (const line of chart.lines) expect(line.d.length).toBeGreaterThan(100);
+    // the weekly share's own 95% band, per variant
+    expect(chart.bands).toBe(2);
     // the caption gives the window's on-time delivery, as the KPI table has it
     const meta = kpiMeta('onTimeDelivery');
     for (const variant of expected.variants) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication, type RunResult } from '../../src/experiment/run.ts';
+import { runExperiment } from '../../src/experiment/replicate.ts';
 import type { Distribution, ScenarioInput } from '../../src/scenario/schema.ts';
 import { scenarioOf } from '../fixtures/scenario.ts';
 
@@ -250,5 +251,24 @@ describe('delivery disruptions', () => {
     );
     expect(calm.zones[0].late).toBe(0);
     expect(storm.zones[0].late).toBeGreaterThan(200);
+  });
+});
+
+describe('weekly online series', () => {
+  it("are each replication's 7-day shares and averages, then their mean and 95% interval over replications", () => {
+    const input = online({ transit: { type: 'uniform', min: 0.5, max: 2.5 }, fulfilment: { tolerance: { type: 'uniform', min: 2, max: 4 } }, horizonDays: 40 });
+    const result = runExperiment(scenarioOf({ ...input, replications: 4, output: { series: 'network' } }));
+    const weekly = result.variants[0].series!.onlineWeekly!;
+    const runs = [0, 1, 2, 3].map((r) => runReplication(scenarioOf({ ...input, output: { series: 'network' } }), 0, r).series!.online!);
+    const window = (values: number[], d: number) => values.slice(Math.max(0, d - 6), d + 1).reduce((a, b) => a + b, 0);
+    for (const d of [0, 3, 6, 20, 39]) {
+      const shares = runs.map((series) => window(series.onTime, d) / window(series.delivered, d)).filter((share) => !Number.isNaN(share));
+      const mean = shares.reduce((a, b) => a + b, 0) / shares.length;
+      if (shares.length === 0) expect(weekly.onTimeShare.mean[d]).toBeNaN();
+      else expect(weekly.onTimeShare.mean[d]).toBeCloseTo(mean, 12);
+      const abandoned = runs.map((series) => window(series.abandoned, d) / Math.min(7, d + 1));
+      expect(weekly.abandonedPerDay.mean[d]).toBeCloseTo(abandoned.reduce((a, b) => a + b, 0) / 4, 12);
+    }
+    expect(weekly.onTimeShare.halfWidth[20]).toBeGreaterThan(0);
   });
 });

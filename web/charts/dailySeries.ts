@@ -130,16 +130,3 @@ export function renderDailySeries(container: HTMLElement, lines: DailyLine[], op
   });
   return frame.svg.node()!;
 }
-
-/**
- * Sums over the `window` days up to each day (fewer at the start of the run): [1, 2, 3, 4] over 2
- * days is [1, 3, 5, 7].
- */
-export function trailingSums(values: ReadonlyArray<number>, window: number): number[] {
-  // summed afresh each day (a window is a few days), so no rounding error builds up along the run
-  return values.map((_, d) => {
-    let sum = 0;
-    for (let k = Math.max(0, d - window + 1); k <= d; k++) sum += values[k];
-    return sum;
-  });
-}

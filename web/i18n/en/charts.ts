@@ -138,14 +138,14 @@ export const charts = {
   onTimeTitle: 'On-time delivery over time',
   onTimeAxisY: 'On-time delivery (%)',
   onTimeCaption: (replications: number) =>
-    `Share of online orders delivered by their promised date, over the 7 days up to each day; mean over ${replications} replication${replications === 1 ? '' : 's'}`,
+    `Share of online orders delivered by their promised date, over the 7 days up to each day; mean over ${replications} replication${replications === 1 ? '' : 's'}, with a 95% band`,
   onTimeWindow: (variant: string, value: string) => `${variant}: ${value} over the measured window`,
   noDeliveries: 'no delivery in these 7 days',
   abandonedWindow: (variant: string, value: string) => `${variant}: ${value} carts over the measured window`,
   abandonedTitle: 'Abandoned carts over time',
   abandonedAxisY: 'Abandoned carts (per day)',
   abandonedCaption: (replications: number) =>
-    `Carts abandoned per day, averaged over the 7 days up to each day and over ${replications} replication${replications === 1 ? '' : 's'}, with a 95% band (a cautious one: the widest the days' own intervals allow)`,
+    `Carts abandoned per day, averaged over the 7 days up to each day and over ${replications} replication${replications === 1 ? '' : 's'}, with a 95% band`,
 
   // histogram
   histogramAxisY: 'Replications',
