@@ -11,6 +11,7 @@ import { launchBrowser, normalizeSpace, openApp, REPO_ROOT, runWith, shownDescri
 import { encodeScenarioForUrl } from '../../web/editor/shareLink.ts';
 import { loadScenario } from '../../src/cli/loadScenario.ts';
 import { runExperiment } from '../../src/experiment/replicate.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
 
 const NEWSVENDOR = 'scenarios/01-newsvendor.json';
 const newsvendorText = await readFile(join(REPO_ROOT, NEWSVENDOR), 'utf8');
@@ -90,6 +91,22 @@ test('the Share link control puts a link in the address bar that reopens the sam
   expect(first.errors).toEqual([]);
   expect(second.errors).toEqual([]);
 });
+
+test.each(['scenarios/08-fresh-food-fefo.json', 'scenarios/10-outage-communication.json'])(
+  "the app's results are the engine's in Node with lots, markdowns, online promises and churn too (%s, 150 days)",
+  async (file) => {
+    const edited = { ...(JSON.parse(await readFile(join(REPO_ROOT, file), 'utf8')) as Record<string, unknown>), horizonDays: 150, warmupDays: 20 };
+    const text = JSON.stringify(edited, null, 2);
+    const app = await open({ hash: await encodeScenarioForUrl(text, { replications: 2, seed: 'same-bytes' }) });
+    const { page } = app;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = await readFile(await download.path(), 'utf8');
+    const parsed = parseScenario({ ...edited, replications: 2, seed: 'same-bytes' });
+    if (!parsed.ok) throw new Error(parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'));
+    expect(exported).toBe(`${JSON.stringify(runExperiment(parsed.scenario))}\n`);
+    expect(app.errors).toEqual([]);
+  },
+);
 
 test("the app's results are the engine's in Node (the CLI's) for the same scenario, seed and replications", async () => {
   const app = await open({ hash: await encodeScenarioForUrl(newsvendorText, { replications: 1 }) });
