@@ -9,6 +9,7 @@ import { createScenarioEditor } from './editor/scenarioEditor.ts';
 import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
 import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.ts';
 import { applyEditToText } from './editor/jsonText.ts';
+import { editorStrings } from './i18n/en/editor.ts';
 import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 import { viewAsHtml } from './viewExport.ts';
 import { parseValues, planGrid, runSweep, sweepTargets, sweepViewCsv, sweepViewJson } from './worker/sweep.ts';
@@ -19,6 +20,9 @@ import { optimizeViewCsv, optimizeViewJson, runOptimize, type OptimizeRequest } 
 import { createOptimizePanel } from './optimizePanel.ts';
 import { optimize as optimized } from './i18n/en/optimize.ts';
 import { createPresentMode } from './presentMode.ts';
+import { runPrecision, type PrecisionRequest, type PrecisionSummary } from './worker/precision.ts';
+import { createPrecisionForm } from './precisionForm.ts';
+import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -41,6 +45,15 @@ const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 applyStrings();
 
 const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null });
+const precisionForm = createPrecisionForm({
+  meanOf(kpi) {
+    const result = store.state.result?.value;
+    const means = result?.variants.map((variant) => variant.network[kpi].mean).filter((mean): mean is number => mean !== null) ?? [];
+    return means.length > 0 ? means.reduce((sum, mean) => sum + mean, 0) / means.length : null;
+  },
+  onToggle: () => showReplicationsHint(),
+});
+showReplicationsHint();
 const dashboard = createDashboard($('dashboard'));
 const editor = createScenarioEditor($('editor'), {
   // gallery scenarios may refer to bundled CSV histories
@@ -73,6 +86,7 @@ store.subscribe((state, previous) => {
     // the top bar shows the scenario's replications and seed (edited here or in the editor)
     if (state.scenario.replications !== previous.scenario?.replications) replicationsInput.value = String(state.scenario.replications);
     if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
+    precisionForm.setCurrency(state.scenario.currency);
     sweepPanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
     sensitivityPanel.setVariants(sensitivityVariants(state.scenario), state.scenario.currency);
     optimizePanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
@@ -82,6 +96,7 @@ store.subscribe((state, previous) => {
   cancelButton.disabled = !running;
   replicationsInput.disabled = running;
   seedInput.disabled = running;
+  precisionForm.setEnabled(!running);
   sweepPanel.setEnabled(!running && state.scenario !== null);
   if (state.sweep !== previous.sweep) sweepPanel.show(state.sweep);
   sensitivityPanel.setEnabled(!running && state.scenario !== null);
@@ -130,17 +145,42 @@ function showProgress(state: AppState): void {
     progress.setAttribute('aria-valuemax', String(run.total));
     progress.setAttribute('aria-valuenow', String(run.done));
     progressBar.style.width = `${(fraction * 100).toFixed(1)}%`;
-    progressText.textContent = app.progress(run.done, run.total, left);
-    status.textContent = app.running;
+    // a precision run counts replications of its round's planned total; others count runs
+    progressText.textContent = run.round === undefined ? app.progress(run.done, run.total, left) : app.precisionProgress(run.round, run.done, run.total);
+    status.textContent = run.round === undefined ? app.running : app.runningRound(run.round, left);
     progress.classList.add('active');
     return;
   }
   progress.classList.remove('active');
   // no time left to show once the run has ended
   progressText.textContent = progressText.textContent?.replace(/ · .*$/, '') ?? '';
-  if (run.status === 'done') status.textContent = app.done(run.replications, run.seconds);
+  if (run.status === 'done') status.textContent = run.precision ? precisionSentence(run.precision, run.replications, run.seconds) : app.done(run.replications, run.seconds);
   else if (run.status === 'cancelled') status.textContent = run.replications > 0 ? app.cancelled(run.replications) : app.cancelledNone;
   else if (run.status === 'failed') status.textContent = '';
+}
+
+/** How a precision run ended, in one sentence: the half-width reached and the target, or the cap. */
+function precisionSentence(summary: PrecisionSummary, replications: number, seconds: number): string {
+  const { kpi, halfWidth: target } = summary.request;
+  const label = kpiMeta(kpi).label;
+  const wanted = precisionForm.formatHalfWidth(kpi, target, 6);
+  if (summary.halfWidth === null) return app.precisionNoInterval(label, replications, seconds);
+  const reached = precisionForm.formatHalfWidth(kpi, summary.halfWidth);
+  const sentence = summary.met ? app.precisionMet : app.precisionCapped;
+  return sentence(label, reached, summary.variants, replications, wanted, summary.rounds, seconds);
+}
+
+/** What an exported view says about a precision run's replications (web/viewExport.ts), or nothing. */
+function precisionNote(summary: PrecisionSummary | null): string | undefined {
+  if (!summary) return undefined;
+  const { kpi, halfWidth, cap } = summary.request;
+  const reached = summary.halfWidth === null ? null : precisionForm.formatHalfWidth(kpi, summary.halfWidth);
+  return app.precisionExported(kpiMeta(kpi).label, precisionForm.formatHalfWidth(kpi, halfWidth, 6), cap, summary.met, reached);
+}
+
+/** Replications' hint: in precision mode it is the first round, and shows the number used afterwards. */
+function showReplicationsHint(): void {
+  replicationsInput.title = precisionForm.on ? app.precisionModeHint : '';
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -177,8 +217,8 @@ function beginRun() {
   const signal = controller.signal;
   // a progress message already on its way when the run ends (cancelled workers included) must not
   // bring the finished run back to life
-  const onProgress = (done: number, total: number) => {
-    if (controller?.signal === signal && !signal.aborted) store.update({ run: { status: 'running', done, total, startedAt } });
+  const onProgress = (done: number, total: number, round?: number) => {
+    if (controller?.signal === signal && !signal.aborted) store.update({ run: { status: 'running', done, total, startedAt, round } });
   };
   const end = () => {
     if (controller?.signal === signal) controller = null;
@@ -193,6 +233,11 @@ async function runNow(): Promise<void> {
   const scenario = store.state.scenario;
   if (!scenario || store.state.run.status === 'running') return;
   const settings = runSettings(scenario);
+  if (precisionForm.on) {
+    const request = precisionForm.read();
+    if (request) await precisionNow(settings, request);
+    return;
+  }
   const { signal, onProgress, end } = beginRun();
   const outcome = await runScenario(settings, onProgress, signal);
   const { cancelled, seconds } = end();
@@ -204,8 +249,37 @@ async function runNow(): Promise<void> {
   const result = outcome.result;
   store.update({
     run: cancelled ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds },
-    result: result.replications > 0 ? { value: result, scenario: settings, theory: outcome.theory, comparisons: outcome.comparisons } : store.state.result,
+    result: result.replications > 0 ? { value: result, scenario: settings, theory: outcome.theory, comparisons: outcome.comparisons, precision: null } : store.state.result,
   });
+}
+
+/**
+ * Run in precision mode (web/worker/precision.ts): rounds of replications on one worker pool, with the
+ * same progress bar and Cancel as Run, until the target is met or the cap stops it. The result is
+ * shown as a plain run's (it is one, with that many replications), and the top bar's Replications
+ * then holds the number used, so the share link, the saved scenario and a plain run reproduce it. A
+ * cancel keeps the complete replications, as Run's.
+ */
+async function precisionNow(settings: Scenario, request: PrecisionRequest): Promise<void> {
+  const { signal, onProgress, end } = beginRun();
+  const outcome = await runPrecision(settings, request, (at) => onProgress(at.done, at.total, at.round), signal);
+  const { cancelled, seconds } = end();
+  if (!outcome.ok) {
+    const message = 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    store.update({ run: { status: 'failed', message } });
+    return;
+  }
+  const result = outcome.result;
+  const stopped = cancelled || outcome.precision.cancelled;
+  const used = { ...settings, replications: result.replications };
+  store.update({
+    run: stopped ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds, precision: outcome.precision },
+    result: result.replications > 0 ? { value: result, scenario: used, theory: outcome.theory, comparisons: outcome.comparisons, precision: outcome.precision } : store.state.result,
+  });
+  if (!stopped && result.replications !== settings.replications) {
+    replicationsInput.value = String(result.replications);
+    editRunSetting('replications', replicationsInput.value);
+  }
 }
 
 runButton.addEventListener('click', () => void run());
@@ -403,7 +477,7 @@ $('share').addEventListener('click', async () => {
   const settings = runSettings(scenario);
   let hash: string;
   try {
-    hash = await encodeScenarioForUrl(editor.getText(), { replications: settings.replications, seed: settings.seed });
+    hash = await encodeScenarioForUrl(editor.getText(), { replications: settings.replications, seed: settings.seed, precision: precisionForm.current() ?? undefined });
   } catch (error) {
     status.textContent = error instanceof Error ? error.message : String(error);
     return;
@@ -422,7 +496,7 @@ $('export-csv').addEventListener('click', () => {
 });
 $('export-html').addEventListener('click', () => {
   const result = store.state.result;
-  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value, { presenting: presentMode.on }), 'stocklab-view.html', 'text/html');
+  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value, { presenting: presentMode.on, note: precisionNote(result.precision) }), 'stocklab-view.html', 'text/html');
 });
 $('export-json').addEventListener('click', () => {
   const result = store.state.result;
@@ -431,6 +505,10 @@ $('export-json').addEventListener('click', () => {
 
 // ------------------------------------------------------------------------------------------------
 // the drawer (narrow screens)
+
+// the side panel sticks under the top bar, whose height changes as it wraps (precision mode's row)
+const topBar = document.querySelector<HTMLElement>('.top-bar')!;
+new ResizeObserver(() => document.documentElement.style.setProperty('--top-bar-height', `${topBar.offsetHeight}px`)).observe(topBar);
 
 function closeDrawer(): void {
   side.classList.remove('open');
@@ -471,12 +549,17 @@ function applyStrings(): void {
 async function start(): Promise<void> {
   if (location.hash.includes('s=')) {
     const shared = await decodeScenarioFromUrl(location.hash);
-    if (!('error' in shared)) {
+    // the link's precision KPI must be one the app knows
+    const problem = 'error' in shared ? shared.error : shared.precision && !(KPI_LIST as string[]).includes(shared.precision.kpi) ? editorStrings.share.badPrecision(shared.precision.kpi) : null;
+    if (problem === null && !('error' in shared)) {
       load(shared.text, { replications: shared.replications, seed: shared.seed });
+      // a link made in precision mode runs in it (from the replications it used: the same result)
+      precisionForm.set(shared.precision ?? null);
+      showReplicationsHint();
       void run();
       return;
     }
-    status.textContent = app.badLink(shared.error);
+    status.textContent = app.badLink(problem ?? '');
   }
   const entry = gallery.find((candidate) => candidate.path === DEFAULT_SCENARIO) ?? gallery[0];
   pick(entry);

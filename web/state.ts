@@ -6,6 +6,7 @@ import type { VariantComparison } from '../src/experiment/compare.ts';
 import type { SweepView } from './worker/sweep.ts';
 import type { SensitivityView } from './worker/sensitivity.ts';
 import type { OptimizeView } from './worker/optimize.ts';
+import type { PrecisionSummary } from './worker/precision.ts';
 
 /** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
 export interface AppState {
@@ -15,8 +16,11 @@ export interface AppState {
   scenario: Scenario | null;
   issues: ScenarioIssue[];
   run: RunState;
-  /** the last result, with the scenario it was run on (the editor may have moved on since) */
-  result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null; comparisons: VariantComparison[] } | null;
+  /**
+   * the last result, with the scenario it was run on (the editor may have moved on since; a precision
+   * run's with the replications it used) and, for a precision run, how it ended
+   */
+  result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null; comparisons: VariantComparison[]; precision: PrecisionSummary | null } | null;
   /** the last parameter sweep's results (web/sweepPanel.ts), until another scenario is loaded */
   sweep: SweepView | null;
   /** the last sensitivity analysis (web/sensitivityPanel.ts), until another scenario is loaded */
@@ -27,8 +31,10 @@ export interface AppState {
 
 export type RunState =
   | { status: 'idle' }
-  | { status: 'running'; done: number; total: number; startedAt: number }
-  | { status: 'done'; replications: number; seconds: number }
+  /** `round`: a precision run's round, counting replications (else runs) */
+  | { status: 'running'; done: number; total: number; startedAt: number; round?: number }
+  /** `precision`: how a precision run ended */
+  | { status: 'done'; replications: number; seconds: number; precision?: PrecisionSummary }
   | { status: 'cancelled'; replications: number }
   | { status: 'failed'; message: string };
 

@@ -11,10 +11,10 @@ const PANELS = ['sweep', 'sensitivity', 'optimize'];
  * The dashboard as one self-contained HTML page for a client: exactly what the page shows (in the
  * presentation layout, the comparison only: cards, comparison, frontier and KPI table), every chart
  * as inline SVG with its computed styles, and what reproduces the run (scenario, seed, replications,
- * Stocklab version) at the top. Buttons, selects and forms are dropped; the page prints to PDF as it
- * shows (the app's print styles come along).
+ * Stocklab version) at the top, with `note` under it (a precision run's target). Buttons, selects
+ * and forms are dropped; the page prints to PDF as it shows (the app's print styles come along).
  */
-export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: ExperimentResult, options: { presenting?: boolean } = {}): string {
+export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: ExperimentResult, options: { presenting?: boolean; note?: string } = {}): string {
   const copy = dashboard.cloneNode(true) as HTMLElement;
   // the clone has no layout: read what is shown, and each chart's styles, from the live page
   const charts: [Element, string][] = [];
@@ -72,7 +72,7 @@ body > h1 { font-size: 1.25rem; margin: 0 0 0.5rem; }
 </head>
 <body${options.presenting ? ' class="presenting"' : ''}>
 <h1>${escapeHtml(heading)}</h1>
-<main class="dashboard">
+${options.note ? `<p class="export-note">${escapeHtml(options.note)}</p>\n` : ''}<main class="dashboard">
 ${copy.innerHTML}
 </main>
 </body>

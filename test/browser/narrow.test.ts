@@ -112,3 +112,19 @@ test('a scenario picked in the drawer closes it and runs; Run works', async () =
   expect(await overflowing(page), 'elements wider than the screen').toEqual([]);
   expect(app.errors).toEqual([]);
 });
+
+test("precision mode's target row fits the narrow screen, with a problem reported at its field", async () => {
+  await page.check('#precision-mode');
+  expect(await page.isVisible('#precision-row')).toBe(true);
+  await page.fill('#precision-target', 'abc');
+  await page.click('#run');
+  expect(await page.isVisible('#precision-target-error')).toBe(true);
+  for (const id of ['#precision-kpi', '#precision-target', '#precision-cap', '#precision-target-error']) {
+    const box = (await page.locator(id).boundingBox())!;
+    expect(box.x + box.width, `${id}'s right edge`).toBeLessThanOrEqual(390);
+  }
+  expect(await overflowing(page), 'elements wider than the screen').toEqual([]);
+  await page.fill('#precision-target', '0.5');
+  await page.uncheck('#precision-mode');
+  expect(app.errors).toEqual([]);
+});

@@ -2,7 +2,8 @@ import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 
 /**
  * Share links: the whole scenario in the URL fragment (never sent to a server), with the run
- * settings beside it: `#s=<data>&r=20&seed=abc`.
+ * settings beside it: `#s=<data>&r=20&seed=abc`, and in precision mode the target the replications
+ * were chosen for: `&p=fillRate:0.002:200` (KPI, largest 95% half-width in the engine's unit, cap).
  *
  * `<data>` is base64url of: one format byte (1), the CRC-32 of the scenario's UTF-8 bytes (4 bytes,
  * big-endian), then those bytes compressed with CompressionStream('deflate-raw'). Raw deflate has no
@@ -19,12 +20,20 @@ export const MAX_LINK_DATA_CHARS = 1_000_000;
 export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
 const MAX_REPLICATIONS = 100_000;
 
+/** Precision mode's settings (web/worker/precision.ts PrecisionRequest); the KPI is checked by the app. */
+export interface SharedPrecision {
+  kpi: string;
+  halfWidth: number;
+  cap: number;
+}
+
 export interface ShareSettings {
   replications?: number;
   seed?: string | number;
+  precision?: SharedPrecision;
 }
 
-export type DecodedLink = { text: string; replications?: number; seed?: string | number } | { error: string };
+export type DecodedLink = { text: string; replications?: number; seed?: string | number; precision?: SharedPrecision } | { error: string };
 
 /**
  * The fragment for a share link, starting with `#`: `#s=<data>&r=20&seed=abc`. Rejects (with a
@@ -42,6 +51,7 @@ export async function encodeScenarioForUrl(text: string, settings: ShareSettings
   let fragment = `#s=${data}`;
   if (settings.replications !== undefined) fragment += `&r=${settings.replications}`;
   if (settings.seed !== undefined) fragment += `&seed=${encodeSeed(settings.seed)}`;
+  if (settings.precision !== undefined) fragment += `&p=${settings.precision.kpi}:${settings.precision.halfWidth}:${settings.precision.cap}`;
   return fragment;
 }
 
@@ -74,7 +84,7 @@ export async function decodeScenarioFromUrl(hash: string, strings: EditorStrings
     } catch {
       return { error: s.damaged };
     }
-    const result: { text: string; replications?: number; seed?: string | number } = { text };
+    const result: { text: string; replications?: number; seed?: string | number; precision?: SharedPrecision } = { text };
     const replications = params.get('r');
     if (replications !== undefined) {
       const value = Number(replications);
@@ -86,6 +96,12 @@ export async function decodeScenarioFromUrl(hash: string, strings: EditorStrings
       const value = decodeSeed(seed);
       if (value === null) return { error: s.badSeed };
       result.seed = value;
+    }
+    const precision = params.get('p');
+    if (precision !== undefined) {
+      const value = decodePrecision(precision);
+      if (value === null) return { error: s.badPrecision(safeShow(precision)) };
+      result.precision = value;
     }
     return result;
   } catch {
@@ -114,6 +130,16 @@ function decodeSeed(raw: string): string | number | null {
     return Number.isSafeInteger(value) ? value : text;
   }
   return text;
+}
+
+/** `fillRate:0.002:200`: a KPI's name, a half-width > 0, a cap from 2 to 100,000; null otherwise. */
+function decodePrecision(raw: string): SharedPrecision | null {
+  const match = /^([A-Za-z]+):([0-9.eE+-]+):(\d+)$/.exec(raw);
+  if (!match) return null;
+  const halfWidth = Number(match[2]);
+  const cap = Number(match[3]);
+  if (!(halfWidth > 0 && halfWidth < Infinity) || cap < 2 || cap > MAX_REPLICATIONS) return null;
+  return { kpi: match[1], halfWidth, cap };
 }
 
 function safeShow(text: string): string {

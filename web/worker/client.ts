@@ -1,7 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { SimApi } from '../../src/worker/api.ts';
 import type { RunResult } from '../../src/experiment/run.ts';
-import { summarize, tasksOf, type ExperimentResult } from '../../src/experiment/replicate.ts';
+import { summarize, tasksOf, type ExperimentResult, type Task } from '../../src/experiment/replicate.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import { runOnPool } from '../../src/worker/pool.ts';
@@ -20,6 +20,54 @@ export type RunOutcome =
   | { ok: false; issues: ScenarioIssue[] }
   | { ok: false; error: string };
 
+/** What a batch of tasks gave: the runs back (all of them when `complete`), or why none can be. */
+export type TasksOutcome = { ok: true; results: RunResult[]; complete: boolean } | { ok: false; issues: ScenarioIssue[] } | { ok: false; error: string };
+
+/**
+ * A pool of Web Workers, one per core and at most one per task to come. `run` may be called again
+ * (one batch at a time: a precision run's rounds use the same workers); `close` terminates them.
+ */
+export interface WorkerPool {
+  /**
+   * Runs the tasks of a scenario through the engine's worker pool (src/worker/pool.ts), one task per
+   * call, so a cancel loses at most the runs under way: on `signal`'s abort it returns at once with
+   * the runs already back (`complete` false); the caller then closes the pool.
+   */
+  run(scenario: Scenario, tasks: Task[], onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<TasksOutcome>;
+  close(): void;
+}
+
+/** Starts `tasks` workers at most (fewer on fewer cores). */
+export function openWorkerPool(tasks: number): WorkerPool {
+  const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, tasks));
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }));
+  const endpoints: Remote<SimApi>[] = workers.map((worker) => wrap<SimApi>(worker));
+  // a worker that fails to start or crashes outside a call reports here, not through comlink
+  const crashed = new Promise<{ ok: false; error: string }>((resolve) => {
+    for (const worker of workers) worker.addEventListener('error', (event) => resolve({ ok: false, error: event.message || 'a worker stopped unexpectedly' }), { once: true });
+  });
+  return {
+    async run(scenario, tasks, onProgress, signal) {
+      const finished: RunResult[] = [];
+      const cancelled = new Promise<null>((resolve) => {
+        if (signal.aborted) resolve(null);
+        else signal.addEventListener('abort', () => resolve(null), { once: true });
+      });
+      try {
+        const pool = runOnPool(endpoints, { scenario, tasks }, { maxBatch: 1, onProgress, onResults: (results) => finished.push(...results), isCancelled: () => signal.aborted });
+        const outcome = await Promise.race([pool, cancelled, crashed]);
+        if (outcome !== null && !outcome.ok) return 'issues' in outcome ? { ok: false, issues: outcome.issues } : outcome;
+        return { ok: true, results: finished, complete: outcome !== null && outcome.complete };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    close() {
+      workers.forEach((worker) => worker.terminate());
+    },
+  };
+}
+
 /**
  * Runs a validated scenario on a pool of Web Workers, one per core and at most one per run (a run is
  * one replication of one variant), through the engine's worker pool: the same tasks, seeds and merge
@@ -31,27 +79,21 @@ export type RunOutcome =
  */
 export async function runScenario(scenario: Scenario, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<RunOutcome> {
   const tasks = tasksOf(scenario);
-  const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, tasks.length));
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }));
-  const endpoints: Remote<SimApi>[] = workers.map((worker) => wrap<SimApi>(worker));
-  const finished: RunResult[] = [];
-  const cancelled = new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null), { once: true }));
-  // a worker that fails to start or crashes outside a call reports here, not through comlink
-  const crashed = new Promise<{ ok: false; error: string }>((resolve) => {
-    for (const worker of workers) worker.addEventListener('error', (event) => resolve({ ok: false, error: event.message || 'a worker stopped unexpectedly' }), { once: true });
-  });
+  const pool = openWorkerPool(tasks.length);
   try {
-    // one task per call, so a cancel loses at most the runs under way
-    const pool = runOnPool(endpoints, { scenario, tasks }, { maxBatch: 1, onProgress, onResults: (results) => finished.push(...results), isCancelled: () => signal.aborted });
-    const outcome = await Promise.race([pool, cancelled, crashed]);
-    if (outcome !== null && !outcome.ok) return 'issues' in outcome ? { ok: false, issues: outcome.issues } : outcome;
-    const result = summarize(scenario, finished, outcome !== null && outcome.complete);
-    return { ok: true, result, theory: theoryView(scenario, result), comparisons: comparisonsOf(scenario, result) };
+    const outcome = await pool.run(scenario, tasks, onProgress, signal);
+    if (!outcome.ok) return outcome;
+    return viewOf(scenario, summarize(scenario, outcome.results, outcome.complete));
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
-    workers.forEach((worker) => worker.terminate());
+    pool.close();
   }
+}
+
+/** A result with what the dashboard shows beside it: the theory's values and the variants compared. */
+export function viewOf(scenario: Scenario, result: ExperimentResult): RunOutcome & { ok: true } {
+  return { ok: true, result, theory: theoryView(scenario, result), comparisons: comparisonsOf(scenario, result) };
 }
 
 /** The closed-form values of the scenario's theory model checked against the result, if it names one. */

@@ -9,6 +9,19 @@ export const app = {
   seed: 'Seed',
   run: 'Run',
   cancel: 'Cancel',
+  precisionMode: 'Precision',
+  precisionModeHint:
+    'Let Run choose how many replications: it adds them in rounds until the chosen KPI is known to the precision you ask (the half-width of its 95% interval, for every policy variant), or until the cap. Replications is the first round; after the run it shows the number used, so the link, the saved scenario and a plain run give the same result. Sweeps, sensitivity and optimisation use Replications as it is.',
+  precisionRow: 'Precision target',
+  precisionUntil: 'Add replications until',
+  precisionKpi: 'KPI to know precisely',
+  precisionWithin: 'is known to ±',
+  precisionTarget: 'Target half-width of the 95% interval',
+  precisionAtMost: 'at most',
+  precisionCap: 'Most replications',
+  precisionReplications: 'replications',
+  precisionBadTarget: (unit: string, example: string) => `Enter a half-width above 0, in ${unit} (e.g. ${example}).`,
+  precisionBadCap: (most: number) => `Enter a whole number of replications from 2 to ${most.toLocaleString('en')}.`,
   gallery: 'Scenarios',
   editor: 'Edit',
   openFile: 'Open…',
@@ -33,7 +46,19 @@ export const app = {
 
   progress: (done: number, total: number, secondsLeft: number | null) =>
     `${done} / ${total} runs${secondsLeft === null ? '' : ` · ${formatDuration(secondsLeft)} left`}`,
+  /** a precision run's progress bar: the round, and replications done of the round's planned total */
+  precisionProgress: (round: number, done: number, total: number) => `Round ${round}: ${done} / ${total} replications`,
   running: 'Running…',
+  /** a precision run's status (the bar has no room for the time left) */
+  runningRound: (round: number, secondsLeft: number | null) => `Running to precision, round ${round}${secondsLeft === null ? '' : ` · ${formatDuration(secondsLeft)} left in this round`}…`,
+  precisionMet: (kpi: string, halfWidth: string, variants: number, replications: number, target: string, rounds: number, seconds: number) =>
+    `Done: ${kpi} ± ${halfWidth}${variants > 1 ? ` (the widest of ${variants} variants)` : ''} after ${replications} replication${replications === 1 ? '' : 's'} (target ± ${target}) · ${rounds} round${rounds === 1 ? '' : 's'} in ${formatDuration(seconds)}`,
+  precisionCapped: (kpi: string, halfWidth: string, variants: number, replications: number, target: string, rounds: number, seconds: number) =>
+    `Done: stopped at the cap of ${replications} replications with ${kpi} ± ${halfWidth}${variants > 1 ? ` (the widest of ${variants} variants)` : ''}: the target ± ${target} was not met · ${rounds} round${rounds === 1 ? '' : 's'} in ${formatDuration(seconds)}`,
+  precisionNoInterval: (kpi: string, replications: number, seconds: number) =>
+    `Done: ${replications} replication${replications === 1 ? '' : 's'} in ${formatDuration(seconds)}; ${kpi} has no 95% interval in this scenario (it does not apply to every variant), so no precision can be reached: choose another KPI.`,
+  precisionExported: (kpi: string, target: string, cap: number, met: boolean, halfWidth: string | null) =>
+    `Replications chosen for ${kpi} ± ${target} (at most ${cap}): ${met ? 'target met' : 'target not met'}${halfWidth === null ? '' : `, ± ${halfWidth}`}`,
   done: (replications: number, seconds: number) => `Done: ${replications} replication${replications === 1 ? '' : 's'} in ${formatDuration(seconds)}`,
   cancelled: (replications: number) => `Cancelled: ${replications} complete replication${replications === 1 ? '' : 's'} kept`,
   cancelledNone: 'Cancelled before any replication finished',

@@ -203,6 +203,7 @@ export const editorStrings = {
     scenarioTooLarge: (megabytes: number) => `The scenario in this link is too large to open (over ${megabytes} MB).`,
     badReplications: (value: string) => `The link's replications "${value}" is not a whole number from 1 to 100,000.`,
     badSeed: 'The link\'s seed is empty or damaged.',
+    badPrecision: (value: string) => `The link's precision target "${value}" is not a KPI, a half-width above 0 and a cap from 2 to 100,000.`,
   },
 };
 
