@@ -1,4 +1,5 @@
 import { Policy, type Scenario, type Variant } from '../scenario/schema.ts';
+import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import { planStockPoints, variantsOf } from '../model/build.ts';
 import type { KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummaries } from './replicate.ts';
@@ -47,7 +48,8 @@ export function planSweep(scenario: Scenario, spec: SweepSpec): SweepPlan {
   }
   const base = spec.from === undefined ? variantsOf(scenario)[0] : variantsOf(scenario).find((variant) => variant.id === spec.from);
   if (!base) throw new RangeError(`sweep: no variant "${spec.from}" (variants: ${variantsOf(scenario).map((v) => v.id).join(', ')})`);
-  const targets = planStockPoints(scenario, base).filter((plan) => plan.product === spec.product && (spec.node === undefined || plan.node === spec.node));
+  // the base variant's own stock points: its `set` may change them (another warehouse network)
+  const targets = planStockPoints(scenarioForVariant(scenario, base), base).filter((plan) => plan.product === spec.product && (spec.node === undefined || plan.node === spec.node));
   if (targets.length === 0) throw new RangeError(`sweep: no stock point of product "${spec.product}"${spec.node === undefined ? '' : ` at node "${spec.node}"`}`);
   for (const axis of spec.axes) {
     const without = targets.filter((plan) => typeof (plan.policy as Record<string, unknown>)[axis.parameter] !== 'number');

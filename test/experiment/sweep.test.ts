@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paretoFrontier, parseValues, planSweep, sweepRows } from '../../src/experiment/sweep.ts';
 import { runExperiment } from '../../src/experiment/replicate.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { scenarioOf, singleStore, twoEchelon } from '../fixtures/scenario.ts';
+import { loadScenarioFile, scenarioOf, singleStore, twoEchelon } from '../fixtures/scenario.ts';
 
 const store = { ...scenarioOf(singleStore({ policy: { type: 'sS', reorderPoint: 4, orderUpTo: 12 }, customersPerDay: 3, unmetDemand: 'lost', horizonDays: 200 })), replications: 4 };
 
@@ -66,5 +66,18 @@ describe('Pareto frontier and grid values', () => {
     expect(parseValues('5, 8,13')).toEqual([5, 8, 13]);
     expect(parseValues('10:5:1')).toMatchObject({ error: expect.stringMatching(/TO >= FROM/) });
     expect(parseValues('a,b')).toMatchObject({ error: expect.stringMatching(/FROM:TO:STEP/) });
+  });
+});
+
+describe("a sweep from a variant that changes the network ('set')", () => {
+  it("targets that variant's own stock points, not the file's", () => {
+    const loaded = loadScenarioFile('scenarios/09-online-shoes-24h.json');
+    if (!loaded.ok) throw new Error('09 does not parse');
+    const regional = planSweep(loaded.scenario, { from: 'regional', product: 'runner', node: 'wh-north', axes: [{ parameter: 'reorderPoint', values: [20, 30] }] });
+    expect(regional.scenario.variants[0].policies.map((override) => override.node)).toEqual(['wh-north']);
+    // the central variants replace the regional warehouses by the central one alone
+    expect(() => planSweep(loaded.scenario, { from: 'central', product: 'runner', node: 'wh-north', axes: [{ parameter: 'reorderPoint', values: [20, 30] }] })).toThrow(
+      'sweep: no stock point of product "runner" at node "wh-north"',
+    );
   });
 });
