@@ -1,4 +1,5 @@
-import type { Distribution, Scenario } from '../scenario/schema.ts';
+import type { Distribution, Scenario, Variant } from '../scenario/schema.ts';
+import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import type { KpiName } from '../metrics/kpis.ts';
 import type { KpiSummary } from './replicate.ts';
 
@@ -80,6 +81,15 @@ export function perturb(scenario: Scenario, input: SensitivityInput, factor: num
       break;
   }
   return changed ? copy : null;
+}
+
+/**
+ * The scenario as `variant` runs it, with that variant alone: its policies stay an override, its `set`
+ * changes are applied, so an input moved by `perturb` is what the variant runs (a change it sets
+ * would otherwise put the input back).
+ */
+export function variantAlone(scenario: Scenario, variant: Variant): Scenario {
+  return { ...scenarioForVariant(scenario, variant), variants: [{ ...variant, set: [] }] };
 }
 
 /** The distribution of `factor` times the variable: location and scale both move. */

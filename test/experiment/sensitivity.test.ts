@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perturb, scaleDistribution, spreadDistribution, tornado } from '../../src/experiment/sensitivity.ts';
+import { perturb, scaleDistribution, spreadDistribution, tornado, variantAlone } from '../../src/experiment/sensitivity.ts';
 import { distributionMean, distributionVariance } from '../../src/random/distributions/sampler.ts';
 import type { Distribution } from '../../src/scenario/schema.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
@@ -63,6 +63,19 @@ describe('moving one input at a time', () => {
     expect(churn.customers[0].churn).toMatchObject({ onLate: 0.2, onAbandon: 0.1 });
     expect(churn.fulfilment[0].communication!.churnIfNotified).toBeCloseTo(0.05, 12);
     for (const scenario of [lead, churn]) expect(parseScenario(scenario).ok).toBe(true);
+  });
+
+  it("moves what a variant runs: its 'set' changes are applied before, not after, the move", () => {
+    const loaded = loadScenarioFile('scenarios/09-online-shoes-24h.json');
+    if (!loaded.ok) throw new Error('09 does not parse');
+    const central = loaded.scenario.variants.find((variant) => variant.id === 'central')!;
+    const alone = variantAlone(loaded.scenario, central);
+    expect(alone.variants).toEqual([{ ...central, set: [] }]);
+    // the central variant delivers from the central warehouse: that transit is the one moved
+    const lead = perturb(alone, 'leadTime', 1.2)!;
+    expect(lead.fulfilment[0].from.map((source) => source.warehouse)).toEqual(['central']);
+    expect(distributionMean(lead.fulfilment[0].from[0].transitDays)).toBeCloseTo(distributionMean(alone.fulfilment[0].from[0].transitDays) * 1.2, 9);
+    expect(parseScenario(lead).ok).toBe(true);
   });
 
   it('says when a scenario has nothing to move (no customer base: no churn)', () => {

@@ -3,7 +3,7 @@ import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { KpiSummary } from '../../src/experiment/replicate.ts';
 import { variantsOf } from '../../src/model/build.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { perturb, SENSITIVITY_INPUTS, SENSITIVITY_LABELS, tornado, type SensitivityInput, type TornadoBar } from '../../src/experiment/sensitivity.ts';
+import { perturb, SENSITIVITY_INPUTS, SENSITIVITY_LABELS, tornado, variantAlone, type SensitivityInput, type TornadoBar } from '../../src/experiment/sensitivity.ts';
 import { tornadoCsv, tornadoJson } from '../../src/experiment/analysisExports.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
 import { runScenario } from './client.ts';
@@ -71,7 +71,7 @@ export async function runSensitivity(
   signal: AbortSignal,
 ): Promise<SensitivityOutcome> {
   const variant = variantsOf(scenario).find((candidate) => candidate.id === request.variant) ?? variantsOf(scenario)[0];
-  const base: Scenario = { ...scenario, variants: [variant] };
+  const base: Scenario = variantAlone(scenario, variant);
   const factor = request.percent / 100;
   const skipped: SensitivitySkipped[] = [];
   const planned: { input: SensitivityInput; low: Scenario; high: Scenario }[] = [];

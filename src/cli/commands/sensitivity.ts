@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { variantsOf } from '../../model/build.ts';
-import { DEFAULT_SENSITIVITY_KPI, perturb, SENSITIVITY_INPUTS, tornado } from '../../experiment/sensitivity.ts';
+import { DEFAULT_SENSITIVITY_KPI, perturb, SENSITIVITY_INPUTS, tornado, variantAlone } from '../../experiment/sensitivity.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { parseScenario } from '../../scenario/parse.ts';
@@ -30,7 +30,7 @@ export async function sensitivityCommand(argv: ReadonlyArray<string>): Promise<n
   const variant = variantId === undefined ? variants[0] : variants.find((candidate) => candidate.id === variantId);
   if (!variant) return argumentError(`sensitivity: --variant: no variant "${variantId}" (variants: ${variants.map((v) => v.id).join(', ')})`);
   // one variant only: the analysis is about the inputs, not the policies
-  const scenario: Scenario = { ...loaded, variants: [variant] };
+  const scenario: Scenario = variantAlone(loaded, variant);
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), scenario.replications);
   const start = performance.now();
   return onThreadPool(workers, 'replications', async (pool, progress) => {
