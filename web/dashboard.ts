@@ -58,8 +58,20 @@ export function createDashboard(root: HTMLElement): Dashboard {
   });
   const variantSelect = select(inventory.controls, app.variant, 'inventory-variant', (value) => {
     selection.variant = Number(value);
+    if (current) fillPoints(current.result);
     drawInventory();
   });
+  /** The stock points of the variant shown: a variant whose `set` changes the network has its own. */
+  function fillPoints(result: ExperimentResult): void {
+    const points = result.variants[selection.variant]?.stockPoints ?? result.variants[0]?.stockPoints ?? [];
+    const chosen = pointSelect.selectedOptions[0]?.textContent ?? '';
+    const options = points.map((point, i): [string, string] => [String(i), `${point.node} / ${point.product}`]);
+    fill(pointSelect, options);
+    // the same stock point where the variant has it, else the first
+    const same = options.findIndex(([, label]) => label === chosen);
+    selection.stockPoint = same >= 0 ? same : Math.min(selection.stockPoint, Math.max(0, points.length - 1));
+    pointSelect.value = String(selection.stockPoint);
+  }
   const modeSelect = select(inventory.controls, '', 'inventory-mode', (value) => {
     selection.mode = value === 'single' ? 'single' : 'mean';
     drawInventory();
@@ -130,17 +142,11 @@ export function createDashboard(root: HTMLElement): Dashboard {
       current = { result, scenario };
       renderComparisons(section('comparison'), comparisons);
       renderTheory(section('theory'), result, theory);
-      const points = result.variants[0]?.stockPoints ?? [];
-      fill(
-        pointSelect,
-        points.map((point, i) => [String(i), `${point.node} / ${point.product}`]),
-      );
-      selection.stockPoint = Math.min(selection.stockPoint, Math.max(0, points.length - 1));
-      pointSelect.value = String(selection.stockPoint);
       const variants = result.variants.map((variant, i): [string, string] => [String(i), variant.name]);
       fill(variantSelect, variants);
       fill(networkVariantSelect, variants);
       selection.variant = Math.min(selection.variant, variants.length - 1);
+      fillPoints(result);
       selection.networkVariant = Math.min(selection.networkVariant, variants.length - 1);
       variantSelect.value = String(selection.variant);
       networkVariantSelect.value = String(selection.networkVariant);

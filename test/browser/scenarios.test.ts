@@ -108,6 +108,24 @@ test.each(['scenarios/08-fresh-food-fefo.json', 'scenarios/10-outage-communicati
   },
 );
 
+test("the inventory chart offers the stock points of the variant shown, when a variant's 'set' changes the network", async () => {
+  const file = 'scenarios/09-online-shoes-24h.json';
+  const edited = { ...(JSON.parse(await readFile(join(REPO_ROOT, file), 'utf8')) as Record<string, unknown>), horizonDays: 60, warmupDays: 10 };
+  const app = await open({ hash: await encodeScenarioForUrl(JSON.stringify(edited), { replications: 1 }) });
+  const { page } = app;
+  const points = () => page.locator('#inventory-point option').allTextContents();
+  // the first variant delivers from one central warehouse
+  await page.selectOption('#inventory-variant', { label: 'One central warehouse' });
+  expect(await points()).toEqual(['central / runner', 'central / sneaker', 'central / boot']);
+  await page.selectOption('#inventory-variant', { label: 'Three regional warehouses' });
+  const regional = await points();
+  expect(regional).toContain('wh-north / runner');
+  expect(regional).toHaveLength(12);
+  await page.selectOption('#inventory-point', { label: 'wh-north / boot' });
+  expect(await page.textContent('#inventory svg')).toContain('wh-north · boot');
+  expect(app.errors).toEqual([]);
+});
+
 test("the app's results are the engine's in Node (the CLI's) for the same scenario, seed and replications", async () => {
   const app = await open({ hash: await encodeScenarioForUrl(newsvendorText, { replications: 1 }) });
   const { page } = app;
