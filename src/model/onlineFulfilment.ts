@@ -96,6 +96,8 @@ export class OnlineFulfilment {
     }
     const id = this.orders.open(routeIndex, quantity, now, promisedBy, express, home.index, churnDraw);
     this.orders.partsPending[id] = parts;
+    // the latest time a waiting part can leave and still make the date on average
+    let latestDispatch = Infinity;
     for (let k = 0; k < parts; k++) {
       const point = this.host.stockPoints[route.candidates[this.partCandidate[k]].point];
       const units = this.partUnits[k];
@@ -113,12 +115,13 @@ export class OnlineFulfilment {
         c.backorderedUnits += units;
         point.owe(units, ONLINE_BASE - id, now);
         this.orders.partsUnshipped[id]++;
+        const candidate = route.candidates[this.partCandidate[k]];
+        latestDispatch = Math.min(latestDispatch, promisedBy - (express ? candidate.expectedExpressDays : candidate.expectedDays));
       }
       this.host.positionFell(point);
     }
     if (route.proactive && this.orders.partsUnshipped[id] > 0) {
-      // once an order still waiting at this time cannot make its date on average, the delay is known
-      const latestDispatch = promisedBy - route.candidates[this.partCandidate[0]][express ? 'expectedExpressDays' : 'expectedDays'];
+      // once an order still waiting then cannot make its date on average, the delay is known
       this.host.env.schedule(Math.max(now, latestDispatch), EventKind.promiseCheck, id, this.orders.serial[id], Priority.normal);
     }
   }
