@@ -197,13 +197,21 @@ function runSettings(scenario: Scenario): Scenario {
   };
 }
 
+/**
+ * Starts `work` (a run, a sweep, a sensitivity analysis, an optimisation) unless one is under way, in
+ * which case that one is returned: they share one worker pool, progress bar and Cancel.
+ */
+function exclusive(work: () => Promise<void>): Promise<void> {
+  if (store.state.run.status === 'running') return currentRun;
+  currentRun = work();
+  return currentRun;
+}
+
 /** The run under way (or the last one): a new run waits for a cancelled one to wind down. */
 let currentRun: Promise<void> = Promise.resolve();
 
 function run(): Promise<void> {
-  if (store.state.run.status === 'running') return currentRun;
-  currentRun = runNow();
-  return currentRun;
+  return exclusive(() => runNow());
 }
 
 /**
@@ -286,9 +294,7 @@ runButton.addEventListener('click', () => void run());
 
 /** A parameter sweep (web/sweepPanel.ts): the sibling of run(), on the same pool, progress bar and Cancel. */
 function sweep(request: SweepRequest): Promise<void> {
-  if (store.state.run.status === 'running') return currentRun;
-  currentRun = sweepNow(request);
-  return currentRun;
+  return exclusive(() => sweepNow(request));
 }
 
 async function sweepNow(request: SweepRequest): Promise<void> {
@@ -321,9 +327,7 @@ async function sweepNow(request: SweepRequest): Promise<void> {
  * and +x% for one variant, one run after another on the same pool, progress bar and Cancel as Run.
  */
 function sensitivity(request: SensitivityRequest): Promise<void> {
-  if (store.state.run.status === 'running') return currentRun;
-  currentRun = sensitivityNow(request);
-  return currentRun;
+  return exclusive(() => sensitivityNow(request));
 }
 
 async function sensitivityNow(request: SensitivityRequest): Promise<void> {
@@ -353,9 +357,7 @@ async function sensitivityNow(request: SensitivityRequest): Promise<void> {
  * what finished (the screening's leaders, or the confirmation so far), says so, and shows it.
  */
 function optimizeGrid(request: OptimizeRequest): Promise<void> {
-  if (store.state.run.status === 'running') return currentRun;
-  currentRun = optimizeNow(request);
-  return currentRun;
+  return exclusive(() => optimizeNow(request));
 }
 
 async function optimizeNow(request: OptimizeRequest): Promise<void> {
