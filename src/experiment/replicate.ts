@@ -4,7 +4,7 @@ import { confidenceHalfWidth } from '../metrics/studentT.ts';
 import { Tally } from '../metrics/tally.ts';
 import { variantsOf } from '../model/build.ts';
 import { runReplication, type DailyLevels, type RunResult, type ZoneResult } from './run.ts';
-import { DAILY_LEVELS, ONLINE_LEVELS, type OnlineLevelName } from '../model/simulation.ts';
+import { DAILY_LEVELS, ONLINE_LEVELS, type OnlineLevelName } from '../model/dailySeries.ts';
 import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
 
 /** Mean over replications with the 95% confidence half-width (Student t, n-1 degrees of freedom). */

@@ -4,7 +4,8 @@ import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } 
 import { buildSimulation, variantsOf } from '../model/build.ts';
 import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import type { LedgerCounts } from '../model/stockPoint.ts';
-import { DAILY_LEVELS, ONLINE_LEVELS, type DailyLevelName, type OnlineLevelName, type RecallOutcome, type Simulation } from '../model/simulation.ts';
+import { DAILY_LEVELS, ONLINE_LEVELS, type DailyLevelName, type OnlineLevelName } from '../model/dailySeries.ts';
+import type { RecallOutcome, Simulation } from '../model/simulation.ts';
 import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
 
 export interface StockPointResult {

@@ -988,5 +988,3 @@ export class Simulation {
 }
 
 export type { RandomStream };
-// the daily series' level names, where the results' readers have long found them
-export { DAILY_LEVELS, ONLINE_LEVELS, type DailyLevelName, type OnlineLevelName } from './dailySeries.ts';
