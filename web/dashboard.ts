@@ -8,6 +8,7 @@ import { renderInventory } from './charts/inventoryChart.ts';
 import { hasCustomerBase, renderCustomers } from './charts/customersChart.ts';
 import { renderChurn } from './charts/churnChart.ts';
 import { hasOnlineOrders, renderAbandoned, renderOnTime } from './charts/onlineOrdersChart.ts';
+import { hasRecalls, hasZones, renderRecallTable, renderZoneTable } from './charts/orderTables.ts';
 import { renderHistogram } from './charts/histogram.ts';
 import { renderKpiTable } from './charts/kpiTable.ts';
 import { renderNetwork } from './charts/networkDiagram.ts';
@@ -21,9 +22,10 @@ import type { VariantComparison } from '../src/experiment/compare.ts';
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
  * holding cost, inventory over time at a chosen stock point, the customers (active over time, lost by
- * cause, online on-time delivery and abandoned carts), the distribution of a chosen KPI, the network,
- * and the KPI table. Each chart section has a title, a plain-language
- * explanation, its own controls, and SVG / PNG exports. Charts redraw when their section resizes.
+ * cause, online on-time delivery and abandoned carts, orders by zone, recalls' reach), the
+ * distribution of a chosen KPI, the network, and the KPI table. Each chart section has a title, a
+ * plain-language explanation, its own controls, and SVG / PNG exports. Charts redraw when their
+ * section resizes.
  */
 export interface Dashboard {
   show(result: ExperimentResult, scenario: Scenario, theory: TheoryView | null, comparisons: VariantComparison[]): void;
@@ -105,7 +107,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     renderKpiCards(section('cards'), result, { currency });
     frontier.draw(() => renderFrontier(frontier.body, result, { currency }));
     drawInventory();
-    customers.draw(result);
+    customers.draw(result, scenario);
     drawHistogram();
     drawNetwork();
     table.replaceChildren(heading(app.tableTitle, app.tableHelp));
@@ -120,7 +122,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     if (!current) return;
     frontier.draw(() => renderFrontier(frontier.body, current!.result, { currency: current!.scenario.currency }));
     drawInventory();
-    customers.draw(current.result);
+    customers.draw(current.result, current.scenario);
     drawHistogram();
     drawNetwork();
   }
@@ -179,26 +181,29 @@ export function createDashboard(root: HTMLElement): Dashboard {
 /**
  * The customers section: a heading, then a chart block each (an h3, its explanation, the chart and
  * its exports): active customers over time, customers lost by cause, and for scenarios with online
- * zones, on-time delivery and abandoned carts over time. A block that does not apply is hidden (no
- * customer base: no causes, and the active-customers block says why; no online zone: no online
- * charts).
+ * zones, on-time delivery and abandoned carts over time and a table of each zone's orders; with
+ * recalls, a table of each recall's reach. A block that does not apply is hidden (no customer base:
+ * no causes, and the active-customers block says why; no online zone: no online charts or zone
+ * table; no recall: no recall table).
  */
 function customersSection(element: HTMLElement) {
-  const blocks = (['active', 'churn', 'on-time', 'abandoned'] as const).map((key) => {
+  const blocks = (['active', 'churn', 'on-time', 'abandoned', 'zones', 'recalls'] as const).map((key) => {
     const block = document.createElement('div');
     block.id = `customers-${key}`;
     block.className = 'chart-block';
     return block;
   });
   element.replaceChildren(heading(app.customersTitle, app.customersHelp), ...blocks);
-  const [activeBlock, churnBlock, onTimeBlock, abandonedBlock] = blocks;
+  const [activeBlock, churnBlock, onTimeBlock, abandonedBlock, zonesBlock, recallsBlock] = blocks;
   const active = chartSection(activeBlock, 'customers', app.activeCustomersTitle, app.activeCustomersHelp, 'h3');
   const churn = chartSection(churnBlock, 'customer-churn', app.churnTitle, app.churnHelp, 'h3');
   const onTime = chartSection(onTimeBlock, 'on-time-delivery', app.onTimeTitle, app.onTimeHelp, 'h3');
   const abandoned = chartSection(abandonedBlock, 'abandoned-carts', app.abandonedTitle, app.abandonedHelp, 'h3');
+  const zones = tableSection(zonesBlock, app.zonesTitle, app.zonesHelp);
+  const recalls = tableSection(recallsBlock, app.recallsTitle, app.recallsHelp);
   const charts = [active, churn, onTime, abandoned];
   return {
-    draw(result: ExperimentResult): void {
+    draw(result: ExperimentResult, scenario: Scenario): void {
       active.draw(() => renderCustomers(active.body, result));
       const customers = hasCustomerBase(result);
       churnBlock.hidden = !customers;
@@ -214,11 +219,27 @@ function customersSection(element: HTMLElement) {
         onTime.clear();
         abandoned.clear();
       }
+      zonesBlock.hidden = !hasZones(result);
+      if (hasZones(result)) renderZoneTable(zones, result, (zone) => scenario.nodes.find((node) => node.id === zone)?.name ?? zone);
+      else zones.replaceChildren();
+      recallsBlock.hidden = !hasRecalls(result);
+      if (hasRecalls(result)) renderRecallTable(recalls, result);
+      else recalls.replaceChildren();
     },
     clear(): void {
       for (const chart of charts) chart.clear();
+      zones.replaceChildren();
+      recalls.replaceChildren();
     },
   };
+}
+
+/** A table's section: title, explanation, then the body the table goes in (returned). */
+function tableSection(element: HTMLElement, title: string, help: string): HTMLElement {
+  const body = document.createElement('div');
+  body.className = 'chart-body';
+  element.replaceChildren(heading(title, help, 'h3'), body);
+  return body;
 }
 
 /** A chart section: title, explanation, controls, the chart, and its export buttons. */

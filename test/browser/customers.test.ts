@@ -4,8 +4,9 @@
  * abandoned carts), two policy variants, 3 replications of 120 days. The churn-by-cause chart has a
  * bar per cause per variant carrying the engine's value (the same run in Node) with its whisker; the
  * on-time delivery and abandoned-cart charts are drawn with axes, units and legends, and export; the
- * comparison and KPI tables show on-time delivery and abandoned carts; the network draws the zone
- * with a dashed delivery link; the editor labels the zone. Without online zones the online charts are
+ * comparison and KPI tables show on-time delivery and abandoned carts; the zone's orders table and a
+ * recall's table carry the engine's figures; the network draws the zone with a dashed delivery link;
+ * the editor labels the zone. Without online zones the online charts are
  * hidden, the churn chart has the shop's causes only and the online KPIs are not in the tables; with
  * customers online only, it has the online causes only; without a customer base the section says so.
  */
@@ -23,9 +24,10 @@ const CAUSES = ['stockout', 'backorder', 'late', 'abandoned'];
 
 /**
  * The shop and the online zone; `online: false` leaves the zone out, `customers: false` the customer
- * bases, `shopCustomers: false` the shop's (the zone's stay).
+ * bases, `shopCustomers: false` the shop's (the zone's stay); `recall: true` recalls the lots the
+ * warehouse received in days 30 to 60.
  */
-function scenario(options: { online?: boolean; customers?: boolean; shopCustomers?: boolean } = {}): ScenarioInput {
+function scenario(options: { online?: boolean; customers?: boolean; shopCustomers?: boolean; recall?: boolean } = {}): ScenarioInput {
   const online = options.online ?? true;
   const customers = options.customers ?? true;
   const shopCustomers = options.shopCustomers ?? true;
@@ -74,6 +76,7 @@ function scenario(options: { online?: boolean; customers?: boolean; shopCustomer
           ...(online ? [{ node: 'city', initial: 800, churn: { onStockout: 0, onBackorder: 0, onLate: 0.3, onAbandon: 0.5 } }] : []),
         ]
       : [],
+    recalls: options.recall ? [{ name: 'loose soles', supplier: 'maker', receivedFrom: 30, receivedTo: 60, announcedOn: 70 }] : [],
     variants: [
       { id: 'lean', name: 'Lean' },
       {
@@ -153,6 +156,31 @@ async function seriesChart(page: Page, block: string) {
 
 const comparisonRows = (page: Page) => page.locator('#comparison tr[data-kpi]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kpi')));
 const kpiTableRows = (page: Page) => page.locator('#kpi-table tbody th .kpi-label').allTextContents();
+
+/** A zone or recall table as read: its column headers, its groups (key, title, row keys) and its cells. */
+async function tableOf(page: Page, block: string) {
+  return page.evaluate((selector) => {
+    const table = document.querySelector(`${selector} table`)!;
+    const groups = [...table.querySelectorAll('tbody')].map((body) => ({
+      key: (body as HTMLElement).dataset.group,
+      title: body.querySelector('tr.group-title th')?.textContent,
+      rows: [...body.querySelectorAll('tr[data-row]')].map((row) => (row as HTMLElement).dataset.row!),
+    }));
+    const cells = [...table.querySelectorAll('tbody')].flatMap((body) =>
+      [...body.querySelectorAll('tr[data-row]')].flatMap((row) =>
+        [...row.querySelectorAll('td')].map((td, column) => ({
+          group: (body as HTMLElement).dataset.group,
+          row: (row as HTMLElement).dataset.row,
+          column,
+          mean: td.dataset.mean === undefined ? null : Number(td.dataset.mean),
+          shownMean: td.querySelector('.mean')?.textContent ?? td.textContent!,
+          halfWidth: td.querySelector('.hw')?.textContent ?? null,
+        })),
+      ),
+    );
+    return { head: [...table.querySelectorAll('thead th')].map((th) => th.textContent), groups, cells };
+  }, block);
+}
 
 describe('a scenario with an online zone and customers who leave', () => {
   const input = scenario();
@@ -273,6 +301,33 @@ describe('a scenario with an online zone and customers who leave', () => {
     expect(app.errors).toEqual([]);
   });
 
+  test('the online orders table: the zone by name, a row per figure, a column per variant, each cell the engine\u2019s mean ± half-width', async () => {
+    expect(await page.isVisible('#customers-zones')).toBe(true);
+    expect(await page.textContent('#customers-zones h3')).toBe('Online orders by zone');
+    const table = await tableOf(page, '#customers-zones');
+    expect(table.head).toEqual(['Figure', 'Lean', 'Generous']);
+    expect(table.groups).toEqual([{ key: 'city', title: 'City online', rows: ['orders', 'abandoned', 'delivered', 'onTime', 'late', 'notified', 'express'] }]);
+    const labels = await page.locator('#customers-zones tbody tr[data-row] th').allTextContents();
+    expect(labels).toEqual(['Orders placed', 'Abandoned at the promise', 'Delivered', 'On time', 'Late', 'Told of a delay early', 'Express']);
+    let compared = 0;
+    for (const [v, variant] of expected.variants.entries()) {
+      const zone = variant.customers.zones.find((z) => z.zone === 'city')!;
+      for (const row of table.groups[0].rows) {
+        const cell = table.cells.find((c) => c.group === 'city' && c.row === row && c.column === v)!;
+        const summary = zone[row as 'orders'];
+        expect(cell.mean, `${variant.name} / ${row}`).toBe(summary.mean);
+        expect(showsAs(summary.mean!, cell.shownMean), `${cell.shownMean} shows ${summary.mean}`).toBe(true);
+        expect(cell.halfWidth !== null).toBe(summary.halfWidth !== null);
+        if (summary.mean! > 0) compared++;
+      }
+    }
+    // the zone does have orders, deliveries, late ones and abandoned carts in both variants
+    expect(compared).toBeGreaterThanOrEqual(10);
+    // no recall in this scenario: no recall table
+    expect(await page.isHidden('#customers-recalls')).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
   test('the network draws the zone on the right of its warehouse, with a dashed delivery link', async () => {
     const network = await page.evaluate(() => {
       const svg = document.querySelector('#network svg.chart-svg')!;
@@ -331,6 +386,8 @@ describe('scenarios without online zones, or without customers', () => {
     expect(await page.isHidden('#customers-on-time')).toBe(true);
     expect(await page.isHidden('#customers-abandoned')).toBe(true);
     expect(await page.locator('#customers-on-time svg, #customers-abandoned svg').count()).toBe(0);
+    expect(await page.isHidden('#customers-zones')).toBe(true);
+    expect(await page.locator('#customers-zones table').count()).toBe(0);
     const rows = await comparisonRows(page);
     expect(rows).toContain('fillRate');
     expect(rows).not.toContain('onTimeDelivery');
@@ -359,6 +416,29 @@ describe('scenarios without online zones, or without customers', () => {
     expect(await page.isHidden('#customers-churn')).toBe(true);
     expect(await page.isVisible('#customers-on-time svg')).toBe(true);
     expect(await page.isVisible('#customers-abandoned svg')).toBe(true);
+    expect(app.errors).toEqual([]);
+  });
+
+  test('with a recall: the recall table gives the units removed, sold before and the purchases reached, as the engine has them', async () => {
+    const input = scenario({ online: false, recall: true });
+    const expected = engineResult(input);
+    const app = await open(input);
+    const { page } = app;
+    expect(await page.isVisible('#customers-recalls')).toBe(true);
+    expect(await page.isHidden('#customers-zones')).toBe(true);
+    const table = await tableOf(page, '#customers-recalls');
+    expect(table.head).toEqual(['Figure', 'Lean', 'Generous']);
+    expect(table.groups).toEqual([{ key: 'loose soles', title: 'Recall: loose soles', rows: ['unitsRemoved', 'unitsSold', 'customersReached'] }]);
+    for (const [v, variant] of expected.variants.entries()) {
+      const recall = variant.recalls[0];
+      for (const row of ['unitsRemoved', 'unitsSold', 'customersReached'] as const) {
+        const cell = table.cells.find((c) => c.row === row && c.column === v)!;
+        expect(cell.mean, `${variant.name} / ${row}`).toBe(recall[row].mean);
+        expect(showsAs(recall[row].mean!, cell.shownMean)).toBe(true);
+      }
+      // the recall did reach stock and customers, so the cells compared are not all zero
+      expect(recall.unitsRemoved.mean! + recall.unitsSold.mean!).toBeGreaterThan(0);
+    }
     expect(app.errors).toEqual([]);
   });
 });

@@ -112,17 +112,7 @@ function kpiRow(name: KpiName, result: ExperimentResult, currency: string | unde
       td.textContent = '—';
       td.setAttribute('aria-label', text.notApplicable);
     } else {
-      const parts = splitWithHalfWidth(meta.kind, summary.mean, summary.halfWidth);
-      const mean = document.createElement('span');
-      mean.className = 'mean';
-      mean.textContent = parts.mean;
-      td.append(mean);
-      if (parts.halfWidth !== null) {
-        const hw = document.createElement('span');
-        hw.className = 'hw';
-        hw.textContent = ` ${parts.halfWidth}`;
-        td.append(hw);
-      }
+      appendMeanWithHalfWidth(td, splitWithHalfWidth(meta.kind, summary.mean, summary.halfWidth));
       td.title = text.tableCell(summary.n, summary.sd === null ? '—' : meta.format(summary.sd));
       if (best.has(i)) {
         td.classList.add('best');
@@ -158,4 +148,17 @@ export function sortRows<T extends { name: KpiName }>(rows: T[], value: (name: K
     if (va === null || vb === null) return va === null ? (vb === null ? 0 : 1) : -1;
     return sign * (va - vb);
   });
+}
+
+/** A table cell's figure: the mean, then its half-width in a lighter span ("92.4%" " ± 0.1 pts"). */
+export function appendMeanWithHalfWidth(td: HTMLTableCellElement, parts: { mean: string; halfWidth: string | null }): void {
+  const mean = document.createElement('span');
+  mean.className = 'mean';
+  mean.textContent = parts.mean;
+  td.append(mean);
+  if (parts.halfWidth === null) return;
+  const hw = document.createElement('span');
+  hw.className = 'hw';
+  hw.textContent = ` ${parts.halfWidth}`;
+  td.append(hw);
 }

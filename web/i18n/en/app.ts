@@ -88,6 +88,12 @@ export const app = {
   abandonedTitle: 'Abandoned carts over time',
   abandonedHelp:
     'Online orders given up at checkout because the promised delivery date was later than the customer would wait, per day, averaged over the 7 days up to each day, with a 95% band.',
+  zonesTitle: 'Online orders by zone',
+  zonesHelp:
+    'Each online zone\u2019s orders in the measured window, per policy variant: placed, given up at checkout because the promised date was too far, delivered, on time or late against the promise, customers told of a delay before it happened, and express orders. Mean ± 95% half-width over replications.',
+  recallsTitle: 'Recalls',
+  recallsHelp:
+    'What each recall reached, per policy variant: units of the recalled lots taken off shelves, out of shipments in transit and out of returns; units of those lots sold before the announcement; and the customer purchases that included them. Mean ± 95% half-width over replications.',
   histogramTitle: 'Distribution over replications',
   histogramHelp: 'How a KPI varies from one replication (one possible future) to another, per policy variant.',
   networkTitle: 'Network',

@@ -147,6 +147,28 @@ export const charts = {
   abandonedCaption: (replications: number) =>
     `Carts abandoned per day, averaged over the 7 days up to each day and over ${replications} replication${replications === 1 ? '' : 's'}, with a 95% band`,
 
+  // online orders by zone, recalls
+  figure: 'Figure',
+  zoneTableCaption: (replications: number) =>
+    `Online orders in the measured window, per zone: mean ± 95% half-width over ${replications} replication${replications === 1 ? '' : 's'}`,
+  zoneRows: {
+    orders: 'Orders placed',
+    abandoned: 'Abandoned at the promise',
+    delivered: 'Delivered',
+    onTime: 'On time',
+    late: 'Late',
+    notified: 'Told of a delay early',
+    express: 'Express',
+  },
+  recallTableCaption: (replications: number) =>
+    `What each recall reached: mean ± 95% half-width over ${replications} replication${replications === 1 ? '' : 's'}`,
+  recallTitle: (name: string) => `Recall: ${name}`,
+  recallRows: {
+    unitsRemoved: 'Units removed',
+    unitsSold: 'Units sold before the announcement',
+    customersReached: 'Customer purchases reached',
+  },
+
   // histogram
   histogramAxisY: 'Replications',
   histogramBin: (variant: string, count: number, from: string, to: string) =>
