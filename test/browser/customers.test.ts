@@ -353,11 +353,24 @@ describe('a scenario with an online zone and customers who leave', () => {
     expect(app.errors).toEqual([]);
   });
 
-  test('the editor shows the zone node with its type label and where to edit its fulfilment', async () => {
+  test('the editor shows the zone node with its type label, and its fulfilment in forms of its own', async () => {
     const type = page.locator('#editor .se-forms [data-key="nodes[3].type"]').first();
     expect(await type.inputValue()).toBe('zone');
     expect(await type.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('online zone');
-    expect(await page.locator('#editor .se-forms').textContent()).toContain('edit it in the JSON view');
+    expect(await page.locator('#editor .se-forms').textContent()).toContain('under "Online fulfilment" below');
+    // the zone's warehouse, transit time and tolerance are fields; the recall section is there, empty
+    const form = (key: string) => page.locator(`#editor .se-forms [data-key="${key}"]`).first();
+    expect(await form('fulfilment[0].zone').inputValue()).toBe('city');
+    expect(await form('fulfilment[0].from[0].warehouse').inputValue()).toBe('dc');
+    expect(await form('fulfilment[0].from[0].transitDays.type').inputValue()).toBe('uniform');
+    expect(await form('fulfilment[0].from[0].transitDays.max').inputValue()).toBe('2.5');
+    expect(await form('fulfilment[0].tolerance.min').inputValue()).toBe('2');
+    // a transit typed wrongly is reported at its field and Run waits; typed right, Run is back
+    await form('fulfilment[0].from[0].transitDays.max').fill('0.2');
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === true, undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="fulfilment[0].from[0].transitDays.max"]')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 5_000 });
+    await form('fulfilment[0].from[0].transitDays.max').fill('2.5');
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
     // the churn on late deliveries and abandoned carts is in the forms too
     expect(await page.locator('#editor .se-forms [data-key="customers[1].churn.onLate"]').first().inputValue()).toBe('0.3');
     expect(await page.locator('#editor .se-forms [data-key="customers[1].churn.onAbandon"]').first().inputValue()).toBe('0.5');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
@@ -213,8 +213,10 @@ describe('form edits change one value and keep every field they do not show', ()
   });
 
   it('describes every gallery scenario, and its forms show each valid one as it is', () => {
-    for (const name of ['01-newsvendor', '02-base-stock-poisson', '03-rq-poisson', '04-coffee-brand', '05-online-shoes', '06-winter-clothing', '07-multi-echelon']) {
-      const text = readFileSync(join(repoRoot, 'scenarios', `${name}.json`), 'utf8');
+    const gallery = readdirSync(join(repoRoot, 'scenarios')).filter((file) => file.endsWith('.json'));
+    expect(gallery.length).toBeGreaterThanOrEqual(13);
+    for (const name of gallery) {
+      const text = readFileSync(join(repoRoot, 'scenarios', name), 'utf8');
       const form = formOf(JSON.parse(text));
       for (const section of form.sections) {
         for (const group of section.groups) {
@@ -233,5 +235,109 @@ describe('form edits change one value and keep every field they do not show', ()
     expect(describeForm([1, 2])).toEqual({ ok: false, reason: expect.stringContaining('one JSON object') });
     const form = formOf({ products: 'none' });
     expect(form.sections.find((s) => s.key === 'products')!.notes[0]).toContain('not a list');
+  });
+});
+
+describe('online fulfilment, recalls and stock visibility in the forms', () => {
+  const read = (name: string) => readFileSync(join(repoRoot, 'scenarios', `${name}.json`), 'utf8');
+  const online = read('09-online-shoes-24h');
+  const recall = read('13-returns-recall');
+  const visibility = read('12-stock-visibility');
+
+  it("shows a zone's promise and each warehouse serving it, nearest first, and lists what stays in the JSON view", () => {
+    const form = formOf(JSON.parse(online));
+    const section = form.sections.find((s) => s.key === 'fulfilment')!;
+    expect(section.title).toBe('Online fulfilment');
+    expect(section.groups.map((g) => g.title)).toEqual(['Orders from north', 'Orders from southeast', 'Orders from southwest']);
+    const north = section.groups[0];
+    const show = (key: string) => north.fields.find((f) => f.key === key)?.display;
+    expect(show('fulfilment[0].zone')).toBe('north');
+    expect(show('fulfilment[0].rule')).toBe('nearest');
+    expect(show('fulfilment[0].promiseBufferDays')).toBe('0.25');
+    expect(show('fulfilment[0].tolerance.type')).toBe('lognormal');
+    expect(show('fulfilment[0].from[0].warehouse')).toBe('wh-north');
+    expect(show('fulfilment[0].from[1].warehouse')).toBe('central');
+    expect(show('fulfilment[0].from[1].transitDays.mean')).toBe('1.4');
+    expect(show('fulfilment[0].from[0].costPerShipment')).toBe('4.9');
+    expect(north.fields.find((f) => f.key === 'fulfilment[0].from[1].warehouse')?.label).toBe('Warehouse 2');
+    expect(north.notes[0]).toMatch(/JSON view/);
+    // the zone node now points to the section rather than to the JSON view
+    const zone = form.sections.find((s) => s.key === 'nodes')!.groups.find((g) => g.title.startsWith('north'))!;
+    expect(zone.notes[0]).toMatch(/under "Online fulfilment" below/);
+  });
+
+  it('puts a problem in a fulfilment entry, a recall or a visibility entry at its field', () => {
+    const anchors = formAnchors(formOf(JSON.parse(online)));
+    expect(fieldForIssue('fulfilment[1].from[0].transitDays.sd', anchors)).toEqual({ anchor: 'fulfilment[1].from[0].transitDays.sd', rest: '' });
+    expect(fieldForIssue('fulfilment[2].from[1].warehouse', anchors)).toEqual({ anchor: 'fulfilment[2].from[1].warehouse', rest: '' });
+    expect(fieldForIssue('fulfilment[0].tolerance', anchors)).toEqual({ anchor: 'fulfilment[0].tolerance', rest: '' });
+    expect(fieldForIssue('fulfilment[0].express.share', anchors)).toEqual({ anchor: 'fulfilment[0]', rest: 'express.share' });
+    expect(fieldForIssue('recalls[0].announcedOn', formAnchors(formOf(JSON.parse(recall))))).toEqual({ anchor: 'recalls[0].announcedOn', rest: '' });
+    expect(fieldForIssue('stockPoints[1].visibility.countEveryDays', formAnchors(formOf(JSON.parse(visibility))))).toEqual({ anchor: 'stockPoints[1].visibility.countEveryDays', rest: '' });
+
+    // a recall announced before its lots arrive: the check's problem lands on the field
+    const data = JSON.parse(recall);
+    data.recalls[0].announcedOn = 120;
+    const result = parseScenarioText(JSON.stringify(data));
+    if (result.ok) throw new Error('expected a problem');
+    const { placed, unplaced } = placeIssues(result.issues, formAnchors(formOf(data)));
+    expect(placed.map(({ issue, place }) => [issue.path, place.anchor])).toEqual([['recalls[0].announcedOn', 'recalls[0].announcedOn']]);
+    expect(unplaced).toEqual([]);
+  });
+
+  it('edits a transit time, a rule and a recall window in place, keeping everything else', () => {
+    let text = type(online, 'fulfilment[0].from[1].transitDays.mean', '1.2');
+    text = type(text, 'fulfilment[1].rule', 'split');
+    const after = JSON.parse(text);
+    const expected = JSON.parse(online);
+    expected.fulfilment[0].from[1].transitDays.mean = 1.2;
+    expected.fulfilment[1].rule = 'split';
+    expect(after).toEqual(expected);
+    expect(parseScenarioText(text).ok).toBe(true);
+
+    const moved = JSON.parse(type(recall, 'recalls[0].receivedTo', '150'));
+    expect(moved.recalls[0]).toEqual({ ...JSON.parse(recall).recalls[0], receivedTo: 150 });
+  });
+
+  it('emptying the shrinkage removes a visibility entry that holds nothing else; with a count set it is reported at the field', () => {
+    const data = JSON.parse(visibility);
+    data.stockPoints[1].visibility = { shrinkagePerDay: 0.01 };
+    const alone = JSON.stringify(data, null, 2);
+    expect(JSON.parse(type(alone, 'stockPoints[1].visibility.shrinkagePerDay', '')).stockPoints[1]).not.toHaveProperty('visibility');
+
+    const withCount = type(visibility, 'stockPoints[1].visibility.shrinkagePerDay', '');
+    expect(JSON.parse(withCount).stockPoints[1].visibility).toEqual({ countEveryDays: 91, countDelayDays: 5 });
+    const result = parseScenarioText(withCount);
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['stockPoints[1].visibility.shrinkagePerDay']);
+
+    // a stock point with exact records gains visibility through the form
+    let text = type(visibility, 'stockPoints[0].visibility.shrinkagePerDay', '0.002');
+    text = type(text, 'stockPoints[0].visibility.realTime', 'true');
+    expect(JSON.parse(text).stockPoints[0].visibility).toEqual({ shrinkagePerDay: 0.002, realTime: true });
+    expect(parseScenarioText(text).ok).toBe(true);
+    // issuing applies to products held in lots: set on fresh food it is valid, on razor blades refused at the field
+    const fresh = type(read('08-fresh-food-fefo'), 'stockPoints[0].issuing', 'fefo');
+    expect(JSON.parse(fresh).stockPoints[0].issuing).toBe('fefo');
+    expect(parseScenarioText(fresh).ok).toBe(true);
+    const blades = parseScenarioText(type(visibility, 'stockPoints[0].issuing', 'fefo'));
+    expect(blades.ok ? [] : blades.issues.map((i) => i.path)).toEqual(['stockPoints[0].issuing']);
+  });
+
+  it("adds a fulfilment entry for a zone nobody serves yet, and a recall of the first supplier's lots, both valid", () => {
+    const data = JSON.parse(online);
+    data.fulfilment.pop();
+    const text = JSON.stringify(data, null, 2);
+    // the southwest zone is served by nobody: the check says so
+    expect(parseScenarioText(text).ok).toBe(false);
+    const section = formOf(data).sections.find((s) => s.key === 'fulfilment')!;
+    const added = applyEditToText(text, section.add!.edit(data));
+    expect(JSON.parse(added).fulfilment[2]).toEqual({ zone: 'southwest', from: [{ warehouse: 'central', transitDays: { type: 'constant', value: 2 } }] });
+    expect(parseScenarioText(added).ok).toBe(true);
+
+    const recalls = formOf(JSON.parse(visibility)).sections.find((s) => s.key === 'recalls')!;
+    expect(recalls.groups).toEqual([]);
+    const withRecall = applyEditToText(visibility, recalls.add!.edit(JSON.parse(visibility)));
+    expect(JSON.parse(withRecall).recalls).toEqual([{ supplier: 'vendor', receivedFrom: 0, receivedTo: 30, announcedOn: 30 }]);
+    expect(parseScenarioText(withRecall).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CustomerBase, Lane, Product, Scenario, StockPoint } from '../../src/scenario/schema.ts';
+import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
 import { compactJson, type JsonEdit } from './jsonText.ts';
@@ -494,6 +494,27 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     ];
   };
 
+  /**
+   * How well a stock point's record matches its shelf. Emptying the shrinkage of a visibility entry
+   * that holds nothing else removes the entry (exact records again) rather than leaving `{}`, which
+   * the check would refuse; with other settings left, the field is emptied and reported as required.
+   */
+  const visibilityFields = (at: JsonPath): FieldSpec[] => {
+    const shrinkage = field('number', [...at, 'shrinkagePerDay'], s.fields.shrinkagePerDay, { optional: true, placeholder: s.placeholderExactRecord });
+    const plain = shrinkage.edit;
+    shrinkage.edit = (input, current) => {
+      const entry = valueAt(current, at);
+      const alone = isRecord(entry) && Object.keys(entry).every((key) => key === 'shrinkagePerDay');
+      return input.trim() === '' && alone ? set(at, undefined) : plain(input, current);
+    };
+    return [
+      shrinkage,
+      field('number', [...at, 'countEveryDays'], s.fields.countEveryDays, { optional: true, placeholder: s.placeholderNever }),
+      field('number', [...at, 'countDelayDays'], s.fields.countDelayDays, { optional: true, placeholder: s.placeholderDefault('0') }),
+      field('checkbox', [...at, 'realTime'], s.fields.realTime, { optional: true }),
+    ];
+  };
+
   const more = (item: unknown, shown: string[]): string[] => (isRecord(item) ? Object.keys(item).filter((k) => !shown.includes(k)) : []);
   const removeAction = (path: JsonPath, what: string): FormAction => ({ label: s.removeItem(what), edit: () => ({ op: 'delete', path }) });
 
@@ -543,7 +564,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   // ---- sections
-  const settingsShown = ['version', 'name', 'description', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'variants'];
+  const settingsShown = ['version', 'name', 'description', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'variants'];
   const Top = Scenario as unknown as Shape;
   const settings: SectionSpec = {
     key: '(settings)',
@@ -609,7 +630,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       if (has('capacityPerDay')) fields.push(numberField([...path, 'capacityPerDay'], s.fields.capacityPerDay, undefined, { optional: true, placeholder: s.placeholderUnlimited }));
       if (has('leadTime')) fields.push(...distributionFields([...path, 'leadTime'], s.fields.processingTime, s.placeholderNone));
       if (has('servers')) fields.push(numberField([...path, 'servers'], s.fields.servers, undefined, { optional: true, placeholder: s.placeholderAllAtOnce }));
-      // an online zone's warehouses, transit times and promises live in "fulfilment", edited as JSON
+      // an online zone's warehouses, transit times and promises live in "fulfilment" (its own section)
       const notes = node.type === 'zone' ? [s.zoneNote(fulfilmentZones(data).has(String(node.id)))] : [];
       return { title: s.titles.node(show(node.id), s.nodeTypes[String(node.type)] ?? show(node.type)), fields, notes };
     },
@@ -649,7 +670,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   const stockPoints = listSection(
     'stockPoints',
     s.sections.stockPoints,
-    ['node', 'product', 'policy', 'initialOnHand'],
+    ['node', 'product', 'policy', 'initialOnHand', 'issuing', 'visibility'],
     (item, path) => {
       const point = item as Record<string, unknown>;
       return {
@@ -659,6 +680,11 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
           field('idList', [...path, 'product'], s.fields.products, { suggest: 'products' }),
           ...policyFields([...path, 'policy']),
           numberField([...path, 'initialOnHand'], s.fields.initialOnHand, SP, { placeholder: s.placeholderPolicyTarget }),
+          {
+            ...field('select', [...path, 'issuing'], s.fields.issuing, { optional: true }),
+            options: withCurrent([{ value: '', label: s.placeholderDefault(s.issuing.fifo) }, ...['fifo', 'fefo', 'lifo'].map((v) => ({ value: v, label: s.issuing[v] ?? v }))], show(point.issuing)),
+          },
+          ...visibilityFields([...path, 'visibility']),
         ],
       };
     },
@@ -733,7 +759,78 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     if (first) first.aliases = [`${group.key}.churn`];
   }
 
-  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, demand, customers], nodeIds, productIds } };
+  // an online zone's orders: its promise, then each warehouse that serves it, nearest first (adding or
+  // removing a warehouse, express delivery and proactive communication are edited as JSON)
+  const F = Fulfilment as unknown as Shape;
+  const FS = FulfilmentSource as unknown as Shape;
+  const rules = ['nearest', 'nearestOnly', 'cheapest', 'split'];
+  const fulfilment = listSection(
+    'fulfilment',
+    s.sections.fulfilment,
+    ['zone', 'from', 'rule', 'promiseBufferDays', 'promiseWindowDays', 'tolerance'],
+    (item, path) => {
+      const entry = item as Record<string, unknown>;
+      const sources = Array.isArray(entry.from) ? (entry.from as unknown[]) : [];
+      const sourceFields = sources.flatMap((source, i): FieldSpec[] => {
+        if (!isRecord(source)) return [];
+        const at = [...path, 'from', i];
+        return [
+          field('text', [...at, 'warehouse'], s.fields.servingWarehouse(i + 1), { suggest: 'nodes' }),
+          ...distributionFields([...at, 'pickPackDays'], s.fields.pickPackDays, s.placeholderNone),
+          ...distributionFields([...at, 'transitDays'], s.fields.transitDays),
+          numberField([...at, 'costPerUnit'], s.fields.deliveryCostPerUnit, FS),
+          numberField([...at, 'costPerShipment'], s.fields.deliveryCostPerParcel, FS),
+        ];
+      });
+      return {
+        title: s.titles.fulfilment(show(entry.zone)),
+        fields: [
+          field('text', [...path, 'zone'], s.fields.zone, { suggest: 'nodes' }),
+          {
+            ...field('select', [...path, 'rule'], s.fields.rule, { optional: true }),
+            options: withCurrent([{ value: '', label: s.placeholderDefault(s.rules.nearest) }, ...rules.map((v) => ({ value: v, label: s.rules[v] ?? v }))], show(entry.rule)),
+          },
+          numberField([...path, 'promiseBufferDays'], s.fields.promiseBufferDays, F),
+          numberField([...path, 'promiseWindowDays'], s.fields.promiseWindowDays, F),
+          ...distributionFields([...path, 'tolerance'], s.fields.tolerance, s.placeholderAnyWait),
+          ...sourceFields,
+        ],
+        notes: [s.fulfilmentNote],
+      };
+    },
+    (current) => {
+      const served = fulfilmentZones(current);
+      const zones = nodesOfType(current, 'zone');
+      const zone = zones.find((id) => !served.has(id)) ?? zones[0] ?? '';
+      return { zone, from: [{ warehouse: nodesOfType(current, 'warehouse')[0] ?? '', transitDays: { type: 'constant', value: 2 } }] };
+    },
+    s.add.fulfilment,
+  );
+
+  const R = Recall as unknown as Shape;
+  const recalls = listSection(
+    'recalls',
+    s.sections.recalls,
+    ['name', 'supplier', 'product', 'receivedFrom', 'receivedTo', 'announcedOn'],
+    (item, path) => {
+      const recall = item as Record<string, unknown>;
+      return {
+        title: s.titles.recall(typeof recall.name === 'string' && recall.name !== '' ? recall.name : show(recall.supplier)),
+        fields: [
+          field('text', [...path, 'name'], s.fields.name, { optional: true, placeholder: s.placeholderNone }),
+          field('text', [...path, 'supplier'], s.fields.supplier, { suggest: 'nodes' }),
+          field('idList', [...path, 'product'], s.fields.products, { suggest: 'products', placeholder: s.placeholderEveryProduct }),
+          numberField([...path, 'receivedFrom'], s.fields.receivedFrom, R),
+          numberField([...path, 'receivedTo'], s.fields.receivedTo, R),
+          numberField([...path, 'announcedOn'], s.fields.announcedOn, R),
+        ],
+      };
+    },
+    (current) => ({ supplier: nodesOfType(current, 'supplier')[0] ?? '', receivedFrom: 0, receivedTo: 30, announcedOn: 30 }),
+    s.add.recall,
+  );
+
+  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, demand, customers, fulfilment, recalls], nodeIds, productIds } };
 }
 
 /** Every field of the form, in order. */

@@ -51,8 +51,13 @@ export const editorStrings = {
     historyNote: 'Replays a daily history ("series"): edit it in the JSON view.',
     zoneNote: (served: boolean) =>
       served
-        ? 'Customers ordering online. The warehouses that ship to them, transit times, promises and communication are in "fulfilment": edit it in the JSON view.'
-        : 'Customers ordering online. Name the warehouses that ship to them in a "fulfilment" entry for this zone (in the JSON view); a zone has no lanes.',
+        ? 'Customers ordering online. The warehouses that ship to them, transit times and promises are under "Online fulfilment" below.'
+        : 'Customers ordering online. Add an entry for this zone under "Online fulfilment" below, naming the warehouses that ship to them; a zone has no lanes.',
+    fulfilmentNote: 'Warehouses are tried nearest first. Add or remove a warehouse, express delivery or proactive communication in the JSON view.',
+    placeholderExactRecord: 'none (exact record)',
+    placeholderNever: 'never',
+    placeholderAnyWait: 'any wait is accepted',
+    placeholderEveryProduct: 'every product it ships',
     variantsNote: (names: string[]) =>
       names.length === 0
         ? 'No policy variants: the scenario runs with the policies above.'
@@ -65,6 +70,8 @@ export const editorStrings = {
       stockPoints: 'Stock points and policies',
       demand: 'Demand',
       customers: 'Customers and churn',
+      fulfilment: 'Online fulfilment',
+      recalls: 'Recalls',
     },
     add: {
       product: 'Add a product',
@@ -73,6 +80,8 @@ export const editorStrings = {
       stockPoint: 'Add a stock point',
       demand: 'Add demand',
       customers: 'Add a customer base',
+      fulfilment: 'Add an online zone\u2019s fulfilment',
+      recall: 'Add a recall',
     },
     titles: {
       product: (id: string) => `Product ${id || '(no id)'}`,
@@ -81,6 +90,8 @@ export const editorStrings = {
       stockPoint: (node: string, product: string) => `${product || '?'} at ${node || '?'}`,
       demand: (node: string, product: string) => `${product || '?'} at ${node || '?'}`,
       customers: (node: string) => `Customers of ${node || '?'}`,
+      fulfilment: (zone: string) => `Orders from ${zone || '?'}`,
+      recall: (name: string) => `Recall: ${name || '?'}`,
       variants: 'Policy variants',
     },
     fields: {
@@ -129,7 +140,33 @@ export const editorStrings = {
       churnOnAbandon: 'Leave after abandoning a cart (probability)',
       newPerDay: 'New customers per day',
       lifetimeValue: 'Value of a customer',
+      issuing: 'Units leave the shelf',
+      shrinkagePerDay: 'Shrinkage (share of shelf lost a day, unrecorded)',
+      countEveryDays: 'Count the stock every (days)',
+      countDelayDays: 'Count results reach the record after (days)',
+      realTime: 'Real-time visibility',
+      zone: 'Online zone',
+      rule: 'Which warehouse serves an order',
+      promiseBufferDays: 'Buffer added to promises (days)',
+      promiseWindowDays: 'Promised window (days)',
+      tolerance: 'Longest wait customers accept (days)',
+      servingWarehouse: (n: number) => `Warehouse ${n}`,
+      pickPackDays: 'Pick and pack (days)',
+      transitDays: 'Transit to customers (days)',
+      deliveryCostPerUnit: 'Delivery cost per unit',
+      deliveryCostPerParcel: 'Delivery cost per parcel',
+      supplier: 'Supplier',
+      receivedFrom: 'Lots received from day',
+      receivedTo: 'Up to day (not included)',
+      announcedOn: 'Announced on day',
     },
+    issuing: labels({ fifo: 'first in, first out', fefo: 'first expired, first out', lifo: 'last in, first out' }),
+    rules: labels({
+      nearest: 'nearest with the order in stock',
+      nearestOnly: 'always the nearest',
+      cheapest: 'cheapest with the order in stock',
+      split: 'split across warehouses',
+    }),
     holdingModes: labels({ perUnitPerDay: 'per unit per day', annualRate: 'annual rate' }),
     holdingAmounts: labels({ perUnitPerDay: 'Cost per unit per day', annualRate: 'Rate per year on unit cost (0.25 = 25%)' }),
     unmetDemand: labels({ lost: 'lost sale', backorder: 'backordered' }),
