@@ -76,7 +76,13 @@ function scenario(options: { online?: boolean; customers?: boolean; shopCustomer
           ...(online ? [{ node: 'city', initial: 800, churn: { onStockout: 0, onBackorder: 0, onLate: 0.3, onAbandon: 0.5 } }] : []),
         ]
       : [],
-    recalls: options.recall ? [{ name: 'loose soles', supplier: 'maker', receivedFrom: 30, receivedTo: 60, announcedOn: 70 }] : [],
+    // two recalls of the same name (two batches), which a third variant leaves out
+    recalls: options.recall
+      ? [
+          { name: 'loose soles', supplier: 'maker', receivedFrom: 30, receivedTo: 45, announcedOn: 70 },
+          { name: 'loose soles', supplier: 'maker', receivedFrom: 45, receivedTo: 60, announcedOn: 70 },
+        ]
+      : [],
     variants: [
       { id: 'lean', name: 'Lean' },
       {
@@ -87,6 +93,7 @@ function scenario(options: { online?: boolean; customers?: boolean; shopCustomer
           { node: 'shop', product: ['shoe', 'limited'], policy: { type: 'sS', reorderPoint: 8, orderUpTo: 20 } },
         ],
       },
+      ...(options.recall ? [{ id: 'no-recall', name: 'No recall', set: [{ path: '/recalls', value: [] }] }] : []),
     ],
   };
 }
@@ -359,6 +366,8 @@ describe('a scenario with an online zone and customers who leave', () => {
     expect(await type.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('online zone');
     expect(await page.locator('#editor .se-forms').textContent()).toContain('under "Online fulfilment" below');
     // the zone's warehouse, transit time and tolerance are fields; the recall section is there, empty
+    expect(await page.locator('#editor .se-section[data-key="recalls"] .se-count').textContent()).toBe('0');
+    expect(await page.locator('#editor .se-section[data-key="fulfilment"] .se-count').textContent()).toBe('1');
     const form = (key: string) => page.locator(`#editor .se-forms [data-key="${key}"]`).first();
     expect(await form('fulfilment[0].zone').inputValue()).toBe('city');
     expect(await form('fulfilment[0].from[0].warehouse').inputValue()).toBe('dc');
@@ -432,7 +441,7 @@ describe('scenarios without online zones, or without customers', () => {
     expect(app.errors).toEqual([]);
   });
 
-  test('with a recall: the recall table gives the units removed, sold before and the purchases reached, as the engine has them', async () => {
+  test('with recalls: a group per recall (two of one name both shown), the engine\u2019s units removed, sold before and purchases reached; a dash where a variant has none', async () => {
     const input = scenario({ online: false, recall: true });
     const expected = engineResult(input);
     const app = await open(input);
@@ -440,18 +449,35 @@ describe('scenarios without online zones, or without customers', () => {
     expect(await page.isVisible('#customers-recalls')).toBe(true);
     expect(await page.isHidden('#customers-zones')).toBe(true);
     const table = await tableOf(page, '#customers-recalls');
-    expect(table.head).toEqual(['Figure', 'Lean', 'Generous']);
-    expect(table.groups).toEqual([{ key: 'loose soles', title: 'Recall: loose soles', rows: ['unitsRemoved', 'unitsSold', 'customersReached'] }]);
+    expect(table.head).toEqual(['Figure', 'Lean', 'Generous', 'No recall']);
+    const rows = ['unitsRemoved', 'unitsSold', 'customersReached'];
+    expect(table.groups).toEqual([
+      { key: 'loose soles#1', title: 'Recall: loose soles (first of that name)', rows },
+      { key: 'loose soles#2', title: 'Recall: loose soles (second of that name)', rows },
+    ]);
+    // the group titles head their rows for a screen reader
+    expect(await page.locator('#customers-recalls tr.group-title th').evaluateAll((cells) => cells.map((th) => th.getAttribute('scope')))).toEqual(['rowgroup', 'rowgroup']);
+    let reached = 0;
     for (const [v, variant] of expected.variants.entries()) {
-      const recall = variant.recalls[0];
-      for (const row of ['unitsRemoved', 'unitsSold', 'customersReached'] as const) {
-        const cell = table.cells.find((c) => c.row === row && c.column === v)!;
-        expect(cell.mean, `${variant.name} / ${row}`).toBe(recall[row].mean);
-        expect(showsAs(recall[row].mean!, cell.shownMean)).toBe(true);
+      for (const [r, group] of table.groups.entries()) {
+        for (const row of rows) {
+          const cell = table.cells.find((c) => c.group === group.key && c.row === row && c.column === v)!;
+          const recall = variant.recalls[r];
+          if (variant.name === 'No recall') {
+            expect(recall).toBeUndefined();
+            expect(cell.mean).toBeNull();
+            expect(cell.shownMean).toBe('—');
+            continue;
+          }
+          const summary = recall[row as 'unitsRemoved'];
+          expect(cell.mean, `${variant.name} / ${group.key} / ${row}`).toBe(summary.mean);
+          expect(showsAs(summary.mean!, cell.shownMean)).toBe(true);
+          reached += summary.mean!;
+        }
       }
-      // the recall did reach stock and customers, so the cells compared are not all zero
-      expect(recall.unitsRemoved.mean! + recall.unitsSold.mean!).toBeGreaterThan(0);
     }
+    // the recalls did reach stock and customers, so the cells compared are not all zero
+    expect(reached).toBeGreaterThan(0);
     expect(app.errors).toEqual([]);
   });
 });

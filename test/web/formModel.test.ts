@@ -260,7 +260,16 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
     expect(show('fulfilment[0].from[1].transitDays.mean')).toBe('1.4');
     expect(show('fulfilment[0].from[0].costPerShipment')).toBe('4.9');
     expect(north.fields.find((f) => f.key === 'fulfilment[0].from[1].warehouse')?.label).toBe('Warehouse 2');
+    // each warehouse's fields carry its number, so they can be told apart when read one by one
+    expect(north.fields.find((f) => f.key === 'fulfilment[0].from[1].transitDays.type')?.label).toBe('Warehouse 2: transit to customers (days)');
+    expect(north.fields.find((f) => f.key === 'fulfilment[0].from[0].costPerShipment')?.label).toBe('Warehouse 1: delivery cost per parcel');
     expect(north.notes[0]).toMatch(/JSON view/);
+    expect(north.more).toEqual([]);
+    // what the card does not show is listed on it, a warehouse's own fields included
+    const data = JSON.parse(online);
+    data.fulfilment[0].express = { share: 0.2, transitDays: { type: 'constant', value: 0.5 }, pricePremium: 5 };
+    data.fulfilment[0].from[1].expressTransitDays = { type: 'constant', value: 1 };
+    expect(formOf(data).sections.find((s) => s.key === 'fulfilment')!.groups[0].more).toEqual(['express', 'from[1].expressTransitDays']);
     // the zone node now points to the section rather than to the JSON view
     const zone = form.sections.find((s) => s.key === 'nodes')!.groups.find((g) => g.title.startsWith('north'))!;
     expect(zone.notes[0]).toMatch(/under "Online fulfilment" below/);
@@ -297,6 +306,13 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
 
     const moved = JSON.parse(type(recall, 'recalls[0].receivedTo', '150'));
     expect(moved.recalls[0]).toEqual({ ...JSON.parse(recall).recalls[0], receivedTo: 150 });
+
+    // an unnamed recall is called as the results call it
+    const unnamed = JSON.parse(recall);
+    delete unnamed.recalls[0].name;
+    const group = formOf(unnamed).sections.find((s) => s.key === 'recalls')!.groups[0];
+    expect(group.title).toBe('Recall: recall#0');
+    expect(group.fields.find((f) => f.key === 'recalls[0].name')?.placeholder).toBe('default recall#0');
   });
 
   it('emptying the shrinkage removes a visibility entry that holds nothing else; with a count set it is reported at the field', () => {
@@ -309,6 +325,15 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
     expect(JSON.parse(withCount).stockPoints[1].visibility).toEqual({ countEveryDays: 91, countDelayDays: 5 });
     const result = parseScenarioText(withCount);
     expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['stockPoints[1].visibility.shrinkagePerDay']);
+
+    // a setting tried and taken back leaves no visibility entry behind (an empty one would be refused)
+    expect(JSON.parse(visibility).stockPoints[0]).not.toHaveProperty('visibility');
+    const ticked = type(visibility, 'stockPoints[0].visibility.realTime', 'true');
+    expect(JSON.parse(ticked).stockPoints[0].visibility).toEqual({ realTime: true });
+    expect(JSON.parse(type(ticked, 'stockPoints[0].visibility.realTime', '')).stockPoints[0]).not.toHaveProperty('visibility');
+    const counted = type(visibility, 'stockPoints[0].visibility.countEveryDays', '7');
+    expect(JSON.parse(type(counted, 'stockPoints[0].visibility.countEveryDays', '')).stockPoints[0]).not.toHaveProperty('visibility');
+    expect(JSON.parse(type(counted, 'stockPoints[0].visibility.countEveryDays', '')).stockPoints).toEqual(JSON.parse(visibility).stockPoints);
 
     // a stock point with exact records gains visibility through the form
     let text = type(visibility, 'stockPoints[0].visibility.shrinkagePerDay', '0.002');

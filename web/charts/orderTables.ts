@@ -7,9 +7,10 @@ import { variantColor } from './palette.ts';
 
 /**
  * Where a chart would hide the detail a planner asks for next ("which zone was late?", "how far did
- * the recall reach?"), two tables: each online zone's orders, and each recall's reach. One column per
- * policy variant, one row per figure, each a count over the measured window as mean ± 95% half-width
- * over replications: the rows `stocklab run` prints, so the app and the CLI read alike.
+ * the recall reach?"), two tables: each online zone's orders (counted over the measured window), and
+ * each recall's reach (over the whole run: a recall is one event, warm-up or not). One column per
+ * policy variant, one row per figure, each a mean ± 95% half-width over replications: the rows
+ * `stocklab run` prints, so the app and the CLI read alike.
  */
 
 type ZoneSummary = VariantSummary['customers']['zones'][number];
@@ -50,21 +51,37 @@ export function renderZoneTable(container: HTMLElement, result: ExperimentResult
   });
 }
 
-/** The reach of each recall: units removed, units of its lots sold before it, customers reached. */
+/**
+ * The reach of each recall: units removed, units of its lots sold before it, customers reached.
+ * Recalls are matched across variants by name and, for names used more than once, by which of them
+ * it is (the second "batch" beside the second "batch"), so two recalls that share a name both show.
+ */
 export function renderRecallTable(container: HTMLElement, result: ExperimentResult): HTMLTableElement {
-  const groups = groupsOf(result, (variant) => variant.recalls, (recall) => recall.name);
+  const keyed = (variant: VariantSummary) => {
+    const seen = new Map<string, number>();
+    return variant.recalls.map((recall) => {
+      const nth = (seen.get(recall.name) ?? 0) + 1;
+      seen.set(recall.name, nth);
+      return { key: `${recall.name}#${nth}`, name: recall.name, nth, recall };
+    });
+  };
+  const groups = groupsOf(result, keyed, (entry) => entry.key);
   return renderGroups(container, result, {
     className: 'recall-table',
     caption: text.recallTableCaption(result.replications),
-    groups: groups.map((name) => ({
-      key: name,
-      title: text.recallTitle(name),
-      rows: RECALL_ROWS.map((row) => ({
-        key: row,
-        label: text.recallRows[row],
-        cell: (variant: VariantSummary) => variant.recalls.find((r) => r.name === name)?.[row] ?? null,
-      })),
-    })),
+    groups: groups.map((key) => {
+      const first = result.variants.flatMap(keyed).find((entry) => entry.key === key)!;
+      const shared = result.variants.some((variant) => keyed(variant).some((entry) => entry.name === first.name && entry.nth > 1));
+      return {
+        key,
+        title: shared ? text.recallTitleNth(first.name, first.nth) : text.recallTitle(first.name),
+        rows: RECALL_ROWS.map((row) => ({
+          key: row,
+          label: text.recallRows[row],
+          cell: (variant: VariantSummary) => keyed(variant).find((entry) => entry.key === key)?.recall[row] ?? null,
+        })),
+      };
+    }),
   });
 }
 
@@ -109,7 +126,7 @@ function renderGroups(container: HTMLElement, result: ExperimentResult, spec: { 
     const titleRow = document.createElement('tr');
     titleRow.className = 'group-title';
     const title = document.createElement('th');
-    title.scope = 'colgroup';
+    title.scope = 'rowgroup';
     title.colSpan = result.variants.length + 1;
     title.textContent = group.title;
     titleRow.append(title);

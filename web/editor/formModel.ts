@@ -495,24 +495,29 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   /**
-   * How well a stock point's record matches its shelf. Emptying the shrinkage of a visibility entry
-   * that holds nothing else removes the entry (exact records again) rather than leaving `{}`, which
-   * the check would refuse; with other settings left, the field is emptied and reported as required.
+   * How well a stock point's record matches its shelf. Emptying the last field of a visibility entry
+   * removes the entry (exact records again) rather than leaving `{}`, which the check would refuse
+   * (an entry needs its shrinkage); with other settings left, the field is emptied and, if it was the
+   * shrinkage, reported as required.
    */
   const visibilityFields = (at: JsonPath): FieldSpec[] => {
-    const shrinkage = field('number', [...at, 'shrinkagePerDay'], s.fields.shrinkagePerDay, { optional: true, placeholder: s.placeholderExactRecord });
-    const plain = shrinkage.edit;
-    shrinkage.edit = (input, current) => {
-      const entry = valueAt(current, at);
-      const alone = isRecord(entry) && Object.keys(entry).every((key) => key === 'shrinkagePerDay');
-      return input.trim() === '' && alone ? set(at, undefined) : plain(input, current);
-    };
-    return [
-      shrinkage,
+    const fields = [
+      field('number', [...at, 'shrinkagePerDay'], s.fields.shrinkagePerDay, { optional: true, placeholder: s.placeholderExactRecord }),
       field('number', [...at, 'countEveryDays'], s.fields.countEveryDays, { optional: true, placeholder: s.placeholderNever }),
       field('number', [...at, 'countDelayDays'], s.fields.countDelayDays, { optional: true, placeholder: s.placeholderDefault('0') }),
       field('checkbox', [...at, 'realTime'], s.fields.realTime, { optional: true }),
     ];
+    for (const spec of fields) {
+      const plain = spec.edit;
+      const key = spec.path[spec.path.length - 1];
+      spec.edit = (input, current) => {
+        const edit = plain(input, current);
+        const entry = valueAt(current, at);
+        const last = isRecord(entry) && Object.keys(entry).every((k) => k === key);
+        return edit.op === 'delete' && last ? set(at, undefined) : edit;
+      };
+    }
+    return fields;
   };
 
   const more = (item: unknown, shown: string[]): string[] => (isRecord(item) ? Object.keys(item).filter((k) => !shown.includes(k)) : []);
@@ -523,7 +528,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     key: string,
     title: string,
     shown: string[],
-    describe: (item: unknown, path: JsonPath) => { title: string; fields: FieldSpec[]; notes?: string[] },
+    describe: (item: unknown, path: JsonPath) => { title: string; fields: FieldSpec[]; notes?: string[]; more?: string[] },
     template: (current: Record<string, unknown>) => unknown,
     addLabel: string,
   ): SectionSpec => {
@@ -533,7 +538,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       const path = [key, i];
       if (!isRecord(item)) return { key: formatJsonPath(path), title: s.itemNotObject(formatJsonPath(path)), fields: [], more: [], notes: [], jsonLink: true, remove: removeAction(path, formatJsonPath(path)) };
       const described = describe(item, path);
-      return { key: formatJsonPath(path), title: described.title, fields: described.fields, remove: removeAction(path, described.title), more: more(item, shown), notes: described.notes ?? [] };
+      return { key: formatJsonPath(path), title: described.title, fields: described.fields, remove: removeAction(path, described.title), more: [...more(item, shown), ...(described.more ?? [])], notes: described.notes ?? [] };
     });
     return {
       key,
@@ -771,17 +776,21 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     (item, path) => {
       const entry = item as Record<string, unknown>;
       const sources = Array.isArray(entry.from) ? (entry.from as unknown[]) : [];
+      const sourceShown = ['warehouse', 'pickPackDays', 'transitDays', 'costPerUnit', 'costPerShipment'];
+      // each warehouse's fields are named with it, so a reader tabbing through knows whose they are
       const sourceFields = sources.flatMap((source, i): FieldSpec[] => {
         if (!isRecord(source)) return [];
         const at = [...path, 'from', i];
+        const of = (label: string) => s.fields.ofWarehouse(i + 1, label);
         return [
           field('text', [...at, 'warehouse'], s.fields.servingWarehouse(i + 1), { suggest: 'nodes' }),
-          ...distributionFields([...at, 'pickPackDays'], s.fields.pickPackDays, s.placeholderNone),
-          ...distributionFields([...at, 'transitDays'], s.fields.transitDays),
-          numberField([...at, 'costPerUnit'], s.fields.deliveryCostPerUnit, FS),
-          numberField([...at, 'costPerShipment'], s.fields.deliveryCostPerParcel, FS),
+          ...distributionFields([...at, 'pickPackDays'], of(s.fields.pickPackDays), s.placeholderNone),
+          ...distributionFields([...at, 'transitDays'], of(s.fields.transitDays)),
+          numberField([...at, 'costPerUnit'], of(s.fields.deliveryCostPerUnit), FS),
+          numberField([...at, 'costPerShipment'], of(s.fields.deliveryCostPerParcel), FS),
         ];
       });
+      const sourceMore = sources.flatMap((source, i) => more(source, sourceShown).map((key) => `from[${i}].${key}`));
       return {
         title: s.titles.fulfilment(show(entry.zone)),
         fields: [
@@ -796,6 +805,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
           ...sourceFields,
         ],
         notes: [s.fulfilmentNote],
+        more: sourceMore,
       };
     },
     (current) => {
@@ -814,10 +824,12 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     ['name', 'supplier', 'product', 'receivedFrom', 'receivedTo', 'announcedOn'],
     (item, path) => {
       const recall = item as Record<string, unknown>;
+      // the results call an unnamed recall by its position, as the engine does (src/model/build.ts)
+      const fallbackName = `recall#${String(path[1])}`;
       return {
-        title: s.titles.recall(typeof recall.name === 'string' && recall.name !== '' ? recall.name : show(recall.supplier)),
+        title: s.titles.recall(typeof recall.name === 'string' && recall.name !== '' ? recall.name : fallbackName),
         fields: [
-          field('text', [...path, 'name'], s.fields.name, { optional: true, placeholder: s.placeholderNone }),
+          field('text', [...path, 'name'], s.fields.name, { optional: true, placeholder: s.placeholderDefault(fallbackName) }),
           field('text', [...path, 'supplier'], s.fields.supplier, { suggest: 'nodes' }),
           field('idList', [...path, 'product'], s.fields.products, { suggest: 'products', placeholder: s.placeholderEveryProduct }),
           numberField([...path, 'receivedFrom'], s.fields.receivedFrom, R),

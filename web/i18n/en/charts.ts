@@ -163,6 +163,7 @@ export const charts = {
   recallTableCaption: (replications: number) =>
     `What each recall reached: mean ± 95% half-width over ${replications} replication${replications === 1 ? '' : 's'}`,
   recallTitle: (name: string) => `Recall: ${name}`,
+  recallTitleNth: (name: string, nth: number) => `Recall: ${name} (${nth === 1 ? 'first' : nth === 2 ? 'second' : `no. ${nth}`} of that name)`,
   recallRows: {
     unitsRemoved: 'Units removed',
     unitsSold: 'Units sold before the announcement',

@@ -151,6 +151,7 @@ export const editorStrings = {
       promiseWindowDays: 'Promised window (days)',
       tolerance: 'Longest wait customers accept (days)',
       servingWarehouse: (n: number) => `Warehouse ${n}`,
+      ofWarehouse: (n: number, label: string) => `Warehouse ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
       pickPackDays: 'Pick and pack (days)',
       transitDays: 'Transit to customers (days)',
       deliveryCostPerUnit: 'Delivery cost per unit',
