@@ -1,6 +1,7 @@
 import { KPI_KINDS, KPI_NAMES, type KpiKind, type KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummary } from '../experiment/replicate.ts';
 import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
+import { recallGroups, zoneGroups, type RecallFigure, type ZoneFigure } from '../experiment/outcomeGroups.ts';
 
 /** Units shown after the KPI's name, where the value is not a plain quantity or money. */
 const UNIT_LABELS: Partial<Record<KpiKind, string>> = { days: 'days', perYear: 'per year' };
@@ -41,14 +42,17 @@ function customerLines(result: ExperimentResult, currency: string): string[] {
     const rows = CHURN_CAUSES.map((cause) => [`  after ${CAUSE_LABELS[cause]}`, ...variants.map((variant) => count(variant.customers.churnedBy[cause]))]);
     lines.push('', ...formatTable(['customers lost, by cause', ...variants.map((v) => v.name)], rows));
   }
-  (variants[0]?.customers.zones ?? []).forEach((zone, z) => {
-    const rows = ZONE_ROWS.map(([key, label]) => [`  ${label}`, ...variants.map((variant) => count(variant.customers.zones[z][key]))]);
-    lines.push('', ...formatTable([`online zone ${zone.zone}: orders`, ...variants.map((v) => v.name)], rows));
-  });
-  (variants[0]?.recalls ?? []).forEach((recall, r) => {
-    const rows = RECALL_ROWS.map(([key, label]) => [`  ${label}`, ...variants.map((variant) => count(variant.recalls[r][key]))]);
-    lines.push('', ...formatTable([`recall ${recall.name}`, ...variants.map((v) => v.name)], rows));
-  });
+  // a variant whose `set` leaves a zone or recall out shows '-' there
+  const cell = (summary: KpiSummary | null) => (summary === null ? '-' : count(summary));
+  for (const zone of zoneGroups(result)) {
+    const rows = ZONE_ROWS.map(([key, label]) => [`  ${label}`, ...zone.byVariant.map((figures) => cell(figures?.[key] ?? null))]);
+    lines.push('', ...formatTable([`online zone ${zone.name}: orders`, ...variants.map((v) => v.name)], rows));
+  }
+  for (const recall of recallGroups(result)) {
+    const rows = RECALL_ROWS.map(([key, label]) => [`  ${label}`, ...recall.byVariant.map((figures) => cell(figures?.[key] ?? null))]);
+    const title = recall.nth === null ? recall.name : `${recall.name} (no. ${recall.nth} of that name)`;
+    lines.push('', ...formatTable([`recall ${title}`, ...variants.map((v) => v.name)], rows));
+  }
   return lines;
 }
 
@@ -61,12 +65,12 @@ const ZONE_ROWS = [
   ['late', 'late'],
   ['notified', 'told of a delay early'],
   ['express', 'express'],
-] as const;
+] as const satisfies ReadonlyArray<readonly [ZoneFigure, string]>;
 const RECALL_ROWS = [
   ['unitsRemoved', 'units removed'],
   ['unitsSold', 'units sold before'],
   ['customersReached', 'customers reached'],
-] as const;
+] as const satisfies ReadonlyArray<readonly [RecallFigure, string]>;
 
 function headerLine(result: ExperimentResult, header: TableHeader): string {
   const seed = typeof result.seed === 'string' ? JSON.stringify(result.seed) : String(result.seed);

@@ -93,6 +93,35 @@ describe('stocklab run', () => {
     expect(plain.stdout).not.toMatch(/customers lost|online zone|recall/);
   });
 
+  it("lines recalls up across variants: two of one name both print, and a variant whose 'set' drops them shows '-' (no crash)", async () => {
+    const recalled: ScenarioInput = {
+      ...structuredClone(small),
+      products: [{ id: 'widget', unitCost: 10, price: 15, holdingCost: { annualRate: 0.25 }, unmetDemand: 'lost' }],
+      recalls: [
+        { name: 'batch', supplier: 'supplier', receivedFrom: 20, receivedTo: 60, announcedOn: 90 },
+        { name: 'batch', supplier: 'supplier', receivedFrom: 60, receivedTo: 100, announcedOn: 120 },
+      ],
+      variants: [
+        { id: 'sS', name: 'with recalls', policies: [] },
+        { id: 'none', name: 'no recall', set: [{ path: '/recalls', value: [] }] },
+      ],
+    };
+    const recallFile = join(folder, 'recalled.json');
+    writeFileSync(recallFile, JSON.stringify(recalled, null, 2));
+    const [text, json] = await Promise.all([stocklab('run', recallFile, '--workers', '1'), stocklab('run', recallFile, '--workers', '1', '--json')]);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    const [withRecalls, without] = JSON.parse(json.stdout).variants;
+    expect(without.recalls).toEqual([]);
+    expect(withRecalls.recalls).toHaveLength(2);
+    for (const [n, recall] of withRecalls.recalls.entries()) {
+      expect(text.stdout).toContain(`recall batch (no. ${n + 1} of that name)`);
+      const removed = Math.round(recall.unitsRemoved.mean);
+      expect(text.stdout).toMatch(new RegExp(`\\n  units removed\\s+${removed}( ± [\\d.,]+)?\\s+-\\n`));
+    }
+    expect(text.stdout.match(/\n  units sold before\s+[\d,.]+( ± [\d.,]+)?\s+-\n/g)).toHaveLength(2);
+  });
+
   it('writes a large --json result whole through a pipe, and exits 130 on Ctrl-C', async () => {
     const interrupted = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ['bin/stocklab.mjs', 'run', 'scenarios/bench/retail-1000.json', '--workers', '1'], { cwd: ROOT });

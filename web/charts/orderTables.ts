@@ -1,4 +1,5 @@
-import type { ExperimentResult, KpiSummary, VariantSummary } from '../../src/experiment/replicate.ts';
+import type { ExperimentResult, KpiSummary } from '../../src/experiment/replicate.ts';
+import { RECALL_FIGURES, recallGroups, ZONE_FIGURES, zoneGroups } from '../../src/experiment/outcomeGroups.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { markerIcon } from './kpiCards.ts';
 import { appendMeanWithHalfWidth } from './kpiTable.ts';
@@ -13,12 +14,6 @@ import { variantColor } from './palette.ts';
  * `stocklab run` prints, so the app and the CLI read alike.
  */
 
-type ZoneSummary = VariantSummary['customers']['zones'][number];
-type RecallSummary = VariantSummary['recalls'][number];
-
-const ZONE_ROWS = ['orders', 'abandoned', 'delivered', 'onTime', 'late', 'notified', 'express'] as const satisfies ReadonlyArray<keyof ZoneSummary>;
-const RECALL_ROWS = ['unitsRemoved', 'unitsSold', 'customersReached'] as const satisfies ReadonlyArray<keyof RecallSummary>;
-
 /** Whether any variant has an online zone (the zone table applies). */
 export function hasZones(result: ExperimentResult): boolean {
   return result.variants.some((variant) => variant.customers.zones.length > 0);
@@ -31,71 +26,38 @@ export function hasRecalls(result: ExperimentResult): boolean {
 
 /**
  * The online orders of each zone: a group of rows per zone, headed by its name (`zoneName` gives the
- * scenario's name for a zone id). Zones are matched by id across variants, so a variant whose `set`
- * leaves a zone out shows a dash there rather than another zone's figures.
+ * scenario's name for a zone id); zones lined up across variants by src/experiment/outcomeGroups.ts.
  */
 export function renderZoneTable(container: HTMLElement, result: ExperimentResult, zoneName: (zone: string) => string): HTMLTableElement {
-  const groups = groupsOf(result, (variant) => variant.customers.zones, (zone) => zone.zone);
   return renderGroups(container, result, {
     className: 'zone-table',
     caption: text.zoneTableCaption(result.replications),
-    groups: groups.map((zone) => ({
-      key: zone,
-      title: zoneName(zone),
-      rows: ZONE_ROWS.map((row) => ({
-        key: row,
-        label: text.zoneRows[row],
-        cell: (variant: VariantSummary) => variant.customers.zones.find((z) => z.zone === zone)?.[row] ?? null,
-      })),
+    groups: zoneGroups(result).map((zone) => ({
+      key: zone.key,
+      title: zoneName(zone.name),
+      rows: ZONE_FIGURES.map((figure) => ({ key: figure, label: text.zoneRows[figure], cells: zone.byVariant.map((figures) => figures?.[figure] ?? null) })),
     })),
   });
 }
 
-/**
- * The reach of each recall: units removed, units of its lots sold before it, customers reached.
- * Recalls are matched across variants by name and, for names used more than once, by which of them
- * it is (the second "batch" beside the second "batch"), so two recalls that share a name both show.
- */
+/** The reach of each recall: units removed, units of its lots sold before it, customers reached. */
 export function renderRecallTable(container: HTMLElement, result: ExperimentResult): HTMLTableElement {
-  const keyed = (variant: VariantSummary) => {
-    const seen = new Map<string, number>();
-    return variant.recalls.map((recall) => {
-      const nth = (seen.get(recall.name) ?? 0) + 1;
-      seen.set(recall.name, nth);
-      return { key: `${recall.name}#${nth}`, name: recall.name, nth, recall };
-    });
-  };
-  const groups = groupsOf(result, keyed, (entry) => entry.key);
   return renderGroups(container, result, {
     className: 'recall-table',
     caption: text.recallTableCaption(result.replications),
-    groups: groups.map((key) => {
-      const first = result.variants.flatMap(keyed).find((entry) => entry.key === key)!;
-      const shared = result.variants.some((variant) => keyed(variant).some((entry) => entry.name === first.name && entry.nth > 1));
-      return {
-        key,
-        title: shared ? text.recallTitleNth(first.name, first.nth) : text.recallTitle(first.name),
-        rows: RECALL_ROWS.map((row) => ({
-          key: row,
-          label: text.recallRows[row],
-          cell: (variant: VariantSummary) => keyed(variant).find((entry) => entry.key === key)?.recall[row] ?? null,
-        })),
-      };
-    }),
+    groups: recallGroups(result).map((recall) => ({
+      key: recall.key,
+      title: recall.nth === null ? text.recallTitle(recall.name) : text.recallTitleNth(recall.name, recall.nth),
+      rows: RECALL_FIGURES.map((figure) => ({ key: figure, label: text.recallRows[figure], cells: recall.byVariant.map((figures) => figures?.[figure] ?? null) })),
+    })),
   });
-}
-
-/** The keys of every variant's entries, in the order they first appear. */
-function groupsOf<T>(result: ExperimentResult, entries: (variant: VariantSummary) => T[], key: (entry: T) => string): string[] {
-  const keys: string[] = [];
-  for (const variant of result.variants) for (const entry of entries(variant)) if (!keys.includes(key(entry))) keys.push(key(entry));
-  return keys;
 }
 
 interface Group {
   key: string;
   title: string;
-  rows: { key: string; label: string; cell: (variant: VariantSummary) => KpiSummary | null }[];
+  /** a row per figure, its cells in the result's variant order (null: the variant has none) */
+  rows: { key: string; label: string; cells: (KpiSummary | null)[] }[];
 }
 
 function renderGroups(container: HTMLElement, result: ExperimentResult, spec: { className: string; caption: string; groups: Group[] }): HTMLTableElement {
@@ -138,7 +100,7 @@ function renderGroups(container: HTMLElement, result: ExperimentResult, spec: { 
       th.scope = 'row';
       th.textContent = row.label;
       tr.append(th);
-      for (const variant of result.variants) tr.append(countCell(row.cell(variant)));
+      for (const cell of row.cells) tr.append(countCell(cell));
       body.append(tr);
     }
     table.append(body);
