@@ -286,29 +286,6 @@ export async function downloadText(page: Page, selector: string): Promise<{ name
   return { name: download.suggestedFilename(), text: text.replace(/^\uFEFF/, '') };
 }
 
-/** RFC 4180 reader (quoted fields, doubled quotes, LF or CRLF line ends): enough to check what the app wrote. */
-export function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || (c === '\r' && csv[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
-
 /** The Stocklab version every export names (package.json's). */
 export const STOCKLAB_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { downloadText, launchBrowser, openApp, parseCsv, showsAs, STOCKLAB_VERSION, waitForIdle, type AppPage } from './harness.ts';
+import { downloadText, launchBrowser, openApp, showsAs, STOCKLAB_VERSION, waitForIdle, type AppPage } from './harness.ts';
+import { parseCsv } from '../fixtures/csv.ts';
 
 let browser: Browser;
 let app: AppPage;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import minimal from '../fixtures/minimal.json';
+import { parseCsv } from '../fixtures/csv.ts';
 import { runExperiment, type ExperimentResult } from '../../src/experiment/replicate.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { KPI_NAMES } from '../../src/metrics/kpis.ts';
@@ -19,25 +20,6 @@ beforeAll(() => {
   result = runExperiment(parsed.scenario, { replications: 3 });
 });
 
-/** RFC 4180 reader: enough to check what the writer wrote. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && csv[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 describe('results as CSV', () => {
   it('has one row per variant × scope × KPI, after a header, with CRLF line ends', () => {
