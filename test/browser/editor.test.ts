@@ -2,6 +2,7 @@
  * The scenario editor in the web app (Chromium, 1280×800): a value made invalid in the forms shows
  * its problem at the field (aria-invalid, the message beside it, linked by aria-describedby), the
  * banner counts the problems and Run is off; fixing it clears all three, and the edited scenario runs.
+ * A disruption added in the forms runs, and switching its occurrence changes the fields asked for.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -84,6 +85,29 @@ test("a product's negative unit cost is shown at its field; once fixed, the edit
   await expectProblemAt('products[0].unitCost', /0/);
   await field('products[0].unitCost').fill('4.5');
   await expectFixed('products[0].unitCost');
+  expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
+  expect(app.errors).toEqual([]);
+});
+
+test('a disruption added in the forms: a two-week outage of the roaster; made random, it asks for a rate and a duration; an end before the start is shown at its field', async () => {
+  await page.locator('#editor .se-section[data-key="disruptions"] .se-add').click();
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="disruptions[0].node"]') !== null, undefined, { timeout: 5_000 });
+  expect(await field('disruptions[0].type').inputValue()).toBe('supplierOutage');
+  expect(await field('disruptions[0].node').inputValue()).toBe('roaster');
+  expect(await field('disruptions[0].occurrence.start').inputValue()).toBe('30');
+  expect(await field('disruptions[0].occurrence.end').inputValue()).toBe('44');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+
+  await field('disruptions[0].occurrence.end').fill('20');
+  await expectProblemAt('disruptions[0].occurrence.end', /end > start/);
+  await field('disruptions[0].occurrence.end').fill('44');
+  await expectFixed('disruptions[0].occurrence.end');
+
+  await field('disruptions[0].occurrence.type').selectOption('random');
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="disruptions[0].occurrence.ratePerYear"]') !== null, undefined, { timeout: 5_000 });
+  expect(await field('disruptions[0].occurrence.ratePerYear').inputValue()).toBe('1');
+  expect(await field('disruptions[0].occurrence.duration.type').inputValue()).toBe('constant');
+  expect(await page.locator('#editor .se-forms [data-key="disruptions[0].occurrence.start"]').count()).toBe(0);
   expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
   expect(app.errors).toEqual([]);
 });

@@ -64,7 +64,6 @@ describe('where the forms show a problem (issue path -> form field)', () => {
 
   it('has no place for syntax errors and for parts the forms do not show', () => {
     expect(place('(file)')).toBeNull();
-    expect(place('disruptions[0].node')).toBeNull();
     expect(place('output.series')).toBeNull();
     expect(place('theory.model')).toBeNull();
   });
@@ -364,5 +363,71 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
     const withRecall = applyEditToText(visibility, recalls.add!.edit(JSON.parse(visibility)));
     expect(JSON.parse(withRecall).recalls).toEqual([{ supplier: 'vendor', receivedFrom: 0, receivedTo: 30, announcedOn: 30 }]);
     expect(parseScenarioText(withRecall).ok).toBe(true);
+  });
+});
+
+describe('disruptions in the forms', () => {
+  const read = (name: string) => readFileSync(join(repoRoot, 'scenarios', `${name}.json`), 'utf8');
+  const congestion = read('05-online-shoes');
+  const shutdown = read('10-outage-communication');
+
+  it('shows each disruption: what happens, to what, and when', () => {
+    const random = formOf(JSON.parse(congestion)).sections.find((s) => s.key === 'disruptions')!.groups[0];
+    expect(random.title).toBe('port congestion: factory-dc');
+    expect(random.fields.map((f) => [f.key, f.display])).toEqual([
+      ['disruptions[0].type', 'leadTimeMultiplier'],
+      ['disruptions[0].name', 'port congestion'],
+      ['disruptions[0].lanes', 'factory-dc'],
+      ['disruptions[0].multiplier', '2'],
+      ['disruptions[0].occurrence.type', 'random'],
+      ['disruptions[0].occurrence.ratePerYear', '2'],
+      ['disruptions[0].occurrence.duration.type', 'uniform'],
+      ['disruptions[0].occurrence.duration.min', '10'],
+      ['disruptions[0].occurrence.duration.max', '30'],
+    ]);
+    const scheduled = formOf(JSON.parse(shutdown)).sections.find((s) => s.key === 'disruptions')!.groups[0];
+    expect(scheduled.fields.map((f) => [f.label, f.display])).toEqual([
+      ['What happens', 'supplierOutage'],
+      ['Name', 'roastery shutdown'],
+      ['Supplier', 'roaster'],
+      ['When', 'scheduled'],
+      ['From day', '150'],
+      ['To day (not included)', '185'],
+    ]);
+  });
+
+  it('puts a problem in a disruption at its field, a whole occurrence at its type select', () => {
+    const anchors = formAnchors(formOf(JSON.parse(shutdown)));
+    expect(fieldForIssue('disruptions[0].occurrence.end', anchors)).toEqual({ anchor: 'disruptions[0].occurrence.end', rest: '' });
+    expect(fieldForIssue('disruptions[0].occurrence', anchors)).toEqual({ anchor: 'disruptions[0].occurrence', rest: '' });
+    expect(fieldForIssue('disruptions[0].node', anchors)).toEqual({ anchor: 'disruptions[0].node', rest: '' });
+    expect(fieldForIssue('disruptions[0]', anchors)).toEqual({ anchor: 'disruptions[0]', rest: '' });
+    // an outage that ends before it starts: the check's problem lands on the end
+    const data = JSON.parse(shutdown);
+    data.disruptions[0].occurrence.end = 120;
+    const result = parseScenarioText(JSON.stringify(data));
+    if (result.ok) throw new Error('expected a problem');
+    expect(placeIssues(result.issues, formAnchors(formOf(data))).placed.map(({ place }) => place.anchor)).toEqual(['disruptions[0].occurrence.end']);
+  });
+
+  it('switches what happens and when, keeping what still applies, and stays valid', () => {
+    // slower lanes -> a capacity loss: the multiplier and lanes go, a node and a fraction are asked for
+    const asLoss = JSON.parse(type(congestion, 'disruptions[0].type', 'capacityLoss')).disruptions[0];
+    expect(asLoss).toEqual({ type: 'capacityLoss', name: 'port congestion', occurrence: JSON.parse(congestion).disruptions[0].occurrence, fraction: 1 });
+    // an outage on set days -> at random: the days go, a rate and a duration come
+    const text = type(shutdown, 'disruptions[0].occurrence.type', 'random');
+    expect(JSON.parse(text).disruptions[0].occurrence).toEqual({ type: 'random', ratePerYear: 1, duration: { type: 'constant', value: 14 } });
+    expect(parseScenarioText(text).ok).toBe(true);
+    const moved = type(shutdown, 'disruptions[0].occurrence.start', '140');
+    expect(JSON.parse(moved).disruptions[0].occurrence).toEqual({ type: 'scheduled', start: 140, end: 185 });
+    expect(parseScenarioText(moved).ok).toBe(true);
+  });
+
+  it("adds a two-week outage of the first supplier, valid as it comes", () => {
+    const section = formOf(coffee()).sections.find((s) => s.key === 'disruptions')!;
+    expect(section.groups).toEqual([]);
+    const added = applyEditToText(coffeeText, section.add!.edit(coffee()));
+    expect(JSON.parse(added).disruptions).toEqual([{ type: 'supplierOutage', node: 'roaster', occurrence: { type: 'scheduled', start: 30, end: 44 } }]);
+    expect(parseScenarioText(added).ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scen
 import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
 import { compactJson, type JsonEdit } from './jsonText.ts';
-import { demandTypes, distributionTypes, forecastMethods, knownKeys, nodeTypes, policyTypes, type VariantInfo } from './schemaInfo.ts';
+import { demandTypes, disruptionTypes, distributionTypes, forecastMethods, knownKeys, nodeTypes, occurrenceTypes, policyTypes, type VariantInfo } from './schemaInfo.ts';
 
 /**
  * The forms, as data: which fields show which part of the scenario's JSON, their current values,
@@ -569,7 +569,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   // ---- sections
-  const settingsShown = ['version', 'name', 'description', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'variants'];
+  const settingsShown = ['version', 'name', 'description', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'disruptions', 'variants'];
   const Top = Scenario as unknown as Shape;
   const settings: SectionSpec = {
     key: '(settings)',
@@ -842,7 +842,55 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     s.add.recall,
   );
 
-  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, demand, customers, fulfilment, recalls], nodeIds, productIds } };
+  // what goes wrong and when: the type's own fields (a supplier, lanes, a zone; a multiplier or the
+  // share of capacity lost), then the occurrence (on set days, or at random with a duration)
+  const disruptionDefaults = { multiplier: 2, fraction: 1, lanes: [] };
+  const occurrenceDefaults = { start: 30, end: 44, ratePerYear: 1, duration: { type: 'constant', value: 14 } };
+  const disruptions = listSection(
+    'disruptions',
+    s.sections.disruptions,
+    ['type', 'name', 'node', 'lanes', 'zone', 'multiplier', 'fraction', 'occurrence'],
+    (item, path) => {
+      const entry = item as Record<string, unknown>;
+      const typeField = typeSelect([...path, 'type'], s.fields.disruptionType, disruptionTypes.keys(), s.disruptionTypes, (old, type) => convertVariant(old, type, disruptionTypes, disruptionDefaults));
+      // a disruption's own path stays the card's (an unknown field there belongs to the whole entry)
+      typeField.aliases = [];
+      const info = typeof entry.type === 'string' ? disruptionTypes.get(entry.type) : undefined;
+      const fields: FieldSpec[] = [typeField, field('text', [...path, 'name'], s.fields.name, { optional: true, placeholder: s.placeholderNone })];
+      for (const f of info?.fields ?? []) {
+        if (f.key === 'node') fields.push(field('text', [...path, 'node'], entry.type === 'supplierOutage' ? s.fields.supplier : s.fields.shippingNode, { suggest: 'nodes' }));
+        else if (f.key === 'lanes') {
+          // always a list, even of one lane (the schema asks for an array)
+          const lanes = field('idList', [...path, 'lanes'], s.fields.disruptedLanes, { placeholder: s.placeholderLaneId });
+          lanes.edit = (input) => {
+            const ids = parseIdListInput(input);
+            return set(lanes.path, ids === undefined ? undefined : Array.isArray(ids) ? ids : [ids]);
+          };
+          fields.push(lanes);
+        }
+        else if (f.key === 'zone') fields.push(field('text', [...path, 'zone'], s.fields.zone, { suggest: 'nodes' }));
+        else if (f.key === 'multiplier') fields.push(field('number', [...path, 'multiplier'], entry.type === 'deliveryDelay' ? s.fields.transitMultiplier : s.fields.leadTimeMultiplier));
+        else if (f.key === 'fraction') fields.push(field('number', [...path, 'fraction'], s.fields.capacityLost));
+      }
+      const at = [...path, 'occurrence'];
+      const occurrence = valueAt(data, at);
+      fields.push(typeSelect([...at, 'type'], s.fields.occurrence, occurrenceTypes.keys(), s.occurrenceTypes, (old, type) => convertVariant(old, type, occurrenceTypes, occurrenceDefaults)));
+      const occurrenceType = isRecord(occurrence) ? occurrence.type : undefined;
+      if (occurrenceType === 'scheduled') {
+        fields.push(numberField([...at, 'start'], s.fields.fromDay, undefined, { level: 1 }), numberField([...at, 'end'], s.fields.toDay, undefined, { level: 1 }));
+      } else if (occurrenceType === 'random') {
+        fields.push(numberField([...at, 'ratePerYear'], s.fields.ratePerYear, undefined, { level: 1 }));
+        fields.push(...distributionFields([...at, 'duration'], s.fields.duration));
+      }
+      const what = s.disruptionTypes[String(entry.type)] ?? show(entry.type);
+      const target = typeof entry.node === 'string' ? entry.node : typeof entry.zone === 'string' ? entry.zone : Array.isArray(entry.lanes) ? entry.lanes.map(String).join(', ') : '';
+      return { title: s.titles.disruption(typeof entry.name === 'string' && entry.name !== '' ? entry.name : what, target), fields };
+    },
+    (current) => ({ type: 'supplierOutage', node: nodesOfType(current, 'supplier')[0] ?? '', occurrence: { type: 'scheduled', start: 30, end: 44 } }),
+    s.add.disruption,
+  );
+
+  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, demand, customers, fulfilment, recalls, disruptions], nodeIds, productIds } };
 }
 
 /** Every field of the form, in order. */

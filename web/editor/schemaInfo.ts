@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Demand, Distribution, ForecastMethod, Node, Policy } from '../../src/scenario/schema.ts';
+import { Demand, Disruption, Distribution, ForecastMethod, Node, Occurrence, Policy } from '../../src/scenario/schema.ts';
 
 /**
  * What the forms need to know about the scenario schema's discriminated unions, read from the zod
@@ -41,6 +41,8 @@ export const policyTypes = variants(Policy);
 export const nodeTypes = variants(Node);
 export const demandTypes = variants(Demand);
 export const forecastMethods = variants(ForecastMethod);
+export const disruptionTypes = variants(Disruption);
+export const occurrenceTypes = variants(Occurrence);
 
 /** Every field any variant of the union knows. */
 export function knownKeys(types: Map<string, VariantInfo>): Set<string> {
