@@ -56,7 +56,8 @@ describe('where the forms show a problem (issue path -> form field)', () => {
     expect(place('stockPoints[3]')).toEqual({ anchor: 'stockPoints[3]', rest: '' });
     expect(place('products[0]')).toEqual({ anchor: 'products[0]', rest: '' });
     expect(place('nodes[2]')).toEqual({ anchor: 'nodes[2]', rest: '' });
-    expect(place('demand[0].seasonality.weekly')).toEqual({ anchor: 'demand[0]', rest: 'seasonality.weekly' });
+    expect(place('demand[0].shocks[0].multiplier')).toEqual({ anchor: 'demand[0]', rest: 'shocks[0].multiplier' });
+    expect(place('demand[0].seasonality.weekly')).toEqual({ anchor: 'demand[0].seasonality.weekly', rest: '' });
     expect(place('products')).toEqual({ anchor: 'products', rest: '' });
     expect(place('(scenario)')).toEqual({ anchor: '(scenario)', rest: '' });
     expect(place('variants[2].policies[0].policy.orderQuantity')).toEqual({ anchor: 'variants', rest: '[2].policies[0].policy.orderQuantity' });
@@ -429,5 +430,28 @@ describe('disruptions in the forms', () => {
     const added = applyEditToText(coffeeText, section.add!.edit(coffee()));
     expect(JSON.parse(added).disruptions).toEqual([{ type: 'supplierOutage', node: 'roaster', occurrence: { type: 'scheduled', start: 30, end: 44 } }]);
     expect(parseScenarioText(added).ok).toBe(true);
+  });
+});
+
+describe('seasonality and trend in the demand forms', () => {
+  it('shows the weekly pattern, takes a yearly one, and reports a pattern of the wrong length at its field', () => {
+    const form = formOf(coffee());
+    expect(findField(form, 'demand[0].seasonality.weekly')?.display).toBe('0.85, 0.9, 0.95, 1, 1.2, 1.6, 0.5');
+    expect(findField(form, 'demand[0].seasonality.yearly')?.display).toBe('');
+    expect(findField(form, 'demand[0].trendPerYear')?.placeholder).toBe('default 0');
+    const yearly = type(coffeeText, 'demand[0].seasonality.yearly', '1, 1, 1, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 2');
+    expect(JSON.parse(yearly).demand[0].seasonality).toEqual({ weekly: [0.85, 0.9, 0.95, 1, 1.2, 1.6, 0.5], yearly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 2] });
+    expect(parseScenarioText(yearly).ok).toBe(true);
+    const short = parseScenarioText(type(coffeeText, 'demand[0].seasonality.weekly', '1, 1, 1, 1, 1, 2'));
+    expect(short.ok ? [] : short.issues.map((i) => [i.path, i.message])).toEqual([['demand[0].seasonality.weekly', 'expected 7 weekly multipliers, Monday first']]);
+    const grown = type(coffeeText, 'demand[0].trendPerYear', '0.1');
+    expect(JSON.parse(grown).demand[0].trendPerYear).toBe(0.1);
+  });
+
+  it('emptying the only pattern removes the seasonality entry; with the other left, only that pattern goes', () => {
+    const flat = JSON.parse(type(coffeeText, 'demand[0].seasonality.weekly', '')).demand[0];
+    expect(flat).not.toHaveProperty('seasonality');
+    const both = type(coffeeText, 'demand[0].seasonality.yearly', '1, 1, 1, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 2');
+    expect(JSON.parse(type(both, 'demand[0].seasonality.weekly', '')).demand[0].seasonality).toEqual({ yearly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 2] });
   });
 });

@@ -495,21 +495,13 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   /**
-   * How well a stock point's record matches its shelf. Emptying the last field of a visibility entry
-   * removes the entry (exact records again) rather than leaving `{}`, which the check would refuse
-   * (an entry needs its shrinkage); with other settings left, the field is emptied and, if it was the
-   * shrinkage, reported as required.
+   * Fields of one optional object at `at`: emptying the last of them removes the object rather than
+   * leaving `{}` behind (which some objects' checks refuse, and which no one wrote).
    */
-  const visibilityFields = (at: JsonPath): FieldSpec[] => {
-    const fields = [
-      field('number', [...at, 'shrinkagePerDay'], s.fields.shrinkagePerDay, { optional: true, placeholder: s.placeholderExactRecord }),
-      field('number', [...at, 'countEveryDays'], s.fields.countEveryDays, { optional: true, placeholder: s.placeholderNever }),
-      field('number', [...at, 'countDelayDays'], s.fields.countDelayDays, { optional: true, placeholder: s.placeholderDefault('0') }),
-      field('checkbox', [...at, 'realTime'], s.fields.realTime, { optional: true }),
-    ];
+  const ownedFields = (at: JsonPath, fields: FieldSpec[]): FieldSpec[] => {
     for (const spec of fields) {
       const plain = spec.edit;
-      const key = spec.path[spec.path.length - 1];
+      const key = spec.path[at.length];
       spec.edit = (input, current) => {
         const edit = plain(input, current);
         const entry = valueAt(current, at);
@@ -519,6 +511,18 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     }
     return fields;
   };
+
+  /**
+   * How well a stock point's record matches its shelf. With other settings left, an emptied shrinkage
+   * is reported as required (an entry needs it); emptied last, the entry goes (exact records again).
+   */
+  const visibilityFields = (at: JsonPath): FieldSpec[] =>
+    ownedFields(at, [
+      field('number', [...at, 'shrinkagePerDay'], s.fields.shrinkagePerDay, { optional: true, placeholder: s.placeholderExactRecord }),
+      field('number', [...at, 'countEveryDays'], s.fields.countEveryDays, { optional: true, placeholder: s.placeholderNever }),
+      field('number', [...at, 'countDelayDays'], s.fields.countDelayDays, { optional: true, placeholder: s.placeholderDefault('0') }),
+      field('checkbox', [...at, 'realTime'], s.fields.realTime, { optional: true }),
+    ]);
 
   const more = (item: unknown, shown: string[]): string[] => (isRecord(item) ? Object.keys(item).filter((k) => !shown.includes(k)) : []);
   const removeAction = (path: JsonPath, what: string): FormAction => ({ label: s.removeItem(what), edit: () => ({ op: 'delete', path }) });
@@ -705,10 +709,11 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   const demand = listSection(
     'demand',
     s.sections.demand,
-    ['type', 'node', 'product', 'customersPerDay', 'quantity'],
+    ['type', 'node', 'product', 'customersPerDay', 'quantity', 'seasonality', 'trendPerYear'],
     (item, path) => {
       const entry = item as Record<string, unknown>;
       const types = [...demandTypes.keys()].filter((t) => t !== 'history' || entry.type === 'history');
+      const knows = (key: string) => (typeof entry.type === 'string' ? demandTypes.get(entry.type)?.fields.some((f) => f.key === key) : false) ?? false;
       const fields = [
         typeSelect([...path, 'type'], s.fields.demandType, types, s.demandTypes, convertDemand),
         field('idList', [...path, 'node'], s.fields.nodes, { suggest: 'nodes' }),
@@ -724,6 +729,16 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       } else if (entry.type === 'history') {
         notes.push(s.historyNote);
       }
+      if (knows('seasonality')) {
+        const at = [...path, 'seasonality'];
+        fields.push(
+          ...ownedFields(at, [
+            field('numberList', [...at, 'weekly'], s.fields.weekly, { optional: true, placeholder: s.placeholderFlat }),
+            field('numberList', [...at, 'yearly'], s.fields.yearly, { optional: true, placeholder: s.placeholderFlat }),
+          ]),
+        );
+      }
+      if (knows('trendPerYear')) fields.push(field('number', [...path, 'trendPerYear'], s.fields.trendPerYear, { optional: true, placeholder: s.placeholderDefault('0') }));
       return { title: s.titles.demand(showIdList(entry.node), showIdList(entry.product)), fields, notes };
     },
     (current) => ({ type: 'arrivals', ...freePair(current, 'demand'), customersPerDay: 5 }),

@@ -57,6 +57,7 @@ export const editorStrings = {
     placeholderExactRecord: 'none (exact record)',
     placeholderNever: 'never',
     placeholderAnyWait: 'any wait is accepted',
+    placeholderFlat: 'none (flat)',
     placeholderEveryProduct: 'every product it ships',
     variantsNote: (names: string[]) =>
       names.length === 0
@@ -174,6 +175,9 @@ export const editorStrings = {
       toDay: 'To day (not included)',
       ratePerYear: 'Times a year, on average',
       duration: 'Each lasts (days)',
+      weekly: 'Weekly pattern (7 multipliers, Monday first)',
+      yearly: 'Yearly pattern (12 multipliers, January first)',
+      trendPerYear: 'Growth per year (0.1 = +10%)',
     },
     disruptionTypes: labels({
       supplierOutage: 'supplier outage',
