@@ -455,3 +455,37 @@ describe('seasonality and trend in the demand forms', () => {
     expect(JSON.parse(type(both, 'demand[0].seasonality.weekly', '')).demand[0].seasonality).toEqual({ yearly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 2] });
   });
 });
+
+describe('demand shocks in the forms', () => {
+  const winter = readFileSync(join(repoRoot, 'scenarios', '06-winter-clothing.json'), 'utf8');
+
+  it("shows each shock's name, multiplier and occurrence, named with its number, and edits them in place", () => {
+    const group = formOf(JSON.parse(winter)).sections.find((s) => s.key === 'demand')!.groups[0];
+    const shock = group.fields.filter((f) => f.key.startsWith('demand[0].shocks[0]'));
+    expect(shock.map((f) => [f.label, f.display])).toEqual([
+      ['Shock 1: name', 'mild winter'],
+      ['Shock 1: demand multiplied by', '0.7'],
+      ['Shock 1: when', 'scheduled'],
+      ['From day', '304'],
+      ['To day (not included)', '425'],
+    ]);
+    expect(group.notes.some((note) => /JSON view/.test(note))).toBe(true);
+    expect(group.more).toEqual([]);
+    const harsher = type(winter, 'demand[0].shocks[0].multiplier', '0.5');
+    const expected = JSON.parse(winter);
+    expected.demand[0].shocks[0].multiplier = 0.5;
+    expect(JSON.parse(harsher)).toEqual(expected);
+    // a negative multiplier is reported at its field
+    const data = JSON.parse(winter);
+    data.demand[0].shocks[0].multiplier = -1;
+    const result = parseScenarioText(JSON.stringify(data));
+    if (result.ok) throw new Error('expected a problem');
+    expect(placeIssues(result.issues, formAnchors(formOf(data))).placed.map(({ place }) => place.anchor)).toEqual(['demand[0].shocks[0].multiplier']);
+  });
+
+  it('a demand without shocks has no shock fields and no shock note', () => {
+    const group = formOf(coffee()).sections.find((s) => s.key === 'demand')!.groups[0];
+    expect(group.fields.some((f) => f.key.includes('shocks'))).toBe(false);
+    expect(group.notes.some((note) => /Shocks/.test(note))).toBe(false);
+  });
+});

@@ -418,6 +418,17 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     return [select, ...params];
   };
 
+  /** When a disruption or a demand shock happens: on set days [start, end), or at random with a rate and a duration. */
+  const occurrenceDefaults = { start: 30, end: 44, ratePerYear: 1, duration: { type: 'constant', value: 14 } };
+  const occurrenceFields = (at: JsonPath, label: string): FieldSpec[] => {
+    const occurrence = valueAt(data, at);
+    const fields = [typeSelect([...at, 'type'], label, occurrenceTypes.keys(), s.occurrenceTypes, (old, type) => convertVariant(old, type, occurrenceTypes, occurrenceDefaults))];
+    const type = isRecord(occurrence) ? occurrence.type : undefined;
+    if (type === 'scheduled') fields.push(numberField([...at, 'start'], s.fields.fromDay, undefined, { level: 1 }), numberField([...at, 'end'], s.fields.toDay, undefined, { level: 1 }));
+    else if (type === 'random') fields.push(numberField([...at, 'ratePerYear'], s.fields.ratePerYear, undefined, { level: 1 }), ...distributionFields([...at, 'duration'], s.fields.duration));
+    return fields;
+  };
+
   const policyFields = (path: JsonPath): FieldSpec[] => {
     const p = valueAt(data, path);
     const select = typeSelect([...path, 'type'], s.fields.policy, policyTypes.keys(), s.policies, convertPolicy);
@@ -709,7 +720,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   const demand = listSection(
     'demand',
     s.sections.demand,
-    ['type', 'node', 'product', 'customersPerDay', 'quantity', 'seasonality', 'trendPerYear'],
+    ['type', 'node', 'product', 'customersPerDay', 'quantity', 'seasonality', 'trendPerYear', 'shocks'],
     (item, path) => {
       const entry = item as Record<string, unknown>;
       const types = [...demandTypes.keys()].filter((t) => t !== 'history' || entry.type === 'history');
@@ -739,7 +750,22 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         );
       }
       if (knows('trendPerYear')) fields.push(field('number', [...path, 'trendPerYear'], s.fields.trendPerYear, { optional: true, placeholder: s.placeholderDefault('0') }));
-      return { title: s.titles.demand(showIdList(entry.node), showIdList(entry.product)), fields, notes };
+      // the shocks written in the file, each named with its number (adding or removing one is JSON's)
+      const shocks = knows('shocks') && Array.isArray(entry.shocks) ? (entry.shocks as unknown[]) : [];
+      const moreOfShocks: string[] = [];
+      shocks.forEach((shock, i) => {
+        if (!isRecord(shock)) return;
+        const at = [...path, 'shocks', i];
+        const of = (label: string) => s.fields.ofShock(i + 1, label);
+        fields.push(
+          field('text', [...at, 'name'], of(s.fields.name), { optional: true, placeholder: s.placeholderNone }),
+          field('number', [...at, 'multiplier'], of(s.fields.demandMultiplier)),
+          ...occurrenceFields([...at, 'occurrence'], of(s.fields.occurrence)),
+        );
+        moreOfShocks.push(...more(shock, ['name', 'multiplier', 'occurrence']).map((key) => `shocks[${i}].${key}`));
+      });
+      if (shocks.length > 0) notes.push(s.shocksNote);
+      return { title: s.titles.demand(showIdList(entry.node), showIdList(entry.product)), fields, notes, more: moreOfShocks };
     },
     (current) => ({ type: 'arrivals', ...freePair(current, 'demand'), customersPerDay: 5 }),
     s.add.demand,
@@ -860,7 +886,6 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   // what goes wrong and when: the type's own fields (a supplier, lanes, a zone; a multiplier or the
   // share of capacity lost), then the occurrence (on set days, or at random with a duration)
   const disruptionDefaults = { multiplier: 2, fraction: 1, lanes: [] };
-  const occurrenceDefaults = { start: 30, end: 44, ratePerYear: 1, duration: { type: 'constant', value: 14 } };
   const disruptions = listSection(
     'disruptions',
     s.sections.disruptions,
@@ -887,16 +912,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         else if (f.key === 'multiplier') fields.push(field('number', [...path, 'multiplier'], entry.type === 'deliveryDelay' ? s.fields.transitMultiplier : s.fields.leadTimeMultiplier));
         else if (f.key === 'fraction') fields.push(field('number', [...path, 'fraction'], s.fields.capacityLost));
       }
-      const at = [...path, 'occurrence'];
-      const occurrence = valueAt(data, at);
-      fields.push(typeSelect([...at, 'type'], s.fields.occurrence, occurrenceTypes.keys(), s.occurrenceTypes, (old, type) => convertVariant(old, type, occurrenceTypes, occurrenceDefaults)));
-      const occurrenceType = isRecord(occurrence) ? occurrence.type : undefined;
-      if (occurrenceType === 'scheduled') {
-        fields.push(numberField([...at, 'start'], s.fields.fromDay, undefined, { level: 1 }), numberField([...at, 'end'], s.fields.toDay, undefined, { level: 1 }));
-      } else if (occurrenceType === 'random') {
-        fields.push(numberField([...at, 'ratePerYear'], s.fields.ratePerYear, undefined, { level: 1 }));
-        fields.push(...distributionFields([...at, 'duration'], s.fields.duration));
-      }
+      fields.push(...occurrenceFields([...path, 'occurrence'], s.fields.occurrence));
       const what = s.disruptionTypes[String(entry.type)] ?? show(entry.type);
       const target = typeof entry.node === 'string' ? entry.node : typeof entry.zone === 'string' ? entry.zone : Array.isArray(entry.lanes) ? entry.lanes.map(String).join(', ') : '';
       return { title: s.titles.disruption(typeof entry.name === 'string' && entry.name !== '' ? entry.name : what, target), fields };

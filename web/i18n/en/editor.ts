@@ -58,6 +58,7 @@ export const editorStrings = {
     placeholderNever: 'never',
     placeholderAnyWait: 'any wait is accepted',
     placeholderFlat: 'none (flat)',
+    shocksNote: 'Shocks (a heatwave, a viral spike) multiply demand for a while; add or remove one in the JSON view.',
     placeholderEveryProduct: 'every product it ships',
     variantsNote: (names: string[]) =>
       names.length === 0
@@ -178,6 +179,8 @@ export const editorStrings = {
       weekly: 'Weekly pattern (7 multipliers, Monday first)',
       yearly: 'Yearly pattern (12 multipliers, January first)',
       trendPerYear: 'Growth per year (0.1 = +10%)',
+      ofShock: (n: number, label: string) => `Shock ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+      demandMultiplier: 'Demand multiplied by',
     },
     disruptionTypes: labels({
       supplierOutage: 'supplier outage',
