@@ -111,3 +111,17 @@ test('a disruption added in the forms: a two-week outage of the roaster; made ra
   expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
   expect(app.errors).toEqual([]);
 });
+
+test("a demand shock added and removed from the demand's card; focus stays on the card", async () => {
+  const card = page.locator('#editor .se-group[data-key="demand[0]"]');
+  await card.getByRole('button', { name: 'Add a demand shock' }).click();
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].shocks[0].multiplier"]') !== null, undefined, { timeout: 5_000 });
+  expect(await field('demand[0].shocks[0].multiplier').inputValue()).toBe('1.5');
+  expect(await field('demand[0].shocks[0].occurrence.type').inputValue()).toBe('scheduled');
+  expect(await page.evaluate(() => document.activeElement?.closest('.se-group')?.getAttribute('data-key'))).toBe('demand[0]');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  await card.getByRole('button', { name: 'Remove shock 1' }).click();
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].shocks[0].multiplier"]') === null, undefined, { timeout: 5_000 });
+  expect(await card.getByRole('button', { name: 'Remove shock 1' }).count()).toBe(0);
+  expect(app.errors).toEqual([]);
+});

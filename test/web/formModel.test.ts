@@ -263,7 +263,8 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
     // each warehouse's fields carry its number, so they can be told apart when read one by one
     expect(north.fields.find((f) => f.key === 'fulfilment[0].from[1].transitDays.type')?.label).toBe('Warehouse 2: transit to customers (days)');
     expect(north.fields.find((f) => f.key === 'fulfilment[0].from[0].costPerShipment')?.label).toBe('Warehouse 1: delivery cost per parcel');
-    expect(north.notes[0]).toMatch(/JSON view/);
+    expect(north.notes[0]).toMatch(/nearest first/);
+    expect(north.actions?.map((a) => a.label)).toEqual(['Add a warehouse', 'Remove Warehouse 1', 'Remove Warehouse 2']);
     expect(north.more).toEqual([]);
     // what the card does not show is listed on it, a warehouse's own fields included
     const data = JSON.parse(online);
@@ -469,7 +470,7 @@ describe('demand shocks in the forms', () => {
       ['From day', '304'],
       ['To day (not included)', '425'],
     ]);
-    expect(group.notes.some((note) => /JSON view/.test(note))).toBe(true);
+    expect(group.actions?.map((a) => a.label)).toEqual(['Add a demand shock', 'Remove shock 1']);
     expect(group.more).toEqual([]);
     const harsher = type(winter, 'demand[0].shocks[0].multiplier', '0.5');
     const expected = JSON.parse(winter);
@@ -483,9 +484,35 @@ describe('demand shocks in the forms', () => {
     expect(placeIssues(result.issues, formAnchors(formOf(data))).placed.map(({ place }) => place.anchor)).toEqual(['demand[0].shocks[0].multiplier']);
   });
 
-  it('a demand without shocks has no shock fields and no shock note', () => {
+  it('a demand without shocks has no shock fields; one added is a valid fortnight at 1.5 times the demand; one removed is gone', () => {
     const group = formOf(coffee()).sections.find((s) => s.key === 'demand')!.groups[0];
     expect(group.fields.some((f) => f.key.includes('shocks'))).toBe(false);
-    expect(group.notes.some((note) => /Shocks/.test(note))).toBe(false);
+    expect(group.actions?.map((a) => a.label)).toEqual(['Add a demand shock']);
+    const added = applyEditToText(coffeeText, group.actions![0].edit(coffee()));
+    expect(JSON.parse(added).demand[0].shocks).toEqual([{ multiplier: 1.5, occurrence: { type: 'scheduled', start: 30, end: 44 } }]);
+    expect(parseScenarioText(added).ok).toBe(true);
+    const again = formOf(JSON.parse(added)).sections.find((s) => s.key === 'demand')!.groups[0];
+    const twice = applyEditToText(added, again.actions![0].edit(JSON.parse(added)));
+    expect(JSON.parse(twice).demand[0].shocks).toHaveLength(2);
+    const removed = applyEditToText(added, again.actions![1].edit(JSON.parse(added)));
+    expect(JSON.parse(removed).demand[0].shocks).toEqual([]);
+  });
+});
+
+describe("a zone's warehouses added and removed in the forms", () => {
+  const online = readFileSync(join(repoRoot, 'scenarios', '09-online-shoes-24h.json'), 'utf8');
+  const northOf = (text: string) => formOf(JSON.parse(text)).sections.find((s) => s.key === 'fulfilment')!.groups[0];
+
+  it('adds the next warehouse not serving the zone yet, two days away, valid; removes one; never the last', () => {
+    const added = applyEditToText(online, northOf(online).actions![0].edit(JSON.parse(online)));
+    expect(JSON.parse(added).fulfilment[0].from.map((f: { warehouse: string }) => f.warehouse)).toEqual(['wh-north', 'central', 'wh-southeast']);
+    expect(JSON.parse(added).fulfilment[0].from[2]).toEqual({ warehouse: 'wh-southeast', transitDays: { type: 'constant', value: 2 } });
+    expect(parseScenarioText(added).ok).toBe(true);
+
+    const removed = applyEditToText(online, northOf(online).actions![1].edit(JSON.parse(online)));
+    expect(JSON.parse(removed).fulfilment[0].from.map((f: { warehouse: string }) => f.warehouse)).toEqual(['central']);
+    expect(parseScenarioText(removed).ok).toBe(true);
+    // one warehouse left: it can be changed, not removed (a zone needs one)
+    expect(northOf(removed).actions?.map((a) => a.label)).toEqual(['Add a warehouse']);
   });
 });

@@ -61,6 +61,8 @@ export interface GroupSpec {
   notes: string[];
   /** offer a link to the JSON view (for what only the JSON view edits) */
   jsonLink?: boolean;
+  /** edits of a list inside the item (add a warehouse, remove shock 2), shown after its fields */
+  actions?: FormAction[];
 }
 
 export interface SectionSpec {
@@ -537,13 +539,24 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
 
   const more = (item: unknown, shown: string[]): string[] => (isRecord(item) ? Object.keys(item).filter((k) => !shown.includes(k)) : []);
   const removeAction = (path: JsonPath, what: string): FormAction => ({ label: s.removeItem(what), edit: () => ({ op: 'delete', path }) });
+  /** Add to the list at `at` (created if missing), and remove each of its items, keeping at least `min`. */
+  const nestedListActions = (at: JsonPath, items: unknown[], min: number, addLabel: string, itemName: (n: number) => string, template: (current: unknown) => unknown): FormAction[] => [
+    {
+      label: addLabel,
+      edit: (current) => {
+        const list = valueAt(current, at);
+        return Array.isArray(list) ? { op: 'set', path: [...at, list.length], value: template(current) } : { op: 'set', path: at, value: [template(current)] };
+      },
+    },
+    ...(items.length > min ? items.map((_, i) => removeAction([...at, i], itemName(i + 1))) : []),
+  ];
 
   /** A section listing `data[key]`, one group per item. */
   const listSection = (
     key: string,
     title: string,
     shown: string[],
-    describe: (item: unknown, path: JsonPath) => { title: string; fields: FieldSpec[]; notes?: string[]; more?: string[] },
+    describe: (item: unknown, path: JsonPath) => { title: string; fields: FieldSpec[]; notes?: string[]; more?: string[]; actions?: FormAction[] },
     template: (current: Record<string, unknown>) => unknown,
     addLabel: string,
   ): SectionSpec => {
@@ -553,7 +566,15 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       const path = [key, i];
       if (!isRecord(item)) return { key: formatJsonPath(path), title: s.itemNotObject(formatJsonPath(path)), fields: [], more: [], notes: [], jsonLink: true, remove: removeAction(path, formatJsonPath(path)) };
       const described = describe(item, path);
-      return { key: formatJsonPath(path), title: described.title, fields: described.fields, remove: removeAction(path, described.title), more: [...more(item, shown), ...(described.more ?? [])], notes: described.notes ?? [] };
+      return {
+        key: formatJsonPath(path),
+        title: described.title,
+        fields: described.fields,
+        remove: removeAction(path, described.title),
+        more: [...more(item, shown), ...(described.more ?? [])],
+        notes: described.notes ?? [],
+        ...(described.actions ? { actions: described.actions } : {}),
+      };
     });
     return {
       key,
@@ -750,7 +771,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         );
       }
       if (knows('trendPerYear')) fields.push(field('number', [...path, 'trendPerYear'], s.fields.trendPerYear, { optional: true, placeholder: s.placeholderDefault('0') }));
-      // the shocks written in the file, each named with its number (adding or removing one is JSON's)
+      // the demand's shocks, each named with its number
       const shocks = knows('shocks') && Array.isArray(entry.shocks) ? (entry.shocks as unknown[]) : [];
       const moreOfShocks: string[] = [];
       shocks.forEach((shock, i) => {
@@ -764,8 +785,10 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         );
         moreOfShocks.push(...more(shock, ['name', 'multiplier', 'occurrence']).map((key) => `shocks[${i}].${key}`));
       });
-      if (shocks.length > 0) notes.push(s.shocksNote);
-      return { title: s.titles.demand(showIdList(entry.node), showIdList(entry.product)), fields, notes, more: moreOfShocks };
+      const actions = knows('shocks')
+        ? nestedListActions([...path, 'shocks'], shocks, 0, s.add.shock, (n) => s.titles.shock(n), () => ({ multiplier: 1.5, occurrence: { type: 'scheduled', start: 30, end: 44 } }))
+        : undefined;
+      return { title: s.titles.demand(showIdList(entry.node), showIdList(entry.product)), fields, notes, more: moreOfShocks, ...(actions ? { actions } : {}) };
     },
     (current) => ({ type: 'arrivals', ...freePair(current, 'demand'), customersPerDay: 5 }),
     s.add.demand,
@@ -847,6 +870,13 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         ],
         notes: [s.fulfilmentNote],
         more: sourceMore,
+        actions: nestedListActions([...path, 'from'], sources, 1, s.add.warehouse, (n) => s.fields.servingWarehouse(n), (current) => {
+          // the next warehouse not serving the zone yet, two days away
+          const serving = new Set(sources.filter(isRecord).map((source) => String(source.warehouse)));
+          const root = isRecord(current) ? current : {};
+          const warehouse = nodesOfType(root, 'warehouse').find((id) => !serving.has(id)) ?? nodesOfType(root, 'warehouse')[0] ?? '';
+          return { warehouse, transitDays: { type: 'constant', value: 2 } };
+        }),
       };
     },
     (current) => {

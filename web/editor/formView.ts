@@ -194,6 +194,13 @@ export function createFormView(options: FormViewOptions): FormView {
     for (const note of group.notes) box.append(paragraph('se-note', note));
     if (group.jsonLink) box.append(jsonButton());
     for (const field of group.fields) box.append(drawField(field, section));
+    if (group.actions && group.actions.length > 0) {
+      // after adding or removing a warehouse or a shock: the item's card again
+      const actions = document.createElement('div');
+      actions.className = 'se-actions';
+      for (const action of group.actions) actions.append(actionButton(action, 'se-action', action.label, () => element.querySelector<HTMLElement>(`.se-group[data-key="${CSS.escape(group.key)}"]`)));
+      box.append(actions);
+    }
     const more = paragraph('se-more', group.more.length > 0 ? s.more(group.more) : '');
     more.hidden = group.more.length === 0;
     box.append(more);

@@ -53,12 +53,11 @@ export const editorStrings = {
       served
         ? 'Customers ordering online. The warehouses that ship to them, transit times and promises are under "Online fulfilment" below.'
         : 'Customers ordering online. Add an entry for this zone under "Online fulfilment" below, naming the warehouses that ship to them; a zone has no lanes.',
-    fulfilmentNote: 'Warehouses are tried nearest first. Add or remove a warehouse, express delivery or proactive communication in the JSON view.',
+    fulfilmentNote: 'Warehouses are tried nearest first. Express delivery and proactive communication are set in the JSON view.',
     placeholderExactRecord: 'none (exact record)',
     placeholderNever: 'never',
     placeholderAnyWait: 'any wait is accepted',
     placeholderFlat: 'none (flat)',
-    shocksNote: 'Shocks (a heatwave, a viral spike) multiply demand for a while; add or remove one in the JSON view.',
     placeholderEveryProduct: 'every product it ships',
     variantsNote: (names: string[]) =>
       names.length === 0
@@ -86,6 +85,8 @@ export const editorStrings = {
       fulfilment: 'Add an online zone\u2019s fulfilment',
       recall: 'Add a recall',
       disruption: 'Add a disruption',
+      warehouse: 'Add a warehouse',
+      shock: 'Add a demand shock',
     },
     titles: {
       product: (id: string) => `Product ${id || '(no id)'}`,
@@ -96,6 +97,7 @@ export const editorStrings = {
       customers: (node: string) => `Customers of ${node || '?'}`,
       fulfilment: (zone: string) => `Orders from ${zone || '?'}`,
       recall: (name: string) => `Recall: ${name || '?'}`,
+      shock: (n: number) => `shock ${n}`,
       disruption: (what: string, target: string) => (target ? `${what || '?'}: ${target}` : what || '?'),
       variants: 'Policy variants',
     },
