@@ -125,3 +125,22 @@ test("a demand shock added and removed from the demand's card; focus stays on th
   expect(await card.getByRole('button', { name: 'Remove shock 1' }).count()).toBe(0);
   expect(app.errors).toEqual([]);
 });
+
+test('policy variants in the forms: an override typed wrongly is shown at its field; a variant added runs as a column of its own', async () => {
+  const orderUpTo = 'variants[0].policies[0].policy.orderUpTo';
+  expect(await field(orderUpTo).inputValue()).toBe('120');
+  await field(orderUpTo).fill('5');
+  await expectProblemAt(orderUpTo, /reorderPoint|orderUpTo|greater/i);
+  await field(orderUpTo).fill('120');
+  await expectFixed(orderUpTo);
+
+  await page.locator('#editor .se-section[data-key="variants"] > .se-section-body > .se-add').click();
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="variants[3].id"]') !== null, undefined, { timeout: 5_000 });
+  await field('variants[3].name').fill('Baseline');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
+  const columns = await page.locator('#kpi-table thead th.variant-column').allTextContents();
+  expect(columns.map((c) => c.trim())).toContain('Baseline');
+  expect(columns).toHaveLength(4);
+  expect(app.errors).toEqual([]);
+});

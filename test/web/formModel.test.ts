@@ -60,7 +60,7 @@ describe('where the forms show a problem (issue path -> form field)', () => {
     expect(place('demand[0].seasonality.weekly')).toEqual({ anchor: 'demand[0].seasonality.weekly', rest: '' });
     expect(place('products')).toEqual({ anchor: 'products', rest: '' });
     expect(place('(scenario)')).toEqual({ anchor: '(scenario)', rest: '' });
-    expect(place('variants[2].policies[0].policy.orderQuantity')).toEqual({ anchor: 'variants', rest: '[2].policies[0].policy.orderQuantity' });
+    expect(place('variants[1].set[0].value')).toEqual({ anchor: 'variants[1]', rest: 'set[0].value' });
   });
 
   it('has no place for syntax errors and for parts the forms do not show', () => {
@@ -514,5 +514,48 @@ describe("a zone's warehouses added and removed in the forms", () => {
     expect(parseScenarioText(removed).ok).toBe(true);
     // one warehouse left: it can be changed, not removed (a zone needs one)
     expect(northOf(removed).actions?.map((a) => a.label)).toEqual(['Add a warehouse']);
+  });
+});
+
+describe('policy variants in the forms', () => {
+  it("shows each variant's overrides: which stock points, and the policy with its parameters", () => {
+    const form = formOf(coffee());
+    const section = form.sections.find((s) => s.key === 'variants')!;
+    expect(section.title).toBe('Policy variants');
+    // right after the stock points whose policies they replace
+    expect(form.sections.map((s) => s.key).indexOf('variants')).toBe(form.sections.map((s) => s.key).indexOf('stockPoints') + 1);
+    const lean = section.groups[0];
+    expect(lean.title).toBe('Variant Lean (s, S)');
+    expect(lean.fields.slice(0, 7).map((f) => [f.label, f.display])).toEqual([
+      ['Id', 'lean'],
+      ['Display name', 'Lean (s, S)'],
+      ['Description', 'Reorder with under a day of demand left: cheap shelves, Saturday stockouts.'],
+      ['Override 1: node(s)', 'shop'],
+      ['Override 1: product(s)', 'beans'],
+      ['Override 1: policy', 'sS'],
+      ['Reorder point', '22'],
+    ]);
+    expect(lean.actions?.map((a) => a.label)).toEqual(['Add a policy override', 'Remove override 1', 'Remove override 2', 'Remove override 3']);
+    expect(fieldForIssue('variants[2].policies[0].policy.orderQuantity', formAnchors(form))?.anchor).toMatch(/^variants\[2\]\.policies\[0\]\.policy/);
+  });
+
+  it("a policy typed wrongly in a variant is reported at its field; a new variant is a valid baseline; an override starts from the first stock point's policy", () => {
+    const data = coffee();
+    data.variants[0].policies[0].policy.orderUpTo = 5;
+    const result = parseScenarioText(JSON.stringify(data));
+    if (result.ok) throw new Error('expected a problem');
+    expect(placeIssues(result.issues, formAnchors(formOf(data))).placed.map(({ place }) => place.anchor)).toEqual(['variants[0].policies[0].policy.orderUpTo']);
+
+    const section = formOf(coffee()).sections.find((s) => s.key === 'variants')!;
+    const added = applyEditToText(coffeeText, section.add!.edit(coffee()));
+    const fresh = JSON.parse(added).variants.at(-1);
+    expect(fresh).toEqual({ id: 'variant', name: 'variant', policies: [] });
+    expect(parseScenarioText(added).ok).toBe(true);
+    const group = formOf(JSON.parse(added)).sections.find((s) => s.key === 'variants')!.groups.at(-1)!;
+    expect(group.notes[0]).toMatch(/baseline/);
+    const overridden = applyEditToText(added, group.actions![0].edit(JSON.parse(added)));
+    const first = coffee().stockPoints[0];
+    expect(JSON.parse(overridden).variants.at(-1).policies).toEqual([{ node: [first.node].flat()[0], product: [first.product].flat()[0], policy: first.policy }]);
+    expect(parseScenarioText(overridden).ok).toBe(true);
   });
 });

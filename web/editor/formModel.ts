@@ -431,9 +431,9 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     return fields;
   };
 
-  const policyFields = (path: JsonPath): FieldSpec[] => {
+  const policyFields = (path: JsonPath, label: string = s.fields.policy): FieldSpec[] => {
     const p = valueAt(data, path);
-    const select = typeSelect([...path, 'type'], s.fields.policy, policyTypes.keys(), s.policies, convertPolicy);
+    const select = typeSelect([...path, 'type'], label, policyTypes.keys(), s.policies, convertPolicy);
     const info = isRecord(p) && typeof p.type === 'string' ? policyTypes.get(p.type) : undefined;
     const fields: FieldSpec[] = [select];
     for (const f of info?.fields ?? []) {
@@ -732,11 +732,56 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     (current) => ({ ...freePair(current, 'stockPoints'), policy: { type: 'sS', reorderPoint: 10, orderUpTo: 30 } }),
     s.add.stockPoint,
   );
-  if (data.variants !== undefined) {
-    const variants = Array.isArray(data.variants) ? data.variants : [];
-    const names = variants.map((v, i) => (isRecord(v) && typeof v.name === 'string' ? v.name : idOf(v) || `#${i + 1}`));
-    stockPoints.groups.push({ key: 'variants', title: s.titles.variants, fields: [], more: [], notes: [s.variantsNote(names)], jsonLink: true });
-  }
+
+  // policy variants compared on the same random futures: each replaces the policies of the stock
+  // points its overrides name (a variant without overrides runs the policies above: a baseline);
+  // its other changes ("set", JSON pointers and values) are edited as JSON
+  const variants = listSection(
+    'variants',
+    s.sections.variants,
+    ['id', 'name', 'description', 'policies'],
+    (item, path) => {
+      const variant = item as Record<string, unknown>;
+      const overrides = Array.isArray(variant.policies) ? (variant.policies as unknown[]) : [];
+      const fields: FieldSpec[] = [
+        field('text', [...path, 'id'], s.fields.id),
+        field('text', [...path, 'name'], s.fields.displayName, { optional: true, placeholder: s.placeholderNone }),
+        field('textarea', [...path, 'description'], s.fields.description, { optional: true }),
+      ];
+      const moreOfOverrides: string[] = [];
+      overrides.forEach((override, j) => {
+        if (!isRecord(override)) return;
+        const at = [...path, 'policies', j];
+        const of = (label: string) => s.fields.ofOverride(j + 1, label);
+        fields.push(
+          field('idList', [...at, 'node'], of(s.fields.nodes), { suggest: 'nodes', optional: true, placeholder: s.placeholderEveryNode }),
+          field('idList', [...at, 'product'], of(s.fields.products), { suggest: 'products', optional: true, placeholder: s.placeholderEveryProductOverride }),
+          ...policyFields([...at, 'policy'], of(s.fields.policy)),
+        );
+        moreOfOverrides.push(...more(override, ['node', 'product', 'policy']).map((key) => `policies[${j}].${key}`));
+      });
+      return {
+        title: s.titles.variant(typeof variant.name === 'string' && variant.name !== '' ? variant.name : show(variant.id)),
+        fields,
+        notes: overrides.length === 0 ? [s.baselineNote] : [],
+        more: moreOfOverrides,
+        actions: nestedListActions([...path, 'policies'], overrides, 0, s.add.override, (n) => s.titles.override(n), (current) => {
+          // start from the first stock point's own policy
+          const root = isRecord(current) ? current : {};
+          const point = Array.isArray(root.stockPoints) ? (root.stockPoints as unknown[]).find(isRecord) : undefined;
+          const first = (ids: unknown) => (typeof ids === 'string' ? ids : Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined);
+          const node = first(point?.node);
+          const product = first(point?.product);
+          return { ...(node ? { node } : {}), ...(product ? { product } : {}), policy: point?.policy ?? { type: 'sS', reorderPoint: 10, orderUpTo: 30 } };
+        }),
+      };
+    },
+    (current) => {
+      const id = uniqueId('variant', idsIn(current, 'variants'));
+      return { id, name: id, policies: [] };
+    },
+    s.add.variant,
+  );
 
   const demand = listSection(
     'demand',
@@ -951,7 +996,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     s.add.disruption,
   );
 
-  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, demand, customers, fulfilment, recalls, disruptions], nodeIds, productIds } };
+  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, variants, demand, customers, fulfilment, recalls, disruptions], nodeIds, productIds } };
 }
 
 /** Every field of the form, in order. */

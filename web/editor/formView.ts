@@ -222,7 +222,7 @@ export function createFormView(options: FormViewOptions): FormView {
     if (spec.key !== '(settings)') {
       const count = document.createElement('span');
       count.className = 'se-count';
-      count.textContent = String(spec.groups.filter((g) => g.key !== 'variants').length);
+      count.textContent = String(spec.groups.length);
       summary.append(' ', count);
     }
     section.append(summary);
@@ -237,7 +237,7 @@ export function createFormView(options: FormViewOptions): FormView {
     for (const group of spec.groups) body.append(drawGroup(group, section));
     if (spec.add) {
       // after an add: the first field of the new item
-      const count = spec.groups.filter((g) => g.key !== 'variants').length;
+      const count = spec.groups.length;
       const newKey = `${spec.key}[${count}]`;
       body.append(actionButton(spec.add, 'se-add', spec.add.label, () => element.querySelector<HTMLElement>(`.se-group[data-key="${CSS.escape(newKey)}"] .se-control`)));
     }

@@ -59,10 +59,9 @@ export const editorStrings = {
     placeholderAnyWait: 'any wait is accepted',
     placeholderFlat: 'none (flat)',
     placeholderEveryProduct: 'every product it ships',
-    variantsNote: (names: string[]) =>
-      names.length === 0
-        ? 'No policy variants: the scenario runs with the policies above.'
-        : `${plural(names.length, 'variant', 'variants')} (${names.map((name) => `“${name}”`).join(', ')}) replace some of these policies; edit variants in the JSON view.`,
+    baselineNote: 'No policy overrides: this variant runs the stock points\u2019 own policies (a baseline). Its other changes, if any, are in "set" (JSON view).',
+    placeholderEveryNode: 'every node',
+    placeholderEveryProductOverride: 'every product',
     sections: {
       scenario: 'Scenario',
       products: 'Products',
@@ -74,6 +73,7 @@ export const editorStrings = {
       fulfilment: 'Online fulfilment',
       recalls: 'Recalls',
       disruptions: 'Disruptions',
+      variants: 'Policy variants',
     },
     add: {
       product: 'Add a product',
@@ -87,6 +87,8 @@ export const editorStrings = {
       disruption: 'Add a disruption',
       warehouse: 'Add a warehouse',
       shock: 'Add a demand shock',
+      variant: 'Add a policy variant',
+      override: 'Add a policy override',
     },
     titles: {
       product: (id: string) => `Product ${id || '(no id)'}`,
@@ -99,7 +101,8 @@ export const editorStrings = {
       recall: (name: string) => `Recall: ${name || '?'}`,
       shock: (n: number) => `shock ${n}`,
       disruption: (what: string, target: string) => (target ? `${what || '?'}: ${target}` : what || '?'),
-      variants: 'Policy variants',
+      variant: (name: string) => `Variant ${name || '(no id)'}`,
+      override: (n: number) => `override ${n}`,
     },
     fields: {
       name: 'Name',
@@ -183,6 +186,7 @@ export const editorStrings = {
       trendPerYear: 'Growth per year (0.1 = +10%)',
       ofShock: (n: number, label: string) => `Shock ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
       demandMultiplier: 'Demand multiplied by',
+      ofOverride: (n: number, label: string) => `Override ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
     },
     disruptionTypes: labels({
       supplierOutage: 'supplier outage',
