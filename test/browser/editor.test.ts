@@ -112,17 +112,21 @@ test('a disruption added in the forms: a two-week outage of the roaster; made ra
   expect(app.errors).toEqual([]);
 });
 
-test("a demand shock added and removed from the demand's card; focus stays on the card", async () => {
+test("a demand shock added and removed from the demand's card; focus goes to what was added, then back to the add button", async () => {
   const card = page.locator('#editor .se-group[data-key="demand[0]"]');
   await card.getByRole('button', { name: 'Add a demand shock' }).click();
   await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].shocks[0].multiplier"]') !== null, undefined, { timeout: 5_000 });
   expect(await field('demand[0].shocks[0].multiplier').inputValue()).toBe('1.5');
   expect(await field('demand[0].shocks[0].occurrence.type').inputValue()).toBe('scheduled');
-  expect(await page.evaluate(() => document.activeElement?.closest('.se-group')?.getAttribute('data-key'))).toBe('demand[0]');
+  // focus is on the new shock's first field; the buttons name the card they act on
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe('demand[0].shocks[0].name');
+  expect(await card.locator('.se-action').first().getAttribute('aria-label')).toBe('Add a demand shock to beans at shop');
   await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
   await card.getByRole('button', { name: 'Remove shock 1' }).click();
   await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].shocks[0].multiplier"]') === null, undefined, { timeout: 5_000 });
   expect(await card.getByRole('button', { name: 'Remove shock 1' }).count()).toBe(0);
+  // after a remove, focus is on the card's add button
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add a demand shock');
   expect(app.errors).toEqual([]);
 });
 

@@ -264,7 +264,10 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
     expect(north.fields.find((f) => f.key === 'fulfilment[0].from[1].transitDays.type')?.label).toBe('Warehouse 2: transit to customers (days)');
     expect(north.fields.find((f) => f.key === 'fulfilment[0].from[0].costPerShipment')?.label).toBe('Warehouse 1: delivery cost per parcel');
     expect(north.notes[0]).toMatch(/nearest first/);
-    expect(north.actions?.map((a) => a.label)).toEqual(['Add a warehouse', 'Remove Warehouse 1', 'Remove Warehouse 2']);
+    expect(north.actions?.map((a) => a.text)).toEqual(['Add a warehouse', 'Remove warehouse 1', 'Remove warehouse 2']);
+    // their accessible names say which card they act on
+    expect(north.actions?.map((a) => a.label)).toEqual(['Add a warehouse to Orders from north', 'Remove warehouse 1 of Orders from north', 'Remove warehouse 2 of Orders from north']);
+    expect(north.actions?.[0].focusKey).toBe('fulfilment[0].from[2].warehouse');
     expect(north.more).toEqual([]);
     // what the card does not show is listed on it, a warehouse's own fields included
     const data = JSON.parse(online);
@@ -413,9 +416,10 @@ describe('disruptions in the forms', () => {
   });
 
   it('switches what happens and when, keeping what still applies, and stays valid', () => {
-    // slower lanes -> a capacity loss: the multiplier and lanes go, a node and a fraction are asked for
-    const asLoss = JSON.parse(type(congestion, 'disruptions[0].type', 'capacityLoss')).disruptions[0];
-    expect(asLoss).toEqual({ type: 'capacityLoss', name: 'port congestion', occurrence: JSON.parse(congestion).disruptions[0].occurrence, fraction: 1 });
+    // slower lanes -> a supplier outage: the multiplier and lanes go, the first supplier comes, valid
+    const asOutage = type(congestion, 'disruptions[0].type', 'supplierOutage');
+    expect(JSON.parse(asOutage).disruptions[0]).toEqual({ type: 'supplierOutage', name: 'port congestion', occurrence: JSON.parse(congestion).disruptions[0].occurrence, node: 'factory' });
+    expect(parseScenarioText(asOutage).ok).toBe(true);
     // an outage on set days -> at random: the days go, a rate and a duration come
     const text = type(shutdown, 'disruptions[0].occurrence.type', 'random');
     expect(JSON.parse(text).disruptions[0].occurrence).toEqual({ type: 'random', ratePerYear: 1, duration: { type: 'constant', value: 14 } });
@@ -467,10 +471,10 @@ describe('demand shocks in the forms', () => {
       ['Shock 1: name', 'mild winter'],
       ['Shock 1: demand multiplied by', '0.7'],
       ['Shock 1: when', 'scheduled'],
-      ['From day', '304'],
-      ['To day (not included)', '425'],
+      ['Shock 1: from day', '304'],
+      ['Shock 1: to day (not included)', '425'],
     ]);
-    expect(group.actions?.map((a) => a.label)).toEqual(['Add a demand shock', 'Remove shock 1']);
+    expect(group.actions?.map((a) => a.text)).toEqual(['Add a demand shock', 'Remove shock 1']);
     expect(group.more).toEqual([]);
     const harsher = type(winter, 'demand[0].shocks[0].multiplier', '0.5');
     const expected = JSON.parse(winter);
@@ -487,7 +491,9 @@ describe('demand shocks in the forms', () => {
   it('a demand without shocks has no shock fields; one added is a valid fortnight at 1.5 times the demand; one removed is gone', () => {
     const group = formOf(coffee()).sections.find((s) => s.key === 'demand')!.groups[0];
     expect(group.fields.some((f) => f.key.includes('shocks'))).toBe(false);
-    expect(group.actions?.map((a) => a.label)).toEqual(['Add a demand shock']);
+    expect(group.actions?.map((a) => a.text)).toEqual(['Add a demand shock']);
+    expect(group.actions?.[0].label).toBe('Add a demand shock to beans at shop');
+    expect(group.actions?.[0].focusKey).toBe('demand[0].shocks[0].name');
     const added = applyEditToText(coffeeText, group.actions![0].edit(coffee()));
     expect(JSON.parse(added).demand[0].shocks).toEqual([{ multiplier: 1.5, occurrence: { type: 'scheduled', start: 30, end: 44 } }]);
     expect(parseScenarioText(added).ok).toBe(true);
@@ -513,7 +519,7 @@ describe("a zone's warehouses added and removed in the forms", () => {
     expect(JSON.parse(removed).fulfilment[0].from.map((f: { warehouse: string }) => f.warehouse)).toEqual(['central']);
     expect(parseScenarioText(removed).ok).toBe(true);
     // one warehouse left: it can be changed, not removed (a zone needs one)
-    expect(northOf(removed).actions?.map((a) => a.label)).toEqual(['Add a warehouse']);
+    expect(northOf(removed).actions?.map((a) => a.text)).toEqual(['Add a warehouse']);
   });
 });
 
@@ -533,10 +539,13 @@ describe('policy variants in the forms', () => {
       ['Override 1: node(s)', 'shop'],
       ['Override 1: product(s)', 'beans'],
       ['Override 1: policy', 'sS'],
-      ['Reorder point', '22'],
+      ['Override 1: reorder point', '22'],
     ]);
-    expect(lean.actions?.map((a) => a.label)).toEqual(['Add a policy override', 'Remove override 1', 'Remove override 2', 'Remove override 3']);
-    expect(fieldForIssue('variants[2].policies[0].policy.orderQuantity', formAnchors(form))?.anchor).toMatch(/^variants\[2\]\.policies\[0\]\.policy/);
+    expect(lean.actions?.map((a) => a.text)).toEqual(['Add a policy override', 'Remove override 1', 'Remove override 2', 'Remove override 3']);
+    expect(fieldForIssue('variants[2].policies[0].policy.orderQuantity', formAnchors(form))).toEqual({ anchor: 'variants[2].policies[0].policy.orderQuantity', rest: '' });
+    // a problem with a whole override (one that matches no stock point) shows at its first field
+    expect(fieldForIssue('variants[0].policies[1]', formAnchors(form))).toEqual({ anchor: 'variants[0].policies[1]', rest: '' });
+    expect(findField(form, 'variants[0].policies[1]')?.key).toBe('variants[0].policies[1].node');
   });
 
   it("a policy typed wrongly in a variant is reported at its field; a new variant is a valid baseline; an override starts from the first stock point's policy", () => {
@@ -557,5 +566,80 @@ describe('policy variants in the forms', () => {
     const first = coffee().stockPoints[0];
     expect(JSON.parse(overridden).variants.at(-1).policies).toEqual([{ node: [first.node].flat()[0], product: [first.product].flat()[0], policy: first.policy }]);
     expect(parseScenarioText(overridden).ok).toBe(true);
+  });
+});
+
+describe('what the review of the card actions found, kept mended', () => {
+  const read = (name: string) => readFileSync(join(repoRoot, 'scenarios', `${name}.json`), 'utf8');
+
+  it("switching a disruption's type gives a valid disruption, its target taken from the network", () => {
+    const cases: [string, string][] = [
+      ['10-outage-communication', 'leadTimeMultiplier'],
+      ['05-online-shoes', 'supplierOutage'],
+      ['09-online-shoes-24h', 'supplierOutage'],
+      ['09-online-shoes-24h', 'leadTimeMultiplier'],
+    ];
+    for (const [name, to] of cases) {
+      const text = type(read(name), 'disruptions[0].type', to);
+      const result = parseScenarioText(text);
+      expect(result.ok ? [] : result.issues, `${name} -> ${to}`).toEqual([]);
+      expect(JSON.parse(text).disruptions[0].type).toBe(to);
+    }
+    // an outage becomes a capacity loss of the node that has a daily capacity, not of the supplier
+    const capped = JSON.parse(read('04-coffee-brand'));
+    capped.disruptions = [{ type: 'supplierOutage', node: 'roaster', occurrence: { type: 'scheduled', start: 10, end: 20 } }];
+    delete capped.nodes[0].capacityPerDay;
+    capped.nodes[1].capacityPerDay = 500;
+    const loss = type(JSON.stringify(capped, null, 2), 'disruptions[0].type', 'capacityLoss');
+    expect(JSON.parse(loss).disruptions[0]).toMatchObject({ type: 'capacityLoss', node: capped.nodes[1].id, fraction: 1 });
+    expect(parseScenarioText(loss).ok).toBe(true);
+    // with no node that has a capacity, the problem is said at the node field (the roastery in scenario 10)
+    const none = parseScenarioText(type(read('10-outage-communication'), 'disruptions[0].type', 'capacityLoss'));
+    expect(none.ok ? [] : none.issues.map((i) => [i.path, i.message])).toEqual([['disruptions[0].node', '"roaster" has no capacityPerDay to lose; give it one']]);
+    const lanesOnly = parseScenarioText(type(read('05-online-shoes'), 'disruptions[0].type', 'capacityLoss'));
+    expect(lanesOnly.ok ? [] : lanesOnly.issues.map((i) => [i.path, i.message])).toEqual([['disruptions[0].node', '"factory" has no capacityPerDay to lose; give it one']]);
+  });
+
+  it('a policy override added to a variant never undoes the override it already has', () => {
+    const text = read('01-newsvendor');
+    const naive = formOf(JSON.parse(text)).sections.find((s) => s.key === 'variants')!.groups[1];
+    expect(naive.title).toBe('Variant S = 100 (the mean)');
+    const added = JSON.parse(applyEditToText(text, naive.actions![0].edit(JSON.parse(text)))).variants[1].policies;
+    // the kiosk's paper is already overridden (S = 100): the new override repeats what the variant gives it
+    expect(added).toHaveLength(2);
+    expect(added[1]).toEqual({ node: 'kiosk', product: 'paper', policy: { type: 'periodicRS', reviewPeriod: 1, orderUpTo: 100 } });
+  });
+
+  it('adding a warehouse reads the zone as it is now, not as the form was drawn', () => {
+    const text = read('09-online-shoes-24h');
+    const drawn = formOf(JSON.parse(text)).sections.find((s) => s.key === 'fulfilment')!.groups[0];
+    // the user types a warehouse name (no redraw), then clicks Add with the card drawn before
+    const typed = applyEditToText(text, findField(formOf(JSON.parse(text)), 'fulfilment[0].from[1].warehouse')!.edit('wh-southeast', JSON.parse(text)));
+    const added = applyEditToText(typed, drawn.actions![0].edit(JSON.parse(typed)));
+    expect(JSON.parse(added).fulfilment[0].from.map((f: { warehouse: string }) => f.warehouse)).toEqual(['wh-north', 'wh-southeast', 'central']);
+    expect(parseScenarioText(added).ok).toBe(true);
+  });
+
+  it('removing the first of two shocks keeps the second; no Add over a shocks value that is not a list', () => {
+    const data = coffee();
+    data.demand[0].shocks = [
+      { name: 'first', multiplier: 2, occurrence: { type: 'scheduled', start: 10, end: 20 } },
+      { name: 'second', multiplier: 3, occurrence: { type: 'scheduled', start: 50, end: 60 } },
+    ];
+    const text = JSON.stringify(data, null, 2);
+    const group = formOf(data).sections.find((s) => s.key === 'demand')!.groups[0];
+    expect(group.actions?.map((a) => a.text)).toEqual(['Add a demand shock', 'Remove shock 1', 'Remove shock 2']);
+    const removed = JSON.parse(applyEditToText(text, group.actions![1].edit(data))).demand[0].shocks;
+    expect(removed.map((shock: { name: string }) => shock.name)).toEqual(['second']);
+
+    const broken = coffee();
+    broken.demand[0].shocks = { name: 'not in a list', multiplier: 2 };
+    expect(formOf(broken).sections.find((s) => s.key === 'demand')!.groups[0].actions).toBeUndefined();
+  });
+
+  it("a variant with 'set' changes but no overrides is not called a baseline", () => {
+    const fefo = formOf(JSON.parse(read('08-fresh-food-fefo'))).sections.find((s) => s.key === 'variants')!.groups[1];
+    expect(fefo.notes[0]).toMatch(/"set"/);
+    expect(fefo.notes[0]).not.toMatch(/baseline/);
   });
 });

@@ -46,7 +46,12 @@ export interface FieldSpec {
 }
 
 export interface FormAction {
+  /** the accessible name, with what it acts on ("Add a demand shock to beans at shop") */
   label: string;
+  /** the button's visible text where shorter than the label ("Add a demand shock") */
+  text?: string;
+  /** the field to focus once done (the first field of what was added); else the card */
+  focusKey?: string;
   edit(data: unknown): JsonEdit;
 }
 
@@ -391,7 +396,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
   const withCurrent = (options: FieldOption[], display: string): FieldOption[] =>
     display === '' || options.some((o) => o.value === display) ? options : [...options, { value: display, label: s.unknownOption(display) }];
-  const typeSelect = (path: JsonPath, label: string, types: Iterable<string>, names: Record<string, string>, convert: (old: unknown, type: string) => unknown, optionalLabel?: string): FieldSpec => {
+  const typeSelect = (path: JsonPath, label: string, types: Iterable<string>, names: Record<string, string>, convert: (old: unknown, type: string, current: unknown) => unknown, optionalLabel?: string): FieldSpec => {
     const objectPath = path.slice(0, -1);
     const options = [...types].map((t) => ({ value: t, label: names[t] ?? t }));
     const display = show(valueAt(data, path));
@@ -401,7 +406,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       options: withCurrent(optionalLabel !== undefined ? [{ value: '', label: optionalLabel }, ...options] : options, display),
       display,
       structural: true,
-      edit: (input, current) => (input === '' ? set(objectPath, undefined) : set(objectPath, convert(valueAt(current, objectPath), input))),
+      edit: (input, current) => (input === '' ? set(objectPath, undefined) : set(objectPath, convert(valueAt(current, objectPath), input, current))),
     };
   };
 
@@ -539,17 +544,39 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
 
   const more = (item: unknown, shown: string[]): string[] => (isRecord(item) ? Object.keys(item).filter((k) => !shown.includes(k)) : []);
   const removeAction = (path: JsonPath, what: string): FormAction => ({ label: s.removeItem(what), edit: () => ({ op: 'delete', path }) });
-  /** Add to the list at `at` (created if missing), and remove each of its items, keeping at least `min`. */
-  const nestedListActions = (at: JsonPath, items: unknown[], min: number, addLabel: string, itemName: (n: number) => string, template: (current: unknown) => unknown): FormAction[] => [
-    {
-      label: addLabel,
+  /**
+   * Add to the list at `at` (created if missing; never over a value that is not a list), and remove
+   * each of its items, keeping at least `min`. `card` names the item they act on, for their
+   * accessible names; `firstField` is the key under a new item to focus once it is added.
+   */
+  const nestedListActions = (
+    at: JsonPath,
+    spec: { card: string; min: number; add: string; addTo: (card: string) => string; itemName: (n: number) => string; firstField: string; template: (current: unknown) => unknown },
+  ): FormAction[] => {
+    const list = valueAt(data, at);
+    if (list !== undefined && !Array.isArray(list)) return [];
+    const items = Array.isArray(list) ? list : [];
+    const add: FormAction = {
+      label: spec.addTo(spec.card),
+      text: spec.add,
+      focusKey: formatJsonPath([...at, items.length, spec.firstField]),
       edit: (current) => {
-        const list = valueAt(current, at);
-        return Array.isArray(list) ? { op: 'set', path: [...at, list.length], value: template(current) } : { op: 'set', path: at, value: [template(current)] };
+        const now = valueAt(current, at);
+        return Array.isArray(now) ? { op: 'set', path: [...at, now.length], value: spec.template(current) } : { op: 'set', path: at, value: [spec.template(current)] };
       },
-    },
-    ...(items.length > min ? items.map((_, i) => removeAction([...at, i], itemName(i + 1))) : []),
-  ];
+    };
+    const removes = items.length > spec.min ? items.map((_, i): FormAction => ({ ...removeAction([...at, i], s.itemOf(spec.itemName(i + 1), spec.card)), text: s.removeItem(spec.itemName(i + 1)) })) : [];
+    return [add, ...removes];
+  };
+
+  /** Names every field of a nested item with it ("Shock 2: from day"), so each reads alone. */
+  const nameAll = (fields: FieldSpec[], of: (label: string) => string): FieldSpec[] => fields.map((spec) => ({ ...spec, label: of(spec.label) }));
+
+  /** A problem with a whole nested item (an override matching nothing) shows at its first field. */
+  const aliasItem = (fields: FieldSpec[], item: JsonPath): FieldSpec[] => {
+    if (fields.length > 0) fields[0] = { ...fields[0], aliases: [...fields[0].aliases, formatJsonPath(item)] };
+    return fields;
+  };
 
   /** A section listing `data[key]`, one group per item. */
   const listSection = (
@@ -733,6 +760,51 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     s.add.stockPoint,
   );
 
+  /**
+   * A new policy override: for the first stock point (node and product) that the variant's overrides
+   * do not reach yet, its own policy, so adding one changes nothing until edited; when every stock
+   * point is overridden, the first one with the policy the variant now gives it (a later override
+   * wins, so copying the base policy would silently undo an earlier override).
+   */
+  const overrideTemplate = (current: unknown, at: JsonPath): Record<string, unknown> => {
+    const root = isRecord(current) ? current : {};
+    const ids = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    const reaches = (listed: unknown, id: string) => listed === undefined || ids(listed).includes(id);
+    const overrides = (Array.isArray(valueAt(current, at)) ? (valueAt(current, at) as unknown[]) : []).filter(isRecord);
+    const points = (Array.isArray(root.stockPoints) ? (root.stockPoints as unknown[]) : []).filter(isRecord);
+    const pairs = points.flatMap((point) => ids(point.node).flatMap((node) => ids(point.product).map((product) => ({ node, product, policy: point.policy }))));
+    const applied = (pair: { node: string; product: string }) => overrides.filter((o) => reaches(o.node, pair.node) && reaches(o.product, pair.product)).at(-1)?.policy;
+    const free = pairs.find((pair) => applied(pair) === undefined);
+    const pair = free ?? pairs[0];
+    if (!pair) return { policy: { type: 'sS', reorderPoint: 10, orderUpTo: 30 } };
+    return { node: pair.node, product: pair.product, policy: structuredClone(free ? pair.policy : (applied(pair) ?? pair.policy)) };
+  };
+
+  /**
+   * A disruption as another type: what the new type needs and the old one lacked is taken from the
+   * network (the first supplier for an outage, the first node with a daily capacity for a capacity
+   * loss, the first online zone, the first lane), and a kept node that cannot suffer it is replaced.
+   */
+  const convertDisruption = (old: unknown, type: string, current: unknown): Record<string, unknown> => {
+    const root = isRecord(current) ? current : {};
+    const nodes = (Array.isArray(root.nodes) ? (root.nodes as unknown[]) : []).filter(isRecord);
+    const fits = (id: unknown) =>
+      nodes.some((n) => n.id === id && (type === 'supplierOutage' ? n.type === 'supplier' : type === 'capacityLoss' ? n.capacityPerDay !== undefined : true));
+    // with no node that can suffer it, a supplier or warehouse anyway: the check then says what it lacks
+    const firstFitting = nodes.find((n) => fits(n.id))?.id ?? nodes.find((n) => n.type === 'supplier' || n.type === 'warehouse')?.id;
+    const lanes = (Array.isArray(root.lanes) ? (root.lanes as unknown[]) : []).filter(isRecord);
+    const firstLane = lanes[0] ? (typeof lanes[0].id === 'string' ? lanes[0].id : `${String(lanes[0].from)}->${String(lanes[0].to)}`) : undefined;
+    const converted = convertVariant(old, type, disruptionTypes, {
+      multiplier: 2,
+      fraction: 1,
+      ...(firstFitting !== undefined ? { node: firstFitting } : {}),
+      ...(nodesOfType(root, 'zone')[0] !== undefined ? { zone: nodesOfType(root, 'zone')[0] } : {}),
+      ...(firstLane !== undefined ? { lanes: [firstLane] } : {}),
+    });
+    if ('node' in converted && !fits(converted.node) && firstFitting !== undefined && fits(firstFitting)) converted.node = firstFitting;
+    return converted;
+  };
+
   // policy variants compared on the same random futures: each replaces the policies of the stock
   // points its overrides name (a variant without overrides runs the policies above: a baseline);
   // its other changes ("set", JSON pointers and values) are edited as JSON
@@ -752,27 +824,29 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       overrides.forEach((override, j) => {
         if (!isRecord(override)) return;
         const at = [...path, 'policies', j];
-        const of = (label: string) => s.fields.ofOverride(j + 1, label);
-        fields.push(
-          field('idList', [...at, 'node'], of(s.fields.nodes), { suggest: 'nodes', optional: true, placeholder: s.placeholderEveryNode }),
-          field('idList', [...at, 'product'], of(s.fields.products), { suggest: 'products', optional: true, placeholder: s.placeholderEveryProductOverride }),
-          ...policyFields([...at, 'policy'], of(s.fields.policy)),
-        );
+        const fieldsOfOverride = [
+          field('idList', [...at, 'node'], s.fields.nodes, { suggest: 'nodes', optional: true, placeholder: s.placeholderEveryNode }),
+          field('idList', [...at, 'product'], s.fields.products, { suggest: 'products', optional: true, placeholder: s.placeholderEveryProductOverride }),
+          ...policyFields([...at, 'policy']),
+        ];
+        fields.push(...aliasItem(nameAll(fieldsOfOverride, (label) => s.fields.ofOverride(j + 1, label)), at));
         moreOfOverrides.push(...more(override, ['node', 'product', 'policy']).map((key) => `policies[${j}].${key}`));
       });
+      const title = s.titles.variant(typeof variant.name === 'string' && variant.name !== '' ? variant.name : show(variant.id));
+      const changes = Array.isArray(variant.set) && variant.set.length > 0;
       return {
-        title: s.titles.variant(typeof variant.name === 'string' && variant.name !== '' ? variant.name : show(variant.id)),
+        title,
         fields,
-        notes: overrides.length === 0 ? [s.baselineNote] : [],
+        notes: overrides.length > 0 ? [] : changes ? [s.setOnlyNote] : [s.baselineNote],
         more: moreOfOverrides,
-        actions: nestedListActions([...path, 'policies'], overrides, 0, s.add.override, (n) => s.titles.override(n), (current) => {
-          // start from the first stock point's own policy
-          const root = isRecord(current) ? current : {};
-          const point = Array.isArray(root.stockPoints) ? (root.stockPoints as unknown[]).find(isRecord) : undefined;
-          const first = (ids: unknown) => (typeof ids === 'string' ? ids : Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined);
-          const node = first(point?.node);
-          const product = first(point?.product);
-          return { ...(node ? { node } : {}), ...(product ? { product } : {}), policy: point?.policy ?? { type: 'sS', reorderPoint: 10, orderUpTo: 30 } };
+        actions: nestedListActions([...path, 'policies'], {
+          card: title,
+          min: 0,
+          add: s.add.override,
+          addTo: s.add.overrideTo,
+          itemName: s.titles.override,
+          firstField: 'node',
+          template: (current) => overrideTemplate(current, [...path, 'policies']),
         }),
       };
     },
@@ -822,18 +896,27 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       shocks.forEach((shock, i) => {
         if (!isRecord(shock)) return;
         const at = [...path, 'shocks', i];
-        const of = (label: string) => s.fields.ofShock(i + 1, label);
-        fields.push(
-          field('text', [...at, 'name'], of(s.fields.name), { optional: true, placeholder: s.placeholderNone }),
-          field('number', [...at, 'multiplier'], of(s.fields.demandMultiplier)),
-          ...occurrenceFields([...at, 'occurrence'], of(s.fields.occurrence)),
-        );
+        const fieldsOfShock = [
+          field('text', [...at, 'name'], s.fields.name, { optional: true, placeholder: s.placeholderNone }),
+          field('number', [...at, 'multiplier'], s.fields.demandMultiplier),
+          ...occurrenceFields([...at, 'occurrence'], s.fields.occurrence),
+        ];
+        fields.push(...aliasItem(nameAll(fieldsOfShock, (label) => s.fields.ofShock(i + 1, label)), at));
         moreOfShocks.push(...more(shock, ['name', 'multiplier', 'occurrence']).map((key) => `shocks[${i}].${key}`));
       });
+      const title = s.titles.demand(showIdList(entry.node), showIdList(entry.product));
       const actions = knows('shocks')
-        ? nestedListActions([...path, 'shocks'], shocks, 0, s.add.shock, (n) => s.titles.shock(n), () => ({ multiplier: 1.5, occurrence: { type: 'scheduled', start: 30, end: 44 } }))
-        : undefined;
-      return { title: s.titles.demand(showIdList(entry.node), showIdList(entry.product)), fields, notes, more: moreOfShocks, ...(actions ? { actions } : {}) };
+        ? nestedListActions([...path, 'shocks'], {
+            card: title,
+            min: 0,
+            add: s.add.shock,
+            addTo: s.add.shockTo,
+            itemName: s.titles.shock,
+            firstField: 'name',
+            template: () => ({ multiplier: 1.5, occurrence: { type: 'scheduled', start: 30, end: 44 } }),
+          })
+        : [];
+      return { title, fields, notes, more: moreOfShocks, ...(actions.length > 0 ? { actions } : {}) };
     },
     (current) => ({ type: 'arrivals', ...freePair(current, 'demand'), customersPerDay: 5 }),
     s.add.demand,
@@ -891,17 +974,26 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         if (!isRecord(source)) return [];
         const at = [...path, 'from', i];
         const of = (label: string) => s.fields.ofWarehouse(i + 1, label);
-        return [
-          field('text', [...at, 'warehouse'], s.fields.servingWarehouse(i + 1), { suggest: 'nodes' }),
-          ...distributionFields([...at, 'pickPackDays'], of(s.fields.pickPackDays), s.placeholderNone),
-          ...distributionFields([...at, 'transitDays'], of(s.fields.transitDays)),
-          numberField([...at, 'costPerUnit'], of(s.fields.deliveryCostPerUnit), FS),
-          numberField([...at, 'costPerShipment'], of(s.fields.deliveryCostPerParcel), FS),
-        ];
+        return aliasItem(
+          [
+            field('text', [...at, 'warehouse'], s.fields.servingWarehouse(i + 1), { suggest: 'nodes' }),
+            ...nameAll(
+              [
+                ...distributionFields([...at, 'pickPackDays'], s.fields.pickPackDays, s.placeholderNone),
+                ...distributionFields([...at, 'transitDays'], s.fields.transitDays),
+                numberField([...at, 'costPerUnit'], s.fields.deliveryCostPerUnit, FS),
+                numberField([...at, 'costPerShipment'], s.fields.deliveryCostPerParcel, FS),
+              ],
+              of,
+            ),
+          ],
+          at,
+        );
       });
       const sourceMore = sources.flatMap((source, i) => more(source, sourceShown).map((key) => `from[${i}].${key}`));
+      const title = s.titles.fulfilment(show(entry.zone));
       return {
-        title: s.titles.fulfilment(show(entry.zone)),
+        title,
         fields: [
           field('text', [...path, 'zone'], s.fields.zone, { suggest: 'nodes' }),
           {
@@ -915,12 +1007,20 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         ],
         notes: [s.fulfilmentNote],
         more: sourceMore,
-        actions: nestedListActions([...path, 'from'], sources, 1, s.add.warehouse, (n) => s.fields.servingWarehouse(n), (current) => {
-          // the next warehouse not serving the zone yet, two days away
-          const serving = new Set(sources.filter(isRecord).map((source) => String(source.warehouse)));
-          const root = isRecord(current) ? current : {};
-          const warehouse = nodesOfType(root, 'warehouse').find((id) => !serving.has(id)) ?? nodesOfType(root, 'warehouse')[0] ?? '';
-          return { warehouse, transitDays: { type: 'constant', value: 2 } };
+        actions: nestedListActions([...path, 'from'], {
+          card: title,
+          min: 1,
+          add: s.add.warehouse,
+          addTo: s.add.warehouseTo,
+          itemName: s.titles.warehouse,
+          firstField: 'warehouse',
+          template: (current) => {
+            // the first warehouse not serving the zone yet (read now: a name may have been typed since), two days away
+            const now = valueAt(current, [...path, 'from']);
+            const serving = new Set((Array.isArray(now) ? now : []).filter(isRecord).map((source) => String(source.warehouse)));
+            const warehouses = nodesOfType(isRecord(current) ? current : {}, 'warehouse');
+            return { warehouse: warehouses.find((id) => !serving.has(id)) ?? warehouses[0] ?? '', transitDays: { type: 'constant', value: 2 } };
+          },
         }),
       };
     },
@@ -960,14 +1060,13 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
 
   // what goes wrong and when: the type's own fields (a supplier, lanes, a zone; a multiplier or the
   // share of capacity lost), then the occurrence (on set days, or at random with a duration)
-  const disruptionDefaults = { multiplier: 2, fraction: 1, lanes: [] };
   const disruptions = listSection(
     'disruptions',
     s.sections.disruptions,
     ['type', 'name', 'node', 'lanes', 'zone', 'multiplier', 'fraction', 'occurrence'],
     (item, path) => {
       const entry = item as Record<string, unknown>;
-      const typeField = typeSelect([...path, 'type'], s.fields.disruptionType, disruptionTypes.keys(), s.disruptionTypes, (old, type) => convertVariant(old, type, disruptionTypes, disruptionDefaults));
+      const typeField = typeSelect([...path, 'type'], s.fields.disruptionType, disruptionTypes.keys(), s.disruptionTypes, convertDisruption);
       // a disruption's own path stays the card's (an unknown field there belongs to the whole entry)
       typeField.aliases = [];
       const info = typeof entry.type === 'string' ? disruptionTypes.get(entry.type) : undefined;

@@ -195,10 +195,17 @@ export function createFormView(options: FormViewOptions): FormView {
     if (group.jsonLink) box.append(jsonButton());
     for (const field of group.fields) box.append(drawField(field, section));
     if (group.actions && group.actions.length > 0) {
-      // after adding or removing a warehouse or a shock: the item's card again
       const actions = document.createElement('div');
       actions.className = 'se-actions';
-      for (const action of group.actions) actions.append(actionButton(action, 'se-action', action.label, () => element.querySelector<HTMLElement>(`.se-group[data-key="${CSS.escape(group.key)}"]`)));
+      // after an add: the first field of what was added; after a remove: the card's add button
+      const card = () => element.querySelector<HTMLElement>(`.se-group[data-key="${CSS.escape(group.key)}"]`);
+      for (const action of group.actions) {
+        const focus = () =>
+          action.focusKey !== undefined
+            ? (element.querySelector<HTMLElement>(`.se-control[data-key="${CSS.escape(action.focusKey)}"]`) ?? card())
+            : (card()?.querySelector<HTMLElement>(':scope > .se-actions > .se-action') ?? card());
+        actions.append(actionButton(action, 'se-action', action.text ?? action.label, focus));
+      }
       box.append(actions);
     }
     const more = paragraph('se-more', group.more.length > 0 ? s.more(group.more) : '');
