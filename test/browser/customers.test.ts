@@ -380,6 +380,13 @@ describe('a scenario with an online zone and customers who leave', () => {
     await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="fulfilment[0].from[0].transitDays.max"]')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 5_000 });
     await form('fulfilment[0].from[0].transitDays.max').fill('2.5');
     await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+    // express delivery is a switch: on, its parameters appear and the scenario stays valid; off, they go
+    await form('fulfilment[0].express').check();
+    await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="fulfilment[0].express.share"]') !== null, undefined, { timeout: 5_000 });
+    expect(await form('fulfilment[0].express.share').inputValue()).toBe('0.25');
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+    await form('fulfilment[0].express').uncheck();
+    await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="fulfilment[0].express.share"]') === null, undefined, { timeout: 5_000 });
     // the churn on late deliveries and abandoned carts is in the forms too
     expect(await page.locator('#editor .se-forms [data-key="customers[1].churn.onLate"]').first().inputValue()).toBe('0.3');
     expect(await page.locator('#editor .se-forms [data-key="customers[1].churn.onAbandon"]').first().inputValue()).toBe('0.5');

@@ -273,7 +273,7 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
     const data = JSON.parse(online);
     data.fulfilment[0].express = { share: 0.2, transitDays: { type: 'constant', value: 0.5 }, pricePremium: 5 };
     data.fulfilment[0].from[1].expressTransitDays = { type: 'constant', value: 1 };
-    expect(formOf(data).sections.find((s) => s.key === 'fulfilment')!.groups[0].more).toEqual(['express', 'from[1].expressTransitDays']);
+    expect(formOf(data).sections.find((s) => s.key === 'fulfilment')!.groups[0].more).toEqual(['from[1].expressTransitDays']);
     // the zone node now points to the section rather than to the JSON view
     const zone = form.sections.find((s) => s.key === 'nodes')!.groups.find((g) => g.title.startsWith('north'))!;
     expect(zone.notes[0]).toMatch(/under "Online fulfilment" below/);
@@ -284,7 +284,8 @@ describe('online fulfilment, recalls and stock visibility in the forms', () => {
     expect(fieldForIssue('fulfilment[1].from[0].transitDays.sd', anchors)).toEqual({ anchor: 'fulfilment[1].from[0].transitDays.sd', rest: '' });
     expect(fieldForIssue('fulfilment[2].from[1].warehouse', anchors)).toEqual({ anchor: 'fulfilment[2].from[1].warehouse', rest: '' });
     expect(fieldForIssue('fulfilment[0].tolerance', anchors)).toEqual({ anchor: 'fulfilment[0].tolerance', rest: '' });
-    expect(fieldForIssue('fulfilment[0].express.share', anchors)).toEqual({ anchor: 'fulfilment[0]', rest: 'express.share' });
+    // a problem inside an express option the card does not show (switched off) lands on its switch
+    expect(fieldForIssue('fulfilment[0].express.share', anchors)).toEqual({ anchor: 'fulfilment[0].express', rest: 'share' });
     expect(fieldForIssue('recalls[0].announcedOn', formAnchors(formOf(JSON.parse(recall))))).toEqual({ anchor: 'recalls[0].announcedOn', rest: '' });
     expect(fieldForIssue('stockPoints[1].visibility.countEveryDays', formAnchors(formOf(JSON.parse(visibility))))).toEqual({ anchor: 'stockPoints[1].visibility.countEveryDays', rest: '' });
 
@@ -641,5 +642,49 @@ describe('what the review of the card actions found, kept mended', () => {
     const fefo = formOf(JSON.parse(read('08-fresh-food-fefo'))).sections.find((s) => s.key === 'variants')!.groups[1];
     expect(fefo.notes[0]).toMatch(/"set"/);
     expect(fefo.notes[0]).not.toMatch(/baseline/);
+  });
+});
+
+describe("a zone's express option and proactive communication in the forms", () => {
+  const outage = readFileSync(join(repoRoot, 'scenarios', '10-outage-communication.json'), 'utf8');
+  const card = (text: string) => formOf(JSON.parse(text)).sections.find((s) => s.key === 'fulfilment')!.groups[0];
+
+  it('shows communication as written (off, with its parameters), turns it on and off keeping them', () => {
+    const shown = card(outage).fields.filter((f) => f.key.includes('communication'));
+    expect(shown.map((f) => [f.key, f.display])).toEqual([
+      ['fulfilment[0].communication.proactive', ''],
+      ['fulfilment[0].communication.churnIfNotified', '0.12'],
+      ['fulfilment[0].communication.voucherCost', '5'],
+    ]);
+    const on = type(outage, 'fulfilment[0].communication.proactive', 'true');
+    expect(JSON.parse(on).fulfilment[0].communication).toEqual({ proactive: true, churnIfNotified: 0.12, voucherCost: 5 });
+    expect(JSON.parse(type(on, 'fulfilment[0].communication.proactive', '')).fulfilment[0].communication).toEqual({ proactive: false, churnIfNotified: 0.12, voucherCost: 5 });
+    // where there is none yet, turning it on writes a whole, valid entry
+    const data = JSON.parse(outage);
+    delete data.fulfilment[0].communication;
+    data.variants = [];
+    const without = JSON.stringify(data, null, 2);
+    expect(card(without).fields.filter((f) => f.key.includes('communication')).map((f) => f.key)).toEqual(['fulfilment[0].communication.proactive']);
+    const added = type(without, 'fulfilment[0].communication.proactive', 'true');
+    expect(JSON.parse(added).fulfilment[0].communication).toEqual({ proactive: true, churnIfNotified: 0.1, voucherCost: 0 });
+    expect(parseScenarioText(added).ok).toBe(true);
+  });
+
+  it('offers express delivery as a switch: on writes a whole, valid option with its parameters below; off removes it', () => {
+    expect(card(outage).fields.find((f) => f.key === 'fulfilment[0].express')?.display).toBe('');
+    const on = type(outage, 'fulfilment[0].express', 'true');
+    expect(JSON.parse(on).fulfilment[0].express).toEqual({ share: 0.25, transitDays: { type: 'constant', value: 0.5 }, pricePremium: 9.9 });
+    expect(parseScenarioText(on).ok).toBe(true);
+    expect(card(on).fields.filter((f) => f.key.startsWith('fulfilment[0].express')).map((f) => [f.key, f.display])).toEqual([
+      ['fulfilment[0].express', 'true'],
+      ['fulfilment[0].express.share', '0.25'],
+      ['fulfilment[0].express.transitDays.type', 'constant'],
+      ['fulfilment[0].express.transitDays.value', '0.5'],
+      ['fulfilment[0].express.pricePremium', '9.9'],
+    ]);
+    const share = type(on, 'fulfilment[0].express.share', '1.2');
+    const result = parseScenarioText(share);
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['fulfilment[0].express.share']);
+    expect(JSON.parse(type(on, 'fulfilment[0].express', '')).fulfilment[0]).not.toHaveProperty('express');
   });
 });

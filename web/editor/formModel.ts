@@ -761,6 +761,58 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   );
 
   /**
+   * An online zone's express option: a switch that writes the whole option (a quarter of orders, half
+   * a day in transit, 9.90 a parcel: edited from there) or removes it, then its parameters.
+   */
+  const expressFields = (at: JsonPath): FieldSpec[] => {
+    const express = valueAt(data, at);
+    const toggle: FieldSpec = {
+      ...field('checkbox', at, s.fields.express),
+      display: express === undefined ? '' : 'true',
+      structural: true,
+      edit: (input, current) =>
+        input === 'true'
+          ? valueAt(current, at) === undefined
+            ? set(at, { share: 0.25, transitDays: { type: 'constant', value: 0.5 }, pricePremium: 9.9 })
+            : { op: 'set', path: at, value: valueAt(current, at) }
+          : set(at, undefined),
+    };
+    if (express === undefined) return [toggle];
+    return [
+      toggle,
+      field('number', [...at, 'share'], s.fields.expressShare, { level: 1 }),
+      ...distributionFields([...at, 'transitDays'], s.fields.expressTransit).map((spec) => ({ ...spec, level: 1 as const })),
+      field('number', [...at, 'pricePremium'], s.fields.expressPremium, { level: 1 }),
+    ];
+  };
+
+  /**
+   * Proactive communication: the switch is `proactive` itself (a variant may turn it off and on with
+   * `set`), and turning it on where there is no communication entry yet writes one with its
+   * parameters (one in ten told customers still leaves when late, no voucher), then shown below it.
+   */
+  const communicationFields = (at: JsonPath): FieldSpec[] => {
+    const communication = valueAt(data, at);
+    const proactive = [...at, 'proactive'];
+    const toggle: FieldSpec = {
+      ...field('checkbox', proactive, s.fields.proactive),
+      aliases: [formatJsonPath(at)],
+      structural: true,
+      edit: (input, current) => {
+        const entry = valueAt(current, at);
+        if (!isRecord(entry)) return input === 'true' ? set(at, { proactive: true, churnIfNotified: 0.1, voucherCost: 0 }) : set(at, undefined);
+        return set(proactive, input === 'true');
+      },
+    };
+    if (!isRecord(communication)) return [toggle];
+    return [
+      toggle,
+      field('number', [...at, 'churnIfNotified'], s.fields.churnIfNotified, { level: 1 }),
+      field('number', [...at, 'voucherCost'], s.fields.voucherCost, { level: 1, optional: true, placeholder: s.placeholderDefault('0') }),
+    ];
+  };
+
+  /**
    * A new policy override: for the first stock point (node and product) that the variant's overrides
    * do not reach yet, its own policy, so adding one changes nothing until edited; when every stock
    * point is overridden, the first one with the policy the variant now gives it (a later override
@@ -964,7 +1016,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   const fulfilment = listSection(
     'fulfilment',
     s.sections.fulfilment,
-    ['zone', 'from', 'rule', 'promiseBufferDays', 'promiseWindowDays', 'tolerance'],
+    ['zone', 'from', 'rule', 'promiseBufferDays', 'promiseWindowDays', 'tolerance', 'express', 'communication'],
     (item, path) => {
       const entry = item as Record<string, unknown>;
       const sources = Array.isArray(entry.from) ? (entry.from as unknown[]) : [];
@@ -1003,6 +1055,8 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
           numberField([...path, 'promiseBufferDays'], s.fields.promiseBufferDays, F),
           numberField([...path, 'promiseWindowDays'], s.fields.promiseWindowDays, F),
           ...distributionFields([...path, 'tolerance'], s.fields.tolerance, s.placeholderAnyWait),
+          ...expressFields([...path, 'express']),
+          ...communicationFields([...path, 'communication']),
           ...sourceFields,
         ],
         notes: [s.fulfilmentNote],

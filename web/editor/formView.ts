@@ -144,7 +144,7 @@ export function createFormView(options: FormViewOptions): FormView {
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.checked = field.display === 'true';
-      box.addEventListener('change', () => options.onEdit((data) => field.edit(box.checked ? 'true' : '', data), { structural: false }));
+      box.addEventListener('change', () => options.onEdit((data) => field.edit(box.checked ? 'true' : '', data), { structural: field.structural }));
       control = box;
     } else {
       const input = document.createElement('input');

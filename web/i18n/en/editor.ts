@@ -54,7 +54,7 @@ export const editorStrings = {
       served
         ? 'Customers ordering online. The warehouses that ship to them, transit times and promises are under "Online fulfilment" below.'
         : 'Customers ordering online. Add an entry for this zone under "Online fulfilment" below, naming the warehouses that ship to them; a zone has no lanes.',
-    fulfilmentNote: 'Warehouses are tried nearest first. Express delivery and proactive communication are set in the JSON view.',
+    fulfilmentNote: 'Warehouses are tried nearest first.',
     placeholderExactRecord: 'none (exact record)',
     placeholderNever: 'never',
     placeholderAnyWait: 'any wait is accepted',
@@ -172,6 +172,13 @@ export const editorStrings = {
       transitDays: 'Transit to customers (days)',
       deliveryCostPerUnit: 'Delivery cost per unit',
       deliveryCostPerParcel: 'Delivery cost per parcel',
+      express: 'Offer express delivery',
+      expressShare: 'Share of orders choosing it (0 to 1)',
+      expressTransit: 'Express transit (days)',
+      expressPremium: 'Price premium per order',
+      proactive: 'Tell customers of a delay as soon as it is known',
+      churnIfNotified: 'Leave when late after being told (probability)',
+      voucherCost: 'Voucher per customer told',
       supplier: 'Supplier',
       receivedFrom: 'Lots received from day',
       receivedTo: 'Up to day (not included)',
