@@ -127,6 +127,11 @@ test("a demand shock added and removed from the demand's card; focus goes to wha
   expect(await card.getByRole('button', { name: 'Remove shock 1' }).count()).toBe(0);
   // after a remove, focus is on the card's add button
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add a demand shock');
+  // the buttons' names follow the card's title as it is typed
+  await field('demand[0].node').fill('warehouse');
+  await page.waitForFunction(() => document.querySelector('#editor .se-group[data-key="demand[0]"] .se-action')?.getAttribute('aria-label') === 'Add a demand shock to beans at warehouse', undefined, { timeout: 5_000 });
+  await field('demand[0].node').fill('shop');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
   expect(app.errors).toEqual([]);
 });
 

@@ -310,6 +310,11 @@ export function createFormView(options: FormViewOptions): FormView {
           if (legend && legend.textContent !== group.title) legend.textContent = group.title;
           const remove = box.querySelector(':scope > .se-remove');
           if (remove && group.remove) remove.setAttribute('aria-label', group.remove.label);
+          // the card's actions name it too ("Add a demand shock to beans at shop")
+          const actions = box.querySelectorAll(':scope > .se-actions > .se-action');
+          group.actions?.forEach((action, i) => {
+            if (actions[i] && action.text !== undefined && action.text !== action.label) actions[i].setAttribute('aria-label', action.label);
+          });
           const more = box.querySelector<HTMLElement>(':scope > .se-more');
           if (more) {
             more.textContent = group.more.length > 0 ? s.more(group.more) : '';
