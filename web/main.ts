@@ -250,7 +250,7 @@ async function runNow(): Promise<void> {
   const outcome = await runScenario(settings, onProgress, signal);
   const { cancelled, seconds } = end();
   if (!outcome.ok) {
-    const message = 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    const message = failureMessage(outcome);
     store.update({ run: { status: 'failed', message } });
     return;
   }
@@ -273,7 +273,7 @@ async function precisionNow(settings: Scenario, request: PrecisionRequest): Prom
   const outcome = await runPrecision(settings, request, (at) => onProgress(at.done, at.total, at.round), signal);
   const { cancelled, seconds } = end();
   if (!outcome.ok) {
-    const message = 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    const message = failureMessage(outcome);
     store.update({ run: { status: 'failed', message } });
     return;
   }
@@ -568,3 +568,8 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+/** What a run that failed says: the worker's error, or the scenario's problems. */
+function failureMessage(outcome: { error: string } | { issues: { path: string; message: string }[] }): string {
+  return 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+}

@@ -174,15 +174,9 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
     .attr('d', 'M0,-5L10,0L0,5Z');
   const link = d3.linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
   const focusable = variant.stockPoints.length <= 60;
-  for (const lane of scenario.lanes) {
-    const from = place.get(lane.from);
-    const to = place.get(lane.to);
-    if (!from || !to) continue;
-    const source: [number, number] = [from.x + nodeWidth, from.y + nodeHeight / 2];
-    const target: [number, number] = [to.x - 2, to.y + nodeHeight / 2];
-    const g = plot.append('g').attr('class', 'lane');
-    const path = g.append('path').attr('class', 'lane-path').attr('d', link({ source, target })).attr('marker-end', 'url(#stocklab-arrow)');
-    const days = numberLocale.format(',.1~f')(distributionMean(lane.leadTime));
+  /** An arrow from source to target labelled with its days, the tooltip's lines on both. */
+  const drawLink = (g: d3.Selection<SVGGElement, unknown, null, undefined>, pathClass: string, source: [number, number], target: [number, number], days: string, lines: string[]) => {
+    const path = g.append('path').attr('class', pathClass).attr('d', link({ source, target })).attr('marker-end', 'url(#stocklab-arrow)');
     const label = g
       .append('text')
       .attr('class', 'lane-label halo')
@@ -190,9 +184,17 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
       .attr('y', (source[1] + target[1]) / 2 - 6)
       .attr('text-anchor', 'middle')
       .text(text.leadTime(days));
-    const lines = [text.leadTimeFull(nameOf.get(lane.from)!, nameOf.get(lane.to)!, days)];
     withTooltip(frame, path, lines, false);
     withTooltip(frame, label, lines, focusable);
+  };
+  for (const lane of scenario.lanes) {
+    const from = place.get(lane.from);
+    const to = place.get(lane.to);
+    if (!from || !to) continue;
+    const source: [number, number] = [from.x + nodeWidth, from.y + nodeHeight / 2];
+    const target: [number, number] = [to.x - 2, to.y + nodeHeight / 2];
+    const days = numberLocale.format(',.1~f')(distributionMean(lane.leadTime));
+    drawLink(plot.append('g').attr('class', 'lane'), 'lane-path', source, target, days, [text.leadTimeFull(nameOf.get(lane.from)!, nameOf.get(lane.to)!, days)]);
   }
 
   // online deliveries: dashed, from each warehouse of a zone's fulfilment entry to the zone
@@ -203,18 +205,8 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
     const source: [number, number] = [from.x + nodeWidth, from.y + nodeHeight / 2];
     const target: [number, number] = [to.x - 2, to.y + nodeHeight / 2];
     const g = plot.append('g').attr('class', 'fulfilment').attr('data-from', delivery.from).attr('data-to', delivery.to);
-    const path = g.append('path').attr('class', 'fulfilment-path').attr('d', link({ source, target })).attr('marker-end', 'url(#stocklab-arrow)');
     const days = numberLocale.format(',.1~f')(delivery.pickPackDays + delivery.transitDays);
-    const label = g
-      .append('text')
-      .attr('class', 'lane-label halo')
-      .attr('x', (source[0] + target[0]) / 2)
-      .attr('y', (source[1] + target[1]) / 2 - 6)
-      .attr('text-anchor', 'middle')
-      .text(text.leadTime(days));
-    const lines = [text.transitFull(nameOf.get(delivery.from) ?? delivery.from, nameOf.get(delivery.to) ?? delivery.to, days, text.fulfilmentRules[delivery.rule])];
-    withTooltip(frame, path, lines, false);
-    withTooltip(frame, label, lines, focusable);
+    drawLink(g, 'fulfilment-path', source, target, days, [text.transitFull(nameOf.get(delivery.from) ?? delivery.from, nameOf.get(delivery.to) ?? delivery.to, days, text.fulfilmentRules[delivery.rule])]);
   }
 
   const zoneResults = new Map(variant.customers.zones.map((zone) => [zone.zone, zone]));
