@@ -134,7 +134,7 @@ describe('invalid scenarios: each problem at its field, with the value and what 
   it('reports a CSV history value that is not a number, with its row', () => {
     expect(messages('history-bad-value')).toMatchInlineSnapshot(`
       [
-        "fixture.json: demand[0].series.csv: bad-value.csv: row 4: expected a number >= 0 in column demand, got "n/a"",
+        "fixture.json: demand[0].series.csv: bad-value.csv: row 4, column "demand": expected a decimal number, got "n/a"",
       ]
     `);
   });
