@@ -6,22 +6,87 @@ export interface ScenarioIssue {
   message: string;
 }
 
+/** Longest field name shown whole in a path or message; a longer (hostile) one is cut with "…". */
+const MAX_KEY_CHARS = 60;
+/** Longest rendering of a written value in "got ..." */
+const MAX_VALUE_CHARS = 60;
+
 /** `["lanes", 2, "leadTime"]` -> `lanes[2].leadTime` (empty path -> `(scenario)`). */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let text = '';
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
+    else {
+      const name = shorten(String(key), MAX_KEY_CHARS);
+      text += text === '' ? name : `.${name}`;
+    }
   }
   return text === '' ? '(scenario)' : text;
 }
 
-/** A short rendering of the value the user wrote, for "got ..." */
+/**
+ * A short rendering of the value the user wrote, for "got ...". Never renders a whole value: a list
+ * or object is described by its first entries, so no size or nesting can overflow or flood a message.
+ */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  if (text === undefined) return String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return shorten(render(value, 2), MAX_VALUE_CHARS);
+}
+
+/** A text in quotes, control characters escaped, cut to `max` characters: safe in any message. */
+export function quoted(text: string, max = MAX_KEY_CHARS): string {
+  return JSON.stringify(shorten(text, max));
+}
+
+/** "a, b, c and 12 more": a list of names that stays short whatever the scenario holds. */
+export function listOf(names: Iterable<string>, most = 10, show: (name: string) => string = (name) => shorten(name, MAX_KEY_CHARS)): string {
+  const all = [...names];
+  const shown = all.slice(0, most).map(show);
+  return all.length > most ? `${shown.join(', ')} and ${all.length - most} more` : shown.join(', ');
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** JSON-like text of `value` down to `depth` levels (deeper lists and objects as `[…]`, `{…}`), a few entries each. */
+function render(value: unknown, depth: number): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'number':
+      if (Number.isNaN(value)) return 'NaN';
+      if (!Number.isFinite(value)) return value > 0 ? 'a number too large to hold' : 'a negative number too large to hold';
+      return String(value);
+    case 'string':
+      // cut inside the quotes, so a long text still reads as one
+      return JSON.stringify(shorten(value, MAX_VALUE_CHARS - 10));
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return `${value}n (a BigInt, not JSON)`;
+    case 'function':
+      return 'a function (not JSON data)';
+    case 'symbol':
+      return 'a symbol (not JSON data)';
+    case 'undefined':
+      return 'nothing';
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (depth === 0) return '[…]';
+    const shown = value.slice(0, 4).map((entry) => render(entry, depth - 1));
+    return `[${shown.join(',')}${value.length > 4 ? ',…' : ''}]`;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    const name = (value as object).constructor?.name;
+    return typeof name === 'string' && name !== '' ? `a ${shorten(name, 30)} object (not JSON data)` : 'an object that is not JSON data';
+  }
+  const keys = Object.keys(value as object);
+  if (keys.length === 0) return '{}';
+  if (depth === 0) return '{…}';
+  const shown = keys.slice(0, 4).map((key) => `${JSON.stringify(shorten(key, 20))}:${render((value as Record<string, unknown>)[key], depth - 1)}`);
+  return `{${shown.join(',')}${keys.length > 4 ? ',…' : ''}}`;
 }
 
 /**
@@ -41,13 +106,14 @@ function messageOf(issue: z.core.$ZodIssue): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type':
+      if (typeof input === 'number' && !Number.isNaN(input) && !Number.isFinite(input)) return `expected a finite number, got ${describeValue(input)} (beyond 1.8e308 in size, such as 1e400)`;
       return `expected ${article(issue.expected)}, got ${input === undefined ? 'nothing (the field is required)' : describeValue(input)}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (field names are case-sensitive; see the scenario format in README)`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${listOf(issue.keys, 10, (key) => quoted(key))} (field names are case-sensitive; see the scenario format in README)`;
     case 'invalid_union': {
       const union = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
       if (union.discriminator !== undefined && union.options !== undefined) {
-        const value = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[union.discriminator] : input;
+        const value = input !== null && typeof input === 'object' && Object.hasOwn(input, union.discriminator) ? (input as Record<string, unknown>)[union.discriminator] : input;
         return `expected ${union.discriminator} to be one of ${union.options.map(String).join(', ')}, got ${describeValue(value)}`;
       }
       const branches = union.errors
@@ -57,9 +123,12 @@ function messageOf(issue: z.core.$ZodIssue): string {
       return `expected one of: ${[...new Set(branches)].join('; or ')}, got ${describeValue(input)}`;
     }
     case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(input)}`;
-    default:
-      return input !== undefined && typeof input !== 'object' ? `${issue.message}, got ${describeValue(input)}` : issue.message;
+      return `expected ${issue.values.map((v) => describeValue(v)).join(' or ')}, got ${describeValue(input)}`;
+    default: {
+      // zod names whole numbers "int" ("Too big: expected int to be <=9007199254740991")
+      const message = issue.message.replace(/\bexpected int\b/, 'expected a whole number');
+      return input !== undefined && typeof input !== 'object' ? `${message}, got ${describeValue(input)}` : message;
+    }
   }
 }
 
@@ -68,7 +137,15 @@ function plainExpected(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/** zod's type names in words: `int` is "a whole number". */
 function article(type: string): string {
-  if (type === 'array' || type === 'object') return `an ${type}`;
-  return `a ${type}`;
+  switch (type) {
+    case 'int':
+      return 'a whole number';
+    case 'array':
+    case 'object':
+      return `an ${type}`;
+    default:
+      return `a ${type}`;
+  }
 }

@@ -3,6 +3,7 @@ import { fromZodIssues, type ScenarioIssue } from './issues.ts';
 import { checkReferences } from './references.ts';
 import { checkVariantSettings } from './variantSettings.ts';
 import { readCsvColumn } from './csv.ts';
+import { checkInputShape, checkInputText } from './inputLimits.ts';
 
 export type { ScenarioIssue } from './issues.ts';
 
@@ -22,6 +23,9 @@ export interface ParseOptions {
  * the shape is right) the reference checks, then loads external series. Never throws on bad input.
  */
 export function parseScenario(input: unknown, options: ParseOptions = {}): ParseResult {
+  // untrusted data is checked for depth, size, reserved names and non-JSON values before any recursive code sees it
+  const shapeIssues = checkInputShape(input);
+  if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
   const parsed = Scenario.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const scenario = parsed.data;
@@ -34,6 +38,8 @@ export function parseScenario(input: unknown, options: ParseOptions = {}): Parse
 
 /** Parses JSON text; a syntax error is reported with its line and column. */
 export function parseScenarioText(text: string, options: ParseOptions = {}): ParseResult {
+  const tooLong = checkInputText(text);
+  if (tooLong.length > 0) return { ok: false, issues: tooLong };
   let data: unknown;
   try {
     data = JSON.parse(text);

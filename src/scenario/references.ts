@@ -1,5 +1,5 @@
 import type { Distribution, IdList, Scenario } from './schema.ts';
-import type { ScenarioIssue } from './issues.ts';
+import { listOf, type ScenarioIssue } from './issues.ts';
 
 /** The ids an IdList names, as an array. */
 export function idsOf(list: IdList): string[] {
@@ -23,7 +23,7 @@ export function stockPointKey(node: string, product: string): string {
 export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const report = (path: string, message: string) => issues.push({ path, message });
-  const known = (ids: Iterable<string>) => `(known: ${[...ids].join(', ') || 'none'})`;
+  const known = (ids: Iterable<string>) => `(known: ${listOf(ids) || 'none'})`;
 
   if (scenario.warmupDays >= scenario.horizonDays) {
     report('warmupDays', `expected a warm-up shorter than horizonDays (${scenario.horizonDays}), got ${scenario.warmupDays}`);
@@ -351,7 +351,7 @@ function checkPerishables(scenario: Scenario, nodes: Map<string, Scenario['nodes
       report(`${path}.markdown.withinDays`, `expected fewer days than the shelf life (${product.shelfLifeDays}), got ${product.markdown.withinDays}: every unit would be marked down`);
     }
     for (const storageClass of Object.keys(product.damagePerDay ?? {})) {
-      if (!storageClasses.has(storageClass)) report(`${path}.damagePerDay.${storageClass}`, `no warehouse or store has storageClass "${storageClass}" (known: ${[...storageClasses].join(', ')})`);
+      if (!storageClasses.has(storageClass)) report(`${path}.damagePerDay.${storageClass}`, `no warehouse or store has storageClass "${storageClass}" (known: ${listOf(storageClasses)})`);
     }
     if (product.endOfLife && !Number.isInteger(product.endOfLife.day)) report(`${path}.endOfLife.day`, `expected a whole day (demand ends at the start of that day), got ${product.endOfLife.day}`);
   });

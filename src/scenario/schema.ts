@@ -16,15 +16,20 @@ const nonNegative = () => z.number().nonnegative({ message: 'expected a number >
 const probability = () => z.number().min(0, { message: 'expected a probability in [0, 1]' }).max(1, { message: 'expected a probability in [0, 1]' });
 const wholeNumber = () => z.number().int({ message: 'expected a whole number' });
 
+/** Longest id: long enough for any SKU or site code, short enough to quote in a message. */
+export const MAX_ID_LENGTH = 200;
+
 /** Ids name things and are referenced by other objects; they never contain spaces or slashes. */
 export const Id = z
   .string()
+  .max(MAX_ID_LENGTH, { message: `expected an id of at most ${MAX_ID_LENGTH} characters` })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: 'expected an id: letters, digits, _ . : - (no spaces), starting with a letter or digit' });
 export type Id = z.infer<typeof Id>;
 
 /** A lane's id: its own, or "from->to" for a lane that names none. */
 export const LaneRef = z
   .string()
+  .max(2 * MAX_ID_LENGTH + 2, { message: `expected a lane id of at most ${2 * MAX_ID_LENGTH + 2} characters` })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*(->[A-Za-z0-9][A-Za-z0-9_.:-]*)?$/, {
     message: 'expected a lane id: the lane\'s own id, or "from->to"',
   });

@@ -1,5 +1,6 @@
 import { Scenario, type Variant } from './schema.ts';
-import { describeValue, fromZodIssues, type ScenarioIssue } from './issues.ts';
+import { describeValue, fromZodIssues, quoted, type ScenarioIssue } from './issues.ts';
+import { FORBIDDEN_KEYS } from './inputLimits.ts';
 import { checkReferences } from './references.ts';
 
 /**
@@ -24,9 +25,15 @@ function tokensOf(pointer: string): string[] {
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** Puts `value` at `pointer` in a copy of `data`; the containers on the way must exist. */
+/**
+ * Puts `value` at `pointer` in a copy of `data`; the containers on the way must exist. The walk goes
+ * through the data's own fields only and refuses the names that lead to JavaScript's object machinery
+ * (`/__proto__/x` would otherwise write to every object's prototype).
+ */
 function setAt(data: unknown, pointer: string, value: unknown): { ok: true; data: unknown } | { ok: false; message: string } {
   const tokens = tokensOf(pointer);
+  const reserved = tokens.find((token) => FORBIDDEN_KEYS.has(token));
+  if (reserved !== undefined) return { ok: false, message: `a path may not go through "${reserved}" (the name is reserved by JavaScript, and no scenario field uses it)` };
   if (SHARED.includes(tokens[0])) return { ok: false, message: `"${tokens[0]}" is shared by every variant and cannot be changed by one` };
   const root = structuredClone(data) as Record<string, unknown>;
   let container: unknown = root;
@@ -36,13 +43,13 @@ function setAt(data: unknown, pointer: string, value: unknown): { ok: true; data
     const last = i === tokens.length - 1;
     if (Array.isArray(container)) {
       const index = /^(0|[1-9]\d*)$/.test(token) ? Number(token) : NaN;
-      if (!(index < container.length)) return { ok: false, message: `${where} has ${container.length} entries; no entry "${token}"` };
+      if (!(index < container.length)) return { ok: false, message: `${where} has ${container.length} entries; no entry ${quoted(token)}` };
       if (last) container[index] = structuredClone(value);
       else container = container[index];
     } else if (container !== null && typeof container === 'object') {
       const record = container as Record<string, unknown>;
       if (last) record[token] = structuredClone(value);
-      else if (!(token in record)) return { ok: false, message: `${where === '/' ? 'the scenario' : where} has no "${token}"` };
+      else if (!Object.hasOwn(record, token)) return { ok: false, message: `${where === '/' ? 'the scenario' : where} has no ${quoted(token)}` };
       else container = record[token];
     } else {
       return { ok: false, message: `${where} is ${describeValue(container)}, not an object or a list` };
