@@ -23,11 +23,16 @@ export function formatTheory(theory: Extract<ScenarioTheory, { ok: true }>, chec
         check.agrees ? 'yes' : 'no',
         check.agreesJointly ? 'yes' : 'NO',
       ]);
+    if (variantTheory.outsideRange !== null) {
+      lines.push('', `${name}: ${variantTheory.outsideRange}`);
+      continue;
+    }
     lines.push('', `${name}:`, ...formatTable(['KPI', 'simulated', 'theory', 'allowance', 'inside 95%', 'jointly'], rows));
     for (const fact of variantTheory.facts) lines.push(`  ${fact.label}: ${typeof fact.value === 'number' ? formatValue(fact.value) : fact.value}`);
   }
   if (stockPoints.size === 1 && !stockPoints.has(null)) lines.push('', `at stock point ${[...stockPoints][0]}`);
   const agreeing = checks.filter((check) => check.agreesJointly).length;
+  if (checks.length === 0) return lines.join('\n') + '\n';
   lines.push(
     'inside 95%: the theory value lies within the simulated mean ± 95% half-width (+ the allowance, where simulation and',
     'formula measure slightly different things; the reasons are in the JSON output and the scenario description).',

@@ -5,6 +5,7 @@ import type { KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummary } from './replicate.ts';
 import { studentTQuantile } from '../metrics/studentT.ts';
 import { theoryModels } from './theoryModels.ts';
+import { OutsideAnalyticRange } from '../theory/range.ts';
 
 /**
  * The analytic side of a scenario that names a theory model (`theory.model`, scenarios/theory/): for
@@ -41,6 +42,12 @@ export interface TheoryVariant {
   comparisons: TheoryComparison[];
   /** other figures of the model worth showing (the optimal parameters, say), as label and value */
   facts: { label: string; value: number | string }[];
+  /**
+   * null, or why this variant's closed form was not computed: its parameters lie outside the range
+   * where the formulas finish in a moment (src/theory/range.ts), in words; its comparisons and facts
+   * are then empty
+   */
+  outsideRange: string | null;
 }
 
 export interface TheoryProblem {
@@ -65,7 +72,7 @@ export interface TheoryModelDefinition {
   /** the book or paper the formulas come from */
   source: string;
   /** the model's comparisons and facts for one variant; throws TheoryAssumptionError when the scenario does not fit */
-  variant(input: ModelInput): Omit<TheoryVariant, 'variant'>;
+  variant(input: ModelInput): Omit<TheoryVariant, 'variant' | 'outsideRange'>;
 }
 
 /** The scenario breaks an assumption of its theory model, at `path`. */
@@ -78,7 +85,16 @@ export class TheoryAssumptionError extends Error {
   }
 }
 
-/** The theory of a scenario that names a model, or the problems that stop it; null when it names none. */
+/** Says that a variant's closed form lies outside the analytic model's range, and why. */
+export function outsideRangeMessage(model: TheoryModel, reason: string): string {
+  return `outside the analytic model's range: ${reason}; the ${model} formulas are not computed for this variant (the simulation is unaffected)`;
+}
+
+/**
+ * The theory of a scenario that names a model, or the problems that stop it; null when it names none.
+ * Returns within a fraction of a second whatever the parameters: a variant whose closed form would
+ * take longer (an order quantity of 10¹⁵, a lead time of 10⁶ days) is reported `outsideRange`.
+ */
 export function theoryOf(scenario: Scenario): ScenarioTheory | null {
   if (!scenario.theory) return null;
   const model = scenario.theory.model;
@@ -87,8 +103,13 @@ export function theoryOf(scenario: Scenario): ScenarioTheory | null {
   try {
     for (const variant of variantsOf(scenario)) {
       const plans = planStockPoints(scenario, variant);
-      const computed = definition.variant({ scenario, variantId: variant.id, plans, windowDays: scenario.horizonDays - scenario.warmupDays });
-      variants.push({ variant: variant.id, ...computed });
+      try {
+        const computed = definition.variant({ scenario, variantId: variant.id, plans, windowDays: scenario.horizonDays - scenario.warmupDays });
+        variants.push({ variant: variant.id, ...computed, outsideRange: null });
+      } catch (error) {
+        if (!(error instanceof OutsideAnalyticRange)) throw error;
+        variants.push({ variant: variant.id, comparisons: [], facts: [], outsideRange: outsideRangeMessage(model, error.message) });
+      }
     }
   } catch (error) {
     if (error instanceof TheoryAssumptionError) return { ok: false, problems: [{ path: error.path, message: `the ${model} model: ${error.message}` }] };

@@ -151,6 +151,8 @@ function serialStages(scenario: Scenario, plans: StockPointPlan[]): StockPointPl
   if (facing.length !== 1) throw new TheoryAssumptionError('demand', `assumes customer demand at exactly one stock point (stage 1); found ${facing.length}`);
   const chain = [facing[0]];
   for (;;) {
+    // a chain can hold each stock point once: a longer one has come round a loop of lanes
+    if (chain.length > plans.length) throw new TheoryAssumptionError('lanes', 'assumes a serial chain; the lanes upstream of stage 1 form a loop');
     const { source } = laneInto(scenario, chain[chain.length - 1]);
     if (source.type === 'supplier') break;
     const upstream = plans.find((plan) => plan.node === source.id && plan.product === facing[0].product);

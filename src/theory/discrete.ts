@@ -1,3 +1,4 @@
+import { MAX_TABLE_LENGTH, OutsideAnalyticRange, readable, requireSteps } from './range.ts';
 /**
  * Discrete demand distributions as probability tables, and the loss functions inventory formulas are
  * written in (Zipkin, *Foundations of Inventory Management*, 2000, appendix C; Axsäter, *Inventory
@@ -16,6 +17,11 @@ export function poissonPmf(mean: number): Float64Array {
   const values: number[] = [];
   // work in logs so a large mean (exp(-mean) underflows beyond 745) still gives a correct table
   if (mean === 0) return Float64Array.of(1);
+  // the loop below stops by this length at the latest; beyond MAX_TABLE_LENGTH it would fill memory for minutes
+  const longest = Math.ceil(mean + 50 * Math.sqrt(mean + 1) + 100) + 1;
+  if (longest > MAX_TABLE_LENGTH) {
+    throw new OutsideAnalyticRange(`a Poisson demand of mean ${readable(mean)} needs a table of about ${readable(longest)} values (the limit is ${readable(MAX_TABLE_LENGTH)})`);
+  }
   const logMean = Math.log(mean);
   let logP = -mean;
   let cumulative = 0;
@@ -32,6 +38,10 @@ export function poissonPmf(mean: number): Float64Array {
 
 /** The distribution of the sum of two independent discrete variables (tables `a` and `b`). */
 export function convolve(a: Float64Array, b: Float64Array): Float64Array {
+  if (a.length + b.length - 1 > MAX_TABLE_LENGTH) {
+    throw new OutsideAnalyticRange(`a sum of demands needs a table of ${readable(a.length + b.length - 1)} values (the limit is ${readable(MAX_TABLE_LENGTH)})`);
+  }
+  requireSteps(a.length * b.length, 'a sum of demands (convolution)');
   const out = new Float64Array(a.length + b.length - 1);
   for (let i = 0; i < a.length; i++) {
     if (a[i] === 0) continue;

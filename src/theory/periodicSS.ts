@@ -19,6 +19,7 @@
  * All costs are per period (one review per period).
  */
 import { convolve, tableMean, shortfallBelow } from './discrete.ts';
+import { readable, requireSteps, StepBudget } from './range.ts';
 
 export interface PeriodicSSCostParameters {
   /** P(D = k), k = 0.., the demand of one period */
@@ -95,6 +96,11 @@ function checkCommon(parameters: OptimalPeriodicSSParameters): void {
  */
 function model(parameters: OptimalPeriodicSSParameters) {
   const { demand, leadTimePeriods, holdingCost, backorderCost } = parameters;
+  // the L convolutions below cost about n² L² / 2 steps for a table of n values
+  requireSteps((demand.length * demand.length * leadTimePeriods * (leadTimePeriods + 1)) / 2, `a lead time of ${readable(leadTimePeriods)} periods: the demand over it`);
+  // every memo miss and every sum over S - s levels below is counted, so a policy with S - s of 10¹⁵
+  // or a search that wanders off stops with OutsideAnalyticRange instead of running for hours
+  const budget = new StepBudget('the (s, S) formulas');
   let leadTimeDemand = demand; // D_{L+1}
   for (let i = 0; i < leadTimePeriods; i++) leadTimeDemand = convolve(leadTimeDemand, demand);
   const leadTimeMean = tableMean(leadTimeDemand);
@@ -105,6 +111,7 @@ function model(parameters: OptimalPeriodicSSParameters) {
     if (y <= 0) return 0;
     let value = onHandMemo.get(y);
     if (value === undefined) {
+      budget.spend(Math.min(y, leadTimeDemand.length));
       value = shortfallBelow(leadTimeDemand, y);
       onHandMemo.set(y, value);
     }
@@ -121,6 +128,7 @@ function model(parameters: OptimalPeriodicSSParameters) {
   const renewalSum: number[] = [0]; // M(j) = Σ_{i<j} m(i)
   const extendTo = (j: number): void => {
     for (let n = renewalMass.length; n <= j; n++) {
+      budget.spend(Math.min(n, demand.length - 1) + 1);
       let sum = 0;
       for (let l = 1; l <= Math.min(n, demand.length - 1); l++) sum += demand[l] * renewalMass[n - l];
       renewalMass.push(sum / (1 - p0));
@@ -131,13 +139,16 @@ function model(parameters: OptimalPeriodicSSParameters) {
   const M = (j: number): number => (extendTo(j), renewalSum[j]);
 
   /** c(s, S) = [K + Σ_{j=0}^{S−s−1} m(j) G(S − j)] / M(S − s) (Zheng & Federgruen eq. 3 and 5) */
+  // a level of the sums below costs about 25 elementary steps (two memo lookups and the arithmetic)
   const cost = (s: number, S: number): number => {
+    budget.spend(25 * (S - s));
     let sum = parameters.orderingCost;
     for (let j = 0; j < S - s; j++) sum += m(j) * G(S - j);
     return sum / M(S - s);
   };
   /** the same renewal-reward average of any per-review quantity f(y) */
   const average = (s: number, S: number, f: (y: number) => number): number => {
+    budget.spend(25 * (S - s));
     let sum = 0;
     for (let j = 0; j < S - s; j++) sum += m(j) * f(S - j);
     return sum / M(S - s);

@@ -9,6 +9,8 @@
  * Manufacturing Systems* (1993), ch. 4 (make-to-stock production with a base stock).
  */
 
+import { MAX_STEPS, OutsideAnalyticRange, readable, requireSteps } from './range.ts';
+
 export interface QueueParameters {
   /** λ, arrivals per unit of time */
   arrivalRate: number;
@@ -54,7 +56,12 @@ export function erlangB(servers: number, offeredLoad: number): number {
     throw new RangeError(`offeredLoad must be a finite number >= 0, got ${offeredLoad}`);
   }
   let blocking = 1;
-  for (let n = 1; n <= servers; n++) blocking = (offeredLoad * blocking) / (n + offeredLoad * blocking);
+  for (let n = 1; n <= servers; n++) {
+    blocking = (offeredLoad * blocking) / (n + offeredLoad * blocking);
+    // once it underflows to 0 it stays 0 (exactly): far more servers than load need not be walked
+    if (blocking === 0) break;
+    if (n > MAX_STEPS) throw new OutsideAnalyticRange(`Erlang's loss formula for ${readable(servers)} servers and a load of ${readable(offeredLoad)} did not finish within ${readable(MAX_STEPS)} steps`);
+  }
   return blocking;
 }
 
@@ -162,7 +169,9 @@ export function optimalMakeToStockMM1(
   const { holdingCostPerUnitPerDay: h, backorderCostPerUnitPerDay: b } = parameters;
   checkRate('holdingCostPerUnitPerDay', h);
   checkRate('backorderCostPerUnitPerDay', b);
-  // walk rather than take logs: exact at ties and no rounding of ln(h/(h + b))/ln ρ
+  // walk rather than take logs: exact at ties and no rounding of ln(h/(h + b))/ln ρ; the logs only
+  // say beforehand how far the walk goes (a utilisation within 10⁻¹² of 1 would take hours)
+  requireSteps(Math.log(h / (h + b)) / Math.log(rho), `the optimal base stock at utilisation ${rho}`);
   let S = 0;
   while (rho ** (S + 1) > h / (h + b)) S++;
   const result = makeToStockMM1({ ...parameters, baseStock: S });

@@ -9,6 +9,7 @@
  */
 import { cdfAt, lossAbove, poissonPmf, shortfallBelow } from './discrete.ts';
 import { smallestQuantileAtLeast } from './newsvendor.ts';
+import { readable, requireSteps, StepBudget } from './range.ts';
 
 export interface RQPoissonCosts {
   orderingCost?: number;
@@ -48,6 +49,8 @@ export function rqPoisson(
   if (!(Number.isInteger(q) && q >= 1)) throw new RangeError(`${fn}: orderQuantity must be an integer >= 1, got ${q}`);
   const table = leadTimeDemand(fn, input);
   const costs = checkedCosts(fn, input, false);
+  // each of the Q levels reads the whole table (four sums)
+  requireSteps(4 * q * table.length, `the (r, Q) formula averages over Q = ${readable(q)} levels: it`);
   let fillRate = 0;
   let probabilityNoBackorders = 0;
   let expectedOnHand = 0;
@@ -101,7 +104,9 @@ export function optimalRQPoisson(input: {
   let r = best - 1;
   let q = 1;
   let sum = g(best);
+  const budget = new StepBudget('the search for the optimal (r, Q)');
   for (;;) {
+    budget.spend(6 * table.length);
     const left = g(r);
     const right = g(r + q + 1);
     const next = Math.min(left, right);

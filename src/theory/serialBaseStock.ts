@@ -18,6 +18,7 @@
  * statement of the recursion this file follows.
  */
 import { convolve, lossAbove, poissonPmf, shortfallBelow } from './discrete.ts';
+import { StepBudget } from './range.ts';
 
 export interface SerialStage {
   /** L_j: transit time into stage j from stage j + 1 (stage N: from the outside source) */
@@ -172,6 +173,8 @@ export function chenZhengRecursion(parameters: SerialBaseStockParameters): {
   let downstream = (x: number): number => (b + H1) * Math.max(0, -x); // C_0
   const echelonLevels: number[] = [];
   let totalCostPerDay = 0;
+  // every stage's memo misses count, its own and those it causes downstream
+  const budget = new StepBudget('the Chen–Zheng recursion for the optimal echelon levels');
   for (const stage of stages) {
     const h = stage.echelonHoldingCostPerUnitPerDay;
     const mean = demandPerDay * stage.leadTimeDays;
@@ -181,6 +184,7 @@ export function chenZhengRecursion(parameters: SerialBaseStockParameters): {
     const expectedCost = (y: number): number => {
       let value = memo.get(y);
       if (value === undefined) {
+        budget.spend(table.length);
         value = h * (y - mean);
         for (let d = 0; d < table.length; d++) value += table[d] * previous(y - d);
         memo.set(y, value);
