@@ -52,7 +52,7 @@ describe('the closed forms stop at the edge of their computable range', () => {
 
   it('a lead time of 10^6 days makes the lead-time demand table too long for (r, Q), its optimum and (s, S)', () => {
     const costs = { orderingCost: 20, holdingCostPerUnitPerDay: 0.05, backorderCostPerUnitPerDay: 0.5 };
-    for (const work of [
+    for (const work of <(() => unknown)[]>[
       () => rqPoisson({ demandPerDay: 2, leadTimeDays: 1e6, reorderPoint: 10, orderQuantity: 20 }),
       () => optimalRQPoisson({ demandPerDay: 2, leadTimeDays: 1e6, ...costs }),
       () => periodicSSCost({ demand: poissonPmf(3), leadTimePeriods: 1e6, reorderPoint: 5, orderUpTo: 30, orderingCost: 10, holdingCost: 1, backorderCost: 9 }),
