@@ -44,7 +44,7 @@ const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 
 applyStrings();
 
-const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null });
+const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null, linkProblem: null });
 const precisionForm = createPrecisionForm({
   meanOf(kpi) {
     const result = store.state.result?.value;
@@ -130,6 +130,7 @@ function showDescription(text: string): void {
 
 function showBanner(state: AppState): void {
   const lines: string[] = [];
+  if (state.linkProblem !== null) lines.push(app.badLink(state.linkProblem));
   if (state.issues.length > 0) lines.push(app.invalid(state.issues.length));
   if (state.run.status === 'failed') lines.push(app.failed(state.run.message));
   banner.hidden = lines.length === 0;
@@ -414,8 +415,8 @@ cancelButton.addEventListener('click', () => controller?.abort());
  * settings a shared link carries. Loads from the gallery or a link are not undo steps.
  */
 function load(text: string, settings: { replications?: number; seed?: string | number } = {}, record = false): void {
-  // a sweep's results belong to the scenario it was run on
-  store.update({ sweep: null, sensitivity: null, optimize: null });
+  // a sweep's results belong to the scenario it was run on; a bad link's notice, to the link
+  store.update({ sweep: null, sensitivity: null, optimize: null, linkProblem: null });
   editor.setText(text, { record });
   const scenario = store.state.scenario;
   if (scenario) {
@@ -561,7 +562,9 @@ async function start(): Promise<void> {
       void run();
       return;
     }
-    status.textContent = app.badLink(problem ?? '');
+    // a lasting notice and nothing else: running another scenario would pass its results off as the link's
+    store.update({ linkProblem: problem ?? editorStrings.share.damaged });
+    return;
   }
   const entry = gallery.find((candidate) => candidate.path === DEFAULT_SCENARIO) ?? gallery[0];
   pick(entry);

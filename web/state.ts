@@ -27,6 +27,11 @@ export interface AppState {
   sensitivity: SensitivityView | null;
   /** the last optimisation (web/optimizePanel.ts), until another scenario is loaded */
   optimize: OptimizeView | null;
+  /**
+   * why the shared link the page was opened with could not be opened; shown until another scenario
+   * is loaded (nothing else is loaded or run in its place, so no result can pass for the link's)
+   */
+  linkProblem: string | null;
 }
 
 export type RunState =

@@ -65,7 +65,7 @@ export const app = {
   failed: (message: string) => `The simulation stopped with an error: ${message}. Nothing was kept; you can run again.`,
   invalid: (count: number) => `${count} problem${count === 1 ? '' : 's'} in the scenario: fix ${count === 1 ? 'it' : 'them'} to run (see the editor)`,
   invalidRun: 'The scenario has problems; Run is off until they are fixed.',
-  badLink: (message: string) => `The shared link could not be opened: ${message}. The default scenario is shown instead.`,
+  badLink: (message: string) => `The shared link could not be opened. ${message} Nothing was run in its place; pick a scenario from the list to start.`,
   linkCopied: 'Link copied: it carries the whole scenario, the seed and the replications.',
   linkInAddressBar: 'The link is in the address bar: it carries the whole scenario, the seed and the replications.',
   openFailed: (name: string, message: string) => `${name} could not be read: ${message}`,
