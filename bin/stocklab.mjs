@@ -12,9 +12,21 @@ process.on('SIGINT', () => {
 });
 register();
 // A reader that stops early (`stocklab run ... --json | head`) closes the pipe: that is not an error.
+// Any other failure to write the output (a full disk, a quota, a device error) is one line on stderr
+// and exit 1, never a stack trace: the output is incomplete.
+const WRITE_ERRORS = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'the file is too large',
+  EIO: 'input/output error',
+  EACCES: 'permission denied',
+  EBADF: 'the output is closed',
+};
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  const reason = WRITE_ERRORS[error.code] ?? error.message ?? String(error);
+  process.stderr.write(`stocklab: cannot write the output: ${reason}${error.code ? ` (${error.code})` : ''}; what was written is incomplete\n`);
+  process.exit(1);
 });
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

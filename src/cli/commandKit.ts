@@ -9,7 +9,7 @@ import { parseValues, type SweepAxis } from '../experiment/sweep.ts';
 import { parseArgs, positiveNumber, seedValue, wholeNumberAtLeast, type OptionSpec } from './args.ts';
 import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
 import { createProgressLine, type ProgressLine } from './progress.ts';
-import { startThreadPool, type ThreadPool } from './threadPool.ts';
+import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMemory, type ThreadPool } from './threadPool.ts';
 import { USAGE } from './usage.ts';
 
 /** Exit statuses. */
@@ -24,8 +24,29 @@ export const RUN_OPTIONS: Record<string, OptionSpec> = {
   days: { read: positiveNumber, placeholder: 'D' },
   workers: { read: wholeNumberAtLeast(1), placeholder: 'N' },
   json: { boolean: true },
+  'allow-files-outside': { boolean: true },
+  memory: { read: memoryLimit, placeholder: 'MB' },
   help: { boolean: true },
 };
+
+/** --memory MB: each worker thread's heap limit. */
+function memoryLimit(text: string): number | { error: string } {
+  const value = wholeNumberAtLeast(MIN_WORKER_MEMORY_MB)(text);
+  if (typeof value !== 'number') return { error: `expected a whole number of megabytes >= ${MIN_WORKER_MEMORY_MB}` };
+  const available = availableMemoryMb();
+  return value <= available ? value : { error: `expected at most ${available} MB, the memory this machine has` };
+}
+
+/** How many worker threads a command runs, and each one's heap limit (--memory, or a default). */
+export interface ThreadSettings {
+  workers: number;
+  memoryMb?: number;
+}
+
+/** The thread settings of a command's options, for `workers` threads. */
+export function threadSettings(options: Map<string, unknown>, workers: number): ThreadSettings {
+  return { workers, memoryMb: options.get('memory') as number | undefined };
+}
 
 export function usageError(message: string): number {
   err(`stocklab: ${message}\n\n${USAGE}`);
@@ -60,7 +81,7 @@ export function loadForCommand(file: string, options: Map<string, unknown>): Sce
     seed: options.get('seed') as string | number | undefined,
     horizonDays: options.get('days') as number | undefined,
   };
-  const loaded = loadScenario(file, overrides);
+  const loaded = loadScenario(file, overrides, { allowFilesOutside: options.get('allow-files-outside') === true });
   if (loaded.ok) return loaded.scenario;
   err(loaded.lines.join('\n') + '\n');
   const given = ['replications', 'seed', 'days'].filter((flag) => options.has(flag));
@@ -121,15 +142,32 @@ export function gridArgs(command: string, options: Map<string, unknown>, purpose
  * every case; an engine error is an internal error (exit 1). Ctrl-C stops at once (exit 130), unless
  * the command keeps partial results (`graceful`): then the first Ctrl-C lets the runs under way finish
  * and `isCancelled` turns true, so the body can report what it has; a second one quits at once.
+ *
+ * A worker that runs out of memory ends the command with one line saying so and what to change
+ * (exit 1); a graceful command first reports what finished, as after a Ctrl-C.
  */
 export async function onThreadPool(
-  workers: number,
+  threads: number | ThreadSettings,
   unit: string,
   body: (pool: ThreadPool, progress: ProgressLine, isCancelled: () => boolean) => Promise<number>,
   graceful = false,
 ): Promise<number> {
+  const { workers, memoryMb } = typeof threads === 'number' ? { workers: threads, memoryMb: undefined } : threads;
   const progress = createProgressLine(process.stderr, unit);
-  const pool = startThreadPool(workers);
+  const pool = startThreadPool(workers, memoryMb);
+  let outOfMemory: WorkerOutOfMemory | null = null;
+  // no new runs once a worker has run out: the others finish theirs and the body reports them
+  pool.failure.catch((error: unknown) => {
+    if (error instanceof WorkerOutOfMemory) outOfMemory = error;
+  });
+  const memoryLine = (error: WorkerOutOfMemory) => {
+    progress.clear();
+    err(
+      `stocklab: ${error.message}: try fewer replications (--replications), a shorter horizon (--days) or fewer stock points, ` +
+        `or a larger limit per worker thread with --memory MB (this machine has ${availableMemoryMb()} MB for ${workers} worker thread${workers === 1 ? '' : 's'} and the main one)\n`,
+    );
+    return EXIT.internal;
+  };
   let cancelled = false;
   const quit = () => {
     progress.clear();
@@ -144,8 +182,10 @@ export async function onThreadPool(
   };
   process.on('SIGINT', interrupt);
   try {
-    return await body(pool, progress, () => cancelled);
+    const status = await body(pool, progress, () => cancelled || outOfMemory !== null);
+    return outOfMemory ? memoryLine(outOfMemory) : status;
   } catch (error) {
+    if (error instanceof WorkerOutOfMemory) return memoryLine(error);
     progress.clear();
     err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.internal;

@@ -2,8 +2,8 @@ import { summarize, tasksOf, type ExperimentResult, type Task } from '../experim
 import type { RunResult } from '../experiment/run.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatIssues } from '../scenario/parse.ts';
-import { runOnPool } from '../worker/pool.ts';
-import type { ThreadPool } from './threadPool.ts';
+import { runOnPool, type PoolRequest, type PoolResponse } from '../worker/pool.ts';
+import { WorkerOutOfMemory, type ThreadPool } from './threadPool.ts';
 
 export interface ThreadRunOptions {
   replications?: number;
@@ -19,19 +19,14 @@ export interface ThreadRunOptions {
 /**
  * Runs every replication of every variant on the pool's worker threads and merges the results in
  * canonical order: the same ExperimentResult, byte for byte, as `runExperiment` in one thread.
- * Rejects if a worker dies or the engine throws.
+ * Rejects if a worker dies or the engine throws; except that a caller keeping partial results (it
+ * passes `isCancelled`) gets those finished when a worker runs out of memory, as after a Ctrl-C
+ * (`complete` false), and `onThreadPool` says why.
  */
 export async function runExperimentOnThreads(pool: ThreadPool, scenario: Scenario, options: ThreadRunOptions = {}): Promise<ExperimentResult> {
   const tasks = tasksOf(scenario, options.replications);
-  const response = await Promise.race([
-    runOnPool(pool.endpoints, { scenario, tasks, series: options.series, stockPoints: options.stockPoints }, { onProgress: options.onProgress, isCancelled: options.isCancelled }),
-    pool.failure,
-  ]);
-  if (!response.ok) {
-    // the scenario was valid here; a worker that disagrees is a bug, not bad input
-    throw new Error(`a worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
-  }
-  return summarize(scenario, response.results, response.complete);
+  const { results, complete } = await runKeepingFinished(pool, { scenario, tasks, series: options.series, stockPoints: options.stockPoints }, options.onProgress, options.isCancelled);
+  return summarize(scenario, results, complete);
 }
 
 /** Runs the given tasks (replications of variants) on the pool's threads; their results, in any order. */
@@ -42,7 +37,27 @@ export async function runTasksOnThreads(
   onProgress?: (done: number, total: number) => void,
   isCancelled?: () => boolean,
 ): Promise<RunResult[]> {
-  const response = await Promise.race([runOnPool(pool.endpoints, { scenario, tasks, series: false }, { onProgress, isCancelled }), pool.failure]);
-  if (!response.ok) throw new Error(`a worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
-  return response.results;
+  return (await runKeepingFinished(pool, { scenario, tasks, series: false }, onProgress, isCancelled)).results;
+}
+
+async function runKeepingFinished(
+  pool: ThreadPool,
+  request: PoolRequest,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  isCancelled: (() => boolean) | undefined,
+): Promise<{ results: RunResult[]; complete: boolean }> {
+  const finished: RunResult[] = [];
+  let response: PoolResponse;
+  try {
+    response = await Promise.race([runOnPool(pool.endpoints, request, { onProgress, isCancelled, onResults: (results) => finished.push(...results) }), pool.failure]);
+  } catch (error) {
+    // the dead worker's call never returns: keep what the others handed back so far
+    if (error instanceof WorkerOutOfMemory && isCancelled) return { results: finished, complete: false };
+    throw error;
+  }
+  if (!response.ok) {
+    // the scenario was valid here; a worker that disagrees is a bug, not bad input
+    throw new Error(`a worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+  }
+  return { results: response.results, complete: response.complete };
 }

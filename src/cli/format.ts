@@ -11,6 +11,8 @@ export interface TableHeader {
   wallSeconds: number;
   workers: number;
   currency: string;
+  /** the replications asked for, said beside those finished when the run was interrupted */
+  planned?: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface TableHeader {
  */
 export function formatExperiment(result: ExperimentResult, header: TableHeader): string {
   const lines = [headerLine(result, header)];
-  if (!result.complete) lines.push(`interrupted: ${result.replications} complete replications kept`);
+  if (!result.complete) lines.push(`${result.replications} of ${header.planned ?? '?'} replications: interrupted (the figures below are those of the replications every variant finished)`);
   const variants = result.variants;
   const names = KPI_NAMES.filter((name) => variants.some((variant) => variant.network[name].mean !== null));
   const rows = names.map((name) => [UNIT_LABELS[KPI_KINDS[name]] ? `${name} (${UNIT_LABELS[KPI_KINDS[name]]})` : name, ...variants.map((v) => formatCell(name, v.network[name], header.currency))]);

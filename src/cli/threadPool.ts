@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -7,17 +8,48 @@ import type { SimApi } from '../worker/api.ts';
 export interface ThreadPool {
   endpoints: Comlink.Remote<SimApi>[];
   /**
-   * Rejects when a worker fails (an uncaught error, or an exit the pool did not ask for); a call in
-   * flight on that worker would otherwise wait forever. Race it with the work.
+   * Rejects when a worker fails (an uncaught error, running out of memory: a `WorkerOutOfMemory`, or an
+   * exit the pool did not ask for); a call in flight on that worker would otherwise wait forever.
+   * Race it with the work.
    */
   failure: Promise<never>;
+  /** each worker's heap limit (V8's old generation), MB */
+  memoryLimitMb: number;
   /** Stops every worker now, whatever it is doing. */
   terminate(): Promise<void>;
 }
 
+/** A worker thread reached its heap limit; Node stopped it (ERR_WORKER_OUT_OF_MEMORY). */
+export class WorkerOutOfMemory extends Error {
+  constructor(readonly limitMb: number) {
+    super(`the run needs more memory than the worker's limit of ${limitMb} MB`);
+    this.name = 'WorkerOutOfMemory';
+  }
+}
+
 const BOOTSTRAP = new URL('./workerBootstrap.mjs', import.meta.url);
 
-export function startThreadPool(size: number): ThreadPool {
+/** The memory this process may use: the machine's, or its container's (cgroup) limit when lower. */
+export function availableMemoryMb(): number {
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const bytes = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
+  return Math.floor(bytes / 2 ** 20);
+}
+
+/** The smallest heap a worker may be given: below this the engine itself does not load. */
+export const MIN_WORKER_MEMORY_MB = 64;
+
+/**
+ * Each worker's heap limit when none is asked for: three quarters of the memory shared between the
+ * workers and the main thread (which holds every result), between 256 MB and 4 GB. Without a limit,
+ * every thread could grow to V8's default and the machine run out before any of them, killing the
+ * process without a word; with one, a worker that needs more stops alone and the CLI says so.
+ */
+export function defaultWorkerMemoryMb(workers: number, memoryMb = availableMemoryMb()): number {
+  return Math.max(256, Math.min(4096, Math.floor((0.75 * memoryMb) / (workers + 1))));
+}
+
+export function startThreadPool(size: number, memoryLimitMb = defaultWorkerMemoryMb(size)): ThreadPool {
   if (!(Number.isSafeInteger(size) && size >= 1)) throw new Error(`startThreadPool: expected a whole number of threads >= 1, got ${size}`);
   let terminating = false;
   let fail: (error: Error) => void = () => {};
@@ -25,8 +57,11 @@ export function startThreadPool(size: number): ThreadPool {
   failure.catch(() => {}); // observed by whoever races it; never an unhandled rejection
 
   const workers = Array.from({ length: size }, (_, index) => {
-    const worker = new Worker(BOOTSTRAP);
-    worker.on('error', (error) => fail(new Error(`worker thread ${index + 1} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)));
+    const worker = new Worker(BOOTSTRAP, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
+    worker.on('error', (error) => {
+      if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') fail(new WorkerOutOfMemory(memoryLimitMb));
+      else fail(new Error(`worker thread ${index + 1} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    });
     worker.on('exit', (code) => {
       if (!terminating) fail(new Error(`worker thread ${index + 1} exited unexpectedly (code ${code})`));
     });
@@ -36,6 +71,7 @@ export function startThreadPool(size: number): ThreadPool {
   return {
     endpoints: workers.map((worker) => Comlink.wrap<SimApi>(nodeEndpoint(worker))),
     failure,
+    memoryLimitMb,
     async terminate() {
       terminating = true;
       await Promise.all(workers.map((worker) => worker.terminate()));

@@ -20,9 +20,15 @@ Options of run:
   --days D           horizon in days (default: the scenario's "horizonDays")
   --workers N        worker threads (default: available CPUs, at most one per run)
   --json             print the full experiment result as JSON on stdout, nothing else
+  --memory MB        each worker thread's memory limit (default: 3/4 of the machine's memory
+                     shared by the threads and the main one, 256 to 4096 MB)
+  --allow-files-outside   read CSV files the scenario names outside the scenario's folder
   -h, --help         show this help
 
-Options of compare (and --replications, --seed, --days, --workers, --json as for run):
+Options of validate:
+  --allow-files-outside   as for run
+
+Options of compare (and --replications, --seed, --days, --workers, --memory, --json as for run):
   --baseline ID      compare every variant to this one (default: every pair)
   --kpis K1,K2       the KPIs to compare (default: every KPI that applies)
   --precision KPI=H  add replications until KPI's 95% half-width is at most H for every variant
@@ -30,7 +36,7 @@ Options of compare (and --replications, --seed, --days, --workers, --json as for
   --max-replications N   the cap for --precision (default 1000)
   --csv              print the paired differences as CSV
 
-Options of sweep (and --replications, --seed, --days, --workers, --json as for run):
+Options of sweep (and --replications, --seed, --days, --workers, --memory, --json as for run):
   --product ID       the product whose stock points' policies are swept (required)
   --node ID          only the stock point at this node
   --param NAME=FROM:TO:STEP   a policy parameter and its values (or NAME=V1,V2,...); once or twice
@@ -39,7 +45,7 @@ Options of sweep (and --replications, --seed, --days, --workers, --json as for r
   --csv              print every grid point's KPIs as CSV
 
 Options of optimize (and --product, --node, --param, --from as for sweep; --replications, --seed,
---days, --workers, --json as for run):
+--days, --workers, --memory, --json as for run):
   --objective KPI    the network KPI to minimise (default totalCost)
   --constraint KPI>=VALUE   a floor the winner must meet, e.g. fillRate>=0.95
   --replications N   replications per grid point in the screening (default: the scenario's)
@@ -47,10 +53,11 @@ Options of optimize (and --product, --node, --param, --from as for sweep; --repl
   --top N            candidates kept for confirmation (default 3)
   --csv              print every screened grid point and confirmed candidate as CSV
 
-Options of sensitivity (and --replications, --seed, --days, --workers, --json as for run):
+Options of sensitivity (and --replications, --seed, --days, --workers, --memory, --json as for run):
   --by PERCENT       how far each input moves, down and up (default 20)
   --kpi KPI          the network KPI read (default totalCost)
   --variant ID       the policy variant analysed (default the first)
 
-Exit status: 0 done, 1 internal error, 2 bad usage or invalid scenario, 130 interrupted (Ctrl-C).
+Exit status: 0 done, 1 internal error, out of memory or output not written, 2 bad usage or invalid
+scenario, 130 interrupted (Ctrl-C).
 `;

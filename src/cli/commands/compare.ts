@@ -7,7 +7,7 @@ import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
 import { runExperimentOnThreads, runTasksOnThreads } from '../experimentOnThreads.ts';
 import { formatComparisonCsv, formatComparisons } from '../formatComparisons.ts';
-import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, precisionTarget, RUN_OPTIONS } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, threadSettings, precisionTarget, RUN_OPTIONS } from '../commandKit.ts';
 
 const COMPARE_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
@@ -36,7 +36,7 @@ export async function compareCommand(argv: ReadonlyArray<string>): Promise<numbe
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
   const start = performance.now();
   return onThreadPool(
-    workers,
+    threadSettings(args.options, workers),
     'runs',
     async (pool, progress, isCancelled) => {
       let result: ExperimentResult;

@@ -8,7 +8,7 @@ import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
 import { formatOptimization } from '../formatOptimization.ts';
 import { optimizationCsv, optimizationJson } from '../../experiment/analysisExports.ts';
-import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
 
 const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
@@ -52,7 +52,7 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
   }
   const workers = (args.options.get('workers') as number | undefined) ?? availableParallelism();
   const start = performance.now();
-  return onThreadPool(workers, 'runs', async (pool, progress, isCancelled) => {
+  return onThreadPool(threadSettings(args.options, workers), 'runs', async (pool, progress, isCancelled) => {
     const outcome = await optimize(scenario, spec, async (candidate, replications, phase) => {
       progress.clear();
       if (!isCancelled()) err(`${phase === 'screen' ? 'screening' : 'confirming'} ${variantsOf(candidate).length} candidates × ${replications} replications\n`);

@@ -5,7 +5,7 @@ import { checkTheory, theoryOf } from '../../experiment/theory.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
 import { formatExperiment } from '../format.ts';
 import { formatTheory } from '../formatTheory.ts';
-import { commandArgs, err, EXIT, loadForCommand, onThreadPool, out, RUN_OPTIONS } from '../commandKit.ts';
+import { commandArgs, err, EXIT, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
 
 export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
   const args = commandArgs('run', argv, RUN_OPTIONS);
@@ -16,21 +16,31 @@ export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasks);
   const variants = variantsOf(scenario).length;
   const start = performance.now();
-  return onThreadPool(workers, variants === 1 ? 'replications' : 'runs', async (pool, progress) => {
-    const result = await runExperimentOnThreads(pool, scenario, { onProgress: (done, total) => progress.update(done, total) });
+  // Ctrl-C lets the runs under way finish and reports the replications every variant finished, marked
+  // incomplete (as compare, sweep and optimize do); a second Ctrl-C quits at once
+  return onThreadPool(threadSettings(args.options, workers), variants === 1 ? 'replications' : 'runs', async (pool, progress, isCancelled) => {
+    const result = await runExperimentOnThreads(pool, scenario, { isCancelled, onProgress: (done, total) => progress.update(done, total) });
     const wallSeconds = (performance.now() - start) / 1000;
     progress.clear();
+    if (result.replications === 0) {
+      err('stocklab: interrupted before every variant finished a replication; nothing to report\n');
+      return EXIT.interrupted;
+    }
     const theory = theoryOf(scenario);
     const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
     if (args.options.get('json')) {
       const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })) } } : result;
       out(JSON.stringify(withTheory) + '\n');
     } else {
-      out(formatExperiment(result, { wallSeconds, workers, currency: scenario.currency }));
+      out(formatExperiment(result, { wallSeconds, workers, currency: scenario.currency, planned: scenario.replications }));
       if (theory?.ok && checks) out(formatTheory(theory, checks, result));
     }
     // warnings go to stderr in both modes, so --json output stays one JSON document
     for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
+    if (!result.complete) {
+      err(`stocklab: interrupted; ${result.replications} of ${scenario.replications} replications finished, and the results above are theirs ("complete": false in --json)\n`);
+      return EXIT.interrupted;
+    }
     return EXIT.ok;
-  });
+  }, true);
 }

@@ -6,7 +6,7 @@ import type { OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
 import { formatSweep } from '../formatSweep.ts';
 import { sweepCsv, sweepJson } from '../../experiment/analysisExports.ts';
-import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, RUN_OPTIONS, sweepAxis } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS, sweepAxis } from '../commandKit.ts';
 
 const SWEEP_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
@@ -38,7 +38,7 @@ export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number>
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
   const start = performance.now();
   return onThreadPool(
-    workers,
+    threadSettings(args.options, workers),
     'runs',
     async (pool, progress, isCancelled) => {
       const result = await runExperimentOnThreads(pool, scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });

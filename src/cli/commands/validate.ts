@@ -5,12 +5,12 @@ import type { OptionSpec } from '../args.ts';
 import { loadScenario } from '../loadScenario.ts';
 import { commandArgs, err, EXIT, out } from '../commandKit.ts';
 
-const VALIDATE_OPTIONS: Record<string, OptionSpec> = { help: { boolean: true } };
+const VALIDATE_OPTIONS: Record<string, OptionSpec> = { 'allow-files-outside': { boolean: true }, help: { boolean: true } };
 
 export function validateCommand(argv: ReadonlyArray<string>): number {
   const args = commandArgs('validate', argv, VALIDATE_OPTIONS);
   if (args.exit !== undefined) return args.exit;
-  const loaded = loadScenario(args.file);
+  const loaded = loadScenario(args.file, {}, { allowFilesOutside: args.options.get('allow-files-outside') === true });
   if (!loaded.ok) {
     err(loaded.lines.join('\n') + '\n');
     return EXIT.usage;
