@@ -7,6 +7,7 @@ import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import { runOnPool } from '../../src/worker/pool.ts';
 import { checkTheory, theoryOf, type TheoryCheck } from '../../src/experiment/theory.ts';
 import { compareVariants, type VariantComparison } from '../../src/experiment/compare.ts';
+import { workerStrings } from '../i18n/en/worker.ts';
 
 /** A theory scenario's comparisons, beside the simulated KPIs (src/experiment/theory.ts). */
 export interface TheoryView {
@@ -42,9 +43,13 @@ export function openWorkerPool(tasks: number): WorkerPool {
   const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, tasks));
   const workers = Array.from({ length: size }, () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }));
   const endpoints: Remote<SimApi>[] = workers.map((worker) => wrap<SimApi>(worker));
-  // a worker that fails to start or crashes outside a call reports here, not through comlink
+  // a worker that fails to start or crashes outside a call reports here, not through comlink; a result
+  // that cannot be read back is a failure too, not a call waiting forever
   const crashed = new Promise<{ ok: false; error: string }>((resolve) => {
-    for (const worker of workers) worker.addEventListener('error', (event) => resolve({ ok: false, error: event.message || 'a worker stopped unexpectedly' }), { once: true });
+    for (const worker of workers) {
+      worker.addEventListener('error', (event) => resolve({ ok: false, error: workerFailure(event.message) }), { once: true });
+      worker.addEventListener('messageerror', () => resolve({ ok: false, error: workerStrings.unreadable }), { once: true });
+    }
   });
   return {
     async run(scenario, tasks, onProgress, signal) {
@@ -59,13 +64,26 @@ export function openWorkerPool(tasks: number): WorkerPool {
         if (outcome !== null && !outcome.ok) return 'issues' in outcome ? { ok: false, issues: outcome.issues } : outcome;
         return { ok: true, results: finished, complete: outcome !== null && outcome.complete };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return { ok: false, error: workerFailure(error instanceof Error ? error.message : String(error)) };
       }
     },
     close() {
       workers.forEach((worker) => worker.terminate());
     },
   };
+}
+
+/**
+ * A worker's failure in words. Running out of memory reaches the page as a RangeError from the engine
+ * (an array buffer the browser would not allocate) or, in some browsers, as an error event saying "out
+ * of memory": either says what to change. A Web Worker's heap cannot be limited from the page, and in
+ * Chromium a worker whose JavaScript heap runs out takes the whole tab down; what can be caught is.
+ */
+export function workerFailure(message: string | undefined): string {
+  const text = (message ?? '').replace(/^Uncaught\s+/, '').trim();
+  if (text === '') return workerStrings.stopped;
+  if (/allocation failed|out of memory|invalid (typed )?array length|invalid string length/i.test(text)) return workerStrings.outOfMemory(text.replace(/^RangeError:\s*/, ''));
+  return text;
 }
 
 /**
