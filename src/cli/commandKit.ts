@@ -11,6 +11,8 @@ import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
 import { createProgressLine, type ProgressLine } from './progress.ts';
 import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMemory, type ThreadPool } from './threadPool.ts';
 import { USAGE } from './usage.ts';
+import { ALLOW_LARGE, refusedAsTooLarge } from './runBudgetCheck.ts';
+import type { BudgetOptions } from '../experiment/runBudget.ts';
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, internal: 1, usage: 2, interrupted: 130 } as const;
@@ -24,6 +26,7 @@ export const RUN_OPTIONS: Record<string, OptionSpec> = {
   days: { read: positiveNumber, placeholder: 'D' },
   workers: { read: wholeNumberAtLeast(1), placeholder: 'N' },
   json: { boolean: true },
+  [ALLOW_LARGE]: { boolean: true },
   'allow-files-outside': { boolean: true },
   memory: { read: memoryLimit, placeholder: 'MB' },
   help: { boolean: true },
@@ -74,15 +77,19 @@ export function commandArgs(name: string, argv: ReadonlyArray<string>, spec: Rec
   return { file: parsed.positionals[0], options: parsed.options };
 }
 
-/** The scenario a command runs, with the command line's overrides; problems are printed. */
-export function loadForCommand(file: string, options: Map<string, unknown>): Scenario | null {
+/**
+ * The scenario a command runs, with the command line's overrides; problems are printed, and so is a
+ * run too large for this machine (src/experiment/runBudget.ts, unless --allow-large), checked with
+ * `budget` (null: the command checks what it runs itself, a sweep its grid).
+ */
+export function loadForCommand(file: string, options: Map<string, unknown>, budget: BudgetOptions | null = {}): Scenario | null {
   const overrides: ScenarioOverrides = {
     replications: options.get('replications') as number | undefined,
     seed: options.get('seed') as string | number | undefined,
     horizonDays: options.get('days') as number | undefined,
   };
   const loaded = loadScenario(file, overrides, { allowFilesOutside: options.get('allow-files-outside') === true });
-  if (loaded.ok) return loaded.scenario;
+  if (loaded.ok) return budget !== null && refusedAsTooLarge(file, loaded.scenario, options, budget) ? null : loaded.scenario;
   err(loaded.lines.join('\n') + '\n');
   const given = ['replications', 'seed', 'days'].filter((flag) => options.has(flag));
   if (given.length > 0) err(`(checked with ${given.map((flag) => `--${flag} ${String(options.get(flag))}`).join(', ')} from the command line)\n`);

@@ -23,10 +23,13 @@ Options of run:
   --memory MB        each worker thread's memory limit (default: 3/4 of the machine's memory
                      shared by the threads and the main one, 256 to 4096 MB)
   --allow-files-outside   read CSV files the scenario names outside the scenario's folder
+  --allow-large      run even when the run's estimated memory (over 2 GB) or computing time (over
+                     6 hours on one core) is refused as too large for this machine
   -h, --help         show this help
 
 Options of validate:
   --allow-files-outside   as for run
+  --allow-large      do not report a run too large for this machine (as for run)
 
 Options of compare (and --replications, --seed, --days, --workers, --memory, --json as for run):
   --baseline ID      compare every variant to this one (default: every pair)

@@ -21,7 +21,9 @@ const COMPARE_OPTIONS: Record<string, OptionSpec> = {
 export async function compareCommand(argv: ReadonlyArray<string>): Promise<number> {
   const args = commandArgs('compare', argv, COMPARE_OPTIONS);
   if (args.exit !== undefined) return args.exit;
-  const scenario = loadForCommand(args.file, args.options);
+  // with --precision, up to --max-replications may run
+  const precisionCap = args.options.get('precision') === undefined ? undefined : ((args.options.get('max-replications') as number | undefined) ?? 1000);
+  const scenario = loadForCommand(args.file, args.options, { replications: precisionCap });
   if (!scenario) return EXIT.usage;
   const variants = variantsOf(scenario);
   if (variants.length < 2) return argumentError(`compare: ${args.file} has ${variants.length} policy variant; comparing needs at least two (add "variants")`);

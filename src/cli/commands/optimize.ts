@@ -8,6 +8,7 @@ import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
 import { formatOptimization } from '../formatOptimization.ts';
 import { optimizationCsv, optimizationJson } from '../../experiment/analysisExports.ts';
+import { refusedAsTooLarge } from '../runBudgetCheck.ts';
 import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
 
 const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
@@ -29,7 +30,8 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
   const grid = gridArgs('optimize', args.options, 'optimised');
   if ('exit' in grid) return grid.exit;
   const { product, axes } = grid;
-  const scenario = loadForCommand(args.file, args.options);
+  // the grid is what runs: checked below once it is planned
+  const scenario = loadForCommand(args.file, args.options, null);
   if (!scenario) return EXIT.usage;
   const objective = ((args.options.get('objective') as KpiName[] | undefined) ?? ['totalCost'])[0];
   const screenReplications = scenario.replications;
@@ -45,7 +47,9 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
     top: (args.options.get('top') as number | undefined) ?? 3,
   };
   try {
-    planSweep(scenario, spec);
+    // the screening runs the whole grid; the confirmation a few candidates, more times each
+    const grid = planSweep(scenario, spec).scenario;
+    if (refusedAsTooLarge(args.file, grid, args.options, { series: false })) return EXIT.usage;
   } catch (error) {
     if (error instanceof RangeError) return argumentError(error.message);
     throw error;

@@ -6,6 +6,7 @@ import type { OptionSpec } from '../args.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
 import { formatSweep } from '../formatSweep.ts';
 import { sweepCsv, sweepJson } from '../../experiment/analysisExports.ts';
+import { refusedAsTooLarge } from '../runBudgetCheck.ts';
 import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS, sweepAxis } from '../commandKit.ts';
 
 const SWEEP_OPTIONS: Record<string, OptionSpec> = {
@@ -24,7 +25,8 @@ export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number>
   const grid = gridArgs('sweep', args.options, 'swept');
   if ('exit' in grid) return grid.exit;
   const { product, axes } = grid;
-  const loaded = loadForCommand(args.file, args.options);
+  // the grid is what runs: checked below once it is planned
+  const loaded = loadForCommand(args.file, args.options, null);
   if (!loaded) return EXIT.usage;
   let plan: SweepPlan;
   try {
@@ -35,6 +37,7 @@ export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number>
   }
   const kpi = ((args.options.get('kpi') as KpiName[] | undefined) ?? [DEFAULT_SWEEP_KPI])[0];
   const scenario = plan.scenario;
+  if (refusedAsTooLarge(args.file, scenario, args.options, { series: false })) return EXIT.usage;
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
   const start = performance.now();
   return onThreadPool(

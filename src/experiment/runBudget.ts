@@ -1,0 +1,437 @@
+import type { Demand, Distribution, Policy, Scenario } from '../scenario/schema.ts';
+import type { ScenarioIssue } from '../scenario/issues.ts';
+import { idsOf, stockPointKey } from '../scenario/references.ts';
+import { distributionMean } from '../random/distributions/sampler.ts';
+import { planStockPoints, variantsOf } from '../model/build.ts';
+import { DAILY_LEVELS, ONLINE_LEVELS } from '../model/dailySeries.ts';
+
+/**
+ * A run's budget, estimated from the scenario alone before anything runs (arithmetic on its numbers,
+ * a few milliseconds even for 1,000 stock points, so the web app checks it on the page): the events
+ * of a replication, the computing time of the whole experiment on one core, and the memory it needs,
+ * both the results the main thread keeps and one worker's peak. A scenario beyond the limits is
+ * refused by `checkRunBudget` with an issue at the field that drives the figure, in words, unless the
+ * caller allows large runs (`stocklab ... --allow-large`).
+ *
+ * The costs below were measured on the development machine (2 cores, Node 20, 2026-12; best of
+ * three runs of one replication in one thread, the sources loaded as ES modules) with a throwaway
+ * script around `runReplication` (the figures and how, in the issue 12 report):
+ * - an event: 186 ns (one store, base stock, 2,000 customers a day for 365 days: 1.46 M events in
+ *   270 ms; an (s, S) store spends 107–157 ns an event, so the estimate errs on the slow side);
+ * - a run's set-up and collection: 0.35–0.6 ms (a 2-day run, warm, of three small scenarios);
+ * - a stock point's day: 80 ns (1,000 stock points for 3,650 days with almost no demand, no series:
+ *   287 ms for 3.65 M point-days);
+ * - a daily series value: 130 ns to record, copy out of the worker and collect (one stock point for
+ *   200,000 days: 490 ms a run with every series, 132 ms without);
+ * - memory, measured as the heap kept after a forced GC: a run's result 4,400 bytes plus 2,300 per
+ *   stock point (2,073–2,455 measured for 100 and 1,000 points); a daily series value kept in a
+ *   result 12 bytes (11.5 measured); the means and half-widths of the summary 16 bytes per value and
+ *   variant; in a worker, a value is held about three times while a run ends (its typed array 8, the
+ *   result's array 12 and the message to the main thread 9 bytes).
+ */
+
+/** seconds to build a replication's simulation and collect its result (a 2-day run: 0.35–0.6 ms) */
+export const SECONDS_PER_RUN = 0.6e-3;
+/** seconds of one event (see the module comment) */
+export const SECONDS_PER_EVENT = 190e-9;
+/** seconds of one stock point's day boundary (accrual, day's counters) */
+export const SECONDS_PER_POINT_DAY = 80e-9;
+/** seconds to record, copy and collect one daily series value */
+export const SECONDS_PER_SERIES_VALUE = 130e-9;
+/** bytes of one run's result kept by the main thread, without its stock points and series */
+export const BYTES_PER_RUN = 4_400;
+/** bytes of one stock point's KPIs, counters and ledger in a kept result */
+export const BYTES_PER_STOCK_POINT_RESULT = 2_300;
+/** bytes of one daily series value in a kept result (a JavaScript array of numbers) */
+export const BYTES_PER_KEPT_SERIES_VALUE = 12;
+/** bytes per series value and variant of the summary (mean and half-width per day) */
+export const BYTES_PER_SUMMARY_VALUE = 16;
+/** bytes a worker holds per series value while a run ends: typed array, array copy, message */
+export const BYTES_PER_WORKER_SERIES_VALUE = 29;
+/** tasks a CLI worker runs per call before handing results back (src/worker/pool.ts's default batch) */
+const TASKS_PER_CALL = 4;
+/** per-stock-point series are recorded by default up to this many stock points (model/build.ts) */
+const AUTO_SERIES_LIMIT = 50;
+
+/** The largest memory a run may need: well under the ~4 GB heap of a browser tab or a worker. */
+export const MEMORY_LIMIT_BYTES = 2e9;
+/** The longest computing a run may need, on one core (about half of it on two). */
+export const TIME_LIMIT_SECONDS = 6 * 3600;
+
+export interface BudgetOptions {
+  /** replications per variant (default: the scenario's) */
+  replications?: number;
+  /** record daily series (default: as the scenario's output.series says; sweeps record none) */
+  series?: boolean;
+}
+
+/** What drives a figure: the field to change, and the figure it contributes, in words. */
+interface Driver {
+  path: string;
+  what: string;
+}
+
+export interface RunEstimate {
+  days: number;
+  stockPoints: number;
+  variants: number;
+  replications: number;
+  /** expected customer arrivals in one replication (every demand entry, multipliers and growth included) */
+  customersPerRun: number;
+  /** events of one replication (arrivals, orders, receipts, reviews, days, online orders, draws...) */
+  eventsPerRun: number;
+  /** daily series values one replication records */
+  seriesValuesPerRun: number;
+  /** computing time of the whole experiment on one core, in seconds */
+  seconds: number;
+  /** memory the main thread keeps: every run's result until they are merged, then the summary */
+  mainBytes: number;
+  /** one worker's peak: its runs' series on their way out, and the demand profiles of a run */
+  workerBytes: number;
+  /** the fields behind the time and the memory, largest first */
+  timeDriver: Driver;
+  memoryDriver: Driver;
+}
+
+/** Estimates a validated scenario's run (see the module comment); pure arithmetic, no simulation. */
+export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): RunEstimate {
+  const days = Math.ceil(scenario.horizonDays);
+  const variants = variantsOf(scenario);
+  const replications = options.replications ?? scenario.replications;
+  const runs = replications * variants.length;
+  const firstPlans = planStockPoints(scenario, variants[0]);
+  const stockPoints = firstPlans.length;
+  const zones = new Set(scenario.nodes.filter((node) => node.type === 'zone').map((node) => node.id));
+
+  // one-for-one policies place an order (and a receipt) per customer; the share of such points over variants
+  const oneForOne = new Map<string, number>();
+  for (const variant of variants) {
+    for (const plan of planStockPoints(scenario, variant)) {
+      const each = plan.policy.type === 'baseStock' || plan.policy.type === 'echelonBaseStock' ? 1 / variants.length : 0;
+      oneForOne.set(plan.key, (oneForOne.get(plan.key) ?? 0) + each);
+    }
+  }
+
+  // ---- events of one replication, by cause, each with the field that drives it
+  const parts: { seconds: number; driver: Driver }[] = [];
+  let customers = 0;
+  let events = days; // one day boundary a day
+  const dayWork = days * stockPoints * SECONDS_PER_POINT_DAY;
+  parts.push({ seconds: days * SECONDS_PER_EVENT + dayWork, driver: { path: 'horizonDays', what: `${count(days)} days × ${count(stockPoints)} stock ${stockPoints === 1 ? 'point' : 'points'}` } });
+
+  scenario.demand.forEach((entry, i) => {
+    const pairs = idsOf(entry.node).flatMap((node) => idsOf(entry.product).map((product) => ({ node, product })));
+    const mass = demandMass(scenario, entry, i, days);
+    if (entry.type === 'arrivals') {
+      const quantity = meanOf(entry.quantity);
+      let entryEvents = 0;
+      let entryCustomers = 0;
+      for (const { node, product } of pairs) {
+        const arrivals = entry.customersPerDay * mass.multiplier * days;
+        entryCustomers += arrivals;
+        // an online order is placed, picked, delivered and checked against its promise
+        const perCustomer = zones.has(node) ? 4 : 1 + (oneForOne.get(stockPointKey(node, product)) ?? 0);
+        entryEvents += arrivals * perCustomer;
+        entryEvents += returnDraws(scenario, product, arrivals * quantity);
+      }
+      customers += entryCustomers;
+      events += entryEvents;
+      // the field behind the count: a multiplier far above 1, or the rate itself
+      const driver: Driver =
+        mass.driver !== null && mass.driverFactor >= 10
+          ? { path: mass.driver, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'}, multiplied by ${count(mass.driverFactor)} on average by ${mass.driverName}, over ${count(days)} days)` }
+          : quantity > 1e6 && returnDraws(scenario, pairs[0]?.product ?? '', 1) > 0
+            ? { path: `demand[${i}].quantity`, what: `${count(entryEvents)} draws for the returns of ${count(quantity)} units a customer` }
+            : { path: `demand[${i}].customersPerDay`, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'} × ${count(days)} days${mass.multiplier > 1.5 ? `, × ${count(mass.multiplier)} on average for seasonality, growth and shocks` : ''})` };
+      parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver });
+    } else {
+      // one draw or value a day per stream, inside the day's demand event
+      const entryEvents = pairs.length * days;
+      events += entryEvents;
+      parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver: { path: 'horizonDays', what: `${count(pairs.length)} daily demand ${pairs.length === 1 ? 'stream' : 'streams'} × ${count(days)} days` } });
+    }
+  });
+
+  scenario.customers.forEach((base, i) => {
+    const joining = base.newPerDay * days;
+    events += joining;
+    parts.push({ seconds: joining * SECONDS_PER_EVENT, driver: { path: `customers[${i}].newPerDay`, what: `${count(joining)} new customers (${count(base.newPerDay)} a day over ${count(days)} days)` } });
+  });
+
+  // reviews and the orders they place, and draws of damage and shrinkage on what is on hand
+  scenario.stockPoints.forEach((entry, i) => {
+    const pairs = idsOf(entry.node).length * idsOf(entry.product).length;
+    const review = reviewPeriodOf(entry.policy);
+    if (review !== null) {
+      const reviews = pairs * (days / review) * 2;
+      events += reviews;
+      parts.push({ seconds: reviews * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy.reviewPeriod`, what: `${count(reviews / 2)} reviews (every ${count(review)} days)` } });
+    }
+    const level = Math.max(stockLevelOf(entry.policy), entry.initialOnHand ?? 0);
+    for (const node of idsOf(entry.node)) {
+      for (const product of idsOf(entry.product)) {
+        const rare = lossProbability(scenario, entry, node, product);
+        if (rare <= 0 || level <= 0) continue;
+        const draws = days * level * rare;
+        events += draws;
+        parts.push({ seconds: draws * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy`, what: `${count(draws)} draws of units lost on the shelf (about ${count(level)} units on hand, each day)` } });
+      }
+    }
+  });
+
+  // occurrences drawn at random: each a start and an end
+  const occurrences = (occurrence: { type: string; ratePerYear?: number }) => (occurrence.type === 'random' ? ((occurrence.ratePerYear ?? 0) * days) / 365 : 1);
+  scenario.disruptions.forEach((disruption, i) => {
+    const n = 2 * occurrences(disruption.occurrence);
+    events += n;
+    parts.push({ seconds: n * SECONDS_PER_EVENT, driver: { path: `disruptions[${i}].occurrence`, what: `${count(n / 2)} disruptions` } });
+  });
+
+  // ---- daily series
+  const seriesMode = scenario.output.series;
+  const series = options.series ?? seriesMode !== 'none';
+  const perPoint = seriesMode === 'all' || (seriesMode === 'auto' && stockPoints <= AUTO_SERIES_LIMIT) ? stockPoints : 0;
+  const rowsPerDay = DAILY_LEVELS.length * (1 + perPoint) + scenario.customers.length + 1 + (zones.size > 0 ? ONLINE_LEVELS.length : 0);
+  const seriesValuesPerRun = series ? rowsPerDay * days : 0;
+  const seriesSeconds = seriesValuesPerRun * SECONDS_PER_SERIES_VALUE;
+  const seriesWhat = `${count(days)} days × ${count(rowsPerDay)} daily series`;
+  parts.push({ seconds: seriesSeconds, driver: { path: 'horizonDays', what: seriesWhat } });
+
+  const secondsPerRun = SECONDS_PER_RUN + parts.reduce((sum, part) => sum + part.seconds, 0);
+  const seconds = secondsPerRun * runs;
+
+  // ---- memory
+  const resultsBytes = runs * (BYTES_PER_RUN + stockPoints * BYTES_PER_STOCK_POINT_RESULT);
+  const keptSeriesBytes = runs * seriesValuesPerRun * BYTES_PER_KEPT_SERIES_VALUE + variants.length * seriesValuesPerRun * BYTES_PER_SUMMARY_VALUE;
+  const mainBytes = resultsBytes + keptSeriesBytes;
+  const demandStreams = scenario.demand.reduce((sum, entry) => sum + idsOf(entry.node).length * idsOf(entry.product).length, 0);
+  // each demand stream keeps its cumulative day multipliers, and its multipliers when not flat
+  const profileBytes = demandStreams * (days + 1) * 16;
+  const workerBytes = Math.min(TASKS_PER_CALL, runs) * seriesValuesPerRun * BYTES_PER_WORKER_SERIES_VALUE + profileBytes;
+
+  // ---- what drives each figure
+  const largest = parts.reduce((best, part) => (part.seconds > best.seconds ? part : best), parts[0]);
+  // many short runs: the replications' doing, or the variants' (a sweep's grid points) when they are more
+  const manyRuns = runs >= 1000 && secondsPerRun * 1000 < TIME_LIMIT_SECONDS;
+  const runsPath = replications >= variants.length ? 'replications' : 'variants';
+  const runsWhat = `${count(replications)} ${replications === 1 ? 'replication' : 'replications'} × ${count(variants.length)} ${variants.length === 1 ? 'variant' : 'variants'}`;
+  const timeDriver: Driver = manyRuns
+    ? { path: runsPath, what: `${runsWhat}, ${duration(secondsPerRun)} each` }
+    : { path: largest.driver.path, what: `${count(events)} events in each of ${count(runs)} ${runs === 1 ? 'run' : 'runs'}, mostly ${largest.driver.what}` };
+  // kept results: many small runs are the replications' doing; few long ones the horizon's
+  const keptPerRun = BYTES_PER_RUN + stockPoints * BYTES_PER_STOCK_POINT_RESULT + seriesValuesPerRun * BYTES_PER_KEPT_SERIES_VALUE;
+  const manyKept = runs >= 1000 && keptPerRun * 1000 <= MEMORY_LIMIT_BYTES;
+  const memoryParts: { bytes: number; driver: Driver }[] = [
+    { bytes: manyKept ? resultsBytes + keptSeriesBytes : resultsBytes, driver: { path: runsPath, what: `the results of ${count(runs)} runs (${runsWhat}, ${count(stockPoints)} stock ${stockPoints === 1 ? 'point' : 'points'}${seriesValuesPerRun > 0 ? ` and ${seriesWhat}` : ''} each)` } },
+    { bytes: manyKept ? 0 : keptSeriesBytes, driver: { path: 'horizonDays', what: `the daily series of ${count(runs)} ${runs === 1 ? 'run' : 'runs'} (${seriesWhat})` } },
+    { bytes: workerBytes, driver: { path: 'horizonDays', what: `one worker's run (${seriesValuesPerRun > 0 ? `${seriesWhat}; ` : ''}${count(demandStreams)} demand ${demandStreams === 1 ? 'stream' : 'streams'} × ${count(days)} days of multipliers)` } },
+  ];
+  const memoryDriver = memoryParts.reduce((best, part) => (part.bytes > best.bytes ? part : best), memoryParts[0]).driver;
+
+  return {
+    days,
+    stockPoints,
+    variants: variants.length,
+    replications,
+    customersPerRun: customers,
+    eventsPerRun: events,
+    seriesValuesPerRun,
+    seconds,
+    mainBytes,
+    workerBytes,
+    timeDriver,
+    memoryDriver,
+  };
+}
+
+export interface BudgetCheckOptions extends BudgetOptions {
+  /** go beyond the limits (the user knows better): nothing is refused */
+  allowLarge?: boolean;
+  /** how to go beyond, said at the end of a refusal (the CLI: "pass --allow-large") */
+  beyond?: string;
+}
+
+/**
+ * The scenario's run refused where it exceeds the memory or time limit: an issue at the field that
+ * drives the figure, saying the figure, the limit and what to change. Empty when it fits (or when
+ * `allowLarge`).
+ */
+export function checkRunBudget(scenario: Scenario, options: BudgetCheckOptions = {}): ScenarioIssue[] {
+  if (options.allowLarge) return [];
+  const estimate = estimateRun(scenario, options);
+  const beyond = options.beyond ? `, or ${options.beyond}` : '';
+  const issues: ScenarioIssue[] = [];
+  const memory = Math.max(estimate.mainBytes, estimate.workerBytes);
+  if (!(memory <= MEMORY_LIMIT_BYTES)) {
+    const driver = estimate.memoryDriver;
+    issues.push({
+      path: driver.path,
+      message: `this run needs about ${bytes(memory)} of memory for ${driver.what}; the limit is ${bytes(MEMORY_LIMIT_BYTES)}: ${memoryFix(driver.path, scenario)}${beyond}`,
+    });
+  }
+  if (!(estimate.seconds <= TIME_LIMIT_SECONDS)) {
+    const driver = estimate.timeDriver;
+    issues.push({
+      path: driver.path,
+      message: `this run needs about ${duration(estimate.seconds)} of computing on one core (${driver.what}); the limit is ${duration(TIME_LIMIT_SECONDS)}: ${timeFix(driver.path)}${beyond}`,
+    });
+  }
+  // two refusals at one field say one thing twice: keep the first (memory), it is the harder limit
+  return issues.filter((issue, i) => issues.findIndex((other) => other.path === issue.path) === i);
+}
+
+function memoryFix(path: string, scenario: Scenario): string {
+  if (path === 'replications' || path === 'variants') return 'run fewer replications or variants';
+  const series = scenario.output.series === 'none' ? '' : ', record fewer daily series (output.series "network" or "none")';
+  return `shorten horizonDays${series} or run fewer replications`;
+}
+
+function timeFix(path: string): string {
+  if (path === 'replications' || path === 'variants') return 'run fewer replications or variants';
+  if (path === 'horizonDays') return 'shorten horizonDays or run fewer replications';
+  if (path.endsWith('customersPerDay')) return 'lower customersPerDay (simulate a sample of the customers) or shorten horizonDays';
+  if (path.endsWith('newPerDay')) return 'lower newPerDay or shorten horizonDays';
+  if (path.endsWith('ratePerYear') || path.endsWith('occurrence')) return 'make these occurrences rarer or shorten horizonDays';
+  if (path.endsWith('.policy')) return 'lower the stock levels or the daily loss probability';
+  if (path.includes('.seasonality.')) return "lower the pattern's multipliers (they multiply customersPerDay; 1 is an ordinary day)";
+  if (path.endsWith('.multiplier')) return "lower the shock's multiplier or shorten it";
+  if (path.endsWith('trendPerYear')) return 'lower trendPerYear or shorten horizonDays';
+  return 'bring this value back to a realistic size or shorten horizonDays';
+}
+
+// ------------------------------------------------------------------------------------------------
+// demand
+
+/**
+ * The mean multiplier of an entry's rate over the horizon (weekly and yearly patterns, trend, shocks,
+ * end of life, a growing customer base), and the factor that drives it most. Treats the factors as
+ * independent (a product of means): exact for any one of them, close for a long horizon.
+ */
+function demandMass(scenario: Scenario, entry: Demand, index: number, days: number): { multiplier: number; driver: string | null; driverName: string; driverFactor: number } {
+  const factors: { path: string; name: string; factor: number }[] = [];
+  const weekly = entry.seasonality?.weekly;
+  if (weekly) factors.push({ path: `demand[${index}].seasonality.weekly`, name: 'the weekly pattern', factor: cyclicMean(weekly, 7, days, (day) => day % 7) });
+  const yearly = entry.seasonality?.yearly;
+  if (yearly) factors.push({ path: `demand[${index}].seasonality.yearly`, name: 'the yearly pattern', factor: cyclicMean(yearly, 365, days, (day) => Math.floor(((day % 365) * 12) / 365)) });
+  if (entry.trendPerYear !== 0) factors.push({ path: `demand[${index}].trendPerYear`, name: 'the trend', factor: trendMean(entry.trendPerYear, days) });
+  entry.shocks.forEach((shock, k) => {
+    const share =
+      shock.occurrence.type === 'scheduled'
+        ? Math.max(0, Math.min(days, shock.occurrence.end) - Math.max(0, Math.ceil(shock.occurrence.start))) / days
+        : Math.min(1, ((shock.occurrence.ratePerYear * days) / 365) * Math.max(0, meanOf(shock.occurrence.duration))) / days;
+    factors.push({ path: `demand[${index}].shocks[${k}].multiplier`, name: `shock ${k + 1}`, factor: 1 + (shock.multiplier - 1) * Math.min(1, Math.max(0, share)) });
+  });
+  for (const node of idsOf(entry.node)) {
+    const baseIndex = scenario.customers.findIndex((base) => base.node === node);
+    if (baseIndex < 0) continue;
+    const base = scenario.customers[baseIndex];
+    // without churn the base grows linearly: its mean size over the horizon
+    // (an upper bound: churn keeps most bases from growing); it grows with the horizon, which drives it
+    if (base.newPerDay > 0) factors.push({ path: 'horizonDays', name: 'the customer base growing without churn', factor: 1 + (base.newPerDay * days) / (2 * base.initial) });
+    break;
+  }
+  const multiplier = factors.reduce((product, f) => product * f.factor, 1);
+  const top = factors.reduce<(typeof factors)[number] | null>((best, f) => (best === null || f.factor > best.factor ? f : best), null);
+  return { multiplier, driver: top?.path ?? null, driverName: top?.name ?? '', driverFactor: top?.factor ?? 1 };
+}
+
+/** The mean over days 0..days-1 of a pattern repeating every `cycle` days (O(cycle)). */
+function cyclicMean(pattern: readonly number[], cycle: number, days: number, at: (day: number) => number): number {
+  let full = 0;
+  for (let day = 0; day < cycle; day++) full += pattern[at(day)];
+  let rest = 0;
+  for (let day = 0; day < days % cycle; day++) rest += pattern[at(day)];
+  return (Math.floor(days / cycle) * full + rest) / days;
+}
+
+/** The mean over days 0..days-1 of max(0, 1 + trend × day / 365). */
+function trendMean(trend: number, days: number): number {
+  const n = trend >= 0 ? days : Math.min(days, Math.ceil(365 / -trend));
+  return (n + (trend * n * (n - 1)) / 730) / days;
+}
+
+function meanOf(distribution: Distribution): number {
+  return distributionMean(distribution, { nonNegative: true });
+}
+
+/** Draws that decide which of `units` sold come back, and which go back on the shelf. */
+function returnDraws(scenario: Scenario, productId: string, units: number): number {
+  const returns = scenario.products.find((product) => product.id === productId)?.returns;
+  if (!returns) return 0;
+  const rare = (p: number) => Math.min(p, 1 - p);
+  return units * (rare(returns.fraction) + returns.fraction * rare(returns.restockShare));
+}
+
+// ------------------------------------------------------------------------------------------------
+// stock points
+
+function reviewPeriodOf(policy: Policy): number | null {
+  if (policy.type === 'periodicRS' || policy.type === 'periodicRsS' || policy.type === 'forecast') return policy.reviewPeriod;
+  return null;
+}
+
+/** About the most a policy keeps on hand (its order-up-to level), for the daily draws of losses. */
+function stockLevelOf(policy: Policy): number {
+  switch (policy.type) {
+    case 'sS':
+    case 'periodicRS':
+    case 'periodicRsS':
+      return policy.orderUpTo;
+    case 'rQ':
+      return policy.reorderPoint + policy.orderQuantity;
+    case 'baseStock':
+    case 'echelonBaseStock':
+      return policy.level;
+    case 'serviceTarget':
+      return policy.orderQuantity ?? 0;
+    case 'forecast':
+      return 0;
+  }
+}
+
+/** The probability of the rarer outcome of a unit's daily damage or shrinkage draw (the draws' cost). */
+function lossProbability(scenario: Scenario, entry: Scenario['stockPoints'][number], nodeId: string, productId: string): number {
+  const product = scenario.products.find((p) => p.id === productId);
+  const node = scenario.nodes.find((n) => n.id === nodeId);
+  const storage = node && 'storageClass' in node ? node.storageClass : undefined;
+  const damage = storage !== undefined ? (product?.damagePerDay?.[storage] ?? 0) : 0;
+  const shrinkage = entry.visibility?.shrinkagePerDay ?? 0;
+  const rare = (p: number) => Math.min(p, 1 - p);
+  return rare(damage) + rare(shrinkage);
+}
+
+// ------------------------------------------------------------------------------------------------
+// figures in words
+
+/** 12,345; 12.3 million; 123 billion; 1.2 × 10^15 */
+export function count(value: number): string {
+  if (!Number.isFinite(value)) return 'an unbounded number';
+  const abs = Math.abs(value);
+  if (abs < 1e6) return value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 2 : 0 });
+  if (abs < 1e9) return `${round3(value / 1e6)} million`;
+  if (abs < 1e12) return `${round3(value / 1e9)} billion`;
+  const exponent = Math.floor(Math.log10(abs));
+  return `${round3(value / 10 ** exponent)} × 10^${exponent}`;
+}
+
+function round3(value: number): string {
+  return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** 850 MB, 7.2 GB, 1.3 TB */
+export function bytes(value: number): string {
+  if (!Number.isFinite(value)) return 'unbounded memory';
+  if (value < 1e9) return `${round3(value / 1e6)} MB`;
+  if (value < 1e12) return `${round3(value / 1e9)} GB`;
+  return `${round3(value / 1e12)} TB`;
+}
+
+/** 40 seconds, 25 minutes, 6 hours, 3.4 days, 12 years */
+export function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'forever';
+  if (seconds < 90) return `${round3(seconds)} seconds`;
+  if (seconds < 90 * 60) return `${round3(seconds / 60)} minutes`;
+  if (seconds < 48 * 3600) return `${round3(seconds / 3600)} hours`;
+  if (seconds < 730 * 86400) return `${round3(seconds / 86400)} days`;
+  return `${count(seconds / (365 * 86400))} years`;
+}
