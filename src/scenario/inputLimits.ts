@@ -1,4 +1,4 @@
-import { describeValue, formatPath, type ScenarioIssue } from './issues.ts';
+import { describeValue, issueAt, type ScenarioIssue } from './issues.ts';
 
 /**
  * What a scenario's data may be before the schema looks at it. A scenario comes from files and share
@@ -32,6 +32,9 @@ export const INPUT_LIMITS = {
 /** Field names that would reach an object's prototype or constructor if a path or copy went through them. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Half of a UTF-16 surrogate pair standing alone: not text (a file or link cannot carry it unchanged). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** The most problems reported from one walk (each a clear message; thousands would bury the first). */
 const MAX_ISSUES = 20;
 /** A path cut to this many steps: a problem 6,000 levels down is placed where its field starts. */
@@ -44,7 +47,7 @@ const MAX_PATH_STEPS = 8;
 export function checkInputShape(data: unknown): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const report = (path: ReadonlyArray<PropertyKey>, message: string) => {
-    if (issues.length < MAX_ISSUES) issues.push({ path: formatPath(path.slice(0, MAX_PATH_STEPS)), message });
+    if (issues.length < MAX_ISSUES) issues.push(issueAt(path.slice(0, MAX_PATH_STEPS), message));
   };
   const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
   let values = 0;
@@ -62,6 +65,8 @@ export function checkInputShape(data: unknown): ScenarioIssue[] {
     if (typeof value === 'string') {
       if (value.length > INPUT_LIMITS.maxTextLength) {
         report(path, `expected a text of at most ${INPUT_LIMITS.maxTextLength.toLocaleString('en')} characters, got one of ${value.length.toLocaleString('en')}`);
+      } else if (LONE_SURROGATE.test(value)) {
+        report(path, loneSurrogateMessage(value));
       }
       continue;
     }
@@ -87,6 +92,10 @@ export function checkInputShape(data: unknown): ScenarioIssue[] {
     const keys = Object.keys(value);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i];
+      if (LONE_SURROGATE.test(key)) {
+        report([...path, key], `a field name ${loneSurrogateMessage(key).replace(/^expected text /, 'must be text ')}`);
+        continue;
+      }
       if (FORBIDDEN_KEYS.has(key)) {
         report([...path, key], `a field may not be named "${key}" (the name is reserved by JavaScript, and no scenario field uses it); remove it`);
         continue;
@@ -102,6 +111,12 @@ export function checkInputText(text: string): ScenarioIssue[] {
   if (text.length <= INPUT_LIMITS.maxTextChars) return [];
   const megabytes = (chars: number) => `${Math.round(chars / 1024 / 1024).toLocaleString('en')} MB`;
   return [{ path: '(file)', message: `the scenario text is ${megabytes(text.length)}; Stocklab reads scenarios of at most ${megabytes(INPUT_LIMITS.maxTextChars)}` }];
+}
+
+function loneSurrogateMessage(text: string): string {
+  const at = text.search(LONE_SURROGATE);
+  const code = text.charCodeAt(at).toString(16).toUpperCase();
+  return `expected text of whole characters; found half of a character pair (U+${code}, a broken \\u${code.toLowerCase()} escape) at character ${at + 1}`;
 }
 
 function nonFiniteMessage(value: number): string {

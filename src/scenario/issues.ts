@@ -24,6 +24,25 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return text === '' ? '(scenario)' : text;
 }
 
+/** A field name that reads back as itself in a path: not empty, no `.`, `[`, `]` or parentheses, not too long. */
+const PLAIN_KEY = /^[^.[\]()]{1,60}$/;
+
+/**
+ * A problem at `path`, placed where an editor can find it: a path through a field whose name would
+ * not read back (`a.b`, `[`, an empty or very long name) stops at that field's parent, and the message
+ * names the field.
+ */
+export function issueAt(path: ReadonlyArray<PropertyKey>, message: string): ScenarioIssue {
+  const cut = path.findIndex((key) => typeof key !== 'number' && !PLAIN_KEY.test(String(key)));
+  if (cut < 0) return { path: formatPath(path), message };
+  return { path: formatPath(path.slice(0, cut)), message: `field ${quoted(String(path[cut]))}${cut < path.length - 1 ? ', inside it' : ''}: ${message}` };
+}
+
+/** `text` cut to `max` characters with "…". */
+export function clip(text: string, max: number): string {
+  return shorten(text, max);
+}
+
 /**
  * A short rendering of the value the user wrote, for "got ...". Never renders a whole value: a list
  * or object is described by its first entries, so no size or nesting can overflow or flood a message.
@@ -97,7 +116,7 @@ export function fromZodIssues(issues: ReadonlyArray<z.core.$ZodIssue>, prefix: R
   const out: ScenarioIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
-    out.push({ path: formatPath(path), message: messageOf(issue) });
+    out.push(issueAt(path, messageOf(issue)));
   }
   return out;
 }

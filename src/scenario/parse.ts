@@ -1,5 +1,5 @@
 import { Scenario } from './schema.ts';
-import { fromZodIssues, type ScenarioIssue } from './issues.ts';
+import { clip, fromZodIssues, quoted, type ScenarioIssue } from './issues.ts';
 import { checkReferences } from './references.ts';
 import { checkVariantSettings } from './variantSettings.ts';
 import { readCsvColumn } from './csv.ts';
@@ -62,18 +62,18 @@ function loadHistories(scenario: Scenario, options: ParseOptions): ScenarioIssue
     const path = `demand[${i}].series.csv`;
     const file = entry.series.csv;
     if (!options.readFile) {
-      issues.push({ path, message: `cannot read "${file}" here; paste the daily values into "series" as a list of numbers` });
+      issues.push({ path, message: `cannot read ${quoted(file)} here; paste the daily values into "series" as a list of numbers` });
       return;
     }
     let text: string;
     try {
       text = options.readFile(file);
     } catch (error) {
-      issues.push({ path, message: `cannot read "${file}": ${error instanceof Error ? error.message : String(error)}` });
+      issues.push({ path, message: `cannot read ${quoted(file)}: ${clip(error instanceof Error ? error.message : String(error), 300)}` });
       return;
     }
     const column = readCsvColumn(text, entry.series.column);
-    if ('error' in column) issues.push({ path, message: `${file}: ${column.error}` });
+    if ('error' in column) issues.push({ path, message: `${clip(file, 100)}: ${clip(column.error, 300)}` });
     else entry.series = column.values;
   });
   return issues;

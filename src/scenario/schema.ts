@@ -16,6 +16,23 @@ const nonNegative = () => z.number().nonnegative({ message: 'expected a number >
 const probability = () => z.number().min(0, { message: 'expected a probability in [0, 1]' }).max(1, { message: 'expected a probability in [0, 1]' });
 const wholeNumber = () => z.number().int({ message: 'expected a whole number' });
 
+// C0 and C1 control characters and DEL: in a terminal they are commands (clear the screen, move the
+// cursor, retitle the window), so a name carrying one could rewrite what `stocklab run` shows
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTER_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const controlMessage = (text: string, pattern: RegExp) => {
+  const at = text.search(pattern);
+  return `expected text without control characters; found U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1}`;
+};
+/** A name or label shown on screen and in the terminal: any text but control characters. */
+const label = () => z.string().check((ctx) => {
+  if (CONTROL_CHARACTER.test(ctx.value)) ctx.issues.push({ code: 'custom', message: controlMessage(ctx.value, CONTROL_CHARACTER), input: ctx.value });
+});
+/** A description: as a label, but new lines and tabs are allowed. */
+const prose = () => z.string().check((ctx) => {
+  if (CONTROL_CHARACTER_EXCEPT_LINES.test(ctx.value)) ctx.issues.push({ code: 'custom', message: controlMessage(ctx.value, CONTROL_CHARACTER_EXCEPT_LINES), input: ctx.value });
+});
+
 /** Longest id: long enough for any SKU or site code, short enough to quote in a message. */
 export const MAX_ID_LENGTH = 200;
 
@@ -116,7 +133,7 @@ export type UnmetDemand = z.infer<typeof UnmetDemand>;
 
 export const Product = z.strictObject({
   id: Id,
-  name: z.string().optional(),
+  name: label().optional(),
   unitCost: nonNegative(),
   /** selling price; without it revenue and profit are not reported */
   price: nonNegative().optional(),
@@ -177,7 +194,7 @@ export type Product = z.infer<typeof Product>;
 export const SupplierNode = z.strictObject({
   id: Id,
   type: z.literal('supplier'),
-  name: z.string().optional(),
+  name: label().optional(),
   /** units it can ship per day over all products; unlimited when absent */
   capacityPerDay: positive().optional(),
   /** its own processing or production time before an order leaves, in days (default none) */
@@ -194,7 +211,7 @@ const storageClass = Id.default('ambient');
 export const WarehouseNode = z.strictObject({
   id: Id,
   type: z.literal('warehouse'),
-  name: z.string().optional(),
+  name: label().optional(),
   storageClass,
   /** units it can ship per day over all products; unlimited when absent */
   capacityPerDay: positive().optional(),
@@ -202,14 +219,14 @@ export const WarehouseNode = z.strictObject({
 export const StoreNode = z.strictObject({
   id: Id,
   type: z.literal('store'),
-  name: z.string().optional(),
+  name: label().optional(),
   storageClass,
 });
 /** customers ordering online: no stock of its own; its orders are shipped from warehouses (see fulfilment) */
 export const ZoneNode = z.strictObject({
   id: Id,
   type: z.literal('zone'),
-  name: z.string().optional(),
+  name: label().optional(),
 });
 export const Node = z.discriminatedUnion('type', [SupplierNode, WarehouseNode, StoreNode, ZoneNode]);
 export type Node = z.infer<typeof Node>;
@@ -351,7 +368,7 @@ export const Seasonality = z.strictObject({
 export type Seasonality = z.infer<typeof Seasonality>;
 
 export const Shock = z.strictObject({
-  name: z.string().optional(),
+  name: label().optional(),
   /** demand is multiplied by this during the occurrence (0.7 for a mild winter, 3 for a viral spike) */
   multiplier: nonNegative(),
   occurrence: Occurrence,
@@ -371,9 +388,9 @@ export const HistorySource = z.union([
   z.array(nonNegative()).min(1, { message: 'expected at least one day of history' }),
   z.strictObject({
     /** path of a CSV file, relative to the scenario file */
-    csv: z.string().min(1),
+    csv: label().min(1),
     /** column holding daily demand (default: the last column) */
-    column: z.string().optional(),
+    column: label().optional(),
   }),
 ]);
 
@@ -432,10 +449,10 @@ export type CustomerBase = z.infer<typeof CustomerBase>;
 // Disruptions
 
 export const Disruption = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('supplierOutage'), name: z.string().optional(), node: Id, occurrence: Occurrence }),
+  z.strictObject({ type: z.literal('supplierOutage'), name: label().optional(), node: Id, occurrence: Occurrence }),
   z.strictObject({
     type: z.literal('leadTimeMultiplier'),
-    name: z.string().optional(),
+    name: label().optional(),
     /** lane ids ("from->to" unless the lane names its own id) */
     lanes: z.array(LaneRef).min(1),
     multiplier: positive(),
@@ -443,7 +460,7 @@ export const Disruption = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('deliveryDelay'),
-    name: z.string().optional(),
+    name: label().optional(),
     /** the online zone whose deliveries slow down (a carrier's strike, a storm) */
     zone: Id,
     /** transit times to the zone are multiplied by this during the occurrence */
@@ -452,7 +469,7 @@ export const Disruption = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('capacityLoss'),
-    name: z.string().optional(),
+    name: label().optional(),
     node: Id,
     /** share of the node's capacityPerDay lost during the occurrence (1 = nothing ships) */
     fraction: z.number().gt(0, { message: 'expected a fraction in (0, 1]' }).max(1, { message: 'expected a fraction in (0, 1]' }),
@@ -515,7 +532,7 @@ export type Fulfilment = z.infer<typeof Fulfilment>;
 
 export const Recall = z
   .strictObject({
-    name: z.string().optional(),
+    name: label().optional(),
     /** the supplier whose lots are recalled */
     supplier: Id,
     /** the products recalled (default: every product the supplier ships) */
@@ -541,8 +558,8 @@ export const PolicyOverride = z.strictObject({
 });
 export const Variant = z.strictObject({
   id: Id,
-  name: z.string().optional(),
-  description: z.string().optional(),
+  name: label().optional(),
+  description: prose().optional(),
   policies: z.array(PolicyOverride).default([]),
   /**
    * other changes this variant makes to the scenario, applied in order: a JSON pointer into the
@@ -591,14 +608,14 @@ export type Theory = z.infer<typeof Theory>;
 
 export const Scenario = z.strictObject({
   version: z.literal(SCENARIO_VERSION, { message: `expected version ${SCENARIO_VERSION}` }),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  currency: z.string().default('EUR'),
+  name: label().min(1),
+  description: prose().optional(),
+  currency: label().max(12, { message: 'expected a currency of at most 12 characters (a code or symbol: EUR, €, USD)' }).default('EUR'),
   timeUnit: z.literal('day').default('day'),
   horizonDays: positive(),
   warmupDays: nonNegative().default(0),
   replications: wholeNumber().min(1, { message: 'expected at least 1 replication' }).default(10),
-  seed: z.union([z.string().min(1), wholeNumber()]).default(1),
+  seed: z.union([label().min(1).max(200, { message: 'expected a seed of at most 200 characters' }), wholeNumber()]).default(1),
   /** default for stock points shipping to others when short (default partial) */
   shortageShipping: ShortageShipping.default('partial'),
   products: z.array(Product).min(1, { message: 'expected at least one product' }),

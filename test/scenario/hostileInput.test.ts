@@ -165,4 +165,26 @@ describe('messages: finite and whole-number wording, bounded values', () => {
     expect(issue.message.length).toBeLessThan(200);
     expect(issue.path.length).toBeLessThanOrEqual(60);
   });
+
+  it('refuses control characters in names (terminal commands), allowing new lines and tabs in descriptions', () => {
+    expect(problems({ ...coffee(), name: 'Coffee\u001b[2J' })).toEqual([
+      { path: 'name', message: 'expected text without control characters; found U+001B at character 7, got "Coffee\\u001b[2J"' },
+    ]);
+    expect(parseScenario({ ...coffee(), description: 'Two lines\nand\ta tab' }).ok).toBe(true);
+    expect(problems({ ...coffee(), description: 'bell\u0007' })[0].path).toBe('description');
+  });
+
+  it('refuses half of a character pair (a lone surrogate), which no file or link can carry unchanged', () => {
+    expect(problems({ ...coffee(), name: 'caf\ud800' })).toEqual([
+      { path: 'name', message: 'expected text of whole characters; found half of a character pair (U+D800, a broken \\ud800 escape) at character 4' },
+    ]);
+  });
+
+  it('places a problem under a field whose name would not read back as a path at that field\'s parent, naming it', () => {
+    const scenario = coffee();
+    scenario['a.b['] = 1;
+    scenario['x'.repeat(100)] = 1;
+    expect(problems(scenario)[0]).toEqual({ path: '(scenario)', message: 'unknown fields "a.b[", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (field names are case-sensitive; see the scenario format in README)' });
+    expect(problems({ ...coffee(), 'a.b': 'caf\ud800' })).toEqual([{ path: '(scenario)', message: 'field "a.b": expected text of whole characters; found half of a character pair (U+D800, a broken \\ud800 escape) at character 4' }]);
+  });
 });
