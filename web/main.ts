@@ -549,26 +549,41 @@ function applyStrings(): void {
   }
 }
 
-async function start(): Promise<void> {
-  if (location.hash.includes('s=')) {
-    const shared = await decodeScenarioFromUrl(location.hash);
-    // the link's precision KPI must be one the app knows
-    const problem = 'error' in shared ? shared.error : shared.precision && !(KPI_LIST as string[]).includes(shared.precision.kpi) ? editorStrings.share.badPrecision(shared.precision.kpi) : null;
-    if (problem === null && !('error' in shared)) {
-      load(shared.text, { replications: shared.replications, seed: shared.seed });
-      // a link made in precision mode runs in it (from the replications it used: the same result)
-      precisionForm.set(shared.precision ?? null);
-      showReplicationsHint();
-      void run();
-      return;
-    }
-    // a lasting notice and nothing else: running another scenario would pass its results off as the link's
+/**
+ * Opens the shared link in the address bar: its scenario, settings and a first run; or, when it
+ * cannot be opened, a lasting notice and nothing else (running another scenario in its place would
+ * pass that scenario's results off as the link's).
+ */
+async function openLink(): Promise<void> {
+  const shared = await decodeScenarioFromUrl(location.hash);
+  // the link's precision KPI must be one the app knows
+  const problem = 'error' in shared ? shared.error : shared.precision && !(KPI_LIST as string[]).includes(shared.precision.kpi) ? editorStrings.share.badPrecision(shared.precision.kpi) : null;
+  if (problem !== null || 'error' in shared) {
+    // what was open before (in a tab the link was pasted into) stays, with its results: they match it
     store.update({ linkProblem: problem ?? editorStrings.share.damaged });
     return;
   }
+  // a run under way is cancelled first
+  if (store.state.run.status === 'running') controller?.abort();
+  await currentRun;
+  load(shared.text, { replications: shared.replications, seed: shared.seed });
+  // a link made in precision mode runs in it (from the replications it used: the same result)
+  precisionForm.set(shared.precision ?? null);
+  showReplicationsHint();
+  void run();
+}
+
+async function start(): Promise<void> {
+  if (location.hash.includes('s=')) return openLink();
   const entry = gallery.find((candidate) => candidate.path === DEFAULT_SCENARIO) ?? gallery[0];
   pick(entry);
 }
+
+// a link pasted into the address bar of an open tab changes only the fragment: open it as on arrival
+// (Share writes the address bar with replaceState, which fires no hashchange)
+window.addEventListener('hashchange', () => {
+  if (location.hash.includes('s=')) void openLink();
+});
 
 void start();
 

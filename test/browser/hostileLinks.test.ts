@@ -105,3 +105,23 @@ test.each([
   expect(await banner.isHidden()).toBe(true);
   expect(app.errors).toEqual([]);
 });
+
+test('a link pasted into an open tab opens as on arrival; a damaged one says so and leaves what was open', async () => {
+  const app = await open(await encodeScenarioForUrl(coffeeText, { replications: 2 }));
+  const { page } = app;
+  expect(await page.textContent('#status')).toMatch(/^Done: 2 replications/);
+  const edited = { ...coffee(), name: 'Pasted into the address bar' };
+  const pasted = await encodeScenarioForUrl(JSON.stringify(edited), { replications: 3 });
+  await page.evaluate((hash) => (location.hash = hash), pasted);
+  await page.waitForFunction(() => document.querySelector('#scenario-name')?.textContent === 'Pasted into the address bar');
+  await waitForIdle(page);
+  expect(await page.textContent('#status')).toMatch(/^Done: 3 replications/);
+
+  await page.evaluate((hash) => (location.hash = hash), pasted.slice(0, 100));
+  await page.locator('#banner').waitFor({ state: 'visible' });
+  expect(await page.locator('#banner').textContent()).toMatch(/^The shared link could not be opened\. This link is damaged/);
+  // the scenario open before and its results stay: they still match each other
+  expect(await page.textContent('#scenario-name')).toBe('Pasted into the address bar');
+  expect(await page.textContent('#status')).toMatch(/^Done: 3 replications/);
+  expect(app.errors).toEqual([]);
+});
