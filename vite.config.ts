@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// The app's Content-Security-Policy is web/index.html's meta tag; `vite preview` also sends it as a
+// header, which reaches the Web Workers too and can say what a meta tag cannot (frame-ancestors).
+const CSP = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(new URL('./web/index.html', import.meta.url), 'utf8'))?.[1];
 
 // The web app lives in web/; the engine in src/ is imported by its workers.
 export default defineConfig({
@@ -8,6 +13,7 @@ export default defineConfig({
   // code-split module workers need the 'es' format (shared/NOTES.md)
   worker: { format: 'es' },
   server: { port: 5173, open: false, fs: { allow: ['..'] } },
+  preview: { headers: CSP ? { 'Content-Security-Policy': `${CSP}; frame-ancestors 'none'` } : {} },
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],

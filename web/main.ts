@@ -1,3 +1,5 @@
+// first: zod without eval, before any schema is built (the page's Content-Security-Policy refuses eval)
+import '../src/scenario/jitless.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { app } from './i18n/en/app.ts';
 import { sweep as swept } from './i18n/en/sweep.ts';

@@ -1,6 +1,6 @@
 import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { standaloneSvg } from './charts/export.ts';
+import { standaloneSvgElement } from './charts/export.ts';
 import { app } from './i18n/en/app.ts';
 import { STOCKLAB_VERSION } from './version.ts';
 
@@ -17,7 +17,7 @@ const PANELS = ['sweep', 'sensitivity', 'optimize'];
 export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: ExperimentResult, options: { presenting?: boolean; note?: string } = {}): string {
   const copy = dashboard.cloneNode(true) as HTMLElement;
   // the clone has no layout: read what is shown, and each chart's styles, from the live page
-  const charts: [Element, string][] = [];
+  const charts: [Element, SVGSVGElement][] = [];
   const hidden: Element[] = [];
   const walk = (live: Element, cloned: Element): void => {
     if (getComputedStyle(live).display === 'none') {
@@ -25,17 +25,15 @@ export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: E
       return;
     }
     if (live instanceof SVGSVGElement && live.classList.contains('chart-svg')) {
-      charts.push([cloned, standaloneSvg(live)]);
+      charts.push([cloned, standaloneSvgElement(live)]);
       return;
     }
     for (let i = 0; i < live.children.length; i++) walk(live.children[i], cloned.children[i]);
   };
   walk(dashboard, copy);
-  for (const [cloned, svg] of charts) {
-    const holder = document.createElement('div');
-    holder.innerHTML = svg;
-    cloned.replaceWith(holder.querySelector('svg') ?? holder);
-  }
+  // the styled copies go in as elements: parsing their markup would set style attributes, which the
+  // page's Content-Security-Policy refuses
+  for (const [cloned, svg] of charts) cloned.replaceWith(svg);
   for (const element of hidden) element.remove();
   // a panel's form is no result; a panel not run (or run on another scenario) is not shown at all
   for (const id of PANELS) {

@@ -32,13 +32,19 @@ const INLINED = [
 
 /** A standalone SVG document of a chart as it is on screen: styles inline, a white background. */
 export function standaloneSvg(svg: SVGSVGElement): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(standaloneSvgElement(svg))}`;
+}
+
+/** The chart as a detached copy that stands alone: every element's computed styles inline, a white background. */
+export function standaloneSvgElement(svg: SVGSVGElement): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [clone, ...clone.querySelectorAll('*')];
   originals.forEach((original, i) => {
     const computed = getComputedStyle(original);
     const style = INLINED.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
-    copies[i].setAttribute('style', style);
+    // through the CSSOM, not the style attribute, which the page's Content-Security-Policy refuses
+    (copies[i] as SVGElement).style.cssText = style;
     // focus and keyboard handles mean nothing in a file
     copies[i].removeAttribute('tabindex');
   });
@@ -53,7 +59,7 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
   clone.insertBefore(background, clone.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+  return clone;
 }
 
 /** Downloads the chart as a standalone SVG (fonts and colours inline, so a slide shows what the screen showed). */

@@ -1,3 +1,5 @@
+// first: zod without eval, before any schema is built (a Content-Security-Policy header reaches workers)
+import '../../src/scenario/jitless.ts';
 import { expose } from 'comlink';
 import { createSimApi } from '../../src/worker/api.ts';
 
