@@ -5,7 +5,7 @@ import { app } from './i18n/en/app.ts';
 import { sweep as swept } from './i18n/en/sweep.ts';
 import { Store, type AppState } from './state.ts';
 import { DEFAULT_SCENARIO, gallery, readGalleryFile, type GalleryEntry } from './gallery.ts';
-import { runScenario } from './worker/client.ts';
+import { runBudgetIssues, runScenario } from './worker/client.ts';
 import { createDashboard } from './dashboard.ts';
 import { createScenarioEditor } from './editor/scenarioEditor.ts';
 import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
@@ -60,6 +60,8 @@ const dashboard = createDashboard($('dashboard'));
 const editor = createScenarioEditor($('editor'), {
   // gallery scenarios may refer to bundled CSV histories
   readFile: readGalleryFile,
+  // a run too large for the page is a problem at the field that drives it, like any other
+  check: (scenario) => runBudgetIssues(scenario),
   onChange(text, parsed) {
     store.update(parsed.ok ? { text, scenario: parsed.scenario, issues: [] } : { text, scenario: null, issues: parsed.issues });
   },
@@ -135,6 +137,7 @@ function showBanner(state: AppState): void {
   if (state.linkProblem !== null) lines.push(app.badLink(state.linkProblem));
   if (state.issues.length > 0) lines.push(app.invalid(state.issues.length));
   if (state.run.status === 'failed') lines.push(app.failed(state.run.message));
+  if (state.run.status === 'refused') lines.push(app.refused(state.run.message));
   banner.hidden = lines.length === 0;
   banner.textContent = lines.join(' ');
 }
@@ -159,7 +162,7 @@ function showProgress(state: AppState): void {
   progressText.textContent = progressText.textContent?.replace(/ · .*$/, '') ?? '';
   if (run.status === 'done') status.textContent = run.precision ? precisionSentence(run.precision, run.replications, run.seconds) : app.done(run.replications, run.seconds);
   else if (run.status === 'cancelled') status.textContent = run.replications > 0 ? app.cancelled(run.replications) : app.cancelledNone;
-  else if (run.status === 'failed') status.textContent = '';
+  else if (run.status === 'failed' || run.status === 'refused') status.textContent = '';
 }
 
 /** How a precision run ended, in one sentence: the half-width reached and the target, or the cap. */
@@ -244,9 +247,17 @@ async function runNow(): Promise<void> {
   const scenario = store.state.scenario;
   if (!scenario || store.state.run.status === 'running') return;
   const settings = runSettings(scenario);
-  if (precisionForm.on) {
-    const request = precisionForm.read();
-    if (request) await precisionNow(settings, request);
+  const request = precisionForm.on ? precisionForm.read() : null;
+  if (precisionForm.on && !request) return;
+  // the top bar's replications (a shared link's) or a precision cap can make a scenario that fits too
+  // large: refused in words, before any worker starts
+  const refused = runBudgetIssues(settings, request ? { replications: Math.max(request.cap, settings.replications) } : {});
+  if (refused.length > 0) {
+    store.update({ run: { status: 'refused', message: failureMessage({ issues: refused }) } });
+    return;
+  }
+  if (request) {
+    await precisionNow(settings, request);
     return;
   }
   const { signal, onProgress, end } = beginRun();

@@ -41,7 +41,9 @@ export type RunState =
   /** `precision`: how a precision run ended */
   | { status: 'done'; replications: number; seconds: number; precision?: PrecisionSummary }
   | { status: 'cancelled'; replications: number }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  /** not started: the run, with the top bar's settings, is too large for the page (its problems, in words) */
+  | { status: 'refused'; message: string };
 
 type Listener = (state: AppState, previous: AppState) => void;
 

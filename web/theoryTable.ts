@@ -49,7 +49,15 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
   const scroll = document.createElement('div');
   scroll.className = 'table-scroll';
   scroll.append(table);
-  container.append(title, help, scroll);
+  container.append(title, help);
+  if (theory.checks.length > 0) container.append(scroll);
+  // variants whose closed form was not computed (outside the analytic model's range): said in words
+  for (const { variant, message } of theory.outsideRange) {
+    const note = document.createElement('p');
+    note.className = 'theory-outside';
+    note.textContent = app.theoryOutside(result.variants.find((v) => v.id === variant)?.name ?? variant, message);
+    container.append(note);
+  }
 }
 
 function format(value: number): string {

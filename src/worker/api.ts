@@ -1,6 +1,7 @@
 import { parseScenario, type ScenarioIssue } from '../scenario/parse.ts';
 import { runReplication, type RunResult } from '../experiment/run.ts';
 import type { Task } from '../experiment/replicate.ts';
+import { theoryOf, type ScenarioTheory } from '../experiment/theory.ts';
 
 /**
  * The engine as a worker exposes it, through comlink, to the browser (Web Workers) and to the CLI
@@ -14,7 +15,14 @@ export interface SimApi {
    * crosses a worker boundary) after each one.
    */
   runTasks(request: RunTasksRequest, onTaskDone?: (done: number) => void): Promise<RunTasksResponse>;
+  /**
+   * The closed forms of the scenario's theory model (null when it names none): bounded (a fraction
+   * of a second, src/theory/range.ts), but run off the page all the same, where Cancel can stop it.
+   */
+  theory(scenario: unknown): Promise<TheoryResponse>;
 }
+
+export type TheoryResponse = { ok: true; theory: ScenarioTheory | null } | { ok: false; issues: ScenarioIssue[] };
 
 export interface RunTasksRequest {
   /** the scenario as data (it is validated again on the worker's side) */
@@ -46,6 +54,10 @@ export function createSimApi(): SimApi {
         await onTaskDone?.(results.length);
       }
       return { ok: true, results };
+    },
+    async theory(scenario) {
+      const parsed = parseScenario(scenario);
+      return parsed.ok ? { ok: true, theory: theoryOf(parsed.scenario) } : { ok: false, issues: parsed.issues };
     },
   };
 }

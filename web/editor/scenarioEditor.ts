@@ -1,5 +1,6 @@
 import { parseScenario, parseScenarioText, type ParseOptions, type ParseResult } from '../../src/scenario/parse.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 import { describeForm } from './formModel.ts';
 import { createFormView, type EditInfo } from './formView.ts';
@@ -21,6 +22,11 @@ export interface ScenarioEditorOptions {
   onChange(text: string, parsed: ParseResult): void;
   /** reads a file a scenario refers to (a CSV demand history), as parseScenario's option */
   readFile?: ParseOptions['readFile'];
+  /**
+   * further checks of a valid scenario, shown at their fields like the parser's (the app's: a run too
+   * large for the page); must be cheap, it runs after every (debounced) edit
+   */
+  check?: (scenario: Scenario) => ScenarioIssue[];
   /** user-facing strings (default English) */
   strings?: EditorStrings;
   /** delay after the last keystroke before checking, in ms (default 200) */
@@ -187,6 +193,13 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   // ---- checking
 
   function check(value: string): ParseResult {
+    const parsed = parse(value);
+    if (!parsed.ok || !options.check) return parsed;
+    const issues = options.check(parsed.scenario);
+    return issues.length > 0 ? { ok: false, issues } : parsed;
+  }
+
+  function parse(value: string): ParseResult {
     let data: unknown;
     try {
       data = JSON.parse(value);

@@ -5,7 +5,9 @@ import { summarize, tasksOf, type ExperimentResult, type Task } from '../../src/
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import { runOnPool } from '../../src/worker/pool.ts';
-import { checkTheory, theoryOf, type TheoryCheck } from '../../src/experiment/theory.ts';
+import { checkTheory, type ScenarioTheory, type TheoryCheck } from '../../src/experiment/theory.ts';
+import { checkRunBudget, type BudgetOptions } from '../../src/experiment/runBudget.ts';
+import { app } from '../i18n/en/app.ts';
 import { compareVariants, type VariantComparison } from '../../src/experiment/compare.ts';
 import { workerStrings } from '../i18n/en/worker.ts';
 
@@ -14,6 +16,50 @@ export interface TheoryView {
   model: string;
   source: string;
   checks: TheoryCheck[];
+  /** the variants whose closed form lies outside the analytic model's range, and why in words */
+  outsideRange: { variant: string; message: string }[];
+}
+
+/**
+ * Why the page refuses to run a scenario as too large for a tab (src/experiment/runBudget.ts): issues
+ * at the fields that drive the figures, empty when it fits. Arithmetic on the scenario, cheap enough
+ * for the page and the editor's checks as you type. `options`: what runs besides the scenario's own
+ * settings (a precision run's cap).
+ */
+export function runBudgetIssues(scenario: Scenario, options: BudgetOptions = {}): ScenarioIssue[] {
+  return checkRunBudget(scenario, { ...options, beyond: app.budgetBeyond });
+}
+
+/** A scenario's closed forms under way in a worker of their own (see startTheory). */
+export interface TheoryJob {
+  /** the theory, or null when the scenario names none (or the job was stopped or failed) */
+  result: Promise<ScenarioTheory | null>;
+  /** terminates the worker (a no-op once it is done) */
+  stop(): void;
+}
+
+/**
+ * Computes the closed forms of a scenario's theory model in a Web Worker of its own, beside the run:
+ * nothing of the analytic library runs on the page, so Cancel can always act. A scenario that names
+ * no model starts no worker.
+ */
+export function startTheory(scenario: Scenario): TheoryJob {
+  if (!scenario.theory) return { result: Promise.resolve(null), stop() {} };
+  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+  let settle: (theory: ScenarioTheory | null) => void = () => {};
+  const result = new Promise<ScenarioTheory | null>((resolve) => (settle = resolve));
+  worker.addEventListener('error', () => settle(null), { once: true });
+  wrap<SimApi>(worker)
+    .theory(scenario)
+    .then((response) => settle(response.ok ? response.theory : null), () => settle(null))
+    .finally(() => worker.terminate());
+  return {
+    result,
+    stop() {
+      worker.terminate();
+      settle(null);
+    },
+  };
 }
 
 export type RunOutcome =
@@ -98,27 +144,41 @@ export function workerFailure(message: string | undefined): string {
 export async function runScenario(scenario: Scenario, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<RunOutcome> {
   const tasks = tasksOf(scenario);
   const pool = openWorkerPool(tasks.length);
+  const theory = startTheory(scenario);
   try {
     const outcome = await pool.run(scenario, tasks, onProgress, signal);
     if (!outcome.ok) return outcome;
-    return viewOf(scenario, summarize(scenario, outcome.results, outcome.complete));
+    return await viewOf(scenario, summarize(scenario, outcome.results, outcome.complete), theory, signal);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
     pool.close();
+    theory.stop();
   }
 }
 
-/** A result with what the dashboard shows beside it: the theory's values and the variants compared. */
-export function viewOf(scenario: Scenario, result: ExperimentResult): RunOutcome & { ok: true } {
-  return { ok: true, result, theory: theoryView(scenario, result), comparisons: comparisonsOf(scenario, result) };
+/**
+ * A result with what the dashboard shows beside it: the theory's values (from `theory`'s worker; none
+ * once `signal` is aborted, rather than wait for it) and the variants compared.
+ */
+export async function viewOf(scenario: Scenario, result: ExperimentResult, theory: TheoryJob, signal: AbortSignal): Promise<RunOutcome & { ok: true }> {
+  const aborted = new Promise<null>((resolve) => {
+    if (signal.aborted) resolve(null);
+    else signal.addEventListener('abort', () => resolve(null), { once: true });
+  });
+  const computed = await Promise.race([theory.result, aborted]);
+  return { ok: true, result, theory: theoryView(scenario, result, computed), comparisons: comparisonsOf(scenario, result) };
 }
 
-/** The closed-form values of the scenario's theory model checked against the result, if it names one. */
-function theoryView(scenario: Scenario, result: ExperimentResult): TheoryView | null {
-  const theory = theoryOf(scenario);
+/** The closed-form values of the scenario's theory model checked against the result (cheap arithmetic). */
+function theoryView(scenario: Scenario, result: ExperimentResult, theory: ScenarioTheory | null): TheoryView | null {
   if (!theory?.ok || result.replications === 0) return null;
-  return { model: theory.model, source: theory.source, checks: checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) };
+  return {
+    model: theory.model,
+    source: theory.source,
+    checks: checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays),
+    outsideRange: theory.variants.filter((variant) => variant.outsideRange !== null).map((variant) => ({ variant: variant.variant, message: variant.outsideRange! })),
+  };
 }
 
 /** Every variant against the first, on common random numbers (src/experiment/compare.ts); none for one variant. */

@@ -4,7 +4,7 @@ import type { RunResult } from '../../src/experiment/run.ts';
 import { summarize, type Task } from '../../src/experiment/replicate.ts';
 import { variantsOf } from '../../src/model/build.ts';
 import { runToPrecision } from '../../src/experiment/sequential.ts';
-import { openWorkerPool, viewOf, type RunOutcome } from './client.ts';
+import { openWorkerPool, startTheory, viewOf, type RunOutcome } from './client.ts';
 
 /**
  * The web app's precision mode (src/experiment/sequential.ts), as `stocklab compare --precision` runs
@@ -62,6 +62,7 @@ class PoolFailed extends Error {
 export async function runPrecision(scenario: Scenario, request: PrecisionRequest, onProgress: (progress: PrecisionProgress) => void, signal: AbortSignal): Promise<PrecisionOutcome> {
   const variants = variantsOf(scenario).length;
   const pool = openWorkerPool(request.cap * variants);
+  const theory = startTheory(scenario);
   const kept: RunResult[] = [];
   let round = 0;
   const runBatch = async (tasks: Task[]): Promise<RunResult[]> => {
@@ -78,17 +79,18 @@ export async function runPrecision(scenario: Scenario, request: PrecisionRequest
   try {
     const outcome = await runToPrecision(scenario, { ...request, initial: scenario.replications }, runBatch);
     const summary: PrecisionSummary = { request, met: outcome.met, halfWidth: outcome.halfWidth, rounds: outcome.rounds, variants, cancelled: false };
-    return { ...viewOf(scenario, outcome.result), precision: summary };
+    return { ...(await viewOf(scenario, outcome.result, theory, signal)), precision: summary };
   } catch (error) {
     if (error instanceof Cancelled || signal.aborted) {
       const result = summarize(scenario, kept, false);
       const summary: PrecisionSummary = { request, met: false, halfWidth: widest(result.variants.map((variant) => variant.network[request.kpi].halfWidth)), rounds: round, variants, cancelled: true };
-      return { ...viewOf(scenario, result), precision: summary };
+      return { ...(await viewOf(scenario, result, theory, signal)), precision: summary };
     }
     if (error instanceof PoolFailed) return error.outcome;
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
     pool.close();
+    theory.stop();
   }
 }
 

@@ -113,6 +113,12 @@ export const app = {
   theorySimulated: 'Simulated (mean ± 95%)',
   theoryValue: 'Theory',
   theoryAgrees: 'Agrees',
+  /** a variant whose closed form was not computed: its name, and why (outside the analytic model's range...) */
+  theoryOutside: (variant: string, message: string) => `${variant}: ${message}.`,
+  /** said after a run refused as too large for the page (src/experiment/runBudget.ts) */
+  budgetBeyond: 'run it from the command line with --allow-large (stocklab run) if your machine can',
+  /** the top bar's settings (replications, a precision cap) make the run too large: the problems, by field */
+  refused: (problems: string) => `Not run, too large for this page: ${problems}.`,
   per: (unit: string) => `per ${unit}`,
   yes: 'yes',
   no: 'no',
