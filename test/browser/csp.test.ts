@@ -56,6 +56,9 @@ describe('the Content-Security-Policy', () => {
     });
     expect(ran).toEqual({ inline: false, string: false, fetched: false });
     await expect.poll(async () => (await violations()).map((line) => line.split(' ')[0]).sort()).toEqual(['connect-src', 'script-src-elem', 'script-src'].sort());
+    // Chromium also says so on the console, as errors: every browser test, which fails on any console
+    // error (harness.ts), fails on a violation too
+    await expect.poll(() => app.errors.filter((error) => /Content Security Policy/.test(error)).length).toBeGreaterThanOrEqual(3);
     // what this test did on purpose is set aside, so the next test sees only the app's own
     await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations.splice(0));
     consoleMessages.splice(0);
