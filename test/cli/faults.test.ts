@@ -6,7 +6,10 @@ import { ctrlCOnTerminal, stocklab, stocklabInto } from './stocklab.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stocklab-faults-'));
 
-/** 1,000 stock points that sell almost nothing for 3,000 days, every daily series kept: cheap to run, large to hold. */
+/**
+ * 1,000 stock points that sell almost nothing for 2,000 days, every daily series kept: cheap to run,
+ * large to hold (within the run budget's 2 GB estimate, src/experiment/runBudget.ts, far beyond 64 MB).
+ */
 const hungry = join(folder, 'hungry.json');
 const stores = Array.from({ length: 20 }, (_, i) => `store-${i + 1}`);
 const skus = Array.from({ length: 50 }, (_, i) => `sku-${i + 1}`);
@@ -15,7 +18,7 @@ writeFileSync(
   JSON.stringify({
     version: 1,
     name: 'Memory hungry',
-    horizonDays: 3000,
+    horizonDays: 2000,
     warmupDays: 0,
     replications: 4,
     seed: 'oom',
@@ -24,7 +27,7 @@ writeFileSync(
     lanes: stores.map((to) => ({ from: 'supplier', to, leadTime: { type: 'constant', value: 2 } })),
     stockPoints: [{ node: stores, product: skus, policy: { type: 'sS', reorderPoint: 1, orderUpTo: 3 } }],
     demand: [{ type: 'arrivals', node: stores, product: skus, customersPerDay: 0.01 }],
-    // 1,000 stock points x 3,000 days x 8 levels: about 190 MB of numbers per replication
+    // 1,000 stock points x 2,000 days x 8 levels: about 130 MB of numbers per replication
     output: { series: 'all' },
   }),
 );
@@ -78,28 +81,28 @@ describe('Ctrl-C on stocklab run', () => {
   const hasScript = existsSync('/usr/bin/script');
 
   it.skipIf(!hasScript)('lets the runs under way finish and prints the replications done, marked interrupted (exit 130)', async () => {
-    const { code, stdout, terminal, doneAtCtrlC } = await ctrlCOnTerminal(20, 'run', 'scenarios/01-newsvendor.json', '--replications', '100000', '--days', '300', '--workers', '2');
+    const { code, stdout, terminal, doneAtCtrlC } = await ctrlCOnTerminal(20, 'run', 'scenarios/01-newsvendor.json', '--replications', '5000', '--days', '300', '--workers', '2');
     expect(doneAtCtrlC).not.toBeNull();
     expect(code).toBe(130);
     expect(terminal).toMatch(/stocklab: stopping after the runs under way, to report what is done \(Ctrl-C again to quit now\)/);
-    const kept = Number(/stocklab: interrupted; (\d+) of 100000 replications finished, and the results above are theirs \("complete": false in --json\)/.exec(terminal)?.[1]);
+    const kept = Number(/stocklab: interrupted; (\d+) of 5000 replications finished, and the results above are theirs \("complete": false in --json\)/.exec(terminal)?.[1]);
     // two variants: every run handed out before Ctrl-C finishes, so the replications are at least half the runs shown
     expect(kept).toBeGreaterThanOrEqual(Math.floor(doneAtCtrlC! / 2));
-    expect(kept).toBeLessThan(100000);
+    expect(kept).toBeLessThan(5000);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(new RegExp(`^Newsvendor as a one-period base-stock \\| ${kept} replications \\| `));
-    expect(lines[1]).toBe(`${kept} of 100000 replications: interrupted (the figures below are those of the replications every variant finished)`);
+    expect(lines[1]).toBe(`${kept} of 5000 replications: interrupted (the figures below are those of the replications every variant finished)`);
     expect(stdout).toMatch(/\nfillRate\s+\d/);
   });
 
   it.skipIf(!hasScript)('with --json prints the result of the replications done, "complete": false', async () => {
-    const { code, stdout, terminal, doneAtCtrlC } = await ctrlCOnTerminal(20, 'run', 'scenarios/01-newsvendor.json', '--replications', '100000', '--days', '300', '--workers', '2', '--json');
+    const { code, stdout, terminal, doneAtCtrlC } = await ctrlCOnTerminal(20, 'run', 'scenarios/01-newsvendor.json', '--replications', '5000', '--days', '300', '--workers', '2', '--json');
     expect(doneAtCtrlC).not.toBeNull();
     expect(code).toBe(130);
     const result = JSON.parse(stdout);
     expect(result.complete).toBe(false);
     expect(result.replications).toBeGreaterThanOrEqual(Math.floor(doneAtCtrlC! / 2));
-    expect(terminal).toContain(`stocklab: interrupted; ${result.replications} of 100000 replications finished`);
+    expect(terminal).toContain(`stocklab: interrupted; ${result.replications} of 5000 replications finished`);
     for (const variant of result.variants) expect(variant.network.fillRate.n).toBe(result.replications);
   });
 });
