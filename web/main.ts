@@ -261,7 +261,7 @@ async function runNow(): Promise<void> {
     return;
   }
   const { signal, onProgress, end } = beginRun();
-  const outcome = await runScenario(settings, onProgress, signal);
+  const outcome = await runScenario(settings, onProgress, signal, { theory: true });
   const { cancelled, seconds } = end();
   if (!outcome.ok) {
     const message = failureMessage(outcome);
@@ -320,6 +320,12 @@ async function sweepNow(request: SweepRequest): Promise<void> {
   const planned = planGrid(settings, request);
   if (!planned.ok) {
     sweepPanel.showError(swept.cannotPlan(planned.error));
+    return;
+  }
+  // every grid point is one more variant's runs: the whole grid must fit the page
+  const tooLarge = runBudgetIssues(planned.plan.scenario);
+  if (tooLarge.length > 0) {
+    sweepPanel.showError(app.refused(failureMessage({ issues: tooLarge })));
     return;
   }
   const { signal, onProgress, end } = beginRun();

@@ -139,12 +139,19 @@ export function workerFailure(message: string | undefined): string {
  *
  * Cancelling terminates the workers at once and keeps the replications already back. An error in a
  * worker comes back as a readable message. A new pool is made for each run, so a cancelled or failed
- * run leaves nothing behind and the next run starts clean.
+ * run leaves nothing behind and the next run starts clean. With `theory`, the closed forms of the
+ * scenario's model are computed meanwhile in a worker of their own (startTheory), never on the page.
  */
-export async function runScenario(scenario: Scenario, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<RunOutcome> {
+export async function runScenario(
+  scenario: Scenario,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+  options: { theory?: boolean } = {},
+): Promise<RunOutcome> {
   const tasks = tasksOf(scenario);
   const pool = openWorkerPool(tasks.length);
-  const theory = startTheory(scenario);
+  // the closed forms only where they are shown (Run); a sweep's grid or a sensitivity run has no use for them
+  const theory: TheoryJob = options.theory ? startTheory(scenario) : { result: Promise.resolve(null), stop() {} };
   try {
     const outcome = await pool.run(scenario, tasks, onProgress, signal);
     if (!outcome.ok) return outcome;
