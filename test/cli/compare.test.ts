@@ -49,7 +49,8 @@ describe('stocklab compare', () => {
 
 describe('stocklab compare, interrupted', () => {
   it('on Ctrl-C compares the replications every variant finished (exit 130)', async () => {
-    const { code, stdout, stderr } = await interruptAfter(3000, 'compare', 'scenarios/04-coffee-brand.json', '--replications', '100000', '--days', '60', '--kpis', 'fillRate', '--workers', '2');
+    // a run meant to be interrupted, far beyond the run budget: --allow-large lets it start
+    const { code, stdout, stderr } = await interruptAfter(3000, 'compare', 'scenarios/04-coffee-brand.json', '--replications', '100000', '--days', '60', '--kpis', 'fillRate', '--workers', '2', '--allow-large');
     expect(code).toBe(130);
     const kept = Number(/the comparison above uses the (\d+) replications every variant finished/.exec(stderr)?.[1]);
     expect(kept).toBeGreaterThanOrEqual(2);

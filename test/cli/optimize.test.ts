@@ -37,7 +37,8 @@ describe('stocklab optimize', () => {
   });
 
   it('on Ctrl-C keeps the screening done so far and names the leader, unconfirmed (exit 130)', async () => {
-    const { code, stdout, stderr } = await interruptAfter(3000, 'optimize', 'scenarios/01-newsvendor.json', '--product', 'paper', '--param', 'orderUpTo=100:130:10', '--replications', '100000', '--days', '300', '--workers', '2');
+    // a run meant to be interrupted, far beyond the run budget: --allow-large lets it start
+    const { code, stdout, stderr } = await interruptAfter(3000, 'optimize', 'scenarios/01-newsvendor.json', '--product', 'paper', '--param', 'orderUpTo=100:130:10', '--replications', '100000', '--days', '300', '--workers', '2', '--allow-large');
     expect(code).toBe(130);
     expect(stderr).toMatch(/stopping after the runs under way/);
     expect(stderr).toMatch(/interrupted; the ranking above rests on the replications that finished\n$/);

@@ -36,7 +36,8 @@ describe('stocklab sweep', () => {
 
 describe('stocklab sweep, interrupted', () => {
   it('on Ctrl-C lets the runs under way finish and reports the grid of the replications done (exit 130)', async () => {
-    const { code, stdout, stderr } = await interruptAfter(3000, 'sweep', 'scenarios/01-newsvendor.json', '--product', 'paper', '--param', 'orderUpTo=100:130:10', '--replications', '100000', '--days', '300', '--workers', '2');
+    // a run meant to be interrupted, far beyond the run budget: --allow-large lets it start
+    const { code, stdout, stderr } = await interruptAfter(3000, 'sweep', 'scenarios/01-newsvendor.json', '--product', 'paper', '--param', 'orderUpTo=100:130:10', '--replications', '100000', '--days', '300', '--workers', '2', '--allow-large');
     expect(code).toBe(130);
     expect(stderr).toMatch(/stopping after the runs under way/);
     const kept = Number(/the grid above has the (\d+) replications every point finished/.exec(stderr)?.[1]);
