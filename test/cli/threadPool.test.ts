@@ -9,5 +9,4 @@ describe("a worker thread's memory limit", () => {
     expect(defaultWorkerMemoryMb(2, 65536)).toBe(4096);
     expect(defaultWorkerMemoryMb(16, 2048)).toBe(256);
   });
-
 });
