@@ -72,6 +72,10 @@ describe('theory scenarios whose closed form used to hang', () => {
       { variant: 'r10Q20', facts: [] },
       { variant: 'optimal', facts: [] },
     ]);
+    expect(theory.outsideRange).toEqual([
+      { variant: 'r10Q20', message: expect.stringMatching(/^outside the analytic model's range: a Poisson demand of mean 2,000,000 needs a table of about 2,070,812 values \(the limit is 1,000,000\)/) },
+      { variant: 'optimal', message: expect.stringMatching(/^outside the analytic model's range: /) },
+    ]);
   });
 });
 

@@ -29,7 +29,7 @@ export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
     const theory = theoryOf(scenario);
     const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
     if (args.options.get('json')) {
-      const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })) } } : result;
+      const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })), outsideRange: theory.variants.filter((v) => v.outsideRange !== null).map(({ variant, outsideRange }) => ({ variant, message: outsideRange })) } } : result;
       out(JSON.stringify(withTheory) + '\n');
     } else {
       out(formatExperiment(result, { wallSeconds, workers, currency: scenario.currency, planned: scenario.replications }));
