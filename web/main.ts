@@ -386,6 +386,13 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
   if (!scenario || store.state.run.status === 'running') return;
   const settings = runSettings(scenario);
   optimizePanel.showError(null);
+  // the screening runs the whole grid: it must fit the page (a bad grid is reported by runOptimize)
+  const planned = planGrid(settings, request);
+  const tooLarge = planned.ok ? runBudgetIssues(planned.plan.scenario) : [];
+  if (tooLarge.length > 0) {
+    optimizePanel.showError(app.refused(failureMessage({ issues: tooLarge })));
+    return;
+  }
   const { signal, onProgress, end } = beginRun();
   const outcome = await runOptimize(settings, request, onProgress, signal);
   const { seconds } = end();

@@ -115,3 +115,25 @@ test("a link whose replications (the top bar's, not the file's) are more than a 
   expect(await page.locator('#banner').isHidden()).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a sweep whose grid a tab cannot hold is refused in the sweep panel, in words, before any worker starts', async () => {
+  const app = await openApp(browser, url);
+  pages.push(app);
+  const { page, errors } = app;
+  await page.click('[data-path="scenarios/03-rq-poisson.json"]');
+  await waitForIdle(page);
+  await page.fill('#replications', '30');
+  // 400 grid points (the panel's most) × 30 replications of 3,650 days, each with its daily series
+  await page.selectOption('#sweep-param-1', 'reorderPoint');
+  await page.fill('#sweep-values-1', '0:399:1');
+  await page.selectOption('#sweep-param-2', '');
+  await page.click('#sweep-run');
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('#sweep-error')?.hidden === false);
+  expect(await page.textContent('#sweep-error')).toBe(
+    'Not run, too large for this page: variants: this run needs about 9.41 GB of memory for the results of 12,000 runs (30 replications × 400 variants, 1 stock point and 3,650 days × 17 daily series each); the limit is 2 GB: run fewer replications or variants, or run it from the command line with --allow-large (stocklab run) if your machine can.',
+  );
+  expect(await page.isDisabled('#cancel')).toBe(true);
+  expect(await page.locator('#sweep-heatmap svg').count()).toBe(0);
+  expect(await answersWithin(page, 2_000)).toBe(true);
+  expect(errors).toEqual([]);
+});
