@@ -18,7 +18,7 @@ import { parseValues, planGrid, runSweep, sweepTargets, sweepViewCsv, sweepViewJ
 import { createSweepPanel, type SweepRequest } from './sweepPanel.ts';
 import { runSensitivity, SENSITIVITY_LABELS, sensitivityVariants, sensitivityViewCsv, sensitivityViewJson, type SensitivityRequest } from './worker/sensitivity.ts';
 import { createSensitivityPanel } from './sensitivityPanel.ts';
-import { optimizeViewCsv, optimizeViewJson, runOptimize, type OptimizeRequest } from './worker/optimize.ts';
+import { confirmReplicationsFor, OPTIMIZE_TOP, optimizeViewCsv, optimizeViewJson, runOptimize, type OptimizeRequest } from './worker/optimize.ts';
 import { createOptimizePanel } from './optimizePanel.ts';
 import { optimize as optimized } from './i18n/en/optimize.ts';
 import { createPresentMode } from './presentMode.ts';
@@ -386,9 +386,11 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
   if (!scenario || store.state.run.status === 'running') return;
   const settings = runSettings(scenario);
   optimizePanel.showError(null);
-  // the screening runs the whole grid: it must fit the page (a bad grid is reported by runOptimize)
+  // the screening runs the whole grid, the confirmation the best few more times each: both must fit
+  // the page (a bad grid is reported by runOptimize)
   const planned = planGrid(settings, request);
-  const tooLarge = planned.ok ? runBudgetIssues(planned.plan.scenario) : [];
+  const confirmation = planned.ok ? { ...planned.plan.scenario, variants: planned.plan.scenario.variants.slice(0, OPTIMIZE_TOP) } : null;
+  const tooLarge = planned.ok && confirmation ? [...runBudgetIssues(planned.plan.scenario), ...runBudgetIssues(confirmation, { replications: confirmReplicationsFor(settings.replications) })].slice(0, 1) : [];
   if (tooLarge.length > 0) {
     optimizePanel.showError(app.refused(failureMessage({ issues: tooLarge })));
     return;

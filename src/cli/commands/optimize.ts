@@ -50,6 +50,8 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
     // the screening runs the whole grid; the confirmation a few candidates, more times each
     const grid = planSweep(scenario, spec).scenario;
     if (refusedAsTooLarge(args.file, grid, args.options, { series: false })) return EXIT.usage;
+    const confirmation = { ...grid, variants: grid.variants.slice(0, spec.top) };
+    if (refusedAsTooLarge(args.file, confirmation, args.options, { series: false, replications: spec.confirmReplications })) return EXIT.usage;
   } catch (error) {
     if (error instanceof RangeError) return argumentError(error.message);
     throw error;
