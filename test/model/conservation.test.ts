@@ -1,115 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { runReplication, type RunResult } from '../../src/experiment/run.ts';
+import type { RunResult } from '../../src/experiment/run.ts';
 import { planStockPoints, variantsOf } from '../../src/model/build.ts';
-import { idsOf, stockPointKey } from '../../src/scenario/references.ts';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
+import { runAndCheckConservation } from '../fixtures/conservation.ts';
 import { loadScenarioFile, scenarioFiles, scenarioOf, shortened, singleStore, twoEchelon, type TwoEchelonOptions } from '../fixtures/scenario.ts';
 
-/**
- * Units are conserved. The identities, derived from src/model/simulation.ts and stockPoint.ts:
- *
- * Per stock point (its Ledger covers the whole run, warm-up included):
- * - stock: every unit put on the shelf goes through `put` (receipts from its supply, and returns
- *   received from downstream points) or is a customer's return restocked, and every unit leaving it
- *   goes through `take` (sales and shipments), `returnUpstream` (returns), or is written off (expired,
- *   damaged, sold off at end of life, recalled) or vanishes unrecorded (shrinkage), so
- *   initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled + shrunk;
- *   a product held in lots has exactly its on-hand units in lots on the shelf.
- * - customer returns: each unit brought back is restocked or scrapped.
- * - demand: each unit demanded (a customer's or a downstream point's order) is filled at once, lost
- *   (customers, lost-sales mode) or put on backorder; backorders are later filled in part or in full,
- *   so  demanded = filledImmediately + filledFromBackorder + lost + backorders (still owed).
- *
- * Between echelons. A shipping node u (a supplier, or a node whose stock points ship to others) has
- * one shipping gate for all its products; a unit it sends to a downstream point D goes either straight
- * into D's pipeline (`dispatchShipment`) or waits at the gate (`ShippingGate.wait`) and enters the
- * pipeline when released; D's receipt moves it from pipeline to `received`. D receives nothing else
- * (returns from D go into its upstream point's `received`, not D's). So, summed over u's points U and
- * the points D that order from u:
- * - shipped:  Σ_U issued(U) = Σ_D (received(D) + pipeline(D)) + awaitingDispatch(u)
- *   which holds only when no U also sells to customers (issued then mixes sales and shipments, which
- *   the ledger does not separate), so nodes with customer demand are skipped;
- * - owed: D's `onOrder` rises by each order placed and falls at each receipt, so what D has ordered
- *   and not yet had shipped is  onOrder(D) - pipeline(D), and is either on backorder at U or waiting
- *   at the gate:  Σ_D (onOrder(D) - pipeline(D)) = Σ_U backorders(U) + awaitingDispatch(u)
- *   (for a supplier, which keeps no backlog, Σ_U backorders = 0; a supplier with servers also holds
- *   the orders waiting for or in production, `inProduction`). The same customer caveat applies at u,
- *   whose backorders would include customers'.
- */
-
-const RELATIVE_TOLERANCE = 1e-6;
-
-function expectBalanced(what: string, left: number, right: number): void {
-  const scale = Math.max(1, Math.abs(left), Math.abs(right));
-  if (Math.abs(left - right) > RELATIVE_TOLERANCE * scale) {
-    expect.fail(`${what}: ${left} != ${right} (difference ${left - right})`);
-  }
-}
-
-/** The node each stock point (in RunResult order) orders from: its `source`, or its only inbound lane. */
-function sourcesOf(scenario: Scenario, variantIndex: number): string[] {
-  return planStockPoints(scenario, variantsOf(scenario)[variantIndex]).map(
-    (plan) => plan.entry.source ?? scenario.lanes.find((lane) => lane.to === plan.node)!.from,
-  );
-}
-
-function checkConservation(scenario: Scenario, variantIndex: number, run: RunResult): void {
-  const label = (i: number) => `${run.variant} rep ${run.replication} ${run.ledgers[i].node}/${run.ledgers[i].product}`;
-  run.ledgers.forEach((ledger, i) => {
-    expectBalanced(
-      `${label(i)} stock: initialOnHand + received + restocked = issued + returned + onHand + expired + damaged + obsolete + recalled + shrunk`,
-      ledger.initialOnHand + ledger.received + ledger.restocked,
-      ledger.issued + ledger.returned + ledger.onHand + ledger.expired + ledger.damaged + ledger.obsolete + ledger.recalled + ledger.shrunk,
-    );
-    if (ledger.inLots !== null) expectBalanced(`${label(i)} lots: units in lots on the shelf = onHand`, ledger.inLots, ledger.onHand);
-    expectBalanced(`${label(i)} returns: customerReturned = restocked + scrapped`, ledger.customerReturned, ledger.restocked + ledger.scrapped);
-    expectBalanced(
-      `${label(i)} demand: demanded = filledImmediately + filledFromBackorder + lost + backorders`,
-      ledger.demanded,
-      ledger.filledImmediately + ledger.filledFromBackorder + ledger.lost + ledger.backorders,
-    );
-    expect(ledger.onHand, `${label(i)} on hand`).toBeGreaterThanOrEqual(-1e-9);
-    expect(ledger.pipeline, `${label(i)} pipeline`).toBeGreaterThanOrEqual(-1e-9);
-    expect(ledger.onOrder - ledger.pipeline, `${label(i)} ordered, not yet shipped`).toBeGreaterThanOrEqual(-1e-6);
-  });
-
-  const sources = sourcesOf(scenario, variantIndex);
-  const supplierIds = new Set(scenario.nodes.filter((node) => node.type === 'supplier').map((node) => node.id));
-  const customerFacing = new Set(
-    scenario.demand.flatMap((entry) => idsOf(entry.node).flatMap((node) => idsOf(entry.product).map((product) => stockPointKey(node, product)))),
-  );
-  for (const { node, units: awaiting } of run.awaitingDispatch) {
-    const downstream = run.ledgers.filter((_, i) => sources[i] === node);
-    const upstream = run.ledgers.filter((ledger) => ledger.node === node);
-    if (upstream.some((ledger) => customerFacing.has(stockPointKey(ledger.node, ledger.product)))) continue;
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-    const ownBackorders = supplierIds.has(node) ? 0 : sum(upstream.map((ledger) => ledger.backorders));
-    const producing = run.inProduction.find((stage) => stage.node === node)?.units ?? 0;
-    expectBalanced(
-      `${run.variant} rep ${run.replication} ${node} owed: Σ downstream (onOrder - pipeline) = backorders here + awaiting dispatch + in production`,
-      sum(downstream.map((ledger) => ledger.onOrder - ledger.pipeline)),
-      ownBackorders + awaiting + producing,
-    );
-    if (!supplierIds.has(node)) {
-      expectBalanced(
-        `${run.variant} rep ${run.replication} ${node} shipped: Σ issued here = Σ downstream (received + pipeline) + awaiting dispatch`,
-        sum(upstream.map((ledger) => ledger.issued)),
-        sum(downstream.map((ledger) => ledger.received + ledger.pipeline)) + awaiting,
-      );
-    }
-  }
-}
-
-/** Runs every variant for `replications` replications and checks each run. */
+/** Runs every variant for `replications` replications and checks every identity of units (test/fixtures/conservation.ts) on each run. */
 function checkScenario(scenario: Scenario, replications = 2): RunResult[] {
-  const runs: RunResult[] = [];
-  variantsOf(scenario).forEach((_, variantIndex) => {
-    for (let replication = 0; replication < replications; replication++) {
-      const run = runReplication(scenario, variantIndex, replication, { series: false });
-      checkConservation(scenario, variantIndex, run);
-      runs.push(run);
-    }
-  });
+  const { runs, problems } = runAndCheckConservation(scenario, replications);
+  expect(problems).toEqual([]);
   return runs;
 }
 
