@@ -60,11 +60,15 @@ export class LotList implements PieceSink {
     return this.quantities[this.head + i];
   }
 
-  /** Adds a piece at the back (the latest arrival); the same lot as the last piece merges into it. */
+  /**
+   * Adds a piece at the back (the latest arrival); the same lot as the last piece merges into it, and
+   * so does rounding dust of any lot (a billionth of a unit is not worth a piece, but still a unit's
+   * share: the list never loses what it is given).
+   */
   piece(lot: number, quantity: number): void {
-    if (quantity <= DUST) return;
+    if (!(quantity > 0)) return;
     const last = this.quantities.length - 1;
-    if (last >= this.head && this.lots[last] === lot) this.quantities[last] += quantity;
+    if (last >= this.head && (this.lots[last] === lot || quantity <= DUST)) this.quantities[last] += quantity;
     else {
       this.quantities.push(quantity);
       this.lots.push(lot);
@@ -75,18 +79,19 @@ export class LotList implements PieceSink {
   /**
    * Removes `quantity` units (at most what is held) by `discipline`, handing each piece to `sink`:
    * FIFO the earliest arrival first, LIFO the latest, FEFO the earliest expiry (ties: the earliest
-   * arrival). Returns the units removed.
+   * arrival). Returns the units removed: exactly `quantity`, or everything held if that is less.
    */
   take(quantity: number, discipline: IssuingDiscipline, sink: PieceSink | null): number {
-    let left = Math.min(quantity, this.total);
-    const removed = left;
-    while (left > DUST && this.pieces > 0) {
+    const removed = Math.min(quantity, this.total);
+    if (!(removed > 0)) return 0;
+    let left = removed;
+    while (left > 0 && this.pieces > 0) {
       const at = discipline === 'fifo' ? this.head : discipline === 'lifo' ? this.quantities.length - 1 : this.earliestExpiry();
       const part = Math.min(left, this.quantities[at]);
       sink?.piece(this.lots[at], part);
       this.quantities[at] -= part;
       left -= part;
-      if (this.quantities[at] <= DUST) this.removeAt(at);
+      this.dropIfDust(at);
     }
     this.total = this.pieces === 0 ? 0 : this.total - removed;
     return removed;
@@ -122,22 +127,36 @@ export class LotList implements PieceSink {
   }
 
   /**
-   * Removes `quantity` units at the positions `position(k)` gives, each a number in [0, total): the
-   * units a random event (damage, shrinkage) hits, wherever they sit on the shelf.
+   * Removes the units a random event (damage, shrinkage) hits, wherever they sit on the shelf: `count`
+   * whole units, then a `fraction` of a unit (0 for none). Each hit starts at a position `position()`
+   * draws in [0, 1) along the shelf (its pieces laid end to end in arrival order) and takes its units
+   * from the piece there, running on into the next pieces (past the last, from the first) where that
+   * piece holds less: so a unit is a unit even on a shelf of fractional pieces. Returns the units
+   * removed: `count + fraction`, or everything held if that is less.
    */
-  removeAtPositions(count: number, position: () => number): number {
+  removeAtPositions(count: number, position: () => number, fraction = 0): number {
     let removed = 0;
-    for (let k = 0; k < count && this.total - removed > DUST; k++) {
-      let offset = position() * (this.total - removed);
-      let at = this.head;
-      while (at < this.quantities.length - 1 && offset >= this.quantities[at]) offset -= this.quantities[at++];
-      const part = Math.min(1, this.quantities[at]);
-      this.quantities[at] -= part;
-      removed += part;
-      if (this.quantities[at] <= DUST) this.removeAt(at);
-    }
+    for (let k = 0; k < count && this.pieces > 0; k++) removed += this.removeRun(position() * (this.total - removed), 1);
+    if (fraction > 0 && this.pieces > 0) removed += this.removeRun(position() * (this.total - removed), fraction);
     this.total = this.pieces === 0 ? 0 : this.total - removed;
     return removed;
+  }
+
+  /** Removes up to `units` units starting in the piece at `offset` units from the front, running on as removeAtPositions says; returns the units removed. */
+  private removeRun(offset: number, units: number): number {
+    let at = this.head;
+    while (at < this.quantities.length - 1 && offset >= this.quantities[at]) offset -= this.quantities[at++];
+    let left = units;
+    while (left > 0 && this.pieces > 0) {
+      if (at >= this.quantities.length) at = this.head;
+      const part = Math.min(left, this.quantities[at]);
+      this.quantities[at] -= part;
+      left -= part;
+      const wasHead = at === this.head;
+      if (!this.dropIfDust(at)) at++;
+      else if (wasHead) at = this.head;
+    }
+    return units - left;
   }
 
   /** Empties the list into `sink`, oldest arrival first. */
@@ -158,6 +177,21 @@ export class LotList implements PieceSink {
     let best = this.head;
     for (let at = this.head + 1; at < this.quantities.length; at++) if (expiresAt[this.lots[at]] < expiresAt[this.lots[best]]) best = at;
     return best;
+  }
+
+  /**
+   * Once a take leaves the piece at `at` with no more than rounding dust, the piece goes and its dust
+   * joins a neighbour (the next arrival, else the previous one), so the pieces always add up to
+   * `total`; the last piece stays, however small. Returns true when the piece went.
+   */
+  private dropIfDust(at: number): boolean {
+    const dust = this.quantities[at];
+    if (dust > DUST) return false;
+    if (at + 1 < this.quantities.length) this.quantities[at + 1] += dust;
+    else if (at > this.head) this.quantities[at - 1] += dust;
+    else if (dust > 0) return false;
+    this.removeAt(at);
+    return true;
   }
 
   private removeAt(at: number): void {

@@ -105,8 +105,12 @@ export class OnlineFulfilment {
       const c = point.counters;
       c.demandUnits += units;
       if (this.partReadyAt[k] <= now && point.backlog.length === 0 && point.onHand >= units - 1e-9) {
-        this.host.sell(point, units, 1);
-        c.filledImmediatelyUnits += units;
+        // the shelf holds the part, to rounding: it takes no more than is there, and the dust it
+        // lacks (2.9999999999 of 3 units) is written off as lost, as for a customer at a store
+        const sold = Math.min(units, point.onHand);
+        this.host.sell(point, sold, 1);
+        c.filledImmediatelyUnits += sold;
+        if (sold < units) c.lostUnits += units - sold;
         this.chargeDelivery(point, id, units);
         this.dispatchOnline(id, point);
       } else {
@@ -171,8 +175,9 @@ export class OnlineFulfilment {
           parts++;
           left -= take;
         }
-        if (left > 1e-9) {
-          // the rest waits at the nearest, which may already ship a part from its shelf
+        if (left > 1e-9 || parts === 0) {
+          // the rest waits at the nearest, which may already ship a part from its shelf (an order of
+          // rounding dust, which no shelf part took, is one part there)
           const nearest = this.host.stockPoints[candidates[0].point];
           const shipsNow = parts > 0 && this.partCandidate[0] === 0 ? this.partUnits[0] : 0;
           this.partCandidate[parts] = 0;

@@ -382,6 +382,9 @@ export class Simulation {
       }
     } else {
       c.deliveredOrders += customers > 0 ? customers : quantity;
+      // a shortfall of rounding dust (the shelf held 2.9999999999 of 3 units) is no stockout: the
+      // order counts as served, and the dust it did not get is written off as lost, so units balance
+      if (short > 0) c.lostUnits += short;
     }
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
     // the demand lowered the echelon position of every point above
@@ -575,9 +578,10 @@ export class Simulation {
       this.shipFromWarehouse(point, shipped, from);
     }
     const short = quantity - shipped;
-    if (short > 1e-9) {
+    if (short > 0) {
       // a downstream point's order waits; the customer penalty is charged where customers are short
-      point.cycleHadStockout = true;
+      // (rounding dust is owed too, or the point below would wait for it for ever, but is no stockout)
+      if (short > 1e-9) point.cycleHadStockout = true;
       c.backorderedUnits += short;
       point.owe(short, from, now);
     }
@@ -844,15 +848,33 @@ export class Simulation {
     consignments.close(id);
   }
 
-  /** The day's damage at `point`: each whole unit on hand is hit with the product's daily probability. */
+  /** The day's damage at `point`: each unit on hand is hit with the product's daily probability (see hitOnShelf). */
   private damage(point: StockPoint): void {
-    const draws = point.care.damage!;
-    const damaged = binomial(Math.floor(point.onHand + 1e-9), point.care.damagePerDay, draws);
+    const damaged = this.hitOnShelf(point, point.care.damagePerDay, point.care.damage!);
     if (damaged === 0) return;
-    if (point.lots !== null) point.lots.removeAtPositions(damaged, draws);
-    point.onHand -= damaged;
     point.counters.damagedUnits += damaged;
     this.positionFell(point);
+  }
+
+  /**
+   * Removes from `point`'s shelf the units an event of daily probability `probability` per unit hits
+   * today (damage, shrinkage), wherever they sit in its lots; returns how many. Each whole unit on the
+   * shelf is hit independently; a fractional remainder (the 0.5 of 3.5 units on hand) is hit whole or
+   * not at all, with the same probability, so that p × on hand units are hit on average and what
+   * leaves the lots is exactly what leaves the shelf. Whole stock draws as it always did.
+   */
+  private hitOnShelf(point: StockPoint, probability: number, draws: RandomStream): number {
+    const onHand = point.onHand;
+    const whole = Math.floor(onHand + 1e-9);
+    const wholeHit = binomial(whole, probability, draws);
+    const remainder = onHand - whole;
+    const remainderHit = remainder > 1e-9 && probability > 0 && draws() < probability ? remainder : 0;
+    if (wholeHit === 0 && remainderHit === 0) return 0;
+    if (point.lots !== null) point.lots.removeAtPositions(wholeHit, draws, remainderHit);
+    // whole is onHand to rounding (2.9999999999 units hold 3 whole ones): never below an empty shelf
+    const hit = Math.min(wholeHit + remainderHit, onHand);
+    point.onHand = onHand - hit;
+    return hit;
   }
 
   /**
@@ -862,10 +884,8 @@ export class Simulation {
    */
   private shrinkAndCount(point: StockPoint, day: number): void {
     const visibility = point.visibility!;
-    const shrunk = binomial(Math.floor(point.onHand + 1e-9), visibility.shrinkagePerDay, visibility.draws);
+    const shrunk = this.hitOnShelf(point, visibility.shrinkagePerDay, visibility.draws);
     if (shrunk > 0) {
-      if (point.lots !== null) point.lots.removeAtPositions(shrunk, visibility.draws);
-      point.onHand -= shrunk;
       point.phantom += shrunk;
       point.counters.shrunkUnits += shrunk;
     }

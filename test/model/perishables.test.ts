@@ -41,7 +41,8 @@ describe('perishable stock in lots', () => {
 
   it('without a shelf life the same store wastes nothing, and expiry KPIs do not apply', () => {
     const input = weeklyPerishable();
-    input.products[0] = { ...input.products[0], shelfLifeDays: undefined, markdown: undefined };
+    delete input.products[0].shelfLifeDays;
+    delete input.products[0].markdown;
     const run = runReplication(scenarioOf(input), 0, 0, { series: false });
     expect(run.network.kpis.expiredUnits).toBeNull();
     expect(run.network.kpis.expiryCost).toBeNull();
