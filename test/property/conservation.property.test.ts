@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssues, parseScenario } from '../../src/scenario/parse.ts';
-import { runAndCheckConservation } from '../fixtures/conservation.ts';
+import { runAndCheckConservation, stepwiseProblems } from '../fixtures/conservation.ts';
 import { FUZZ_SEED, fuzzRuns } from './fuzzSettings.ts';
 import { validScenarioArbitrary } from './validScenarios.ts';
 
 /**
  * Generated valid scenarios run and conserve units: every identity of test/fixtures/conservation.ts
  * (stock, lots, customer returns, demand, levels, between echelons), fractional units included, in
- * every variant.
+ * every variant at the end of the run, and each stock point's after every event of the first variant's.
  *
  * Sized for `npm test` (150 cases of 20 to 120 days, a few seconds) on the suites' fixed seed, so a
  * failure is reproducible; `npm run fuzz -- --runs N [--seed S]` makes a longer search (fuzzSettings.ts).
@@ -26,6 +26,8 @@ describe('generated valid scenarios', () => {
           const parsed = parseScenario(input);
           if (!parsed.ok) throw new Error(`the generator made an invalid scenario:\n${formatIssues('generated', parsed.issues).join('\n')}`);
           const { problems } = runAndCheckConservation(parsed.scenario, 1);
+          // and after every event of the first variant's run, not only at its end
+          if (problems.length === 0) problems.push(...stepwiseProblems(parsed.scenario, 0, 0));
           if (problems.length > 0) throw new Error(`units not conserved:\n${problems.join('\n')}`);
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: false },
