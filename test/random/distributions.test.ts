@@ -432,6 +432,13 @@ describe('non-negative quantities', () => {
     expect([sampler.mean, sampler.variance]).toEqual([4, 0]);
   });
 
+  it('a non-negative normal with a tiny sd has the mean and variance of the untruncated one, never NaN', () => {
+    // zero is about 1e323 sd below the mean: the density underflows, and α λ used to be -∞ × 0 = NaN
+    const sampler = createSampler({ type: 'normal', mean: 3, sd: 1e-323 }, streamNamed('tiny sd'), { nonNegative: true });
+    expect([sampler.mean, sampler.variance]).toEqual([3, 1e-323 * 1e-323]);
+    expect(draw(sampler, 10).every((x) => x === 3)).toBe(true);
+  });
+
   it('a non-negative normal that is (almost) never >= 0 is an error', () => {
     expect(() => createSampler({ type: 'normal', mean: -1, sd: 0 }, streamNamed('a'), { nonNegative: true })).toThrow(
       'normal(mean -1, sd 0) is always negative, but this quantity cannot be negative',

@@ -110,6 +110,13 @@ export class NonNegativeNormalSampler implements Sampler {
     const alpha = -location / scale;
     const lambda = normalDensity(alpha) / this.keptProbability;
     this.byInversion = location < 0;
+    if (lambda === 0) {
+      // zero lies so many sd below the mean (a tiny sd: 1e-300) that φ(α) underflows: the truncation
+      // changes nothing, and α λ would be -∞ × 0 = NaN
+      this.mean = location;
+      this.variance = scale * scale;
+      return;
+    }
     this.mean = location + scale * lambda;
     this.variance = Math.max(0, scale * scale * (1 + alpha * lambda - lambda * lambda));
   }
