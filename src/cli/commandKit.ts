@@ -194,6 +194,11 @@ export async function onThreadPool(
   } catch (error) {
     if (error instanceof WorkerOutOfMemory) return memoryLine(error);
     progress.clear();
+    // a run stopped at its event limit (src/experiment/run.ts EventStorm) is about the scenario: its message alone
+    if (error instanceof Error && error.name === 'EventStorm') {
+      err(`stocklab: ${error.message}\n`);
+      return EXIT.internal;
+    }
     err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.internal;
   } finally {

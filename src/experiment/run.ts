@@ -7,6 +7,8 @@ import type { LedgerCounts } from '../model/stockPoint.ts';
 import { DAILY_LEVELS, ONLINE_LEVELS, type DailyLevelName, type OnlineLevelName } from '../model/dailySeries.ts';
 import type { RecallOutcome, Simulation } from '../model/simulation.ts';
 import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
+import { EventLimitExceeded } from '../kernel/environment.ts';
+import { estimateRun } from './runBudget.ts';
 
 export interface StockPointResult {
   node: string;
@@ -121,9 +123,52 @@ export function runReplication(scenario: Scenario, variantIndex: number, replica
   if (!variant) throw new Error(`variant index ${variantIndex} is out of range (scenario has ${variantsOf(scenario).length})`);
   const seed = replicationSeed(scenario.seed, replication);
   const simulation = buildSimulation(scenarioForVariant(scenario, variant), variant, seed);
-  simulation.run();
+  const expected = expectedEvents(scenario);
+  simulation.env.eventLimit = eventLimitFor(expected);
+  try {
+    simulation.run();
+  } catch (error) {
+    if (!(error instanceof EventLimitExceeded)) throw error;
+    throw new EventStorm(
+      `variant "${variant.id}", replication ${replication}: the run stopped after ${error.limit.toLocaleString('en')} events on day ${Math.floor(error.at)}, ` +
+        `while the scenario's figures come to about ${Math.round(expected).toLocaleString('en')} a replication: something in it makes events without end ` +
+        '(orders, returns or reviews feeding one another within an instant, a review period of a tiny fraction of a day, demand multipliers compounding); ' +
+        'check the scenario near that day',
+    );
+  }
   const result = collect(scenario, simulation, variant.id, replication, seed, options.series ?? true);
   return options.stockPoints === false ? { ...result, stockPoints: [], ledgers: [] } : result;
+}
+
+/**
+ * A replication stopped at its event limit. The name travels across workers (comlink keeps an error's
+ * name and message), so the CLI and the app say the message alone: it is about the scenario, not a bug.
+ */
+export class EventStorm extends Error {
+  override readonly name = 'EventStorm';
+}
+
+/**
+ * The most events a replication may take, against an event storm that would never return (events
+ * scheduling one another without end, within an instant or ever closer together): far more than the
+ * run budget estimates (src/experiment/runBudget.ts, which errs on the slow side: 1.2-2.5x the real
+ * count on the gallery), so a scenario the budget describes never meets it, and at least 20 million
+ * events (a few seconds), so small scenarios have room. A large run allowed past the budget
+ * (--allow-large) has a large estimate, and so a large limit.
+ */
+const EVENT_LIMIT_FACTOR = 20;
+const EVENT_LIMIT_FLOOR = 20_000_000;
+
+function eventLimitFor(expectedEvents: number): number {
+  return Math.max(EVENT_LIMIT_FLOOR, EVENT_LIMIT_FACTOR * expectedEvents);
+}
+
+/** The budget's events per replication, once per scenario object (a worker runs many replications of one). */
+const expectedByScenario = new WeakMap<Scenario, number>();
+function expectedEvents(scenario: Scenario): number {
+  let expected = expectedByScenario.get(scenario);
+  if (expected === undefined) expectedByScenario.set(scenario, (expected = estimateRun(scenario, { replications: 1 }).eventsPerRun));
+  return expected;
 }
 
 function collect(scenario: Scenario, simulation: Simulation, variant: string, replication: number, seed: string, withSeries: boolean): RunResult {

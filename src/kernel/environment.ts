@@ -11,9 +11,25 @@ export type { EventHandle } from './eventQueue.ts';
  * successor, that successor takes over its slot (`EventQueue.replaceTop`) instead of a pop followed
  * by a push.
  */
+/**
+ * Thrown by `run` when a run reaches its event limit: an event storm (events scheduling one another
+ * without end, within one instant or ever closer together) would otherwise never return.
+ */
+export class EventLimitExceeded extends Error {
+  constructor(
+    readonly limit: number,
+    readonly at: number,
+  ) {
+    super(`the run reached its limit of ${limit} events at time ${at}`);
+    this.name = 'EventLimitExceeded';
+  }
+}
+
 export class Environment {
   now = 0;
   eventsProcessed = 0;
+  /** `run` throws EventLimitExceeded rather than process more events than this (default: no limit) */
+  eventLimit = Infinity;
   private readonly queue: EventQueue;
   private readonly dispatch: Dispatch;
   /** true while the event at the top of the queue is being handled and has not been replaced */
@@ -118,6 +134,8 @@ export class Environment {
         if (slot < 0) break;
         const time = queue.timeOf(slot);
         if (time > until) break;
+        // checked before the event is taken, so it stays pending (one predictable branch an event)
+        if (this.eventsProcessed >= this.eventLimit) throw new EventLimitExceeded(this.eventLimit, time);
         this.now = time;
         this.topIsCurrent = true;
         this.eventsProcessed++;

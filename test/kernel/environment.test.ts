@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Environment, type EventHandle } from '../../src/kernel/environment.ts';
+import { Environment, EventLimitExceeded, type EventHandle } from '../../src/kernel/environment.ts';
 import { RandomStreams } from '../../src/random/streams.ts';
 
 /**
@@ -359,5 +359,29 @@ describe('Environment: randomized order against a sorted reference', () => {
     expect(env.step()).toBe(false);
     expect(fired).toEqual(expected);
     expect(expected.length).toBeGreaterThan(3000);
+  });
+});
+
+describe('Environment: event limit', () => {
+  it('stops an event storm within an instant at its limit, leaving the next event pending', () => {
+    const { env, at, on, log } = harness();
+    // an event that schedules its own successor at the same instant never lets time move on
+    on('storm', () => at(env.now, 'storm'));
+    at(1, 'storm');
+    at(2, 'later');
+    env.eventLimit = 1000;
+    expect(() => env.run()).toThrow(EventLimitExceeded);
+    expect(env.eventsProcessed).toBe(1000);
+    expect(log).toHaveLength(1000);
+    expect(log.every(([name, time]) => name === 'storm' && time === 1)).toBe(true);
+    expect(env.pendingEvents).toBe(2);
+  });
+
+  it('lets a run of exactly the limit finish', () => {
+    const { env, at, log } = harness();
+    for (let i = 0; i < 10; i++) at(i, `e${i}`);
+    env.eventLimit = 10;
+    env.run();
+    expect(log).toHaveLength(10);
   });
 });
