@@ -41,67 +41,107 @@ const MAX_ISSUES = 20;
 const MAX_PATH_STEPS = 8;
 
 /**
- * Checks data before the schema: every problem at its path, or none. Iterative (an explicit stack),
- * so no nesting can overflow it; it stops at the limits, so no input can keep it busy.
+ * One list or object being walked: its entries are visited in order through `next`. Paths are not
+ * kept per value (a 15-million-number history would need as many arrays): a problem's path is
+ * rebuilt from the chain of frames when it is reported.
+ */
+interface Frame {
+  value: unknown[] | Record<string, unknown>;
+  /** the object's own field names; null for a list */
+  keys: string[] | null;
+  next: number;
+  parent: Frame | null;
+  /** where this value stands in its parent */
+  key: PropertyKey;
+  depth: number;
+}
+
+function pathTo(frame: Frame | null, last?: PropertyKey): PropertyKey[] {
+  const path: PropertyKey[] = last === undefined ? [] : [last];
+  for (let at = frame; at !== null && at.parent !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * Checks data before the schema: every problem at its path, or none. Iterative (an explicit stack of
+ * lists and objects, texts and numbers checked in place), so no nesting can overflow it and a long
+ * history costs no memory; it stops at the limits, so no input can keep it busy.
  */
 export function checkInputShape(data: unknown): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const report = (path: ReadonlyArray<PropertyKey>, message: string) => {
     if (issues.length < MAX_ISSUES) issues.push(issueAt(path.slice(0, MAX_PATH_STEPS), message));
   };
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: data, path: [] }];
   let values = 0;
-  while (stack.length > 0 && issues.length < MAX_ISSUES) {
-    const { value, path } = stack.pop()!;
+  const stack: Frame[] = [];
+  /** Checks one value; a list or an object is pushed to be walked. */
+  const visit = (value: unknown, parent: Frame | null, key: PropertyKey): void => {
     values++;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) report(pathTo(parent, key), nonFiniteMessage(value));
+      return;
+    }
+    if (typeof value === 'string') {
+      if (value.length > INPUT_LIMITS.maxTextLength) {
+        report(pathTo(parent, key), `expected a text of at most ${INPUT_LIMITS.maxTextLength.toLocaleString('en')} characters, got one of ${value.length.toLocaleString('en')}`);
+      } else if (LONE_SURROGATE.test(value)) {
+        report(pathTo(parent, key), loneSurrogateMessage(value));
+      }
+      return;
+    }
+    if (value === null || typeof value === 'boolean') return;
+    if (typeof value !== 'object') {
+      report(pathTo(parent, key), `expected JSON data (text, a number, true or false, null, a list or an object), got ${describeValue(value)}`);
+      return;
+    }
+    const depth = parent === null ? 0 : parent.depth + 1;
+    if (depth >= INPUT_LIMITS.maxDepth) {
+      report(pathTo(parent, key), `nested more than ${INPUT_LIMITS.maxDepth} levels deep (lists or objects inside one another); no scenario field needs more`);
+      return;
+    }
+    if (Array.isArray(value)) {
+      stack.push({ value, keys: null, next: 0, parent, key, depth });
+      return;
+    }
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      report(pathTo(parent, key), `expected JSON data (a plain object), got ${describeValue(value)}`);
+      return;
+    }
+    stack.push({ value: value as Record<string, unknown>, keys: Object.keys(value), next: 0, parent, key, depth });
+  };
+
+  visit(data, null, '');
+  while (stack.length > 0 && issues.length < MAX_ISSUES) {
     if (values > INPUT_LIMITS.maxValues) {
       report([], `the scenario holds more than ${INPUT_LIMITS.maxValues.toLocaleString('en')} values (numbers, texts, lists and objects); it is too large to read`);
       break;
     }
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) report(path, nonFiniteMessage(value));
-      continue;
-    }
-    if (typeof value === 'string') {
-      if (value.length > INPUT_LIMITS.maxTextLength) {
-        report(path, `expected a text of at most ${INPUT_LIMITS.maxTextLength.toLocaleString('en')} characters, got one of ${value.length.toLocaleString('en')}`);
-      } else if (LONE_SURROGATE.test(value)) {
-        report(path, loneSurrogateMessage(value));
-      }
-      continue;
-    }
-    if (value === null || typeof value === 'boolean') continue;
-    if (typeof value !== 'object') {
-      report(path, `expected JSON data (text, a number, true or false, null, a list or an object), got ${describeValue(value)}`);
-      continue;
-    }
-    if (path.length >= INPUT_LIMITS.maxDepth) {
-      report(path, `nested more than ${INPUT_LIMITS.maxDepth} levels deep (lists or objects inside one another); no scenario field needs more`);
-      continue;
-    }
-    if (Array.isArray(value)) {
-      // pushed in reverse, so problems come out in the order they stand in the file
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-      continue;
-    }
-    const prototype: unknown = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) {
-      report(path, `expected JSON data (a plain object), got ${describeValue(value)}`);
-      continue;
-    }
-    const keys = Object.keys(value);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const key = keys[i];
-      if (LONE_SURROGATE.test(key)) {
-        report([...path, key], `a field name ${loneSurrogateMessage(key).replace(/^expected text /, 'must be text ')}`);
+    const frame = stack[stack.length - 1];
+    if (frame.keys === null) {
+      const list = frame.value as unknown[];
+      if (frame.next >= list.length) {
+        stack.pop();
         continue;
       }
-      if (FORBIDDEN_KEYS.has(key)) {
-        report([...path, key], `a field may not be named "${key}" (the name is reserved by JavaScript, and no scenario field uses it); remove it`);
-        continue;
-      }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const index = frame.next++;
+      visit(list[index], frame, index);
+      continue;
     }
+    if (frame.next >= frame.keys.length) {
+      stack.pop();
+      continue;
+    }
+    const key = frame.keys[frame.next++];
+    if (LONE_SURROGATE.test(key)) {
+      report(pathTo(frame, key), `a field name ${loneSurrogateMessage(key).replace(/^expected text /, 'must be text ')}`);
+      continue;
+    }
+    if (FORBIDDEN_KEYS.has(key)) {
+      report(pathTo(frame, key), `a field may not be named "${key}" (the name is reserved by JavaScript, and no scenario field uses it); remove it`);
+      continue;
+    }
+    visit((frame.value as Record<string, unknown>)[key], frame, key);
   }
   return issues;
 }

@@ -88,6 +88,14 @@ describe('size and depth: refused up front, in words, never a stack overflow', (
     expect(issues[0].path.startsWith('variants[3].set[0].value.a')).toBe(true);
   });
 
+  it('walks a history of 2 million values in place, and places a bad value at its index', () => {
+    const scenario = coffee();
+    const series = Array.from({ length: 2_000_000 }, (_, i) => i % 7);
+    series[1_234_567] = Infinity;
+    (scenario.demand as unknown[]).push({ type: 'history', node: 'shop', product: 'beans', series });
+    expect(problems(scenario)).toEqual([{ path: `demand[${(scenario.demand as unknown[]).length - 1}].series[1234567]`, message: 'expected a finite number, got one too large to hold (beyond 1.8e308 in size, such as 1e400)' }]);
+  });
+
   it('refuses a cyclic object from a library caller instead of looping', () => {
     const scenario = coffee();
     const loop: Record<string, unknown> = {};
