@@ -9,8 +9,16 @@
 /** How a stock point picks the units it issues. */
 export type IssuingDiscipline = 'fifo' | 'fefo' | 'lifo';
 
+import { binomial } from '../random/distributions/binomial.ts';
+
 /** Below this a piece is rounding dust of fractional quantities, not stock. */
 const DUST = 1e-9;
+
+/**
+ * From this many units hit at once (damage, shrinkage), `removeAtPositions` shares them out over the
+ * pieces by amounts instead of one position per unit (whose cost grows with the units and the pieces).
+ */
+export const BULK_HITS = 256;
 
 /** Every lot of a replication: its identity and dates, indexed by lot number. */
 export class LotRegistry {
@@ -45,6 +53,10 @@ export class LotList implements PieceSink {
   private head = 0;
   /** units held, over all pieces */
   total = 0;
+  /** no piece expires before this (a lower bound: taking pieces only raises the true earliest) */
+  private expiresNoSooner = Infinity;
+  /** the pieces' expiry dates never decrease in arrival order, so FEFO issues from the front */
+  private expiryOrdered = true;
 
   constructor(private readonly registry: LotRegistry) {}
 
@@ -70,6 +82,9 @@ export class LotList implements PieceSink {
     const last = this.quantities.length - 1;
     if (last >= this.head && (this.lots[last] === lot || quantity <= DUST)) this.quantities[last] += quantity;
     else {
+      const expiresAt = this.registry.expiresAt[lot];
+      if (expiresAt < this.expiresNoSooner) this.expiresNoSooner = expiresAt;
+      if (last >= this.head && expiresAt < this.registry.expiresAt[this.lots[last]]) this.expiryOrdered = false;
       this.quantities.push(quantity);
       this.lots.push(lot);
     }
@@ -86,7 +101,7 @@ export class LotList implements PieceSink {
     if (!(removed > 0)) return 0;
     let left = removed;
     while (left > 0 && this.pieces > 0) {
-      const at = discipline === 'fifo' ? this.head : discipline === 'lifo' ? this.quantities.length - 1 : this.earliestExpiry();
+      const at = discipline === 'fifo' || (discipline === 'fefo' && this.expiryOrdered) ? this.head : discipline === 'lifo' ? this.quantities.length - 1 : this.earliestExpiry();
       const part = Math.min(left, this.quantities[at]);
       sink?.piece(this.lots[at], part);
       this.quantities[at] -= part;
@@ -117,13 +132,22 @@ export class LotList implements PieceSink {
     lots.length = kept;
     this.head = 0;
     this.total = kept === 0 ? 0 : this.total - removed;
+    if (kept === 0) this.clear();
     return removed;
   }
 
-  /** Removes the pieces whose lot has expired by `now`; returns the units. */
+  /**
+   * Removes the pieces whose lot has expired by `now`; returns the units. Looks at the pieces only when
+   * one may have expired (a shelf of a million pieces is not walked at every receipt).
+   */
   expire(now: number): number {
+    if (this.expiresNoSooner > now + DUST) return 0;
     const expiresAt = this.registry.expiresAt;
-    return this.removeWhere((lot) => expiresAt[lot] <= now + DUST);
+    const removed = this.removeWhere((lot) => expiresAt[lot] <= now + DUST);
+    let earliest = Infinity;
+    for (let at = this.head; at < this.lots.length; at++) if (expiresAt[this.lots[at]] < earliest) earliest = expiresAt[this.lots[at]];
+    this.expiresNoSooner = earliest;
+    return removed;
   }
 
   /**
@@ -136,10 +160,78 @@ export class LotList implements PieceSink {
    */
   removeAtPositions(count: number, position: () => number, fraction = 0): number {
     let removed = 0;
-    for (let k = 0; k < count && this.pieces > 0; k++) removed += this.removeRun(position() * (this.total - removed), 1);
+    if (count >= BULK_HITS) removed = this.removeSharedOut(count, position);
+    else for (let k = 0; k < count && this.pieces > 0; k++) removed += this.removeRun(position() * (this.total - removed), 1);
     if (fraction > 0 && this.pieces > 0) removed += this.removeRun(position() * (this.total - removed), fraction);
     this.total = this.pieces === 0 ? 0 : this.total - removed;
     return removed;
+  }
+
+  /**
+   * Removes `count` units (at most what is held) shared out over the pieces by amounts, as so many
+   * positions drawn along the shelf would fall: each piece takes a binomial share of the units not yet
+   * placed, in proportion to its quantity among the pieces not yet visited (a multinomial, drawn piece
+   * by piece), and where a piece holds less than its share the rest runs on into the next pieces (past
+   * the last, from the first). Costs a binomial a piece, whatever the count. Returns the units removed
+   * (`total` is left to the caller).
+   */
+  private removeSharedOut(count: number, random: () => number): number {
+    if (count >= this.total - DUST) {
+      const all = this.total;
+      this.clear();
+      return all;
+    }
+    const target = count;
+    let unplaced = target;
+    let unvisited = this.total;
+    let carry = 0;
+    const end = this.quantities.length;
+    for (let at = this.head; at < end && (unplaced > 0 || carry > 0); at++) {
+      const quantity = this.quantities[at];
+      const share = at === end - 1 || unvisited <= quantity ? unplaced : binomial(unplaced, quantity / unvisited, random);
+      unvisited -= quantity;
+      unplaced -= share;
+      const part = Math.min(quantity, share + carry);
+      carry += share - part;
+      this.quantities[at] = quantity - part;
+    }
+    // what the last pieces could not hold runs on from the first
+    for (let at = this.head; at < end && carry > 0; at++) {
+      const part = Math.min(this.quantities[at], carry);
+      this.quantities[at] -= part;
+      carry -= part;
+    }
+    this.compact();
+    return target - carry;
+  }
+
+  /** Drops the pieces left with rounding dust, its dust joining a neighbour as dropIfDust does (one pass). */
+  private compact(): void {
+    const quantities = this.quantities;
+    const lots = this.lots;
+    let kept = 0;
+    let dust = 0;
+    for (let at = this.head; at < quantities.length; at++) {
+      const quantity = quantities[at] + dust;
+      if (quantities[at] <= DUST) {
+        dust = quantity;
+        continue;
+      }
+      dust = 0;
+      quantities[kept] = quantity;
+      lots[kept] = lots[at];
+      kept++;
+    }
+    if (dust > 0 && kept > 0) quantities[kept - 1] += dust;
+    else if (dust > 0 && kept === 0 && quantities.length > this.head) {
+      // everything is dust: the last piece stays, however small
+      quantities[0] = dust;
+      lots[0] = lots[quantities.length - 1];
+      kept = 1;
+    }
+    quantities.length = kept;
+    lots.length = kept;
+    this.head = 0;
   }
 
   /** Removes up to `units` units starting in the piece at `offset` units from the front, running on as removeAtPositions says; returns the units removed. */
@@ -170,6 +262,8 @@ export class LotList implements PieceSink {
     this.lots.length = 0;
     this.head = 0;
     this.total = 0;
+    this.expiresNoSooner = Infinity;
+    this.expiryOrdered = true;
   }
 
   private earliestExpiry(): number {
