@@ -3,7 +3,7 @@ import { clip, fromZodIssues, quoted, type ScenarioIssue } from './issues.ts';
 import { checkReferences } from './references.ts';
 import { checkVariantSettings } from './variantSettings.ts';
 import { readCsvColumn } from './csv.ts';
-import { checkInputShape, checkInputText } from './inputLimits.ts';
+import { checkInputText, checkVariantWork, inspectInput } from './inputLimits.ts';
 
 export type { ScenarioIssue } from './issues.ts';
 
@@ -24,14 +24,16 @@ export interface ParseOptions {
  */
 export function parseScenario(input: unknown, options: ParseOptions = {}): ParseResult {
   // untrusted data is checked for depth, size, reserved names and non-JSON values before any recursive code sees it
-  const shapeIssues = checkInputShape(input);
-  if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
+  const shape = inspectInput(input);
+  if (shape.issues.length > 0) return { ok: false, issues: shape.issues };
   const parsed = Scenario.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const scenario = parsed.data;
   const issues = checkReferences(scenario);
   issues.push(...loadHistories(scenario, options));
-  // a variant's changes are checked on the whole scenario, so only once the rest is sound
+  // a variant's changes are checked on the whole scenario, so only once the rest is sound, and only
+  // when checking every variant that makes some would not take too long
+  if (issues.length === 0) issues.push(...checkVariantWork(scenario.variants.filter((variant) => variant.set.length > 0).length, shape.values));
   if (issues.length === 0) issues.push(...checkVariantSettings(scenario));
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario };
 }

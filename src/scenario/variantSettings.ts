@@ -26,16 +26,16 @@ function tokensOf(pointer: string): string[] {
 }
 
 /**
- * Puts `value` at `pointer` in a copy of `data`; the containers on the way must exist. The walk goes
+ * Puts `value` at `pointer` in `root` (a copy the caller made: one per variant, not one per change,
+ * whose cost would grow with the changes × the scenario's size); the containers on the way must exist. The walk goes
  * through the data's own fields only and refuses the names that lead to JavaScript's object machinery
  * (`/__proto__/x` would otherwise write to every object's prototype).
  */
-function setAt(data: unknown, pointer: string, value: unknown): { ok: true; data: unknown } | { ok: false; message: string } {
+function setAt(root: Record<string, unknown>, pointer: string, value: unknown): { ok: true } | { ok: false; message: string } {
   const tokens = tokensOf(pointer);
   const reserved = tokens.find((token) => FORBIDDEN_KEYS.has(token));
   if (reserved !== undefined) return { ok: false, message: `a path may not go through "${reserved}" (the name is reserved by JavaScript, and no scenario field uses it)` };
   if (SHARED.includes(tokens[0])) return { ok: false, message: `"${tokens[0]}" is shared by every variant and cannot be changed by one` };
-  const root = structuredClone(data) as Record<string, unknown>;
   let container: unknown = root;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -55,7 +55,7 @@ function setAt(data: unknown, pointer: string, value: unknown): { ok: true; data
       return { ok: false, message: `${where} is ${describeValue(container)}, not an object or a list` };
     }
   }
-  return { ok: true, data: root };
+  return { ok: true };
 }
 
 const cache = new WeakMap<Scenario, Map<string, Scenario>>();
@@ -78,11 +78,10 @@ export function scenarioForVariant(scenario: Scenario, variant: Variant): Scenar
 }
 
 function applySettings(scenario: Scenario, settings: ReadonlyArray<Setting>): { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[]; at: number } {
-  let data: unknown = { ...scenario, variants: [] };
+  const data = structuredClone({ ...scenario, variants: [] }) as Record<string, unknown>;
   for (let j = 0; j < settings.length; j++) {
     const changed = setAt(data, settings[j].path, settings[j].value);
     if (!changed.ok) return { ok: false, issues: [{ path: 'path', message: changed.message }], at: j };
-    data = changed.data;
   }
   const parsed = Scenario.safeParse(data, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues), at: -1 };

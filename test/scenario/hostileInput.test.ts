@@ -96,6 +96,19 @@ describe('size and depth: refused up front, in words, never a stack overflow', (
     expect(problems(scenario)).toEqual([{ path: `demand[${(scenario.demand as unknown[]).length - 1}].series[1234567]`, message: 'expected a finite number, got one too large to hold (beyond 1.8e308 in size, such as 1e400)' }]);
   });
 
+  it("refuses more variants' set changes than can be checked in a few seconds, at variants, before checking any", () => {
+    const scenario = coffee();
+    (scenario.demand as unknown[])[0] = { type: 'history', node: 'shop', product: 'beans', series: Array.from({ length: 100_000 }, () => 3) };
+    expect(parseScenario(scenario).ok).toBe(true);
+    for (let i = 0; i < 200; i++) scenario.variants.push({ id: `v${i}`, set: [{ path: '/stockPoints/0/initialOnHand', value: i }] });
+    const started = performance.now();
+    const issues = problems(scenario);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe('variants');
+    expect(issues[0].message).toMatch(/^200 variants change the scenario with "set", and each is checked as a whole scenario of [\d,]+ values: [\d,]+ values in all, more than the 10,000,000 Stocklab checks; keep at most 98 such variants, or express them as policy overrides);
+  });
+
   it('refuses a cyclic object from a library caller instead of looping', () => {
     const scenario = coffee();
     const loop: Record<string, unknown> = {};
