@@ -54,7 +54,7 @@ export function describeValue(value: unknown): string {
 
 /** A text in quotes, control characters escaped, cut to `max` characters: safe in any message. */
 export function quoted(text: string, max = MAX_KEY_CHARS): string {
-  return JSON.stringify(shorten(text, max));
+  return quote(shorten(text, max));
 }
 
 /** "a, b, c and 12 more": a list of names that stays short whatever the scenario holds. */
@@ -62,6 +62,18 @@ export function listOf(names: Iterable<string>, most = 10, show: (name: string) 
   const all = [...names];
   const shown = all.slice(0, most).map(show);
   return all.length > most ? `${shown.join(', ')} and ${all.length - most} more` : shown.join(', ');
+}
+
+/**
+ * Characters JSON.stringify leaves as they are but a terminal or a page would act on: DEL and the C1
+ * controls (U+009B starts a command in some terminals) and the bidirectional overrides and isolates
+ * (which reorder the text shown around them).
+ */
+const UNSAFE_TO_SHOW = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` in double quotes, every control character and direction override written as an escape. */
+function quote(text: string): string {
+  return JSON.stringify(text).replace(UNSAFE_TO_SHOW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function shorten(text: string, max: number): string {
@@ -78,7 +90,7 @@ function render(value: unknown, depth: number): string {
       return String(value);
     case 'string':
       // cut inside the quotes, so a long text still reads as one
-      return JSON.stringify(shorten(value, MAX_VALUE_CHARS - 10));
+      return quote(shorten(value, MAX_VALUE_CHARS - 10));
     case 'boolean':
       return String(value);
     case 'bigint':
@@ -104,7 +116,7 @@ function render(value: unknown, depth: number): string {
   const keys = Object.keys(value as object);
   if (keys.length === 0) return '{}';
   if (depth === 0) return '{…}';
-  const shown = keys.slice(0, 4).map((key) => `${JSON.stringify(shorten(key, 20))}:${render((value as Record<string, unknown>)[key], depth - 1)}`);
+  const shown = keys.slice(0, 4).map((key) => `${quote(shorten(key, 20))}:${render((value as Record<string, unknown>)[key], depth - 1)}`);
   return `{${shown.join(',')}${keys.length > 4 ? ',…' : ''}}`;
 }
 

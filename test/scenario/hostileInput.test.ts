@@ -106,7 +106,7 @@ describe('size and depth: refused up front, in words, never a stack overflow', (
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(issues).toHaveLength(1);
     expect(issues[0].path).toBe('variants');
-    expect(issues[0].message).toMatch(/^200 variants change the scenario with "set", and each is checked as a whole scenario of [\d,]+ values: [\d,]+ values in all, more than the 10,000,000 Stocklab checks; keep at most 98 such variants, or express them as policy overrides);
+    expect(issues[0].message).toMatch(/^200 variants change the scenario with "set", and each is checked as a whole scenario of [\d,]+ values: [\d,]+ values in all, more than the 10,000,000 Stocklab checks; keep at most 98 such variants, or express them as policy overrides/);
   });
 
   it('refuses a cyclic object from a library caller instead of looping', () => {
@@ -176,6 +176,8 @@ describe('messages: finite and whole-number wording, bounded values', () => {
     expect(large).toHaveLength(60);
     expect(describeValue(Infinity)).toBe('a number too large to hold');
     expect(describeValue('\u001b[31mred')).toBe('"\\u001b[31mred"');
+    // beyond what JSON escapes: a C1 control that starts a terminal command, a direction override
+    expect(describeValue('\u009b2J\u202Eevil')).toBe('"\\u009b2J\\u202eevil"');
   });
 
   it('quotes an unknown field named with control characters escaped and cut short', () => {
