@@ -165,3 +165,14 @@ describe('(b) lost-sales base stock with Poisson demand (Palm)', () => {
     expect(() => erlangB(2, -1)).toThrow(/offeredLoad/);
   });
 });
+
+describe('(a) at the top of its computable range', () => {
+  it('takes a Poisson table of mean 5e5 (a million entries, summing to 1 - 3.3e-9 by rounding) and gives the normal limit', () => {
+    // review: this used to be refused ("must sum to 1"); with so large a mean the Poisson is nearly
+    // normal, so the fill rate at S = mean is close to the normal's 1 - sigma G(0) / mean
+    const mean = 5e5;
+    const result = lostSalesBaseStock({ demandPerPeriod: { table: poissonPmf(mean) }, baseStockLevel: mean, holdingCostPerUnitPerPeriod: 1, lostSaleCost: 4 });
+    const expectedFill = 1 - (Math.sqrt(mean) * 0.3989422804) / mean;
+    expect(Math.abs(result.fillRate - expectedFill)).toBeLessThan(1e-5);
+  });
+});
