@@ -12,7 +12,7 @@ import type { JsonEdit } from './jsonText.ts';
 export interface FormView {
   element: HTMLElement;
   /** draws the form afresh (keeping focus, scroll and folded sections), or says why it cannot */
-  render(model: FormModel | { syntax: string }): void;
+  render(model: FormModel | { syntax: string } | { notice: string }): void;
   /** refreshes card titles, id suggestions and notes after an edit, without touching any input */
   update(model: FormModel): void;
   /** marks the problems; returns those the forms have no place for */
@@ -279,6 +279,8 @@ export function createFormView(options: FormViewOptions): FormView {
       parts.push(unplacedBox);
       if ('syntax' in model) {
         parts.push(drawNotice(`${s.syntax} ${model.syntax}`));
+      } else if ('notice' in model) {
+        parts.push(drawNotice(model.notice));
       } else if (!model.ok) {
         parts.push(drawNotice(model.reason));
       } else {

@@ -234,24 +234,13 @@ export function issueRange(text: string, root: JsonNode | null, issue: { path: s
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/**
- * Levels written out by compactJson. Deeper values only come from hostile or broken text, which the
- * scenario check refuses (src/scenario/inputLimits.ts, 32 levels); they are shown cut (`[…]`) rather
- * than overflowing the stack (a link held a name of 6,000 nested lists).
- */
-const MAX_WRITTEN_DEPTH = 40;
-
 /** One line: `{ "type": "normal", "mean": 3, "sd": 1 }`, `[1, 2, 3]`, as the gallery's files are written. */
-export function compactJson(value: unknown, depth = 0): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return depth >= MAX_WRITTEN_DEPTH ? '[…]' : `[${value.map((v) => compactJson(v ?? null, depth + 1)).join(', ')}]`;
-  }
+export function compactJson(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map((v) => compactJson(v ?? null)).join(', ')}]`;
   if (isRecord(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
-    if (depth >= MAX_WRITTEN_DEPTH) return '{…}';
-    return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${compactJson(v, depth + 1)}`).join(', ')} }`;
+    return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${compactJson(v)}`).join(', ')} }`;
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -1,4 +1,5 @@
 import { parseScenario, parseScenarioText, type ParseOptions, type ParseResult } from '../../src/scenario/parse.ts';
+import { checkInputShape } from '../../src/scenario/inputLimits.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
@@ -238,13 +239,21 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     timer = setTimeout(validate, delayMs);
   }
 
-  function formData(value: string): { data: unknown } | { syntax: string } {
+  /**
+   * The data the forms show, or why they cannot: a syntax error, or data the input check refuses
+   * (nested thousands deep, a reserved field name...), which the forms' recursive code must not meet
+   * and which a form edit could not write back faithfully; the JSON view still shows it.
+   */
+  function formData(value: string): { data: unknown } | { syntax: string } | { notice: string } {
+    let data: unknown;
     try {
-      return { data: JSON.parse(value) };
+      data = JSON.parse(value);
     } catch {
       const first = issues().find((issue) => issue.path === '(file)');
       return { syntax: first?.message ?? '' };
     }
+    const [refused] = checkInputShape(data);
+    return refused ? { notice: strings.editor.formsCannotShow(refused.path, refused.message) } : { data };
   }
 
   /** Brings the visible view up to the text, and its problem marks up to the last check. */

@@ -23,6 +23,8 @@ export const editorStrings = {
     moreProblems: (n: number) => `and ${n.toLocaleString('en')} more`,
     /** title of a banner link */
     goTo: (path: string, message: string) => `${path}: ${message} (go to the field)`,
+    /** the forms' notice for data the input check refuses */
+    formsCannotShow: (path: string, message: string) => `The forms cannot show this scenario: ${path}: ${message}. Fix it in the JSON view.`,
     undo: 'Undo',
     redo: 'Redo',
   },
