@@ -17,7 +17,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
     else {
-      const name = shorten(String(key), MAX_KEY_CHARS);
+      const name = clip(String(key), MAX_KEY_CHARS);
       text += text === '' ? name : `.${name}`;
     }
   }
@@ -38,27 +38,22 @@ export function issueAt(path: ReadonlyArray<PropertyKey>, message: string): Scen
   return { path: formatPath(path.slice(0, cut)), message: `field ${quoted(String(path[cut]))}${cut < path.length - 1 ? ', inside it' : ''}: ${message}` };
 }
 
-/** `text` cut to `max` characters with "…". */
-export function clip(text: string, max: number): string {
-  return shorten(text, max);
-}
-
 /**
  * A short rendering of the value the user wrote, for "got ...". Never renders a whole value: a list
  * or object is described by its first entries, so no size or nesting can overflow or flood a message.
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  return shorten(render(value, 2), MAX_VALUE_CHARS);
+  return clip(render(value, 2), MAX_VALUE_CHARS);
 }
 
 /** A text in quotes, control characters escaped, cut to `max` characters: safe in any message. */
 export function quoted(text: string, max = MAX_KEY_CHARS): string {
-  return quote(shorten(text, max));
+  return quote(clip(text, max));
 }
 
 /** "a, b, c and 12 more": a list of names that stays short whatever the scenario holds. */
-export function listOf(names: Iterable<string>, most = 10, show: (name: string) => string = (name) => shorten(name, MAX_KEY_CHARS)): string {
+export function listOf(names: Iterable<string>, most = 10, show: (name: string) => string = (name) => clip(name, MAX_KEY_CHARS)): string {
   const all = [...names];
   const shown = all.slice(0, most).map(show);
   return all.length > most ? `${shown.join(', ')} and ${all.length - most} more` : shown.join(', ');
@@ -76,7 +71,8 @@ function quote(text: string): string {
   return JSON.stringify(text).replace(UNSAFE_TO_SHOW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function shorten(text: string, max: number): string {
+/** `text` cut to `max` characters with "…". */
+export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -90,7 +86,7 @@ function render(value: unknown, depth: number): string {
       return String(value);
     case 'string':
       // cut inside the quotes, so a long text still reads as one
-      return quote(shorten(value, MAX_VALUE_CHARS - 10));
+      return quote(clip(value, MAX_VALUE_CHARS - 10));
     case 'boolean':
       return String(value);
     case 'bigint':
@@ -111,12 +107,12 @@ function render(value: unknown, depth: number): string {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
     const name = (value as object).constructor?.name;
-    return typeof name === 'string' && name !== '' ? `a ${shorten(name, 30)} object (not JSON data)` : 'an object that is not JSON data';
+    return typeof name === 'string' && name !== '' ? `a ${clip(name, 30)} object (not JSON data)` : 'an object that is not JSON data';
   }
   const keys = Object.keys(value as object);
   if (keys.length === 0) return '{}';
   if (depth === 0) return '{…}';
-  const shown = keys.slice(0, 4).map((key) => `${quote(shorten(key, 20))}:${render((value as Record<string, unknown>)[key], depth - 1)}`);
+  const shown = keys.slice(0, 4).map((key) => `${quote(clip(key, 20))}:${render((value as Record<string, unknown>)[key], depth - 1)}`);
   return `{${shown.join(',')}${keys.length > 4 ? ',…' : ''}}`;
 }
 
