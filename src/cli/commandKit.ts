@@ -194,6 +194,11 @@ export async function onThreadPool(
   } catch (error) {
     if (error instanceof WorkerOutOfMemory) return memoryLine(error);
     progress.clear();
+    // a run that holds more events at once than the engine can (said in words by the model): no stack trace
+    if (error instanceof Error && error.name === 'TooManyPendingEvents') {
+      err(`stocklab: ${error.message}\n`);
+      return EXIT.internal;
+    }
     // a run stopped at its event limit (src/experiment/run.ts EventStorm) is about the scenario: its message alone
     if (error instanceof Error && error.name === 'EventStorm') {
       err(`stocklab: ${error.message}\n`);

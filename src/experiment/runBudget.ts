@@ -4,6 +4,8 @@ import { idsOf, stockPointKey } from '../scenario/references.ts';
 import { distributionMean } from '../random/distributions/sampler.ts';
 import { planStockPoints, variantsOf } from '../model/build.ts';
 import { DAILY_LEVELS, ONLINE_LEVELS } from '../model/dailySeries.ts';
+import { SKIPPING_LIMIT } from '../random/distributions/binomial.ts';
+import { BULK_HITS } from '../model/lots.ts';
 
 /**
  * A run's budget, estimated from the scenario alone before anything runs (arithmetic on its numbers,
@@ -48,6 +50,22 @@ export const BYTES_PER_KEPT_SERIES_VALUE = 12;
 export const BYTES_PER_SUMMARY_VALUE = 16;
 /** bytes a worker holds per series value while a run ends: typed array, array copy, message */
 export const BYTES_PER_WORKER_SERIES_VALUE = 29;
+/**
+ * seconds of the lot work of one sale or receipt at a stock point held in lots (a lot created, pieces
+ * handed to the sale): one store in lots, base stock 10^6, 2,000 customers a day, 3,650 days: 14.6 M
+ * events in 5.5 s, 377 ns an event against 190 without lots
+ */
+export const SECONDS_PER_LOT_OPERATION = 190e-9;
+/** seconds to visit one piece of a shelf's lots (FEFO looking for the earliest expiry, a damaged unit's position) */
+export const SECONDS_PER_PIECE_VISIT = 2e-9;
+/** bytes of one lot in the replication's lot registry (2 million lots measured: 59 bytes each) */
+export const BYTES_PER_LOT = 60;
+/** bytes of one drawn window of a random shock or disruption (2 million measured: 84 bytes each) */
+export const BYTES_PER_WINDOW = 84;
+/** the largest factor the estimate carries (compounding shocks can reach Infinity): 10^300 */
+const HUGE = 1e300;
+/** computing beyond this (10^200 seconds) comes from a factor without bound, and is said so */
+const HUGE_SECONDS = 1e200;
 /** tasks a CLI worker runs per call before handing results back (src/worker/pool.ts's default batch) */
 const TASKS_PER_CALL = 4;
 /** per-stock-point series are recorded by default up to this many stock points (model/build.ts) */
@@ -55,6 +73,8 @@ const AUTO_SERIES_LIMIT = 50;
 
 /** The largest memory a run may need: well under the ~4 GB heap of a browser tab or a worker. */
 export const MEMORY_LIMIT_BYTES = 2e9;
+/** The most events the engine's queue holds at once (src/kernel/eventQueue.ts: 2^24). */
+export const MAX_PENDING_EVENTS = 2 ** 24;
 /** The longest computing a run may need, on one core (about half of it on two). */
 export const TIME_LIMIT_SECONDS = 6 * 3600;
 
@@ -91,6 +111,9 @@ export interface RunEstimate {
   /** the fields behind the time and the memory, largest first */
   timeDriver: Driver;
   memoryDriver: Driver;
+  /** about the most events pending at once (orders in transit), and the field behind them */
+  pendingEvents: number;
+  pendingDriver: Driver;
 }
 
 /** Estimates a validated scenario's run (see the module comment); pure arithmetic, no simulation. */
@@ -114,6 +137,14 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
 
   // ---- events of one replication, by cause, each with the field that drives it
   const parts: { seconds: number; driver: Driver }[] = [];
+  // windows of random shocks and disruptions a run holds, by field
+  const windowParts: { bytes: number; driver: Driver }[] = [];
+  // lots: those a run creates (kept to its end), and the arrivals (customers, orders) at each point in lots
+  let lotsCreated = 0;
+  const lotMemoryDrivers: { bytes: number; driver: Driver }[] = [];
+  const arrivalsAt = new Map<string, number>();
+  // the most events pending at once (the engine holds at most MAX_PENDING_EVENTS): orders in transit
+  let peakPending: { count: number; driver: Driver } = { count: 0, driver: { path: 'horizonDays', what: '' } };
   let customers = 0;
   let events = days; // one day boundary a day
   const dayWork = days * stockPoints * SECONDS_PER_POINT_DAY;
@@ -127,20 +158,25 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
       let entryEvents = 0;
       let entryCustomers = 0;
       for (const { node, product } of pairs) {
-        const arrivals = entry.customersPerDay * mass.multiplier * days;
+        const arrivals = Math.min(HUGE, entry.customersPerDay * mass.multiplier * days);
         entryCustomers += arrivals;
+        arrivalsAt.set(stockPointKey(node, product), (arrivalsAt.get(stockPointKey(node, product)) ?? 0) + arrivals);
         // an online order is placed, picked, delivered and checked against its promise
         const perCustomer = zones.has(node) ? 4 : 1 + (oneForOne.get(stockPointKey(node, product)) ?? 0);
         entryEvents += arrivals * perCustomer;
-        entryEvents += returnDraws(scenario, product, arrivals * quantity);
+        entryEvents += arrivals * returnDrawsPerSale(scenario, product, quantity);
+        // one-for-one: an order in transit per customer of the last lead time
+        const lane = scenario.lanes.find((l) => l.to === node);
+        const inTransit = (oneForOne.get(stockPointKey(node, product)) ?? 0) * (arrivals / days) * (lane ? Math.max(0, meanOf(lane.leadTime)) : 0);
+        if (inTransit > peakPending.count) peakPending = { count: inTransit, driver: { path: mass.driver !== null && mass.driverFactor >= 10 ? mass.driver : `demand[${i}].customersPerDay`, what: `about ${count(inTransit)} orders in transit at once at ${stockPointKey(node, product)} (${count(arrivals / days)} customers a day on average, each ordering one for one, × ${count(lane ? meanOf(lane.leadTime) : 0)} days' lead time)` } };
       }
       customers += entryCustomers;
       events += entryEvents;
       // the field behind the count: a multiplier far above 1, or the rate itself
       const driver: Driver =
         mass.driver !== null && mass.driverFactor >= 10
-          ? { path: mass.driver, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'}, multiplied by ${count(mass.driverFactor)} on average by ${mass.driverName}, over ${count(days)} days)` }
-          : quantity > 1e6 && returnDraws(scenario, pairs[0]?.product ?? '', 1) > 0
+          ? { path: mass.driver, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'}, multiplied ${mass.driverFactor >= HUGE ? 'without bound' : `by ${count(mass.driverFactor)} on average`} by ${mass.driverName}, over ${count(days)} days)` }
+          : returnDrawsPerSale(scenario, pairs[0]?.product ?? '', quantity) > 10
             ? { path: `demand[${i}].quantity`, what: `${count(entryEvents)} draws for the returns of ${count(quantity)} units a customer` }
             : { path: `demand[${i}].customersPerDay`, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'} × ${count(days)} days${mass.multiplier > 1.5 ? `, × ${count(mass.multiplier)} on average for seasonality, growth and shocks` : ''})` };
       parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver });
@@ -149,7 +185,25 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
       const entryEvents = pairs.length * days;
       events += entryEvents;
       parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver: { path: 'horizonDays', what: `${count(pairs.length)} daily demand ${pairs.length === 1 ? 'stream' : 'streams'} × ${count(days)} days` } });
+      // a day's demand is one sale, whose returns are drawn like a customer's (every demand type returns)
+      const daily = entry.type === 'perPeriod' ? meanOf(entry.quantity) : seriesMean(entry.series);
+      for (const { node, product } of pairs) arrivalsAt.set(stockPointKey(node, product), (arrivalsAt.get(stockPointKey(node, product)) ?? 0) + days);
+      const draws = pairs.reduce((sum, { product }) => sum + days * returnDrawsPerSale(scenario, product, daily), 0);
+      if (draws > 0) {
+        events += draws;
+        parts.push({ seconds: draws * SECONDS_PER_EVENT, driver: { path: entry.type === 'perPeriod' ? `demand[${i}].quantity` : `demand[${i}].series`, what: `${count(draws)} draws for the returns of ${count(daily)} units a day` } });
+      }
     }
+    // the windows of random shocks, drawn in each stream at the start of a run and kept while its profile is built
+    entry.shocks.forEach((shock, k) => {
+      if (shock.occurrence.type !== 'random') return;
+      const windows = (shock.occurrence.ratePerYear * days) / 365;
+      const path = `demand[${i}].shocks[${k}].occurrence.ratePerYear`;
+      const what = `${count(windows)} windows of shock ${k + 1} (${count(shock.occurrence.ratePerYear)} a year over ${count(days)} days)`;
+      events += windows * pairs.length;
+      parts.push({ seconds: windows * pairs.length * SECONDS_PER_EVENT, driver: { path, what: `${what} in each of ${count(pairs.length)} demand ${pairs.length === 1 ? 'stream' : 'streams'}` } });
+      windowParts.push({ bytes: windows * BYTES_PER_WINDOW, driver: { path, what: `the ${what}, held at once` } });
+    });
   });
 
   scenario.customers.forEach((base, i) => {
@@ -167,14 +221,41 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
       events += reviews;
       parts.push({ seconds: reviews * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy.reviewPeriod`, what: `${count(reviews / 2)} reviews (every ${count(review)} days)` } });
     }
-    const level = Math.max(stockLevelOf(entry.policy), entry.initialOnHand ?? 0);
+    const level = shelfBound(entry);
+    const levelWords = Number.isFinite(level) ? `up to about ${count(level)} units on hand` : 'stock on hand the policy does not bound';
     for (const node of idsOf(entry.node)) {
       for (const product of idsOf(entry.product)) {
+        const key = stockPointKey(node, product);
+        const inLots = productInLots(scenario, product);
+        // lots: a lot per receipt from a supplier (one per customer for one-for-one policies, else about one a day)
+        const sales = arrivalsAt.get(key) ?? 0;
+        const share = oneForOne.get(key) ?? 0;
+        const receipts = sales * share + Math.min(sales, days) * (1 - share);
+        const pieces = inLots ? Math.max(1, Math.min(level, receipts)) : 0;
+        const fedByStockPoint = upstreamIsStockPoint(scenario, node, product);
+        if (inLots) {
+          // a lot is born at a receipt from a supplier; from another stock point, its pieces move
+          if (!fedByStockPoint) lotsCreated += receipts;
+          if (!fedByStockPoint) lotMemoryDrivers.push({ bytes: receipts * BYTES_PER_LOT, driver: { path: `stockPoints[${i}].policy`, what: `the ${count(receipts)} lots received at ${key} in each run` } });
+          parts.push({ seconds: (sales + receipts) * SECONDS_PER_LOT_OPERATION, driver: { path: `stockPoints[${i}].policy`, what: `the lots of ${count(sales)} sales and ${count(receipts)} receipts at ${key}` } });
+          // FEFO looks through every piece while the lots on the shelf are out of expiry order (fed by another stock point)
+          if (entry.issuing === 'fefo' && fedByStockPoint) {
+            const visits = sales * pieces;
+            parts.push({ seconds: visits * SECONDS_PER_PIECE_VISIT, driver: { path: `stockPoints[${i}].issuing`, what: `FEFO looking through about ${count(pieces)} lots on the shelf at each of ${count(sales)} sales` } });
+          }
+        }
         const rare = lossProbability(scenario, entry, node, product);
         if (rare <= 0 || level <= 0) continue;
-        const draws = days * level * rare;
+        // a day's binomial costs a draw per unit hit up to SKIPPING_LIMIT, a few beyond; in lots, each
+        // unit hit is placed along the pieces up to BULK_HITS, the hits are shared out by amounts beyond
+        const hits = Math.min(level * rare, HUGE);
+        const draws = days * (1 + Math.min(hits, SKIPPING_LIMIT));
+        const visits = inLots ? days * pieces * (hits < BULK_HITS ? hits : 1) : 0;
         events += draws;
-        parts.push({ seconds: draws * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy`, what: `${count(draws)} draws of units lost on the shelf (about ${count(level)} units on hand, each day)` } });
+        parts.push({
+          seconds: draws * SECONDS_PER_EVENT + visits * SECONDS_PER_PIECE_VISIT,
+          driver: { path: `stockPoints[${i}].policy`, what: `${count(draws)} draws of units lost on the shelf (${levelWords}, each day${inLots ? `, in about ${count(pieces)} lots` : ''})` },
+        });
       }
     }
   });
@@ -185,6 +266,7 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
     const n = 2 * occurrences(disruption.occurrence);
     events += n;
     parts.push({ seconds: n * SECONDS_PER_EVENT, driver: { path: `disruptions[${i}].occurrence`, what: `${count(n / 2)} disruptions` } });
+    windowParts.push({ bytes: (n / 2) * BYTES_PER_WINDOW, driver: { path: `disruptions[${i}].occurrence`, what: `the ${count(n / 2)} windows of disruption ${i + 1}, held for the whole run` } });
   });
 
   // ---- daily series
@@ -207,7 +289,10 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
   const demandStreams = scenario.demand.reduce((sum, entry) => sum + idsOf(entry.node).length * idsOf(entry.product).length, 0);
   // each demand stream keeps its cumulative day multipliers, and its multipliers when not flat
   const profileBytes = demandStreams * (days + 1) * 16;
-  const workerBytes = Math.min(TASKS_PER_CALL, runs) * seriesValuesPerRun * BYTES_PER_WORKER_SERIES_VALUE + profileBytes;
+  // a run holds its lots to the end, its disruptions' windows, and one demand stream's shock windows at a time
+  const windowBytes = windowParts.reduce((sum, part) => sum + part.bytes, 0);
+  const lotBytes = lotsCreated * BYTES_PER_LOT;
+  const workerBytes = Math.min(TASKS_PER_CALL, runs) * seriesValuesPerRun * BYTES_PER_WORKER_SERIES_VALUE + profileBytes + windowBytes + lotBytes;
 
   // ---- what drives each figure
   const largest = parts.reduce((best, part) => (part.seconds > best.seconds ? part : best), parts[0]);
@@ -224,7 +309,9 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
   const memoryParts: { bytes: number; driver: Driver }[] = [
     { bytes: manyKept ? resultsBytes + keptSeriesBytes : resultsBytes, driver: { path: runsPath, what: `the results of ${count(runs)} runs (${runsWhat}, ${count(stockPoints)} stock ${stockPoints === 1 ? 'point' : 'points'}${seriesValuesPerRun > 0 ? ` and ${seriesWhat}` : ''} each)` } },
     { bytes: manyKept ? 0 : keptSeriesBytes, driver: { path: 'horizonDays', what: `the daily series of ${count(runs)} ${runs === 1 ? 'run' : 'runs'} (${seriesWhat})` } },
-    { bytes: workerBytes, driver: { path: 'horizonDays', what: `one worker's run (${seriesValuesPerRun > 0 ? `${seriesWhat}; ` : ''}${count(demandStreams)} demand ${demandStreams === 1 ? 'stream' : 'streams'} × ${count(days)} days of multipliers)` } },
+    ...windowParts,
+    ...lotMemoryDrivers,
+    { bytes: workerBytes - windowBytes - lotBytes, driver: { path: 'horizonDays', what: `one worker's run (${seriesValuesPerRun > 0 ? `${seriesWhat}; ` : ''}${count(demandStreams)} demand ${demandStreams === 1 ? 'stream' : 'streams'} × ${count(days)} days of multipliers)` } },
   ];
   const memoryDriver = memoryParts.reduce((best, part) => (part.bytes > best.bytes ? part : best), memoryParts[0]).driver;
 
@@ -241,6 +328,8 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
     workerBytes,
     timeDriver,
     memoryDriver,
+    pendingEvents: peakPending.count,
+    pendingDriver: peakPending.driver,
   };
 }
 
@@ -273,7 +362,14 @@ export function checkRunBudget(scenario: Scenario, options: BudgetCheckOptions =
     const driver = estimate.timeDriver;
     issues.push({
       path: driver.path,
-      message: `this run needs about ${duration(estimate.seconds)} of computing on one core (${driver.what}); the limit is ${duration(TIME_LIMIT_SECONDS)}: ${timeFix(driver.path)}${beyond}`,
+      message: `${estimate.seconds < HUGE_SECONDS ? `this run needs about ${duration(estimate.seconds)} of computing on one core` : 'this run needs computing without bound'} (${driver.what}); the limit is ${duration(TIME_LIMIT_SECONDS)}: ${timeFix(driver.path)}${beyond}`,
+    });
+  }
+  if (!(estimate.pendingEvents <= MAX_PENDING_EVENTS)) {
+    const driver = estimate.pendingDriver;
+    issues.push({
+      path: driver.path,
+      message: `this run would hold ${driver.what}, each a pending event; the engine holds at most ${count(MAX_PENDING_EVENTS)} at once: ${timeFix(driver.path)}, or shorten the lead time${beyond}`,
     });
   }
   // two refusals at one field say one thing twice: keep the first (memory), it is the harder limit
@@ -282,6 +378,8 @@ export function checkRunBudget(scenario: Scenario, options: BudgetCheckOptions =
 
 function memoryFix(path: string, scenario: Scenario): string {
   if (path === 'replications' || path === 'variants') return 'run fewer replications or variants';
+  if (path.endsWith('ratePerYear') || path.endsWith('occurrence')) return 'make these occurrences rarer or shorten horizonDays';
+  if (path.endsWith('.policy')) return 'order less often, in larger quantities (each receipt from a supplier is a lot), or shorten horizonDays';
   const series = scenario.output.series === 'none' ? '' : ', record fewer daily series (output.series "network" or "none")';
   return `shorten horizonDays${series} or run fewer replications`;
 }
@@ -291,10 +389,13 @@ function timeFix(path: string): string {
   if (path === 'horizonDays') return 'shorten horizonDays or run fewer replications';
   if (path.endsWith('customersPerDay')) return 'lower customersPerDay (simulate a sample of the customers) or shorten horizonDays';
   if (path.endsWith('newPerDay')) return 'lower newPerDay or shorten horizonDays';
+  if (path.includes('.shocks[') && path.endsWith('ratePerYear')) return "make the shock rarer or shorter (its windows overlap, and overlapping windows multiply demand), or lower its multiplier";
+  if (path.endsWith('.issuing')) return 'issue FIFO, or hold fewer lots (order less often, in larger quantities)';
   if (path.endsWith('ratePerYear') || path.endsWith('occurrence')) return 'make these occurrences rarer or shorten horizonDays';
   if (path.endsWith('.policy')) return 'lower the stock levels or the daily loss probability';
   if (path.includes('.seasonality.')) return "lower the pattern's multipliers (they multiply customersPerDay; 1 is an ordinary day)";
-  if (path.endsWith('.multiplier')) return "lower the shock's multiplier or shorten it";
+  if (path.endsWith('.multiplier')) return "lower the shock's multiplier or shorten it (overlapping windows of a random shock multiply)";
+  if (path.endsWith('].quantity') || path.endsWith('].series')) return 'bring the demand back to a realistic size or shorten horizonDays';
   if (path.endsWith('trendPerYear')) return 'lower trendPerYear or shorten horizonDays';
   return 'bring this value back to a realistic size or shorten horizonDays';
 }
@@ -315,11 +416,25 @@ function demandMass(scenario: Scenario, entry: Demand, index: number, days: numb
   if (yearly) factors.push({ path: `demand[${index}].seasonality.yearly`, name: 'the yearly pattern', factor: cyclicMean(yearly, 365, days, (day) => Math.floor(((day % 365) * 12) / 365)) });
   if (entry.trendPerYear !== 0) factors.push({ path: `demand[${index}].trendPerYear`, name: 'the trend', factor: trendMean(entry.trendPerYear, days) });
   entry.shocks.forEach((shock, k) => {
-    const share =
-      shock.occurrence.type === 'scheduled'
-        ? Math.max(0, Math.min(days, shock.occurrence.end) - Math.max(0, Math.ceil(shock.occurrence.start))) / days
-        : Math.min(1, ((shock.occurrence.ratePerYear * days) / 365) * Math.max(0, meanOf(shock.occurrence.duration))) / days;
-    factors.push({ path: `demand[${index}].shocks[${k}].multiplier`, name: `shock ${k + 1}`, factor: 1 + (shock.multiplier - 1) * Math.min(1, Math.max(0, share)) });
+    const path = `demand[${index}].shocks[${k}]`;
+    if (shock.occurrence.type === 'scheduled') {
+      const share = Math.max(0, Math.min(days, shock.occurrence.end) - Math.max(0, Math.ceil(shock.occurrence.start))) / days;
+      factors.push({ path: `${path}.multiplier`, name: `shock ${k + 1}`, factor: 1 + (shock.multiplier - 1) * Math.min(1, Math.max(0, share)) });
+      return;
+    }
+    // Random windows start as a Poisson process and overlap; overlapping windows of a shock multiply
+    // (a day in two windows of a ×3 shock has ×9). The windows covering a day are Poisson with mean
+    // overlap = rate × mean duration / 365 (M/G/∞), so the day's mean multiplier is
+    // E[m^K] = exp(overlap × (m - 1)): for rare windows 1 + share × (m - 1), as for a scheduled one;
+    // unbounded in practice when windows overlap and m is large (capped at 10^300 here).
+    const overlap = (shock.occurrence.ratePerYear / 365) * Math.min(days, Math.max(0, meanOf(shock.occurrence.duration)));
+    const factor = Math.min(HUGE, Math.exp(overlap * (shock.multiplier - 1)));
+    const compounds = overlap >= 0.1 && factor >= 10 && factor > 1 + 2 * overlap * (shock.multiplier - 1);
+    factors.push({
+      path: compounds && overlap >= 1 ? `${path}.occurrence.ratePerYear` : `${path}.multiplier`,
+      name: compounds ? `shock ${k + 1}, whose windows overlap (about ${count(overlap)} at a time on average) and multiply one another` : `shock ${k + 1}`,
+      factor,
+    });
   });
   for (const node of idsOf(entry.node)) {
     const baseIndex = scenario.customers.findIndex((base) => base.node === node);
@@ -354,12 +469,36 @@ function meanOf(distribution: Distribution): number {
   return distributionMean(distribution, { nonNegative: true });
 }
 
-/** Draws that decide which of `units` sold come back, and which go back on the shelf. */
-function returnDraws(scenario: Scenario, productId: string, units: number): number {
+/**
+ * Draws that decide which units of a sale of `units` come back, and which of those go back on the
+ * shelf: a binomial each, a draw per rare outcome up to SKIPPING_LIMIT and a few beyond, whatever the
+ * units (src/random/distributions/binomial.ts).
+ */
+function returnDrawsPerSale(scenario: Scenario, productId: string, units: number): number {
   const returns = scenario.products.find((product) => product.id === productId)?.returns;
-  if (!returns) return 0;
+  if (!returns || !(units > 0)) return 0;
   const rare = (p: number) => Math.min(p, 1 - p);
-  return units * (rare(returns.fraction) + returns.fraction * rare(returns.restockShare));
+  return Math.min(units * rare(returns.fraction), SKIPPING_LIMIT) + Math.min(units * returns.fraction * rare(returns.restockShare), SKIPPING_LIMIT);
+}
+
+/** The mean daily demand of a history series (a CSV's values are in the parsed scenario). */
+function seriesMean(series: unknown): number {
+  if (!Array.isArray(series) || series.length === 0) return 0;
+  let sum = 0;
+  for (const value of series) sum += typeof value === 'number' ? value : 0;
+  return sum / series.length;
+}
+
+/** A product is held in lots when it has a shelf life or a recall may cover it (as model/build.ts decides). */
+function productInLots(scenario: Scenario, productId: string): boolean {
+  const product = scenario.products.find((p) => p.id === productId);
+  if (product?.shelfLifeDays !== undefined) return true;
+  return scenario.recalls.some((recall) => recall.product === undefined || idsOf(recall.product).includes(productId));
+}
+
+/** True when the stock point is supplied by another stock point (its shelf may hold lots out of expiry order). */
+function upstreamIsStockPoint(scenario: Scenario, nodeId: string, productId: string): boolean {
+  return scenario.lanes.some((lane) => lane.to === nodeId && scenario.stockPoints.some((entry) => idsOf(entry.node).includes(lane.from) && idsOf(entry.product).includes(productId)));
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -370,7 +509,15 @@ function reviewPeriodOf(policy: Policy): number | null {
   return null;
 }
 
-/** About the most a policy keeps on hand (its order-up-to level), for the daily draws of losses. */
+/**
+ * About the most a stock point holds: its policy's level, raised by an order rounded up to a case pack
+ * or a minimum quantity, and its initial stock. Infinity where the policy sets no level (a forecast
+ * policy, a service target without Q): the daily loss draws are then costed at their most.
+ */
+function shelfBound(entry: Scenario['stockPoints'][number]): number {
+  return stockLevelOf(entry.policy) + entry.casePack + entry.minOrderQuantity + (entry.initialOnHand ?? 0);
+}
+
 function stockLevelOf(policy: Policy): number {
   switch (policy.type) {
     case 'sS':
@@ -383,9 +530,9 @@ function stockLevelOf(policy: Policy): number {
     case 'echelonBaseStock':
       return policy.level;
     case 'serviceTarget':
-      return policy.orderQuantity ?? 0;
+      return policy.orderQuantity ?? Infinity;
     case 'forecast':
-      return 0;
+      return Infinity;
   }
 }
 
@@ -405,7 +552,7 @@ function lossProbability(scenario: Scenario, entry: Scenario['stockPoints'][numb
 
 /** 12,345; 12.3 million; 123 billion; 1.2 × 10^15 */
 export function count(value: number): string {
-  if (!Number.isFinite(value)) return 'an unbounded number';
+  if (!Number.isFinite(value) || Math.abs(value) >= HUGE) return 'unbounded';
   const abs = Math.abs(value);
   if (abs < 1e6) return value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 2 : 0 });
   if (abs < 1e9) return `${round3(value / 1e6)} million`;

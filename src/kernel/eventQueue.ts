@@ -34,6 +34,23 @@ const MIN_BUCKETS = 16;
 
 export type EventHandle = number;
 
+/**
+ * Thrown when more events would be pending at once than a queue holds (2^24, about 16.8 million: a
+ * handle keeps the slot in 24 bits). Says so in words, with the kind of event most of them are, so
+ * the model can name its cause (`kind`: the kind most pending, `kindCount`: how many of it).
+ */
+export class TooManyPendingEvents extends Error {
+  constructor(
+    readonly limit: number,
+    readonly kind: number,
+    readonly kindCount: number,
+    readonly at: number,
+  ) {
+    super(`more than ${limit.toLocaleString('en-US')} events would be pending at once (scheduled and not yet happened), the most a run can hold; ${kindCount.toLocaleString('en-US')} of them of kind ${kind}`);
+    this.name = 'TooManyPendingEvents';
+  }
+}
+
 export class EventQueue {
   // slot storage
   private slotTime: Float64Array;
@@ -327,9 +344,19 @@ export class EventQueue {
     this.front = NONE;
   }
 
+  /** The error for a full queue: counts the pending events by kind (once, as the run ends). */
+  private tooMany(): TooManyPendingEvents {
+    const byKind = new Map<number, number>();
+    for (let slot = 0; slot < this.slotsUsed; slot++) if (this.slotState[slot] === PENDING) byKind.set(this.slotKind[slot], (byKind.get(this.slotKind[slot]) ?? 0) + 1);
+    let kind = -1;
+    let most = 0;
+    for (const [k, n] of byKind) if (n > most) [kind, most] = [k, n];
+    return new TooManyPendingEvents(SLOT_BITS, kind, most, this.lastDequeueTime);
+  }
+
   private growSlots(): void {
     const capacity = this.slotTime.length * 2;
-    if (capacity > SLOT_BITS) throw new Error(`event queue: more than ${SLOT_BITS} events pending at once`);
+    if (capacity > SLOT_BITS) throw this.tooMany();
     this.slotTime = grow(this.slotTime, capacity);
     this.slotKey = grow(this.slotKey, capacity);
     this.slotKind = grow(this.slotKind, capacity);

@@ -18,6 +18,7 @@ import type { TimeWindow } from './occurrences.ts';
 import { exponentialGap } from '../math/libm.ts';
 import { CONSIGNMENT, Consignments, LotList, type LotRegistry, type PieceSink } from './lots.ts';
 import { binomial } from '../random/distributions/binomial.ts';
+import { TooManyPendingEvents } from '../kernel/eventQueue.ts';
 
 /**
  * Orders smaller than this are rounding dust of fractional demand (an inventory position of
@@ -207,7 +208,12 @@ export class Simulation {
   /** Runs the replication to the horizon. */
   run(): void {
     this.start();
-    this.env.run(this.horizon);
+    try {
+      this.env.run(this.horizon);
+    } catch (error) {
+      if (error instanceof TooManyPendingEvents) throw tooManyPending(error);
+      throw error;
+    }
     this.finish();
   }
 
@@ -1008,3 +1014,26 @@ export class Simulation {
 }
 
 export type { RandomStream };
+
+/** What piles up when too many events are pending at once, and the fields behind it (TooManyPendingEvents). */
+const PENDING_CAUSES: Record<number, string> = {
+  [EventKind.receipt]: 'orders in transit (too many orders under way at once: lower the demand, customersPerDay and its multipliers, or the lanes\' lead times, or order in larger quantities)',
+  [EventKind.consignmentArrival]: 'shipments in transit (lower the demand, customersPerDay and its multipliers, or the lanes\' lead times)',
+  [EventKind.processingDone]: 'orders in production (lower the demand or the production stage\'s processing time)',
+  [EventKind.customerReturn]: "customer returns on their way back (lower the demand or the product's returns.afterDays)",
+  [EventKind.lotExpiry]: "lots waiting to expire (order less often, or shorten the product's shelfLifeDays)",
+  [EventKind.onlineDelivery]: 'parts of online orders on their way (lower the demand or the transit days)',
+  [EventKind.promiseCheck]: 'online orders waiting for their promised date (lower the demand or the promise window)',
+  [EventKind.countResult]: "stock counts on their way to the record (lower countDelayDays)",
+};
+
+/** The kernel's full-queue error, in the model's words; keeps its name so the CLI prints the message alone. */
+function tooManyPending(error: TooManyPendingEvents): Error {
+  const cause = PENDING_CAUSES[error.kind] ?? 'events of one kind';
+  const words = new Error(
+    `the run stopped on day ${Math.floor(error.at)}: more than ${error.limit.toLocaleString('en-US')} events were pending at once, the most a run can hold; ` +
+      `${error.kindCount.toLocaleString('en-US')} of them ${cause}`,
+  );
+  words.name = error.name;
+  return words;
+}

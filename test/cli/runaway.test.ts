@@ -101,6 +101,31 @@ describe('runs too large for this machine are refused in words at their field', 
       path: 'demand[0].seasonality.weekly',
       says: /of computing on one core .*multiplied by 145 million on average by the weekly pattern.*lower the pattern's multipliers/,
     },
+    {
+      name: 'shock-random',
+      // the review's shockRandom: overlapping windows of a ×1000 shock multiply (it crashed with an internal error and a stack trace)
+      edit: (data) => {
+        data.demand[0].customersPerDay = 1000;
+        data.demand[0].shocks = [{ multiplier: 1000, occurrence: { type: 'random', ratePerYear: 50, duration: { type: 'constant', value: 7 } } }];
+      },
+      path: 'demand[0].shocks[0].multiplier',
+      says: /^this run needs computing without bound \(.*multiplied without bound by shock 1, whose windows overlap \(about 0\.96 at a time on average\) and multiply one another.*lower the shock's multiplier/,
+    },
+    {
+      name: 'shock-overlap',
+      edit: (data) => (data.demand[0].shocks = [{ multiplier: 10, occurrence: { type: 'random', ratePerYear: 36_500, duration: { type: 'constant', value: 30 } } }]),
+      path: 'demand[0].shocks[0].occurrence.ratePerYear',
+      says: /whose windows overlap \(about 3,000 at a time on average\).*make the shock rarer or shorter/,
+    },
+    {
+      name: 'shock-windows',
+      edit: (data) => {
+        data.horizonDays = 3650;
+        data.demand[0].shocks = [{ multiplier: 1, occurrence: { type: 'random', ratePerYear: 1e7, duration: { type: 'constant', value: 3650 } } }];
+      },
+      path: 'demand[0].shocks[0].occurrence.ratePerYear',
+      says: /^this run needs about 8\.4\d? GB of memory for the 100 million windows of shock 1/,
+    },
     { name: 'replications-1e7', edit: (data) => (data.replications = 1e7), path: 'replications', says: /^this run needs about 812 GB of memory for the results of 10 million runs .*: run fewer replications or variants, or pass --allow-large/ },
   ];
 
@@ -151,4 +176,37 @@ describe('runs too large for this machine are refused in words at their field', 
     expect(stderr.startsWith(`${file}: variants: this run needs about `)).toBe(true);
     expect(stderr).toMatch(/of computing on one core \(100 replications × 1,000 variants, 0\.2\d seconds each\); the limit is 6 hours: run fewer replications or variants, or pass --allow-large/);
   });
+});
+
+describe('valid scenarios that used to hang now run promptly (issue 12 review)', () => {
+  const cases: [string, (data: any) => void][] = [
+    ['per-period-returns', (data) => {
+      data.products[0].returns = { fraction: 0.3, restockShare: 0.5, afterDays: { type: 'constant', value: 5 } };
+      data.stockPoints[0].policy.level = 1e11;
+      data.demand[0] = { type: 'perPeriod', node: 'store', product: 'widget', quantity: { type: 'constant', value: 1e10 } };
+    }],
+    ['forecast-damage', (data) => {
+      data.products[0].damagePerDay = { cold: 0.01 };
+      data.nodes[1].storageClass = 'cold';
+      data.stockPoints[0].policy = { type: 'forecast', method: { type: 'movingAverage', periods: 7 }, reviewPeriod: 1, safetyFactor: 3 };
+      data.demand[0].quantity = { type: 'constant', value: 1e9 };
+    }],
+    ['case-pack-damage', (data) => {
+      data.products[0].damagePerDay = { cold: 0.01 };
+      data.nodes[1].storageClass = 'cold';
+      data.stockPoints[0].casePack = 1e10;
+    }],
+  ];
+  for (const [name, edit] of cases) {
+    it(`${name}: run exits 0 promptly`, async () => {
+      const file = scenarioFile(name, minimal, (data) => {
+        data.replications = 1;
+        edit(data);
+      });
+      const { code, stderr, ms } = await timed('run', file, '--workers', '1');
+      expect(stderr).not.toContain('internal error');
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(PROMPT_MS);
+    });
+  }
 });

@@ -149,18 +149,173 @@ describe('refusals: the figure, the limit and the fix in words, at the field beh
     );
   });
 
-  it('units damaged on a shelf of 10^15: the daily draws, at the stock point', () => {
-    const issues = checkRunBudget(
-      minimal((data) => {
-        data.products[0].damagePerDay = { ambient: 0.01 };
-        data.stockPoints[0].policy = { type: 'rQ', reorderPoint: 10, orderQuantity: 1e15 };
-      }),
-    );
-    expect(issues.map((issue) => issue.path)).toEqual(['stockPoints[0].policy']);
-    expect(issues[0].message).toContain('draws of units lost on the shelf (about 1 × 10^15 units on hand, each day)');
+  it('units damaged on a shelf of 10^15 fit: a day costs one binomial draw, whatever the units (BTRS)', () => {
+    const scenario = minimal((data) => {
+      data.products[0].damagePerDay = { ambient: 0.01 };
+      data.stockPoints[0].policy = { type: 'rQ', reorderPoint: 10, orderQuantity: 1e15 };
+      data.horizonDays = 60;
+    });
+    expect(checkRunBudget(scenario)).toEqual([]);
+    const run = runReplication(scenario, 0, 0, { series: false });
+    expect(run.network.kpis.damagedUnits).toBeGreaterThan(1e13);
   });
 
   it('allowLarge refuses nothing', () => {
     expect(checkRunBudget(minimal((data) => (data.horizonDays = 1e9)), { allowLarge: true })).toEqual([]);
+  });
+});
+
+/**
+ * The review's valid scenarios that passed the budget and then hung or crashed (issue 12): each is now
+ * refused at its field, in words, or runs promptly (the run's time bound is against a hang, not a
+ * speed test: each takes well under a second here).
+ */
+describe('review cases: refused at their field, or run promptly', () => {
+  const probe = (edit: (data: any) => void) => load('scenarios/02-base-stock-poisson.json', (data) => {
+    data.horizonDays = 365;
+    data.replications = 1;
+    delete data.theory;
+    edit(data);
+  });
+  const randomShock = (multiplier: number, ratePerYear: number, days: number) => ({ multiplier, occurrence: { type: 'random', ratePerYear, duration: { type: 'constant', value: days } } });
+  const damaged = (data: any, rate = 0.01) => {
+    data.products[0].damagePerDay = { cold: rate };
+    data.nodes[1].storageClass = 'cold';
+  };
+  const promptly = (scenario: Scenario) => {
+    expect(checkRunBudget(scenario)).toEqual([]);
+    const start = performance.now();
+    const run = runReplication(scenario, 0, 0, { series: false });
+    expect(performance.now() - start).toBeLessThan(20_000);
+    return run;
+  };
+
+  it('shockRandom: a random shock ×1000, 50 a year for 7 days, on 1,000 customers a day: refused at its multiplier (overlapping windows multiply)', () => {
+    const issues = checkRunBudget(probe((data) => {
+      data.demand[0].customersPerDay = 1000;
+      data.demand[0].shocks = [randomShock(1000, 50, 7)];
+    }));
+    expect(issues.map((issue) => issue.path)).toEqual(['demand[0].shocks[0].multiplier']);
+    expect(issues[0].message).toBe(
+      "this run needs computing without bound (unbounded events in each of 1 run, mostly unbounded customers (1,000 a day × 1 stock point, multiplied without bound by shock 1, whose windows overlap (about 0.96 at a time on average) and multiply one another, over 365 days)); the limit is 6 hours: lower the shock's multiplier or shorten it (overlapping windows of a random shock multiply)",
+    );
+  });
+
+  it('a random shock that rarely overlaps counts its share of days (the review: it counted at most 1/days of it)', () => {
+    // ×10 for 5 days, 4 times a year: 0.055 windows at a time on average, E[10^K] = exp(0.055 × 9) = 1.64
+    const shocked = estimateRun(probe((data) => (data.demand[0].shocks = [randomShock(10, 4, 5)])));
+    const plain = estimateRun(probe(() => {}));
+    expect(shocked.customersPerRun / plain.customersPerRun).toBeCloseTo(Math.exp(((4 * 5) / 365) * 9), 6);
+  });
+
+  it('shockOverlap: ×10, 36,500 a year lasting 30 days (3,000 windows at a time): refused at its rate', () => {
+    const issues = checkRunBudget(probe((data) => (data.demand[0].shocks = [randomShock(10, 36_500, 30)])));
+    expect(issues.map((issue) => issue.path)).toEqual(['demand[0].shocks[0].occurrence.ratePerYear']);
+    expect(issues[0].message).toContain('whose windows overlap (about 3,000 at a time on average) and multiply one another');
+    expect(issues[0].message).toContain('make the shock rarer or shorter');
+  });
+
+  it('shockWindows: ×1, 10^7 a year over 3,650 days: the windows drawn are refused for memory at the rate', () => {
+    const issues = checkRunBudget(probe((data) => {
+      data.horizonDays = 3650;
+      data.demand[0].shocks = [randomShock(1, 1e7, 3650)];
+    }));
+    expect(issues).toEqual([
+      {
+        path: 'demand[0].shocks[0].occurrence.ratePerYear',
+        message:
+          'this run needs about 8.4 GB of memory for the 100 million windows of shock 1 (10 million a year over 3,650 days), held at once; the limit is 2 GB: make these occurrences rarer or shorten horizonDays',
+      },
+    ]);
+  });
+
+  it('many overlapping windows of a shock that does not compound to absurdity build their profile promptly (windows + days, not windows × duration)', () => {
+    // 164,000 windows at a time of ×1.00001: ×5.2 on average
+    const run = promptly(probe((data) => (data.demand[0].shocks = [randomShock(1.00001, 200_000, 300)])));
+    expect(run.network.counters.customerDemandUnits).toBeGreaterThan(0);
+  });
+
+  it('more orders in transit at once than the engine holds (2^24 pending events) are refused at the field behind them', () => {
+    const issues = checkRunBudget(probe((data) => (data.demand[0].shocks = [randomShock(1.0001, 200_000, 300)])));
+    expect(issues.map((issue) => issue.path)).toEqual(['demand[0].shocks[0].occurrence.ratePerYear']);
+    expect(issues[0].message).toMatch(/^this run would hold about 124 million orders in transit at once at store\/widget .* the engine holds at most 16\.8 million at once: /);
+  });
+
+  it('perPeriodReturns: 10^10 units a day with returns run promptly (the binomials do not loop per unit), and the returns are counted for per-period demand', () => {
+    const scenario = probe((data) => {
+      data.products[0].returns = { fraction: 0.3, restockShare: 0.5, afterDays: { type: 'constant', value: 5 } };
+      data.stockPoints[0].policy.level = 1e11;
+      data.demand[0] = { type: 'perPeriod', node: 'store', product: 'widget', quantity: { type: 'constant', value: 1e10 } };
+    });
+    // two binomials a day, each costed at most SKIPPING_LIMIT draws
+    expect(estimateRun(scenario).eventsPerRun).toBeGreaterThan(365 * 2 * 100);
+    const run = promptly(scenario);
+    expect(run.network.counters.customerDemandUnits).toBeGreaterThan(300e10);
+  });
+
+  it.each([
+    ['forecastDamage', (data: any) => {
+      damaged(data);
+      data.stockPoints[0].policy = { type: 'forecast', method: { type: 'movingAverage', periods: 7 }, reviewPeriod: 1, safetyFactor: 3 };
+      data.demand[0].quantity = { type: 'constant', value: 1e9 };
+    }],
+    ['casePackHuge', (data: any) => {
+      damaged(data);
+      data.stockPoints[0].casePack = 1e10;
+    }],
+    ['perPeriodDamageBacklog', (data: any) => {
+      damaged(data, 0.3);
+      data.stockPoints[0] = { node: 'store', product: 'widget', policy: { type: 'periodicRS', reviewPeriod: 1, orderUpTo: 10 }, initialOnHand: 0, minOrderQuantity: 1e10 };
+      data.demand[0] = { type: 'perPeriod', node: 'store', product: 'widget', quantity: { type: 'constant', value: 1 } };
+    }],
+  ])('%s: damage on a shelf of billions of units runs promptly, and the units hit are counted', (_name, edit) => {
+    const run = promptly(probe(edit));
+    expect(run.network.kpis.damagedUnits).toBeGreaterThan(1e6);
+  });
+
+  it.each(['fefo', 'fifo'])('lots (%s) of one unit per receipt, base stock 10^6, 2,000 customers a day: linear, not quadratic; the lots count in time and memory', (issuing) => {
+    const scenario = probe((data) => {
+      data.products[0].shelfLifeDays = 1e6;
+      data.stockPoints[0].policy.level = 1e6;
+      data.stockPoints[0].issuing = issuing;
+      data.demand[0].customersPerDay = 2000;
+      data.horizonDays = 200;
+    });
+    const estimate = estimateRun(scenario);
+    // a lot per receipt (one per customer): 400,000 lots of 60 bytes
+    expect(estimate.workerBytes).toBeGreaterThan(400_000 * 60);
+    const run = promptly(scenario);
+    expect(estimate.eventsPerRun / run.events).toBeGreaterThan(1 / 1.2);
+    expect(estimate.eventsPerRun / run.events).toBeLessThan(1.2);
+  });
+
+  it('lots on 3,650 days of a million-unit base stock fit the budget (about 15 million events and 440 MB of lots)', () => {
+    const estimate = estimateRun(probe((data) => {
+      data.products[0].shelfLifeDays = 1e6;
+      data.stockPoints[0].policy.level = 1e6;
+      data.stockPoints[0].issuing = 'fefo';
+      data.demand[0].customersPerDay = 2000;
+      data.horizonDays = 3650;
+    }));
+    expect(estimate.eventsPerRun).toBeCloseTo(14.6e6, -5);
+    expect(estimate.workerBytes / 1e6).toBeCloseTo(440, -1);
+  });
+
+  it('a store fed by a warehouse, FEFO over a million one-unit lots out of expiry order: refused at its issuing for the lots it looks through', () => {
+    const issues = checkRunBudget(probe((data) => {
+      data.products[0].shelfLifeDays = 1e6;
+      data.nodes.push({ id: 'dc', type: 'warehouse' });
+      data.lanes = [
+        { from: 'supplier', to: 'dc', leadTime: { type: 'constant', value: 3 } },
+        { from: 'dc', to: 'store', leadTime: { type: 'constant', value: 1 } },
+      ];
+      data.stockPoints = [
+        { node: 'dc', product: 'widget', policy: { type: 'baseStock', level: 100 } },
+        { node: 'store', product: 'widget', policy: { type: 'baseStock', level: 1e6 }, issuing: 'fefo' },
+      ];
+      data.demand[0].customersPerDay = 50_000;
+    }));
+    expect(issues.map((issue) => issue.path)).toEqual(['stockPoints[1].issuing']);
+    expect(issues[0].message).toContain('FEFO looking through about 1 million lots on the shelf at each of 18.3 million sales');
   });
 });
