@@ -51,6 +51,8 @@ describe('simulation optimisation: screen a grid, confirm the best, say whether 
     expect(Math.abs(winner - optimum.quantity)).toBeLessThanOrEqual(6);
     const winnerCost = newsvendorNormal({ mean: 100, sd: 20, underageCost: 4, overageCost: 1, quantity: winner }).expectedCost;
     expect(winnerCost - optimum.expectedCost).toBeLessThan(outcome.winner!.objective.halfWidth! * 2);
+    // near the flat optimum the runner-up may or may not be told apart; optimizeVerdict.test.ts pins
+    // the verdict on cases whose answer is known
     expect(['better', 'tie']).toContain(outcome.verdict);
     expect(outcome.confirmed).toHaveLength(3);
     expect(outcome.screened).toHaveLength(8);
@@ -84,8 +86,15 @@ describe('simulation optimisation: screen a grid, confirm the best, say whether 
     // fine enough to tell: the grid's corners cost 0.08 to 0.27 a day more than the optimum
     expect(resolutionPerDay).toBeLessThan(0.03);
     expect(cost(r, q) - optimum.costPerDay).toBeLessThanOrEqual(resolutionPerDay);
-    expect(Math.abs(r - 6)).toBeLessThanOrEqual(3);
-    expect(Math.abs(q - 43)).toBeLessThanOrEqual(13);
+    // by theory, the grid points within that resolution (0.03 a day at most) of the optimum are
+    // r in 5..7 and Q in 38..48: 9 of the 25, so the winner's place is a check that can fail (the
+    // old bounds, |r - 6| <= 3 and |Q - 43| <= 13, held for every point of the grid)
+    const grid = spec.axes[0].values.flatMap((reorderPoint) => spec.axes[1].values.map((orderQuantity) => [reorderPoint, orderQuantity]));
+    const nearOptimum = grid.filter(([reorderPoint, orderQuantity]) => cost(reorderPoint, orderQuantity) - optimum.costPerDay <= 0.03);
+    expect(nearOptimum.length).toBeLessThan(grid.length / 2);
+    expect(nearOptimum).toContainEqual([r, q]);
+    expect(Math.abs(r - 6)).toBeLessThanOrEqual(1);
+    expect(Math.abs(q - 43)).toBeLessThanOrEqual(5);
   });
 
   it('finds the Zheng–Federgruen periodic (s, S) optimum of theory/periodic-ss within the statistical tolerance', async () => {
@@ -183,8 +192,10 @@ describe('simulation optimisation: screen a grid, confirm the best, say whether 
       expect(outcome.complete).toBe(false);
       expect(outcome.winner!.values).toEqual([117]);
       expect(outcome.winner!.objective.n).toBe(3);
-      expect(['better', 'tie']).toContain(outcome.verdict);
-      expect(outcome.sentence).toMatch(/\(paired, 3 confirmation replications, interrupted: 3 of 12\)\.$|\(3 confirmation replications, interrupted: 3 of 12\)\.$/);
+      // S = 117 costs about 28.0 a day and S = 150 about 50.2 (newsvendor closed form): even 3
+      // paired replications of 200 days tell them apart
+      expect(outcome.verdict).toBe('better');
+      expect(outcome.sentence).toMatch(/^orderUpTo = 117 is best: the runner-up, orderUpTo = 150, .*\(paired, 3 confirmation replications, interrupted: 3 of 12\)\.$/);
     });
 
     it('a confirmation stopped before 2 replications falls back on the screening', async () => {
