@@ -10,7 +10,7 @@ import { OnlineFulfilment } from './onlineFulfilment.ts';
 import { DailySeries, RollupDaily } from './dailySeries.ts';
 import { SaleOfLots } from './saleOfLots.ts';
 import { nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH, type DemandStream } from './demandStream.ts';
-import { POINT_ROW_WIDTH } from './counters.ts';
+import { FIELD, POINT_ROW_WIDTH } from './counters.ts';
 import type { CustomerBase } from './customerBase.ts';
 import type { ShippingGate } from './shippingGate.ts';
 import type { ProductionStage } from './productionStage.ts';
@@ -294,6 +294,7 @@ export class Simulation {
       case EventKind.promiseCheck:
         return this.online.onPromiseCheck(target, value);
       case EventKind.horizon:
+        this.closeLastReviewPeriods();
         return this.env.stop();
       default:
         throw new Error(`unknown event kind ${kind} at time ${this.env.now}`);
@@ -461,8 +462,10 @@ export class Simulation {
     const point = this.stockPoints[index];
     if (point.policy.reviewPeriod === 0) return this.reviewContinuous(point); // the first look, at time 0
     point.accrue(this.env.now);
-    // a review period is a replenishment cycle for the cycle service level
-    if (this.env.now > point.policy.firstReview) this.closeCycle(point);
+    // a review period is a replenishment cycle for the cycle service level: it runs from one review
+    // to the next. What came before the first review is in no review period: it is forgotten.
+    if (this.env.now > point.policy.firstReview) this.closeReviewPeriod(point);
+    else point.cycleHadStockout = false;
     const quantity = point.ended ? 0 : point.policy.orderQuantity(point);
     point.reviewStartDemand = point.counters.demandUnits;
     if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
@@ -474,6 +477,30 @@ export class Simulation {
     point.counters.cycles++;
     if (point.cycleHadStockout) point.counters.cyclesWithStockout++;
     point.cycleHadStockout = false;
+  }
+
+  /**
+   * A review period of `point` ends now, at a review or at the horizon. It counts in the window when
+   * it overlaps it, as a whole: the period that ends at the warm-up's end (its review runs just after
+   * the snapshot) lies in the warm-up, so the snapshot takes it in.
+   */
+  private closeReviewPeriod(point: StockPoint): void {
+    const short = point.cycleHadStockout;
+    this.closeCycle(point);
+    const start = point.windowStart;
+    if (start !== null && this.env.now === this.windowStart) {
+      start[FIELD.cycles]++;
+      if (short) start[FIELD.cyclesWithStockout]++;
+    }
+  }
+
+  /** At the horizon: the review period of each periodic-review point still open ends there. */
+  private closeLastReviewPeriods(): void {
+    for (const point of this.stockPoints) {
+      const policy = point.policy;
+      // reviews ran at firstReview, firstReview + R, ... before the horizon: the last one opened a period
+      if (policy.reviewPeriod > 0 && policy.firstReview < this.horizon) this.closeReviewPeriod(point);
+    }
   }
 
   /** Releases an order of `quantity` (negative: a return upstream) from `point` to its supply. */
