@@ -95,7 +95,7 @@ export interface RunResult {
   customerBases: CustomerBaseResult[];
   /** units still waiting at each shipping node for capacity or the end of an outage */
   awaitingDispatch: { node: string; units: number }[];
-  /** units of orders waiting for or in process at each supplier's production stage (servers) */
+  /** units of orders waiting for or in process at each supplier's production stage (servers), or finished and held there by an outage */
   inProduction: { node: string; units: number }[];
   /** each recall of the scenario: units removed, and the customers its lots had reached before */
   recalls: RecallOutcome[];

@@ -400,6 +400,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     for (const window of windows) {
       if (disruption.type === 'supplierOutage') {
         disruptions.push({ ...window, name, effect: { type: 'outage', gate: gateFor(disruption.node) } });
+        gates[gateFor(disruption.node)].addOutage(window.start, window.end);
       } else if (disruption.type === 'capacityLoss') {
         disruptions.push({ ...window, name, effect: { type: 'capacity', gate: gateFor(disruption.node), share: 1 - disruption.fraction } });
       } else if (disruption.type === 'deliveryDelay') {

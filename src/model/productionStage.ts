@@ -8,6 +8,10 @@
  *
  * A supplier without a server count processes every order at once (as many servers as orders), which
  * is the plain processing delay.
+ *
+ * During an outage at the supplier, servers go on processing the orders that reached them, but what
+ * they finish is held here (`hold`) and leaves, in the order it finished, when the outage ends
+ * (`releaseHeld`).
  */
 export class ProductionStage {
   // jobs waiting: quantity and receiving stock point, first in first out
@@ -18,7 +22,12 @@ export class ProductionStage {
   private readonly jobQuantity: Float64Array;
   private readonly jobTo: Int32Array;
   private idle: number;
-  /** units of the orders waiting or in process (for the conservation ledger) */
+  // finished jobs held by an outage: quantity and receiving stock point, first in first out
+  private heldQuantity: number[] = [];
+  private heldTo: number[] = [];
+  /** units of finished orders held by an outage (counted in unitsInside too) */
+  heldUnits = 0;
+  /** units of the orders waiting, in process or finished and held (for the conservation ledger) */
   unitsInside = 0;
 
   constructor(
@@ -95,5 +104,26 @@ export class ProductionStage {
     this.jobQuantity[server] = quantity;
     this.jobTo[server] = to;
     this.idle--;
+  }
+
+  /** A finished order of `quantity` units for stock point `to` (read before `finish`) may not leave yet: it waits for the outage's end. */
+  hold(quantity: number, to: number): void {
+    this.heldQuantity.push(quantity);
+    this.heldTo.push(to);
+    this.heldUnits += quantity;
+    this.unitsInside += quantity;
+  }
+
+  /** The outage is over: every held order leaves, in the order it finished, through `ship(quantity, to)`. */
+  releaseHeld(ship: (quantity: number, to: number) => void): void {
+    const quantities = this.heldQuantity;
+    const destinations = this.heldTo;
+    this.heldQuantity = [];
+    this.heldTo = [];
+    for (let k = 0; k < quantities.length; k++) {
+      this.heldUnits -= quantities[k];
+      this.unitsInside -= quantities[k];
+      ship(quantities[k], destinations[k]);
+    }
   }
 }

@@ -6,6 +6,11 @@
  *
  * Nodes with unlimited capacity still get a gate (for outages); with nothing waiting and no outage,
  * `available` is Infinity and shipping takes the fast path.
+ *
+ * An outage also holds the orders that passed the gate before it and finish processing during it: a
+ * supplier without servers asks `leaveAfterOutages` when such an order may leave (the outages are
+ * drawn before the run); a supplier with servers holds it in its ProductionStage until the outage
+ * ends.
  */
 const DUST = 1e-9;
 
@@ -24,10 +29,56 @@ export class ShippingGate {
   /** units waiting to leave */
   waitingUnits = 0;
 
+  // the outages' windows [start, end), as added, and merged into disjoint sorted intervals on first use
+  private outageWindows: { start: number; end: number }[] = [];
+  private outageStarts: number[] | null = null;
+  private outageEnds: number[] = [];
+
   constructor(
     readonly node: string,
     readonly capacityPerDay: number,
   ) {}
+
+  /** An outage will stop the node over [start, end) (added when the run is built, before it starts). */
+  addOutage(start: number, end: number): void {
+    this.outageWindows.push({ start, end });
+    this.outageStarts = null;
+  }
+
+  /**
+   * When units ready to leave at `time` may leave: `time`, or, if it falls in an outage [start, end),
+   * the time that outage ends (outages that overlap or touch hold them until the last of them ends).
+   */
+  leaveAfterOutages(time: number): number {
+    if (this.outageWindows.length === 0) return time;
+    if (this.outageStarts === null) this.mergeOutages();
+    const starts = this.outageStarts!;
+    // the last interval starting at or before `time`
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (starts[middle] <= time) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && time < this.outageEnds[low - 1] ? this.outageEnds[low - 1] : time;
+  }
+
+  private mergeOutages(): void {
+    const windows = this.outageWindows.filter((window) => window.end > window.start).sort((a, b) => a.start - b.start);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const window of windows) {
+      const last = ends.length - 1;
+      if (last >= 0 && window.start <= ends[last]) ends[last] = Math.max(ends[last], window.end);
+      else {
+        starts.push(window.start);
+        ends.push(window.end);
+      }
+    }
+    this.outageStarts = starts;
+    this.outageEnds = ends;
+  }
 
   get hasWaiting(): boolean {
     return this.head < this.waitingQuantity.length;

@@ -137,6 +137,8 @@ export class Simulation {
   /** per demand stream: the index of its stock point */
   private readonly streamPoint: Int32Array;
   private readonly shipNow: (quantity: number, to: number) => void;
+  /** a finished order held at a supplier with servers leaves (the outage is over) */
+  private readonly shipHeld: (quantity: number, to: number) => void;
   readonly lots: LotRegistry;
   private readonly consignments: Consignments;
   readonly recalls: RecallPlan[];
@@ -182,6 +184,7 @@ export class Simulation {
     this.rollupDaily = new RollupDaily(parts.products);
     this.env = new Environment(this.dispatch, Math.max(1024, parts.demandStreams.length * 4));
     this.shipNow = (quantity, to) => this.dispatchShipment(quantity, to);
+    this.shipHeld = (quantity, to) => this.ship(quantity, to, 0, 0);
     this.lots = parts.lots;
     this.consignments = new Consignments(parts.lots);
     this.recalls = parts.recalls;
@@ -522,7 +525,8 @@ export class Simulation {
 
   /**
    * Units leave for stock point `to` over its lane: they arrive after processing and transit. At a
-   * supplier with servers, the order first waits for a server (`onProcessingDone` ships it).
+   * supplier with servers, the order first waits for a server (`onProcessingDone` ships it). An
+   * outage at the supplier holds an order that finishes processing during it until the outage ends.
    */
   private dispatchShipment(quantity: number, to: number): void {
     const supply = this.stockPoints[to].supply;
@@ -531,7 +535,10 @@ export class Simulation {
       if (server >= 0) this.startProcessing(supply.stage, server, to);
       return;
     }
-    this.ship(quantity, to, supply.processing !== null ? supply.processing.sample() : 0);
+    if (supply.processing === null) return this.ship(quantity, to, 0, 0);
+    const processing = supply.processing.sample();
+    const ready = this.env.now + processing;
+    this.ship(quantity, to, processing, this.gates[supply.supplier].leaveAfterOutages(ready) - ready);
   }
 
   /** `server` of production stage `stage` starts on an order for stock point `to`. */
@@ -540,24 +547,32 @@ export class Simulation {
     this.env.schedule(this.env.now + processing.sample(), EventKind.processingDone, stage, server, Priority.normal);
   }
 
-  /** A server has processed its order: the order leaves, and the server takes the next in line. */
+  /**
+   * A server has processed its order: the order leaves (or, during an outage at the supplier, is held
+   * until it ends), and the server takes the next in line.
+   */
   private onProcessingDone(stageIndex: number, server: number): void {
     const stage = this.stages[stageIndex];
     const quantity = stage.quantityAt(server);
     const to = stage.destinationAt(server);
     if (stage.finish(server)) this.startProcessing(stageIndex, server, stage.destinationAt(server));
-    this.ship(quantity, to, 0);
+    if (this.gates[this.stockPoints[to].supply.supplier].outages > 0) stage.hold(quantity, to);
+    else this.ship(quantity, to, 0, 0);
   }
 
-  /** Units leave for stock point `to` over its lane, `extraDelay` days added to the transit time. */
-  private ship(quantity: number, to: number, extraDelay: number): void {
+  /**
+   * Units leave for stock point `to` over its lane after `processing` days at a supplier without
+   * servers, then `held` days held there by an outage, then the transit time.
+   */
+  private ship(quantity: number, to: number, processing: number, held: number): void {
     const now = this.env.now;
     const point = this.stockPoints[to];
     const supply = point.supply;
     const lane = this.lanes[supply.lane];
-    const delay = supply.leadTime.sample() * lane.leadTimeMultiplier + extraDelay;
+    const delay = supply.leadTime.sample() * lane.leadTimeMultiplier + processing + held;
     // a promise to an online customer counts on the shipment's expected arrival, not its actual one
-    if (point.servesOnline) point.expectIncoming(now + supply.leadTime.mean * lane.leadTimeMultiplier + extraDelay, quantity);
+    // (nor on an outage that had not started when the order left the gate)
+    if (point.servesOnline) point.expectIncoming(now + supply.leadTime.mean * lane.leadTimeMultiplier + processing, quantity);
     point.accrue(now);
     point.pipeline += quantity;
     point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
@@ -789,6 +804,10 @@ export class Simulation {
       if (window.end <= this.horizon) this.env.schedule(window.end, EventKind.disruptionEnd, index, 0, Priority.normal);
     } else if (effect.type === 'outage' || effect.type === 'capacity') {
       const gate = this.gates[effect.gate];
+      // what servers finished during the outage leaves first, in the order it finished
+      if (effect.type === 'outage' && gate.outages === 0) {
+        for (const stage of this.stages) if (stage.node === gate.node && stage.heldUnits > 0) stage.releaseHeld(this.shipHeld);
+      }
       if (gate.hasWaiting) gate.release(this.shipNow);
     }
   }

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { runReplication } from '../../src/experiment/run.ts';
+import { buildSimulation, variantsOf } from '../../src/model/build.ts';
+import { ProductionStage } from '../../src/model/productionStage.ts';
+import { replicationSeed } from '../../src/random/streams.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { runAndCheckConservation } from '../fixtures/conservation.ts';
+import { recordShipments } from '../fixtures/observe.ts';
+import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
+
+/**
+ * Issue 13, point 3: a supplier outage holds what finishes processing inside it. Hand-computed: the
+ * store starts empty and orders once, 6 units at its review at time 1 (periodicRS, order-up-to 6, no
+ * customers); the supplier processes every order for 2 days (constant), the lane takes 1 day, and an
+ * outage runs over [2, 5). The order passes the shipping gate at 1 (before the outage), finishes
+ * processing at 3, inside the outage, and waits; it leaves when the outage ends, at 5, and reaches
+ * the store at 5 + 1 = 6 (day 6 of the daily series). Before the fix it left at 3 and arrived at 4.
+ */
+function heldOrder(servers: number | null, horizonDays = 10): Scenario {
+  const scenario = scenarioOf({
+    ...singleStore({
+      policy: { type: 'periodicRS', reviewPeriod: 100, orderUpTo: 6, firstReview: 1 },
+      leadTime: 1,
+      initialOnHand: 0,
+      horizonDays,
+    }),
+    demand: [],
+    disruptions: [{ type: 'supplierOutage', node: 'supplier', occurrence: { type: 'scheduled', start: 2, end: 5 } }],
+  });
+  scenario.nodes[0] = { id: 'supplier', type: 'supplier', leadTime: { type: 'constant', value: 2 }, ...(servers !== null ? { servers } : {}) };
+  return scenario;
+}
+
+/** the units the store received on each day (daily series row d: [d, d + 1)) */
+function receivedByDay(scenario: Scenario): number[] {
+  return runReplication(scenario, 0, 0).series!.network.received;
+}
+
+describe('a supplier outage holds the orders that finish processing during it', () => {
+  for (const servers of [null, 1, 3]) {
+    const label = servers === null ? 'without servers' : `with ${servers} server${servers > 1 ? 's' : ''}`;
+
+    it(`${label}: 6 units done at time 3, inside the outage [2, 5), leave at 5 and reach the store on day 6, not 4`, () => {
+      expect(receivedByDay(heldOrder(servers))).toEqual([0, 0, 0, 0, 0, 0, 6, 0, 0, 0]);
+    });
+
+    it(`${label}: units are conserved while the order is held, and after`, () => {
+      // horizon 4.5: the order is still held at the end (no servers: it is in the pipeline, as
+      // processing is; servers: in the production stage, not yet in the pipeline)
+      for (const horizon of [4.5, 10]) {
+        const { runs, problems } = runAndCheckConservation(heldOrder(servers, horizon), 1);
+        expect(problems).toEqual([]);
+        const [ledger] = runs[0].ledgers;
+        expect([ledger.onOrder, ledger.received]).toEqual(horizon < 10 ? [6, 0] : [0, 6]);
+        expect(ledger.pipeline).toBe(horizon === 10 || servers !== null ? 0 : 6);
+      }
+    });
+  }
+
+  it('an order finishing processing after the outage is not held: done at 6, received at 7', () => {
+    const scenario = heldOrder(1);
+    scenario.disruptions[0].occurrence = { type: 'scheduled', start: 0.5, end: 0.75 };
+    (scenario.stockPoints[0].policy as { firstReview: number }).firstReview = 4;
+    expect(receivedByDay(scenario)).toEqual([0, 0, 0, 0, 0, 0, 0, 6, 0, 0]);
+  });
+
+  it('an order finishing exactly when the outage starts is held; one finishing exactly when it ends is not', () => {
+    for (const servers of [null, 1]) {
+      // ordered at 0: done at 2, the outage's first instant, so it leaves at 5 and arrives at 6
+      const atStart = heldOrder(servers);
+      (atStart.stockPoints[0].policy as { firstReview: number }).firstReview = 0;
+      expect(receivedByDay(atStart)).toEqual([0, 0, 0, 0, 0, 0, 6, 0, 0, 0]);
+      // ordered at 3 (during the outage): waits at the gate until 5, done at 7, arrives at 8
+      const during = heldOrder(servers);
+      (during.stockPoints[0].policy as { firstReview: number }).firstReview = 3;
+      expect(receivedByDay(during)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 6, 0]);
+    }
+    for (const servers of [null, 1]) {
+      const atEnd = heldOrder(servers);
+      atEnd.disruptions[0].occurrence = { type: 'scheduled', start: 2, end: 3 };
+      // ordered at 1, done at 3 = the outage's end: not held, arrives at 4
+      expect(receivedByDay(atEnd)).toEqual([0, 0, 0, 0, 6, 0, 0, 0, 0, 0]);
+    }
+  });
+
+  it('with random outages, processing and demand, nothing leaves the supplier during an outage, and units are conserved', () => {
+    for (const servers of [null, 2]) {
+      const scenario = scenarioOf({
+        ...singleStore({ policy: { type: 'sS', reorderPoint: 20, orderUpTo: 40 }, customersPerDay: 4, leadTime: 1, horizonDays: 400, seed: 'outages' }),
+        disruptions: [
+          { type: 'supplierOutage', name: 'a', node: 'supplier', occurrence: { type: 'random', ratePerYear: 12, duration: { type: 'uniform', min: 1, max: 8 } } },
+          { type: 'supplierOutage', name: 'b', node: 'supplier', occurrence: { type: 'random', ratePerYear: 6, duration: { type: 'constant', value: 3 } } },
+        ],
+      });
+      scenario.nodes[0] = { id: 'supplier', type: 'supplier', leadTime: { type: 'exponential', mean: 1.5 }, ...(servers !== null ? { servers } : {}) };
+      const simulation = buildSimulation(scenario, variantsOf(scenario)[0], replicationSeed(scenario.seed, 0));
+      const shipments = recordShipments(simulation);
+      simulation.run();
+      const windows = simulation.disruptions;
+      expect(windows.length).toBeGreaterThan(10);
+      // the lane takes exactly 1 day: a shipment left the supplier 1 day before it arrives
+      const leftDuringAnOutage = shipments.filter((shipment) => {
+        const left = shipment.arrivesAt - 1;
+        return windows.some((window) => window.start <= left && left < window.end - 1e-9);
+      });
+      expect(shipments.length).toBeGreaterThan(50);
+      expect(leftDuringAnOutage).toEqual([]);
+      const { problems } = runAndCheckConservation(scenario, 2);
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('overlapping outages hold the order until the last of them ends', () => {
+    for (const servers of [null, 2]) {
+      const scenario = heldOrder(servers);
+      scenario.disruptions.push({ type: 'supplierOutage', node: 'supplier', occurrence: { type: 'scheduled', start: 4, end: 7 } });
+      // done at 3, held through [2, 5) and [4, 7): leaves at 7, received at 8
+      expect(receivedByDay(scenario)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 6, 0]);
+    }
+  });
+});
+
+describe('ProductionStage: finished orders held during an outage leave in the order they finished', () => {
+  it('keeps held units inside the stage and releases them first in, first out', () => {
+    const stage = new ProductionStage('plant', 2);
+    stage.arrive(5, 1);
+    stage.arrive(7, 2);
+    stage.finish(1);
+    stage.hold(7, 2);
+    stage.finish(0);
+    stage.hold(5, 1);
+    expect([stage.busy, stage.unitsInside, stage.heldUnits]).toEqual([0, 12, 12]);
+    const shipped: [number, number][] = [];
+    stage.releaseHeld((quantity, to) => shipped.push([quantity, to]));
+    expect(shipped).toEqual([
+      [7, 2],
+      [5, 1],
+    ]);
+    expect([stage.unitsInside, stage.heldUnits]).toEqual([0, 0]);
+  });
+});
