@@ -297,6 +297,7 @@ export class Simulation {
       case EventKind.promiseCheck:
         return this.online.onPromiseCheck(target, value);
       case EventKind.horizon:
+        this.recordPartialLastDay();
         this.closeLastReviewPeriods();
         return this.env.stop();
       default:
@@ -746,6 +747,26 @@ export class Simulation {
       if (gate.hasWaiting) gate.release(this.shipNow);
     }
     if (day + 1 <= this.days) this.env.schedule(day + 1, EventKind.dayBoundary, day + 1, 0, Priority.dayBoundary);
+  }
+
+  /**
+   * At the horizon. A fractional horizon ends inside a day: that partial day is recorded as it stands
+   * (its demand, sales, orders and receipts so far, the levels now), so the daily series covers the
+   * whole run. Damage, shrinkage, counts, end-of-period measures and the bullwhip's daily sums stay
+   * with whole days (day boundaries).
+   */
+  private recordPartialLastDay(): void {
+    if (!(this.horizon < this.days)) return;
+    const now = this.env.now;
+    const day = this.days - 1;
+    const series = this.series;
+    for (const point of this.stockPoints) {
+      point.accrue(now);
+      point.closeDay();
+      series.recordStockPoint(day, point);
+    }
+    series.recordCustomers(day, this.customerBases);
+    if (this.zones.length > 0) series.recordOnline(day, this.zones);
   }
 
   /** End of a review period: the textbook's end-of-period state and cost. */
