@@ -16,7 +16,10 @@ const theoryAt = (baseStockLevel: number) => baseStockPoisson({ demandPerDay: RA
 describe('base stock with Poisson demand agrees with theory (Zipkin 2000 ch. 6; Axsäter 2015 ch. 5)', () => {
   let agreement: Agreement;
   beforeAll(() => {
-    agreement = runAgainstTheory(loadTheoryScenario('scenarios/theory/base-stock-poisson.json'));
+    // 150 replications, not the file's 100: the check needs an interval within 5% of S14's
+    // backorders (0.084) and stockout cost (0.042 a day), now that theoryAgreement.ts has no 0.01
+    // floor for quantities and money
+    agreement = runAgainstTheory({ ...loadTheoryScenario('scenarios/theory/base-stock-poisson.json'), replications: 150 });
   });
 
   it('the S12 variant is the cost-minimising base stock', () => {

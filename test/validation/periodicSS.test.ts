@@ -11,7 +11,10 @@ describe('periodic (s, S) with Poisson demand agrees with theory (Zheng & Federg
   let agreement: Agreement;
   const parameters = { demand: poissonPmf(10), leadTimePeriods: 0, orderingCost: 64, holdingCost: 1, backorderCost: 9 };
   beforeAll(() => {
-    agreement = runAgainstTheory(loadTheoryScenario('scenarios/theory/periodic-ss.json'));
+    // 50 replications, not the file's 20: the check needs an interval within 5% of the frequent
+    // variant's end-of-day backorders (0.081), now that theoryAgreement.ts has no 0.01 floor for
+    // quantities and money
+    agreement = runAgainstTheory({ ...loadTheoryScenario('scenarios/theory/periodic-ss.json'), replications: 50 });
   });
 
   it('the scenario runs the optimum Zheng and Federgruen find', () => {

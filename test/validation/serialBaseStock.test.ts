@@ -20,7 +20,10 @@ describe('a serial three-stage chain under echelon base stock agrees with Clarkâ
     backorderCostPerUnitPerDay: 0.4,
   };
   beforeAll(() => {
-    agreement = runAgainstTheory(loadTheoryScenario('scenarios/theory/serial-three-stages.json'));
+    // 90 replications, not the file's 60: the check needs an interval within 5% of the store's
+    // backorders (0.114) and the stockout cost (0.046 a day), now that theoryAgreement.ts has no
+    // 0.01 floor for quantities and money
+    agreement = runAgainstTheory({ ...loadTheoryScenario('scenarios/theory/serial-three-stages.json'), replications: 90 });
   });
 
   it('the scenario runs the optimal echelon levels of the Chenâ€“Zheng recursion', () => {
