@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests StrykerJS runs against each mutant (`npm run mutation`, stryker.config.json): the node
+ * tests of test/, without the browser tests (they build and drive the web app; the engine's mutants
+ * are caught by the node tests) and without test/cli (each test starts a CLI process, which runs
+ * the code without Stryker's active mutant, so it is slow and kills nothing).
+ *
+ * `MUTATION_TESTS` narrows the test files, comma-separated globs from the root, e.g.
+ * `MUTATION_TESTS='test/metrics/**' npm run mutation -- --mutate 'src/metrics/**\/*.ts'`.
+ */
+const include = process.env.MUTATION_TESTS?.split(',').map((glob) => glob.trim()).filter((glob) => glob !== '') ?? ['test/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    root: '.',
+    include: include.map((glob) => (glob.endsWith('.ts') ? glob : `${glob.replace(/\/+$/, '')}/**/*.test.ts`)),
+    exclude: ['test/browser/**', 'test/cli/**', '**/node_modules/**', '.stryker-tmp/**'],
+    environment: 'node',
+    testTimeout: 60_000,
+    // validation suites run whole experiments in beforeAll
+    hookTimeout: 120_000,
+  },
+});
