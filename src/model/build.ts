@@ -311,6 +311,20 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   for (const point of stockPoints) {
     if (point.supply.upstream >= 0) stockPoints[point.supply.upstream].downstream.push(point);
   }
+  // allocation rules other than first come, first served, with ranks by the requesting point's index
+  for (const point of stockPoints) {
+    const allocation = plans[point.index].entry.allocation;
+    if (allocation === undefined || allocation.type === 'fifo') continue;
+    const rankOfPoint = new Map<number, number>();
+    const customerRank = allocation.type === 'priority' ? (allocation.customerRank ?? Infinity) : Infinity;
+    if (allocation.type === 'priority') {
+      for (const below of point.downstream) {
+        const rank = allocation.rank[below.node];
+        if (rank !== undefined) rankOfPoint.set(below.index, rank);
+      }
+    }
+    point.allocation = { type: allocation.type, rankOfPoint, customerRank };
+  }
   for (const point of stockPoints) {
     for (let above = point.supply.upstream; above >= 0; above = stockPoints[above].supply.upstream) {
       if (stockPoints[above].policy.usesEchelonPosition) point.echelonReviewers.push(stockPoints[above]);

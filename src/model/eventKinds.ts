@@ -36,6 +36,8 @@ export const EventKind = {
   onlineDelivery: 18,
   /** is an online order still waiting when it can no longer make its promised date? */
   promiseCheck: 19,
+  /** a stock point with an allocation rule shares what it has among those it owes (once per instant) */
+  allocation: 20,
   /** the end of the measured window: after the last day is recorded, before anything else at that time */
   horizon: 10,
 } as const;
@@ -48,4 +50,6 @@ export const Priority = {
   normal: 2,
   review: 3,
   periodDemand: 4,
+  /** after every order of the instant is in, so none is served first for being placed first */
+  allocation: 5,
 } as const;

@@ -296,6 +296,8 @@ export class Simulation {
         return this.online.onDelivery(target);
       case EventKind.promiseCheck:
         return this.online.onPromiseCheck(target, value);
+      case EventKind.allocation:
+        return this.onAllocation(target);
       case EventKind.horizon:
         this.recordPartialLastDay();
         this.closeLastReviewPeriods();
@@ -618,6 +620,13 @@ export class Simulation {
     const c = point.counters;
     c.demandUnits += quantity;
     c.internalDemandUnits += quantity;
+    if (point.allocation !== null) {
+      // under an allocation rule the order waits for the instant's allocation, with the others placed now
+      point.owe(quantity, from, now, 1);
+      this.scheduleAllocation(point);
+      if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+      return;
+    }
     const canShip = point.backlog.length === 0 && (point.shipComplete ? point.onHand >= quantity : point.onHand > 0);
     const shipped = canShip ? Math.min(point.onHand, quantity) : 0;
     if (shipped > 0) {
@@ -643,6 +652,7 @@ export class Simulation {
 
   /** Serves what `point` owes, first come first served, from what it has on hand. */
   private serveBacklog(point: StockPoint): void {
+    if (point.allocation !== null) return this.scheduleAllocation(point);
     const now = this.env.now;
     const backlog = point.backlog;
     while (backlog.length > 0 && point.onHand > 1e-9) {
@@ -674,6 +684,118 @@ export class Simulation {
         this.shipFromWarehouse(point, part, requester);
       }
     }
+  }
+
+  /** Asks for an allocation at `point` at the current instant, after everything else at it (once). */
+  private scheduleAllocation(point: StockPoint): void {
+    if (point.allocationPending || point.backlog.length === 0) return;
+    point.allocationPending = true;
+    this.env.schedule(this.env.now, EventKind.allocation, point.index, 0, Priority.allocation);
+  }
+
+  private onAllocation(index: number): void {
+    const point = this.stockPoints[index];
+    point.allocationPending = false;
+    point.accrue(this.env.now);
+    this.allocate(point);
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+  }
+
+  /**
+   * Shares what `point` has on hand among those it owes, by its allocation rule, once every order of
+   * the instant is in (so orders placed at the same instant are not served in the order placed):
+   *
+   * - fairShare: each is served the same fraction of what it is owed, on hand / total owed (capped at
+   *   1), in fractional units; the last share takes exactly what is left, so units are conserved;
+   * - priority: in rank order (lower first; unranked after every rank), first come first served within
+   *   a rank; under shortageShipping "complete" a downstream order that cannot be shipped in full stops
+   *   the allocation there, as the front of a first-come-first-served line does.
+   *
+   * An order placed at this instant and served at once counts as filled immediately; what it is not
+   * served is backordered, as under first come, first served.
+   */
+  private allocate(point: StockPoint): void {
+    const now = this.env.now;
+    const backlog = point.backlog;
+    const count = backlog.length;
+    const rule = point.allocation!;
+    const shares = new Float64Array(count);
+    const order: number[] = [];
+    for (let i = 0; i < count; i++) order.push(i);
+    let left = point.onHand;
+    if (rule.type === 'fairShare') {
+      let owed = 0;
+      let last = -1;
+      for (let i = 0; i < count; i++) {
+        owed += backlog.quantityAt(i);
+        if (backlog.quantityAt(i) > 0) last = i;
+      }
+      const fraction = owed <= left ? 1 : left / owed;
+      for (let i = 0; i < count && left > 1e-12; i++) {
+        const quantity = backlog.quantityAt(i);
+        shares[i] = Math.min(quantity, i === last ? left : quantity * fraction, left);
+        left -= shares[i];
+      }
+    } else {
+      const rank = (i: number) => {
+        const requester = backlog.requesterAt(i);
+        return requester >= 0 ? (rule.rankOfPoint.get(requester) ?? Infinity) : rule.customerRank;
+      };
+      const ranks = order.map(rank);
+      order.sort((a, b) => (ranks[a] === ranks[b] ? a - b : ranks[a] < ranks[b] ? -1 : 1));
+      for (const i of order) {
+        if (left <= 1e-9) break;
+        const quantity = backlog.quantityAt(i);
+        if (backlog.requesterAt(i) >= 0 && point.shipComplete && left + 1e-9 < quantity) break;
+        shares[i] = Math.min(quantity, left);
+        left -= shares[i];
+      }
+    }
+    const c = point.counters;
+    for (const i of order) {
+      const owed = backlog.quantityAt(i);
+      const requester = backlog.requesterAt(i);
+      const part = shares[i];
+      if (backlog.freshAt(i)) {
+        // an order of this instant (from a downstream point): filled at once as far as it is served
+        if (part > 0) {
+          this.issueTo(point, part, requester);
+          c.filledImmediatelyUnits += part;
+          c.internalFilledImmediatelyUnits += part;
+        }
+        const short = owed - part;
+        if (short > 0) {
+          if (short > 1e-9) point.cycleHadStockout = true;
+          c.backorderedUnits += short;
+        }
+        point.serveOwedAt(i, part);
+        if (part > 0) this.shipFromWarehouse(point, part, requester);
+        continue;
+      }
+      if (part <= 0) continue;
+      const since = backlog.sinceAt(i);
+      if (requester >= 0) this.issueTo(point, part, requester);
+      else this.sell(point, part, requester === CUSTOMER || requester <= ONLINE_BASE ? 1 : 0);
+      point.serveOwedAt(i, part);
+      c.filledFromBackorderUnits += part;
+      if (requester === CUSTOMER) {
+        c.customerFilledFromBackorderUnits += part;
+        if (part >= owed - 1e-9) {
+          c.deliveredOrders++;
+          c.totalWaitDays += now - since;
+        }
+      } else if (requester === CUSTOMER_UNITS) {
+        c.customerFilledFromBackorderUnits += part;
+        c.deliveredOrders += part;
+        c.totalWaitDays += part * (now - since);
+      } else if (requester <= ONLINE_BASE) {
+        c.customerFilledFromBackorderUnits += part;
+        this.online.partServed(point, ONLINE_BASE - requester, part, part >= owed - 1e-9);
+      } else {
+        this.shipFromWarehouse(point, part, requester);
+      }
+    }
+    point.compactOwed();
   }
 
   /** A negative order: units go back to the supply (a supplier takes them, an upstream point restocks them). */

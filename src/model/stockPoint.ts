@@ -34,6 +34,17 @@ export interface RecordAccuracy {
   draws: RandomStream;
 }
 
+/**
+ * An allocation rule other than first come, first served: `fairShare`, or `priority` with the rank of
+ * each requester (a downstream point's index; customers as one class), lower first.
+ */
+export interface AllocationRule {
+  type: 'fairShare' | 'priority';
+  /** rank by downstream stock point index (absent: after every rank) */
+  rankOfPoint: Map<number, number>;
+  customerRank: number;
+}
+
 /** Units accounted over the whole run (warm-up included), for conservation checks. */
 export interface LedgerCounts {
   initialOnHand: number;
@@ -94,6 +105,13 @@ export class StockPoint implements PolicyState {
   ended = false;
   /** shrinkage and stock counts (see the scenario's visibility), or null: the record is exact */
   visibility: RecordAccuracy | null = null;
+  /**
+   * How it shares what it has among those it owes: first come first served (null), or a rule whose
+   * allocations run once per instant, after every order of that instant is in (see simulation.ts).
+   */
+  allocation: AllocationRule | null = null;
+  /** an allocation is scheduled at the current instant */
+  allocationPending = false;
   /** it ships online orders to customers in zones */
   servesOnline = false;
   /** expected days from ordering to receipt (transit and supplier processing means) */
@@ -237,9 +255,9 @@ export class StockPoint implements PolicyState {
     return stock;
   }
 
-  /** `quantity` units are owed to `requester` from `since` (first come, first served). */
-  owe(quantity: number, requester: number, since: number): void {
-    this.backlog.push(quantity, requester, since);
+  /** `quantity` units are owed to `requester` from `since` (`fresh`: an order not yet allocated, see `allocation`). */
+  owe(quantity: number, requester: number, since: number, fresh = 0): void {
+    this.backlog.push(quantity, requester, since, fresh);
     this.numbers[FIELD.backorders] += quantity;
     if (requester >= 0) this.numbers[FIELD.internalBackorders] += quantity;
     this.numbers[FIELD.waiting] = this.backlog.length;
@@ -253,6 +271,24 @@ export class StockPoint implements PolicyState {
     this.numbers[FIELD.backorders] = this.backlog.length === 0 ? 0 : this.numbers[FIELD.backorders] - quantity;
     if (this.backlog.length === 0) this.numbers[FIELD.internalBackorders] = 0;
     else if (internal) this.numbers[FIELD.internalBackorders] -= quantity;
+    this.numbers[FIELD.waiting] = this.backlog.length;
+  }
+
+  /** `quantity` units of what the i-th in line is owed are served (an allocation rule); then `compactOwed`. */
+  serveOwedAt(i: number, quantity: number): void {
+    if (this.backlog.requesterAt(i) >= 0) this.numbers[FIELD.internalBackorders] -= quantity;
+    this.backlog.serveAt(i, quantity);
+    this.numbers[FIELD.backorders] -= quantity;
+  }
+
+  /** After `serveOwedAt`: those served in full leave the line. */
+  compactOwed(): void {
+    this.backlog.compact();
+    if (this.backlog.length === 0) {
+      // an empty line owes nothing: no rounding dust left behind
+      this.numbers[FIELD.backorders] = 0;
+      this.numbers[FIELD.internalBackorders] = 0;
+    }
     this.numbers[FIELD.waiting] = this.backlog.length;
   }
 

@@ -132,6 +132,27 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     }
   });
 
+  // allocation: ranks name nodes the point supplies; fair shares are partial shipments
+  scenario.stockPoints.forEach((entry, i) => {
+    const allocation = entry.allocation;
+    if (allocation === undefined || allocation.type === 'fifo') return;
+    const path = `stockPoints[${i}].allocation`;
+    if (allocation.type === 'fairShare') {
+      if ((entry.shortageShipping ?? scenario.shortageShipping) === 'complete') {
+        report(`${path}.type`, 'a fair share ships part of each order; it needs shortageShipping "partial" here (got "complete")');
+      }
+      return;
+    }
+    const supplied = new Set<string>();
+    for (const [key, { source }] of stockPoints) {
+      const [node, product] = key.split('/');
+      if (source !== undefined && idsOf(entry.node).includes(source) && idsOf(entry.product).includes(product)) supplied.add(node);
+    }
+    for (const node of Object.keys(allocation.rank)) {
+      if (!supplied.has(node)) report(`${path}.rank.${node}`, `"${node}" orders nothing from this stock point (nodes it supplies: ${listOf(supplied) || 'none'})`);
+    }
+  });
+
   // demand
   const demandKeys = new Set<string>();
   const demandNodes = new Set<string>();

@@ -318,6 +318,27 @@ export type ShortageShipping = z.infer<typeof ShortageShipping>;
 /** which units a stock point of a product in lots issues first: first in, first expiring, last in */
 export const Issuing = z.enum(['fifo', 'fefo', 'lifo']);
 
+/**
+ * How a stock point shares what it has among those it owes (downstream stock points' orders and
+ * customers' backorders) when it cannot serve them all: first come, first served (`fifo`, the
+ * default); in proportion to what each is owed (`fairShare`); or by rank (`priority`: lower rank
+ * first, first come first served within a rank). Fair share and priority are the allocation rules of
+ * distribution requirements planning (Silver, Pyke & Thomas 2017, multi-echelon distribution;
+ * Zipkin 2000, allocation in distribution systems).
+ */
+export const Allocation = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('fifo') }),
+  z.strictObject({ type: z.literal('fairShare') }),
+  z.strictObject({
+    type: z.literal('priority'),
+    /** rank of each downstream node this point supplies (lower is served first; unranked: after every rank) */
+    rank: z.record(Id, nonNegative()).default({}),
+    /** rank of customers' backorders here, as one class (default: after every rank) */
+    customerRank: nonNegative().optional(),
+  }),
+]);
+export type Allocation = z.infer<typeof Allocation>;
+
 export const StockPoint = z.strictObject({
   node: IdList,
   product: IdList,
@@ -340,6 +361,8 @@ export const StockPoint = z.strictObject({
   shortageShipping: ShortageShipping.optional(),
   /** for a product held in lots (shelfLifeDays, or a recall covers it): which units leave first (default fifo) */
   issuing: Issuing.optional(),
+  /** how what it has is shared among those it owes when it cannot serve them all (default: first come, first served) */
+  allocation: Allocation.optional(),
   /** how well the stock record matches the shelf (default: exactly, always) */
   visibility: z
     .strictObject({

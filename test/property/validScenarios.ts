@@ -4,7 +4,8 @@ import type { Distribution, ScenarioInput } from '../../src/scenario/schema.ts';
 /**
  * Small valid scenarios exercising everything in the model that moves units: fractional quantities
  * (demand sizes, supplier and warehouse capacities such as 0.5 a day, policy parameters, case packs,
- * initial stock), products held in lots (shelf life, markdown, FIFO, FEFO and LIFO issuing, recalls),
+ * initial stock), allocation rules (first come first served, fair share, priority), products held in
+ * lots (shelf life, markdown, FIFO, FEFO and LIFO issuing, recalls),
  * stock visibility (shrinkage, counts with and without a delay, real time), damage by storage class,
  * customer returns, end of life, lost sales and backorders, partial and complete shipping, supplier
  * servers and processing times, disruptions, churn, forecast policies returning stock upstream, and
@@ -148,6 +149,14 @@ const stockPointRecipe = fc.record({
   unmetDemand: fc.option(fc.constantFrom('lost', 'backorder'), { nil: undefined }),
   shortageShipping: fc.option(fc.constantFrom('partial', 'complete'), { nil: undefined }),
   issuing: fc.option(fc.constantFrom('fifo', 'fefo', 'lifo'), { nil: undefined }),
+  allocation: fc.option(
+    fc.record({
+      type: fc.constantFrom('fifo', 'fairShare', 'priority'),
+      ranks: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2, maxLength: 2 }),
+      customerRank: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+    }),
+    { nil: undefined },
+  ),
   visibility: fc.option(
     fc.record(
       {
@@ -325,6 +334,17 @@ export function scenarioFromRecipe(r: Recipe): ScenarioInput {
   });
   const inLots = (product: number) => r.products[product].shelfLifeDays !== undefined || recalled;
 
+  // an allocation rule: fair share where short orders ship in part; priority ranks for the nodes supplied
+  const allocationOf = (node: string, s: (typeof r.stockPoints)[number]): Pick<ScenarioInput['stockPoints'][number], 'allocation'> => {
+    const a = s.allocation;
+    if (a === undefined) return {};
+    if (a.type === 'fifo') return { allocation: { type: 'fifo' } };
+    if (a.type === 'fairShare') return (s.shortageShipping ?? r.shortageShipping) === 'partial' ? { allocation: { type: 'fairShare' } } : {};
+    const supplied = network.lanes.filter(([from, to]) => from === node && network.holding.includes(to)).map(([, to]) => to);
+    const rank = Object.fromEntries(supplied.map((to, i) => [to, a.ranks[i % a.ranks.length]]));
+    return { allocation: { type: 'priority', rank, ...(a.customerRank !== undefined ? { customerRank: a.customerRank } : {}) } };
+  };
+
   const stockPoints: ScenarioInput['stockPoints'] = [];
   let k = 0;
   for (const node of network.holding) {
@@ -340,6 +360,7 @@ export function scenarioFromRecipe(r: Recipe): ScenarioInput {
         ...(s.unmetDemand !== undefined ? { unmetDemand: s.unmetDemand } : {}),
         ...(s.shortageShipping !== undefined ? { shortageShipping: s.shortageShipping } : {}),
         ...(s.issuing !== undefined && inLots(p) ? { issuing: s.issuing } : {}),
+        ...allocationOf(node, s),
         ...(s.visibility !== undefined ? { visibility: s.visibility } : {}),
       });
     });
