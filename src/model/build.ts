@@ -417,6 +417,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
         gates[gateFor(disruption.node)].addOutage(window.start, window.end);
       } else if (disruption.type === 'capacityLoss') {
         disruptions.push({ ...window, name, effect: { type: 'capacity', gate: gateFor(disruption.node), share: 1 - disruption.fraction } });
+        // nothing ships: what finishes processing meanwhile is held, as in an outage
+        if (disruption.fraction === 1) gates[gateFor(disruption.node)].addOutage(window.start, window.end);
       } else if (disruption.type === 'deliveryDelay') {
         disruptions.push({ ...window, name, effect: { type: 'delivery', zone: zoneIndex.get(disruption.zone)!, multiplier: disruption.multiplier } });
       } else {

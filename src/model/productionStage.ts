@@ -9,9 +9,9 @@
  * A supplier without a server count processes every order at once (as many servers as orders), which
  * is the plain processing delay.
  *
- * During an outage at the supplier, servers go on processing the orders that reached them, but what
- * they finish is held here (`hold`) and leaves, in the order it finished, when the outage ends
- * (`releaseHeld`).
+ * During an outage at the supplier (or a capacity loss of its whole capacity), servers go on
+ * processing the orders that reached them, but what they finish is held here (`hold`) and leaves, in
+ * the order it finished, when it ends (`releaseHeld`).
  */
 export class ProductionStage {
   // jobs waiting: quantity and receiving stock point, first in first out

@@ -10,7 +10,8 @@
  * An outage also holds the orders that passed the gate before it and finish processing during it: a
  * supplier without servers asks `leaveAfterOutages` when such an order may leave (the outages are
  * drawn before the run); a supplier with servers holds it in its ProductionStage until the outage
- * ends.
+ * ends. A capacity loss of the whole capacity (fraction 1, nothing ships) stops the node as an outage
+ * does, and is added here as one (`addOutage`); `stopped` is either in force.
  */
 const DUST = 1e-9;
 
@@ -39,7 +40,10 @@ export class ShippingGate {
     readonly capacityPerDay: number,
   ) {}
 
-  /** An outage will stop the node over [start, end) (added when the run is built, before it starts). */
+  /**
+   * An outage, or a capacity loss of the whole capacity, will stop the node over [start, end) (added
+   * when the run is built, before it starts).
+   */
   addOutage(start: number, end: number): void {
     this.outageWindows.push({ start, end });
     this.outageStarts = null;
@@ -78,6 +82,11 @@ export class ShippingGate {
     }
     this.outageStarts = starts;
     this.outageEnds = ends;
+  }
+
+  /** Nothing may leave now: an outage, or capacity losses leaving no capacity, are in force. */
+  get stopped(): boolean {
+    return this.outages > 0 || this.capacityShare === 0;
   }
 
   get hasWaiting(): boolean {

@@ -137,7 +137,7 @@ export class Simulation {
   /** per demand stream: the index of its stock point */
   private readonly streamPoint: Int32Array;
   private readonly shipNow: (quantity: number, to: number) => void;
-  /** a finished order held at a supplier with servers leaves (the outage is over) */
+  /** a finished order held at a supplier with servers leaves (the outage, or the loss of all capacity, is over) */
   private readonly shipHeld: (quantity: number, to: number) => void;
   readonly lots: LotRegistry;
   private readonly consignments: Consignments;
@@ -529,7 +529,8 @@ export class Simulation {
   /**
    * Units leave for stock point `to` over its lane: they arrive after processing and transit. At a
    * supplier with servers, the order first waits for a server (`onProcessingDone` ships it). An
-   * outage at the supplier holds an order that finishes processing during it until the outage ends.
+   * outage at the supplier, or a capacity loss of its whole capacity, holds an order that finishes
+   * processing during it until it ends.
    */
   private dispatchShipment(quantity: number, to: number): void {
     const supply = this.stockPoints[to].supply;
@@ -551,21 +552,21 @@ export class Simulation {
   }
 
   /**
-   * A server has processed its order: the order leaves (or, during an outage at the supplier, is held
-   * until it ends), and the server takes the next in line.
+   * A server has processed its order: the order leaves (or, during an outage at the supplier or a loss
+   * of its whole capacity, is held until it ends), and the server takes the next in line.
    */
   private onProcessingDone(stageIndex: number, server: number): void {
     const stage = this.stages[stageIndex];
     const quantity = stage.quantityAt(server);
     const to = stage.destinationAt(server);
     if (stage.finish(server)) this.startProcessing(stageIndex, server, stage.destinationAt(server));
-    if (this.gates[this.stockPoints[to].supply.supplier].outages > 0) stage.hold(quantity, to);
+    if (this.gates[this.stockPoints[to].supply.supplier].stopped) stage.hold(quantity, to);
     else this.ship(quantity, to, 0, 0);
   }
 
   /**
    * Units leave for stock point `to` over its lane after `processing` days at a supplier without
-   * servers, then `held` days held there by an outage, then the transit time.
+   * servers, then `held` days held there by an outage (or a loss of all capacity), then the transit time.
    */
   private ship(quantity: number, to: number, processing: number, held: number): void {
     const now = this.env.now;
@@ -947,8 +948,9 @@ export class Simulation {
       if (window.end <= this.horizon) this.env.schedule(window.end, EventKind.disruptionEnd, index, 0, Priority.normal);
     } else if (effect.type === 'outage' || effect.type === 'capacity') {
       const gate = this.gates[effect.gate];
-      // what servers finished during the outage leaves first, in the order it finished
-      if (effect.type === 'outage' && gate.outages === 0) {
+      // what servers finished during the outage (or the loss of all capacity) leaves first, in the
+      // order it finished, once nothing stops the node any more
+      if (!gate.stopped) {
         for (const stage of this.stages) if (stage.node === gate.node && stage.heldUnits > 0) stage.releaseHeld(this.shipHeld);
       }
       if (gate.hasWaiting) gate.release(this.shipNow);
