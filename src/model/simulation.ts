@@ -665,25 +665,35 @@ export class Simulation {
       if (requester >= 0) this.issueTo(point, part, requester);
       else this.sell(point, part, requester === CUSTOMER || requester <= ONLINE_BASE ? 1 : 0);
       point.serveOwed(part);
-      const c = point.counters;
-      c.filledFromBackorderUnits += part;
-      if (requester === CUSTOMER) {
-        c.customerFilledFromBackorderUnits += part;
-        if (part >= owed - 1e-9) {
-          c.deliveredOrders++;
-          c.totalWaitDays += now - since;
-        }
-      } else if (requester === CUSTOMER_UNITS) {
-        c.customerFilledFromBackorderUnits += part;
-        c.deliveredOrders += part;
-        c.totalWaitDays += part * (now - since);
-      } else if (requester <= ONLINE_BASE) {
-        // an online order's part leaves once it is complete; it is delivered (and counted) later
-        c.customerFilledFromBackorderUnits += part;
-        this.online.partServed(point, ONLINE_BASE - requester, part, part >= owed - 1e-9);
-      } else {
-        this.shipFromWarehouse(point, part, requester);
+      this.owedPartFilled(point, requester, part, owed, since, now);
+    }
+  }
+
+  /**
+   * Counts `part` of an owed entry (`owed` units, waiting since `since`) as filled from backorder and
+   * sends it on: a downstream point's part ships, an online order's part leaves once the order is
+   * complete, a customer's order is delivered when filled in full. Shared by first come first served
+   * (serveBacklog) and the other allocation rules (allocate).
+   */
+  private owedPartFilled(point: StockPoint, requester: number, part: number, owed: number, since: number, now: number): void {
+    const c = point.counters;
+    c.filledFromBackorderUnits += part;
+    if (requester === CUSTOMER) {
+      c.customerFilledFromBackorderUnits += part;
+      if (part >= owed - 1e-9) {
+        c.deliveredOrders++;
+        c.totalWaitDays += now - since;
       }
+    } else if (requester === CUSTOMER_UNITS) {
+      c.customerFilledFromBackorderUnits += part;
+      c.deliveredOrders += part;
+      c.totalWaitDays += part * (now - since);
+    } else if (requester <= ONLINE_BASE) {
+      // an online order's part leaves once it is complete; it is delivered (and counted) later
+      c.customerFilledFromBackorderUnits += part;
+      this.online.partServed(point, ONLINE_BASE - requester, part, part >= owed - 1e-9);
+    } else {
+      this.shipFromWarehouse(point, part, requester);
     }
   }
 
@@ -778,23 +788,7 @@ export class Simulation {
       if (requester >= 0) this.issueTo(point, part, requester);
       else this.sell(point, part, requester === CUSTOMER || requester <= ONLINE_BASE ? 1 : 0);
       point.serveOwedAt(i, part);
-      c.filledFromBackorderUnits += part;
-      if (requester === CUSTOMER) {
-        c.customerFilledFromBackorderUnits += part;
-        if (part >= owed - 1e-9) {
-          c.deliveredOrders++;
-          c.totalWaitDays += now - since;
-        }
-      } else if (requester === CUSTOMER_UNITS) {
-        c.customerFilledFromBackorderUnits += part;
-        c.deliveredOrders += part;
-        c.totalWaitDays += part * (now - since);
-      } else if (requester <= ONLINE_BASE) {
-        c.customerFilledFromBackorderUnits += part;
-        this.online.partServed(point, ONLINE_BASE - requester, part, part >= owed - 1e-9);
-      } else {
-        this.shipFromWarehouse(point, part, requester);
-      }
+      this.owedPartFilled(point, requester, part, owed, since, now);
     }
     point.compactOwed();
   }
