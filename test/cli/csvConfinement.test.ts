@@ -3,28 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/cli/loadScenario.ts';
+import { csvHistoryScenario } from '../fixtures/csvScenario.ts';
 import { stocklab } from './stocklab.ts';
 
-/** A store whose demand is a CSV history at `csv`, in a scenario written to `file`. */
+/** A store whose demand is a CSV history at `csv` (column "qty"), in a scenario written to `file`. */
 function scenarioReading(file: string, csv: string): void {
-  writeFileSync(
-    file,
-    JSON.stringify({
-      version: 1,
-      name: 'CSV history',
-      horizonDays: 30,
-      warmupDays: 0,
-      replications: 2,
-      products: [{ id: 'widget', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } }],
-      nodes: [
-        { id: 'supplier', type: 'supplier' },
-        { id: 'store', type: 'store' },
-      ],
-      lanes: [{ from: 'supplier', to: 'store', leadTime: { type: 'constant', value: 2 } }],
-      stockPoints: [{ node: 'store', product: 'widget', policy: { type: 'sS', reorderPoint: 10, orderUpTo: 30 } }],
-      demand: [{ type: 'history', node: 'store', product: 'widget', series: { csv, column: 'qty' } }],
-    }),
-  );
+  writeFileSync(file, JSON.stringify(csvHistoryScenario(csv, 'qty')));
 }
 
 // root/outside.csv, root/scenario/{data/inside.csv, escape.csv -> ../outside.csv, back.csv -> data/inside.csv}

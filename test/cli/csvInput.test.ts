@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { confinedReader, loadScenario } from '../../src/cli/loadScenario.ts';
 import { CSV_MAX_BYTES } from '../../src/scenario/csv.ts';
 import { INPUT_LIMITS } from '../../src/scenario/inputLimits.ts';
+import { csvHistoryScenario } from '../fixtures/csvScenario.ts';
 import { stocklab } from './stocklab.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'stocklab-csv-input-'));
@@ -13,24 +14,7 @@ const folder = mkdtempSync(join(tmpdir(), 'stocklab-csv-input-'));
 function scenarioWith(name: string, csv: string, column?: string): string {
   writeFileSync(join(folder, `${name}.csv`), csv);
   const file = join(folder, `${name}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      version: 1,
-      name: 'CSV history',
-      horizonDays: 30,
-      warmupDays: 0,
-      replications: 2,
-      products: [{ id: 'widget', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } }],
-      nodes: [
-        { id: 'supplier', type: 'supplier' },
-        { id: 'store', type: 'store' },
-      ],
-      lanes: [{ from: 'supplier', to: 'store', leadTime: { type: 'constant', value: 2 } }],
-      stockPoints: [{ node: 'store', product: 'widget', policy: { type: 'sS', reorderPoint: 10, orderUpTo: 30 } }],
-      demand: [{ type: 'history', node: 'store', product: 'widget', series: column === undefined ? { csv: `${name}.csv` } : { csv: `${name}.csv`, column } }],
-    }),
-  );
+  writeFileSync(file, JSON.stringify(csvHistoryScenario(`${name}.csv`, column)));
   return file;
 }
 
