@@ -1,40 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { runReplication } from '../../src/experiment/run.ts';
 import { buildSimulation, variantsOf } from '../../src/model/build.ts';
 import { replicationSeed } from '../../src/random/streams.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runAndCheckConservation } from '../fixtures/conservation.ts';
 import { recordShipments } from '../fixtures/observe.ts';
+import { heldOrderScenario, receivedByDay } from '../fixtures/heldOrder.ts';
 import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
 
 /**
  * Issue 13: a capacity loss of the whole capacity (fraction 1, "nothing ships") holds what finishes
- * processing inside it, as a supplier outage does (test/model/outageHoldsProcessed.test.ts).
- * Hand-computed: the store starts empty and orders once, 6 units at its review at time 1 (periodicRS,
- * order-up-to 6, no customers); the supplier (100 units a day) processes every order for 2 days
- * (constant), the lane takes 1 day, and the supplier loses all its capacity over [2, 5). The order
- * passes the shipping gate at 1 (before the loss, using 6 of day 1's capacity), finishes processing at
- * 3, inside the loss, and waits; it leaves when capacity returns, at 5, and reaches the store at 6 (day
- * 6 of the daily series). Before the fix it left at 3 and arrived at 4.
+ * processing inside it, as a supplier outage does (test/model/outageHoldsProcessed.test.ts): the
+ * hand-computed case of test/fixtures/heldOrder.ts, the supplier shipping at most `capacityPerDay`
+ * (100) a day and losing all of it over [2, 5). The order passes the gate at 1 (before the loss, using
+ * 6 of day 1's capacity), finishes at 3, inside the loss, leaves when capacity returns, at 5, and
+ * reaches the store at 6. Before the fix it left at 3 and arrived at 4.
  */
 function heldOrder(servers: number | null, horizonDays = 10, capacityPerDay = 100): Scenario {
-  const input = singleStore({
-    policy: { type: 'periodicRS', reviewPeriod: 100, orderUpTo: 6, firstReview: 1 },
-    leadTime: 1,
-    initialOnHand: 0,
-    horizonDays,
-  });
-  return scenarioOf({
-    ...input,
-    nodes: [{ id: 'supplier', type: 'supplier', capacityPerDay, leadTime: { type: 'constant', value: 2 }, ...(servers !== null ? { servers } : {}) }, input.nodes[1]],
-    demand: [],
-    disruptions: [{ type: 'capacityLoss', node: 'supplier', fraction: 1, occurrence: { type: 'scheduled', start: 2, end: 5 } }],
-  });
-}
-
-/** the units the store received on each day (daily series row d: [d, d + 1)) */
-function receivedByDay(scenario: Scenario): number[] {
-  return runReplication(scenario, 0, 0).series!.network.received;
+  return heldOrderScenario({ type: 'capacityLoss', node: 'supplier', fraction: 1, occurrence: { type: 'scheduled', start: 2, end: 5 } }, servers, horizonDays, capacityPerDay);
 }
 
 describe('a capacity loss of the whole capacity holds the orders that finish processing during it', () => {

@@ -1,39 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { runReplication } from '../../src/experiment/run.ts';
 import { buildSimulation, variantsOf } from '../../src/model/build.ts';
 import { ProductionStage } from '../../src/model/productionStage.ts';
 import { replicationSeed } from '../../src/random/streams.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runAndCheckConservation } from '../fixtures/conservation.ts';
 import { recordShipments } from '../fixtures/observe.ts';
+import { heldOrderScenario, receivedByDay } from '../fixtures/heldOrder.ts';
 import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
 
 /**
- * Issue 13, point 3: a supplier outage holds what finishes processing inside it. Hand-computed: the
- * store starts empty and orders once, 6 units at its review at time 1 (periodicRS, order-up-to 6, no
- * customers); the supplier processes every order for 2 days (constant), the lane takes 1 day, and an
- * outage runs over [2, 5). The order passes the shipping gate at 1 (before the outage), finishes
- * processing at 3, inside the outage, and waits; it leaves when the outage ends, at 5, and reaches
- * the store at 5 + 1 = 6 (day 6 of the daily series). Before the fix it left at 3 and arrived at 4.
+ * Issue 13, point 3: a supplier outage holds what finishes processing inside it (the hand-computed
+ * case of test/fixtures/heldOrder.ts, with an outage over [2, 5)): received at 6. Before the fix the
+ * order left at 3 and arrived at 4.
  */
 function heldOrder(servers: number | null, horizonDays = 10): Scenario {
-  const scenario = scenarioOf({
-    ...singleStore({
-      policy: { type: 'periodicRS', reviewPeriod: 100, orderUpTo: 6, firstReview: 1 },
-      leadTime: 1,
-      initialOnHand: 0,
-      horizonDays,
-    }),
-    demand: [],
-    disruptions: [{ type: 'supplierOutage', node: 'supplier', occurrence: { type: 'scheduled', start: 2, end: 5 } }],
-  });
-  scenario.nodes[0] = { id: 'supplier', type: 'supplier', leadTime: { type: 'constant', value: 2 }, ...(servers !== null ? { servers } : {}) };
-  return scenario;
-}
-
-/** the units the store received on each day (daily series row d: [d, d + 1)) */
-function receivedByDay(scenario: Scenario): number[] {
-  return runReplication(scenario, 0, 0).series!.network.received;
+  return heldOrderScenario({ type: 'supplierOutage', node: 'supplier', occurrence: { type: 'scheduled', start: 2, end: 5 } }, servers, horizonDays);
 }
 
 describe('a supplier outage holds the orders that finish processing during it', () => {
