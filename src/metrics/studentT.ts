@@ -2,19 +2,25 @@ import { normalQuantile } from '../math/normal.ts';
 import { expm1, pow, sinCosQuarterTurn } from '../math/libm.ts';
 
 /**
- * The p-quantile of Student's t distribution with `degreesOfFreedom` (> 0, not necessarily whole).
+ * The p-quantile of Student's t distribution with a whole number of `degreesOfFreedom` (>= 1: the
+ * engine asks for replications − 1).
  *
  * G. W. Hill (1970), "Algorithm 396: Student's t-quantiles", Communications of the ACM 13(10), 619–620,
  * as in R's `qt`: exact for 1 and 2 degrees of freedom, otherwise an expansion about the normal
- * quantile (or, far in the tail, in the tail probability itself). Relative error below 1e-5 (worst at
- * 3 to 10 degrees of freedom), below 1e-8 from 30 and 1e-11 from 100 degrees of freedom, for p in
- * (0.5, 0.99999] (compared with scipy.stats.t.ppf; confidence intervals need far less).
+ * quantile (or, far in the tail, in the tail probability itself). Measured against scipy.stats.t.ppf
+ * (scipy 1.17.1) on 2,000 values of p in (0.5, 0.99999]: relative error at most 1.6e-5 (1.52e-5 at 3
+ * degrees of freedom near p = 0.936, where the two expansions meet; 9.8e-6 at 4, 6.3e-6 at 5), below
+ * 1.3e-6 from 7, 1e-8 from 20 and 1e-11 from 99 degrees of freedom; a 95% interval's half-width needs
+ * far less. Whole degrees of freedom only: between 1 and 3 the expansion is far off (t(0.9, 1.5) would
+ * be 1.2% from the truth), and no caller needs a fraction.
  *
  * @example studentTQuantile(0.975, 9) // 2.2622 (tables: 2.262)
  */
 export function studentTQuantile(p: number, degreesOfFreedom: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: expected a probability in (0, 1), got ${p}`);
-  if (!(degreesOfFreedom > 0)) throw new RangeError(`studentTQuantile: expected degrees of freedom > 0, got ${degreesOfFreedom}`);
+  if (!(Number.isInteger(degreesOfFreedom) && degreesOfFreedom >= 1)) {
+    throw new RangeError(`studentTQuantile: expected a whole number of degrees of freedom >= 1, got ${degreesOfFreedom}`);
+  }
   if (p === 0.5) return 0;
   // Hill works with the two-tailed probability P(|T| > t).
   const twoTailed = 2 * Math.min(p, 1 - p);
