@@ -14,7 +14,7 @@
  * prints the table of scores and the surviving mutants.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -27,6 +27,7 @@ if (files.length === 0) {
 const outDir = path.join('reports', 'mutation', 'by-file');
 mkdirSync(outDir, { recursive: true });
 
+const failed = [];
 for (const file of files) {
   if (!existsSync(file)) {
     console.error(`${file}: no such file`);
@@ -42,13 +43,24 @@ for (const file of files) {
   console.log(`${file}: mutating (tests: ${process.env.MUTATION_TESTS ?? 'all of vitest.mutation.config.ts'})`);
   const run = spawnSync(
     'npx',
-    ['stryker', 'run', '--mutate', file, '--ignoreStatic', '--incremental', '--incrementalFile', path.join(outDir, `${name}.incremental.json`), '--reporters', 'json,clear-text'],
+    ['stryker', 'run', '--mutate', file, '--ignoreStatic', '--allowEmpty', '--incremental', '--incrementalFile', path.join(outDir, `${name}.incremental.json`), '--reporters', 'json,clear-text'],
     { stdio: 'inherit' },
   );
   if (run.status !== 0) {
+    // go on with the other files: one file's failure (say, a test timing out in the dry run) should
+    // not cost the hours of the rest
     console.error(`${file}: StrykerJS exited with ${run.status ?? run.signal}`);
-    process.exit(1);
+    failed.push(file);
+    continue;
   }
-  copyFileSync(path.join('reports', 'mutation', 'mutation.json'), report);
+  // a file with no mutants (types only) writes no report: keep an empty one rather than the last
+  // file's, which mutation.json still holds
+  const written = JSON.parse(readFileSync(path.join('reports', 'mutation', 'mutation.json'), 'utf8'));
+  const own = Object.hasOwn(written.files, file) ? written : { ...written, files: {} };
+  writeFileSync(report, JSON.stringify(own));
   console.log(`${file}: ${Math.round((Date.now() - started) / 1000)} s, report ${report}`);
+}
+if (failed.length > 0) {
+  console.error(`StrykerJS failed on ${failed.length} file(s): ${failed.join(', ')}`);
+  process.exit(1);
 }

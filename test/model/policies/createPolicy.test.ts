@@ -24,4 +24,17 @@ describe('createPolicy', () => {
     expect(policy.type).toBe(input.type);
     expect(policy.defaultInitialOnHand).toBeGreaterThan(0);
   });
+
+  it('builds the echelon base stock rule, which starts empty and reads the echelon position', () => {
+    const policy = createPolicy(PolicySpec.parse({ type: 'echelonBaseStock', level: 30 }), context);
+    expect(policy.type).toBe('echelonBaseStock');
+    // the echelon's stock starts at the points below; the simulation asks it at their demands too
+    expect(policy.defaultInitialOnHand).toBe(0);
+    expect(policy.usesEchelonPosition).toBe(true);
+    expect(createPolicy(PolicySpec.parse({ type: 'baseStock', level: 30 }), context).usesEchelonPosition).toBeFalsy();
+  });
+
+  it('says which type it does not know rather than returning nothing (a spec that bypassed the schema)', () => {
+    expect(() => createPolicy({ type: 'kanban', cards: 3 } as unknown as PolicySpec, context)).toThrow('unknown policy type "kanban"');
+  });
 });
