@@ -10,21 +10,23 @@ import type { StockPoint } from './stockPoint.ts';
 export class SaleOfLots implements PieceSink {
   private point: StockPoint | null = null;
   private now = 0;
-  /** recalls whose lots this sale took units of, and how many */
+  /** recalls whose lots this sale took units of (bit r for recall r), and how many of each's */
   private recallMask = 0;
-  private recallUnits = 0;
+  private readonly recallUnits: Float64Array;
 
   constructor(
     private readonly registry: LotRegistry,
     private readonly outcomes: RecallOutcome[],
     readonly sold: LotList,
-  ) {}
+  ) {
+    this.recallUnits = new Float64Array(outcomes.length);
+  }
 
   begin(point: StockPoint, now: number): void {
     this.point = point;
     this.now = now;
+    if (this.recallMask !== 0) this.recallUnits.fill(0);
     this.recallMask = 0;
-    this.recallUnits = 0;
     this.sold.clear();
   }
 
@@ -37,8 +39,10 @@ export class SaleOfLots implements PieceSink {
     }
     const recalls = this.registry.recalls[lot];
     if (recalls !== 0) {
+      // a lot may be covered by several recalls, and one sale may take lots of different recalls:
+      // each recall counts only the units of its own lots
       this.recallMask |= recalls;
-      this.recallUnits += quantity;
+      for (let r = 0; r < this.outcomes.length; r++) if ((recalls & (1 << r)) !== 0) this.recallUnits[r] += quantity;
     }
     this.sold.piece(lot, quantity);
   }
@@ -48,8 +52,8 @@ export class SaleOfLots implements PieceSink {
     if (this.recallMask === 0) return;
     for (let r = 0; r < this.outcomes.length; r++) {
       if ((this.recallMask & (1 << r)) === 0) continue;
-      this.outcomes[r].customersReached += customers > 0 ? customers : this.recallUnits;
-      this.outcomes[r].unitsSold += this.recallUnits;
+      this.outcomes[r].customersReached += customers > 0 ? customers : this.recallUnits[r];
+      this.outcomes[r].unitsSold += this.recallUnits[r];
     }
   }
 }

@@ -199,4 +199,33 @@ describe("the end of a product's life", () => {
     expect(run.network.kpis.obsolescenceCost).toBeCloseTo(obsolete * (10 - 4), 9);
     expect(run.ledgers.every((ledger) => ledger.pipeline === 0)).toBe(true);
   });
+
+  it('split in two, count the same units sold as one recall over both windows (a day\'s sale may take lots of both)', () => {
+    // 3 units a day in one lump, base stock 4, lead time 1: each morning's sale takes the end of one
+    // day's lot and the start of the next, so some sales span the lots of both halves of the window
+    const input: ScenarioInput = {
+      version: 1,
+      name: 'split recall',
+      horizonDays: 20,
+      seed: 'split',
+      products: [{ id: 'p', unitCost: 1, holdingCost: { perUnitPerDay: 0 }, unmetDemand: 'lost' }],
+      nodes: [{ id: 'supplier', type: 'supplier' }, { id: 'shop', type: 'store' }],
+      lanes: [{ from: 'supplier', to: 'shop', leadTime: { type: 'constant', value: 1 } }],
+      stockPoints: [{ node: 'shop', product: 'p', policy: { type: 'baseStock', level: 4 } }],
+      demand: [{ type: 'perPeriod', node: 'shop', product: 'p', quantity: { type: 'constant', value: 3 } }],
+      recalls: [{ name: 'whole', supplier: 'supplier', receivedFrom: 0, receivedTo: 10, announcedOn: 15 }],
+    };
+    const sold = (recalls: NonNullable<ScenarioInput['recalls']>) =>
+      runReplication(scenarioOf({ ...input, recalls }), 0, 0, { series: false }).recalls.map((r) => r.unitsSold);
+    const [whole] = sold(input.recalls!);
+    const halves = sold([
+      { name: 'first', supplier: 'supplier', receivedFrom: 0, receivedTo: 5, announcedOn: 15 },
+      { name: 'second', supplier: 'supplier', receivedFrom: 5, receivedTo: 10, announcedOn: 15 },
+    ]);
+    expect(whole).toBeGreaterThan(20);
+    expect(halves[0]).toBeGreaterThan(0);
+    expect(halves[1]).toBeGreaterThan(0);
+    expect(halves[0] + halves[1]).toBe(whole);
+  });
 });
+
