@@ -60,9 +60,18 @@ export class DailySeries {
     });
   }
 
-  /** the zones' tallies start again from zero (end of the warm-up) */
-  restartOnline(): void {
-    this.onlineBefore.fill(0);
+  /**
+   * The zones' tallies are about to start again from zero (end of the warm-up), which may fall inside
+   * a day: the part of that day already tallied is kept, so the day's row counts the whole day like
+   * the stock series (docs/KPIS.md: the daily series include the warm-up). Call it before the reset.
+   */
+  restartOnline(zones: ReadonlyArray<ZoneTally>): void {
+    ONLINE_LEVELS.forEach((level, k) => {
+      let total = 0;
+      for (const zone of zones) total += zone[level];
+      // after the reset the day's row is (tally since the reset) + (total − before)
+      this.onlineBefore[k] -= total;
+    });
   }
 
   recordStockPoint(day: number, point: StockPoint): void {

@@ -913,8 +913,8 @@ export class Simulation {
       base.churnedBy.fill(0);
       base.demandLostToChurn = 0;
     }
+    this.series.restartOnline(this.zones);
     for (const zone of this.zones) zone.reset();
-    this.series.restartOnline();
     this.rollupDaily.restart();
   }
 
