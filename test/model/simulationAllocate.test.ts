@@ -239,7 +239,7 @@ describe('allocation details', () => {
     // nothing at 0. At 2, of the 3 received, b's 2 and a's 1 join the line; b's leave at 3.
     const input = network({ type: 'priority', rank: { b: 0, a: 1 } });
     input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
-    input.lanes[1] = { ...input.lanes[1], costPerShipment: 1 };
+    input.lanes![1] = { ...input.lanes![1], costPerShipment: 1 };
     const { simulation, shipments } = simulate(input);
     expect(fromDc(shipments)).toEqual([
       [0, 'b', 2],
@@ -256,7 +256,7 @@ describe('allocation details', () => {
     const input = network({ type: 'priority', rank: { b: 0, a: 1 } }, 'partial', 8);
     input.horizonDays = 5;
     input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
-    input.lanes[1] = { ...input.lanes[1], costPerShipment: 1 };
+    input.lanes![1] = { ...input.lanes![1], costPerShipment: 1 };
     const { simulation, shipments } = simulate(input);
     expect(fromDc(shipments)).toEqual([
       [0, 'b', 2],

@@ -347,7 +347,7 @@ describe('an order a warehouse can ship nothing of', () => {
     // 2); b's 4 find nothing on hand and are owed. Nothing else leaves, and b pays no shipment.
     const input = twoStores({ type: 'periodicRS', reviewPeriod: 100, orderUpTo: 0, firstReview: 50 }, 6, [6, 4]);
     input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
-    input.lanes[2] = { ...input.lanes[2], costPerShipment: 1 };
+    input.lanes![2] = { ...input.lanes![2], costPerShipment: 1 };
     const { simulation, shipments } = simulate(input);
     expect(shipments.filter((s) => s.to > 0).map((s) => [s.leftAt, s.to, s.quantity])).toEqual([
       [0, 1, 2],

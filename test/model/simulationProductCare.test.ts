@@ -440,7 +440,7 @@ describe('recalls and suppliers', () => {
     // store st buys w from sup, store other from sup2; the recall names sup: only st's 3 units go
     const input = store({ policy: never, initialOnHand: 3, horizon: 3, recalls: [{ name: 'r', supplier: 'sup', receivedFrom: 0, receivedTo: 1, announcedOn: 2 }] });
     input.nodes.push({ id: 'sup2', type: 'supplier' }, { id: 'other', type: 'store' });
-    input.lanes.push({ from: 'sup2', to: 'other', leadTime: { type: 'constant', value: 1 } });
+    input.lanes!.push({ from: 'sup2', to: 'other', leadTime: { type: 'constant', value: 1 } });
     input.stockPoints.push({ node: 'other', product: 'w', policy: never, initialOnHand: 4 });
     const [st, other] = simulate(input).stockPoints;
     expect([st.counters.recalledUnits, st.onHand]).toEqual([3, 0]);
