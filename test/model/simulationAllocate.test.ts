@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSimulation, variantsOf } from '../../src/model/build.ts';
-import type { Simulation } from '../../src/model/simulation.ts';
-import { replicationSeed } from '../../src/random/streams.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
-import { scenarioOf } from '../fixtures/scenario.ts';
-import { recordShipments, type Shipment } from '../fixtures/observe.ts';
+import { dcTwoStores, reviewOnceAtZero, simulateRecorded } from '../fixtures/dcTwoStores.ts';
+import type { Shipment } from '../fixtures/observe.ts';
 
 type Allocation = NonNullable<ScenarioInput['stockPoints'][number]['allocation']>;
 
@@ -14,40 +11,7 @@ type Allocation = NonNullable<ScenarioInput['stockPoints'][number]['allocation']
  * empty shelf, reviewing at 0 only), after the dc's review. No customer demand. Deterministic.
  */
 function network(allocation: Allocation, shortageShipping: 'partial' | 'complete' = 'partial', dcPolicyUpTo = 9, storeUpTo: [number, number] = [4, 8]): ScenarioInput {
-  const once = (orderUpTo: number) => ({ type: 'periodicRS' as const, reviewPeriod: 100, orderUpTo, firstReview: 0 });
-  return {
-    version: 1,
-    name: 'allocation',
-    horizonDays: 4,
-    seed: 'alloc',
-    shortageShipping,
-    products: [{ id: 'w', unitCost: 1, holdingCost: { perUnitPerDay: 0 }, unmetDemand: 'backorder' }],
-    nodes: [
-      { id: 'sup', type: 'supplier' },
-      { id: 'dc', type: 'warehouse' },
-      { id: 'a', type: 'store' },
-      { id: 'b', type: 'store' },
-    ],
-    lanes: [
-      { from: 'sup', to: 'dc', leadTime: { type: 'constant', value: 2 } },
-      { from: 'dc', to: 'a', leadTime: { type: 'constant', value: 1 } },
-      { from: 'dc', to: 'b', leadTime: { type: 'constant', value: 1 } },
-    ],
-    stockPoints: [
-      { node: 'dc', product: 'w', policy: once(dcPolicyUpTo), initialOnHand: 6, allocation },
-      { node: 'a', product: 'w', policy: once(storeUpTo[0]), initialOnHand: 0 },
-      { node: 'b', product: 'w', policy: once(storeUpTo[1]), initialOnHand: 0 },
-    ],
-    demand: [],
-  };
-}
-
-function simulate(input: ScenarioInput): { simulation: Simulation; shipments: Shipment[] } {
-  const scenario = scenarioOf(input);
-  const simulation = buildSimulation(scenario, variantsOf(scenario)[0], replicationSeed(scenario.seed, 0));
-  const shipments = recordShipments(simulation);
-  simulation.run();
-  return { simulation, shipments };
+  return dcTwoStores({ name: 'allocation', horizonDays: 4, dcPolicy: reviewOnceAtZero(dcPolicyUpTo), dcOnHand: 6, storeUpTo, dc: { allocation }, shortageShipping });
 }
 
 /** [time it left, store (a or b), units] of every shipment from the dc */
@@ -55,7 +19,7 @@ const fromDc = (shipments: Shipment[]) => shipments.filter((s) => s.to > 0).map(
 
 describe('fair share: each is served the same fraction of what it is owed', () => {
   it('6 on hand for orders of 4 and 8: half each at once (2 and 4); the 3 received at 2 halve what is left (1 and 2)', () => {
-    const { simulation, shipments } = simulate(network({ type: 'fairShare' }));
+    const { simulation, shipments } = simulateRecorded(network({ type: 'fairShare' }));
     expect(fromDc(shipments)).toEqual([
       [0, 'a', 2],
       [0, 'b', 4],
@@ -81,7 +45,7 @@ describe('fair share: each is served the same fraction of what it is owed', () =
     // fraction is capped at 1: each order leaves whole, 1 unit stays
     const input = network({ type: 'fairShare' }, 'partial', 12);
     input.stockPoints[0].initialOnHand = 13;
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     expect(fromDc(shipments)).toEqual([
       [0, 'a', 4],
       [0, 'b', 8],
@@ -101,7 +65,7 @@ describe('fair share: each is served the same fraction of what it is owed', () =
     // 1/3 + 2 x (1/3) is not 1 in floating point, so b's share must be computed as what is left
     const input = network({ type: 'fairShare' }, 'partial', 0, [1, 2]);
     input.stockPoints[0].initialOnHand = 1;
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     expect(fromDc(shipments)).toEqual([
       [0, 'a', 1 / 3],
       [0, 'b', 1 - 1 / 3],
@@ -110,7 +74,7 @@ describe('fair share: each is served the same fraction of what it is owed', () =
   });
 
   it('a period in which orders were served short is a stockout cycle', () => {
-    const { simulation } = simulate(network({ type: 'fairShare' }));
+    const { simulation } = simulateRecorded(network({ type: 'fairShare' }));
     const c = simulation.stockPoints[0].counters;
     expect([c.cycles, c.cyclesWithStockout]).toEqual([1, 1]);
   });
@@ -118,7 +82,7 @@ describe('fair share: each is served the same fraction of what it is owed', () =
 
 describe('priority: lower rank first, unranked after every rank', () => {
   it('b ranked first gets all 6 at once and the 2 it is still owed first at 2; a gets the 1 left', () => {
-    const { simulation, shipments } = simulate(network({ type: 'priority', rank: { b: 0, a: 1 } }));
+    const { simulation, shipments } = simulateRecorded(network({ type: 'priority', rank: { b: 0, a: 1 } }));
     expect(fromDc(shipments)).toEqual([
       [0, 'b', 6],
       [2, 'b', 2],
@@ -130,7 +94,7 @@ describe('priority: lower rank first, unranked after every rank', () => {
   });
 
   it('a store with no rank comes after the ranked one', () => {
-    const { shipments } = simulate(network({ type: 'priority', rank: { b: 5 } }));
+    const { shipments } = simulateRecorded(network({ type: 'priority', rank: { b: 5 } }));
     expect(fromDc(shipments)).toEqual([
       [0, 'b', 6],
       [2, 'b', 2],
@@ -139,7 +103,7 @@ describe('priority: lower rank first, unranked after every rank', () => {
   });
 
   it('a ranked first gets its 4, b the 2 left, then the 3 received', () => {
-    const { shipments } = simulate(network({ type: 'priority', rank: { a: 0, b: 1 } }));
+    const { shipments } = simulateRecorded(network({ type: 'priority', rank: { a: 0, b: 1 } }));
     expect(fromDc(shipments)).toEqual([
       [0, 'a', 4],
       [0, 'b', 2],
@@ -150,7 +114,7 @@ describe('priority: lower rank first, unranked after every rank', () => {
   it('under complete shipping an order that cannot leave whole stops the allocation there', () => {
     // b (first) is owed 8 and the dc has 6: nothing leaves, not even a's 4. At 2 the dc has 9: b's 8
     // leave, and the 1 left does not cover a's 4
-    const { simulation, shipments } = simulate(network({ type: 'priority', rank: { b: 0, a: 1 } }, 'complete'));
+    const { simulation, shipments } = simulateRecorded(network({ type: 'priority', rank: { b: 0, a: 1 } }, 'complete'));
     expect(fromDc(shipments)).toEqual([[2, 'b', 8]]);
     const dc = simulation.stockPoints[0];
     expect(dc.onHand).toBe(1);
@@ -173,7 +137,7 @@ describe("priority and the warehouse's own customers", () => {
   };
 
   it('customers ranked before the store are served first: 3 units to them, the 2 left to the store', () => {
-    const { simulation, shipments } = simulate(withCustomers(0));
+    const { simulation, shipments } = simulateRecorded(withCustomers(0));
     expect(fromDc(shipments)).toEqual([[2, 'a', 2]]);
     const c = simulation.stockPoints[0].counters;
     // each unit of per-period demand is one customer's order, delivered at 2 after waiting 2 days
@@ -183,7 +147,7 @@ describe("priority and the warehouse's own customers", () => {
   });
 
   it('customers ranked after the store wait for what the store leaves: 4 to the store, 1 to them', () => {
-    const { simulation, shipments } = simulate(withCustomers(2));
+    const { simulation, shipments } = simulateRecorded(withCustomers(2));
     expect(fromDc(shipments)).toEqual([[2, 'a', 4]]);
     const c = simulation.stockPoints[0].counters;
     expect(c.customerFilledFromBackorderUnits).toBe(1);
@@ -199,7 +163,7 @@ describe('priority details', () => {
     const input = network({ type: 'priority', rank: { a: 1 }, customerRank: 0 }, 'complete', 2, [4, 0]);
     input.stockPoints[0].initialOnHand = 0;
     input.demand = [{ type: 'history', node: 'dc', product: 'w', series: [3, 0, 0, 0] }];
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     expect(fromDc(shipments)).toEqual([]);
     const c = simulation.stockPoints[0].counters;
     expect(c.customerFilledFromBackorderUnits).toBe(2);
@@ -213,7 +177,7 @@ describe('priority details', () => {
     const input = network({ type: 'priority', rank: { b: 0, a: 1 } });
     input.stockPoints = [input.stockPoints[1], input.stockPoints[2], input.stockPoints[0]];
     input.products[0].shelfLifeDays = 100;
-    const [a, b] = simulate(input).simulation.stockPoints;
+    const [a, b] = simulateRecorded(input).simulation.stockPoints;
     expect([a.onHand, a.lots!.total]).toEqual([4, 4]);
     expect([b.onHand, b.lots!.total]).toEqual([8, 8]);
   });
@@ -223,7 +187,7 @@ describe('priority details', () => {
     // dc now reviews after the stores' orders: position 6 - 12, it orders 15, and b gets its 6 at 2
     const input = network({ type: 'priority', rank: { a: 0, b: 1 } });
     input.stockPoints = [input.stockPoints[1], input.stockPoints[2], input.stockPoints[0]];
-    const { shipments } = simulate(input);
+    const { shipments } = simulateRecorded(input);
     const dcShipments = shipments.filter((s) => s.to !== 2).map((s) => [s.leftAt, s.to === 0 ? 'a' : 'b', s.quantity]);
     expect(dcShipments).toEqual([
       [0, 'a', 4],
@@ -240,7 +204,7 @@ describe('allocation details', () => {
     const input = network({ type: 'priority', rank: { b: 0, a: 1 } });
     input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
     input.lanes![1] = { ...input.lanes![1], costPerShipment: 1 };
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     expect(fromDc(shipments)).toEqual([
       [0, 'b', 2],
       [1, 'b', 2],
@@ -257,7 +221,7 @@ describe('allocation details', () => {
     input.horizonDays = 5;
     input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
     input.lanes![1] = { ...input.lanes![1], costPerShipment: 1 };
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     expect(fromDc(shipments)).toEqual([
       [0, 'b', 2],
       [1, 'b', 2],
@@ -274,7 +238,7 @@ describe('allocation details', () => {
     input.stockPoints[0].initialOnHand = 0;
     input.demand = [{ type: 'history', node: 'dc', product: 'w', series: [3, 0, 0, 0] }];
     input.recalls = [{ name: 'r', supplier: 'sup', receivedFrom: 0, receivedTo: 4, announcedOn: 4 }];
-    const { simulation } = simulate(input);
+    const { simulation } = simulateRecorded(input);
     expect(simulation.recallOutcomes[0]).toMatchObject({ unitsSold: 3, customersReached: 3 });
   });
 
@@ -282,7 +246,7 @@ describe('allocation details', () => {
     // the dc holds 6 less a ten-billionth and orders nothing; a alone orders 6: it gets all but the dust
     const input = network({ type: 'fairShare' }, 'partial', 0, [6, 0]);
     input.stockPoints[0].initialOnHand = 6 - 1e-10;
-    const { simulation } = simulate(input);
+    const { simulation } = simulateRecorded(input);
     const c = simulation.stockPoints[0].counters;
     expect(c.filledImmediatelyUnits).toBe(6 - 1e-10);
     expect([c.cycles, c.cyclesWithStockout]).toEqual([1, 0]);

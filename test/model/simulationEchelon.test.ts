@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSimulation, variantsOf } from '../../src/model/build.ts';
-import type { Simulation } from '../../src/model/simulation.ts';
-import { replicationSeed } from '../../src/random/streams.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
-import { scenarioOf } from '../fixtures/scenario.ts';
-import { recordShipments } from '../fixtures/observe.ts';
+import { dcTwoStores, simulateRecorded } from '../fixtures/dcTwoStores.ts';
 
 type PolicyInput = ScenarioInput['stockPoints'][number]['policy'];
 
@@ -48,14 +44,6 @@ function chain(options: ChainOptions): ScenarioInput {
   };
 }
 
-function simulate(input: ScenarioInput): { simulation: Simulation; shipments: ReturnType<typeof recordShipments> } {
-  const scenario = scenarioOf(input);
-  const simulation = buildSimulation(scenario, variantsOf(scenario)[0], replicationSeed(scenario.seed, 0));
-  const shipments = recordShipments(simulation);
-  simulation.run();
-  return { simulation, shipments };
-}
-
 // The dc reviews every 3 days from 0 up to 10; the store orders up to 5 (base stock) from nothing.
 // At time 0 the dc (3 on hand) orders 7, due at 2; then the store orders 5 from the dc.
 const dcEveryThree: PolicyInput = { type: 'periodicRS', reviewPeriod: 3, orderUpTo: 10, firstReview: 0 };
@@ -63,7 +51,7 @@ const storeBaseStock: PolicyInput = { type: 'baseStock', level: 5 };
 
 describe("a downstream point's order at a warehouse (partial shipping)", () => {
   it('ships the 3 units on hand at once, owes 2 and ships them when its own order arrives', () => {
-    const { simulation, shipments } = simulate(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
+    const { simulation, shipments } = simulateRecorded(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
     const [dc, st] = simulation.stockPoints;
     expect(shipments.filter((s) => s.to === st.index).map((s) => [s.leftAt, s.arrivesAt, s.quantity])).toEqual([
       [0, 1, 3],
@@ -86,7 +74,7 @@ describe("a downstream point's order at a warehouse (partial shipping)", () => {
 
   it('the review period in which the warehouse fell short counts as a stockout cycle; the next does not', () => {
     // periods [0, 3) (short of 2 at time 0) and [3, 5) (closed at the horizon, nothing asked)
-    const { simulation } = simulate(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
+    const { simulation } = simulateRecorded(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
     const c = simulation.stockPoints[0].counters;
     expect(c.cycles).toBe(2);
     expect(c.cyclesWithStockout).toBe(1);
@@ -94,7 +82,7 @@ describe("a downstream point's order at a warehouse (partial shipping)", () => {
 
   it('purchase cost is paid where units come from a supplier, not again at the store supplied by the warehouse', () => {
     // the dc receives 7 at time 2 (its order of time 3, 5 units, arrives at 5 = the horizon: not received)
-    const { simulation } = simulate(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
+    const { simulation } = simulateRecorded(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
     const [dc, st] = simulation.stockPoints;
     expect(dc.counters.receivedUnits).toBe(7);
     expect(dc.counters.purchaseCost).toBe(28);
@@ -103,7 +91,7 @@ describe("a downstream point's order at a warehouse (partial shipping)", () => {
   });
 
   it('what the warehouse receives while owing less than it got: it ships the part owed and keeps the rest', () => {
-    const { simulation } = simulate(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
+    const { simulation } = simulateRecorded(chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 }));
     // 3 + 7 received - 3 - 2 shipped
     expect(simulation.stockPoints[0].onHand).toBe(5);
   });
@@ -111,7 +99,7 @@ describe("a downstream point's order at a warehouse (partial shipping)", () => {
 
 describe('complete shipping: a downstream order leaves only whole', () => {
   it('with 3 of 5 units on hand nothing leaves at once; the whole 5 leave when the warehouse has them', () => {
-    const { simulation, shipments } = simulate(
+    const { simulation, shipments } = simulateRecorded(
       chain({ dcPolicy: dcEveryThree, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0, shortageShipping: 'complete' }),
     );
     const [dc, st] = simulation.stockPoints;
@@ -126,7 +114,7 @@ describe('complete shipping: a downstream order leaves only whole', () => {
     // the dc holds 3 less a ten-billionth and orders up to 5 less a ten-billionth at 0 (2 units, due at
     // 2); the store's 5 wait. At 2 the dc holds 5 to within a billionth: the order leaves whole, rather
     // than wait for ever for the dust
-    const { simulation, shipments } = simulate(
+    const { simulation, shipments } = simulateRecorded(
       chain({ dcPolicy: { type: 'periodicRS', reviewPeriod: 100, orderUpTo: 5 - 1e-10, firstReview: 0 }, dcOnHand: 3 - 1e-10, storePolicy: storeBaseStock, storeOnHand: 0, shortageShipping: 'complete' }),
     );
     const toStore = shipments.filter((s) => s.to === 1);
@@ -137,7 +125,7 @@ describe('complete shipping: a downstream order leaves only whole', () => {
   });
 
   it('an order for exactly what is on hand ships at once', () => {
-    const { simulation, shipments } = simulate(
+    const { simulation, shipments } = simulateRecorded(
       chain({ dcPolicy: dcEveryThree, dcOnHand: 5, storePolicy: storeBaseStock, storeOnHand: 0, shortageShipping: 'complete' }),
     );
     const st = simulation.stockPoints[1];
@@ -151,11 +139,11 @@ describe('complete shipping: a downstream order leaves only whole', () => {
     // has 4 < 5: under complete shipping nothing leaves; its review at 3 orders 5 more, due at 5 (the
     // horizon), so the store gets nothing. Under partial shipping the 4 leave at 2.
     const dcPolicy: PolicyInput = { type: 'periodicRS', reviewPeriod: 3, orderUpTo: 4, firstReview: 0 };
-    const complete = simulate(chain({ dcPolicy, dcOnHand: 0, storePolicy: storeBaseStock, storeOnHand: 0, shortageShipping: 'complete' }));
+    const complete = simulateRecorded(chain({ dcPolicy, dcOnHand: 0, storePolicy: storeBaseStock, storeOnHand: 0, shortageShipping: 'complete' }));
     expect(complete.shipments.filter((s) => s.to === 1)).toEqual([]);
     expect(complete.simulation.stockPoints[0].onHand).toBe(4);
     expect(complete.simulation.stockPoints[0].backorders).toBe(5);
-    const partial = simulate(chain({ dcPolicy, dcOnHand: 0, storePolicy: storeBaseStock, storeOnHand: 0 }));
+    const partial = simulateRecorded(chain({ dcPolicy, dcOnHand: 0, storePolicy: storeBaseStock, storeOnHand: 0 }));
     expect(partial.shipments.filter((s) => s.to === 1).map((s) => [s.leftAt, s.quantity])).toEqual([[2, 4]]);
     expect(partial.simulation.stockPoints[0].backorders).toBe(1);
   });
@@ -167,7 +155,7 @@ describe("customers' backorders filled from a receipt", () => {
     // every 4 days from time 0: at 0 it orders 2 (shipped at once, arriving at 1). Day 0's demand of 3
     // (after the review) is owed, since 0. At 1 the 2 units arrive: 2 orders delivered, each having
     // waited 1 day; 1 unit is still owed at the horizon.
-    const { simulation } = simulate(
+    const { simulation } = simulateRecorded(
       chain({
         dcPolicy: { type: 'periodicRS', reviewPeriod: 100, orderUpTo: 0, firstReview: 50 },
         dcOnHand: 10,
@@ -189,38 +177,13 @@ describe("customers' backorders filled from a receipt", () => {
 
 /** supplier -(2)-> dc -(1)-> stores a and b, each ordering up to `upTo` once, at time 0 (after the dc's review) */
 function twoStores(dcPolicy: PolicyInput, dcOnHand: number, upTo: [number, number], extra: Partial<ScenarioInput['stockPoints'][number]> = {}, shortageShipping: 'partial' | 'complete' = 'partial'): ScenarioInput {
-  const once = (orderUpTo: number): PolicyInput => ({ type: 'periodicRS', reviewPeriod: 100, orderUpTo, firstReview: 0 });
-  return {
-    version: 1,
-    name: 'two stores',
-    horizonDays: 5,
-    seed: 'two-stores',
-    shortageShipping,
-    products: [{ id: 'w', unitCost: 1, holdingCost: { perUnitPerDay: 0 }, unmetDemand: 'backorder' }],
-    nodes: [
-      { id: 'sup', type: 'supplier' },
-      { id: 'dc', type: 'warehouse' },
-      { id: 'a', type: 'store' },
-      { id: 'b', type: 'store' },
-    ],
-    lanes: [
-      { from: 'sup', to: 'dc', leadTime: { type: 'constant', value: 2 } },
-      { from: 'dc', to: 'a', leadTime: { type: 'constant', value: 1 } },
-      { from: 'dc', to: 'b', leadTime: { type: 'constant', value: 1 } },
-    ],
-    stockPoints: [
-      { node: 'dc', product: 'w', policy: dcPolicy, initialOnHand: dcOnHand, ...extra },
-      { node: 'a', product: 'w', policy: once(upTo[0]), initialOnHand: 0 },
-      { node: 'b', product: 'w', policy: once(upTo[1]), initialOnHand: 0 },
-    ],
-    demand: [],
-  };
+  return dcTwoStores({ name: 'two stores', horizonDays: 5, dcPolicy, dcOnHand, storeUpTo: upTo, dc: extra, shortageShipping });
 }
 
 describe('first come, first served at a warehouse', () => {
   it('orders served in full leave nothing owed behind them: the next order ships at once too', () => {
     // the dc (never ordering) holds 10; a orders 2, then b orders 3: both leave at 0
-    const { simulation, shipments } = simulate(twoStores({ type: 'periodicRS', reviewPeriod: 100, orderUpTo: 0, firstReview: 50 }, 10, [2, 3]));
+    const { simulation, shipments } = simulateRecorded(twoStores({ type: 'periodicRS', reviewPeriod: 100, orderUpTo: 0, firstReview: 50 }, 10, [2, 3]));
     expect(shipments.filter((s) => s.to > 0).map((s) => [s.leftAt, s.to, s.quantity])).toEqual([
       [0, 1, 2],
       [0, 2, 3],
@@ -233,7 +196,7 @@ describe('first come, first served at a warehouse', () => {
   it('under complete shipping a later order that would fit does not pass an earlier one waiting', () => {
     // the dc (never ordering) holds 6; a orders 8 (cannot leave whole: owed), then b orders 4: b waits
     // behind a, though 6 would cover it
-    const { simulation, shipments } = simulate(twoStores({ type: 'periodicRS', reviewPeriod: 100, orderUpTo: 0, firstReview: 50 }, 6, [8, 4], {}, 'complete'));
+    const { simulation, shipments } = simulateRecorded(twoStores({ type: 'periodicRS', reviewPeriod: 100, orderUpTo: 0, firstReview: 50 }, 6, [8, 4], {}, 'complete'));
     expect(shipments.filter((s) => s.to > 0)).toEqual([]);
     const dc = simulation.stockPoints[0];
     expect(dc.onHand).toBe(6);
@@ -243,7 +206,7 @@ describe('first come, first served at a warehouse', () => {
   it('an order short by rounding dust owes the dust but is no stockout (README: Demand)', () => {
     // the dc holds 5 less a ten-billionth and reviews every 3 days (ordering nothing: order-up-to 0);
     // a orders 5: all but the dust leaves; both review periods ([0, 3) and [3, 5)) are without stockout
-    const { simulation } = simulate(twoStores({ type: 'periodicRS', reviewPeriod: 3, orderUpTo: 0, firstReview: 0 }, 5 - 1e-10, [5, 0]));
+    const { simulation } = simulateRecorded(twoStores({ type: 'periodicRS', reviewPeriod: 3, orderUpTo: 0, firstReview: 0 }, 5 - 1e-10, [5, 0]));
     const dc = simulation.stockPoints[0];
     expect(dc.counters.filledImmediatelyUnits).toBe(5 - 1e-10);
     expect(dc.backorders).toBeGreaterThan(0);
@@ -256,7 +219,7 @@ describe('a continuous-review warehouse', () => {
   it("reorders when a store's order takes its position to the reorder point", () => {
     // (s, S) = (5, 20), 12 on hand (position 12 at its first look, at 0: no order). a orders 4 (position
     // 8, no order), then b orders 3: position 5, at s: order 15
-    const { simulation, shipments } = simulate(twoStores({ type: 'sS', reorderPoint: 5, orderUpTo: 20 }, 12, [4, 3]));
+    const { simulation, shipments } = simulateRecorded(twoStores({ type: 'sS', reorderPoint: 5, orderUpTo: 20 }, 12, [4, 3]));
     expect(shipments.filter((s) => s.to === 0).map((s) => [s.leftAt, s.quantity])).toEqual([[0, 15]]);
     expect(simulation.stockPoints[0].counters.ordersPlaced).toBe(1);
   });
@@ -267,7 +230,7 @@ describe('a continuous-review warehouse under an allocation rule', () => {
     // (s, S) = (10, 20), 12 on hand, fair share. a's order of 2 takes the position to 10: order 10
     // (position 20); b's order of 2 leaves it at 18, above s: no second order. One review for the two
     // orders together would find 8 and order 12.
-    const { simulation } = simulate(twoStores({ type: 'sS', reorderPoint: 10, orderUpTo: 20 }, 12, [2, 2], { allocation: { type: 'fairShare' } }));
+    const { simulation } = simulateRecorded(twoStores({ type: 'sS', reorderPoint: 10, orderUpTo: 20 }, 12, [2, 2], { allocation: { type: 'fairShare' } }));
     const dc = simulation.stockPoints[0];
     expect(dc.counters.ordersPlaced).toBe(1);
     expect(dc.counters.orderedUnits).toBe(10);
@@ -285,7 +248,7 @@ describe('a store listed before its warehouse (stock point 0) is served as a dow
     input.stockPoints = [input.stockPoints[1], input.stockPoints[0]];
     input.nodes[0] = { id: 'sup', type: 'supplier', capacityPerDay: 3 };
     if (shelfLifeDays !== undefined) input.products[0].shelfLifeDays = shelfLifeDays;
-    return simulate(input);
+    return simulateRecorded(input);
   };
 
   it('partial shipping: 3 units leave at 2 and the 2 owed at 3', () => {
@@ -318,7 +281,7 @@ describe("a warehouse's end-of-period cost (docs/KPIS.md, costPerPeriod)", () =>
     // no holding, and no backorder cost at a point without customers
     const input = chain({ dcPolicy: { type: 'periodicRS', reviewPeriod: 2, orderUpTo: 0, firstReview: 0 }, dcOnHand: 3, storePolicy: storeBaseStock, storeOnHand: 0 });
     input.products[0] = { ...input.products[0], holdingCost: { perUnitPerDay: 0.5 }, backorderCostPerDay: 1.5 };
-    const c = simulate(input).simulation.stockPoints[0].counters;
+    const c = simulateRecorded(input).simulation.stockPoints[0].counters;
     expect(c.periods).toBe(2);
     expect(c.endOfPeriodBackordersSum).toBe(4);
     expect(c.periodCostSum).toBe(0);
@@ -331,7 +294,7 @@ describe('shipping capacity at the horizon', () => {
     // boundary of 1; at 2, the horizon, the third is still waiting (and the first not yet received)
     const input = chain({ dcPolicy: { type: 'periodicRS', reviewPeriod: 100, orderUpTo: 3, firstReview: 0 }, dcOnHand: 0, storePolicy: storeBaseStock, storeOnHand: 0, horizon: 2 });
     input.nodes[0] = { id: 'sup', type: 'supplier', capacityPerDay: 1 };
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     expect(shipments.filter((s) => s.to === 0).map((s) => [s.leftAt, s.quantity])).toEqual([
       [0, 1],
       [1, 1],
@@ -348,7 +311,7 @@ describe('an order a warehouse can ship nothing of', () => {
     const input = twoStores({ type: 'periodicRS', reviewPeriod: 100, orderUpTo: 0, firstReview: 50 }, 6, [6, 4]);
     input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
     input.lanes![2] = { ...input.lanes![2], costPerShipment: 1 };
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     expect(shipments.filter((s) => s.to > 0).map((s) => [s.leftAt, s.to, s.quantity])).toEqual([
       [0, 1, 2],
       [1, 1, 2],

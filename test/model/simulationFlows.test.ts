@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSimulation, variantsOf } from '../../src/model/build.ts';
-import type { Simulation } from '../../src/model/simulation.ts';
-import { replicationSeed } from '../../src/random/streams.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
-import { scenarioOf } from '../fixtures/scenario.ts';
-import { recordShipments, type Shipment } from '../fixtures/observe.ts';
+import { simulateRecorded } from '../fixtures/dcTwoStores.ts';
 
 type PolicyInput = ScenarioInput['stockPoints'][number]['policy'];
-
-function simulate(input: ScenarioInput): { simulation: Simulation; shipments: Shipment[] } {
-  const scenario = scenarioOf(input);
-  const simulation = buildSimulation(scenario, variantsOf(scenario)[0], replicationSeed(scenario.seed, 0));
-  const shipments = recordShipments(simulation);
-  simulation.run();
-  return { simulation, shipments };
-}
 
 /** One store and its supplier; lane of constant lead time `leadTime`, 2 per shipment and 0.5 per unit. */
 function store(policy: PolicyInput, initialOnHand: number, series: number[], horizon: number, leadTime: number, extra: Partial<ScenarioInput> = {}): ScenarioInput {
@@ -43,7 +31,7 @@ describe('returns upstream (a forecast policy allowed to return stock)', () => {
   it('sends the excess above the target back to the supplier, paying the lane, and counts it as negative ordering', () => {
     // demand 1 a day, L = 1: target 2. 10 on hand, 9 at the review of day 1: 7 go back; at 2 the
     // position is 1: order 1 (due at 3, the horizon). Transport: the return 2 + 0.5 x 7, the order 2 + 0.5
-    const { simulation, shipments } = simulate(store(returning, 10, [1, 1, 1], 3, 1));
+    const { simulation, shipments } = simulateRecorded(store(returning, 10, [1, 1, 1], 3, 1));
     const point = simulation.stockPoints[0];
     const c = point.counters;
     expect(c.returnedUnits).toBe(7);
@@ -56,7 +44,7 @@ describe('returns upstream (a forecast policy allowed to return stock)', () => {
   it('cannot return what is not on the shelf: with nothing on hand a position above the target returns nothing and costs nothing', () => {
     // history 6, 0, 0, 0 (mean 1.5), L = 3: nothing on hand, day 0's 6 lost; at 1 the forecast is 6,
     // the target 24: order 24 (due at 4). At 2 the forecast is 0: 24 to return, none on the shelf.
-    const { simulation } = simulate(store(returning, 0, [6, 0, 0, 0], 4, 3));
+    const { simulation } = simulateRecorded(store(returning, 0, [6, 0, 0, 0], 4, 3));
     const c = simulation.stockPoints[0].counters;
     expect(c.returnedUnits).toBe(0);
     expect(c.orderedUnits).toBe(24);
@@ -73,7 +61,7 @@ describe('returns upstream (a forecast policy allowed to return stock)', () => {
       { from: 'dc', to: 'st', leadTime: { type: 'constant', value: 1 } },
     ];
     input.stockPoints.push({ node: 'dc', product: 'w', policy: { type: 'periodicRS', reviewPeriod: 1, orderUpTo: 0, firstReview: 100 }, initialOnHand: 0 });
-    const { simulation, shipments } = simulate(input);
+    const { simulation, shipments } = simulateRecorded(input);
     const [st, dc] = simulation.stockPoints;
     expect(st.counters.returnedUnits).toBe(7);
     expect(dc.counters.receivedUnits).toBe(7);
@@ -91,7 +79,7 @@ describe('returns upstream (a forecast policy allowed to return stock)', () => {
       { from: 'dc', to: 'st', leadTime: { type: 'constant', value: 1 } },
     ];
     input.stockPoints.push({ node: 'dc', product: 'w', policy: { type: 'periodicRS', reviewPeriod: 1, orderUpTo: 0, firstReview: 100 }, initialOnHand: 0 });
-    const { simulation } = simulate(input);
+    const { simulation } = simulateRecorded(input);
     const [st, dc] = simulation.stockPoints;
     expect(dc.onHand).toBe(6);
     expect(dc.lots!.total).toBe(6);
@@ -127,18 +115,18 @@ describe('lots travelling from a warehouse to a store', () => {
   });
 
   it('arrive with the date they left the supplier with, go on the shelf, and expire there at that date', () => {
-    const fresh = simulate(chain({ shelfLifeDays: 10 })).simulation.stockPoints[1];
+    const fresh = simulateRecorded(chain({ shelfLifeDays: 10 })).simulation.stockPoints[1];
     expect(fresh.onHand).toBe(5);
     expect(fresh.lots!.total).toBe(5);
     expect(fresh.counters.expiredUnits).toBe(0);
     // shelf life 4: the dc's lot of time 0 arrives at 3 and expires on the store's shelf at 4
-    const ageing = simulate(chain({ shelfLifeDays: 4 })).simulation.stockPoints[1];
+    const ageing = simulateRecorded(chain({ shelfLifeDays: 4 })).simulation.stockPoints[1];
     expect(ageing.counters.expiredUnits).toBe(5);
     expect(ageing.onHand).toBe(0);
   });
 
   it('a lot that arrives past its date is written off on arrival', () => {
-    const { simulation } = simulate(chain({ shelfLifeDays: 2 }));
+    const { simulation } = simulateRecorded(chain({ shelfLifeDays: 2 }));
     const st = simulation.stockPoints[1];
     expect(st.counters.receivedUnits).toBe(5);
     expect(st.counters.expiredUnits).toBe(5);
@@ -152,7 +140,7 @@ describe('lots travelling from a warehouse to a store', () => {
     // 5 more at 3 (which the dc, now empty, owes)
     const input = chain({ shelfLifeDays: 2 });
     input.stockPoints[1].policy = { type: 'sS', reorderPoint: 1, orderUpTo: 5 };
-    const { simulation } = simulate(input);
+    const { simulation } = simulateRecorded(input);
     const [dc, st] = simulation.stockPoints;
     expect(st.counters.expiredUnits).toBe(5);
     expect(st.counters.ordersPlaced).toBe(2);
@@ -161,7 +149,7 @@ describe('lots travelling from a warehouse to a store', () => {
   });
 
   it('units of a recall announced while they travel are removed when they arrive', () => {
-    const { simulation } = simulate(chain({}, [{ name: 'r', supplier: 'sup', receivedFrom: 0, receivedTo: 1, announcedOn: 1 }]));
+    const { simulation } = simulateRecorded(chain({}, [{ name: 'r', supplier: 'sup', receivedFrom: 0, receivedTo: 1, announcedOn: 1 }]));
     const st = simulation.stockPoints[1];
     expect(st.counters.recalledUnits).toBe(5);
     expect(st.onHand).toBe(0);
@@ -176,7 +164,7 @@ describe('lead-time multipliers (README: Disruptions)', () => {
     const input = store({ type: 'periodicRS', reviewPeriod: 1, orderUpTo: 10 }, 10, [1, 1, 1, 1, 1], 5, 2, {
       disruptions: [{ type: 'leadTimeMultiplier', lanes: ['sup->st'], multiplier: 3, occurrence: { type: 'scheduled', start: 1, end: 3 } }],
     });
-    const { shipments } = simulate(input);
+    const { shipments } = simulateRecorded(input);
     expect(shipments.map((s) => [s.leftAt, s.arrivesAt - s.leftAt])).toEqual([
       [1, 6],
       [2, 6],
@@ -193,7 +181,7 @@ describe('lead-time multipliers (README: Disruptions)', () => {
         { type: 'leadTimeMultiplier', lanes: ['sup->st'], multiplier: 0.5, occurrence: { type: 'scheduled', start: 2, end: 4 } },
       ],
     });
-    const { shipments } = simulate(input);
+    const { shipments } = simulateRecorded(input);
     expect(shipments.map((s) => [s.leftAt, s.arrivesAt - s.leftAt])).toEqual([
       [1, 6],
       [2, 3],
@@ -236,7 +224,7 @@ describe('returns reaching a warehouse', () => {
   });
 
   it('serve the orders the warehouse owes: b gets its 5 when the 7 come back', () => {
-    const { simulation, shipments } = simulate(withReturns());
+    const { simulation, shipments } = simulateRecorded(withReturns());
     expect(shipments.filter((s) => s.to === 2).map((s) => [s.leftAt, s.quantity])).toEqual([[2, 5]]);
     const dc = simulation.stockPoints[0];
     expect(dc.counters.filledFromBackorderUnits).toBe(5);
@@ -245,13 +233,13 @@ describe('returns reaching a warehouse', () => {
 
   it('a periodic warehouse receiving a return waits for its review to order', () => {
     // the dc orders up to 20 but reviews only at 100: the return of 2 gives it no occasion to order
-    const { simulation } = simulate(withReturns({ dcUpTo: 20 }));
+    const { simulation } = simulateRecorded(withReturns({ dcUpTo: 20 }));
     expect(simulation.stockPoints[0].counters.ordersPlaced).toBe(0);
   });
 
   it('returned units past their date are written off when they reach the warehouse', () => {
     // shelf life 1.5: the store's lot of time 0 expires at 1.5, the units on their way included
-    const { simulation } = simulate(withReturns({ shelfLifeDays: 1.5 }));
+    const { simulation } = simulateRecorded(withReturns({ shelfLifeDays: 1.5 }));
     const dc = simulation.stockPoints[0];
     expect(dc.counters.receivedUnits).toBe(7);
     expect(dc.counters.expiredUnits).toBe(7);
@@ -261,8 +249,8 @@ describe('returns reaching a warehouse', () => {
 
   it('travel the lane at its lead time times the multiplier in force', () => {
     // x3 on dc -> r: the 7 sent at 1 reach the dc at 4, not before the horizon of 3.5
-    expect(simulate(withReturns({ horizon: 3.5, multiplier: 3 })).simulation.stockPoints[0].counters.receivedUnits).toBe(0);
-    expect(simulate(withReturns({ horizon: 4.5, multiplier: 3 })).simulation.stockPoints[0].counters.receivedUnits).toBe(7);
+    expect(simulateRecorded(withReturns({ horizon: 3.5, multiplier: 3 })).simulation.stockPoints[0].counters.receivedUnits).toBe(0);
+    expect(simulateRecorded(withReturns({ horizon: 4.5, multiplier: 3 })).simulation.stockPoints[0].counters.receivedUnits).toBe(7);
   });
 });
 
@@ -294,7 +282,7 @@ describe('outages at two suppliers with servers', () => {
         { type: 'supplierOutage', node: 'sup-b', occurrence: { type: 'scheduled', start: 2, end: 8 } },
       ],
     };
-    const { shipments } = simulate(input);
+    const { shipments } = simulateRecorded(input);
     expect(shipments.map((s) => [s.to, s.leftAt, s.arrivesAt, s.quantity])).toEqual([
       [0, 5, 6, 6],
       [1, 8, 9, 6],
