@@ -4,7 +4,7 @@ import { replicationSeed } from '../../src/random/streams.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { runAndCheckConservation } from '../fixtures/conservation.ts';
 import { recordShipments } from '../fixtures/observe.ts';
-import { heldOrderScenario, receivedByDay } from '../fixtures/heldOrder.ts';
+import { heldOrderScenario, itHoldsTheOrderDoneInside, receivedByDay } from '../fixtures/heldOrder.ts';
 import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
 
 /**
@@ -20,25 +20,7 @@ function heldOrder(servers: number | null, horizonDays = 10, capacityPerDay = 10
 }
 
 describe('a capacity loss of the whole capacity holds the orders that finish processing during it', () => {
-  for (const servers of [null, 1, 3]) {
-    const label = servers === null ? 'without servers' : `with ${servers} server${servers > 1 ? 's' : ''}`;
-
-    it(`${label}: 6 units done at time 3, inside the loss [2, 5), leave at 5 and reach the store on day 6, not 4`, () => {
-      expect(receivedByDay(heldOrder(servers))).toEqual([0, 0, 0, 0, 0, 0, 6, 0, 0, 0]);
-    });
-
-    it(`${label}: units are conserved while the order is held, and after`, () => {
-      // horizon 4.5: the order is still held at the end (no servers: in the pipeline, as processing
-      // is; servers: in the production stage, not yet in the pipeline)
-      for (const horizon of [4.5, 10]) {
-        const { runs, problems } = runAndCheckConservation(heldOrder(servers, horizon), 1);
-        expect(problems).toEqual([]);
-        const [ledger] = runs[0].ledgers;
-        expect([ledger.onOrder, ledger.received]).toEqual(horizon < 10 ? [6, 0] : [0, 6]);
-        expect(ledger.pipeline).toBe(horizon === 10 || servers !== null ? 0 : 6);
-      }
-    });
-  }
+  itHoldsTheOrderDoneInside('loss', heldOrder);
 
   it('a partial loss holds nothing: the order used its capacity at the gate, before the loss, and arrives at 4', () => {
     for (const servers of [null, 1]) {

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../src/experiment/run.ts';
-import { buildSimulation, variantsOf } from '../../src/model/build.ts';
 import { CAUSE } from '../../src/model/customerBase.ts';
-import { EventKind, Priority } from '../../src/model/eventKinds.ts';
-import type { Simulation } from '../../src/model/simulation.ts';
-import { replicationSeed } from '../../src/random/streams.ts';
+import { Priority } from '../../src/model/eventKinds.ts';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
 import { scenarioOf } from '../fixtures/scenario.ts';
+import { buildFirstVariant, RARE, runWithArrivals } from '../fixtures/scriptedArrivals.ts';
 
 type PolicyInput = ScenarioInput['stockPoints'][number]['policy'];
 type DemandInput = NonNullable<ScenarioInput['demand']>[number];
@@ -55,29 +53,9 @@ function store(options: StoreOptions): Scenario {
   });
 }
 
-function build(scenario: Scenario): Simulation {
-  return buildSimulation(scenario, variantsOf(scenario)[0], replicationSeed(scenario.seed, 0));
-}
-
-/** Customers arrive only when a test says so: the written rate puts the first drawn arrival ~1e9 days out. */
-const RARE = 1e-9;
-
-/**
- * Runs `simulation` with customer arrivals of stream `stream` added at `times` (scheduled right after
- * the simulation's own first events, as the kernel's arrival events they are).
- */
-function runWithArrivals(simulation: Simulation, times: number[], stream = 0): void {
-  const start = simulation.start.bind(simulation);
-  simulation.start = () => {
-    start();
-    for (const time of times) simulation.env.schedule(time, EventKind.customerArrival, stream, 0, Priority.normal);
-  };
-  simulation.run();
-}
-
 describe('events the model does not know stop the run', () => {
   it('an event of an unknown kind throws, naming the kind and the time', () => {
-    const simulation = build(store({ initialOnHand: 0, demand: [{ type: 'history', node: 'st', product: 'w', series: [0] }], horizon: 3 }));
+    const simulation = buildFirstVariant(store({ initialOnHand: 0, demand: [{ type: 'history', node: 'st', product: 'w', series: [0] }], horizon: 3 }));
     const start = simulation.start.bind(simulation);
     simulation.start = () => {
       start();
@@ -156,7 +134,7 @@ describe('customer orders under lost sales', () => {
   it('an order partly served counts as delivered, one not served at all does not', () => {
     // orders of 3 units at times 0.5, 1.5 and 2.5 against a shelf of 2 and no replenishment within
     // the run: the first gets 2 (delivered, 1 lost), the others nothing (3 lost each)
-    const simulation = build(
+    const simulation = buildFirstVariant(
       store({
         initialOnHand: 2,
         demand: [{ type: 'arrivals', node: 'st', product: 'w', customersPerDay: RARE, quantity: { type: 'constant', value: 3 } }],
@@ -173,7 +151,7 @@ describe('customer orders under lost sales', () => {
 
   it('an order served in full is one delivered order, whatever its size', () => {
     // orders of 2 and 3 units (drawn) at 0.5 and 1.5 against a shelf of 5: both served at once, 2 orders
-    const simulation = build(
+    const simulation = buildFirstVariant(
       store({
         initialOnHand: 5,
         demand: [{ type: 'arrivals', node: 'st', product: 'w', customersPerDay: RARE, quantity: { type: 'poisson', mean: 2 } }],
@@ -191,7 +169,7 @@ describe('customer orders under lost sales', () => {
 
   it('a customer who draws a quantity of 0 places no order', () => {
     // quantities drawn 0, then 2: only the second customer orders, and is served from the shelf
-    const simulation = build(
+    const simulation = buildFirstVariant(
       store({
         initialOnHand: 5,
         demand: [{ type: 'arrivals', node: 'st', product: 'w', customersPerDay: RARE, quantity: { type: 'poisson', mean: 1 } }],
@@ -248,7 +226,7 @@ describe('departures and the measured window', () => {
       warmup: 3,
       customers: [{ node: 'st', initial: 1000, churn: { onStockout: 1, onBackorder: 0 } }],
     });
-    const simulation = build(scenario);
+    const simulation = buildFirstVariant(scenario);
     runWithArrivals(simulation, [0.5, 1.5]);
     const base = simulation.customerBases[0];
     expect(base.active).toBe(998);
@@ -309,7 +287,7 @@ describe('a stream whose next arrival is never holds no event, and the run ends 
     // a base of one customer, who comes at 0.5 to an empty shelf (lost, churn 1) and leaves: the
     // arrival rate becomes 0, so the stream's next arrival is never (no event), and nothing more is
     // demanded until the horizon
-    const simulation = build(
+    const simulation = buildFirstVariant(
       store({
         initialOnHand: 0,
         demand: [{ type: 'arrivals', node: 'st', product: 'w', customersPerDay: RARE }],
@@ -332,7 +310,7 @@ describe('a stream whose next arrival is never holds no event, and the run ends 
       demand: [{ type: 'arrivals', node: 'st', product: 'w', customersPerDay: 5, seasonality: { weekly: [1, 2, 1, 1, 1, 1, 1] } }],
       horizon: 3,
     });
-    const simulation = build(scenario);
+    const simulation = buildFirstVariant(scenario);
     simulation.run();
     expect(simulation.env.now).toBe(3);
     expect(simulation.demandStreams[0].pendingArrival).toBe(-1);
@@ -368,7 +346,7 @@ describe('online customers who abandon their cart', () => {
       ],
       customers: [{ node: 'city', initial: 100, churn: { onStockout: 0, onBackorder: 0, onLate: 0, onAbandon: 1 } }],
     });
-    const simulation = build(scenario);
+    const simulation = buildFirstVariant(scenario);
     runWithArrivals(simulation, [0.5, 1.5]);
     const base = simulation.customerBases[0];
     expect(simulation.zones[0].abandoned).toBe(2);
@@ -414,7 +392,7 @@ describe('online promises count on the replenishment under way', () => {
   }
 
   function zoneAfter(scenario: Scenario) {
-    const simulation = build(scenario);
+    const simulation = buildFirstVariant(scenario);
     runWithArrivals(simulation, [0.5, 1.5]);
     return simulation.zones[0];
   }
@@ -457,7 +435,7 @@ describe('arrivals are re-timed only when the base changes size', () => {
   it('customers who meet a stockout and stay (churn 0) leave every pending arrival as it was drawn', () => {
     // an empty shelf that is never refilled, 5 customers a day, lost sales, churn 0: every customer is
     // disappointed and nobody leaves, so no pending arrival is cancelled and re-drawn
-    const simulation = build(
+    const simulation = buildFirstVariant(
       store({
         initialOnHand: 0,
         demand: [{ type: 'arrivals', node: 'st', product: 'w', customersPerDay: 5 }],

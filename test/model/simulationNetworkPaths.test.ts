@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSimulation, variantsOf } from '../../src/model/build.ts';
-import { EventKind, Priority } from '../../src/model/eventKinds.ts';
-import type { Simulation } from '../../src/model/simulation.ts';
-import { replicationSeed } from '../../src/random/streams.ts';
+import { EventKind } from '../../src/model/eventKinds.ts';
 import type { Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
 import { scenarioOf } from '../fixtures/scenario.ts';
+import { buildFirstVariant, RARE, runWithArrivals } from '../fixtures/scriptedArrivals.ts';
 
 type PointInput = ScenarioInput['stockPoints'][number];
-
-function build(scenario: Scenario): Simulation {
-  return buildSimulation(scenario, variantsOf(scenario)[0], replicationSeed(scenario.seed, 0));
-}
 
 /**
  * supplier -> dc -> store, constant lead times (supplier lane `supplierLead`, default 100 days: what
@@ -56,7 +50,7 @@ describe('customers at a warehouse wait behind the orders it owes', () => {
     // The store (base stock 5, nothing on hand) orders 5 from the dc at time 0. The dc holds 3 and
     // ships only whole orders: the 5 are owed, first in line. On day 1 customers ask the dc for 2:
     // the 3 units on the shelf are the store's turn, so the customers get nothing (lost sales).
-    const simulation = build(
+    const simulation = buildFirstVariant(
       network({
         dc: { policy: { type: 'baseStock', level: 0 }, initialOnHand: 3, shortageShipping: 'complete' },
         store: { policy: { type: 'baseStock', level: 5 }, initialOnHand: 0 },
@@ -91,7 +85,7 @@ describe('a day without per-period demand costs no event', () => {
       stockPoints: [{ node: 'st', product: 'w', policy: { type: 'baseStock', level: 5 } }],
       demand: [{ type: 'arrivals', node: 'st', product: 'w', customersPerDay: 3 }],
     });
-    const simulation = build(scenario);
+    const simulation = buildFirstVariant(scenario);
     const env = simulation.env;
     const schedule = env.schedule.bind(env);
     const kinds: number[] = [];
@@ -112,7 +106,7 @@ describe('lots shipped between stock points travel in the order they were issued
     // from day 2, order-up-to 2, nothing on hand) orders 2 at time 2; the dc issues last in, first out:
     // B, then A. They arrive at the store at 3 in that order, and the store's one customer (day 3)
     // takes the first, B. A is left, and expires at 10, before the horizon (10.5).
-    const simulation = build(
+    const simulation = buildFirstVariant(
       network({
         dc: { policy: { type: 'baseStock', level: 2 }, initialOnHand: 1, issuing: 'lifo' },
         store: { policy: { type: 'periodicRS', reviewPeriod: 20, orderUpTo: 2, firstReview: 2 }, initialOnHand: 0 },
@@ -131,26 +125,13 @@ describe('lots shipped between stock points travel in the order they were issued
   });
 });
 
-/** Runs `simulation` with customer arrivals of stream `stream` added at `times` (after its own first events). */
-function runWithArrivals(simulation: Simulation, times: number[], stream = 0): void {
-  const start = simulation.start.bind(simulation);
-  simulation.start = () => {
-    start();
-    for (const time of times) simulation.env.schedule(time, EventKind.customerArrival, stream, 0, Priority.normal);
-  };
-  simulation.run();
-}
-
-/** Customers arrive only when a test says so: the written rate puts the first drawn arrival ~1e9 days out. */
-const RARE = 1e-9;
-
 describe('customers of one unit each, at a constant rate (the steady streams)', () => {
   it('at a warehouse under echelon base stock, each sale at the store below lowers the echelon position, and the warehouse orders', () => {
     // dc: echelon base stock 8, 3 on hand; store: (s, S) = (0, 5), 5 on hand. Echelon position of the
     // dc = 3 + 5 = 8: no order at first. Customers buy 1 unit at the store at 0.5 and 1.5: the store
     // stays above its reorder point (4, then 3) and does not order, but each sale lowers the echelon
     // position to 7, then (after the dc's order of 1) 7 again: the dc orders 1 unit each time.
-    const simulation = build(
+    const simulation = buildFirstVariant(
       scenarioOf({
         version: 1,
         name: 'echelon after a sale',
@@ -186,7 +167,7 @@ describe('customers of one unit each, at a constant rate (the steady streams)', 
     // shelf life 5: the 3 units on hand at time 0 are one lot, expiring at 5. Customers buy 1 unit at
     // 1 and at 2 (nothing is reordered within the run: lead time 100, base stock 0). At 5 the one unit
     // left expires.
-    const simulation = build(
+    const simulation = buildFirstVariant(
       scenarioOf({
         version: 1,
         name: 'steady sales from lots',
