@@ -691,4 +691,16 @@ describe('the customer-arrival fast path on the table', () => {
     expect(sellFromShelf(row, 0, 1, 1)).toBe(false);
     expect(Array.from(row)).toEqual(Array.from(owing));
   });
+
+  it('reads who is waiting from its own row, not from the point before it in the table', () => {
+    // a warehouse that ships complete orders holds 5 while it owes a store 6: a walk-in customer
+    // for 1 must queue behind the store, though the point before it in the table owes nobody
+    const table = new Float64Array(2 * POINT_ROW_WIDTH);
+    const point = pointOf({ initialOnHand: 5, row: table.subarray(POINT_ROW_WIDTH, 2 * POINT_ROW_WIDTH) });
+    point.owe(6, 0, 0);
+    const owing = Float64Array.from(table);
+    expect(sellFromShelf(table, POINT_ROW_WIDTH, 1, 1)).toBe(false);
+    expect(Array.from(table)).toEqual(Array.from(owing));
+    expect(point.onHand).toBe(5);
+  });
 });
