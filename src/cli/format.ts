@@ -74,7 +74,8 @@ const RECALL_ROWS = [
   ['customersReached', 'customers reached'],
 ] as const satisfies ReadonlyArray<readonly [RecallFigure, string]>;
 
-function headerLine(result: ExperimentResult, header: TableHeader): string {
+/** The first line of every report: the scenario, replications, seed, horizon, warm-up and wall time. */
+export function headerLine(result: ExperimentResult, header: TableHeader): string {
   const seed = typeof result.seed === 'string' ? JSON.stringify(result.seed) : String(result.seed);
   return [
     result.scenario,

@@ -1,6 +1,7 @@
 import type { ExperimentResult } from '../experiment/replicate.ts';
 import type { VariantComparison } from '../experiment/compare.ts';
 import { formatSeconds, formatTable } from './format.ts';
+import { csvText } from '../experiment/analysisExports.ts';
 
 export interface ComparisonHeader {
   wallSeconds: number;
@@ -38,6 +39,7 @@ export function formatComparisonCsv(result: ExperimentResult, comparisons: Varia
   return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
 }
 
+/** Numbers as they are; text (names from a shared scenario file) through csvText, guarded against formulas. */
 function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return text !== '' && Number.isFinite(Number(text)) ? text : csvText(text);
 }

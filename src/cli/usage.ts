@@ -2,7 +2,8 @@
 export const USAGE = `Usage: stocklab <command> [options]
 
 Commands:
-  run <scenario.json>        run every replication of every policy variant; print network KPIs
+  run <scenario.json>        run every replication of every policy variant; print network KPIs (or
+                             each stock point's or product's, --by)
   validate <scenario.json>   check a scenario file; print every problem at its field
 
   sweep <scenario.json>      run a grid of one or two policy parameters at a product's stock points;
@@ -20,6 +21,10 @@ Options of run:
   --days D           horizon in days (default: the scenario's "horizonDays")
   --workers N        worker threads (default: available CPUs, at most one per run)
   --json             print the full experiment result as JSON on stdout, nothing else
+  --by LEVEL         the KPIs of each stock point (LEVEL stock-point) or product (product), per
+                     variant, instead of the network's; with --json, those rows only
+  --csv              print the KPIs as CSV: one row per variant (per variant and stock point or
+                     product with --by), each KPI's mean and 95% half-width
   --memory MB        each worker thread's memory limit (default: 3/4 of the machine's memory
                      shared by the threads and the main one, 256 to 4096 MB)
   --allow-files-outside   read CSV files the scenario names outside the scenario's folder

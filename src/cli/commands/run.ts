@@ -5,11 +5,26 @@ import { checkTheory, theoryOf } from '../../experiment/theory.ts';
 import { runExperimentOnThreads } from '../experimentOnThreads.ts';
 import { formatExperiment } from '../format.ts';
 import { formatTheory } from '../formatTheory.ts';
-import { commandArgs, err, EXIT, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
+import { formatBreakdown } from '../formatBreakdown.ts';
+import { breakdownCsv, breakdownJson, type Breakdown } from '../../experiment/breakdown.ts';
+import type { OptionSpec } from '../args.ts';
+import { argumentError, commandArgs, err, EXIT, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
+
+const RUN_COMMAND_OPTIONS: Record<string, OptionSpec> = {
+  ...RUN_OPTIONS,
+  by: { read: breakdownLevel, placeholder: 'stock-point|product' },
+  csv: { boolean: true },
+};
+
+/** --by: the level the KPIs are reported at. */
+function breakdownLevel(text: string): Exclude<Breakdown, 'network'> | { error: string } {
+  return text === 'stock-point' || text === 'product' ? text : { error: 'expected stock-point or product' };
+}
 
 export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
-  const args = commandArgs('run', argv, RUN_OPTIONS);
+  const args = commandArgs('run', argv, RUN_COMMAND_OPTIONS);
   if (args.exit !== undefined) return args.exit;
+  if (args.options.get('json') && args.options.get('csv')) return argumentError('run: --json and --csv each print the whole result; give one of them');
   const scenario = loadForCommand(args.file, args.options);
   if (!scenario) return EXIT.usage;
   const tasks = tasksOf(scenario).length;
@@ -28,7 +43,11 @@ export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
     }
     const theory = theoryOf(scenario);
     const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
-    if (args.options.get('json')) {
+    const by = args.options.get('by') as Exclude<Breakdown, 'network'> | undefined;
+    if (args.options.get('csv')) out(breakdownCsv(result, by ?? 'network'));
+    else if (by !== undefined && args.options.get('json')) out(breakdownJson(result, by));
+    else if (by !== undefined) out(formatBreakdown(result, by, { wallSeconds, workers, currency: scenario.currency, planned: scenario.replications }));
+    else if (args.options.get('json')) {
       const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })), outsideRange: theory.variants.filter((v) => v.outsideRange !== null).map(({ variant, outsideRange }) => ({ variant, message: outsideRange })) } } : result;
       out(JSON.stringify(withTheory) + '\n');
     } else {
