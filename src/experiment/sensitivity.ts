@@ -114,6 +114,9 @@ export function scaleDistribution(d: Distribution, factor: number): Distribution
       return { ...d, min: d.min * factor, mode: d.mode * factor, max: d.max * factor };
     case 'empirical':
       return { ...d, values: d.values.map((value) => value * factor) };
+    case 'intermittent':
+      // as often, each time `factor` times as much
+      return { ...d, size: scaleDistribution(d.size, factor) as typeof d.size };
   }
 }
 
@@ -140,6 +143,11 @@ export function spreadDistribution(d: Distribution, factor: number): Distributio
     case 'empirical': {
       const mean = d.values.reduce((sum, value) => sum + value, 0) / d.values.length;
       return { ...d, values: d.values.map((value) => mean + (value - mean) * factor) };
+    }
+    case 'intermittent': {
+      // the sizes spread; how often demand comes stays
+      const size = spreadDistribution(d.size, factor);
+      return size === null ? null : { ...d, size: size as typeof d.size };
     }
     default:
       return null;

@@ -398,6 +398,7 @@ function checkOccurrence(occurrence: Scenario['disruptions'][number]['occurrence
 
 /** Quantities that cannot be negative may use a normal (truncated at zero) but not a distribution whose support is negative. */
 function checkNonNegative(spec: Distribution, path: string, what: string, report: (path: string, message: string) => void) {
+  if (spec.type === 'intermittent') return checkNonNegative(spec.size, `${path}.size`, what, report);
   const lowest = (() => {
     switch (spec.type) {
       case 'constant':

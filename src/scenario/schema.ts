@@ -58,7 +58,7 @@ export type IdList = z.infer<typeof IdList>;
 // ---------------------------------------------------------------------------------------------
 // Distributions, parameterised as practitioners write them (mean and sd where natural)
 
-export const Distribution = z.discriminatedUnion('type', [
+const BASE_DISTRIBUTIONS = [
   z.strictObject({ type: z.literal('constant'), value: finite() }),
   z
     .strictObject({ type: z.literal('uniform'), min: finite(), max: finite() })
@@ -98,6 +98,23 @@ export const Distribution = z.discriminatedUnion('type', [
       message: 'expected at least one positive weight',
       path: ['weights'],
     }),
+] as const;
+
+/** Every distribution but `intermittent`: what an intermittent demand's size may be drawn from. */
+export const BaseDistribution = z.discriminatedUnion('type', BASE_DISTRIBUTIONS);
+export type BaseDistribution = z.infer<typeof BaseDistribution>;
+
+export const Distribution = z.discriminatedUnion('type', [
+  ...BASE_DISTRIBUTIONS,
+  /**
+   * Croston's model of intermittent demand: on each draw, nothing with probability 1 - probability,
+   * else a draw of `size` (how often demand comes, how much it takes)
+   */
+  z.strictObject({
+    type: z.literal('intermittent'),
+    probability: probability().refine((p) => p > 0, { message: 'expected a probability > 0 (with 0 nothing is ever drawn: leave the demand out)' }),
+    size: BaseDistribution,
+  }),
 ]);
 export type Distribution = z.infer<typeof Distribution>;
 

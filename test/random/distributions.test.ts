@@ -242,6 +242,22 @@ const momentCases: MomentCase[] = [
     variance: (1.75 ** 2 + 0.75 ** 2 * 2 + 3.25 ** 2) / 4,
     fourthCentralMoment: (1.75 ** 4 + 0.75 ** 4 * 2 + 3.25 ** 4) / 4,
   },
+  {
+    // 0 with probability 0.7, else 2 or 6 equally: 0 w.p. 0.7, 2 w.p. 0.15, 6 w.p. 0.15
+    name: 'intermittent(0.3) of empirical [2, 6], Croston',
+    spec: { type: 'intermittent', probability: 0.3, size: { type: 'empirical', values: [2, 6] } },
+    mean: 1.2,
+    variance: 0.15 * 4 + 0.15 * 36 - 1.2 ** 2,
+    fourthCentralMoment: 0.7 * 1.2 ** 4 + 0.15 * 0.8 ** 4 + 0.15 * 4.8 ** 4,
+  },
+  {
+    // always a size: the size distribution itself
+    name: 'intermittent(1) of poisson(4)',
+    spec: { type: 'intermittent', probability: 1, size: { type: 'poisson', mean: 4 } },
+    mean: 4,
+    variance: 4,
+    fourthCentralMoment: 4 + 3 * 4 ** 2,
+  },
 ];
 
 describe('distribution moments', () => {

@@ -20,6 +20,8 @@ export function distributionMean(d: Distribution): number {
       const total = d3.sum(weights);
       return d3.sum(d.values, (v, i) => v * weights[i]) / total;
     }
+    case 'intermittent':
+      return d.probability * distributionMean(d.size);
     default:
       return d.mean;
   }

@@ -5,6 +5,7 @@ import { DiscreteUniformSampler } from './discreteUniform.ts';
 import { EmpiricalSampler } from './empirical.ts';
 import { ExponentialSampler } from './exponential.ts';
 import { GammaSampler } from './gamma.ts';
+import { IntermittentSampler } from './intermittent.ts';
 import { LognormalSampler } from './lognormal.ts';
 import { NegativeBinomialSampler } from './negativeBinomial.ts';
 import { NonNegativeNormalSampler, NormalSampler } from './normal.ts';
@@ -66,6 +67,8 @@ export function createSampler(spec: Distribution, stream: RandomStream, options:
       if (nonNegative) requireNonNegative(spec, sampler.min);
       return sampler;
     }
+    case 'intermittent':
+      return new IntermittentSampler(spec.probability, createSampler(spec.size, stream, options), stream);
     default:
       throw new Error(`unknown distribution type "${(spec satisfies never as { type: string }).type}"`);
   }
