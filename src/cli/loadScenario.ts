@@ -120,6 +120,11 @@ function megabytes(bytes: number): string {
  * file can fill the memory or keep the reader busy for ever.
  */
 function readBounded(path: string, maxBytes: number, what: string): string {
+  return readBoundedBytes(path, maxBytes, what).toString('utf8');
+}
+
+/** The bytes of a file of at most `maxBytes` (see readBounded); a file too large throws TooLarge, whose message says so. */
+export function readBoundedBytes(path: string, maxBytes: number, what: string): Buffer {
   const tooLarge = (size: string) => new TooLarge(`the file is ${size}; Stocklab reads ${what} of at most ${Math.round(maxBytes / MB).toLocaleString('en')} MB (each is read whole into memory)`);
   const before = statSync(path);
   if (before.isFile() && before.size > maxBytes) throw tooLarge(megabytes(before.size));
@@ -137,13 +142,13 @@ function readBounded(path: string, maxBytes: number, what: string): string {
       total += read;
       if (total > maxBytes) throw tooLarge(`more than ${Math.round(maxBytes / MB).toLocaleString('en')} MB`);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }
 }
 
-function readErrorMessage(error: unknown, expected = 'a scenario .json file'): string {
+export function readErrorMessage(error: unknown, expected = 'a scenario .json file'): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return `is a directory, expected ${expected}`;

@@ -6,6 +6,7 @@ import { compareCommand } from './commands/compare.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { optimizeCommand } from './commands/optimize.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
+import { importCommand } from './commands/import.ts';
 
 export { EXIT } from './commandKit.ts';
 export { USAGE } from './usage.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: ReadonlyArray<string>) => number | Promise
   sweep: sweepCommand,
   optimize: optimizeCommand,
   sensitivity: sensitivityCommand,
+  import: importCommand,
 };
 
 /** The CLI: runs the command in `argv` (without node and script) and resolves to the exit status. */

@@ -1,0 +1,387 @@
+import type { Distribution, Policy, ScenarioInput } from '../scenario/schema.ts';
+import { MAX_ID_LENGTH } from '../scenario/schema.ts';
+import { distributionMean, distributionVariance } from '../random/distributions/sampler.ts';
+import { normalQuantile } from '../math/normal.ts';
+import { classifyDemand, type DemandClass } from './classifyDemand.ts';
+import { describeClosedDays, type ClosedDays } from './closedDays.ts';
+import { isoDay, weekdayOf } from './dates.ts';
+import { findPattern } from './demandPattern.ts';
+import type { DemandHistory, SeriesHistory } from './demandHistory.ts';
+import { fitDemand, LABELS, type FittedModel } from './fitDemand.ts';
+import { count, type ImportReport } from './importReport.ts';
+import type { SkuFacts } from './skuMaster.ts';
+
+/**
+ * Turns what the import read into an ordinary scenario: one supplier per supplier named in the
+ * master (one "supplier" otherwise) and per lead time, a store per location, a stock point per SKU and
+ * location, its demand fitted to the history (or the history replayed), its policy the master's or
+ * the textbook rule. Every choice the files did not make is a line in the report.
+ */
+export interface BuildOptions {
+  name?: string;
+  currency?: string;
+  horizonDays?: number;
+  replications?: number;
+  seed?: string;
+  /** fit a model to each history (default) or replay the histories as they are */
+  demand?: 'fit' | 'replay';
+  /** SKUs whose history is replayed even when the others are fitted */
+  replay?: ReadonlySet<string>;
+  /** the cycle service level the textbook rule's safety stock aims at (default 0.95) */
+  serviceTarget?: number;
+  /** lead time in days where the master gives none (default 7) */
+  leadTimeDays?: number;
+  /** yearly holding rate where the master gives none (default 0.25) */
+  holdingRate?: number;
+  /** unit cost as a share of the price where the master gives no cost (default 0.6) */
+  costShare?: number;
+  unmetDemand?: 'lost' | 'backorder';
+}
+
+/** What the import decided for one SKU and location, for the report and the wizard's table. */
+export interface SeriesSummary {
+  sku: string;
+  location: string;
+  productId: string;
+  nodeId: string;
+  daysUsed: number;
+  mean: number;
+  sd: number;
+  adi: number;
+  cv2: number;
+  demandClass: DemandClass | null;
+  /** the model chosen, 'replay' or 'none' (never sold) */
+  model: FittedModel | 'replay' | 'none';
+  reason: string;
+  policy: Policy | null;
+  policySource: 'master' | 'textbook' | null;
+}
+
+/** Fewest open days with known demand for a fit; shorter histories are replayed. */
+export const MIN_DAYS_TO_FIT = 28;
+
+export function buildScenario(history: DemandHistory, closed: ClosedDays, master: ReadonlyMap<string, SkuFacts>, report: ImportReport, options: BuildOptions = {}): { scenario: ScenarioInput; summaries: SeriesSummary[] } {
+  const horizonDays = options.horizonDays ?? 365;
+  const serviceTarget = options.serviceTarget ?? 0.95;
+  const defaultLead = options.leadTimeDays ?? 7;
+  const defaultRate = options.holdingRate ?? 0.25;
+  const costShare = options.costShare ?? 0.6;
+  report.lines.push(describeClosedDays(closed));
+
+  const productIds = new IdMaker();
+  const nodeIds = new IdMaker(['supplier']);
+  const products = new Map<string, NonNullable<ScenarioInput['products']>[number]>();
+  const stores = new Map<string, string>();
+  const suppliers = new Map<string, { id: string; leadTime: Distribution }>();
+  const lanes: NonNullable<ScenarioInput['lanes']> = [];
+  const stockPoints: ScenarioInput['stockPoints'] = [];
+  const demand: NonNullable<ScenarioInput['demand']> = [];
+  const summaries: SeriesSummary[] = [];
+  const shocks = holidayShocks(closed, horizonDays);
+  const unmet = options.unmetDemand ?? 'lost';
+  let defaultedLead = 0;
+  let costFromPrice = 0;
+  let noCost = 0;
+  let textbook = 0;
+  let neverSold = 0;
+  const laneKeys = new Set<string>();
+
+  for (const series of history.series) {
+    const facts = master.get(series.sku) ?? {};
+    const sample = sampleOf(series, history, closed);
+    const classification = classifyDemand(sample.values);
+    const total = sample.values.reduce((a, b) => a + b, 0);
+    const seriesTotal = series.units.reduce((a, b) => a + b, 0);
+    if (seriesTotal <= 0) {
+      neverSold++;
+      summaries.push({ sku: series.sku, location: series.location, productId: '', nodeId: '', daysUsed: sample.values.length, mean: 0, sd: 0, adi: Infinity, cv2: 0, demandClass: null, model: 'none', reason: 'no demand in the history: left out of the scenario', policy: null, policySource: null });
+      continue;
+    }
+
+    // the product, once per SKU
+    let product = products.get(series.sku);
+    if (!product) {
+      const averagePrice = series.pricedUnits > 0 ? series.revenue / series.pricedUnits : undefined;
+      const price = facts.price ?? averagePrice;
+      let unitCost = facts.unitCost;
+      if (unitCost === undefined && price !== undefined) {
+        unitCost = round(price * costShare, 4);
+        costFromPrice++;
+      }
+      if (unitCost === undefined) {
+        unitCost = 0;
+        noCost++;
+      }
+      product = {
+        id: productIds.make(series.sku),
+        ...(facts.name ?? series.name ? { name: clip(facts.name ?? series.name!) } : {}),
+        unitCost,
+        ...(price !== undefined ? { price: round(price, 4) } : {}),
+        holdingCost: { annualRate: facts.holdingRate ?? defaultRate },
+        unmetDemand: unmet,
+      };
+      products.set(series.sku, product);
+    }
+    let store = stores.get(series.location);
+    if (!store) {
+      store = nodeIds.make(series.location);
+      stores.set(series.location, store);
+    }
+    // the supplier: by name and lead time, since a lane has one lead time for all it carries
+    const leadTime = facts.leadTime ?? { type: 'constant' as const, value: defaultLead };
+    if (!facts.leadTime) defaultedLead++;
+    const supplierKey = `${facts.supplier ?? 'supplier'}\u0001${JSON.stringify(leadTime)}`;
+    let supplier = suppliers.get(supplierKey);
+    if (!supplier) {
+      const id = suppliers.size === 0 && !facts.supplier ? 'supplier' : nodeIds.make(facts.supplier ?? 'supplier');
+      supplier = { id, leadTime };
+      suppliers.set(supplierKey, supplier);
+    }
+    const laneKey = `${supplier.id}\u0001${store}`;
+    if (!laneKeys.has(laneKey)) {
+      laneKeys.add(laneKey);
+      lanes.push({ from: supplier.id, to: store, leadTime });
+    }
+
+    // demand: fitted, or replayed
+    const replay = options.demand === 'replay' || options.replay?.has(series.sku) === true || sample.values.length < MIN_DAYS_TO_FIT || total <= 0;
+    let model: SeriesSummary['model'];
+    let reason: string;
+    let dailyMean: number;
+    let dailyVariance: number;
+    if (replay) {
+      model = 'replay';
+      reason = sample.values.length < MIN_DAYS_TO_FIT ? `${sample.values.length} open days with known demand, fewer than the ${MIN_DAYS_TO_FIT} a fit needs: the history is replayed` : total <= 0 ? 'no demand on the days used: the history is replayed' : 'the history is replayed, as asked';
+      const units = Array.from(series.units, (x) => round(x, 6));
+      demand.push({ type: 'history', node: store, product: product.id, series: units });
+      const all = calendarStats(units);
+      dailyMean = all.mean;
+      dailyVariance = all.variance;
+    } else {
+      const pattern = findPattern(sample.values, sample.days, history.days);
+      const factors = (day: number) => (pattern.weekly ? pattern.weekly[weekdayOf(day)] : 1) * (pattern.yearly ? pattern.yearly[new Date(day * 86_400_000).getUTCMonth()] : 1);
+      // fitted with the pattern divided out (rounded to whole units when the history is), so the
+      // pattern's multipliers are not counted twice as variability
+      const whole = sample.values.every(Number.isInteger);
+      const deseasoned = pattern.weekly || pattern.yearly ? sample.values.map((x, i) => (whole ? Math.round(x / factors(sample.days[i])) : x / factors(sample.days[i]))) : sample.values;
+      const fit = fitDemand(deseasoned.some((x) => x > 0) ? deseasoned : sample.values);
+      model = fit.chosen.model;
+      reason = `${LABELS[fit.chosen.model]}: ${fit.reason}${pattern.weekly || pattern.yearly ? `; ${pattern.notes.filter((note) => note.includes('kept')).join('; ')}` : ''}`;
+      const weekly = weeklyMultipliers(pattern.weekly, closed.weekdays);
+      const seasonality = { ...(weekly ? { weekly } : {}), ...(pattern.yearly ? { yearly: pattern.yearly.map((x) => round(x, 4)) } : {}) };
+      demand.push({
+        type: 'perPeriod',
+        node: store,
+        product: product.id,
+        quantity: rounded(fit.chosen.distribution),
+        ...(Object.keys(seasonality).length > 0 ? { seasonality } : {}),
+        ...(shocks.length > 0 ? { shocks } : {}),
+      });
+      const openShare = 1 - closed.weekdays.length / 7;
+      dailyMean = distributionMean(fit.chosen.distribution, { nonNegative: true }) * openShare;
+      dailyVariance = distributionVariance(fit.chosen.distribution, { nonNegative: true }) * openShare;
+    }
+
+    // the policy: the master's, or the textbook rule
+    let policy: Policy;
+    let policySource: 'master' | 'textbook';
+    if (facts.policy) {
+      policy = facts.policy;
+      policySource = 'master';
+    } else {
+      policy = textbookPolicy(dailyMean, dailyVariance, leadTime, serviceTarget, facts.orderingCost, (facts.holdingRate ?? defaultRate) * product.unitCost, facts.minOrderQuantity ?? 0, facts.casePack ?? 1);
+      policySource = 'textbook';
+      textbook++;
+    }
+    const start = policy.type === 'sS' ? policy.orderUpTo : policy.type === 'rQ' ? policy.reorderPoint + policy.orderQuantity : policy.type === 'baseStock' ? policy.level : policy.type === 'periodicRS' ? policy.orderUpTo : 0;
+    stockPoints.push({
+      node: store,
+      product: product.id,
+      policy,
+      initialOnHand: Math.max(0, start),
+      source: supplier.id,
+      ...(facts.orderingCost !== undefined ? { orderingCost: facts.orderingCost } : {}),
+      ...(facts.casePack !== undefined ? { casePack: facts.casePack } : {}),
+      ...(facts.minOrderQuantity !== undefined ? { minOrderQuantity: facts.minOrderQuantity } : {}),
+    });
+    summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy, policySource });
+  }
+  if (stockPoints.length === 0) return { scenario: emptyScenario(options, horizonDays), summaries };
+
+  const scenario: ScenarioInput = {
+    version: 1,
+    name: clip(options.name ?? `Imported from ${history.file}`),
+    description: clip(`Imported by stocklab import from ${history.file}: ${history.series.length} SKU-location histories of ${history.days} days (${isoDay(history.startDay)} to ${isoDay(history.startDay + history.days - 1)}).`, 2000),
+    currency: options.currency ?? 'EUR',
+    horizonDays,
+    warmupDays: 0,
+    replications: options.replications ?? 20,
+    seed: options.seed ?? 'import',
+    products: [...products.values()],
+    nodes: [...[...new Set([...suppliers.values()].map((s) => s.id))].map((id) => ({ id, type: 'supplier' as const })), ...[...stores.values()].map((id) => ({ id, type: 'store' as const }))],
+    lanes,
+    stockPoints,
+    demand,
+  };
+
+  const fitted = summaries.filter((s) => s.model !== 'replay' && s.model !== 'none');
+  const byModel = new Map<string, number>();
+  for (const s of fitted) byModel.set(LABELS[s.model as FittedModel], (byModel.get(LABELS[s.model as FittedModel]) ?? 0) + 1);
+  const byClass = new Map<string, number>();
+  for (const s of summaries) if (s.demandClass) byClass.set(s.demandClass, (byClass.get(s.demandClass) ?? 0) + 1);
+  report.lines.push(`demand classes (Syntetos-Boylan-Croston, open days): ${[...byClass].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`);
+  report.lines.push(`demand models (lowest AIC): ${[...byModel].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}${summaries.some((s) => s.model === 'replay') ? `; ${summaries.filter((s) => s.model === 'replay').length} histories replayed` : ''}`);
+  if (neverSold > 0) report.lines.push(`${neverSold} SKU-location series with no demand at all: left out`);
+  if (defaultedLead > 0) report.lines.push(`lead time: ${defaultedLead} stock points have none in a master file: ${defaultLead} days assumed (--lead-time DAYS, or a leadTime column in --master)`);
+  if (costFromPrice > 0) report.lines.push(`unit cost: ${costFromPrice} SKUs have none in a master file: ${costShare * 100}% of the price assumed (--cost-share, or a unitCost column in --master)`);
+  if (noCost > 0) report.lines.push(`unit cost: ${noCost} SKUs have neither a cost nor a price: unit cost 0, so no holding cost (give unitCost in --master)`);
+  if (textbook > 0) report.lines.push(`policy: ${textbook} stock points have none in a master file: (s, S) by the textbook rule, s = lead-time demand + z·sd for a ${serviceTarget * 100}% cycle service level, S = s + EOQ (or two weeks of demand without an ordering cost)`);
+  count(report, 'stockPoints', stockPoints.length);
+  return { scenario, summaries };
+}
+
+/** The days a fit uses (open, demand known), with their values, mean and sd. */
+function sampleOf(series: SeriesHistory, history: DemandHistory, closed: ClosedDays): { values: number[]; days: number[]; mean: number; sd: number } {
+  const values: number[] = [];
+  const days: number[] = [];
+  for (let d = 0; d < history.days; d++) {
+    if (closed.closed[d] || series.censored[d]) continue;
+    values.push(series.units[d]);
+    days.push(history.startDay + d);
+  }
+  const stats = calendarStats(values);
+  return { values, days, mean: stats.mean, sd: Math.sqrt(stats.variance) };
+}
+
+function calendarStats(values: ArrayLike<number>): { mean: number; variance: number } {
+  const n = values.length;
+  if (n === 0) return { mean: 0, variance: 0 };
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i];
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (values[i] - mean) ** 2;
+  return { mean, variance: n > 1 ? squares / (n - 1) : 0 };
+}
+
+/**
+ * The textbook (s, S): s = the lead-time demand's mean plus z standard deviations (z for the cycle
+ * service target), S = s + Q with Q the economic order quantity √(2 K D / h), or two weeks of demand
+ * where no ordering cost or holding cost is known; Q at least the minimum order, both rounded up to
+ * whole case packs. Lead-time demand over a random lead time L: mean μL, variance E[L] σ² + μ² Var[L]
+ * (E. A. Silver, D. F. Pyke and D. J. Thomas (2017), Inventory and Production Management in Supply
+ * Chains, 4th ed., §6.7 and §7.4).
+ */
+export function textbookPolicy(dailyMean: number, dailyVariance: number, leadTime: Distribution, serviceTarget: number, orderingCost: number | undefined, holdingPerYear: number, minOrder: number, casePack: number): Policy {
+  const leadMean = distributionMean(leadTime, { nonNegative: true });
+  const leadVariance = distributionVariance(leadTime, { nonNegative: true });
+  const leadDemandMean = dailyMean * leadMean;
+  const leadDemandSd = Math.sqrt(leadMean * dailyVariance + dailyMean * dailyMean * leadVariance);
+  const z = normalQuantile(serviceTarget);
+  const pack = (x: number) => Math.ceil(x / casePack - 1e-9) * casePack;
+  const reorderPoint = Math.ceil(leadDemandMean + z * leadDemandSd - 1e-9);
+  const eoq = orderingCost !== undefined && orderingCost > 0 && holdingPerYear > 0 ? Math.sqrt((2 * orderingCost * dailyMean * 365) / holdingPerYear) : 14 * dailyMean;
+  const quantity = Math.max(1, pack(Math.max(eoq, minOrder)));
+  return { type: 'sS', reorderPoint: Math.max(0, reorderPoint), orderUpTo: Math.max(0, reorderPoint) + quantity };
+}
+
+/** Closed weekdays at 0 on top of the weekly pattern (1 where there is none); null when flat. */
+function weeklyMultipliers(pattern: number[] | null, closedWeekdays: number[]): number[] | null {
+  if (!pattern && closedWeekdays.length === 0) return null;
+  const weekly = (pattern ?? new Array<number>(7).fill(1)).map((x) => round(x, 4));
+  for (const weekday of closedWeekdays) weekly[weekday] = 0;
+  return weekly;
+}
+
+/**
+ * Holidays as demand shocks of multiplier 0 on the simulated calendar (day 0 is 1 January, years of
+ * 365 days), each closed date every simulated year, consecutive dates as one window.
+ */
+function holidayShocks(closed: ClosedDays, horizonDays: number): NonNullable<NonNullable<ScenarioInput['demand']>[number]['shocks']> {
+  const daysOfYear = [...new Set(closed.holidays.map((day) => dayOfYear(day)))].sort((a, b) => a - b);
+  const windows: [number, number][] = [];
+  for (const d of daysOfYear) {
+    const last = windows[windows.length - 1];
+    if (last && last[1] === d) last[1] = d + 1;
+    else windows.push([d, d + 1]);
+  }
+  const shocks: NonNullable<NonNullable<ScenarioInput['demand']>[number]['shocks']> = [];
+  for (let year = 0; year * 365 < horizonDays; year++) {
+    for (const [start, end] of windows) {
+      if (year * 365 + start >= horizonDays) continue;
+      shocks.push({ name: `closed (${monthDay(start)}${end - start > 1 ? ` to ${monthDay(end - 1)}` : ''})`, multiplier: 0, occurrence: { type: 'scheduled', start: year * 365 + start, end: year * 365 + end } });
+    }
+  }
+  return shocks;
+}
+
+/** 0 for 1 January … 364 for 31 December (29 February counts as 28 February: the simulated year has 365 days). */
+function dayOfYear(day: number): number {
+  const date = new Date(day * 86_400_000);
+  const month = date.getUTCMonth();
+  const dayOfMonth = Math.min(date.getUTCDate(), month === 1 ? 28 : 31);
+  return Math.round((Date.UTC(2001, month, dayOfMonth) - Date.UTC(2001, 0, 1)) / 86_400_000);
+}
+
+function monthDay(dayOfYearIndex: number): string {
+  return new Date(Date.UTC(2001, 0, 1) + dayOfYearIndex * 86_400_000).toISOString().slice(5, 10);
+}
+
+/** Parameters rounded for a file a planner reads (6 significant digits), values of an empirical kept. */
+function rounded(d: Distribution): Distribution {
+  const r = (x: number) => Number(x.toPrecision(6));
+  switch (d.type) {
+    case 'poisson':
+      return { ...d, mean: r(d.mean) };
+    case 'negativeBinomial': {
+      const mean = r(d.mean);
+      // rounding must keep it over-dispersed (sd² > mean)
+      const sd = Math.max(r(d.sd), Number((Math.sqrt(mean) * 1.000001).toPrecision(8)));
+      return { ...d, mean, sd };
+    }
+    case 'normal':
+      return { ...d, mean: r(d.mean), sd: r(d.sd) };
+    case 'intermittent':
+      return { ...d, probability: r(d.probability), size: rounded(d.size) as typeof d.size };
+    case 'lognormal':
+      return { ...d, mean: r(d.mean), sd: r(d.sd) };
+    case 'constant':
+      return { ...d, value: r(d.value) };
+    default:
+      return d;
+  }
+}
+
+function round(x: number, digits: number): number {
+  return Number(x.toFixed(digits));
+}
+
+function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function emptyScenario(options: BuildOptions, horizonDays: number): ScenarioInput {
+  return { version: 1, name: options.name ?? 'Imported', horizonDays, products: [], nodes: [], stockPoints: [] };
+}
+
+/** Valid, unique scenario ids from names a file gives (`PACK 72` → `PACK-72`, a second `a` → `a-2`). */
+class IdMaker {
+  private readonly taken: Set<string>;
+  constructor(reserved: string[] = []) {
+    this.taken = new Set(reserved);
+  }
+  make(name: string): string {
+    let base = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9_.:-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .replace(/-+$/, '')
+      .slice(0, MAX_ID_LENGTH - 10);
+    if (base === '') base = 'x';
+    let id = base;
+    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    this.taken.add(id);
+    return id;
+  }
+}
