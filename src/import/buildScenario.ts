@@ -85,6 +85,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   let textbook = 0;
   let neverSold = 0;
   const laneKeys = new Set<string>();
+  let defaultSupplierTaken = false;
 
   for (const series of history.series) {
     const facts = master.get(series.sku) ?? {};
@@ -133,7 +134,9 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     const supplierKey = `${facts.supplier ?? 'supplier'}\u0001${JSON.stringify(leadTime)}`;
     let supplier = suppliers.get(supplierKey);
     if (!supplier) {
-      const id = suppliers.size === 0 && !facts.supplier ? 'supplier' : nodeIds.make(facts.supplier ?? 'supplier');
+      // the first unnamed supplier is `supplier` (reserved for it); another lead time makes `supplier-2`
+      const id = !facts.supplier && !defaultSupplierTaken ? 'supplier' : nodeIds.make(facts.supplier ?? 'supplier');
+      if (id === 'supplier') defaultSupplierTaken = true;
       supplier = { id, leadTime };
       suppliers.set(supplierKey, supplier);
     }

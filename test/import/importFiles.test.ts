@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { importFiles, type ImportFile } from '../../src/import/importFiles.ts';
+import { textbookPolicy } from '../../src/import/buildScenario.ts';
+import { dayNumber, isoDay } from '../../src/import/dates.ts';
+import { runExperiment } from '../../src/experiment/replicate.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { normalQuantile } from '../../src/math/normal.ts';
+
+const file = (name: string, text: string): ImportFile => ({ name, bytes: new TextEncoder().encode(text) });
+
+/**
+ * A long daily file over `days` days from Monday 2024-01-01 for SKUs given as functions of the day
+ * index (units that day), at one location; Sundays and 2024-05-01 closed (no row sells).
+ */
+function longFile(days: number, skus: Record<string, (d: number) => number>, location = 'paris'): string {
+  const start = dayNumber(2024, 1, 1)!;
+  const holiday = dayNumber(2024, 5, 1)! - start;
+  const lines = ['date,sku,location,units,price'];
+  for (let d = 0; d < days; d++) {
+    const closed = d % 7 === 6 || d === holiday;
+    for (const [sku, units] of Object.entries(skus)) lines.push(`${isoDay(start + d)},${sku},${location},${closed ? 0 : units(d)},${closed ? '' : '2.50'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('importFiles: a planner’s history to a scenario', () => {
+  it('builds a valid scenario: a supplier, a store, a stock point per SKU, closed days modelled', async () => {
+    const result = await importFiles(file('sales.csv', longFile(182, { steady: () => 10, 'PACK 72/B': (d) => (d % 3 === 0 ? 4 : 0), never: () => 0 })), undefined, { leadTimeDays: 5 });
+    const scenario = result.scenario!;
+    expect(parseScenario(scenario).ok).toBe(true);
+    expect(scenario.nodes).toEqual([
+      { id: 'supplier', type: 'supplier' },
+      { id: 'paris', type: 'store' },
+    ]);
+    // a SKU id a scenario cannot hold is made valid; its name stays readable in the report
+    expect(scenario.products.map((p) => p.id)).toEqual(['steady', 'PACK-72-B']);
+    expect(result.summaries.find((s) => s.sku === 'never')).toMatchObject({ model: 'none' });
+    expect(result.report.lines.join('\n')).toContain('1 SKU-location series with no demand at all: left out');
+    // Sundays are a weekly closed day: multiplier 0 on the Sunday (Monday first)
+    const steady = scenario.demand!.find((d) => d.product === 'steady')!;
+    expect(steady).toMatchObject({ type: 'perPeriod', quantity: { type: 'constant', value: 10 } });
+    expect((steady as { seasonality: { weekly: number[] } }).seasonality.weekly).toEqual([1, 1, 1, 1, 1, 1, 0]);
+    // 1 May is a holiday: day 120 of the simulated year (31+28+31+30), closed for one day
+    expect((steady as { shocks: unknown[] }).shocks).toEqual([{ name: 'closed (05-01)', multiplier: 0, occurrence: { type: 'scheduled', start: 120, end: 121 } }]);
+    expect(result.report.lines.join('\n')).toMatch(/closed on Sundays \(a weekly pattern\); 1 other closed day \(a calendar\): 2024-05-01/);
+  });
+
+  it('sets the textbook (s, S) by hand: constant 10 a day on 6 days in 7, 5 days of lead time, no ordering cost', async () => {
+    const result = await importFiles(file('sales.csv', longFile(182, { steady: () => 10 })), undefined, { leadTimeDays: 5, serviceTarget: 0.95 });
+    // daily mean over the calendar 10 · 6/7, variance 0: s = ⌈5 · 60/7⌉ = 43, Q = 14 days · 60/7 = 120
+    expect(result.scenario!.stockPoints[0].policy).toEqual({ type: 'sS', reorderPoint: 43, orderUpTo: 163 });
+    expect(result.scenario!.stockPoints[0].initialOnHand).toBe(163);
+    expect(result.summaries[0]).toMatchObject({ policySource: 'textbook', demandClass: 'smooth', model: 'constant' });
+  });
+
+  it('textbookPolicy: safety stock from the lead-time demand’s sd, EOQ with an ordering cost, case packs', () => {
+    // μ 20/day, σ² 25, L constant 4: lead-time demand mean 80, sd 10; z(0.9) = 1.2816 → s = ⌈92.8⌉ = 93
+    // EOQ = √(2 · 50 · 20·365 / 2) = √365000 = 604.2 → 610 in packs of 10
+    const policy = textbookPolicy(20, 25, { type: 'constant', value: 4 }, 0.9, 50, 2, 0, 10);
+    expect(normalQuantile(0.9)).toBeCloseTo(1.2816, 4);
+    expect(policy).toEqual({ type: 'sS', reorderPoint: 93, orderUpTo: 93 + 610 });
+    // a random lead time adds μ² Var[L]: L uniform 2..6 (variance 16/12): sd = √(4·25 + 400·4/3) = √633.3
+    const random = textbookPolicy(20, 25, { type: 'uniform', min: 2, max: 6 }, 0.5, undefined, 2, 0, 1);
+    expect(random).toEqual({ type: 'sS', reorderPoint: 80, orderUpTo: 80 + 280 });
+    // a minimum order above the EOQ wins
+    expect(textbookPolicy(20, 25, { type: 'constant', value: 4 }, 0.5, 50, 2, 1000, 1)).toEqual({ type: 'sS', reorderPoint: 80, orderUpTo: 1080 });
+  });
+
+  it('uses the master’s costs, lead times, suppliers and policies, and says what it assumed for the others', async () => {
+    const sales = longFile(120, { a: () => 3, b: () => 5, c: (d) => (d % 2) * 2 });
+    const master = ['sku;description;unit cost;price;holding rate;lead time;lead time sd;supplier;policy;s;S', 'a;Widget A;1,50;2,90;20%;4;1;acme;sS;10;40', 'b;Widget B;2;3;0,3;;;;;;', 'z;Unsold;1;2;;;;;;;'].join('\n');
+    const result = await importFiles(file('sales.csv', sales), file('master.csv', master));
+    const scenario = result.scenario!;
+    const product = (id: string) => scenario.products.find((p) => p.id === id)!;
+    expect(product('a')).toMatchObject({ name: 'Widget A', unitCost: 1.5, price: 2.9, holdingCost: { annualRate: 0.2 } });
+    expect(product('b')).toMatchObject({ unitCost: 2, price: 3, holdingCost: { annualRate: 0.3 } });
+    // c: no master row: cost 60% of the file's price 2.50, the default holding rate
+    expect(product('c')).toMatchObject({ unitCost: 1.5, price: 2.5, holdingCost: { annualRate: 0.25 } });
+    const point = (id: string) => scenario.stockPoints.find((p) => p.product === id)!;
+    expect(point('a').policy).toEqual({ type: 'sS', reorderPoint: 10, orderUpTo: 40 });
+    expect(point('a').source).toBe('acme');
+    expect(scenario.lanes).toContainEqual({ from: 'acme', to: 'paris', leadTime: { type: 'normal', mean: 4, sd: 1 } });
+    expect(point('b').source).toBe('supplier');
+    expect(scenario.lanes).toContainEqual({ from: 'supplier', to: 'paris', leadTime: { type: 'constant', value: 7 } });
+    const lines = result.report.lines.join('\n');
+    expect(lines).toContain('master.csv: 1 SKUs of the master have no demand history, left out (z)');
+    expect(lines).toContain('lead time: 2 stock points have none in a master file: 7 days assumed');
+    expect(lines).toContain('unit cost: 1 SKUs have none in a master file: 60% of the price assumed');
+  });
+
+  it('reports a master cell it cannot read and goes on without it', async () => {
+    const result = await importFiles(file('sales.csv', longFile(60, { a: () => 3 })), file('master.csv', 'sku,unitCost,lead time\na,cheap,abc\n'));
+    expect(result.report.notes).toEqual([
+      { file: 'master.csv', row: 2, column: 'unitCost', status: 'kept', reason: 'expected a unit cost >= 0, got "cheap"; not used' },
+      { file: 'master.csv', row: 2, column: 'lead time', status: 'kept', reason: 'expected a lead time in days >= 0, got "abc"; not used' },
+    ]);
+    expect(result.scenario).not.toBeNull();
+  });
+
+  it('replays a short history or one asked for, and fits the rest', async () => {
+    const result = await importFiles(file('sales.csv', longFile(20, { a: (d) => d % 4, b: () => 2 })), undefined, {});
+    expect(result.summaries.every((s) => s.model === 'replay')).toBe(true);
+    expect(result.summaries[0].reason).toContain('fewer than the 28 a fit needs');
+    const history = result.scenario!.demand!.find((d) => d.product === 'a')!;
+    expect(history).toMatchObject({ type: 'history' });
+    // the replayed history is the file's, closed Sunday included (day 6: 0)
+    expect((history as { series: number[] }).series.slice(0, 8)).toEqual([0, 1, 2, 3, 0, 1, 0, 3]);
+    const asked = await importFiles(file('sales.csv', longFile(120, { a: (d) => d % 4, b: () => 2 })), undefined, { replay: new Set(['b']) });
+    expect(asked.summaries.map((s) => s.model)).toEqual([expect.not.stringMatching(/^replay$/), 'replay']);
+  });
+
+  it('returns no scenario, with the reason, when nothing usable remains', async () => {
+    const result = await importFiles(file('sales.csv', 'date,sku,units\n2024-01-01,a,0\n2024-01-02,a,0\n'), undefined);
+    expect(result.scenario).toBeNull();
+    expect(result.report.lines.join('\n')).toContain('nothing usable remains');
+  });
+
+  it('runs: the imported scenario’s replications finish and sell what the history sold, about', async () => {
+    const result = await importFiles(file('sales.csv', longFile(182, { a: (d) => 5 + (d % 5), b: (d) => (d % 4 === 0 ? 12 : 0) })), undefined, { horizonDays: 120, replications: 4 });
+    const parsed = parseScenario(result.scenario!);
+    if (!parsed.ok) throw new Error('invalid');
+    const experiment = runExperiment(parsed.scenario);
+    const a = experiment.variants[0].stockPoints.find((p) => p.product === 'a')!;
+    // mean 7 a day on 6 days in 7 (less a holiday): about 6 a calendar day over 120 days, ~720 units
+    // demanded: those sold (revenue at the file's price of 2.50) and those lost
+    const demanded = a.kpis.revenue.mean! / 2.5 + a.kpis.lostSalesUnits.mean!;
+    expect(demanded).toBeGreaterThan(600);
+    expect(demanded).toBeLessThan(840);
+    expect(a.kpis.fillRate.mean!).toBeGreaterThan(0.9);
+  });
+});
