@@ -14,6 +14,8 @@ Commands:
                              cost) by -x% and +x% in turn; a KPI's response, largest first (tornado)
   compare <scenario.json>    compare the policy variants pairwise on common random numbers: each
                              KPI's paired difference with its 95% interval, and a sentence per pair
+  import --demand FILE       turn a sales history (CSV or XLSX; a SKU master with --master) into a
+                             scenario: demand fitted per SKU and location, policies, an import report
 
 Options of run:
   --replications N   replications per variant (default: the scenario's "replications")
@@ -65,6 +67,34 @@ Options of sensitivity (and --replications, --seed, --days, --workers, --memory,
   --by PERCENT       how far each input moves, down and up (default 20)
   --kpi KPI          the network KPI read (default totalCost)
   --variant ID       the policy variant analysed (default the first)
+
+Options of import:
+  --demand FILE      the demand history: long (date, sku, location, units, price) or wide (a date
+                     column, one column per SKU or SKU@location); daily or transaction rows
+  --master FILE      a SKU master: name, unit cost, price, holding rate, lead time (mean and sd, or
+                     min and max), supplier, minimum order, case pack, ordering cost, policy
+  --out FILE         write the scenario there (default: stdout, the report then on stderr)
+  --report FILE      every rejected or remarked row as CSV (file, row, column, status, reason)
+  --fits FILE        each SKU's class, model, reason and policy as CSV
+  --map ROLE=COLUMN  the column of a role whose name is not recognised (date, sku, location, units,
+                     price, stock, name, invoice); ROLE= (empty) says the file has none
+  --date-format dmy|mdy   how to read 05/03/2024 when no date in the file says
+  --decimal comma|point   the decimal mark when the numbers do not say
+  --negatives ignore|net|returns   negative quantities: left out (default), netted, or returns
+  --rows daily|transactions   one row per day, or rows added up per day (default: transactions
+                     when the dates have times or there is an invoice column)
+  --keep-duplicates  keep rows repeated exactly (default: reported and left out)
+  --location NAME    the location when the file has none (default store)
+  --sheet NAME       the sheet of an XLSX file (default: the first with data)
+  --demand-model fit|replay   fit a model per SKU (default) or replay the histories
+  --replay SKU1,SKU2 replay these SKUs' histories, fit the others
+  --service P        cycle service target of the textbook (s, S) where the master has no policy
+                     (default 0.95)
+  --lead-time DAYS   where the master gives none (default 7)
+  --holding-rate R   yearly, where the master gives none (default 0.25)
+  --cost-share S     unit cost as a share of the price where the master gives no cost (default 0.6)
+  --unmet lost|backorder   what happens to demand short of stock (default lost)
+  --currency, --name, --days, --replications, --seed   the scenario's own settings
 
 Exit status: 0 done, 1 internal error, out of memory or output not written, 2 bad usage or invalid
 scenario, 130 interrupted (Ctrl-C).

@@ -190,7 +190,8 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
     seenRow.set(rowKey, i);
     const key = `${sku}\u0001${location}`;
     const day = days[i] - startDay;
-    if (!transactions) {
+    // a negative quantity is a return or a cancellation, not the day's demand: never a second row for the day
+    if (!transactions && units >= 0) {
       const dayKey = `${key}\u0001${day}`;
       const before = seenDay.get(dayKey);
       if (before !== undefined) {
@@ -208,17 +209,17 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
       const name = cellText(row[roles.name]).trim();
       if (name !== '') entry.name = name;
     }
-    if (roles.stock !== undefined) {
-      const out = outOfStock(row[roles.stock], decimal, stockIsFlag);
-      if (out === null) remark(report, table, i, table.header[roles.stock], `expected ${stockIsFlag ? 'an out-of-stock flag (yes or no, 1 or 0)' : 'a stock level (a number)'}, got ${quoted(cellText(row[roles.stock]), 20)}; the day is taken as in stock`);
-      else if (out) entry.censored[day] = 1;
-    }
     if (units < 0) {
       negativeRows++;
       negativeUnits += -units;
       if (negatives === 'net') entry.units[day] += units;
       else if (negatives === 'returns') entry.returned[day] += -units;
       return;
+    }
+    if (roles.stock !== undefined) {
+      const out = outOfStock(row[roles.stock], decimal, stockIsFlag);
+      if (out === null) remark(report, table, i, table.header[roles.stock], `expected ${stockIsFlag ? 'an out-of-stock flag (yes or no, 1 or 0)' : 'a stock level (a number)'}, got ${quoted(cellText(row[roles.stock]), 20)}; the day is taken as in stock`);
+      else if (out) entry.censored[day] = 1;
     }
     entry.units[day] += units;
     if (roles.price !== undefined && units > 0) {
@@ -236,10 +237,10 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
   if (negatives === 'net') for (const entry of series.values()) for (let d = 0; d < span; d++) if (entry.units[d] < 0) entry.units[d] = 0;
   if (negativeRows > 0) {
     const how = negatives === 'ignore' ? 'left out of demand (--negatives net subtracts them, --negatives returns feeds them to the returns model)' : negatives === 'net' ? 'subtracted from their day\'s demand (never below 0)' : 'counted as returns';
-    report.lines.push(`${table.file}: ${negativeRows.toLocaleString('en')} rows with a negative quantity (returns, cancellations; ${negativeUnits.toLocaleString('en')} units): ${how}`);
+    report.lines.push(`${table.file}: ${negativeRows.toLocaleString('en')} row${negativeRows === 1 ? '' : 's'} with a negative quantity (returns, cancellations; ${negativeUnits.toLocaleString('en')} units): ${how}`);
     count(report, 'negativeRows', negativeRows);
   }
-  if (duplicates > 0) report.lines.push(`${table.file}: ${duplicates.toLocaleString('en')} rows repeated exactly, left out (listed below)`);
+  if (duplicates > 0) report.lines.push(`${table.file}: ${duplicates.toLocaleString('en')} row${duplicates === 1 ? '' : 's'} repeated exactly, left out (listed below)`);
   return [...series.values()];
 }
 
