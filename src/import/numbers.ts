@@ -44,7 +44,8 @@ export function decimalMarkOf(cells: Iterable<Cell>, separator: ',' | ';' | '\t'
     if (typeof cell !== 'string') continue;
     const text = cell.trim();
     if (text === '' || PLAIN.test(text)) continue;
-    if (/^[+-]?\d{1,3},\d{3}$/.test(text)) groupComma = true;
+    if (/^[+-]?\d{1,3}([. \u00a0\u202f]\d{3})+,\d+$/.test(text)) decimalComma = true; // 1.250,5 or 1 250,5
+    else if (/^[+-]?\d{1,3},\d{3}$/.test(text)) groupComma = true;
     else if (/^[+-]?\d*,\d+$/.test(text)) decimalComma = true;
     else if (/^[+-]?[\d,]*\.\d+$/.test(text)) points = true;
   }

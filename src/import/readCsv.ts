@@ -43,6 +43,7 @@ export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?:
   let consumed = 0;
   let broken: string | null = null;
   let tooWide: number | null = null;
+  let tooLong = false;
   Papa.parse<string[]>(text, {
     // one column: a separator the text cannot hold (NUL was refused above), so a later "12,5" stays one field
     delimiter: separator ?? '\u0000',
@@ -66,6 +67,8 @@ export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?:
       }
       if (fields.length === 1 && fields[0].trim() === '') return; // a blank line
       if (records.length > MAX_ROWS) {
+        // the header and MAX_ROWS rows are in: one more is a file too long, refused rather than cut
+        tooLong = true;
         parser.abort();
         return;
       }
@@ -78,7 +81,7 @@ export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?:
   if (options.isCancelled?.()) throw new ImportError(file, 'cancelled');
   if (broken !== null) throw new ImportError(file, broken);
   if (tooWide !== null) throw new ImportError(file, `row ${tooWide} has more than ${MAX_COLUMNS.toLocaleString('en')} fields; Stocklab reads files of at most ${MAX_COLUMNS.toLocaleString('en')} columns`);
-  if (records.length > MAX_ROWS + 1) throw new ImportError(file, `the file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it (by year or by SKU range) and import the parts`);
+  if (tooLong) throw new ImportError(file, `the file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it (by year or by SKU range) and import the parts`);
 
   const header = records[0].map((name) => name.trim());
   if (header.every((name) => name === '')) throw new ImportError(file, `row ${lines[0]}, the first row, names no column: the first row must be a header (date, sku, units, ...)`);
