@@ -18,12 +18,15 @@ import type { TheoryView } from './worker/client.ts';
 import { renderTheory } from './theoryTable.ts';
 import { renderComparisons } from './comparisonView.ts';
 import type { VariantComparison } from '../src/experiment/compare.ts';
+import { createStockPointTable } from './results/stockPointTable.ts';
+import type { StockPointRow } from './results/stockPointRows.ts';
 
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
  * holding cost, inventory over time at a chosen stock point, the customers (active over time, lost by
  * cause, online on-time delivery and abandoned carts, orders by zone, recalls' reach), the
- * distribution of a chosen KPI, the network, and the KPI table. Each chart section has a title, a
+ * distribution of a chosen KPI, the network, the KPI table, and the results per stock point (a row
+ * opens its inventory chart). Each chart section has a title, a
  * plain-language explanation, its own controls, and SVG / PNG exports. Charts redraw when their
  * section resizes.
  */
@@ -53,6 +56,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
   const histogram = chartSection(section('histogram'), 'histogram', app.histogramTitle, app.histogramHelp);
   const network = chartSection(section('network'), 'network', app.networkTitle, app.networkHelp);
   const table = section('kpi-table');
+  const stockPoints = createStockPointTable(section('stock-points'), showStockPoint);
 
   const pointSelect = select(inventory.controls, app.stockPoint, 'inventory-point', (value) => {
     selection.stockPoint = Number(value);
@@ -91,6 +95,25 @@ export function createDashboard(root: HTMLElement): Dashboard {
     drawNetwork();
   });
 
+  /**
+   * The stock point of a row of the results table in the inventory chart: its variant and point picked
+   * as a person would pick them, and the chart scrolled into view. False when the run kept no daily
+   * series for it (per stock point only up to a limit, see output.series), so the table says so.
+   */
+  function showStockPoint(row: StockPointRow): boolean {
+    if (!current) return false;
+    const { result } = current;
+    if (!result.variants[row.variantIndex]?.series?.stockPoints?.[row.pointIndex]) return false;
+    selection.variant = row.variantIndex;
+    variantSelect.value = String(row.variantIndex);
+    fillPoints(result);
+    selection.stockPoint = row.pointIndex;
+    pointSelect.value = String(row.pointIndex);
+    drawInventory();
+    section('inventory').scrollIntoView({ block: 'start' });
+    pointSelect.focus({ preventScroll: true });
+    return true;
+  }
   function drawInventory(): void {
     if (current) inventory.draw(() => renderInventory(inventory.body, current!.result, { stockPoint: selection.stockPoint, variant: selection.variant, mode: selection.mode }));
   }
@@ -115,6 +138,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     holder.className = 'table-scroll';
     table.append(holder);
     renderKpiTable(holder, result, { currency });
+    stockPoints.show(result, scenario);
   }
 
   function redraw(): void {
@@ -170,6 +194,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
       section('comparison').replaceChildren();
       for (const chart of [frontier, inventory, customers, histogram, network]) chart.clear();
       table.replaceChildren();
+      stockPoints.clear();
     },
     redraw() {
       cancelAnimationFrame(resizeFrame);

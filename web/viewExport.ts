@@ -45,6 +45,9 @@ export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: E
     button.replaceWith(...button.childNodes);
   }
   for (const element of copy.querySelectorAll('button, select, input, .chart-controls, .chart-exports, .result-actions, .panel-exports, #banner, .sweep-form')) element.remove();
+  // the results per stock point are virtualised: the page holds only the rows in view, which would
+  // pass for the whole table; its own CSV export has them all
+  copy.querySelector('#stock-points')?.remove();
   for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const heading = app.viewExported(scenario.name, String(result.seed), result.replications, when, STOCKLAB_VERSION);
