@@ -129,3 +129,24 @@ describe('importFiles: a planner’s history to a scenario', () => {
     expect(a.kpis.fillRate.mean!).toBeGreaterThan(0.9);
   });
 });
+
+describe('previewFile: what the wizard shows before importing', () => {
+  it('shows the columns, first rows, recognised roles and the questions the file leaves open', async () => {
+    const { previewFile } = await import('../../src/import/preview.ts');
+    const preview = await previewFile(file('ventes.csv', 'Jour;Article;Ventes\n01/02/2024;a;6,5\n02/03/2024;a;3\n'), {}, undefined, 1);
+    expect(preview).toMatchObject({
+      format: 'csv',
+      separator: ';',
+      header: ['Jour', 'Article', 'Ventes'],
+      rows: [{ row: 2, cells: ['01/02/2024', 'a', '6,5'] }],
+      rowCount: 2,
+      roles: { date: 0, sku: 1, units: 2 },
+      layout: 'long',
+      dates: { format: 'ambiguous', withTime: false },
+      decimal: 'comma',
+    });
+    // a mapping moves a role; an empty one removes it (a wide file then)
+    const mapped = await previewFile(file('ventes.csv', 'Jour;Article;Ventes\n01/02/2024;a;6,5\n'), { sku: '' });
+    expect(mapped.layout).toBe('wide');
+  });
+});
