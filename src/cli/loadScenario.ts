@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { formatIssues, parseScenario, parseScenarioText } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { theoryOf } from '../experiment/theory.ts';
-import { CSV_MAX_BYTES } from '../scenario/csv.ts';
+import { CSV_MAX_BYTES } from '../scenario/csvHistory.ts';
 import { INPUT_LIMITS } from '../scenario/inputLimits.ts';
 
 /** Command-line overrides of a scenario's experiment settings. */

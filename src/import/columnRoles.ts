@@ -41,16 +41,19 @@ export function detectRoles(header: readonly string[], mapping: Partial<Record<R
   const roles: ColumnMap = {};
   const problems: string[] = [];
   const folded = header.map(foldName);
+  // the user's mappings first, so a name the user gave to one role is never taken by another's detection
   for (const role of ROLES) {
     const given = mapping[role];
-    if (given === '') continue; // the user says the file has no such column (`--map location=`)
-    if (given !== undefined) {
-      const exact = header.indexOf(given);
-      const index = exact >= 0 ? exact : folded.indexOf(foldName(given));
-      if (index < 0) problems.push(`the ${role} column ${quoted(given)} is not in the header (columns: ${listOf(header, 12, (name) => quoted(name, 40))})`);
-      else roles[role] = index;
-      continue;
-    }
+    if (given === undefined || given === '') continue; // '' says the file has no such column (`--map location=`)
+    const exact = header.indexOf(given);
+    const index = exact >= 0 ? exact : folded.indexOf(foldName(given));
+    const other = ROLES.find((r) => roles[r] === index);
+    if (index < 0) problems.push(`the ${role} column ${quoted(given)} is not in the header (columns: ${listOf(header, 12, (name) => quoted(name, 40))})`);
+    else if (other !== undefined) problems.push(`the ${role} column ${quoted(given)} is already the ${other} column; a column holds one thing`);
+    else roles[role] = index;
+  }
+  for (const role of ROLES) {
+    if (mapping[role] !== undefined) continue;
     const index = folded.findIndex((name, i) => NAMES[role].includes(name) && !Object.values(roles).includes(i));
     if (index >= 0) roles[role] = index;
   }

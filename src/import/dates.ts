@@ -7,7 +7,9 @@ import type { Cell } from './table.ts';
  * time (transaction rows: 3/5/2024 8:26); XLSX date cells. A day-first or month-first column is read
  * one way for the whole file: a value whose first number is over 12 says day first, one whose second
  * is over 12 says month first; when no value says (every day is 1 to 12), the import asks
- * (`--date-format dmy|mdy`), never guesses. Years have four digits (05/03/24 could be 1924).
+ * (`--date-format dmy|mdy`), never guesses. Years have four digits (05/03/24 could be 1924). A time
+ * of midnight (2024-03-05 00:00:00) is no time: the file is still one row per day. A number in an
+ * XLSX date column is Excel's serial day number (a date cell without a date format).
  */
 export type DateFormat = 'iso' | 'dmy' | 'mdy';
 
@@ -60,13 +62,13 @@ export function dateFormatOf(cells: Iterable<Cell>): DateColumn {
     const isoMatch = ISO.exec(text);
     if (isoMatch) {
       iso = true;
-      if (isoMatch[4] !== undefined) withTime = true;
+      if (isoMatch[4] !== undefined && !isMidnight(isoMatch[4], isoMatch[5], isoMatch[6])) withTime = true;
       continue;
     }
     const match = SLASHED.exec(text);
     if (!match) continue;
     slashed = true;
-    if (match[4] !== undefined) withTime = true;
+    if (match[4] !== undefined && !isMidnight(match[4], match[5], match[6])) withTime = true;
     if (Number(match[1]) > 12) dayFirst = true;
     if (Number(match[2]) > 12) monthFirst = true;
   }
@@ -85,7 +87,12 @@ export function readDay(cell: Cell, format: DateFormat): DayNumber | string {
     return dayNumber(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()) ?? 'expected a date between 1900 and 2200';
   }
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return 'expected a date, got an empty cell';
-  if (typeof cell === 'number') return `expected a date, got the number ${cell}`;
+  if (typeof cell === 'number') {
+    // an XLSX date cell without a date format holds Excel's serial day number (25569 is 1970-01-01)
+    const day = Math.floor(cell) - EXCEL_EPOCH;
+    if (Number.isFinite(cell) && day >= FIRST_DAY && day <= LAST_DAY) return day;
+    return `expected a date, got the number ${cell}`;
+  }
   const text = cell.trim();
   const iso = ISO.exec(text);
   if (iso) return dayNumber(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? `expected a date that exists, got ${quoted(text, 30)}`;
@@ -97,4 +104,14 @@ export function readDay(cell: Cell, format: DateFormat): DayNumber | string {
   }
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(text)) return `expected a date with a four-digit year, got ${quoted(text, 30)} (a two-digit year could be 19xx or 20xx)`;
   return `expected a date (2024-03-05, 05/03/2024 or 03/05/2024), got ${quoted(text, 30)}`;
+}
+
+/** Excel's serial number of 1970-01-01 (its day 1 is 1900-01-01, counting the 1900 leap day that never was). */
+const EXCEL_EPOCH = 25569;
+const FIRST_DAY = -25567; // 1900-01-01
+const LAST_DAY = 84005; // 2199-12-31
+
+/** A time of 00:00 (or 00:00:00): a date written with a midnight time is a day, not a moment in it. */
+function isMidnight(hours: string, minutes: string, seconds: string | undefined): boolean {
+  return Number(hours) === 0 && Number(minutes) === 0 && (seconds === undefined || Number(seconds) === 0);
 }

@@ -75,7 +75,17 @@ export function readDemandHistory(table: Table, report: ImportReport, options: H
   if (roles.date === undefined) {
     throw new ImportError(table.file, `no date column: none of the columns (${table.header.slice(0, 12).map((name) => quoted(name, 30)).join(', ')}) is named like one (date, day, jour, InvoiceDate, …); name it with --map date=COLUMN`);
   }
+  // rows with nothing in them (a spreadsheet's formatted empty rows: ;;;) hold no data: one line says how many
+  const blank = table.rows.map((row) => row.every((cell) => cellText(cell).trim() === ''));
+  const empty = blank.filter(Boolean).length;
+  if (empty > 0) {
+    table = { ...table, rows: table.rows.filter((_, i) => !blank[i]), rowNumbers: table.rowNumbers.filter((_, i) => !blank[i]) };
+    report.lines.push(`${table.file}: ${empty.toLocaleString('en')} empty row${empty === 1 ? '' : 's'} (every cell blank) left out`);
+  }
   if (table.rows.length === 0) throw new ImportError(table.file, 'the file has a header but no rows of data');
+  if (roles.sku !== undefined && roles.units === undefined) {
+    throw new ImportError(table.file, `a SKU column (${quoted(table.header[roles.sku], 30)}) but no units column: none of the columns (${table.header.slice(0, 12).map((name) => quoted(name, 30)).join(', ')}) is named like one (units, quantity, qty, ventes, …); name it with --map units=COLUMN`);
+  }
   const layout = roles.sku !== undefined && roles.units !== undefined ? 'long' : 'wide';
   if (layout === 'long') report.lines.push(`${table.file}: long layout (one row per date and SKU), ${table.rows.length.toLocaleString('en')} rows; columns: ${describeRoles(table.header, roles)}`);
 
@@ -167,6 +177,9 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
   let negativeRows = 0;
   let negativeUnits = 0;
   let duplicates = 0;
+  // a day whose row could not be read is unknown for its SKU, not a day without demand
+  const unknownDays: { sku: string; location: string; day: number }[] = [];
+  const censor = (sku: string, location: string, day: number) => unknownDays.push({ sku, location, day });
   table.rows.forEach((row, i) => {
     if (!usable[i]) return;
     const sku = cellText(row[roles.sku!]).trim();
@@ -176,9 +189,11 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
     const units = readNumber(row[roles.units!], decimal);
     if (units === null) {
       const text = cellText(row[roles.units!]).trim();
+      censor(sku, location, days[i] - startDay);
       return reject(report, table, i, unitsName, text === '' ? 'expected a quantity, got an empty cell (write 0 for a day without sales)' : `expected a number, got ${quoted(text, 30)}${decimal === 'point' && /^\d+,\d+$/.test(text) ? ' (a decimal comma in a file read with decimal points: --decimal comma)' : ''}`);
     }
-    if (row.length > table.header.length && table.separator === ',') {
+    if (row.length > table.header.length && table.separator === ',' && row.slice(table.header.length).some((cell) => cellText(cell).trim() !== '')) {
+      censor(sku, location, days[i] - startDay);
       return reject(report, table, i, undefined, `the row has ${row.length} fields where the header has ${table.header.length}: a decimal comma (6,5) splits a number in two in a comma-separated file`);
     }
     const rowKey = row.map(cellText).join('\u0001');
@@ -194,7 +209,8 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
     if (!transactions && units >= 0) {
       const dayKey = `${key}\u0001${day}`;
       const before = seenDay.get(dayKey);
-      if (before !== undefined) {
+      // a repeat kept on purpose (--keep-duplicates) adds up; any other second row is a conflict
+      if (before !== undefined && !(options.keepDuplicates && first !== undefined)) {
         return reject(report, table, i, undefined, `a second row for ${isoDay(days[i])}, SKU ${quoted(sku, 30)}${roles.location === undefined ? '' : `, location ${quoted(location, 30)}`} (the first is row ${table.rowNumbers[before]}); a daily file has one row per day: remove one, or, if the rows are sales to add up, import with --rows transactions`);
       }
       seenDay.set(dayKey, i);
@@ -233,6 +249,15 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
       }
     }
   });
+  let censored = 0;
+  for (const { sku, location, day } of unknownDays) {
+    const entry = series.get(`${sku}\u0001${location}`);
+    if (entry && !entry.censored[day]) {
+      entry.censored[day] = 1;
+      censored++;
+    }
+  }
+  if (censored > 0) report.lines.push(`${table.file}: ${censored.toLocaleString('en')} day${censored === 1 ? '' : 's'} of a SKU with a rejected row ${censored === 1 ? 'is' : 'are'} taken as unknown for that SKU, not as ${censored === 1 ? 'a day' : 'days'} without demand`);
   // netted days never go below 0: a return does not make negative demand
   if (negatives === 'net') for (const entry of series.values()) for (let d = 0; d < span; d++) if (entry.units[d] < 0) entry.units[d] = 0;
   if (negativeRows > 0) {
@@ -254,6 +279,7 @@ function readWide(table: Table, roles: ColumnMap, report: ImportReport, decimal:
   const columns = wideColumns(table, roles).filter((column) => {
     const numbers = table.rows.some((row) => readNumber(row[column], decimal) !== null);
     if (!numbers) report.lines.push(`${table.file}: column ${quoted(table.header[column], 40)} holds no numbers: not a SKU's demand, left out`);
+    else if (table.header[column] === '') report.lines.push(`${table.file}: column ${column + 1} holds numbers but has no name in the header: left out (name it with its SKU to import it)`);
     return numbers && table.header[column] !== '';
   });
   if (columns.length === 0) throw new ImportError(table.file, 'no column of numbers beside the date: a wide file has one column of daily units per SKU (or a long file: columns date, sku, units)');
@@ -286,7 +312,7 @@ function readWide(table: Table, roles: ColumnMap, report: ImportReport, decimal:
   // days with no row at all are unknown in a wide file (one row per day is its layout)
   for (let d = 0; d < span; d++) if (!seen.has(d)) for (const entry of series) entry.censored[d] = 1;
   const missing = span - seen.size;
-  if (missing > 0) report.lines.push(`${table.file}: ${missing} days between the first and the last have no row: their demand is taken as unknown, not 0`);
+  if (missing > 0) report.lines.push(`${table.file}: ${missing} day${missing === 1 ? '' : 's'} between the first and the last ${missing === 1 ? 'has' : 'have'} no row: ${missing === 1 ? 'its' : 'their'} demand is taken as unknown, not 0`);
   return series;
 }
 

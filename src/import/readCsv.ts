@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ImportError, MAX_BYTES, MAX_COLUMNS, MAX_ROWS, type Table } from './table.ts';
+import { ImportError, MAX_BYTES, MAX_COLUMNS, MAX_ROWS, type Cell, type Table } from './table.ts';
 
 /**
  * Reads a CSV file as a planner's spreadsheet writes it: UTF-8 with or without a byte order mark
@@ -31,6 +31,12 @@ export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?:
     const at = firstInvalidUtf8(bytes);
     throw new ImportError(file, `the file is not UTF-8 text: the bytes at row ${lineAt(bytes, at)} are not UTF-8 (a Windows "ANSI" or Latin-1 export, where é is one byte); save it as "CSV UTF-8" (Excel: Save As, CSV UTF-8), or convert it (iconv -f WINDOWS-1252 -t UTF-8)`);
   }
+  return readCsvText(file, text, options);
+}
+
+/** Reads CSV text already decoded (a scenario's history file, read by the CLI as UTF-8): see readCsv. */
+export function readCsvText(file: string, text: string, options: { onProgress?: (fraction: number) => void; isCancelled?: () => boolean } = {}): Table {
+  if (text.length === 0) throw new ImportError(file, 'the file is empty');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) throw new ImportError(file, `the file is not CSV text: it holds NUL characters (the first in row ${lineOfText(text, nul)})`);
@@ -44,6 +50,7 @@ export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?:
   let broken: string | null = null;
   let tooWide: number | null = null;
   let tooLong = false;
+  const blankLines: number[] = [];
   Papa.parse<string[]>(text, {
     // one column: a separator the text cannot hold (NUL was refused above), so a later "12,5" stays one field
     delimiter: separator ?? '\u0000',
@@ -65,7 +72,10 @@ export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?:
         parser.abort();
         return;
       }
-      if (fields.length === 1 && fields[0].trim() === '') return; // a blank line
+      if (fields.length === 1 && fields[0].trim() === '') {
+        if (records.length > 0) blankLines.push(start); // a blank line after the header: a reader may refuse it
+        return;
+      }
       if (records.length > MAX_ROWS) {
         // the header and MAX_ROWS rows are in: one more is a file too long, refused rather than cut
         tooLong = true;
@@ -85,8 +95,9 @@ export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?:
 
   const header = records[0].map((name) => name.trim());
   if (header.every((name) => name === '')) throw new ImportError(file, `row ${lines[0]}, the first row, names no column: the first row must be a header (date, sku, units, ...)`);
-  const rows = records.slice(1).map((fields) => (fields.length >= header.length ? fields : [...fields, ...new Array<null>(header.length - fields.length).fill(null)]));
-  return { file, format: 'csv', header, rows, rowNumbers: lines.slice(1), separator: separator ?? undefined };
+  // rows keep their own length: a reader that needs every row as wide as the header says so at the row
+  const rows: Cell[][] = records.slice(1);
+  return { file, format: 'csv', header, rows, rowNumbers: lines.slice(1), separator: separator ?? undefined, blankLines, headerRow: lines[0] };
 }
 
 type Separator = ',' | ';' | '\t';
@@ -148,7 +159,7 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** The offset of the first byte that breaks UTF-8. */
+/** The offset of the first byte that breaks UTF-8 (the Unicode Standard's table 3-7 of well-formed sequences). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
@@ -156,6 +167,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    // the second byte's narrower ranges: no overlong form, no encoded surrogate (CESU-8), nothing past U+10FFFF
+    const second = bytes[i + 1];
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
     i += need + 1;
   }
   return bytes.length;

@@ -13,13 +13,17 @@ export interface Table {
   format: 'csv' | 'xlsx';
   /** the column names (the first row), trimmed */
   header: string[];
-  /** the data rows, each as long as the header (short rows padded with null) */
+  /** the data rows (a CSV row as long as it was written: shorter or longer than the header; an XLSX row padded with null) */
   rows: Cell[][];
   /** the row number, in the file, of each data row (a spreadsheet's row, an editor's line) */
   rowNumbers: number[];
   /** CSV: the field separator; XLSX: the sheet read */
   separator?: ',' | ';' | '\t';
   sheet?: string;
+  /** the header's row number in the file (the first row that is not blank) */
+  headerRow?: number;
+  /** CSV: the lines after the header that were blank (left out of `rows`) */
+  blankLines?: number[];
 }
 
 /** A problem that stops a file from being read at all (empty, not text, too large): in words, naming the file. */
@@ -43,8 +47,8 @@ export const MAX_COLUMNS = 10_000;
 export const MAX_BYTES = 100 * 1024 * 1024;
 
 /** A cell as text for a message: cut short, control characters escaped. */
-export function cellText(cell: Cell): string {
-  if (cell === null) return '';
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'an invalid date' : cell.toISOString().slice(0, 10);
   return String(cell);
 }

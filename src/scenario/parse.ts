@@ -2,7 +2,7 @@ import { Scenario } from './schema.ts';
 import { clip, fromZodIssues, quoted, type ScenarioIssue } from './issues.ts';
 import { checkReferences } from './references.ts';
 import { checkVariantSettings } from './variantSettings.ts';
-import { readCsvColumn } from './csv.ts';
+import { CsvFiles, historyOf } from './csvHistory.ts';
 import { checkInputText, checkVariantWork, inspectInput } from './inputLimits.ts';
 
 export type { ScenarioIssue } from './issues.ts';
@@ -56,27 +56,29 @@ export function formatIssues(fileName: string, issues: ReadonlyArray<ScenarioIss
   return issues.map((issue) => `${fileName}: ${issue.path}: ${issue.message}`);
 }
 
-/** Replaces each `{ csv }` history by the numbers it holds, so the model only ever sees arrays. */
+/**
+ * Replaces each `{ csv }` history by the numbers it holds, so the model only ever sees arrays. Each
+ * file is read and parsed once, however many histories read it (a wide file of 800 SKUs).
+ */
 function loadHistories(scenario: Scenario, options: ParseOptions): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
+  const files = options.readFile ? new CsvFiles(options.readFile) : null;
   scenario.demand.forEach((entry, i) => {
     if (entry.type !== 'history' || Array.isArray(entry.series)) return;
     const path = `demand[${i}].series.csv`;
     const file = entry.series.csv;
-    if (!options.readFile) {
+    if (!files) {
       issues.push({ path, message: `cannot read ${quoted(file)} here; paste the daily values into "series" as a list of numbers` });
       return;
     }
-    let text: string;
-    try {
-      text = options.readFile(file);
-    } catch (error) {
-      issues.push({ path, message: `cannot read ${quoted(file)}: ${clip(error instanceof Error ? error.message : String(error), 300)}` });
+    const table = files.table(file);
+    if ('error' in table) {
+      issues.push({ path, message: `cannot read ${quoted(file)}: ${clip(table.error, 300)}` });
       return;
     }
-    const column = readCsvColumn(text, entry.series.column);
-    if ('error' in column) issues.push({ path, message: `${clip(file, 100)}: ${clip(column.error, 300)}` });
-    else entry.series = column.values;
+    const history = historyOf(table, entry.series);
+    if ('error' in history) issues.push({ path, message: `${clip(file, 100)}: ${clip(history.error, 300)}` });
+    else entry.series = history.values;
   });
   return issues;
 }

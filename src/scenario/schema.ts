@@ -426,12 +426,18 @@ const demandShape = {
 
 export const HistorySource = z.union([
   z.array(nonNegative()).min(1, { message: 'expected at least one day of history' }),
-  z.strictObject({
-    /** path of a CSV file, relative to the scenario file */
-    csv: label().min(1),
-    /** column holding daily demand (default: the last column) */
-    column: label().optional(),
-  }),
+  z
+    .strictObject({
+      /** path of a CSV file, relative to the scenario file */
+      csv: label().min(1),
+      /** column holding daily demand (default: the last column; with `sku`, the units column when its name is not a usual one) */
+      column: label().optional(),
+      /** a long file (date, sku, location, units): the rows of this SKU, added up per date */
+      sku: label().min(1).optional(),
+      /** with `sku`: the rows of this location only (needed when the SKU has rows at several) */
+      location: label().min(1).optional(),
+    })
+    .refine((source) => source.location === undefined || source.sku !== undefined, { message: 'expected "sku" with "location" (a location picks rows of a long file, by SKU)', path: ['location'] }),
 ]);
 
 export const Demand = z.discriminatedUnion('type', [

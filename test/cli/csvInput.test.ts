@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confinedReader, loadScenario } from '../../src/cli/loadScenario.ts';
-import { CSV_MAX_BYTES } from '../../src/scenario/csv.ts';
+import { CSV_MAX_BYTES } from '../../src/scenario/csvHistory.ts';
 import { INPUT_LIMITS } from '../../src/scenario/inputLimits.ts';
 import { csvHistoryScenario } from '../fixtures/csvScenario.ts';
 import { stocklab } from './stocklab.ts';
@@ -29,16 +29,14 @@ describe('a CSV history read by the command line', () => {
     expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
-  it('refuses a decimal comma at its row, and reads the same file with decimal points', () => {
+  it('reads a decimal comma in a semicolon file (a French or German export), and refuses a file mixing both marks at its column', () => {
     const comma = loadScenario(scenarioWith('comma', 'date;demand\n2024-01-01;12,5\n2024-01-02;3\n'));
-    expect(comma).toEqual({
+    expect(comma.ok && comma.scenario.demand[0].type === 'history' && comma.scenario.demand[0].series).toEqual([12.5, 3]);
+    const mixed = loadScenario(scenarioWith('mixed', 'date;demand\n2024-01-01;12,5\n2024-01-02;3.5\n'));
+    expect(mixed).toEqual({
       ok: false,
-      lines: [
-        `${join(folder, 'comma.json')}: demand[0].series.csv: comma.csv: row 2, column "demand": expected a number with a decimal point, got "12,5": a comma in a number may be a decimal comma (12,5) or a thousands separator (1,250), and Stocklab does not guess which; write 12.5 or 1250`,
-      ],
+      lines: [`${join(folder, 'mixed.json')}: demand[0].series.csv: mixed.csv: column "demand" holds numbers with a decimal comma (6,5) and others with a decimal point (6.5); write them one way`],
     });
-    const point = loadScenario(scenarioWith('point', 'date;demand\n2024-01-01;12.5\n2024-01-02;3\n'));
-    expect(point.ok && point.scenario.demand[0].type === 'history' && point.scenario.demand[0].series).toEqual([12.5, 3]);
   });
 
   it("refuses a CSV file over the size limit before reading it, naming the file", () => {
