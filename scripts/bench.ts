@@ -7,6 +7,8 @@
  * npm run bench -- --quick       the single replication only
  * npm run bench -- --scenario F  another scenario file
  * npm run bench -- --repeat N    time the single replication N times (default 3) and report the fastest
+ * npm run bench -- --import      the import benchmark instead (scripts/benchImport.ts): 1,000 SKUs x 2 years
+ *                                of daily sales imported, fitted and run, in Node and Chromium
  * npm run bench -- --sweep       the sweep benchmark instead: a 20 x 20 grid of (s, S) for one SKU of
  *                                bench-A, 10 replications per point, on 1 and on 2 workers
  *                                (--grid N for N x N, --replications N, --days D to scale it down,
@@ -26,6 +28,7 @@ import { runExperimentOnThreads } from '../src/cli/experimentOnThreads.ts';
 import { formatNumber, formatSeconds } from '../src/cli/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { planSweep } from '../src/experiment/sweep.ts';
+import { benchImport, importReport } from './benchImport.ts';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
 /** the JIT warm-up run covers this many days of the scenario before the timed replication */
@@ -202,6 +205,9 @@ async function main(argv: string[]): Promise<void> {
     replications: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     repeat: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     sweep: { boolean: true },
+    import: { boolean: true },
+    skus: { read: wholeNumberAtLeast(1), placeholder: 'N' },
+    'no-browser': { boolean: true },
     grid: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     days: { read: wholeNumberAtLeast(1), placeholder: 'D' },
     workers: { read: wholeNumberAtLeast(1), placeholder: 'N' },
@@ -209,7 +215,7 @@ async function main(argv: string[]): Promise<void> {
   });
   if (!args.ok) fail(args.error);
   if (args.options.get('help') || args.positionals.length > 0) {
-    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n');
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n       npm run bench -- --import [--skus N] [--days D] [--replications N] [--no-browser] [--json]\n');
     return;
   }
   const file = (args.options.get('scenario') as string | undefined) ?? DEFAULT_SCENARIO;
@@ -218,6 +224,19 @@ async function main(argv: string[]): Promise<void> {
   const progress = (text: string) => {
     if (!json) process.stderr.write(text);
   };
+
+  if (args.options.get('import')) {
+    const bench = await benchImport({
+      skus: (args.options.get('skus') as number | undefined) ?? 1000,
+      days: (args.options.get('days') as number | undefined) ?? 730,
+      replications,
+      browser: args.options.get('no-browser') !== true,
+      progress,
+    });
+    if (json) process.stdout.write(JSON.stringify({ import: bench }, null, 2) + '\n');
+    else process.stdout.write(importReport(bench));
+    return;
+  }
 
   if (args.options.get('sweep')) {
     const sweep = await timeSweep(file, {
