@@ -73,6 +73,11 @@ Options of import:
                      column, one column per SKU or SKU@location); daily or transaction rows
   --master FILE      a SKU master: name, unit cost, price, holding rate, lead time (mean and sd, or
                      min and max), supplier, minimum order, case pack, ordering cost, policy
+  --locations FILE   locations: id, kind (store or warehouse), supplied by (a warehouse of the
+                     file; empty: the SKU's supplier), lead time (days from the warehouse)
+  --warehouse NAME   every store without a supplier in --locations is supplied by this warehouse
+                     (default: each store by the SKU's supplier)
+  --transfer-days D  days from a warehouse to a store where --locations gives none (default 1)
   --out FILE         write the scenario there (default: stdout, the report then on stderr)
   --report FILE      every rejected or remarked row as CSV (file, row, column, status, reason)
   --fits FILE        each SKU's class, model, reason and policy as CSV

@@ -2,6 +2,7 @@ import type { Distribution, Policy, ScenarioInput } from '../scenario/schema.ts'
 import { MAX_ID_LENGTH } from '../scenario/schema.ts';
 import { distributionMean, distributionVariance } from '../random/distributions/sampler.ts';
 import { normalQuantile } from '../math/normal.ts';
+import { scaleDistribution } from '../experiment/sensitivity.ts';
 import { classifyDemand, type DemandClass } from './classifyDemand.ts';
 import { describeClosedDays, type ClosedDays } from './closedDays.ts';
 import { isoDay, weekdayOf } from './dates.ts';
@@ -10,6 +11,7 @@ import type { DemandHistory, SeriesHistory } from './demandHistory.ts';
 import { fitDemand, LABELS, type FittedModel } from './fitDemand.ts';
 import { count, type ImportReport } from './importReport.ts';
 import type { SkuFacts } from './skuMaster.ts';
+import type { LocationFacts } from './locations.ts';
 
 /**
  * Turns what the import read into an ordinary scenario: one supplier per supplier named in the
@@ -36,6 +38,12 @@ export interface BuildOptions {
   /** unit cost as a share of the price where the master gives no cost (default 0.6) */
   costShare?: number;
   unmetDemand?: 'lost' | 'backorder';
+  /** which locations are warehouses and which warehouse supplies each store (a locations file) */
+  locations?: ReadonlyMap<string, LocationFacts>;
+  /** every store without a supplier of its own in `locations` is supplied by this warehouse */
+  warehouse?: string;
+  /** days from a warehouse to a store where the locations file gives none (default 1) */
+  transferDays?: number;
 }
 
 /** What the import decided for one SKU and location, for the report and the wizard's table. */
@@ -50,8 +58,8 @@ export interface SeriesSummary {
   adi: number;
   cv2: number;
   demandClass: DemandClass | null;
-  /** the model chosen, 'replay' or 'none' (never sold) */
-  model: FittedModel | 'replay' | 'none';
+  /** the model chosen, 'replay', 'none' (never sold) or 'warehouse' (a warehouse's stock point, supplying stores) */
+  model: FittedModel | 'replay' | 'none' | 'warehouse';
   reason: string;
   policy: Policy | null;
   policySource: 'master' | 'textbook' | null;
@@ -71,7 +79,26 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   const productIds = new IdMaker();
   const nodeIds = new IdMaker(['supplier']);
   const products = new Map<string, NonNullable<ScenarioInput['products']>[number]>();
-  const stores = new Map<string, string>();
+  // the node of each location, by its name in the files: a store, or a warehouse
+  const places = new Map<string, { id: string; type: 'store' | 'warehouse' }>();
+  const placeOf = (name: string, type: 'store' | 'warehouse') => {
+    let place = places.get(name);
+    if (!place) {
+      place = { id: nodeIds.make(name), type };
+      places.set(name, place);
+    } else if (type === 'warehouse') place.type = 'warehouse'; // a location that supplies stores is a warehouse, whatever it sells itself
+    return place.id;
+  };
+  const addLane = (from: string, to: string, leadTime: Distribution) => {
+    const key = `${from}\u0001${to}`;
+    if (!laneKeys.has(key)) {
+      laneKeys.add(key);
+      lanes.push({ from, to, leadTime });
+    }
+  };
+  // each warehouse stock point: the demand of the stores it supplies (and its own), added up
+  const warehousePoints = new Map<string, { warehouse: string; sku: string; mean: number; variance: number; stores: number; supplier: { id: string; leadTime: Distribution } }>();
+  const transferDays = options.transferDays ?? 1;
   const suppliers = new Map<string, { id: string; leadTime: Distribution }>();
   const lanes: NonNullable<ScenarioInput['lanes']> = [];
   const stockPoints: ScenarioInput['stockPoints'] = [];
@@ -123,11 +150,6 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       };
       products.set(series.sku, product);
     }
-    let store = stores.get(series.location);
-    if (!store) {
-      store = nodeIds.make(series.location);
-      stores.set(series.location, store);
-    }
     // the supplier: by name and lead time, since a lane has one lead time for all it carries
     const leadTime = facts.leadTime ?? { type: 'constant' as const, value: defaultLead };
     if (!facts.leadTime) defaultedLead++;
@@ -140,11 +162,20 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       supplier = { id, leadTime };
       suppliers.set(supplierKey, supplier);
     }
-    const laneKey = `${supplier.id}\u0001${store}`;
-    if (!laneKeys.has(laneKey)) {
-      laneKeys.add(laneKey);
-      lanes.push({ from: supplier.id, to: store, leadTime });
-    }
+    // where the location gets its stock: its warehouse (a locations file, or --warehouse), or the supplier
+    const place = options.locations?.get(series.location);
+    const isWarehouse = place?.kind === 'warehouse';
+    const via = isWarehouse ? undefined : (place?.suppliedBy ?? options.warehouse);
+    const store = placeOf(series.location, isWarehouse ? 'warehouse' : 'store');
+    let source = supplier.id;
+    let replenishment: Distribution = leadTime;
+    if (via !== undefined && via !== series.location) {
+      const warehouse = placeOf(via, 'warehouse');
+      replenishment = place?.leadTime ?? { type: 'constant', value: transferDays };
+      addLane(warehouse, store, replenishment);
+      addLane(supplier.id, warehouse, leadTime);
+      source = warehouse;
+    } else addLane(supplier.id, store, leadTime);
 
     // demand: fitted, or replayed
     const replay = options.demand === 'replay' || options.replay?.has(series.sku) === true || sample.values.length < MIN_DAYS_TO_FIT || total <= 0;
@@ -166,8 +197,17 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       // fitted with the pattern divided out (rounded to whole units when the history is), so the
       // pattern's multipliers are not counted twice as variability
       const whole = sample.values.every(Number.isInteger);
-      const deseasoned = pattern.weekly || pattern.yearly ? sample.values.map((x, i) => (whole ? Math.round(x / factors(sample.days[i])) : x / factors(sample.days[i]))) : sample.values;
+      // a weekday or month the pattern puts at 0 (no demand seen then) says nothing of the sizes: left out
+      const deseasoned = pattern.weekly || pattern.yearly ? sample.values.flatMap((x, i) => { const f = factors(sample.days[i]); return f > 0 ? [whole ? Math.round(x / f) : x / f] : []; }) : sample.values;
       const fit = fitDemand(deseasoned.some((x) => x > 0) ? deseasoned : sample.values);
+      // rounding the divided-out history to whole units moves its mean (5 / 1.2 = 4.17 is read as 4):
+      // the fitted distribution is scaled back to the unrounded mean, so the pattern times the
+      // distribution gives the history's demand
+      if (whole && (pattern.weekly || pattern.yearly)) {
+        const exact = sample.values.reduce((sum, x, i) => { const f = factors(sample.days[i]); return f > 0 ? sum + x / f : sum; }, 0) / Math.max(1, deseasoned.length);
+        const fitted = distributionMean(fit.chosen.distribution, { nonNegative: true });
+        if (fitted > 0 && exact > 0 && Math.abs(exact / fitted - 1) > 1e-9) fit.chosen.distribution = scaleDistribution(fit.chosen.distribution, exact / fitted);
+      }
       model = fit.chosen.model;
       reason = `${LABELS[fit.chosen.model]}: ${fit.reason}${pattern.weekly || pattern.yearly ? `; ${pattern.notes.filter((note) => note.includes('kept')).join('; ')}` : ''}`;
       const weekly = weeklyMultipliers(pattern.weekly, closed.weekdays);
@@ -185,6 +225,22 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       dailyVariance = distributionVariance(fit.chosen.distribution, { nonNegative: true }) * openShare;
     }
 
+    // a warehouse's stock point is made once every store it supplies is read (below)
+    const aggregate = (warehouse: string) => {
+      const key = `${warehouse}\u0001${series.sku}`;
+      const point = warehousePoints.get(key) ?? { warehouse, sku: series.sku, mean: 0, variance: 0, stores: 0, supplier };
+      point.mean += dailyMean;
+      point.variance += dailyVariance;
+      if (warehouse !== series.location) point.stores++;
+      warehousePoints.set(key, point);
+    };
+    if (source !== supplier.id) aggregate(via!);
+    if (isWarehouse || (via !== undefined && via === series.location)) {
+      aggregate(series.location);
+      summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy: null, policySource: null });
+      continue;
+    }
+
     // the policy: the master's, or the textbook rule
     let policy: Policy;
     let policySource: 'master' | 'textbook';
@@ -192,7 +248,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       policy = facts.policy;
       policySource = 'master';
     } else {
-      policy = textbookPolicy(dailyMean, dailyVariance, leadTime, serviceTarget, facts.orderingCost, (facts.holdingRate ?? defaultRate) * product.unitCost, facts.minOrderQuantity ?? 0, facts.casePack ?? 1);
+      policy = textbookPolicy(dailyMean, dailyVariance, replenishment, serviceTarget, facts.orderingCost, (facts.holdingRate ?? defaultRate) * product.unitCost, facts.minOrderQuantity ?? 0, facts.casePack ?? 1);
       policySource = 'textbook';
       textbook++;
     }
@@ -202,12 +258,40 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       product: product.id,
       policy,
       initialOnHand: Math.max(0, start),
-      source: supplier.id,
+      source,
       ...(facts.orderingCost !== undefined ? { orderingCost: facts.orderingCost } : {}),
       ...(facts.casePack !== undefined ? { casePack: facts.casePack } : {}),
       ...(facts.minOrderQuantity !== undefined ? { minOrderQuantity: facts.minOrderQuantity } : {}),
     });
     summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy, policySource });
+  }
+
+  // the warehouses' stock points: the textbook rule on the demand of the stores they supply (and
+  // their own), over the supplier's lead time (a master's policy is a store's)
+  for (const point of warehousePoints.values()) {
+    const facts = master.get(point.sku) ?? {};
+    const product = products.get(point.sku)!;
+    const warehouse = placeOf(point.warehouse, 'warehouse');
+    addLane(point.supplier.id, warehouse, point.supplier.leadTime);
+    const policy = textbookPolicy(point.mean, point.variance, point.supplier.leadTime, serviceTarget, facts.orderingCost, (facts.holdingRate ?? defaultRate) * product.unitCost, facts.minOrderQuantity ?? 0, facts.casePack ?? 1);
+    textbook++;
+    stockPoints.push({
+      node: warehouse,
+      product: product.id,
+      policy,
+      initialOnHand: policy.type === 'sS' ? policy.orderUpTo : 0,
+      source: point.supplier.id,
+      ...(facts.orderingCost !== undefined ? { orderingCost: facts.orderingCost } : {}),
+      ...(facts.casePack !== undefined ? { casePack: facts.casePack } : {}),
+      ...(facts.minOrderQuantity !== undefined ? { minOrderQuantity: facts.minOrderQuantity } : {}),
+    });
+    const own = summaries.find((s) => s.sku === point.sku && s.location === point.warehouse && s.policy === null && s.model !== 'none');
+    const why = `supplies ${point.stores} store${point.stores === 1 ? '' : 's'}: their daily demand added up (mean ${round(point.mean, 2)}), over the supplier's lead time`;
+    if (own) {
+      own.policy = policy;
+      own.policySource = 'textbook';
+      own.reason = `${own.reason}; ${why}`;
+    } else summaries.push({ sku: point.sku, location: point.warehouse, productId: product.id, nodeId: warehouse, daysUsed: 0, mean: point.mean, sd: Math.sqrt(point.variance), adi: Infinity, cv2: 0, demandClass: null, model: 'warehouse', reason: why, policy, policySource: 'textbook' });
   }
   if (stockPoints.length === 0) return { scenario: emptyScenario(options, horizonDays), summaries };
 
@@ -221,13 +305,13 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     replications: options.replications ?? 20,
     seed: options.seed ?? 'import',
     products: [...products.values()],
-    nodes: [...[...new Set([...suppliers.values()].map((s) => s.id))].map((id) => ({ id, type: 'supplier' as const })), ...[...stores.values()].map((id) => ({ id, type: 'store' as const }))],
+    nodes: [...[...new Set([...suppliers.values()].map((s) => s.id))].map((id) => ({ id, type: 'supplier' as const })), ...[...places.values()].map(({ id, type }) => ({ id, type }))],
     lanes,
     stockPoints,
     demand,
   };
 
-  const fitted = summaries.filter((s) => s.model !== 'replay' && s.model !== 'none');
+  const fitted = summaries.filter((s) => s.model !== 'replay' && s.model !== 'none' && s.model !== 'warehouse');
   const byModel = new Map<string, number>();
   for (const s of fitted) byModel.set(LABELS[s.model as FittedModel], (byModel.get(LABELS[s.model as FittedModel]) ?? 0) + 1);
   const byClass = new Map<string, number>();

@@ -7,6 +7,7 @@ import { emptyReport, type ImportReport } from './importReport.ts';
 import { readCsv } from './readCsv.ts';
 import { readXlsx } from './readXlsx.ts';
 import { readSkuMaster, type SkuFacts } from './skuMaster.ts';
+import { readLocations } from './locations.ts';
 import { ImportError, type Table } from './table.ts';
 
 /** A file as the import receives it: its name (for messages and its format) and its bytes. */
@@ -29,12 +30,13 @@ export interface ImportResult {
 }
 
 /**
- * A planner's files to a scenario: the demand history (required), a SKU master (optional). The same
+ * A planner's files to a scenario: the demand history (required), a SKU master and a locations file
+ * (optional). The same
  * in the CLI (`stocklab import`) and the web app's wizard (in a worker). A file that cannot be read
  * at all throws an ImportError naming it; rows that cannot be used are in the report. The scenario is
  * checked by the same validation as any scenario file before it is returned.
  */
-export async function importFiles(demand: ImportFile, master: ImportFile | undefined, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFiles(demand: ImportFile, master: ImportFile | undefined, options: ImportOptions = {}, locationsFile?: ImportFile): Promise<ImportResult> {
   const report = emptyReport();
   options.onProgress?.(`reading ${demand.name}`);
   const table = await readTable(demand, options.sheet);
@@ -46,9 +48,16 @@ export async function importFiles(demand: ImportFile, master: ImportFile | undef
     const unknown = [...facts.keys()].filter((sku) => !history.series.some((series) => series.sku === sku));
     if (unknown.length > 0) report.lines.push(`${master.name}: ${unknown.length} SKUs of the master have no demand history, left out (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''})`);
   }
+  let locations = options.locations;
+  if (locationsFile) {
+    options.onProgress?.(`reading ${locationsFile.name}`);
+    locations = readLocations(await readTable(locationsFile), report);
+    const missing = [...new Set(history.series.map((series) => series.location))].filter((location) => !locations!.has(location));
+    if (missing.length > 0) report.lines.push(`${locationsFile.name}: ${missing.length} location${missing.length === 1 ? '' : 's'} of the demand file ${missing.length === 1 ? 'is' : 'are'} not in it: taken as stores${options.warehouse ? ` supplied by ${options.warehouse}` : ' supplied by the SKU\'s supplier'} (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`);
+  }
   options.onProgress?.('fitting demand');
   const closed = findClosedDays(history);
-  const { scenario, summaries } = buildScenario(history, closed, facts, report, options);
+  const { scenario, summaries } = buildScenario(history, closed, facts, report, { ...options, locations });
   if (scenario.stockPoints.length === 0) {
     report.lines.push('nothing usable remains: no SKU with demand could be read');
     return { scenario: null, summaries, report };

@@ -150,3 +150,58 @@ describe('previewFile: what the wizard shows before importing', () => {
     expect(mapped.layout).toBe('wide');
   });
 });
+
+describe('warehouses: a locations file, or --warehouse', () => {
+  const sales = () => longFile(120, { a: () => 4, b: (d) => (d % 2) * 6 }, 'north') + longFile(120, { a: () => 2 }, 'south').split('\n').slice(1).join('\n');
+
+  it('puts a warehouse between the supplier and its stores: lanes, sources, and its (s, S) on their demand added up', async () => {
+    const locations = 'id,kind,supplied by,lead time\nnorth,store,dc,2\nsouth,magasin,dc,\ndc,entrepôt,,\n';
+    const result = await importFiles(file('sales.csv', sales()), undefined, { leadTimeDays: 5, transferDays: 1 }, file('locations.csv', locations));
+    const scenario = result.scenario!;
+    expect(parseScenario(scenario).ok).toBe(true);
+    expect(scenario.nodes).toEqual([
+      { id: 'supplier', type: 'supplier' },
+      { id: 'north', type: 'store' },
+      { id: 'dc', type: 'warehouse' },
+      { id: 'south', type: 'store' },
+    ]);
+    expect(scenario.lanes).toEqual([
+      { from: 'dc', to: 'north', leadTime: { type: 'constant', value: 2 } },
+      { from: 'supplier', to: 'dc', leadTime: { type: 'constant', value: 5 } },
+      { from: 'dc', to: 'south', leadTime: { type: 'constant', value: 1 } },
+    ]);
+    const point = (node: string, product: string) => scenario.stockPoints.find((p) => p.node === node && p.product === product)!;
+    expect(point('north', 'a').source).toBe('dc');
+    // north/a: 4 a day on 6 days in 7, 2 days from the dc: s = ⌈2 · 24/7⌉ = 7, Q = 14 · 24/7 = 48
+    expect(point('north', 'a').policy).toEqual({ type: 'sS', reorderPoint: 7, orderUpTo: 55 });
+    // dc/a: north's 24/7 and south's 12/7 a day, over the supplier's 5 days: s = ⌈5 · 36/7⌉ = 26, Q = 14 · 36/7 = 72
+    expect(point('dc', 'a')).toMatchObject({ source: 'supplier', policy: { type: 'sS', reorderPoint: 26, orderUpTo: 98 } });
+    expect(result.summaries.find((s) => s.location === 'dc' && s.sku === 'a')).toMatchObject({ model: 'warehouse', reason: expect.stringContaining('supplies 2 stores') });
+    expect(result.report.lines).toContain('locations.csv: 3 locations, 1 warehouse; 2 stores supplied by a warehouse');
+  });
+
+  it('--warehouse supplies every store; a locations file refers only to warehouses it lists', async () => {
+    const all = await importFiles(file('sales.csv', sales()), undefined, { warehouse: 'central' });
+    expect(all.scenario!.nodes.find((n) => n.id === 'central')).toEqual({ id: 'central', type: 'warehouse' });
+    expect(all.scenario!.stockPoints.filter((p) => p.node === 'central').map((p) => p.product)).toEqual(['a', 'b']);
+    const odd = await importFiles(file('sales.csv', sales()), undefined, {}, file('locations.csv', 'id,kind,supplied by\nnorth,store,nowhere\nsouth,shop,\n'));
+    expect(odd.report.notes).toEqual([{ file: 'locations.csv', row: 2, column: 'supplied by', status: 'kept', reason: '"nowhere" is not a warehouse of this file; the store is supplied by each SKU\'s supplier' }]);
+    expect(odd.scenario!.stockPoints.every((p) => p.source === 'supplier')).toBe(true);
+    await expect(importFiles(file('sales.csv', sales()), undefined, {}, file('locations.csv', 'id,supplied by\nnorth,\n'))).rejects.toThrow('no kind column saying store or warehouse');
+  });
+
+  it('a SKU that never sells on one weekday is fitted without that weekday (no division by its zero), its demand kept', async () => {
+    // a sells 5 on Mondays to Fridays and never on Saturdays (b does, so Saturday is open); closed on Sundays
+    const result = await importFiles(file('sales.csv', longFile(140, { a: (d) => (d % 7 === 5 ? 0 : 5), b: () => 3 })), undefined);
+    const demand = result.scenario!.demand!.find((d) => d.product === 'a') as { quantity: { type: string; value: number }; seasonality: { weekly: number[] } };
+    // 20 weeks, 119 open days (1 May, a Wednesday, closed), 99 of them weekdays selling 5: open-day
+    // mean 495/119; a weekday's multiplier 5 ÷ 495/119 = 1.202, Saturday's 0, Sunday closed
+    const weekday = 5 / (495 / 119);
+    expect(demand.seasonality.weekly.slice(0, 5).every((m) => Math.abs(m - weekday) < 1e-4)).toBe(true);
+    expect(demand.seasonality.weekly.slice(5)).toEqual([0, 0]);
+    // the divided-out history (5 ÷ 1.202 = 4.16 each weekday) is read as 4 in whole units, and scaled
+    // back: multiplier × quantity = 5 a weekday, as sold
+    expect(demand.quantity.type).toBe('constant');
+    expect(demand.quantity.value * demand.seasonality.weekly[0]).toBeCloseTo(5, 3);
+  });
+});

@@ -22,6 +22,9 @@ const fraction = (low: number, high: number, what: string) => (text: string) => 
 const IMPORT_OPTIONS: Record<string, OptionSpec> = {
   demand: { read: (text) => text, placeholder: 'FILE' },
   master: { read: (text) => text, placeholder: 'FILE' },
+  locations: { read: (text) => text, placeholder: 'FILE' },
+  warehouse: { read: (text) => text, placeholder: 'NAME' },
+  'transfer-days': { read: positiveNumber, placeholder: 'DAYS' },
   out: { read: (text) => text, placeholder: 'FILE' },
   report: { read: (text) => text, placeholder: 'FILE' },
   fits: { read: (text) => text, placeholder: 'FILE' },
@@ -57,7 +60,7 @@ function mapping(text: string): [Role, string] | { error: string } {
 }
 
 /**
- * `stocklab import --demand FILE [--master FILE] [--out scenario.json]`: a planner's files to a
+ * `stocklab import --demand FILE [--master FILE] [--locations FILE] [--out scenario.json]`: a planner's files to a
  * scenario. The scenario goes to --out (or stdout), the import report to stdout (stderr when the
  * scenario takes stdout); exit 2 when a file cannot be read or nothing usable remains.
  */
@@ -85,6 +88,9 @@ export async function importCommand(argv: ReadonlyArray<string>): Promise<number
   const masterPath = options.get('master') as string | undefined;
   const master = masterPath === undefined ? undefined : read(masterPath);
   if (master === null) return EXIT.usage;
+  const locationsPath = options.get('locations') as string | undefined;
+  const locations = locationsPath === undefined ? undefined : read(locationsPath);
+  if (locations === null) return EXIT.usage;
 
   const maps = (options.get('map') as [Role, string][] | undefined) ?? [];
   const importOptions: ImportOptions = {
@@ -108,10 +114,12 @@ export async function importCommand(argv: ReadonlyArray<string>): Promise<number
     horizonDays: options.get('days') as number | undefined,
     replications: options.get('replications') as number | undefined,
     seed: options.get('seed') === undefined ? undefined : String(options.get('seed')),
+    warehouse: options.get('warehouse') as string | undefined,
+    transferDays: options.get('transfer-days') as number | undefined,
   };
   let result;
   try {
-    result = await importFiles(demand, master, importOptions);
+    result = await importFiles(demand, master, importOptions, locations);
   } catch (error) {
     if (error instanceof ImportError) {
       err(`${error.message}\n`);
