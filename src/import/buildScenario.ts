@@ -111,6 +111,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   let noCost = 0;
   let textbook = 0;
   let neverSold = 0;
+  let returnsAssumed = 0;
   const laneKeys = new Set<string>();
   let defaultSupplierTaken = false;
 
@@ -147,7 +148,9 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
         ...(price !== undefined ? { price: round(price, 4) } : {}),
         holdingCost: { annualRate: facts.holdingRate ?? defaultRate },
         unmetDemand: unmet,
+        ...returnsOf(history, series.sku),
       };
+      if (product.returns) returnsAssumed++;
       products.set(series.sku, product);
     }
     // the supplier: by name and lead time, since a lane has one lead time for all it carries
@@ -321,10 +324,32 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   if (neverSold > 0) report.lines.push(`${neverSold} SKU-location series with no demand at all: left out`);
   if (defaultedLead > 0) report.lines.push(`lead time: ${defaultedLead} stock points have none in a master file: ${defaultLead} days assumed (--lead-time DAYS, or a leadTime column in --master)`);
   if (costFromPrice > 0) report.lines.push(`unit cost: ${costFromPrice} SKUs have none in a master file: ${costShare * 100}% of the price assumed (--cost-share, or a unitCost column in --master)`);
+  if (returnsAssumed > 0) report.lines.push(`returns: ${returnsAssumed} SKUs have returns in the history (negative quantities, --negatives returns): each a share of its units sold coming back ${RETURN_DAYS} days later, all of them put back on the shelf (the history says how many, not when or in what state; edit afterDays and restockShare)`);
   if (noCost > 0) report.lines.push(`unit cost: ${noCost} SKUs have neither a cost nor a price: unit cost 0, so no holding cost (give unitCost in --master)`);
   if (textbook > 0) report.lines.push(`policy: ${textbook} stock points have none in a master file: (s, S) by the textbook rule, s = lead-time demand + z·sd for a ${serviceTarget * 100}% cycle service level, S = s + EOQ (or two weeks of demand without an ordering cost)`);
   count(report, 'stockPoints', stockPoints.length);
   return { scenario, summaries };
+}
+
+/** Days between a sale and its return where the history cannot say (it gives the return's day, not the sale's). */
+export const RETURN_DAYS = 14;
+
+/**
+ * A product's returns model from its history's negative quantities (read with `negatives: 'returns'`):
+ * the share of its units sold, over every location, that came back; nothing when none did.
+ */
+function returnsOf(history: DemandHistory, sku: string): { returns?: { fraction: number; afterDays: Distribution; restockShare: number } } {
+  let sold = 0;
+  let returned = 0;
+  for (const series of history.series) {
+    if (series.sku !== sku) continue;
+    for (let d = 0; d < history.days; d++) {
+      sold += series.units[d];
+      returned += series.returned[d];
+    }
+  }
+  if (!(returned > 0 && sold > 0)) return {};
+  return { returns: { fraction: round(Math.min(1, returned / sold), 6), afterDays: { type: 'constant', value: RETURN_DAYS }, restockShare: 1 } };
 }
 
 /** The days a fit uses (open, demand known), with their values, mean and sd. */

@@ -205,3 +205,15 @@ describe('warehouses: a locations file, or --warehouse', () => {
     expect(demand.quantity.value * demand.seasonality.weekly[0]).toBeCloseTo(5, 3);
   });
 });
+
+describe('returns from negative quantities', () => {
+  it('--negatives returns gives the product a returns model: the share of units sold that came back', async () => {
+    const text = 'date,sku,units\n' + Array.from({ length: 40 }, (_, d) => `${isoDay(dayNumber(2024, 1, 1)! + d)},a,10`).join('\n') + '\n2024-01-05,a,-20\n2024-01-09,a,-12\n';
+    const result = await importFiles(file('sales.csv', text), undefined, { negatives: 'returns' });
+    // 400 sold, 32 returned: 8%
+    expect(result.scenario!.products[0].returns).toEqual({ fraction: 0.08, afterDays: { type: 'constant', value: 14 }, restockShare: 1 });
+    expect(result.report.lines.join('\n')).toContain('returns: 1 SKUs have returns in the history');
+    const ignored = await importFiles(file('sales.csv', text), undefined, {});
+    expect(ignored.scenario!.products[0].returns).toBeUndefined();
+  });
+});
