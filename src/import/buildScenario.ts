@@ -6,7 +6,7 @@ import { scaleDistribution } from '../experiment/sensitivity.ts';
 import { classifyDemand, type DemandClass } from './classifyDemand.ts';
 import { describeClosedDays, type ClosedDays } from './closedDays.ts';
 import { isoDay, weekdayOf } from './dates.ts';
-import { findPattern } from './demandPattern.ts';
+import { findPattern, monthOf } from './demandPattern.ts';
 import type { DemandHistory, SeriesHistory } from './demandHistory.ts';
 import { fitDemand, LABELS, type FittedModel } from './fitDemand.ts';
 import { count, type ImportReport } from './importReport.ts';
@@ -196,7 +196,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       dailyVariance = all.variance;
     } else {
       const pattern = findPattern(sample.values, sample.days, history.days);
-      const factors = (day: number) => (pattern.weekly ? pattern.weekly[weekdayOf(day)] : 1) * (pattern.yearly ? pattern.yearly[new Date(day * 86_400_000).getUTCMonth()] : 1);
+      const factors = (day: number) => (pattern.weekly ? pattern.weekly[weekdayOf(day)] : 1) * (pattern.yearly ? pattern.yearly[monthOf(day)] : 1);
       // fitted with the pattern divided out (rounded to whole units when the history is), so the
       // pattern's multipliers are not counted twice as variability
       const whole = sample.values.every(Number.isInteger);
