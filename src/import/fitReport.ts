@@ -9,11 +9,13 @@ import type { SeriesSummary } from './buildScenario.ts';
  */
 const HEAD = ['sku', 'location', 'days', 'mean', 'sd', 'ADI', 'CV²', 'class', 'model', 'policy', 'why'];
 
-export function fitsText(summaries: readonly SeriesSummary[]): string {
+export function fitsText(all: readonly SeriesSummary[], most = 50): string {
+  const summaries = all.slice(0, most);
   const rows = summaries.map((s) => [s.sku, s.location, String(s.daysUsed), fixed(s.mean), fixed(s.sd), Number.isFinite(s.adi) ? s.adi.toFixed(2) : '-', s.cv2.toFixed(2), s.demandClass ?? '-', s.model, policyText(s.policy, s.policySource), s.reason]);
   const widths = HEAD.map((_, c) => Math.max(HEAD[c].length, ...rows.map((row) => (c === HEAD.length - 1 ? 0 : row[c].length))));
   const line = (row: string[]) => row.map((cell, c) => (c === row.length - 1 ? cell : c < 2 || c >= 7 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  return ['per SKU and location:', line(HEAD), ...rows.map(line)].join('\n') + '\n';
+  const more = all.length > most ? [`… and ${all.length - most} more (--fits FILE writes them all as CSV)`] : [];
+  return ['per SKU and location:', line(HEAD), ...rows.map(line), ...more].join('\n') + '\n';
 }
 
 export function fitsCsv(summaries: readonly SeriesSummary[]): string {
