@@ -63,6 +63,11 @@ export interface SeriesSummary {
   reason: string;
   policy: Policy | null;
   policySource: 'master' | 'textbook' | null;
+  /** the fitted daily distribution (on open days, before the weekly and yearly multipliers), where one was fitted */
+  fitted: Distribution | null;
+  /** its mean and sd, beside the history's `mean` and `sd` */
+  fitMean: number | null;
+  fitSd: number | null;
 }
 
 /** Fewest open days with known demand for a fit; shorter histories are replayed. */
@@ -123,7 +128,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     const seriesTotal = series.units.reduce((a, b) => a + b, 0);
     if (seriesTotal <= 0) {
       neverSold++;
-      summaries.push({ sku: series.sku, location: series.location, productId: '', nodeId: '', daysUsed: sample.values.length, mean: 0, sd: 0, adi: Infinity, cv2: 0, demandClass: null, model: 'none', reason: 'no demand in the history: left out of the scenario', policy: null, policySource: null });
+      summaries.push({ sku: series.sku, location: series.location, productId: '', nodeId: '', daysUsed: sample.values.length, mean: 0, sd: 0, adi: Infinity, cv2: 0, demandClass: null, model: 'none', reason: 'no demand in the history: left out of the scenario', policy: null, policySource: null, ...NO_FIT });
       continue;
     }
 
@@ -186,6 +191,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     let reason: string;
     let dailyMean: number;
     let dailyVariance: number;
+    let fitted: Distribution | null = null;
     if (replay) {
       model = 'replay';
       reason = sample.values.length < MIN_DAYS_TO_FIT ? `${sample.values.length} open days with known demand, fewer than the ${MIN_DAYS_TO_FIT} a fit needs: the history is replayed` : total <= 0 ? 'no demand on the days used: the history is replayed' : 'the history is replayed, as asked';
@@ -212,6 +218,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
         if (fitted > 0 && exact > 0 && Math.abs(exact / fitted - 1) > 1e-9) fit.chosen.distribution = scaleDistribution(fit.chosen.distribution, exact / fitted);
       }
       model = fit.chosen.model;
+      fitted = rounded(fit.chosen.distribution);
       reason = `${LABELS[fit.chosen.model]}: ${fit.reason}${pattern.weekly || pattern.yearly ? `; ${pattern.notes.filter((note) => note.includes('kept')).join('; ')}` : ''}`;
       const weekly = weeklyMultipliers(pattern.weekly, closed.weekdays);
       const seasonality = { ...(weekly ? { weekly } : {}), ...(pattern.yearly ? { yearly: pattern.yearly.map((x) => round(x, 4)) } : {}) };
@@ -240,7 +247,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     if (source !== supplier.id) aggregate(via!);
     if (isWarehouse || (via !== undefined && via === series.location)) {
       aggregate(series.location);
-      summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy: null, policySource: null });
+      summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy: null, policySource: null, ...fitOf(fitted) });
       continue;
     }
 
@@ -266,7 +273,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       ...(facts.casePack !== undefined ? { casePack: facts.casePack } : {}),
       ...(facts.minOrderQuantity !== undefined ? { minOrderQuantity: facts.minOrderQuantity } : {}),
     });
-    summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy, policySource });
+    summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy, policySource, ...fitOf(fitted) });
   }
 
   // the warehouses' stock points: the textbook rule on the demand of the stores they supply (and
@@ -294,7 +301,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       own.policy = policy;
       own.policySource = 'textbook';
       own.reason = `${own.reason}; ${why}`;
-    } else summaries.push({ sku: point.sku, location: point.warehouse, productId: product.id, nodeId: warehouse, daysUsed: 0, mean: point.mean, sd: Math.sqrt(point.variance), adi: Infinity, cv2: 0, demandClass: null, model: 'warehouse', reason: why, policy, policySource: 'textbook' });
+    } else summaries.push({ sku: point.sku, location: point.warehouse, productId: product.id, nodeId: warehouse, daysUsed: 0, mean: point.mean, sd: Math.sqrt(point.variance), adi: Infinity, cv2: 0, demandClass: null, model: 'warehouse', reason: why, policy, policySource: 'textbook', ...NO_FIT });
   }
   if (stockPoints.length === 0) return { scenario: emptyScenario(options, horizonDays), summaries };
 
@@ -329,6 +336,14 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   if (textbook > 0) report.lines.push(`policy: ${textbook} stock points have none in a master file: (s, S) by the textbook rule, s = lead-time demand + z·sd for a ${serviceTarget * 100}% cycle service level, S = s + EOQ (or two weeks of demand without an ordering cost)`);
   count(report, 'stockPoints', stockPoints.length);
   return { scenario, summaries };
+}
+
+const NO_FIT = { fitted: null, fitMean: null, fitSd: null } as const;
+
+/** A fitted distribution with its mean and sd, for the summary. */
+function fitOf(fitted: Distribution | null): Pick<SeriesSummary, 'fitted' | 'fitMean' | 'fitSd'> {
+  if (!fitted) return NO_FIT;
+  return { fitted, fitMean: distributionMean(fitted, { nonNegative: true }), fitSd: Math.sqrt(distributionVariance(fitted, { nonNegative: true })) };
 }
 
 /** Days between a sale and its return where the history cannot say (it gives the return's day, not the sale's). */

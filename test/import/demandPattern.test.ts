@@ -19,7 +19,7 @@ describe('findPattern: kept only where it earns its parameters (AIC)', () => {
   it('keeps a strong weekly pattern, as each weekday’s mean over the overall mean', () => {
     // 10 weeks: 2 on Mondays to Thursdays, 8 on Fridays, 4 at weekends (with a little noise)
     const d = days(70);
-    const values = d.map((day, i) => [2, 2, 2, 2, 8, 4, 4][i % 7] + (i % 3 === 0 ? 1 : 0));
+    const values = d.map((_, i) => [2, 2, 2, 2, 8, 4, 4][i % 7] + (i % 3 === 0 ? 1 : 0));
     const pattern = findPattern(values, d, 70);
     const mean = values.reduce((a, b) => a + b, 0) / 70;
     const friday = values.filter((_, i) => i % 7 === 4).reduce((a, b) => a + b, 0) / 10;

@@ -18,6 +18,9 @@ const summary = (sku: string): SeriesSummary => ({
   reason: 'lowest AIC (10; next Poisson 12)',
   policy: { type: 'sS', reorderPoint: 7, orderUpTo: 30 },
   policySource: 'textbook',
+  fitted: { type: 'negativeBinomial', mean: 2.5, sd: 1.75 },
+  fitMean: 2.5,
+  fitSd: 1.75,
 });
 
 describe('the per-SKU table of an import', () => {
@@ -25,7 +28,7 @@ describe('the per-SKU table of an import', () => {
     const text = fitsText([summary('a'), summary('=b')]);
     const lines = text.trim().split('\n');
     expect(lines[0]).toBe('per SKU and location:');
-    expect(lines[2]).toMatch(/^a\s+north\s+100\s+2\.5\s+1\.25\s+1\.50\s+0\.25\s+intermittent\s+negativeBinomial\s+\(s, S\) 7\/30 \(rule\)\s+lowest AIC \(10; next Poisson 12\)$/);
+    expect(lines[2]).toMatch(/^a\s+north\s+100\s+2\.5\s+1\.25\s+2\.5\s+1\.75\s+1\.50\s+0\.25\s+intermittent\s+negativeBinomial\s+\(s, S\) 7\/30 \(rule\)\s+lowest AIC \(10; next Poisson 12\)$/);
     const many = fitsText(Array.from({ length: 60 }, (_, i) => summary(`s${i}`)));
     expect(many.trim().split('\n')).toHaveLength(2 + 50 + 1);
     expect(many).toContain('… and 10 more (--fits FILE writes them all as CSV)');
@@ -33,9 +36,10 @@ describe('the per-SKU table of an import', () => {
 
   it('as CSV: every row, text guarded against formulas, the policy as JSON', () => {
     const rows = parseCsv(fitsCsv([summary('a'), summary('=b')]));
-    expect(rows[0]).toEqual(['sku', 'location', 'productId', 'nodeId', 'daysUsed', 'mean', 'sd', 'adi', 'cv2', 'demandClass', 'model', 'reason', 'policy', 'policySource']);
+    expect(rows[0]).toEqual(['sku', 'location', 'productId', 'nodeId', 'daysUsed', 'mean', 'sd', 'fitMean', 'fitSd', 'fitted', 'adi', 'cv2', 'demandClass', 'model', 'reason', 'policy', 'policySource']);
     expect(rows[2][0]).toBe("'=b");
-    expect(JSON.parse(rows[1][12])).toEqual({ type: 'sS', reorderPoint: 7, orderUpTo: 30 });
-    expect(rows[1].slice(4, 9)).toEqual(['100', '2.5', '1.25', '1.5', '0.25']);
+    expect(JSON.parse(rows[1][15])).toEqual({ type: 'sS', reorderPoint: 7, orderUpTo: 30 });
+    expect(JSON.parse(rows[1][9])).toEqual({ type: 'negativeBinomial', mean: 2.5, sd: 1.75 });
+    expect(rows[1].slice(4, 9)).toEqual(['100', '2.5', '1.25', '2.5', '1.75']);
   });
 });
