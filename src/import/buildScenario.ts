@@ -44,6 +44,8 @@ export interface BuildOptions {
   warehouse?: string;
   /** days from a warehouse to a store where the locations file gives none (default 1) */
   transferDays?: number;
+  /** told the step under way (`fitting demand: 120 of 800 SKU-locations`) */
+  onProgress?: (step: string) => void;
 }
 
 /** What the import decided for one SKU and location, for the report and the wizard's table. */
@@ -120,7 +122,8 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   const laneKeys = new Set<string>();
   let defaultSupplierTaken = false;
 
-  for (const series of history.series) {
+  for (const [index, series] of history.series.entries()) {
+    if (index % 50 === 0) options.onProgress?.(`fitting demand: ${index} of ${history.series.length} SKU-locations`);
     const facts = master.get(series.sku) ?? {};
     const sample = sampleOf(series, history, closed);
     const classification = classifyDemand(sample.values);

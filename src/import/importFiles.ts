@@ -19,7 +19,6 @@ export interface ImportFile {
 export interface ImportOptions extends HistoryOptions, BuildOptions {
   /** the sheet of an XLSX demand file (default: the first with data) */
   sheet?: string;
-  onProgress?: (step: string) => void;
 }
 
 export interface ImportResult {
@@ -62,6 +61,7 @@ export async function importFiles(demand: ImportFile, master: ImportFile | undef
     report.lines.push('nothing usable remains: no SKU with demand could be read');
     return { scenario: null, summaries, report };
   }
+  options.onProgress?.('checking the scenario');
   const parsed = parseScenario(scenario);
   if (!parsed.ok) throw new Error(`the import built an invalid scenario (a bug): ${formatIssues('imported scenario', parsed.issues).slice(0, 5).join('; ')}`);
   return { scenario, summaries, report };

@@ -117,9 +117,16 @@ export async function importCommand(argv: ReadonlyArray<string>): Promise<number
     warehouse: options.get('warehouse') as string | undefined,
     transferDays: options.get('transfer-days') as number | undefined,
   };
+  // the step under way, on a terminal only (logs and pipes stay clean); Ctrl-C stops the command
+  const started = performance.now();
+  const terminal = process.stderr.isTTY === true;
+  importOptions.onProgress = (step) => {
+    if (terminal) process.stderr.write(`\r\x1b[K${step}… (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  };
   let result;
   try {
     result = await importFiles(demand, master, importOptions, locations);
+    if (terminal) process.stderr.write('\r\x1b[K');
   } catch (error) {
     if (error instanceof ImportError) {
       err(`${error.message}\n`);
