@@ -167,9 +167,12 @@ function checkSize(file: string, series: number, span: number): void {
 }
 
 function readLong(table: Table, roles: ColumnMap, report: ImportReport, options: HistoryOptions, decimal: DecimalMark, transactions: boolean, days: Int32Array, usable: Uint8Array, startDay: number, span: number): SeriesHistory[] {
-  const series = new Map<string, SeriesHistory>();
-  const seenRow = new Map<string, number>(); // exact rows, for duplicates
-  const seenDay = new Map<string, number>(); // daily files: the row of each date × SKU × location
+  // the series by SKU then location (no key string per row), and each series' rows by day, to find
+  // exact repeats and second rows among the few rows of one SKU on one day
+  const series = new Map<string, Map<string, SeriesHistory>>();
+  const rowsByDay = new Map<SeriesHistory, Map<number, number[]>>();
+  const units = new Float64Array(table.rows.length);
+  let seriesCount = 0;
   const negatives = options.negatives ?? 'ignore';
   const defaultLocation = options.location ?? 'store';
   const unitsName = table.header[roles.units!];
@@ -180,14 +183,15 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
   // a day whose row could not be read is unknown for its SKU, not a day without demand
   const unknownDays: { sku: string; location: string; day: number }[] = [];
   const censor = (sku: string, location: string, day: number) => unknownDays.push({ sku, location, day });
+  const sameCells = (a: Cell[], b: Cell[]) => a.length === b.length && a.every((cell, k) => cellText(cell) === cellText(b[k]));
   table.rows.forEach((row, i) => {
     if (!usable[i]) return;
     const sku = cellText(row[roles.sku!]).trim();
     if (sku === '') return reject(report, table, i, table.header[roles.sku!], 'expected a SKU, got an empty cell');
     const location = roles.location === undefined ? defaultLocation : cellText(row[roles.location]).trim();
     if (location === '') return reject(report, table, i, table.header[roles.location!], 'expected a location, got an empty cell');
-    const units = readNumber(row[roles.units!], decimal);
-    if (units === null) {
+    const value = readNumber(row[roles.units!], decimal);
+    if (value === null) {
       const text = cellText(row[roles.units!]).trim();
       censor(sku, location, days[i] - startDay);
       return reject(report, table, i, unitsName, text === '' ? 'expected a quantity, got an empty cell (write 0 for a day without sales)' : `expected a number, got ${quoted(text, 30)}${decimal === 'point' && /^\d+,\d+$/.test(text) ? ' (a decimal comma in a file read with decimal points: --decimal comma)' : ''}`);
@@ -196,40 +200,46 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
       censor(sku, location, days[i] - startDay);
       return reject(report, table, i, undefined, `the row has ${row.length} fields where the header has ${table.header.length}: a decimal comma (6,5) splits a number in two in a comma-separated file`);
     }
-    const rowKey = row.map(cellText).join('\u0001');
-    const first = seenRow.get(rowKey);
-    if (first !== undefined && !options.keepDuplicates) {
-      duplicates++;
-      return reject(report, table, i, undefined, `a repeat of row ${table.rowNumbers[first]} (every cell the same); left out (--keep-duplicates keeps repeats)`);
+    units[i] = value;
+    let bySku = series.get(sku);
+    if (!bySku) {
+      bySku = new Map();
+      series.set(sku, bySku);
     }
-    seenRow.set(rowKey, i);
-    const key = `${sku}\u0001${location}`;
-    const day = days[i] - startDay;
-    // a negative quantity is a return or a cancellation, not the day's demand: never a second row for the day
-    if (!transactions && units >= 0) {
-      const dayKey = `${key}\u0001${day}`;
-      const before = seenDay.get(dayKey);
-      // a repeat kept on purpose (--keep-duplicates) adds up; any other second row is a conflict
-      if (before !== undefined && !(options.keepDuplicates && first !== undefined)) {
-        return reject(report, table, i, undefined, `a second row for ${isoDay(days[i])}, SKU ${quoted(sku, 30)}${roles.location === undefined ? '' : `, location ${quoted(location, 30)}`} (the first is row ${table.rowNumbers[before]}); a daily file has one row per day: remove one, or, if the rows are sales to add up, import with --rows transactions`);
-      }
-      seenDay.set(dayKey, i);
-    }
-    let entry = series.get(key);
+    let entry = bySku.get(location);
     if (!entry) {
-      checkSize(table.file, series.size + 1, span);
+      checkSize(table.file, ++seriesCount, span);
       entry = newSeries(sku, location, span);
-      series.set(key, entry);
+      bySku.set(location, entry);
+      rowsByDay.set(entry, new Map());
     }
+    const day = days[i] - startDay;
+    const byDay = rowsByDay.get(entry)!;
+    const before = byDay.get(day) ?? [];
+    const repeat = before.find((prior) => sameCells(table.rows[prior], row));
+    if (repeat !== undefined && !options.keepDuplicates) {
+      duplicates++;
+      return reject(report, table, i, undefined, `a repeat of row ${table.rowNumbers[repeat]} (every cell the same); left out (--keep-duplicates keeps repeats)`);
+    }
+    // a negative quantity is a return or a cancellation, not the day's demand: never a second row for the day;
+    // a repeat kept on purpose (--keep-duplicates) adds up; any other second row of a daily file is a conflict
+    if (!transactions && value >= 0 && repeat === undefined) {
+      const first = before.find((prior) => units[prior] >= 0);
+      if (first !== undefined) {
+        return reject(report, table, i, undefined, `a second row for ${isoDay(days[i])}, SKU ${quoted(sku, 30)}${roles.location === undefined ? '' : `, location ${quoted(location, 30)}`} (the first is row ${table.rowNumbers[first]}); a daily file has one row per day: remove one, or, if the rows are sales to add up, import with --rows transactions`);
+      }
+    }
+    before.push(i);
+    if (before.length === 1) byDay.set(day, before);
     if (roles.name !== undefined && entry.name === undefined) {
       const name = cellText(row[roles.name]).trim();
       if (name !== '') entry.name = name;
     }
-    if (units < 0) {
+    if (value < 0) {
       negativeRows++;
-      negativeUnits += -units;
-      if (negatives === 'net') entry.units[day] += units;
-      else if (negatives === 'returns') entry.returned[day] += -units;
+      negativeUnits += -value;
+      if (negatives === 'net') entry.units[day] += value;
+      else if (negatives === 'returns') entry.returned[day] += -value;
       return;
     }
     if (roles.stock !== undefined) {
@@ -237,13 +247,13 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
       if (out === null) remark(report, table, i, table.header[roles.stock], `expected ${stockIsFlag ? 'an out-of-stock flag (yes or no, 1 or 0)' : 'a stock level (a number)'}, got ${quoted(cellText(row[roles.stock]), 20)}; the day is taken as in stock`);
       else if (out) entry.censored[day] = 1;
     }
-    entry.units[day] += units;
-    if (roles.price !== undefined && units > 0) {
+    entry.units[day] += value;
+    if (roles.price !== undefined && value > 0) {
       const priceCell = row[roles.price];
       const price = readNumber(priceCell, decimal);
       if (price !== null && price > 0) {
-        entry.revenue += price * units;
-        entry.pricedUnits += units;
+        entry.revenue += price * value;
+        entry.pricedUnits += value;
       } else if (cellText(priceCell).trim() !== '') {
         remark(report, table, i, table.header[roles.price], `expected a price > 0, got ${quoted(cellText(priceCell), 20)}; the units count, the price does not`);
       }
@@ -251,7 +261,7 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
   });
   let censored = 0;
   for (const { sku, location, day } of unknownDays) {
-    const entry = series.get(`${sku}\u0001${location}`);
+    const entry = series.get(sku)?.get(location);
     if (entry && !entry.censored[day]) {
       entry.censored[day] = 1;
       censored++;
@@ -259,14 +269,15 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
   }
   if (censored > 0) report.lines.push(`${table.file}: ${censored.toLocaleString('en')} day${censored === 1 ? '' : 's'} of a SKU with a rejected row ${censored === 1 ? 'is' : 'are'} taken as unknown for that SKU, not as ${censored === 1 ? 'a day' : 'days'} without demand`);
   // netted days never go below 0: a return does not make negative demand
-  if (negatives === 'net') for (const entry of series.values()) for (let d = 0; d < span; d++) if (entry.units[d] < 0) entry.units[d] = 0;
+  const all = [...series.values()].flatMap((bySku) => [...bySku.values()]);
+  if (negatives === 'net') for (const entry of all) for (let d = 0; d < span; d++) if (entry.units[d] < 0) entry.units[d] = 0;
   if (negativeRows > 0) {
     const how = negatives === 'ignore' ? 'left out of demand (--negatives net subtracts them, --negatives returns feeds them to the returns model)' : negatives === 'net' ? 'subtracted from their day\'s demand (never below 0)' : 'counted as returns';
     report.lines.push(`${table.file}: ${negativeRows.toLocaleString('en')} row${negativeRows === 1 ? '' : 's'} with a negative quantity (returns, cancellations; ${negativeUnits.toLocaleString('en')} units): ${how}`);
     count(report, 'negativeRows', negativeRows);
   }
   if (duplicates > 0) report.lines.push(`${table.file}: ${duplicates.toLocaleString('en')} row${duplicates === 1 ? '' : 's'} repeated exactly, left out (listed below)`);
-  return [...series.values()];
+  return all;
 }
 
 /** The wide layout's value columns: every column but the date and the other recognised roles. */
