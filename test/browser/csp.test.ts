@@ -83,6 +83,34 @@ describe('the Content-Security-Policy', () => {
     expect(policyMessages()).toEqual([]);
     expect(app.errors).toEqual([]);
   });
+
+  test("lets the JSON view's code editor (CodeMirror) style itself, search and mark problems, with no violation and no <style> element", async () => {
+    const { page } = app;
+    await page.click('#editor [role="tab"]:has-text("JSON")');
+    const content = page.locator('#editor .cm-content');
+    await content.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+f');
+    await page.locator('#editor .cm-search input[name="search"]').waitFor();
+    await page.keyboard.press('Escape');
+    // a syntax error: a diagnostic, its gutter marker and its tooltip styles
+    await page.keyboard.type('x');
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === true, undefined, { timeout: 5_000 });
+    await page.locator('#editor .cm-lint-marker-error').first().waitFor();
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+    // CodeMirror's styles are in force (a constructed sheet in its shadow root): its wrapping rule applies
+    const styled = await page.evaluate(() => {
+      const root = document.querySelector('#editor .se-code')?.shadowRoot;
+      const line = root?.querySelector('.cm-content');
+      return { sheets: root?.adoptedStyleSheets.length ?? 0, whiteSpace: line ? getComputedStyle(line).whiteSpace : '', styleElements: document.querySelectorAll('style').length };
+    });
+    expect(styled).toEqual({ sheets: 1, whiteSpace: 'break-spaces', styleElements: 0 });
+    await page.click('#editor [role="tab"]:has-text("Forms")');
+    expect(await violations()).toEqual([]);
+    expect(policyMessages()).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
 });
 
 describe('the same policy sent as a header (as `vite preview` does, vite.config.ts)', () => {

@@ -364,6 +364,8 @@ describe('a scenario with an online zone and customers who leave', () => {
     const type = page.locator('#editor .se-forms [data-key="nodes[3].type"]').first();
     expect(await type.inputValue()).toBe('zone');
     expect(await type.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('online zone');
+    // the nodes are a table; the zone's note is in its row's form, under the table, once the row is chosen
+    await page.locator('#editor .se-table[data-table="nodes"] tr[data-row="3"] .se-row-edit').click();
     expect(await page.locator('#editor .se-forms').textContent()).toContain('under "Online fulfilment" below');
     // the zone's warehouse, transit time and tolerance are fields; the recall section is there, empty
     expect(await page.locator('#editor .se-section[data-key="recalls"] .se-count').textContent()).toBe('0');

@@ -3,6 +3,7 @@ import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scen
 import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
 import { compactJson, type JsonEdit } from './jsonText.ts';
+import { describeTable, type TableKind, type TableSpec } from './tableModel.ts';
 import { demandTypes, disruptionTypes, distributionTypes, forecastMethods, knownKeys, nodeTypes, occurrenceTypes, policyTypes, type VariantInfo } from './schemaInfo.ts';
 
 /**
@@ -75,6 +76,10 @@ export interface SectionSpec {
   key: string;
   title: string;
   groups: GroupSpec[];
+  /** how many items the list holds (a table's section describes only the item being edited) */
+  size?: number;
+  /** the list as a table (stock points, products, nodes; see DescribeOptions.only) */
+  table?: TableSpec;
   add?: FormAction;
   notes: string[];
 }
@@ -353,8 +358,17 @@ export function uniqueId(base: string, taken: Iterable<string>): string {
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
+export interface DescribeOptions {
+  /**
+   * The lists shown as tables, each with the one item whose form is shown (null: none). Only that
+   * item is described as a card, so an edit in a 2,000-row list describes one card, not 2,000; the
+   * section carries the table's rows instead. Lists not named are described in full.
+   */
+  only?: Partial<Record<TableKind, number | null>>;
+}
+
 /** Describes the forms for a scenario's data (JSON as parsed, valid or not). */
-export function describeForm(data: unknown, strings: EditorStrings = editorStrings): FormModel {
+export function describeForm(data: unknown, strings: EditorStrings = editorStrings, options: DescribeOptions = {}): FormModel {
   const s = strings.forms;
   if (!isRecord(data)) return { ok: false, reason: s.notAnObject };
 
@@ -589,7 +603,11 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   ): SectionSpec => {
     const items = list(key);
     if (items === null) return { key, title, groups: [], notes: [s.notAList(key)] };
-    const groups = items.map((item, i): GroupSpec => {
+    const only = options.only?.[key as TableKind];
+    const table = only !== undefined ? describeTable(key as TableKind, data, strings) : null;
+    const chosen = only === undefined ? items.map((_, i) => i) : only !== null && only < items.length ? [only] : [];
+    const groups = chosen.map((i): GroupSpec => {
+      const item = items[i];
       const path = [key, i];
       if (!isRecord(item)) return { key: formatJsonPath(path), title: s.itemNotObject(formatJsonPath(path)), fields: [], more: [], notes: [], jsonLink: true, remove: removeAction(path, formatJsonPath(path)) };
       const described = describe(item, path);
@@ -607,6 +625,8 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       key,
       title,
       groups,
+      size: items.length,
+      ...(table ? { table } : {}),
       notes: [],
       add: {
         label: addLabel,

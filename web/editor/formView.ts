@@ -1,8 +1,11 @@
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import type { EditorStrings } from '../i18n/en/editor.ts';
-import type { FieldSpec, FormAction, FormModel, FormSpec, GroupSpec, SectionSpec } from './formModel.ts';
-import { fieldForIssue, formAnchors } from './issueFields.ts';
+import { describeForm, findField, type FieldSpec, type FormAction, type FormModel, type FormSpec, type GroupSpec, type SectionSpec } from './formModel.ts';
+import { fieldForIssue } from './issueFields.ts';
+import { parseJsonPath } from './jsonPath.ts';
 import type { JsonEdit } from './jsonText.ts';
+import { TABLE_KINDS, type TableKind } from './tableModel.ts';
+import { createTableView, type RowIssues, type TableView } from './tableView.ts';
 
 /**
  * Draws the forms described by formModel.ts and shows each problem at its field: the control gets
@@ -11,7 +14,10 @@ import type { JsonEdit } from './jsonText.ts';
  */
 export interface FormView {
   element: HTMLElement;
-  /** draws the form afresh (keeping focus, scroll and folded sections), or says why it cannot */
+  /**
+   * draws the form afresh (keeping focus, scroll and folded sections), or says why it cannot; the
+   * same fields as drawn (an undo of a value) only take their values
+   */
   render(model: FormModel | { syntax: string } | { notice: string }): void;
   /** refreshes card titles, id suggestions and notes after an edit, without touching any input */
   update(model: FormModel): void;
@@ -21,6 +27,8 @@ export interface FormView {
   canShow(path: string): boolean;
   /** opens, scrolls to and focuses the place of a problem path; false when there is none */
   focusIssue(path: string): boolean;
+  /** forgets the tables' filters, selections and scroll positions (another scenario loaded) */
+  resetTables(): void;
 }
 
 export interface EditInfo {
@@ -28,13 +36,21 @@ export interface EditInfo {
   group?: string;
   /** the edit changes what the form shows: draw it again */
   structural: boolean;
+  /**
+   * check at once rather than after typing stops (a choice in a table, a bulk edit): the tables and
+   * the chosen row's form follow through `update`, without drawing the forms again
+   */
+  checkNow?: boolean;
 }
 
 export interface FormViewOptions {
   strings: EditorStrings;
   idPrefix: string;
-  onEdit(makeEdit: (data: unknown) => JsonEdit, info: EditInfo): void;
+  /** an edit: one change, or several made as one (a bulk edit of a table) */
+  onEdit(makeEdit: (data: unknown) => JsonEdit | JsonEdit[], info: EditInfo): void;
   onShowJson(issue?: ScenarioIssue): void;
+  /** a table's row chosen: the forms are to be drawn again with that item's form under the table */
+  onChoose(kind: TableKind, index: number): void;
 }
 
 interface Anchor {
@@ -49,6 +65,34 @@ interface Anchor {
 export function createFormView(options: FormViewOptions): FormView {
   const { strings, idPrefix } = options;
   const s = strings.forms;
+  const isTable = (key: string): key is TableKind => (TABLE_KINDS as ReadonlyArray<string>).includes(key);
+
+  /**
+   * The tables (tableView.ts) live as long as the forms, so their filter, selection and scroll outlive
+   * a drawing; a cell's edit is the edit of the form field it stands for, described for its item only.
+   */
+  const tables = new Map<TableKind, TableView>();
+  const tableFor = (kind: TableKind): TableView => {
+    let table = tables.get(kind);
+    if (!table) {
+      table = createTableView(kind, {
+        strings,
+        idPrefix,
+        onCellEdit: (index, key, input, structural) =>
+          options.onEdit((data) => {
+            const form = describeForm(data, strings, { only: { [kind]: index } });
+            const field = form.ok ? findField(form.form, key) : undefined;
+            return field ? field.edit(input, data) : [];
+          }, structural ? { structural: false, checkNow: true } : { group: `field:${key}`, structural: false }),
+        onBulkEdit: (makeEdits) => options.onEdit(makeEdits, { structural: false, checkNow: true }),
+        onChoose: (index) => options.onChoose(kind, index),
+      });
+      tables.set(kind, table);
+    }
+    return table;
+  };
+  /** the tables in the last drawing, with their item shown below (null: none) */
+  let shownTables = new Map<TableKind, { section: SectionSpec; current: number | null; item: HTMLElement; fields: string }>();
   const element = document.createElement('div');
   element.className = 'se-forms';
   // holds focus when the control that had it is gone (an undone add), so shortcuts keep working
@@ -229,7 +273,7 @@ export function createFormView(options: FormViewOptions): FormView {
     if (spec.key !== '(settings)') {
       const count = document.createElement('span');
       count.className = 'se-count';
-      count.textContent = String(spec.groups.length);
+      count.textContent = String(spec.size ?? spec.groups.length);
       summary.append(' ', count);
     }
     section.append(summary);
@@ -241,15 +285,54 @@ export function createFormView(options: FormViewOptions): FormView {
     body.append(errors);
     anchors.set(spec.key, { container: body, errors, section });
     for (const note of spec.notes) body.append(paragraph('se-note', note));
-    for (const group of spec.groups) body.append(drawGroup(group, section));
+    if (spec.table && isTable(spec.key)) body.append(...drawTableSection(spec.key, spec, section));
+    else for (const group of spec.groups) body.append(drawGroup(group, section));
     if (spec.add) {
       // after an add: the first field of the new item
-      const count = spec.groups.length;
+      const count = spec.size ?? spec.groups.length;
       const newKey = `${spec.key}[${count}]`;
-      body.append(actionButton(spec.add, 'se-add', spec.add.label, () => element.querySelector<HTMLElement>(`.se-group[data-key="${CSS.escape(newKey)}"] .se-control`)));
+      const add = actionButton(spec.add, 'se-add', spec.add.label, () => element.querySelector<HTMLElement>(`.se-group[data-key="${CSS.escape(newKey)}"] .se-control`));
+      // in a table, the new row is the one chosen (its form under the table), and focus goes to its first cell
+      const kind = spec.key;
+      if (spec.table && isTable(kind)) {
+        add.addEventListener('click', () => {
+          options.onChoose(kind, count);
+          const first = spec.table?.columns[0]?.id;
+          if (first !== undefined) tableFor(kind).focusCell(count, `${newKey}.${first}`);
+        });
+      }
+      body.append(add);
     }
     section.append(body);
     return section;
+  };
+
+  /**
+   * A list as a table, and under it the form of the chosen row for the fields the table does not
+   * show (its card, without the columns' fields).
+   */
+  const drawTableSection = (kind: TableKind, spec: SectionSpec, section: HTMLDetailsElement): HTMLElement[] => {
+    const table = tableFor(kind);
+    const group = spec.groups[0];
+    const current = group ? Number(/\[(\d+)\]$/.exec(group.key)?.[1]) : null;
+    const item = document.createElement('div');
+    item.className = 'se-table-item';
+    shownTables.set(kind, { section: spec, current, item, fields: drawItem(item, spec, section) });
+    return [table.element, item];
+  };
+
+  /** Draws the chosen row's form into `item`; returns the keys of its fields (to see when they change). */
+  const drawItem = (item: HTMLElement, spec: SectionSpec, section: HTMLDetailsElement): string => {
+    const group = spec.groups[0];
+    if (!group || !spec.table) {
+      item.replaceChildren(paragraph('se-note', strings.tables.itemNone));
+      return '';
+    }
+    const columns = new Set(spec.table.columnFields.map((field) => `${group.key}.${field}`));
+    const fields = group.fields.filter((field) => !columns.has(field.key));
+    const heading = paragraph('se-table-item-heading', strings.tables.itemHeading(group.title));
+    item.replaceChildren(heading, drawGroup({ ...group, fields }, section));
+    return fields.map((field) => field.key).join('\n');
   };
 
   const drawNotice = (text: string): HTMLElement => {
@@ -257,6 +340,52 @@ export function createFormView(options: FormViewOptions): FormView {
     box.className = 'se-notice';
     box.append(paragraph('', text), jsonButton());
     return box;
+  };
+
+  /** The table row a problem path is in (`stockPoints[12].policy.orderUpTo`), if its list is drawn as a table. */
+  const tableRow = (path: string): { kind: TableKind; index: number; cellKey(column: string): string | null } | null => {
+    const segments = parseJsonPath(path);
+    if (!segments || segments.length < 2 || typeof segments[0] !== 'string' || typeof segments[1] !== 'number') return null;
+    const kind = segments[0];
+    const index = segments[1];
+    if (!isTable(kind)) return null;
+    const shown = shownTables.get(kind);
+    const table = shown?.section.table;
+    if (!table || index >= table.rows.length) return null;
+    return { kind, index, cellKey: (column) => table.rows[index].cells[column]?.key ?? null };
+  };
+
+  /** what the drawn forms consist of: any difference in it (a field more or less, a label) draws them afresh */
+  let drawnShape: string | null = null;
+  const shapeOf = (form: FormSpec): string => {
+    const parts: string[] = [];
+    for (const section of form.sections) {
+      parts.push(`S ${section.key} ${section.size ?? ''} ${section.notes.join('|')} ${section.add ? 'add' : ''}`);
+      if (section.table) parts.push(`T ${section.table.columns.map((c) => c.id).join(',')}`);
+      for (const group of section.groups) {
+        parts.push(`G ${group.key} ${group.notes.join('|')} ${group.jsonLink ? 'json' : ''} ${group.remove ? 'remove' : ''} ${(group.actions ?? []).map((a) => a.text ?? a.label).join('|')}`);
+        for (const field of group.fields) {
+          parts.push(`F ${field.key} ${field.kind} ${field.level} ${field.label} ${field.placeholder ?? ''} ${field.aliases.join(',')} ${(field.options ?? []).map((o) => `${o.value}=${o.label}`).join('|')}`);
+        }
+      }
+    }
+    return parts.join('\n');
+  };
+
+  /** Puts each field's value in its control (not the one being typed in). */
+  const refill = (form: FormSpec): void => {
+    for (const section of form.sections) {
+      for (const group of section.groups) {
+        for (const field of group.fields) {
+          const control = anchors.get(field.key)?.control;
+          if (!control || control === document.activeElement) continue;
+          if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = field.display === 'true';
+          else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement || control instanceof HTMLSelectElement) {
+            if (control.value !== field.display) control.value = field.display;
+          }
+        }
+      }
+    }
   };
 
   const focusedKey = (): string | undefined => {
@@ -267,11 +396,20 @@ export function createFormView(options: FormViewOptions): FormView {
   const view: FormView = {
     element,
     render(model) {
+      // the same fields as drawn (an undo, a redo of a value): the inputs take their values in place
+      const signature = 'ok' in model && model.ok ? shapeOf(model.form) : null;
+      if (signature !== null && signature === drawnShape && 'ok' in model && model.ok && focusAfterRender === null) {
+        refill(model.form);
+        view.update(model);
+        return;
+      }
+      drawnShape = signature;
       const keep = focusedKey();
       const hadFocus = element.contains(document.activeElement);
       anchors = new Map();
       marked = [];
       serial = 0;
+      shownTables = new Map();
       const parts: HTMLElement[] = [];
       unplacedBox = document.createElement('div');
       unplacedBox.className = 'se-unplaced';
@@ -288,8 +426,10 @@ export function createFormView(options: FormViewOptions): FormView {
         fillDatalist(datalists.products, model.form.productIds);
         for (const section of model.form.sections) parts.push(drawSection(section));
       }
-      anchorKeys = 'ok' in model && model.ok ? formAnchors(model.form) : new Set();
+      // the places drawn: a table's rows other than the chosen one have theirs in the table
+      anchorKeys = new Set(anchors.keys());
       element.replaceChildren(datalists.nodes, datalists.products, ...parts);
+      for (const [kind, { section, current }] of shownTables) if (section.table) tableFor(kind).show(section.table, current);
       const next = focusAfterRender?.();
       if (next) {
         next.scrollIntoView?.({ block: 'nearest' });
@@ -305,6 +445,21 @@ export function createFormView(options: FormViewOptions): FormView {
       fillDatalist(datalists.nodes, form.nodeIds);
       fillDatalist(datalists.products, form.productIds);
       for (const section of form.sections) {
+        const shown = isTable(section.key) ? shownTables.get(section.key) : undefined;
+        if (shown && section.table && isTable(section.key)) {
+          shown.section = section;
+          tableFor(section.key).show(section.table, shown.current);
+          // the chosen row's form changes its fields (a policy of another type chosen in the table): draw it alone
+          const group = section.groups[0];
+          const columns = new Set(section.table.columnFields.map((field) => `${group?.key}.${field}`));
+          const fields = group ? group.fields.filter((field) => !columns.has(field.key)).map((field) => field.key).join('\n') : '';
+          if (fields !== shown.fields) {
+            const details = shown.item.closest<HTMLDetailsElement>('details');
+            for (const key of [...anchors.keys()]) if (group && key.startsWith(`${group.key}.`)) anchors.delete(key);
+            if (details) shown.fields = drawItem(shown.item, section, details);
+            anchorKeys = new Set(anchors.keys());
+          }
+        }
         for (const group of section.groups) {
           const box = anchors.get(group.key)?.container;
           if (!box) continue;
@@ -337,7 +492,28 @@ export function createFormView(options: FormViewOptions): FormView {
       }
       marked = [];
       const unplaced: ScenarioIssue[] = [];
+      const byTable = new Map<TableKind, Map<number, RowIssues>>();
+      for (const kind of shownTables.keys()) byTable.set(kind, new Map());
       for (const issue of issues) {
+        const row = tableRow(issue.path);
+        if (row) {
+          const table = tableFor(row.kind);
+          const column = table.columnFor(row.index, issue.path);
+          const rows = byTable.get(row.kind)!;
+          const found = rows.get(row.index) ?? { cells: new Map<string, string[]>(), other: 0 };
+          rows.set(row.index, found);
+          if (column !== null) {
+            const key = row.cellKey(column);
+            const rest = key !== null && issue.path !== key && issue.path.startsWith(key) ? issue.path.slice(key.length).replace(/^\./, '') : '';
+            found.cells.set(column, [...(found.cells.get(column) ?? []), rest === '' ? issue.message : `${rest}: ${issue.message}`]);
+            continue;
+          }
+          // elsewhere in the row's item: in its form if it is the one shown, else counted on the row
+          if (row.index !== shownTables.get(row.kind)?.current) {
+            found.other++;
+            continue;
+          }
+        }
         const place = fieldForIssue(issue.path, anchorKeys);
         const anchor = place ? anchors.get(place.anchor) : undefined;
         if (!place || !anchor) {
@@ -356,6 +532,7 @@ export function createFormView(options: FormViewOptions): FormView {
           marked.push(anchor.control);
         }
       }
+      for (const [kind, rows] of byTable) tableFor(kind).showIssues(rows);
       lastUnplaced = unplaced;
       if (unplacedBox) {
         unplacedBox.replaceChildren();
@@ -377,11 +554,27 @@ export function createFormView(options: FormViewOptions): FormView {
       }
       return lastUnplaced;
     },
+    resetTables() {
+      for (const table of tables.values()) table.reset();
+    },
     canShow(path) {
       const place = fieldForIssue(path, anchorKeys);
       return place !== null && anchors.has(place.anchor);
     },
     focusIssue(path) {
+      const row = tableRow(path);
+      if (row) {
+        const table = tableFor(row.kind);
+        const column = table.columnFor(row.index, path);
+        if (column !== null) {
+          const shown = shownTables.get(row.kind);
+          const section = shown ? element.querySelector<HTMLDetailsElement>(`.se-section[data-key="${row.kind}"]`) : null;
+          if (section && !section.open) section.open = true;
+          return table.focusCell(row.index, row.cellKey(column) ?? '');
+        }
+        // a field of the row's form: that row's form is drawn first
+        if (row.index !== shownTables.get(row.kind)?.current) options.onChoose(row.kind, row.index);
+      }
       const place = fieldForIssue(path, anchorKeys);
       const anchor = place ? anchors.get(place.anchor) : undefined;
       if (!anchor) return false;

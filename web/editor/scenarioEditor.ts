@@ -6,14 +6,16 @@ import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 import { describeForm } from './formModel.ts';
 import { createFormView, type EditInfo } from './formView.ts';
 import { createJsonView } from './jsonView.ts';
-import { applyEditToText, jsonErrorOffset, lineColumnAt, type JsonEdit } from './jsonText.ts';
+import { applyEditsToText, jsonErrorOffset, lineColumnAt, type JsonEdit } from './jsonText.ts';
+import type { TableKind } from './tableModel.ts';
 import { createUndoHistory } from './undoHistory.ts';
 
 export type { ParseResult } from '../../src/scenario/parse.ts';
 
 /**
- * The scenario editor: forms for the common parameters and the whole scenario as JSON, one text
- * behind both. Every edit is checked (debounced) by the engine's own parser, and each problem is
+ * The scenario editor: forms for the common parameters (stock points, products and nodes as tables,
+ * with the chosen row's other fields in a form under each) and the whole scenario as JSON in a code
+ * editor, one text behind both. Every edit is checked (debounced) by the engine's own parser, and each problem is
  * shown at its field; the shell hears of each result through `onChange`, so it can disable Run
  * while the scenario is invalid. Undo and redo cover both views (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z,
  * Ctrl+Y inside the editor).
@@ -74,10 +76,15 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   let view: EditorView = options.view ?? 'forms';
   let result: ParseResult = check(text);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** the app's further check of a valid text, waiting for its own task (see validate) */
+  let further: ReturnType<typeof setTimeout> | null = null;
   /** the text each view currently shows (null: not drawn yet) */
   let formsShow: string | null = null;
   let jsonShows: string | null = null;
   const history = createUndoHistory(text);
+  /** the row of each table whose form shows under it (see describeForm's `only`) */
+  const chosen: Record<TableKind, number | null> = { stockPoints: 0, products: 0, nodes: 0 };
+  const describe = (data: unknown) => describeForm(data, strings, { only: chosen });
 
   // ---- elements
   const root = document.createElement('div');
@@ -154,10 +161,17 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     strings,
     idPrefix,
     onEdit: (makeEdit, info) => editFromForm(makeEdit, info),
+    onChoose: (kind, index) => {
+      chosen[kind] = index;
+      formsShow = null;
+      refreshViews();
+      // on to the chosen row's form
+      formsPanel.querySelector<HTMLElement>(`.se-section[data-key="${kind}"] .se-table-item .se-control`)?.focus();
+    },
     onShowJson: (issue) => {
       showView('json');
       if (issue) json.reveal(issue);
-      else json.textarea.focus();
+      else json.focus();
     },
   });
   const json = createJsonView({ strings, idPrefix, onInput: (value) => editFromJson(value) });
@@ -224,19 +238,56 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
 
   const issues = (): ScenarioIssue[] => (result.ok ? [] : result.issues);
 
+  /**
+   * Checks the text: the parser's problems are shown at once; the app's further check of a valid
+   * scenario (a run too large for the page, which takes several times the parse with 2,000 stock
+   * points) runs in a task of its own, so the page answers between the two. The shell hears of the
+   * result once both are done (flush() completes a check still waiting).
+   */
   function validate(): void {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    result = check(text);
+    if (further !== null) clearTimeout(further);
+    further = null;
+    result = parse(text);
     refreshViews();
+    if (result.ok && options.check) {
+      drawBanner();
+      banner.dataset.state = 'checking';
+      further = setTimeout(checkFurther, 0);
+      return;
+    }
     drawBanner();
     options.onChange(text, result);
   }
 
-  function schedule(): void {
+  function checkFurther(): void {
+    if (further !== null) clearTimeout(further);
+    further = null;
+    if (result.ok && options.check) {
+      const found = options.check(result.scenario);
+      if (found.length > 0) {
+        result = { ok: false, issues: found };
+        refreshViews();
+      }
+    }
+    drawBanner();
+    options.onChange(text, result);
+  }
+
+  /** Completes any check under way (typed, or waiting for its further part). */
+  function settle(): void {
+    if (timer !== null) validate();
+    if (further !== null) checkFurther();
+  }
+
+  function schedule(delay = delayMs): void {
     if (timer !== null) clearTimeout(timer);
+    // a further check of the text before this edit is moot: the next check covers this text
+    if (further !== null) clearTimeout(further);
+    further = null;
     banner.dataset.state = 'checking';
-    timer = setTimeout(validate, delayMs);
+    timer = setTimeout(validate, delay);
   }
 
   /**
@@ -265,9 +316,9 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     if (view === 'forms') {
       const parsed = formData(text);
       if (formsShow !== text) {
-        forms.render('data' in parsed ? describeForm(parsed.data, strings) : parsed);
+        forms.render('data' in parsed ? describe(parsed.data) : parsed);
         formsShow = text;
-      } else if ('data' in parsed) forms.update(describeForm(parsed.data, strings));
+      } else if ('data' in parsed) forms.update(describe(parsed.data));
       forms.showIssues(issues());
     } else {
       if (jsonShows !== text) {
@@ -322,14 +373,15 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
 
   // ---- edits
 
-  function editFromForm(makeEdit: (data: unknown) => JsonEdit, info: EditInfo): void {
+  function editFromForm(makeEdit: (data: unknown) => JsonEdit | JsonEdit[], info: EditInfo): void {
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
       return;
     }
-    const next = applyEditToText(text, makeEdit(data));
+    const edit = makeEdit(data);
+    const next = applyEditsToText(text, Array.isArray(edit) ? edit : [edit]);
     if (next === text) return;
     text = next;
     loaded = true;
@@ -342,6 +394,12 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     formsShow = text;
     undoButton.disabled = !history.canUndo();
     redoButton.disabled = true;
+    if (info.checkNow) {
+      // the tables and the chosen row's form show the edit now; its check follows in a task of its own
+      refreshViews();
+      schedule(0);
+      return;
+    }
     schedule();
   }
 
@@ -401,7 +459,14 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       else history.record(value);
       loaded = true;
       text = value;
+      // another scenario: the tables start from their first rows, unfiltered, nothing selected
+      chosen.stockPoints = 0;
+      chosen.products = 0;
+      chosen.nodes = 0;
+      forms.resetTables();
+      formsShow = null;
       validate();
+      settle();
     },
     getText: () => text,
     undo,
@@ -409,17 +474,18 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
     canUndo: () => history.canUndo(),
     canRedo: () => history.canRedo(),
     focusFirstError() {
-      if (timer !== null) validate();
+      settle();
       const first = issues()[0];
       if (first) focusIssue(first);
     },
     flush() {
-      if (timer !== null) validate();
+      settle();
       return result;
     },
     showView,
     destroy() {
       if (timer !== null) clearTimeout(timer);
+      if (further !== null) clearTimeout(further);
       root.removeEventListener('keydown', onKeyDown);
       root.removeEventListener('beforeinput', onBeforeInput);
       root.remove();
