@@ -25,6 +25,9 @@ import { createPresentMode } from './presentMode.ts';
 import { runPrecision, type PrecisionRequest, type PrecisionSummary } from './worker/precision.ts';
 import { createPrecisionForm } from './precisionForm.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
+import type { ScenarioInput } from '../src/scenario/schema.ts';
+import { createImportWizard } from './import/importWizard.ts';
+import { importStrings } from './i18n/en/import.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -498,6 +501,27 @@ $('open-file').addEventListener('click', async () => {
     status.textContent = app.openFailed('The file', error instanceof Error ? error.message : String(error));
   }
 });
+
+// Import data… (web/import/): a planner's files to a scenario, opened as Open… opens one, then run
+const importButton = $<HTMLButtonElement>('import-data');
+importButton.textContent = importStrings.openButton;
+importButton.title = importStrings.openButtonHint;
+const importWizard = createImportWizard({ onOpen: openImported });
+importButton.addEventListener('click', () => importWizard.open());
+
+function openImported(scenario: ScenarioInput): void {
+  const wasRunning = store.state.run.status === 'running';
+  if (wasRunning) controller?.abort();
+  for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) item.setAttribute('aria-current', 'false');
+  // the scenario embeds what the import made (fitted distributions or the histories), so a Save gives
+  // back the same file and the same run
+  load(`${JSON.stringify(scenario, null, 2)}\n`, {}, true);
+  closeDrawer();
+  status.textContent = importStrings.opened(scenario.name ?? '');
+  if (wasRunning) void currentRun.then(() => run());
+  else void run();
+}
+
 $('save-file').addEventListener('click', () => {
   const name = store.state.scenario?.name ?? 'scenario';
   saveScenarioFile(editor.getText(), `${name.replace(/[^\w.-]+/g, '-').toLowerCase()}.json`);
