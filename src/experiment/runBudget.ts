@@ -550,11 +550,16 @@ function lossProbability(scenario: Scenario, entry: Scenario['stockPoints'][numb
 // ------------------------------------------------------------------------------------------------
 // figures in words
 
+// toLocaleString builds a formatter at every call, and a large scenario's estimate words thousands of
+// figures (the editor runs it after every edit): two formatters, made once
+const TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** 12,345; 12.3 million; 123 billion; 1.2 × 10^15 */
 export function count(value: number): string {
   if (!Number.isFinite(value) || Math.abs(value) >= HUGE) return 'unbounded';
   const abs = Math.abs(value);
-  if (abs < 1e6) return value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 2 : 0 });
+  if (abs < 1e6) return (abs < 10 ? TWO_DECIMALS : WHOLE).format(value);
   if (abs < 1e9) return `${round3(value / 1e6)} million`;
   if (abs < 1e12) return `${round3(value / 1e9)} billion`;
   const exponent = Math.floor(Math.log10(abs));
@@ -562,7 +567,7 @@ export function count(value: number): string {
 }
 
 function round3(value: number): string {
-  return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return TWO_DECIMALS.format(Number(value.toPrecision(3)));
 }
 
 /** 850 MB, 7.2 GB, 1.3 TB */
