@@ -70,6 +70,12 @@ export interface SeriesSummary {
   /** its mean and sd, beside the history's `mean` and `sd` */
   fitMean: number | null;
   fitSd: number | null;
+  /**
+   * the history the model was fitted to, as days per value (`days[i]` days with `values[i]` units,
+   * values ascending): the open days with known demand, the weekly and yearly pattern divided out
+   * where one was kept, so it compares with `fitted` (the import wizard's chart)
+   */
+  history: { values: number[]; days: number[] };
 }
 
 /** Fewest open days with known demand for a fit; shorter histories are replayed. */
@@ -131,7 +137,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     const seriesTotal = series.units.reduce((a, b) => a + b, 0);
     if (seriesTotal <= 0) {
       neverSold++;
-      summaries.push({ sku: series.sku, location: series.location, productId: '', nodeId: '', daysUsed: sample.values.length, mean: 0, sd: 0, adi: Infinity, cv2: 0, demandClass: null, model: 'none', reason: 'no demand in the history: left out of the scenario', policy: null, policySource: null, ...NO_FIT });
+      summaries.push({ sku: series.sku, location: series.location, productId: '', nodeId: '', daysUsed: sample.values.length, mean: 0, sd: 0, adi: Infinity, cv2: 0, demandClass: null, model: 'none', reason: 'no demand in the history: left out of the scenario', policy: null, policySource: null, ...NO_FIT, history: countsOf(sample.values) });
       continue;
     }
 
@@ -195,6 +201,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     let dailyMean: number;
     let dailyVariance: number;
     let fitted: Distribution | null = null;
+    let fittedSample: number[] = sample.values;
     if (replay) {
       model = 'replay';
       reason = sample.values.length < MIN_DAYS_TO_FIT ? `${sample.values.length} open days with known demand, fewer than the ${MIN_DAYS_TO_FIT} a fit needs: the history is replayed` : total <= 0 ? 'no demand on the days used: the history is replayed' : 'the history is replayed, as asked';
@@ -211,7 +218,8 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       const whole = sample.values.every(Number.isInteger);
       // a weekday or month the pattern puts at 0 (no demand seen then) says nothing of the sizes: left out
       const deseasoned = pattern.weekly || pattern.yearly ? sample.values.flatMap((x, i) => { const f = factors(sample.days[i]); return f > 0 ? [whole ? Math.round(x / f) : x / f] : []; }) : sample.values;
-      const fit = fitDemand(deseasoned.some((x) => x > 0) ? deseasoned : sample.values);
+      fittedSample = deseasoned.some((x) => x > 0) ? deseasoned : sample.values;
+      const fit = fitDemand(fittedSample);
       // rounding the divided-out history to whole units moves its mean (5 / 1.2 = 4.17 is read as 4):
       // the fitted distribution is scaled back to the unrounded mean, so the pattern times the
       // distribution gives the history's demand
@@ -250,7 +258,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     if (source !== supplier.id) aggregate(via!);
     if (isWarehouse || (via !== undefined && via === series.location)) {
       aggregate(series.location);
-      summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy: null, policySource: null, ...fitOf(fitted) });
+      summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy: null, policySource: null, ...fitOf(fitted), history: countsOf(fittedSample) });
       continue;
     }
 
@@ -276,7 +284,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       ...(facts.casePack !== undefined ? { casePack: facts.casePack } : {}),
       ...(facts.minOrderQuantity !== undefined ? { minOrderQuantity: facts.minOrderQuantity } : {}),
     });
-    summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy, policySource, ...fitOf(fitted) });
+    summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy, policySource, ...fitOf(fitted), history: countsOf(fittedSample) });
   }
 
   // the warehouses' stock points: the textbook rule on the demand of the stores they supply (and
@@ -304,7 +312,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       own.policy = policy;
       own.policySource = 'textbook';
       own.reason = `${own.reason}; ${why}`;
-    } else summaries.push({ sku: point.sku, location: point.warehouse, productId: product.id, nodeId: warehouse, daysUsed: 0, mean: point.mean, sd: Math.sqrt(point.variance), adi: Infinity, cv2: 0, demandClass: null, model: 'warehouse', reason: why, policy, policySource: 'textbook', ...NO_FIT });
+    } else summaries.push({ sku: point.sku, location: point.warehouse, productId: product.id, nodeId: warehouse, daysUsed: 0, mean: point.mean, sd: Math.sqrt(point.variance), adi: Infinity, cv2: 0, demandClass: null, model: 'warehouse', reason: why, policy, policySource: 'textbook', ...NO_FIT, history: { values: [], days: [] } });
   }
   if (stockPoints.length === 0) return { scenario: emptyScenario(options, horizonDays), summaries };
 
@@ -342,6 +350,14 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
 }
 
 const NO_FIT = { fitted: null, fitMean: null, fitSd: null } as const;
+
+/** Days per value of a daily sample, values ascending. */
+function countsOf(sample: readonly number[]): { values: number[]; days: number[] } {
+  const byValue = new Map<number, number>();
+  for (const x of sample) byValue.set(x, (byValue.get(x) ?? 0) + 1);
+  const values = [...byValue.keys()].sort((a, b) => a - b);
+  return { values, days: values.map((value) => byValue.get(value)!) };
+}
 
 /** A fitted distribution with its mean and sd, for the summary. */
 function fitOf(fitted: Distribution | null): Pick<SeriesSummary, 'fitted' | 'fitMean' | 'fitSd'> {

@@ -19,6 +19,8 @@ export interface ImportFile {
 export interface ImportOptions extends HistoryOptions, BuildOptions {
   /** the sheet of an XLSX demand file (default: the first with data) */
   sheet?: string;
+  /** the demand file already read (the wizard's preview read it): it is not read again */
+  demandTable?: Table;
 }
 
 export interface ImportResult {
@@ -38,7 +40,7 @@ export interface ImportResult {
 export async function importFiles(demand: ImportFile, master: ImportFile | undefined, options: ImportOptions = {}, locationsFile?: ImportFile): Promise<ImportResult> {
   const report = emptyReport();
   options.onProgress?.(`reading ${demand.name}`);
-  const table = await readTable(demand, options.sheet);
+  const table = options.demandTable ?? (await readTable(demand, options.sheet, (fraction) => options.onProgress?.(`reading ${demand.name}: ${Math.round(fraction * 100)}%`)));
   const history = readDemandHistory(table, report, options);
   let facts = new Map<string, SkuFacts>();
   if (master) {
@@ -67,10 +69,10 @@ export async function importFiles(demand: ImportFile, master: ImportFile | undef
   return { scenario, summaries, report };
 }
 
-/** A file's table: XLSX by its name or its zip signature, CSV otherwise. */
-export async function readTable(file: ImportFile, sheet?: string): Promise<Table> {
+/** A file's table: XLSX by its name or its zip signature, CSV otherwise (`onProgress`: the share of a CSV read). */
+export async function readTable(file: ImportFile, sheet?: string, onProgress?: (fraction: number) => void): Promise<Table> {
   const zip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
   if (/\.xlsx$/i.test(file.name) || zip) return readXlsx(file.name, file.bytes, sheet);
   if (/\.xls$/i.test(file.name)) throw new ImportError(file.name, 'an old Excel workbook (.xls); open it in a spreadsheet and save it as .xlsx or as CSV UTF-8');
-  return readCsv(file.name, file.bytes);
+  return readCsv(file.name, file.bytes, { onProgress });
 }

@@ -2,7 +2,7 @@ import { detectRoles, ROLES, type Role } from './columnRoles.ts';
 import { dateFormatOf, type DateColumn } from './dates.ts';
 import { readTable, type ImportFile } from './importFiles.ts';
 import { decimalMarkOf, type DecimalMark } from './numbers.ts';
-import { cellText } from './table.ts';
+import { cellText, type Table } from './table.ts';
 
 /**
  * What the import wizard shows before importing: the file's columns, its first rows, the role each
@@ -15,6 +15,8 @@ export interface FilePreview {
   format: 'csv' | 'xlsx';
   separator?: string;
   sheet?: string;
+  /** XLSX: the workbook's sheets */
+  sheets?: string[];
   header: string[];
   /** the first rows, as text, each with its row number in the file */
   rows: { row: number; cells: string[] }[];
@@ -30,7 +32,11 @@ export interface FilePreview {
 
 /** The preview of a file, with `mapping` (a role's column name; '' for none) applied over the detected roles. */
 export async function previewFile(file: ImportFile, mapping: Partial<Record<Role, string>> = {}, sheet?: string, rows = 20): Promise<FilePreview> {
-  const table = await readTable(file, sheet);
+  return previewTable(await readTable(file, sheet), file.name, mapping, rows);
+}
+
+/** The preview of a file already read (the wizard reads a file once, then previews it at each change of mapping). */
+export function previewTable(table: Table, name: string, mapping: Partial<Record<Role, string>> = {}, rows = 20): FilePreview {
   const { roles } = detectRoles(table.header, mapping);
   const layout = roles.date === undefined ? 'no date column' : roles.sku !== undefined && roles.units !== undefined ? 'long' : 'wide';
   const taken = new Set(Object.values(roles));
@@ -42,10 +48,11 @@ export async function previewFile(file: ImportFile, mapping: Partial<Record<Role
     table.separator,
   );
   return {
-    file: file.name,
+    file: name,
     format: table.format,
     separator: table.separator,
     sheet: table.sheet,
+    sheets: table.sheets,
     header: table.header,
     rows: table.rows.slice(0, rows).map((cells, i) => ({ row: table.rowNumbers[i], cells: cells.map(cellText) })),
     rowCount: table.rows.length,

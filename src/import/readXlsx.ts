@@ -42,6 +42,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheet?: string):
   if (chosen.actualColumnCount > MAX_COLUMNS) throw new ImportError(file, `sheet ${quoted(chosen.name)} has more than ${MAX_COLUMNS.toLocaleString('en')} columns`);
 
   let header: string[] | null = null;
+  let firstRow = 1;
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
   chosen.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -51,6 +52,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheet?: string):
     });
     if (values.every((value) => value === null || value === undefined || (typeof value === 'string' && value.trim() === ''))) return;
     if (header === null) {
+      firstRow = rowNumber;
       header = Array.from(values, (value) => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()));
       return;
     }
@@ -60,7 +62,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheet?: string):
   if (header === null) throw new ImportError(file, `sheet ${quoted(chosen.name)} is empty`);
   const names: string[] = header;
   for (const row of rows) while (row.length < names.length) row.push(null);
-  return { file, format: 'xlsx', header: names, rows, rowNumbers, sheet: chosen.name };
+  return { file, format: 'xlsx', header: names, rows, rowNumbers, sheet: chosen.name, sheets: sheets.map((s) => s.name), headerRow: firstRow };
 }
 
 /** An exceljs cell value as a Cell. */

@@ -20,6 +20,8 @@ export interface Table {
   /** CSV: the field separator; XLSX: the sheet read */
   separator?: ',' | ';' | '\t';
   sheet?: string;
+  /** XLSX: every sheet of the workbook, for a choice */
+  sheets?: string[];
   /** the header's row number in the file (the first row that is not blank) */
   headerRow?: number;
   /** CSV: the lines after the header that were blank (left out of `rows`) */

@@ -3,12 +3,10 @@ import { runReplication, type RunResult } from '../experiment/run.ts';
 import type { Task } from '../experiment/replicate.ts';
 import { theoryOf, type ScenarioTheory } from '../experiment/theory.ts';
 import { importFiles, readTable, type ImportOptions, type ImportResult } from '../import/importFiles.ts';
-import { previewFile, type FilePreview } from '../import/preview.ts';
+import { previewTable, type FilePreview } from '../import/preview.ts';
 import type { Role } from '../import/columnRoles.ts';
-import { readDemandHistory } from '../import/demandHistory.ts';
-import { findClosedDays } from '../import/closedDays.ts';
-import { emptyReport } from '../import/importReport.ts';
-import { ImportError } from '../import/table.ts';
+import type { SeriesSummary } from '../import/buildScenario.ts';
+import { ImportError, type Table } from '../import/table.ts';
 
 /**
  * The engine as a worker exposes it, through comlink, to the browser (Web Workers) and to the CLI
@@ -35,15 +33,13 @@ export interface SimApi {
   previewImport(file: ImportFileData, mapping?: Partial<Record<Role, string>>, sheet?: string): Promise<PreviewResponse>;
   /**
    * A planner's files to a scenario (src/import/importFiles.ts, as `stocklab import`), calling
-   * `onProgress` (a `Comlink.proxy` across a worker boundary) with each step's name. The demand file
-   * is kept for `importCounts`.
+   * `onProgress` (a `Comlink.proxy` across a worker boundary) with each step's name. A demand file
+   * previewed just before is not read again.
    */
   importData(demand: ImportFileData, master: ImportFileData | undefined, options: ImportRequestOptions, onProgress?: (step: string) => void): Promise<ImportResponse>;
   /**
-   * Each SKU × location's daily demand on the days its fit used (open, demand known) as counts of days
-   * per value, from the demand file of the last `importData`, for the wizard's fit charts. A second
-   * reading of the file, asked for after the report is shown, because the import's summaries do not
-   * carry the histories.
+   * Each SKU × location's daily demand as the fit saw it (open days with known demand, any pattern
+   * divided out) as counts of days per value, from the last `importData`, for the wizard's fit charts.
    */
   importCounts(): Promise<CountsResponse>;
 }
@@ -90,8 +86,15 @@ export function createSimApi(): SimApi {
   // validating a large one (a sweep of hundreds of variants over 1,000 stock points) takes longer
   // than its runs; comparing its JSON text costs a few milliseconds
   let cached: { text: string; parsed: ReturnType<typeof parseScenario> } | null = null;
-  // the last import's demand file and options, for importCounts
-  let imported: { demand: ImportFileData; options: ImportRequestOptions } | null = null;
+  // the file the wizard previewed last, read once (it previews again at each change of the mapping,
+  // then imports the same file), and the last import's histories, for importCounts
+  let lastTable: { key: string; table: Table } | null = null;
+  let lastSummaries: SeriesSummary[] | null = null;
+  const tableOf = async (file: ImportFileData, sheet: string | undefined) => {
+    const key = `${file.name}\u0001${sheet ?? ''}\u0001${file.bytes.byteLength}\u0001${checksum(file.bytes)}`;
+    if (lastTable?.key !== key) lastTable = { key, table: await readTable({ name: file.name, bytes: new Uint8Array(file.bytes) }, sheet) };
+    return lastTable.table;
+  };
   return {
     async runTasks(request, onTaskDone) {
       const text = JSON.stringify(request.scenario);
@@ -111,44 +114,40 @@ export function createSimApi(): SimApi {
     },
     async previewImport(file, mapping, sheet) {
       try {
-        return { ok: true, preview: await previewFile({ name: file.name, bytes: new Uint8Array(file.bytes) }, mapping, sheet) };
+        return { ok: true, preview: previewTable(await tableOf(file, sheet), file.name, mapping) };
       } catch (error) {
         return { ok: false, error: importFailure(error) };
       }
     },
     async importData(demand, master, options, onProgress) {
-      imported = { demand, options };
       const { replay, ...rest } = options;
       try {
+        const demandTable = await tableOf(demand, options.sheet);
         const result = await importFiles({ name: demand.name, bytes: new Uint8Array(demand.bytes) }, master && { name: master.name, bytes: new Uint8Array(master.bytes) }, {
           ...rest,
+          demandTable,
           replay: new Set(replay ?? []),
           onProgress: onProgress && ((step) => void onProgress(step)),
         });
+        lastSummaries = result.summaries;
         return { ok: true, result };
       } catch (error) {
         return { ok: false, error: importFailure(error) };
       }
     },
     async importCounts() {
-      if (!imported) return { ok: false, error: 'no file imported yet' };
-      try {
-        const { demand, options } = imported;
-        const table = await readTable({ name: demand.name, bytes: new Uint8Array(demand.bytes) }, options.sheet);
-        const history = readDemandHistory(table, emptyReport(), options);
-        const { closed } = findClosedDays(history);
-        const counts = history.series.map((series) => {
-          const byValue = new Map<number, number>();
-          for (let d = 0; d < history.days; d++) if (!closed[d] && !series.censored[d]) byValue.set(series.units[d], (byValue.get(series.units[d]) ?? 0) + 1);
-          const values = [...byValue.keys()].sort((a, b) => a - b);
-          return { sku: series.sku, location: series.location, values, days: values.map((value) => byValue.get(value)!) };
-        });
-        return { ok: true, counts };
-      } catch (error) {
-        return { ok: false, error: importFailure(error) };
-      }
+      if (!lastSummaries) return { ok: false, error: 'no file imported yet' };
+      return { ok: true, counts: lastSummaries.map(({ sku, location, history }) => ({ sku, location, values: history.values, days: history.days })) };
     },
   };
+}
+
+/** FNV-1a over a file's bytes: tells a file from another of the same name and size. */
+function checksum(buffer: ArrayBuffer): number {
+  const bytes = new Uint8Array(buffer);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return hash >>> 0;
 }
 
 /** A file that cannot be read (ImportError) in its own words; anything else is a bug, said as such. */

@@ -21,6 +21,7 @@ const summary = (sku: string): SeriesSummary => ({
   fitted: { type: 'negativeBinomial', mean: 2.5, sd: 1.75 },
   fitMean: 2.5,
   fitSd: 1.75,
+  history: { values: [0, 2, 5], days: [40, 35, 25] },
 });
 
 describe('the per-SKU table of an import', () => {

@@ -217,3 +217,35 @@ describe('returns from negative quantities', () => {
     expect(ignored.scenario!.products[0].returns).toBeUndefined();
   });
 });
+
+describe('reading a file once: the wizard previews, then imports the same table', () => {
+  it('imports a table already read exactly as the file, and reports the reading progress of a large CSV', async () => {
+    const { readTable } = await import('../../src/import/importFiles.ts');
+    const text = longFile(120, { a: (d) => d % 5, b: () => 3 });
+    const table = await readTable(file('sales.csv', text));
+    const fromTable = await importFiles(file('sales.csv', 'never read'), undefined, { demandTable: table });
+    const fromFile = await importFiles(file('sales.csv', text), undefined);
+    expect(fromTable.scenario).toEqual(fromFile.scenario);
+    // the summary carries the history the fit saw, as days per value: a's 0..4 on the open days
+    const a = fromFile.summaries.find((s) => s.sku === 'a')!;
+    expect(a.history.values).toEqual([0, 1, 2, 3, 4]);
+    expect(a.history.days.reduce((x, y) => x + y, 0)).toBe(a.daysUsed);
+    const steps: string[] = [];
+    const big = 'date,sku,units\n' + Array.from({ length: 120_000 }, (_, i) => `${isoDay(dayNumber(2024, 1, 1)! + (i % 300))},s${i % 400},1`).join('\n');
+    await importFiles(file('big.csv', big), undefined, { onProgress: (step) => steps.push(step), rows: 'transactions' });
+    expect(steps.filter((step) => /^reading big\.csv: \d+%$/.test(step)).length).toBeGreaterThanOrEqual(2);
+    expect(steps).toContain('checking the scenario');
+  });
+
+  it('lists a workbook’s sheets in the preview', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('notes');
+    const sheet = workbook.addWorksheet('sales');
+    sheet.addRow(['date', 'sku', 'units']);
+    sheet.addRow([new Date(Date.UTC(2024, 0, 1)), 'a', 3]);
+    const { previewFile } = await import('../../src/import/preview.ts');
+    const preview = await previewFile({ name: 'book.xlsx', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
+    expect(preview).toMatchObject({ format: 'xlsx', sheet: 'sales', sheets: ['notes', 'sales'], layout: 'long' });
+  });
+});
