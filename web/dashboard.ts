@@ -20,6 +20,8 @@ import { renderComparisons } from './comparisonView.ts';
 import type { VariantComparison } from '../src/experiment/compare.ts';
 import { createStockPointTable } from './results/stockPointTable.ts';
 import type { StockPointRow } from './results/stockPointRows.ts';
+import { createStockPointPicker } from './results/stockPointPicker.ts';
+import { pickerPoints } from './results/stockPointOptions.ts';
 
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
@@ -58,25 +60,29 @@ export function createDashboard(root: HTMLElement): Dashboard {
   const table = section('kpi-table');
   const stockPoints = createStockPointTable(section('stock-points'), showStockPoint);
 
-  const pointSelect = select(inventory.controls, app.stockPoint, 'inventory-point', (value) => {
-    selection.stockPoint = Number(value);
-    drawInventory();
+  const pointPicker = createStockPointPicker(inventory.controls, {
+    id: 'inventory-point',
+    label: app.stockPoint,
+    onChange: (index) => {
+      selection.stockPoint = index;
+      drawInventory();
+    },
   });
   const variantSelect = select(inventory.controls, app.variant, 'inventory-variant', (value) => {
     selection.variant = Number(value);
-    if (current) fillPoints(current.result);
+    if (current) fillPoints(current.result, current.scenario);
     drawInventory();
   });
-  /** The stock points of the variant shown: a variant whose `set` changes the network has its own. */
-  function fillPoints(result: ExperimentResult): void {
+  /**
+   * The stock points of the variant shown: a variant whose `set` changes the network has its own. The
+   * picker keeps the same stock point where the variant has it, else the first.
+   */
+  function fillPoints(result: ExperimentResult, scenario: Scenario): void {
     const points = result.variants[selection.variant]?.stockPoints ?? result.variants[0]?.stockPoints ?? [];
-    const chosen = pointSelect.selectedOptions[0]?.textContent ?? '';
-    const options = points.map((point, i): [string, string] => [String(i), `${point.node} / ${point.product}`]);
-    fill(pointSelect, options);
-    // the same stock point where the variant has it, else the first
-    const same = options.findIndex(([, label]) => label === chosen);
-    selection.stockPoint = same >= 0 ? same : Math.min(selection.stockPoint, Math.max(0, points.length - 1));
-    pointSelect.value = String(selection.stockPoint);
+    const nodeNames = new Map(scenario.nodes.map((node) => [node.id, node.name ?? node.id]));
+    const productNames = new Map(scenario.products.map((product) => [product.id, product.name ?? product.id]));
+    pointPicker.setPoints(pickerPoints(points, nodeNames, productNames));
+    selection.stockPoint = pointPicker.value;
   }
   const modeSelect = select(inventory.controls, '', 'inventory-mode', (value) => {
     selection.mode = value === 'single' ? 'single' : 'mean';
@@ -106,12 +112,12 @@ export function createDashboard(root: HTMLElement): Dashboard {
     if (!result.variants[row.variantIndex]?.series?.stockPoints?.[row.pointIndex]) return false;
     selection.variant = row.variantIndex;
     variantSelect.value = String(row.variantIndex);
-    fillPoints(result);
+    fillPoints(result, current.scenario);
     selection.stockPoint = row.pointIndex;
-    pointSelect.value = String(row.pointIndex);
+    pointPicker.value = row.pointIndex;
     drawInventory();
     section('inventory').scrollIntoView({ block: 'start' });
-    pointSelect.focus({ preventScroll: true });
+    pointPicker.focus({ preventScroll: true });
     return true;
   }
   function drawInventory(): void {
@@ -172,7 +178,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
       fill(variantSelect, variants);
       fill(networkVariantSelect, variants);
       selection.variant = Math.min(selection.variant, variants.length - 1);
-      fillPoints(result);
+      fillPoints(result, scenario);
       selection.networkVariant = Math.min(selection.networkVariant, variants.length - 1);
       variantSelect.value = String(selection.variant);
       networkVariantSelect.value = String(selection.networkVariant);

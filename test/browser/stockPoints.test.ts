@@ -207,7 +207,8 @@ describe('results per stock point on the default scenario (the coffee brand)', (
     const row = page.locator(ROWS).filter({ hasText: 'Generous (s, S)' }).filter({ hasText: 'Capsules, box of 10' }).filter({ hasText: 'Brand shop' });
     await row.click();
     expect(await page.locator('#inventory-variant option:checked').textContent()).toBe('Generous (s, S)');
-    expect(await page.locator('#inventory-point option:checked').textContent()).toBe('shop / capsules');
+    expect(await page.inputValue('#inventory-point')).toBe('Brand shop / Capsules, box of 10');
+    expect(await page.getAttribute('#inventory-point', 'title')).toBe('Brand shop / Capsules, box of 10 (shop / capsules)');
     await page.waitForFunction(() => /shop · capsules · Generous \(s, S\)/.test(document.querySelector('#inventory svg')?.textContent ?? ''));
     const top = await page.evaluate(() => document.querySelector('#inventory')!.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(50);
@@ -225,7 +226,7 @@ describe('results per stock point on the default scenario (the coffee brand)', (
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.index)).toBeDefined();
     await page.keyboard.press('Enter');
     expect(await page.locator('#inventory-variant option:checked').textContent()).toBe(second.variant);
-    expect(await page.locator('#inventory-point option:checked').textContent()).toBe(`${id(nodeName, second.node)} / ${id(productName, second.product)}`);
+    expect(await page.getAttribute('#inventory-point', 'title')).toBe(`${second.node} / ${second.product} (${id(nodeName, second.node)} / ${id(productName, second.product)})`);
     expect(app.errors).toEqual([]);
   });
 

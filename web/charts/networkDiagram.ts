@@ -2,8 +2,9 @@ import * as d3 from 'd3';
 import type { ExperimentResult, KpiSummary } from '../../src/experiment/replicate.ts';
 import type { Distribution, Scenario } from '../../src/scenario/schema.ts';
 import { charts as text } from '../i18n/en/charts.ts';
-import { containerWidth, createFrame, showNote, withTooltip, type Group } from './chartFrame.ts';
+import { containerWidth, createFrame, fitText, showNote, withTooltip, type Frame, type Group } from './chartFrame.ts';
 import { kpiMeta, numberLocale } from './kpiMeta.ts';
+import { aggregateNetwork, shouldAggregate, type AggregatedNetwork, type NetworkBox, type NodeLink } from './networkAggregate.ts';
 
 /** Mean of a lead-time distribution, in days (what a lane's label shows). */
 export function distributionMean(d: Distribution): number {
@@ -108,7 +109,8 @@ const CELL_COMPACT = 10;
  * stock points is grey. Online zones sit in the last column with the stores, outlined in dark (they
  * hold no stock, and show their on-time delivery); dashed arrows from the warehouses of their
  * fulfilment entry, labelled with the mean pick-and-pack plus transit days, tell those deliveries
- * apart from supply lanes.
+ * apart from supply lanes. A large network (many nodes, or many stock points at a node) is drawn
+ * summarised instead (renderSummary). Either way the diagram scrolls inside a box of bounded height.
  */
 export function renderNetwork(container: HTMLElement, scenario: Scenario, result: ExperimentResult, options: { variant: number }): SVGSVGElement | null {
   const variant = result.variants[options.variant];
@@ -125,8 +127,9 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
   const deliveries = fulfilmentLinks(scenario.fulfilment ?? []);
   const tallest = d3.max(columns, (c) => c.length) ?? 1;
   const mostPoints = d3.max([...points.values()], (l) => l.length) ?? 0;
-  // many nodes or many products: small unlabelled cells in a grid (the tooltips name them)
-  const compact = scenario.nodes.length > 40 || mostPoints > 6;
+  if (shouldAggregate(scenario.nodes.length, mostPoints)) return renderSummary(container, scenario, variant, columns, deliveries);
+  // many products: small unlabelled cells in a grid (the tooltips name them)
+  const compact = mostPoints > 6;
   container.replaceChildren(); // measured empty, as createFrame will
   const innerWidth = containerWidth(container) - 32;
   // on a narrow screen the grey "no stock" key goes under the colour bar
@@ -145,6 +148,7 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
     plotHeight: legendHeight + tallest * rowHeight,
     margin: { left: 16, right: 16, bottom: 16 },
   });
+  scrollBox(frame);
   const { plot } = frame;
 
   const rates = variant.stockPoints.map((p) => p.kpis.fillRate.mean).filter((v): v is number => v !== null);
@@ -267,12 +271,10 @@ function drawCells(
       .attr('fill', mean === null ? null : color(mean));
     const value = mean === null ? text.notApplicable : format(mean, cell.fillRate?.halfWidth ?? null);
     if (!compact) {
-      g.append('text')
-        .attr('class', 'point-label')
-        .attr('x', x + size + 6)
-        .attr('y', y + size / 2)
-        .attr('dy', '0.35em')
-        .text(truncate(`${cell.product} ${mean === null ? '—' : kpiMeta('fillRate').format(mean)}`, nodeWidth - size - 20));
+      const full = `${cell.product} ${mean === null ? '—' : kpiMeta('fillRate').format(mean)}`;
+      const shown = truncate(full, nodeWidth - size - 20);
+      const label = g.append('text').attr('class', 'point-label').attr('x', x + size + 6).attr('y', y + size / 2).attr('dy', '0.35em').text(shown);
+      if (shown !== full) label.append('title').text(full);
     }
     withTooltip(frame, rect, [`${node} · ${cell.product}`, `${text.networkLegend}: ${value}`], focusable);
   });
@@ -301,4 +303,262 @@ function drawColorLegend(plot: Group, color: d3.ScaleSequential<string>, low: nu
 function truncate(label: string, width: number, perCharacter = 8.5): string {
   const max = Math.max(4, Math.floor(width / perCharacter));
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/**
+ * The diagram scrolls inside a box of bounded height (charts.css), so a tall network never makes the
+ * page thousands of pixels long; the tooltip stays outside the box, placed from the wrapper.
+ */
+function scrollBox(frame: Frame): HTMLDivElement {
+  const box = document.createElement('div');
+  box.className = 'network-scroll';
+  const svg = frame.svg.node()!;
+  frame.wrapper.insertBefore(box, svg);
+  box.append(svg);
+  return box;
+}
+
+const BOX_HEIGHT = 102;
+const MIN_BOX_WIDTH = 150;
+const BOX_GAP = 26;
+const count = numberLocale.format(',');
+
+/**
+ * A large network summarised (networkAggregate.ts): a box per node or group of nodes in the same
+ * columns as the full diagram, with its stock points, products and fill rates (a swatch in the mean's
+ * colour), one arrow per pair of boxes labelled with the range of its lanes' mean lead times, and a
+ * search that highlights a location's box and its arrows. Every name cut to fit has its full text in
+ * a `<title>` and in the box's tooltip.
+ */
+function renderSummary(
+  container: HTMLElement,
+  scenario: Scenario,
+  variant: ExperimentResult['variants'][number],
+  columns: string[][],
+  deliveries: FulfilmentLink[],
+): SVGSVGElement {
+  // what was being searched for survives a redraw (a resize, another variant)
+  const searched = container.querySelector<HTMLInputElement>('.network-search input')?.value ?? '';
+  const links: NodeLink[] = [
+    ...scenario.lanes.map((lane) => ({ from: lane.from, to: lane.to, kind: 'lane' as const, days: distributionMean(lane.leadTime) })),
+    ...deliveries.map((delivery) => ({ from: delivery.from, to: delivery.to, kind: 'fulfilment' as const, days: delivery.pickPackDays + delivery.transitDays })),
+  ];
+  const summary = aggregateNetwork(
+    scenario.nodes,
+    columns,
+    links,
+    variant.stockPoints.map((point) => ({ node: point.node, product: point.product, fillRate: point.kpis.fillRate.mean })),
+  );
+  const boxes = new Map(summary.columns.flat().map((box) => [box.id, box]));
+  const nameOf = new Map(scenario.nodes.map((node) => [node.id, node.name ?? node.id]));
+  const label = (box: NetworkBox): string =>
+    box.name !== ''
+      ? box.name
+      : text.groupName(count(box.members.length), text.nodeTypesPlural[box.type], box.suppliedBy.map((id) => (boxes.has(id) ? label(boxes.get(id)!) : id)));
+
+  container.replaceChildren();
+  const innerWidth = containerWidth(container) - 32;
+  const narrow = innerWidth < 520;
+  const legendHeight = narrow ? 84 : 60;
+  const tallest = d3.max(summary.columns, (column) => column.length) ?? 1;
+  const columnCount = summary.columns.length;
+  // boxes narrower than this would show nothing but "…": on a phone the diagram scrolls sideways instead
+  const nodeWidth = Math.max(MIN_BOX_WIDTH, Math.min(240, (innerWidth / columnCount) * 0.62));
+  const plotWidth = Math.max(innerWidth, columnCount * nodeWidth + (columnCount - 1) * 70);
+  const rowHeight = BOX_HEIGHT + BOX_GAP;
+  const frame = createFrame(container, {
+    name: 'network',
+    title: text.networkCaption(variant.name),
+    caption: [
+      text.networkCaption(variant.name),
+      text.networkSummaryKey(count(scenario.nodes.length), count(variant.stockPoints.length)),
+      ...(deliveries.length > 0 ? [text.fulfilmentKey] : []),
+    ],
+    plotHeight: legendHeight + tallest * rowHeight,
+    margin: { left: 16, right: 16, bottom: 16 },
+  });
+  frame.wrapper.classList.add('network-summary');
+  if (plotWidth > innerWidth) {
+    const width = plotWidth + 32;
+    frame.svg.attr('width', width).attr('viewBox', `0 0 ${width} ${frame.height}`).classed('wide', true);
+  }
+  const scroller = scrollBox(frame);
+  const { plot } = frame;
+
+  const rates = variant.stockPoints.map((p) => p.kpis.fillRate.mean).filter((v): v is number => v !== null);
+  const low = Math.min(0.9, Math.floor((d3.min(rates) ?? 0.9) * 20) / 20);
+  const color = d3.scaleSequential(d3.interpolateCividis).domain([low, 1]);
+  drawColorLegend(plot, color, low, Math.min(360, innerWidth), narrow);
+
+  const spacing = columnCount > 1 ? (plotWidth - nodeWidth) / (columnCount - 1) : 0;
+  const place = new Map<string, { x: number; y: number }>();
+  summary.columns.forEach((column, c) => {
+    const offset = ((tallest - column.length) * rowHeight) / 2;
+    column.forEach((box, r) => place.set(box.id, { x: columnCount > 1 ? c * spacing : (plotWidth - nodeWidth) / 2, y: legendHeight + offset + r * rowHeight }));
+  });
+
+  frame.svg
+    .append('defs')
+    .append('marker')
+    .attr('id', 'stocklab-arrow')
+    .attr('viewBox', '0 -5 10 10')
+    .attr('refX', 9)
+    // sized in pixels, so a highlighted (thicker) arrow keeps its head's size
+    .attr('markerUnits', 'userSpaceOnUse')
+    .attr('markerWidth', 16)
+    .attr('markerHeight', 16)
+    .attr('orient', 'auto')
+    .append('path')
+    .attr('class', 'lane-arrow')
+    .attr('d', 'M0,-5L10,0L0,5Z');
+  const focusable = summary.columns.flat().length <= 60;
+  const link = d3.linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
+  const days = numberLocale.format(',.1~f');
+  for (const arrow of summary.links) {
+    const from = place.get(arrow.from)!;
+    const to = place.get(arrow.to)!;
+    const source: [number, number] = [from.x + nodeWidth, from.y + BOX_HEIGHT / 2];
+    const target: [number, number] = [to.x - 2, to.y + BOX_HEIGHT / 2];
+    // one lead time, or the range of its lanes' ("1–3")
+    const [shortest, longest] = [days(arrow.minDays), days(arrow.maxDays)];
+    const span = shortest === longest ? shortest : text.daysSpan(shortest, longest);
+    const g = plot.append('g').attr('class', arrow.kind === 'lane' ? 'lane box-link' : 'fulfilment box-link').attr('data-from', arrow.from).attr('data-to', arrow.to);
+    const path = g
+      .append('path')
+      .attr('class', arrow.kind === 'lane' ? 'lane-path' : 'fulfilment-path')
+      .attr('d', link({ source, target }))
+      .attr('marker-end', 'url(#stocklab-arrow)');
+    const laneLabel = g
+      .append('text')
+      .attr('class', 'lane-label halo')
+      .attr('x', (source[0] + target[0]) / 2)
+      .attr('y', (source[1] + target[1]) / 2 - 6)
+      .attr('text-anchor', 'middle')
+      .text(text.leadTime(span));
+    const full = (arrow.kind === 'lane' ? text.boxLinkFull : text.boxDeliveryFull)(label(boxes.get(arrow.from)!), label(boxes.get(arrow.to)!), count(arrow.count), span);
+    withTooltip(frame, path, [full], false);
+    withTooltip(frame, laneLabel, [full], focusable);
+  }
+
+  for (const box of summary.columns.flat()) {
+    const at = place.get(box.id)!;
+    const g = plot.append('g').attr('class', `network-box node-${box.type}`).attr('data-box', box.id).attr('transform', `translate(${at.x},${at.y})`);
+    g.append('rect')
+      .attr('class', box.type === 'zone' ? 'node-box zone-box' : box.stockPoints === 0 ? 'node-box node-empty' : 'node-box')
+      .attr('width', nodeWidth)
+      .attr('height', BOX_HEIGHT)
+      .attr('rx', box.type === 'supplier' ? 0 : box.type === 'warehouse' ? 6 : 18);
+    const name = label(box);
+    const format = kpiMeta('fillRate').format;
+    // one short fact a line, so a narrow box cuts few of them
+    const lines = [
+      name,
+      box.stockPoints === 0 ? text.boxNoStock : text.boxPoints(count(box.stockPoints)),
+      box.stockPoints === 0 ? '' : text.boxProducts(count(box.products)),
+      box.meanFillRate === null ? text.boxNoFillRate : text.boxMeanFill(format(box.meanFillRate)),
+      box.lowestFillRate === null ? '' : text.boxLowestFill(format(box.lowestFillRate)),
+    ];
+    const classes = ['node-name', 'node-type box-points', 'node-type box-products', 'node-type box-fill', 'node-type box-lowest'];
+    let y = 20;
+    lines.forEach((line, k) => {
+      if (line === '') return;
+      const indent = k >= 3 && box.meanFillRate !== null ? 30 : 10;
+      fitted(g.append('text').attr('class', classes[k]).attr('x', indent).attr('y', y), line, nodeWidth - indent - 10);
+      // the mean's colour, beside the fill-rate lines
+      if (k === 3 && box.meanFillRate !== null) g.append('rect').attr('class', 'point-cell').attr('x', 10).attr('y', y - 11).attr('width', 14).attr('height', 14).attr('fill', color(box.meanFillRate));
+      y += 18;
+    });
+    const tooltip = [
+      name,
+      box.members.length === 1 ? text.nodeTypes[box.type] : membersLine(box.members, nameOf),
+      ...lines.slice(1, 3).filter((line) => line !== ''),
+      box.meanFillRate === null || box.lowestFillRate === null ? text.boxNoFillRate : text.boxFillRates(format(box.meanFillRate), format(box.lowestFillRate)),
+    ];
+    // on the whole box, its texts included (a rect under a text gets no pointer events)
+    withTooltip(frame, g, tooltip, focusable);
+  }
+
+  addSearch(frame, scroller, summary, scenario, searched, label);
+  return frame.svg.node()!;
+}
+
+/** Up to 8 of a group's locations by name, and how many more. */
+function membersLine(members: string[], nameOf: Map<string, string>): string {
+  const shown = members.slice(0, 8).map((id) => nameOf.get(id) ?? id);
+  return text.boxMembers(shown.join(', '), members.length > 8 ? count(members.length - 8) : null);
+}
+
+/** Writes a label cut to fit a width (measured), with the whole of it in a `<title>` when it was cut. */
+function fitted(element: d3.Selection<SVGTextElement, unknown, null, undefined>, full: string, width: number): void {
+  const node = element.text(full).node()!;
+  fitText(node, width);
+  if (node.textContent !== full) element.append('title').text(full);
+}
+
+/**
+ * The summarised diagram's search: a location's id or name (every word typed) highlights the box it
+ * is drawn in and that box's arrows, dims the rest, scrolls the box into view and says which box it is.
+ */
+function addSearch(frame: Frame, scroller: HTMLElement, summary: AggregatedNetwork, scenario: Scenario, initial: string, label: (box: NetworkBox) => string): void {
+  const bar = document.createElement('div');
+  // a chart control: left out of the whole-view HTML and of print, as the others are
+  bar.className = 'network-search chart-controls';
+  const field = document.createElement('label');
+  const caption = document.createElement('span');
+  caption.textContent = text.networkSearch;
+  const input = document.createElement('input');
+  input.type = 'search';
+  input.id = 'network-search';
+  input.placeholder = text.networkSearchPlaceholder;
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.value = initial;
+  field.append(caption, input);
+  const status = document.createElement('span');
+  status.className = 'network-search-status';
+  status.setAttribute('role', 'status');
+  bar.append(field, status);
+  frame.wrapper.insertBefore(bar, scroller);
+
+  const boxes = new Map(summary.columns.flat().map((box) => [box.id, box]));
+  const searchable = scenario.nodes.map((node) => ({ id: node.id, name: node.name ?? node.id, text: `${node.id} ${node.name ?? ''}`.toLowerCase() }));
+  const plot = frame.plot;
+  const search = () => {
+    const words = input.value.toLowerCase().split(/\s+/).filter((word) => word !== '');
+    plot.selectAll('.highlight').classed('highlight', false);
+    if (words.length === 0) {
+      plot.classed('searching', false);
+      status.textContent = '';
+      return;
+    }
+    const found = searchable.filter((node) => words.every((word) => node.text.includes(word)));
+    const first = found[0];
+    const boxId = first ? summary.boxOf.get(first.id) : undefined;
+    plot.classed('searching', boxId !== undefined);
+    if (!first || boxId === undefined) {
+      status.textContent = text.networkNotFound;
+      return;
+    }
+    const box = boxes.get(boxId)!;
+    plot.selectAll<SVGGElement, unknown>('[data-box]').classed('highlight', function () {
+      return this.dataset.box === boxId;
+    });
+    plot.selectAll<SVGGElement, unknown>('.box-link').classed('highlight', function () {
+      return this.dataset.from === boxId || this.dataset.to === boxId;
+    });
+    const name = first.name === first.id ? first.id : `${first.name} (${first.id})`;
+    status.textContent = text.networkFound(name, box.members.length === 1 ? null : label(box), count(found.length));
+    const element = plot.select<SVGGElement>(`[data-box="${CSS.escape(boxId)}"]`).node();
+    if (element) {
+      // into view inside the box, both ways (a phone scrolls a wide diagram sideways), never the page
+      const found = element.getBoundingClientRect();
+      const frameBox = scroller.getBoundingClientRect();
+      const top = found.top - frameBox.top + scroller.scrollTop;
+      const left = found.left - frameBox.left + scroller.scrollLeft;
+      if (top < scroller.scrollTop || top + found.height > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = Math.max(0, top - scroller.clientHeight / 3);
+      if (left < scroller.scrollLeft || left + found.width > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = Math.max(0, left + found.width - scroller.clientWidth + 8);
+    }
+  };
+  input.addEventListener('input', search);
+  if (initial !== '') search();
 }

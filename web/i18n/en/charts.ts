@@ -197,6 +197,32 @@ export const charts = {
   fulfilmentRules: { nearest: 'nearest warehouse with stock', nearestOnly: 'nearest warehouse only', cheapest: 'cheapest delivery', split: 'split shipments' } satisfies Record<Fulfilment['rule'], string>,
   zoneOnTime: (value: string) => `On time ${value}`,
   zoneOnTimeFull: (zone: string, value: string, orders: string) => `${zone}: ${value} of ${orders} delivered orders on time (mean per replication)`,
+
+  // network, summarised (many locations or stock points: web/charts/networkAggregate.ts)
+  networkSummaryKey: (locations: string, points: string) =>
+    `${locations} locations and ${points} stock points: one box per location or group of locations, with how many stock points it holds and their fill rates (mean and lowest); an arrow stands for every lane between two boxes`,
+  nodeTypesPlural: { supplier: 'suppliers', warehouse: 'warehouses', store: 'stores', zone: 'online zones' },
+  /** a box standing for several nodes: "48 stores supplied by Central DC" */
+  groupName: (count: string, types: string, suppliedBy: string[]) => (suppliedBy.length === 0 ? `${count} ${types}` : `${count} ${types} supplied by ${suppliedBy.join(' and ')}`),
+  boxPoints: (points: string) => `${points} stock points`,
+  boxProducts: (products: string) => `${products} products`,
+  boxNoStock: 'No stock held',
+  /** beside a swatch of the mean's colour, under the counts: the caption says they are fill rates */
+  boxMeanFill: (mean: string) => `mean ${mean}`,
+  boxLowestFill: (lowest: string) => `lowest ${lowest}`,
+  boxFillRates: (mean: string, lowest: string) => `Fill rate: mean ${mean}, lowest ${lowest}`,
+  boxNoFillRate: 'No fill rate',
+  boxMembers: (names: string, more: string | null) => (more === null ? `Locations: ${names}` : `Locations: ${names} and ${more} more`),
+  /** the range of the lead times of a summarised arrow's lanes */
+  daysSpan: (min: string, max: string) => `${min}–${max}`,
+  boxLinkFull: (from: string, to: string, count: string, days: string) => `${from} → ${to}: ${count} lane${count === '1' ? '' : 's'}, mean lead time ${days} days`,
+  boxDeliveryFull: (from: string, to: string, count: string, days: string) =>
+    `${from} → ${to}: ${count} warehouse${count === '1' ? '' : 's'} shipping online orders, ${days} days of pick and pack plus transit on average`,
+  networkSearch: 'Find a location',
+  networkSearchPlaceholder: 'Id or name',
+  networkFound: (name: string, box: string | null, matches: string) =>
+    `${name}${box === null ? '' : `, in “${box}”`}: highlighted with its lanes${matches === '1' ? '' : ` (first of ${matches} matches)`}`,
+  networkNotFound: 'No location matches.',
 };
 
 export type ChartsText = typeof charts;
