@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { quoted, listOf } from '../scenario/issues.ts';
 import { ImportError, MAX_COLUMNS, MAX_ROWS, type Cell, type Table } from './table.ts';
 
@@ -25,7 +25,10 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheet?: string):
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
     throw new ImportError(file, `the workbook unpacks to ${(unpacked / 2 ** 20).toFixed(0)} MB, more than the ${MAX_XLSX_UNPACKED_BYTES / 2 ** 20} MB Stocklab unpacks; save the sheet as CSV, or split it`);
   }
-  const workbook = new ExcelJS.Workbook();
+  // loaded on the first workbook only: exceljs is large, and its dependencies install process
+  // handlers (a SIGINT listener) that every stocklab command would otherwise carry from start-up
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs's types ask for a Node Buffer; an ArrayBuffer is what it reads in Node and the browser alike
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

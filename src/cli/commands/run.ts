@@ -10,10 +10,13 @@ import { breakdownCsv, breakdownJson, type Breakdown } from '../../experiment/br
 import type { OptionSpec } from '../args.ts';
 import { argumentError, commandArgs, err, EXIT, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
 
+const { help, ...SHARED_OPTIONS } = RUN_OPTIONS;
+/** run's options: those it shares with the other commands, then its own, --help last (as the usage lists them) */
 const RUN_COMMAND_OPTIONS: Record<string, OptionSpec> = {
-  ...RUN_OPTIONS,
+  ...SHARED_OPTIONS,
   by: { read: breakdownLevel, placeholder: 'stock-point|product' },
   csv: { boolean: true },
+  help,
 };
 
 /** --by: the level the KPIs are reported at. */
