@@ -2,7 +2,9 @@
  * The editor's tables on the coffee-brand scenario, in Chromium: a row's ✎ opens its item's form
  * under the table with only the fields the table does not show; a policy type chosen in a cell adds
  * its parameters' column and rewrites that policy as the form would; rows ticked one by one take a
- * value in bulk; a stock point added is the chosen row, focused, and one undo takes it away.
+ * value in bulk; products a filter keeps, and nodes ticked, take one value (a number, or one of a
+ * field's choices) in bulk, as one undo step;
+ * a stock point added is the chosen row, focused, and one undo takes it away.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +89,81 @@ test('rows ticked one by one take one value in bulk; a parameter their policy la
   await runOn();
   expect((await saved()).stockPoints).toEqual(coffee.stockPoints);
   await table(page).locator('.se-clear-selection').click();
+  expect(app.errors).toEqual([]);
+});
+
+test('a unit cost set on the products a filter keeps changes exactly those values in the saved file; one undo restores it', async () => {
+  const products = page.locator('#editor .se-table[data-table="products"]');
+  await runOn();
+  const before = (await downloadText(page, '#save-file')).text;
+  // "250" is in the names of the two 250 g bags (beans, ground), not in the capsules'
+  await products.locator('.se-table-filter').fill('250');
+  await expect.poll(() => products.getAttribute('data-shown')).toBe('2');
+  await products.locator('.se-select-shown').check();
+  expect(await products.locator('.se-selected-count').textContent()).toBe('2 rows selected');
+  await products.locator('.se-bulk-field').selectOption('unitCost');
+  await products.locator('.se-bulk-number').fill('5,25');
+  await products.locator('.se-bulk-apply-value').click();
+  expect(await products.locator('.se-bulk-status').textContent()).toBe('Changed 2 rows. Undo with Ctrl+Z.');
+  await runOn();
+  // the text Save writes: those two numbers replaced, every other character as it was
+  const after = (await downloadText(page, '#save-file')).text;
+  expect(after).toBe(before.replace('"unitCost": 4.2,', '"unitCost": 5.25,').replace('"unitCost": 3.6,', '"unitCost": 5.25,'));
+  const expected = structuredClone(coffee);
+  expected.products[0].unitCost = 5.25;
+  expected.products[1].unitCost = 5.25;
+  expect(JSON.parse(after)).toEqual(expected);
+  // the rows in view show it
+  expect(await control('products[0].unitCost').inputValue()).toBe('5.25');
+  expect(await control('products[1].unitCost').inputValue()).toBe('5.25');
+  await page.locator('#editor .se-undo').click();
+  await runOn();
+  expect((await downloadText(page, '#save-file')).text).toBe(before);
+  await products.locator('.se-clear-selection').click();
+  await products.locator('.se-table-filter').fill('');
+  expect(app.errors).toEqual([]);
+});
+
+test('unmet demand set in bulk is chosen from its choices, not typed', async () => {
+  const products = page.locator('#editor .se-table[data-table="products"]');
+  await products.locator('tr[data-row="2"] .se-row-select').check();
+  await products.locator('.se-bulk-field').selectOption('unmetDemand');
+  expect(await products.locator('.se-bulk-number').isHidden()).toBe(true);
+  expect(await products.locator('.se-bulk-choice option').allTextContents()).toEqual(['lost sale', 'backordered']);
+  await products.locator('.se-bulk-choice').selectOption('backorder');
+  await products.locator('.se-bulk-apply-value').click();
+  await runOn();
+  const expected = structuredClone(coffee);
+  expected.products[2].unmetDemand = 'backorder';
+  expect(await saved()).toEqual(expected);
+  expect(await control('products[2].unmetDemand').inputValue()).toBe('backorder');
+  await page.locator('#editor .se-undo').click();
+  await runOn();
+  expect(await saved()).toEqual(coffee);
+  await products.locator('.se-bulk-field').selectOption('unitCost');
+  expect(await products.locator('.se-bulk-number').isVisible()).toBe(true);
+  await products.locator('.se-clear-selection').click();
+  expect(app.errors).toEqual([]);
+});
+
+test("nodes ticked one by one take a capacity; a store, which has none, is left alone and counted; one undo restores them", async () => {
+  const nodes = page.locator('#editor .se-table[data-table="nodes"]');
+  await expect.poll(() => nodes.getAttribute('data-shown')).toBe(String(coffee.nodes.length));
+  // the roaster (a supplier, 400 a day) and the shop (a store)
+  await nodes.locator('tr[data-row="0"] .se-row-select').check();
+  await nodes.locator('tr[data-row="2"] .se-row-select').check();
+  await nodes.locator('.se-bulk-field').selectOption('capacityPerDay');
+  await nodes.locator('.se-bulk-number').fill('450');
+  await nodes.locator('.se-bulk-apply-value').click();
+  expect(await nodes.locator('.se-bulk-status').textContent()).toMatch(/^Changed 1 row; 1 row left as they were \(their type of node has no such field\)/);
+  await runOn();
+  const expected = structuredClone(coffee);
+  expected.nodes[0].capacityPerDay = 450;
+  expect(await saved()).toEqual(expected);
+  await page.locator('#editor .se-undo').click();
+  await runOn();
+  expect(await saved()).toEqual(coffee);
+  await nodes.locator('.se-clear-selection').click();
   expect(app.errors).toEqual([]);
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import { describeForm, findField } from '../../web/editor/formModel.ts';
 import { applyEditsToText, applyEditToText, type JsonEdit } from '../../web/editor/jsonText.ts';
-import { describeTable, filterRows, policyParameters, setPolicyEdits, setValueEdits, type TableSpec } from '../../web/editor/tableModel.ts';
+import { describeTable, filterRows, policyParameters, setFieldEdits, setPolicyEdits, setValueEdits, type TableSpec } from '../../web/editor/tableModel.ts';
 import { editorStrings } from '../../web/i18n/en/editor.ts';
 import { repoRoot } from '../fixtures/scenario.ts';
 import { bigRetailScenario } from '../browser/bigScenario.ts';
@@ -107,6 +107,88 @@ describe('filters and bulk edits', () => {
     expect(edits.every((edit) => edit.op === 'set' && edit.path[3] === 'reviewPeriod' && edit.value === 14)).toBe(true);
     expect(setValueEdits(data, chosen, 'initialOnHand', 5).edits).toHaveLength(100);
     expect(policyParameters('periodicRS')).toEqual(['orderUpTo', 'reviewPeriod', 'firstReview']);
+  });
+});
+
+describe('bulk edits of products and nodes', () => {
+  // the coffee brand: beans (4.2, annual rate 0.3), ground (3.6, 0.3), capsules (1.9, 0.3); nodes:
+  // roaster (supplier, 400 a day, a constant 2 days), warehouse, shop (a store)
+  const data = coffee();
+  const set = (kind: 'products' | 'nodes', indices: number[], field: string, value: number | string, on: unknown = data) => {
+    const made = setFieldEdits(kind, on, indices, field, value);
+    return { ...made, text: applyEditsToText(coffeeText, made.edits) };
+  };
+
+  it("products offer each scalar field of their form but the id and name, holding cost in either mode, unmet demand as a choice", () => {
+    const fields = table('products', data).bulkFields;
+    expect(fields.map((f) => f.id)).toEqual(['unitCost', 'price', 'holdingCost.perUnitPerDay', 'holdingCost.annualRate', 'unmetDemand', 'stockoutPenalty', 'backorderCostPerDay', 'orderingCost']);
+    expect(fields.find((f) => f.id === 'unmetDemand')).toMatchObject({ kind: 'select', options: [{ value: 'lost' }, { value: 'backorder' }] });
+    // each is a field the product's form shows (the holding cost's amount in the product's own mode)
+    const model = describeForm(data, editorStrings, { only: { products: 0 } });
+    if (!model.ok) throw new Error(model.reason);
+    for (const id of fields.map((f) => f.id).filter((id) => id !== 'holdingCost.perUnitPerDay')) expect(findField(model.form, `products[0].${id}`)?.key, id).toBe(`products[0].${id}`);
+  });
+
+  it('a unit cost set on the rows a filter keeps changes those two numbers in the text and nothing else', () => {
+    const rows = table('products', data).rows;
+    const chosen = filterRows(rows, { text: '250', policyType: '' });
+    expect(chosen).toEqual([0, 1]);
+    const { edits, skipped, text } = set('products', chosen, 'unitCost', 5);
+    expect([edits.length, skipped]).toEqual([2, 0]);
+    expect(text).toBe(coffeeText.replace('"unitCost": 4.2', '"unitCost": 5').replace('"unitCost": 3.6', '"unitCost": 5'));
+  });
+
+  it("a holding cost in the product's mode replaces the amount; in the other mode, the holding cost as the form's mode switch would leave it", () => {
+    const rate = set('products', [2], 'holdingCost.annualRate', 0.25).text;
+    expect(JSON.parse(rate).products.map((p: { holdingCost: unknown }) => p.holdingCost)).toEqual([{ annualRate: 0.3 }, { annualRate: 0.3 }, { annualRate: 0.25 }]);
+    expect(rate).toBe(coffeeText.replace('"unitCost": 1.9, "price": 4.2, "holdingCost": { "annualRate": 0.3 }', '"unitCost": 1.9, "price": 4.2, "holdingCost": { "annualRate": 0.25 }'));
+    const perDay = JSON.parse(set('products', [0, 2], 'holdingCost.perUnitPerDay', 0.004).text);
+    expect(perDay.products.map((p: { holdingCost: unknown }) => p.holdingCost)).toEqual([{ perUnitPerDay: 0.004 }, { annualRate: 0.3 }, { perUnitPerDay: 0.004 }]);
+    expect(parseScenarioText(JSON.stringify(perDay)).ok).toBe(true);
+  });
+
+  it('unmet demand, a penalty: every selected product takes it; an item that is not an object is skipped and counted', () => {
+    const after = JSON.parse(set('products', [0, 1, 2], 'unmetDemand', 'backorder').text);
+    expect(after.products.map((p: { unmetDemand?: string }) => p.unmetDemand)).toEqual(['backorder', 'backorder', 'backorder']);
+    const broken = { ...data, products: [...data.products, 7] };
+    const { edits, skipped } = setFieldEdits('products', broken, [1, 3], 'stockoutPenalty', 2.5);
+    expect(skipped).toBe(1);
+    expect(edits).toEqual([{ op: 'set', path: ['products', 1, 'stockoutPenalty'], value: 2.5 }]);
+  });
+
+  it("nodes offer the scalar fields their types have (a processing time as a constant), and only those of the types in the table", () => {
+    expect(table('nodes', data).bulkFields.map((f) => f.id)).toEqual(['capacityPerDay', 'leadTime', 'servers']);
+    expect(table('nodes', { ...data, nodes: [{ id: 'w', type: 'warehouse' }, { id: 's', type: 'store' }] }).bulkFields.map((f) => f.id)).toEqual(['capacityPerDay']);
+    expect(table('nodes', { ...data, nodes: [{ id: 's', type: 'store' }] }).bulkFields).toEqual([]);
+    const model = describeForm(data, editorStrings, { only: { nodes: 0 } });
+    if (!model.ok) throw new Error(model.reason);
+    for (const key of ['nodes[0].capacityPerDay', 'nodes[0].servers', 'nodes[0].leadTime.type']) expect(findField(model.form, key)?.key).toBe(key);
+  });
+
+  it("a capacity on every node: the supplier's and the warehouse's are set, the store is skipped and counted", () => {
+    const { edits, skipped, text } = set('nodes', [0, 1, 2], 'capacityPerDay', 500);
+    expect([edits.length, skipped]).toEqual([2, 1]);
+    const after = JSON.parse(text);
+    expect(after.nodes).toEqual([
+      { id: 'roaster', type: 'supplier', name: 'Roastery', capacityPerDay: 500, leadTime: { type: 'constant', value: 2 } },
+      { id: 'warehouse', type: 'warehouse', name: 'Regional warehouse', capacityPerDay: 500 },
+      { id: 'shop', type: 'store', name: 'Brand shop' },
+    ]);
+    expect(parseScenarioText(text).ok).toBe(true);
+    expect({ ...after, nodes: data.nodes }).toEqual(data);
+  });
+
+  it("a processing time: a constant's days replaced, any other distribution made a constant; only suppliers take it, or servers", () => {
+    const constant = set('nodes', [0, 1, 2], 'leadTime', 3);
+    expect([constant.edits, constant.skipped]).toEqual([[{ op: 'set', path: ['nodes', 0, 'leadTime', 'value'], value: 3 }], 2]);
+    expect(constant.text).toBe(coffeeText.replace('"leadTime": { "type": "constant", "value": 2 }', '"leadTime": { "type": "constant", "value": 3 }'));
+    const gamma = structuredClone(data);
+    gamma.nodes[0].leadTime = { type: 'gamma', mean: 3, sd: 1 };
+    expect(setFieldEdits('nodes', gamma, [0], 'leadTime', 4).edits).toEqual([{ op: 'set', path: ['nodes', 0, 'leadTime'], value: { type: 'constant', value: 4 } }]);
+    expect(set('nodes', [1, 2], 'servers', 2)).toMatchObject({ edits: [], skipped: 2 });
+    // a node of no known type, or not an object, cannot take any field
+    const odd = { ...data, nodes: [...data.nodes, { id: 'x', type: 'plant' }, 'y'] };
+    expect(setFieldEdits('nodes', odd, [0, 3, 4], 'servers', 2)).toEqual({ edits: [{ op: 'set', path: ['nodes', 0, 'servers'], value: 2 }], skipped: 2 });
   });
 });
 

@@ -54,6 +54,21 @@ export interface TableSpec {
   rows: TableRow[];
   /** the keys of the form fields the columns stand for, relative to an item (`policy.type`) */
   columnFields: string[];
+  /** the single values a bulk edit can set on the selected rows ("Set one value") */
+  bulkFields: BulkField[];
+}
+
+/**
+ * A value "Set one value" offers: for stock points a policy parameter (`orderUpTo`) or
+ * `initialOnHand` (setValueEdits), for products and nodes a field of the item as setFieldEdits takes
+ * it (`unitCost`, `holdingCost.annualRate`, `leadTime`).
+ */
+export interface BulkField {
+  id: string;
+  label: string;
+  kind: 'number' | 'select';
+  /** a select's choices */
+  options?: Array<{ value: string; label: string }>;
 }
 
 /** Numeric policy parameters, in the order they are shown (the schema's own order within a policy). */
@@ -140,13 +155,18 @@ function stockPointTable(items: unknown[], strings: EditorStrings): TableSpec {
     }
     return { index, key, name: s.titles.stockPoint(node, product), cells, match: `${node} ${product}`.toLowerCase(), policyType: type };
   });
-  return { kind: 'stockPoints', columns, rows, columnFields: columns.map((c) => c.id) };
+  // one value in bulk: a parameter of the policies in the table, or the initial stock
+  const bulkFields = columns
+    .filter((c) => c.kind === 'number' && (c.id.startsWith('policy.') || c.id === 'initialOnHand'))
+    .map((c): BulkField => ({ id: c.id.replace(/^policy\./, ''), label: c.label, kind: 'number' }));
+  return { kind: 'stockPoints', columns, rows, columnFields: columns.map((c) => c.id), bulkFields };
 }
 
 function productTable(items: unknown[], strings: EditorStrings): TableSpec {
   const s = strings.forms;
   const t = strings.tables;
-  const unmetOptions = [{ value: '', label: s.placeholderDefault('lost') }, ...['lost', 'backorder'].map((v) => ({ value: v, label: s.unmetDemand[v] ?? v }))];
+  const unmetChoices = ['lost', 'backorder'].map((v) => ({ value: v, label: s.unmetDemand[v] ?? v }));
+  const unmetOptions = [{ value: '', label: s.placeholderDefault('lost') }, ...unmetChoices];
   const columns: TableColumn[] = [
     { id: 'id', label: t.columns.id, kind: 'text' },
     { id: 'unitCost', label: t.columns.unitCost, kind: 'number' },
@@ -171,7 +191,17 @@ function productTable(items: unknown[], strings: EditorStrings): TableSpec {
     const name = typeof product.name === 'string' ? product.name : '';
     return { index, key, name: s.titles.product(id), cells, match: `${id} ${name}`.toLowerCase(), policyType: '' };
   });
-  return { kind: 'products', columns, rows, columnFields: ['id', 'unitCost', 'price', 'holdingCost.perUnitPerDay', 'holdingCost.annualRate', 'unmetDemand'] };
+  // one value in bulk: the product form's scalar fields but its id and name (which are each item's own)
+  const bulkFields: BulkField[] = [
+    { id: 'unitCost', label: s.fields.unitCost, kind: 'number' },
+    { id: 'price', label: s.fields.price, kind: 'number' },
+    ...HOLDING_MODES.map((mode): BulkField => ({ id: `holdingCost.${mode}`, label: `${s.fields.holdingCost}: ${s.holdingAmounts[mode] ?? mode}`, kind: 'number' })),
+    { id: 'unmetDemand', label: s.fields.unmetDemand, kind: 'select', options: unmetChoices },
+    { id: 'stockoutPenalty', label: s.fields.stockoutPenalty, kind: 'number' },
+    { id: 'backorderCostPerDay', label: s.fields.backorderCostPerDay, kind: 'number' },
+    { id: 'orderingCost', label: s.fields.orderingCost, kind: 'number' },
+  ];
+  return { kind: 'products', columns, rows, columnFields: ['id', 'unitCost', 'price', 'holdingCost.perUnitPerDay', 'holdingCost.annualRate', 'unmetDemand'], bulkFields };
 }
 
 function nodeTable(items: unknown[], strings: EditorStrings): TableSpec {
@@ -196,8 +226,21 @@ function nodeTable(items: unknown[], strings: EditorStrings): TableSpec {
       policyType: '',
     };
   });
-  return { kind: 'nodes', columns, rows, columnFields: ['id', 'type'] };
+  // one value in bulk: the node form's scalar fields (a processing time as a constant) that a type in
+  // the table has, so a scenario of stores alone is not offered a supplier's servers
+  const types = new Set(items.map((item) => (isRecord(item) && typeof item.type === 'string' ? item.type : '')));
+  const names: Record<string, string> = { capacityPerDay: s.fields.capacityPerDay, servers: s.fields.servers, leadTime: t.constantProcessingTime };
+  const bulkFields = NODE_BULK_FIELDS.filter((key) => [...types].some((type) => nodeHas(type, key))).map((key): BulkField => ({ id: key, label: names[key] ?? key, kind: 'number' }));
+  return { kind: 'nodes', columns, rows, columnFields: ['id', 'type'], bulkFields };
 }
+
+const HOLDING_MODES = ['perUnitPerDay', 'annualRate'];
+
+/** The fields of a node a bulk edit sets, in the form's order (leadTime: the processing time). */
+const NODE_BULK_FIELDS = ['capacityPerDay', 'leadTime', 'servers'];
+
+/** Whether a node type has the field (read from the schema: a store has no capacity, only a supplier servers). */
+const nodeHas = (type: string, key: string): boolean => nodeTypes.get(type)?.fields.some((f) => f.key === key) ?? false;
 
 /** A select's options for a cell: the column's, plus the cell's value if it is not one of them. */
 export function cellOptions(column: TableColumn, cell: TableCell, strings: EditorStrings): Array<{ value: string; label: string }> {
@@ -242,6 +285,41 @@ export function setValueEdits(data: unknown, indices: Iterable<number>, field: s
     const type = valueAt(data, ['stockPoints', index, 'policy', 'type']);
     if (typeof type === 'string' && policyParameters(type).includes(field)) edits.push({ op: 'set', path: ['stockPoints', index, 'policy', field], value });
     else skipped++;
+  }
+  return { edits, skipped };
+}
+
+/**
+ * Sets one value on every selected product or node, as the item's form would hold it; rows that
+ * cannot take it are counted as skipped: an item that is not an object, and a node whose type has no
+ * such field (a store's capacity, a warehouse's servers). A holding cost in the other mode is
+ * replaced by the amount in this one (its form's mode switch keeps only one); a processing time
+ * (`leadTime`) becomes a constant of that many days. Where the item already holds the value's kind,
+ * only that number is replaced, so the text changes at those values alone.
+ */
+export function setFieldEdits(kind: 'products' | 'nodes', data: unknown, indices: Iterable<number>, field: string, value: number | string): { edits: JsonEdit[]; skipped: number } {
+  const edits: JsonEdit[] = [];
+  let skipped = 0;
+  for (const index of indices) {
+    const item = valueAt(data, [kind, index]);
+    if (!isRecord(item) || (kind === 'nodes' && !(typeof item.type === 'string' && nodeHas(item.type, field)))) {
+      skipped++;
+      continue;
+    }
+    const at = [kind, index];
+    if (kind === 'products' && field.startsWith('holdingCost.')) {
+      const mode = field.slice('holdingCost.'.length);
+      const old = item.holdingCost;
+      if (isRecord(old) && mode in old && HOLDING_MODES.every((m) => m === mode || !(m in old))) edits.push({ op: 'set', path: [...at, 'holdingCost', mode], value });
+      else {
+        const rest = isRecord(old) ? Object.fromEntries(Object.entries(old).filter(([k]) => !HOLDING_MODES.includes(k))) : {};
+        edits.push({ op: 'set', path: [...at, 'holdingCost'], value: { ...rest, [mode]: value } });
+      }
+    } else if (kind === 'nodes' && field === 'leadTime') {
+      const old = item.leadTime;
+      if (isRecord(old) && old.type === 'constant') edits.push({ op: 'set', path: [...at, 'leadTime', 'value'], value });
+      else edits.push({ op: 'set', path: [...at, 'leadTime'], value: { type: 'constant', value } });
+    } else edits.push({ op: 'set', path: [...at, field], value });
   }
   return { edits, skipped };
 }

@@ -2,13 +2,13 @@ import { Virtualizer, elementScroll, measureElement, observeElementOffset, obser
 import type { EditorStrings } from '../i18n/en/editor.ts';
 import { convertPolicy, parseNumberInput } from './formModel.ts';
 import type { JsonEdit } from './jsonText.ts';
-import { cellOptions, filterRows, policyParameters, setPolicyEdits, setValueEdits, type TableColumn, type TableRow, type TableSpec } from './tableModel.ts';
+import { cellOptions, filterRows, policyParameters, setFieldEdits, setPolicyEdits, setValueEdits, type BulkField, type TableColumn, type TableRow, type TableSpec } from './tableModel.ts';
 import { policyTypes } from './schemaInfo.ts';
 
 /**
  * One table of the forms (stock points, products or nodes; tableModel.ts): a filter above it, one row
- * per item with its main fields as inputs, and, for stock points, a checkbox per row and a bar that
- * sets a policy or one value on every selected row at once (one edit, one undo step). Only the rows in
+ * per item with its main fields as inputs, a checkbox per row and a bar that sets one value (and, for
+ * stock points, a policy) on every selected row at once (one edit, one undo step). Only the rows in
  * view are in the document (@tanstack/virtual-core), so 2,000 rows cost what 20 do; a new table (after
  * an edit) updates the rows in view in place, never the input being typed in. A row's edit button
  * chooses the item whose other fields the form under the table shows.
@@ -58,7 +58,7 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
   element.className = 'se-table';
   element.dataset.table = kind;
 
-  let spec: TableSpec = { kind, columns: [], rows: [], columnFields: [] };
+  let spec: TableSpec = { kind, columns: [], rows: [], columnFields: [], bulkFields: [] };
   let current: number | null = null;
   let visible: number[] = [];
   let issues: ReadonlyMap<number, RowIssues> = new Map();
@@ -96,7 +96,7 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
   filterInput.addEventListener('input', () => refilter());
   policyFilter.addEventListener('change', () => refilter());
 
-  // ---- bulk edit (stock points)
+  // ---- bulk edit
   const bulk = document.createElement('div');
   bulk.className = 'se-bulk';
   const selectShown = document.createElement('input');
@@ -137,12 +137,19 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
   valueInput.inputMode = 'decimal';
   valueInput.className = 'se-bulk-number';
   valueInput.setAttribute('aria-label', t.value);
+  // a field with choices (a product's unmet demand) takes one of them instead of a number
+  const valueChoice = document.createElement('select');
+  valueChoice.className = 'se-bulk-choice';
+  valueChoice.setAttribute('aria-label', t.value);
+  valueChoice.hidden = true;
   const applyValue = button('se-bulk-apply se-bulk-apply-value', '');
-  valueBox.append(valueLegend, valueField, valueInput, applyValue);
+  valueBox.append(valueLegend, valueField, valueInput, valueChoice, applyValue);
   const bulkStatus = document.createElement('p');
   bulkStatus.className = 'se-bulk-status';
   bulkStatus.setAttribute('aria-live', 'polite');
-  bulk.append(bulkHead, policyBox, valueBox, bulkStatus);
+  // a policy is set whole only on stock points; products and nodes take one value at a time
+  if (kind === 'stockPoints') bulk.append(bulkHead, policyBox, valueBox, bulkStatus);
+  else bulk.append(bulkHead, valueBox, bulkStatus);
 
   const drawBulkParams = () => {
     const defaults = convertPolicy({}, bulkType.value);
@@ -163,6 +170,20 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
   };
   bulkType.addEventListener('change', drawBulkParams);
   drawBulkParams();
+
+  const bulkField = (): BulkField | undefined => spec.bulkFields.find((f) => f.id === valueField.value);
+  const drawValueInput = () => {
+    const field = bulkField();
+    const choices = field?.kind === 'select' ? (field.options ?? []) : null;
+    valueInput.hidden = choices !== null;
+    valueChoice.hidden = choices === null;
+    const signature = (choices ?? []).map((c) => c.value).join('\n');
+    if (choices && valueChoice.dataset.options !== signature) {
+      valueChoice.replaceChildren(...choices.map((c) => option(c.value, c.label)));
+      valueChoice.dataset.options = signature;
+    }
+  };
+  valueField.addEventListener('change', drawValueInput);
 
   const updateSelection = () => {
     selectedCount.textContent = t.selected(selected.size);
@@ -205,22 +226,29 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
     }
     const rows = [...selected].sort((a, b) => a - b);
     options.onBulkEdit(() => setPolicyEdits(rows, policy));
-    bulkStatus.textContent = t.bulkDone(rows.length, 0);
+    bulkStatus.textContent = t.bulkDone(rows.length, 0, '');
   });
   applyValue.addEventListener('click', () => {
-    const value = parseNumberInput(valueInput.value);
-    if (typeof value !== 'number') {
-      bulkStatus.textContent = t.bulkBadValue(valueInput.value);
-      return;
+    const field = bulkField();
+    if (!field) return;
+    let value: number | string;
+    if (field.kind === 'select') value = valueChoice.value;
+    else {
+      const parsed = parseNumberInput(valueInput.value);
+      if (typeof parsed !== 'number') {
+        bulkStatus.textContent = t.bulkBadValue(valueInput.value);
+        return;
+      }
+      value = parsed;
     }
     const rows = [...selected].sort((a, b) => a - b);
     let skipped = 0;
     options.onBulkEdit((data) => {
-      const made = setValueEdits(data, rows, valueField.value, value);
+      const made = kind === 'stockPoints' ? setValueEdits(data, rows, field.id, value as number) : setFieldEdits(kind, data, rows, field.id, value);
       skipped = made.skipped;
       return made.edits;
     });
-    bulkStatus.textContent = t.bulkDone(rows.length - skipped, skipped);
+    bulkStatus.textContent = t.bulkDone(rows.length - skipped, skipped, t.bulkSkipped[kind] ?? '');
   });
 
   // ---- the table, its rows in view only
@@ -239,8 +267,7 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
   table.append(caption, head, body);
   scroller.append(table);
 
-  if (kind === 'stockPoints') element.append(tools, bulk, scroller);
-  else element.append(tools, scroller);
+  element.append(tools, bulk, scroller);
 
   const virtualizer = new Virtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: 0,
@@ -371,19 +398,17 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
     tr.dataset.row = String(index);
     const first = document.createElement('td');
     first.className = 'se-row-head';
-    if (kind === 'stockPoints') {
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.className = 'se-row-select';
-      box.checked = selected.has(index);
-      box.setAttribute('aria-label', t.select(row.name));
-      box.addEventListener('change', () => {
-        if (box.checked) selected.add(index);
-        else selected.delete(index);
-        updateSelection();
-      });
-      first.append(box);
-    }
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.className = 'se-row-select';
+    box.checked = selected.has(index);
+    box.setAttribute('aria-label', t.select(row.name));
+    box.addEventListener('change', () => {
+      if (box.checked) selected.add(index);
+      else selected.delete(index);
+      updateSelection();
+    });
+    first.append(box);
     const edit = button('se-row-edit', '✎');
     edit.setAttribute('aria-label', t.edit(row.name));
     edit.title = t.edit(row.name);
@@ -505,14 +530,19 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
       element.dataset.rows = String(spec.rows.length);
       if (!sameRows) selected.clear();
       for (const index of [...selected]) if (index >= spec.rows.length) selected.delete(index);
-      // the single value a bulk edit sets: the policy parameters in the table, and the initial stock
-      const fields = spec.columns.filter((c) => c.kind === 'number' && (c.id.startsWith('policy.') || c.id === 'initialOnHand'));
-      const fieldSignature = fields.map((c) => c.id).join('\n');
+      // the single values a bulk edit sets (tableModel.ts: for stock points, the policy parameters in
+      // the table and the initial stock)
+      const fieldSignature = spec.bulkFields.map((f) => f.id).join('\n');
       if (valueField.dataset.fields !== fieldSignature) {
         const keep = valueField.value;
-        valueField.replaceChildren(...fields.map((c) => option(c.id.replace(/^policy\./, ''), c.label)));
+        valueField.replaceChildren(...spec.bulkFields.map((f) => option(f.id, f.label)));
         valueField.dataset.fields = fieldSignature;
         if (keep && [...valueField.options].some((o) => o.value === keep)) valueField.value = keep;
+        drawValueInput();
+        // nothing to set on a table whose items have no such field (nodes that are all stores): no bar, no ticks
+        const none = spec.bulkFields.length === 0;
+        bulk.hidden = none;
+        element.classList.toggle('se-no-bulk', none);
       }
       if (!sameRows) {
         columnsShown = columns;

@@ -306,8 +306,16 @@ export const editorStrings = {
     setParameter: 'Set one value',
     setParameterApply: (n: number) => `Set it on ${plural(n, 'row', 'rows')}`,
     value: 'Value',
-    bulkDone: (n: number, skipped: number) =>
-      `Changed ${plural(n, 'row', 'rows')}${skipped > 0 ? `; ${plural(skipped, 'row', 'rows')} left as they were (their policy has no such parameter)` : ''}. Undo with Ctrl+Z.`,
+    /** a processing time set in bulk: a constant number of days (the form also offers distributions) */
+    constantProcessingTime: 'Processing time, constant (days)',
+    /** why a bulk edit left rows as they were, by table */
+    bulkSkipped: labels({
+      stockPoints: 'their policy has no such parameter',
+      products: 'not a product object: see the JSON view',
+      nodes: 'their type of node has no such field',
+    }),
+    bulkDone: (n: number, skipped: number, why: string) =>
+      `Changed ${plural(n, 'row', 'rows')}${skipped > 0 ? `; ${plural(skipped, 'row', 'rows')} left as they were (${why})` : ''}. Undo with Ctrl+Z.`,
     bulkBadValue: (value: string) => `"${value}" is not a number.`,
   },
   json: {
