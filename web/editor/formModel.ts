@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
-import { compactJson, type JsonEdit } from './jsonText.ts';
+import type { JsonEdit } from './jsonText.ts';
 import { describeTable, type TableKind, type TableSpec } from './tableModel.ts';
+import { show, showIdList } from './showValue.ts';
 import { demandTypes, disruptionTypes, distributionTypes, forecastMethods, knownKeys, nodeTypes, occurrenceTypes, policyTypes, type VariantInfo } from './schemaInfo.ts';
 
 /**
@@ -126,19 +127,6 @@ function parseSeedInput(input: string): number | string | undefined {
   if (text === '') return undefined;
   if (/^-?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
   return text;
-}
-
-/** How a value shows in a text input. */
-function show(value: unknown): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return compactJson(value);
-}
-
-function showIdList(value: unknown): string {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
-  return show(value);
 }
 
 function showNumberList(value: unknown): string {

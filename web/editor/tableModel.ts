@@ -1,6 +1,7 @@
 import type { EditorStrings } from '../i18n/en/editor.ts';
 import { formatJsonPath, isRecord, valueAt } from './jsonPath.ts';
-import { compactJson, type JsonEdit } from './jsonText.ts';
+import type { JsonEdit } from './jsonText.ts';
+import { show, showIdList } from './showValue.ts';
 import { nodeTypes, policyTypes } from './schemaInfo.ts';
 
 /**
@@ -84,18 +85,6 @@ export function policyParameters(type: string): string[] {
 export function requiredParameters(type: string): string[] {
   const fields = policyTypes.get(type)?.fields ?? [];
   return policyParameters(type).filter((key) => fields.some((f) => f.key === key && f.required));
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return compactJson(value);
-}
-
-function showIdList(value: unknown): string {
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
-  return show(value);
 }
 
 const withCurrent = (options: Array<{ value: string; label: string }>, display: string, unknown: (value: string) => string) =>
