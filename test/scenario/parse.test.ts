@@ -37,7 +37,7 @@ describe('invalid scenarios: each problem at its field, with the value and what 
   it('rejects an unknown distribution type and lists the known ones', () => {
     expect(messages('unknown-distribution')).toMatchInlineSnapshot(`
       [
-        "fixture.json: lanes[0].leadTime.type: expected type to be one of constant, uniform, discreteUniform, normal, lognormal, gamma, exponential, poisson, negativeBinomial, triangular, empirical, got "weibull"",
+        "fixture.json: lanes[0].leadTime.type: expected type to be one of constant, uniform, discreteUniform, normal, lognormal, gamma, exponential, poisson, negativeBinomial, triangular, empirical, intermittent, got "weibull"",
       ]
     `);
   });
@@ -134,7 +134,7 @@ describe('invalid scenarios: each problem at its field, with the value and what 
   it('reports a CSV history value that is not a number, with its row', () => {
     expect(messages('history-bad-value')).toMatchInlineSnapshot(`
       [
-        "fixture.json: demand[0].series.csv: bad-value.csv: row 4, column "demand": expected a decimal number, got "n/a"",
+        "fixture.json: demand[0].series.csv: bad-value.csv: row 4, column "demand": expected a number, got "n/a"",
       ]
     `);
   });
