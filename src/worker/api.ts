@@ -33,10 +33,11 @@ export interface SimApi {
   previewImport(file: ImportFileData, mapping?: Partial<Record<Role, string>>, sheet?: string): Promise<PreviewResponse>;
   /**
    * A planner's files to a scenario (src/import/importFiles.ts, as `stocklab import`), calling
-   * `onProgress` (a `Comlink.proxy` across a worker boundary) with each step's name. A demand file
-   * previewed just before is not read again.
+   * `onProgress` (a `Comlink.proxy` across a worker boundary) with each step's name, and the
+   * optional locations file last, as importFiles takes it. A demand file previewed (or imported)
+   * just before is not read again: importing it again with other options only fits again.
    */
-  importData(demand: ImportFileData, master: ImportFileData | undefined, options: ImportRequestOptions, onProgress?: (step: string) => void): Promise<ImportResponse>;
+  importData(demand: ImportFileData, master: ImportFileData | undefined, options: ImportRequestOptions, onProgress?: (step: string) => void, locations?: ImportFileData): Promise<ImportResponse>;
   /**
    * Each SKU × location's daily demand as the fit saw it (open days with known demand, any pattern
    * divided out) as counts of days per value, from the last `importData`, for the wizard's fit charts.
@@ -88,12 +89,15 @@ export function createSimApi(): SimApi {
   let cached: { text: string; parsed: ReturnType<typeof parseScenario> } | null = null;
   // the file the wizard previewed last, read once (it previews again at each change of the mapping,
   // then imports the same file), and the last import's histories, for importCounts
-  let lastTable: { key: string; table: Table } | null = null;
+  let lastTable: { key: string; sheet: string | undefined; table: Table } | null = null;
   let lastSummaries: SeriesSummary[] | null = null;
   const tableOf = async (file: ImportFileData, sheet: string | undefined) => {
-    const key = `${file.name}\u0001${sheet ?? ''}\u0001${file.bytes.byteLength}\u0001${checksum(file.bytes)}`;
-    if (lastTable?.key !== key) lastTable = { key, table: await readTable({ name: file.name, bytes: new Uint8Array(file.bytes) }, sheet) };
-    return lastTable.table;
+    const key = `${file.name}\u0001${file.bytes.byteLength}\u0001${checksum(file.bytes)}`;
+    // the same sheet whether asked by name or left to the default: the preview reads the default
+    // sheet, the import then names it (the sheet the preview says it read)
+    const same = lastTable?.key === key && (sheet === lastTable.sheet || sheet === lastTable.table.sheet);
+    if (!same) lastTable = { key, sheet, table: await readTable({ name: file.name, bytes: new Uint8Array(file.bytes) }, sheet) };
+    return lastTable!.table;
   };
   return {
     async runTasks(request, onTaskDone) {
@@ -119,16 +123,22 @@ export function createSimApi(): SimApi {
         return { ok: false, error: importFailure(error) };
       }
     },
-    async importData(demand, master, options, onProgress) {
+    async importData(demand, master, options, onProgress, locations) {
       const { replay, ...rest } = options;
+      const file = (data: ImportFileData) => ({ name: data.name, bytes: new Uint8Array(data.bytes) });
       try {
         const demandTable = await tableOf(demand, options.sheet);
-        const result = await importFiles({ name: demand.name, bytes: new Uint8Array(demand.bytes) }, master && { name: master.name, bytes: new Uint8Array(master.bytes) }, {
-          ...rest,
-          demandTable,
-          replay: new Set(replay ?? []),
-          onProgress: onProgress && ((step) => void onProgress(step)),
-        });
+        const result = await importFiles(
+          file(demand),
+          master && file(master),
+          {
+            ...rest,
+            demandTable,
+            replay: new Set(replay ?? []),
+            onProgress: onProgress && ((step) => void onProgress(step)),
+          },
+          locations && file(locations),
+        );
         lastSummaries = result.summaries;
         return { ok: true, result };
       } catch (error) {

@@ -11,7 +11,17 @@
  *   makes of the same file with the same answer (`stocklab import --date-format dmy`); Escape closes
  *   the dialog; a file writing both 6,5 and 6.5 asks what the comma means; a file with nothing
  *   usable says so and keeps the dialog open;
- * - an XLSX workbook built with exceljs: no question (its dates are dates), imported and opened;
+ * - an XLSX workbook built with exceljs: no question (its dates are dates), no sheet to choose,
+ *   imported and opened; a workbook whose sales are on its second sheet: the Sheet select lists both,
+ *   choosing the second previews it and the import reads it (the saved scenario is the one
+ *   `stocklab import --sheet Sales` makes);
+ * - a CSV of two shops with a locations file (both supplied by a warehouse), the scenario's own
+ *   settings typed (currency, horizon, replications, seed), then one SKU ticked for replay and
+ *   imported again: the report says which histories are replayed, and the saved scenario is the one
+ *   `stocklab import --locations … --replay B-2 --currency … --days … --replications … --seed …`
+ *   makes: a warehouse node with its stock points, a `history` demand for B-2, fitted ones for A-1;
+ *   then, the locations file taken off, the Warehouse option and its transfer days (`--warehouse
+ *   Central --transfer-days 3`): a lane of 3 days from Central to each shop;
  * - a generated 30 MB CSV: Cancel during its import stops the worker at once, says so, and leaves
  *   the app usable (a run of the default scenario still works). The page's longest stall while the
  *   worker reads the file is printed, and asserted under a bound generous for a shared machine.
@@ -252,6 +262,8 @@ describe('importing an XLSX workbook', () => {
     await page.setInputFiles('#import-demand', { name: 'sales.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
     await page.waitForSelector(`${DIALOG} .import-mapping:not([hidden])`, { timeout: 30_000 });
     expect(await page.textContent(`${DIALOG} .import-layout`)).toMatch(/^Sheet “Sales”, 120 rows\. Long layout/);
+    // one sheet: nothing to choose
+    expect(await page.isHidden(`${DIALOG} .import-sheet`)).toBe(true);
     expect(await page.$$(`${DIALOG} .import-question`)).toHaveLength(0);
     await page.click(`${DIALOG} .import-go`);
     await page.waitForSelector(`${REPORT}:not([hidden])`, { timeout: 60_000 });
@@ -327,4 +339,193 @@ describe('cancelling the import of a large file', () => {
     expect(status).toMatch(/^Done\b/);
     expect(app.errors).toEqual([]);
   }, 240_000);
+});
+
+describe('choosing the sheet of a workbook', () => {
+  test('the sales on the second sheet: choosing it changes the preview, and the import reads it', async () => {
+    const app = await openAppWatched();
+    const page = app.page;
+    const workbook = new ExcelJS.Workbook();
+    // the first sheet holds words, as an export's cover page does: it is the one read by default
+    const notes = workbook.addWorksheet('Notes');
+    notes.addRow(['Exported from the till', 'Version']);
+    notes.addRow(['Spring 2024', 3]);
+    const sales = workbook.addWorksheet('Sales');
+    sales.addRow(['Date', 'SKU', 'Store', 'Units']);
+    const random = generator(5);
+    for (let day = 0; day < 45; day++) for (const sku of ['A-1', 'B-2']) sales.addRow([new Date(Date.UTC(2024, 2, 1 + day)), sku, 'north', Math.floor(random() * (sku === 'A-1' ? 5 : 12))]);
+    workbook.addWorksheet('Empty');
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+
+    await openWizard(page);
+    await page.setInputFiles('#import-demand', { name: 'export.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page.waitForSelector(`${DIALOG} .import-mapping:not([hidden])`, { timeout: 30_000 });
+    expect(await page.isVisible(`${DIALOG} .import-sheet`)).toBe(true);
+    const sheetSelect = `${DIALOG} select.import-sheet-select`;
+    expect(await page.$$eval(`${sheetSelect} option`, (options) => options.map((o) => o.textContent))).toEqual(['Notes', 'Sales', 'Empty']);
+    expect(await page.inputValue(sheetSelect)).toBe('Notes');
+    expect(await page.textContent(`${DIALOG} .import-layout`)).toMatch(/^Sheet “Notes”, 1 rows\. No date column/);
+    expect(await page.isDisabled(`${DIALOG} .import-go`)).toBe(true);
+
+    // a sheet that cannot be read is said so, and the others can still be chosen
+    await page.selectOption(sheetSelect, 'Empty');
+    await page.waitForFunction((selector) => document.querySelector(`${selector} .import-layout`)?.textContent?.startsWith('This sheet cannot be imported'), DIALOG);
+    expect(await page.textContent(`${DIALOG} .import-layout`)).toBe('This sheet cannot be imported: export.xlsx: sheet "Empty" is empty. Choose another sheet.');
+    expect(await page.$$(`${DIALOG} select.import-role`)).toHaveLength(0);
+    expect(await page.isDisabled(`${DIALOG} .import-go`)).toBe(true);
+    expect(await page.isVisible(`${DIALOG} .import-sheet`)).toBe(true);
+
+    await page.selectOption(sheetSelect, 'Sales');
+    await page.waitForFunction((selector) => document.querySelector(`${selector} .import-layout`)?.textContent?.startsWith('Sheet “Sales”'), DIALOG);
+    expect(await page.textContent(`${DIALOG} .import-layout`)).toMatch(/^Sheet “Sales”, 90 rows\. Long layout/);
+    const roles = await page.$$eval(`${DIALOG} select.import-role`, (selects) => selects.map((s) => [(s as HTMLSelectElement).dataset.column, (s as HTMLSelectElement).value]));
+    expect(roles).toEqual([
+      ['Date', 'date'],
+      ['SKU', 'sku'],
+      ['Store', 'location'],
+      ['Units', 'units'],
+    ]);
+    expect(await page.inputValue(sheetSelect)).toBe('Sales');
+
+    await page.click(`${DIALOG} .import-go`);
+    await page.waitForSelector(`${REPORT}:not([hidden])`, { timeout: 60_000 });
+    expect(await page.textContent(`${REPORT} .import-counts`)).toBe('Every row was used.');
+    await page.click(`${REPORT} .import-open`);
+    await waitForRunning(page).catch(() => undefined);
+    await waitForIdle(page, 60_000);
+    const saved = JSON.parse((await downloadText(page, '#save-file')).text) as unknown;
+    const cli = await importFiles({ name: 'export.xlsx', bytes: new Uint8Array(buffer) }, undefined, { sheet: 'Sales' });
+    expect(cli.scenario).not.toBeNull();
+    expect(saved).toEqual(cli.scenario);
+    expect(await violations(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+});
+
+describe('a locations file, the scenario\'s settings, and a SKU replayed', () => {
+  let app: AppPage;
+  let page: Page;
+  /** 70 days of two SKUs in two shops (ISO dates: no question), A-1 steady, B-2 lumpy. */
+  function salesCsv(): string {
+    const random = generator(23);
+    const lines = ['date,sku,store,units'];
+    for (let day = 0; day < 70; day++) {
+      const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+      for (const store of ['north', 'south']) {
+        lines.push(`${date},A-1,${store},${2 + Math.floor(random() * 5)}`);
+        lines.push(`${date},B-2,${store},${random() < 0.6 ? 0 : Math.floor(random() * 15)}`);
+      }
+    }
+    return lines.join('\n') + '\n';
+  }
+  const sales = salesCsv();
+  const locations = 'id,kind,supplied by,lead time\nnorth,store,DC,1\nsouth,store,DC,2\nDC,warehouse,,\n';
+  const settings = { currency: 'USD', horizonDays: '180', replications: '5', seed: 'spring' };
+  const modelOf = (sku: string, location: string) =>
+    page.$$eval(
+      `${REPORT} .import-skus tbody tr`,
+      (rows, [s, l]) => rows.find((row) => row.querySelector('td')?.textContent === s && row.querySelectorAll('td')[1]?.textContent === l)?.querySelectorAll('td')[3]?.textContent ?? null,
+      [sku, location],
+    );
+
+  beforeAll(async () => {
+    app = await openAppWatched();
+    page = app.page;
+  });
+
+  test('the locations file and the settings are imported: the warehouse has its row in the report, with nothing to replay', async () => {
+    await openWizard(page);
+    await page.setInputFiles('#import-demand', { name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(sales) });
+    await page.setInputFiles('#import-locations', { name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(locations) });
+    await page.waitForSelector(`${DIALOG} .import-mapping:not([hidden])`, { timeout: 30_000 });
+    for (const [name, value] of Object.entries(settings)) await page.fill(`${DIALOG} .import-options input[name="${name}"]`, value);
+    await page.click(`${DIALOG} .import-go`);
+    await page.waitForSelector(`${REPORT}:not([hidden])`, { timeout: 60_000 });
+    expect(await page.textContent(`${REPORT} .import-summary`)).toMatch(/sites\.csv: 3 locations, 1 warehouse; 2 stores supplied by a warehouse/);
+    expect(await modelOf('A-1', 'DC')).toBe('warehouse (supplies stores)');
+    expect(await page.$$(`${REPORT} .import-skus input[aria-label^="Replay the history of"]`)).toHaveLength(4);
+    expect(await page.isHidden(`${REPORT} .import-replay-row`)).toBe(true);
+  });
+
+  test('ticking B-2 marks its two rows, says the import is pending, and Import again replays it', async () => {
+    const marked = () => page.$$eval(`${REPORT} .import-skus input.import-replay`, (boxes) => boxes.map((b) => `${(b as HTMLInputElement).dataset.sku}:${(b as HTMLInputElement).checked}`));
+    // one of B-2's rows: the mark is the SKU's, so its other row follows
+    await page.check(`${REPORT} .import-skus input[aria-label^="Replay the history of B-2"] >> nth=0`);
+    expect((await marked()).sort()).toEqual(['A-1:false', 'A-1:false', 'B-2:true', 'B-2:true']);
+    expect(await page.textContent(`${REPORT} .import-replay-note`)).toBe('1 SKU marked for replay: Import again to apply.');
+    await page.click(`${REPORT} .import-replay-apply`);
+    await page.waitForSelector(`${REPORT}:not([hidden])`, { timeout: 60_000 });
+    await page.waitForFunction((selector) => document.querySelector(`${selector} .import-progress`)?.hasAttribute('hidden'), DIALOG);
+    expect(await modelOf('B-2', 'north')).toBe('history replayed');
+    expect(await modelOf('B-2', 'south')).toBe('history replayed');
+    expect(await modelOf('A-1', 'north')).not.toBe('history replayed');
+    expect((await marked()).sort()).toEqual(['A-1:false', 'A-1:false', 'B-2:true', 'B-2:true']);
+    expect(await page.isHidden(`${REPORT} .import-replay-row`)).toBe(true);
+  });
+
+  test('the saved scenario is the CLI\'s: a warehouse with its stock points, B-2 replayed, A-1 fitted, the settings typed', async () => {
+    await page.click(`${REPORT} .import-open`);
+    await waitForRunning(page).catch(() => undefined);
+    await waitForIdle(page, 60_000);
+    const saved = JSON.parse((await downloadText(page, '#save-file')).text) as {
+      currency: string;
+      horizonDays: number;
+      replications: number;
+      seed: string;
+      nodes: { id: string; type: string }[];
+      stockPoints: { node: string; product: string }[];
+      demand: { type: string; node: string; product: string }[];
+    };
+    const cli = await importFiles(
+      { name: 'sales.csv', bytes: new TextEncoder().encode(sales) },
+      undefined,
+      { replay: new Set(['B-2']), currency: 'USD', horizonDays: 180, replications: 5, seed: 'spring' },
+      { name: 'sites.csv', bytes: new TextEncoder().encode(locations) },
+    );
+    expect(saved).toEqual(cli.scenario);
+    // what that scenario holds, said plainly
+    expect([saved.currency, saved.horizonDays, saved.replications, saved.seed]).toEqual(['USD', 180, 5, 'spring']);
+    const warehouse = saved.nodes.find((node) => node.type === 'warehouse');
+    expect(warehouse).toBeDefined();
+    expect(saved.stockPoints.filter((sp) => sp.node === warehouse!.id)).toHaveLength(2);
+    const product = (sku: string) => saved.demand.filter((d) => d.product.startsWith(sku));
+    expect(product('B-2').map((d) => d.type)).toEqual(['history', 'history']);
+    expect(product('A-1').map((d) => d.type)).toEqual(['perPeriod', 'perPeriod']);
+    expect(await violations(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  test('without the locations file, the Warehouse option supplies every store, with its transfer days', async () => {
+    await openWizard(page);
+    // the same sales still chosen; the locations file taken off
+    await page.setInputFiles('#import-locations', []);
+    expect(await page.textContent('#import-locations ~ .import-chosen')).toBe('');
+    await page.fill(`${DIALOG} .import-options input[name="warehouse"]`, 'Central');
+    await page.fill(`${DIALOG} .import-options input[name="transferDays"]`, '3');
+    await page.click(`${DIALOG} .import-go`);
+    await page.waitForSelector(`${REPORT}:not([hidden])`, { timeout: 60_000 });
+    await page.waitForFunction((selector) => document.querySelector(`${selector} .import-progress`)?.hasAttribute('hidden'), DIALOG);
+    expect(await modelOf('A-1', 'Central')).toBe('warehouse (supplies stores)');
+    // the replay marked before still holds: the options changed, not the file
+    expect(await modelOf('B-2', 'north')).toBe('history replayed');
+    await page.click(`${REPORT} .import-open`);
+    await waitForRunning(page).catch(() => undefined);
+    await waitForIdle(page, 60_000);
+    const saved = JSON.parse((await downloadText(page, '#save-file')).text) as { lanes: { from: string; to: string; leadTime: unknown }[] };
+    const cli = await importFiles({ name: 'sales.csv', bytes: new TextEncoder().encode(sales) }, undefined, {
+      replay: new Set(['B-2']),
+      currency: 'USD',
+      horizonDays: 180,
+      replications: 5,
+      seed: 'spring',
+      warehouse: 'Central',
+      transferDays: 3,
+    });
+    expect(saved).toEqual(cli.scenario);
+    expect(saved.lanes.filter((lane) => lane.from === 'Central').map((lane) => [lane.to, lane.leadTime])).toEqual([
+      ['north', { type: 'constant', value: 3 }],
+      ['south', { type: 'constant', value: 3 }],
+    ]);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
 });

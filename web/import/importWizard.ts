@@ -10,17 +10,20 @@ import { downloadText } from '../charts/export.ts';
 import { importStrings as text } from '../i18n/en/import.ts';
 import { assignRole, columnRolesOf, dateReadings, exampleCell, mappingOf, type ColumnRoles } from './columnMapping.ts';
 import { DEFAULTS, readOptions, type OptionField, type OptionFields } from './importOptions.ts';
+import { canReplay, markReplay, marksChanged, replayOption } from './replaySelection.ts';
 import { createPagedTable } from './pagedTable.ts';
 import { fitBins } from './fitBins.ts';
 import { renderDemandFit } from './demandFitChart.ts';
 
 /**
- * The Import data wizard, in one modal dialog that scrolls: (1) the files, picked or dropped, read
- * only in this browser; (2) the mapping, a preview of the first rows with a role above each column,
+ * The Import data wizard, in one modal dialog that scrolls: (1) the files (the sales history, and
+ * optionally a SKU master and a locations file), picked or dropped, read only in this browser; (2) the
+ * mapping, a workbook's sheet, a preview of the first rows with a role above each column,
  * the layout in words, the file's open questions (how its dates and decimal mark read) and the
  * options of `stocklab import` with its defaults; (3) the import in a Web Worker, its steps as
- * progress, Cancel at any time; (4) the report: summary, rows set aside, per-SKU decisions, each SKU's
- * fit against its history; (5) Open the scenario, handed to the app as Open… would.
+ * progress, Cancel at any time; (4) the report: summary, rows set aside, per-SKU decisions (SKUs
+ * marked there to replay their history, then imported again), each SKU's fit against its history;
+ * (5) Open the scenario, handed to the app as Open… would.
  */
 export interface ImportWizard {
   open(): void;
@@ -65,7 +68,14 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
   const worker = () => (session ??= openImportSession());
   let demandFile: File | null = null;
   let masterFile: File | null = null;
+  let locationsFile: File | null = null;
+  /** the sheet of a workbook the user chose (undefined: the first with data, as the CLI without --sheet) */
+  let sheetChoice: string | undefined;
   let preview: FilePreview | null = null;
+  /** the SKUs ticked for replay in the report, and those the report shown was imported with */
+  let replayMarks = new Set<string>();
+  let appliedReplay = new Set<string>();
+  let appliedReplayAll = false;
   let columns: ColumnRoles = [];
   let result: ImportResult | null = null;
   let counts: Promise<Map<string, DemandCounts> | null> | null = null;
@@ -92,14 +102,35 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     // a report shown is of the files as they were
     staleNote.hidden = result === null;
   });
+  const locationsPick = filePicker('import-locations', text.locationsLabel, text.locationsHint, (file) => {
+    locationsFile = file;
+    locationsPick.name.textContent = file ? text.chosen(file.name, file.size) : '';
+    staleNote.hidden = result === null;
+  });
   const filesError = element('p', 'import-error');
   filesError.setAttribute('role', 'alert');
   filesError.hidden = true;
-  filesSection.append(demandPick.zone, masterPick.zone, filesError);
+  filesSection.append(demandPick.zone, masterPick.zone, locationsPick.zone, filesError);
 
   // ---- 2. mapping and options
   const mappingSection = element('section', 'import-step import-mapping');
   mappingSection.hidden = true;
+  // a workbook's sheets, when it has more than one: the preview and the import read the one chosen
+  const sheetRow = element('label', 'import-option import-sheet');
+  const sheetSelect = element('select', 'import-sheet-select');
+  sheetSelect.id = uniqueId('import-sheet');
+  const sheetHint = element('span', 'import-hint');
+  sheetHint.id = uniqueId('import-sheet-hint');
+  sheetSelect.setAttribute('aria-describedby', sheetHint.id);
+  sheetRow.append(element('span', undefined, text.sheetLabel), sheetSelect, sheetHint);
+  sheetRow.hidden = true;
+  sheetSelect.addEventListener('change', () => {
+    sheetChoice = sheetSelect.value;
+    // another sheet is another table: its columns detected afresh, its own questions asked
+    dateAnswer = null;
+    decimalAnswer = null;
+    void refreshPreview(null);
+  });
   const layoutLine = element('p', 'import-layout');
   layoutLine.setAttribute('aria-live', 'polite');
   const questions = element('div', 'import-questions');
@@ -112,7 +143,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
   const mappingError = element('p', 'import-error');
   mappingError.setAttribute('role', 'alert');
   mappingError.hidden = true;
-  mappingSection.append(element('h3', undefined, text.mappingTitle), element('p', 'import-help', text.mappingHelp), layoutLine, questions, previewScroll, optionsBox, mappingError, importButton);
+  mappingSection.append(element('h3', undefined, text.mappingTitle), element('p', 'import-help', text.mappingHelp), sheetRow, layoutLine, questions, previewScroll, optionsBox, mappingError, importButton);
 
   // ---- 3. progress
   const progressRow = element('div', 'import-progress');
@@ -147,11 +178,21 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
   const skuTable = createPagedTable<SeriesSummary>({
     className: 'import-skus',
     caption: text.skusCaption,
-    columns: [text.skuColumns.sku, text.skuColumns.location, text.skuColumns.class, text.skuColumns.model, text.skuColumns.why, text.skuColumns.policy],
-    cells: (s) => [s.sku, s.location, s.demandClass ? text.classes[s.demandClass] : '–', text.modelName(s.model), s.reason, text.policy(s.policy, s.policySource)],
+    columns: [text.skuColumns.sku, text.skuColumns.location, text.skuColumns.class, text.skuColumns.model, text.skuColumns.replay, text.skuColumns.why, text.skuColumns.policy],
+    // the Replay box beside the model it replaces (the Why column is long: a last column would be scrolled out of view)
+    cells: (s) => [s.sku, s.location, s.demandClass ? text.classes[s.demandClass] : '–', text.modelName(s.model), replayCell(s), s.reason, text.policy(s.policy, s.policySource)],
     onRow: (summary) => void showFit(summary),
     rowLabel: (s) => text.showFitOf(s.sku, s.location),
   });
+  const replayHelp = element('p', 'import-hint', text.replayHelp);
+  // marks not yet imported: said, with the button that imports them
+  const replayRow = element('div', 'import-replay-row');
+  const replayNote = element('p', 'import-replay-note');
+  replayNote.setAttribute('role', 'status');
+  const replayApply = button(text.replayApply, 'import-replay-apply');
+  replayApply.addEventListener('click', () => void runImport());
+  replayRow.append(replayNote, replayApply);
+  replayRow.hidden = true;
   const fitBox = element('div', 'import-fit');
   fitBox.setAttribute('aria-live', 'polite');
   const openRow = element('div', 'import-open-row');
@@ -165,12 +206,13 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
   staleNote.hidden = true;
   // options changed after an import: the report (and the scenario Open would load) are of the old ones
   for (const kind of ['input', 'change']) optionsBox.addEventListener(kind, () => (staleNote.hidden = result === null));
-  reportSection.append(element('h3', undefined, text.reportTitle), summaryList, reportCounts, downloads, notesTable.element, skuTable.element, fitBox, nothing, staleNote, openRow);
+  reportSection.append(element('h3', undefined, text.reportTitle), summaryList, reportCounts, downloads, notesTable.element, replayHelp, skuTable.element, replayRow, fitBox, nothing, staleNote, openRow);
 
   dialog.append(head, privacy, filesSection, mappingSection, progressRow, progressNote, reportSection);
   document.body.append(dialog);
 
-  // drag and drop anywhere on the dialog: the demand file, then (a second drop, or two files) the master
+  // drag and drop anywhere on the dialog: the demand file, then (a second drop, or two or three files)
+  // the master and the locations file; a drop on a zone is that zone's file
   dialog.addEventListener('dragover', (event) => {
     event.preventDefault();
     dialog.classList.add('dragging');
@@ -185,9 +227,11 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     const files = [...(event.dataTransfer?.files ?? [])];
     const zone = (event.target as HTMLElement).closest('.import-drop');
     if (zone === masterPick.zone && files[0]) masterPick.set(files[0]);
+    else if (zone === locationsPick.zone && files[0]) locationsPick.set(files[0]);
     else if (files[0]) {
       demandPick.set(files[0]);
       if (files[1]) masterPick.set(files[1]);
+      if (files[2]) locationsPick.set(files[2]);
     }
   });
   // Escape closes (the dialog's own cancel event); whatever runs in the worker stops with it
@@ -210,7 +254,11 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     importButton.disabled = on || !ready();
     demandPick.input.disabled = on;
     masterPick.input.disabled = on;
+    locationsPick.input.disabled = on;
+    sheetSelect.disabled = on;
+    replayApply.disabled = on;
     for (const select of previewTable.querySelectorAll('select')) select.disabled = on;
+    for (const box of skuTable.element.querySelectorAll<HTMLInputElement>('input.import-replay')) box.disabled = on || appliedReplayAll;
   }
 
   function cancelled(): void {
@@ -228,6 +276,8 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     // a new file asks its own questions
     dateAnswer = null;
     decimalAnswer = null;
+    sheetChoice = undefined;
+    sheetRow.hidden = true;
     preview = null;
     result = null;
     reportSection.hidden = true;
@@ -244,11 +294,24 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     // the report was of the columns as they were: gone with them
     reportSection.hidden = true;
     result = null;
+    // marks of SKUs of the table as it was: not sent, unseen, with another one
+    replayMarks = new Set();
+    appliedReplay = new Set();
     progressNote.hidden = true;
     setBusy(true, text.stepPreview(demandFile.name));
-    const answer = await worker().preview(demandFile, mapping ?? {});
+    const answer = await worker().preview(demandFile, mapping ?? {}, sheetChoice);
     setBusy(false);
     if ('cancelled' in answer) return cancelled();
+    if (!answer.ok && sheetChoice !== undefined && !sheetRow.hidden) {
+      // the workbook reads, this sheet of it does not (empty, too large): the others can still be chosen
+      preview = null;
+      layoutLine.textContent = text.cannotReadSheet(answer.error);
+      previewTable.replaceChildren();
+      questions.replaceChildren();
+      questions.hidden = true;
+      importButton.disabled = true;
+      return;
+    }
     if (!answer.ok) {
       filesError.textContent = text.cannotRead(answer.error);
       filesError.hidden = false;
@@ -264,6 +327,13 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
   }
 
   function showMapping(p: FilePreview): void {
+    const sheets = p.sheets ?? [];
+    sheetRow.hidden = sheets.length < 2;
+    if (sheets.length >= 2) {
+      sheetSelect.replaceChildren(...sheets.map((name) => Object.assign(element('option', undefined, name), { value: name })));
+      sheetSelect.value = p.sheet ?? sheets[0];
+      sheetHint.textContent = text.sheetHint(sheets.length);
+    }
     layoutLine.textContent = text.layout(p.layout, p.rowCount, p.format === 'xlsx' ? p.sheet : undefined);
     // the table: a role select above each column, the column's name, then the first rows
     const thead = element('thead');
@@ -375,13 +445,15 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
       ...(preview.sheet ? { sheet: preview.sheet } : {}),
       ...(preview.dates?.format === 'ambiguous' && dateAnswer ? { dateFormat: dateAnswer } : {}),
       ...(preview.decimal === 'ambiguous' && decimalAnswer ? { decimal: decimalAnswer } : {}),
+      ...replayOption(replayMarks),
     };
+    const marks = new Set(replayMarks);
     abandonCounts();
     reportSection.hidden = true;
     result = null;
     counts = null;
     const started = performance.now();
-    const steps = masterFile ? 3 : 2;
+    const steps = 2 + (masterFile ? 1 : 0) + (locationsFile ? 1 : 0);
     let step = 0;
     let stepName = '';
     const show = () => {
@@ -390,11 +462,17 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     setBusy(true, text.stepPreparing);
     // the time spent keeps counting between steps, so a long read does not look stuck
     const ticker = setInterval(show, 1000);
-    const answer = await worker().run(demandFile, masterFile ?? undefined, request, (name) => {
-      step = Math.min(steps, step + 1);
-      stepName = name;
-      show();
-    });
+    const answer = await worker().run(
+      demandFile,
+      masterFile ?? undefined,
+      request,
+      (name) => {
+        step = Math.min(steps, step + 1);
+        stepName = name;
+        show();
+      },
+      locationsFile ?? undefined,
+    );
     clearInterval(ticker);
     setBusy(false);
     if ('cancelled' in answer) return cancelled();
@@ -404,6 +482,8 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
       return;
     }
     result = answer.result;
+    appliedReplay = marks;
+    appliedReplayAll = request.demand === 'replay';
     progressNote.textContent = text.imported((performance.now() - started) / 1000);
     progressNote.hidden = false;
     showReport(answer.result);
@@ -438,9 +518,39 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     fitBox.replaceChildren();
     nothing.hidden = r.scenario !== null;
     staleNote.hidden = true;
+    replayHelp.hidden = r.summaries.length === 0 || appliedReplayAll;
+    showReplayNote();
     openButton.disabled = r.scenario === null;
     reportSection.hidden = false;
     reportSection.scrollIntoView?.({ block: 'start' });
+  }
+
+  /**
+   * The Replay cell of a report row: a checkbox for the SKU (at every location, as `--replay`), ticked
+   * for the SKUs marked, all ticked and off when every history is replayed; none for a warehouse's
+   * row or a SKU never sold. The Model column says which histories the scenario replays.
+   */
+  function replayCell(summary: SeriesSummary): Node | string {
+    if (!canReplay(summary)) return '';
+    const box = element('input', 'import-replay');
+    box.type = 'checkbox';
+    box.dataset.sku = summary.sku;
+    box.checked = appliedReplayAll || replayMarks.has(summary.sku);
+    box.disabled = busy || appliedReplayAll;
+    box.setAttribute('aria-label', text.replayOf(summary.sku));
+    box.addEventListener('change', () => {
+      replayMarks = markReplay(replayMarks, summary.sku, box.checked);
+      // the SKU's other rows on this page follow (the other pages are drawn from the marks)
+      for (const other of skuTable.element.querySelectorAll<HTMLInputElement>('input.import-replay')) if (other.dataset.sku === summary.sku) other.checked = box.checked;
+      showReplayNote();
+    });
+    return box;
+  }
+
+  function showReplayNote(): void {
+    const pending = result !== null && marksChanged(replayMarks, appliedReplay);
+    replayRow.hidden = !pending;
+    replayNote.textContent = pending ? text.replayPending(replayMarks.size) : '';
   }
 
   downloadReport.addEventListener('click', () => {
@@ -577,12 +687,22 @@ function buildOptions(box: HTMLFieldSetElement) {
   const service = field('service', text.options.service, String(DEFAULTS.service), '%');
   const holdingRate = field('holdingRate', text.options.holdingRate, String(DEFAULTS.holdingRate));
   const costShare = field('costShare', text.options.costShare, String(DEFAULTS.costShare));
-  const name = field('name', text.options.name, text.options.namePlaceholder);
   const duplicates = element('label', 'import-option import-check');
   const keep = element('input');
   keep.type = 'checkbox';
   duplicates.append(keep, ` ${text.options.keepDuplicates}`);
-  box.append(duplicates, element('p', 'import-hint', text.options.defaultsNote));
+  box.append(duplicates);
+  const warehouse = field('warehouse', text.options.warehouse, text.options.warehousePlaceholder);
+  const transferDays = field('transferDays', text.options.transferDays, String(DEFAULTS.transferDays), text.options.days);
+  box.append(element('p', 'import-hint', text.options.warehouseHint));
+  // the scenario's own settings, as the editor shows them once it is open
+  box.append(element('h4', 'import-options-group', text.options.scenarioTitle));
+  const name = field('name', text.options.name, text.options.namePlaceholder);
+  const currency = field('currency', text.options.currency, DEFAULTS.currency);
+  const horizonDays = field('horizonDays', text.options.horizonDays, String(DEFAULTS.horizonDays), text.options.days);
+  const replications = field('replications', text.options.replications, String(DEFAULTS.replications));
+  const seed = field('seed', text.options.seed, DEFAULTS.seed);
+  box.append(element('p', 'import-hint', text.options.defaultsNote));
   return {
     values(): OptionFields {
       return {
@@ -597,6 +717,12 @@ function buildOptions(box: HTMLFieldSetElement) {
         holdingRate: holdingRate.value,
         costShare: costShare.value,
         name: name.value,
+        warehouse: warehouse.value,
+        transferDays: transferDays.value,
+        currency: currency.value,
+        horizonDays: horizonDays.value,
+        replications: replications.value,
+        seed: seed.value,
       };
     },
     showProblems(problems: Partial<Record<OptionField, keyof typeof text.optionProblems>>) {

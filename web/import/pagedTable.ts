@@ -17,7 +17,7 @@ export function createPagedTable<T>(options: {
   className: string;
   caption: string;
   columns: string[];
-  cells: (row: T) => string[];
+  cells: (row: T) => (string | Node)[];
   onRow?: (row: T, index: number) => void;
   rowLabel?: (row: T) => string;
 }): PagedTable<T> {
@@ -63,7 +63,7 @@ export function createPagedTable<T>(options: {
         options.cells(row).forEach((cell, c) => {
           const td = document.createElement('td');
           if (c === 0 && options.onRow) {
-            const select = button(cell);
+            const select = button(typeof cell === 'string' ? cell : (cell.textContent ?? ''));
             select.className = 'import-row-button';
             if (options.rowLabel) select.setAttribute('aria-label', options.rowLabel(row));
             select.addEventListener('click', () => {
@@ -72,7 +72,8 @@ export function createPagedTable<T>(options: {
               options.onRow!(row, start + i);
             });
             td.append(select);
-          } else td.textContent = cell;
+          } else if (typeof cell === 'string') td.textContent = cell;
+          else td.append(cell);
           tr.append(td);
         });
         return tr;

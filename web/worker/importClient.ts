@@ -19,7 +19,8 @@ export { fitsCsv } from '../../src/import/fitReport.ts';
  */
 export interface ImportSession {
   preview(file: File, mapping: Partial<Record<Role, string>>, sheet?: string): Promise<PreviewResponse | Cancelled>;
-  run(demand: File, master: File | undefined, options: ImportRequestOptions, onStep: (step: string) => void): Promise<ImportResponse | Cancelled>;
+  /** the import of the demand file with the optional SKU master and locations file */
+  run(demand: File, master: File | undefined, options: ImportRequestOptions, onStep: (step: string) => void, locations?: File): Promise<ImportResponse | Cancelled>;
   /** the day counts of the last run's demand file (for the fit charts) */
   counts(): Promise<CountsResponse | Cancelled>;
   /** stops whatever is under way (its call answers `{ cancelled: true }`) */
@@ -93,13 +94,14 @@ export function openImportSession(): ImportSession {
       const payload = await data(file);
       return call<PreviewResponse>((api) => api.previewImport(payload, mapping, sheet));
     },
-    async run(demand, master, options, onStep) {
-      const refused = tooLarge(demand, master);
+    async run(demand, master, options, onStep, locations) {
+      const refused = tooLarge(demand, master, locations);
       if (refused) return refused;
       const demandData = await data(demand);
       const masterData = master ? await data(master) : undefined;
-      // two transfers in one message: comlink merges the transfer lists of its arguments
-      return call<ImportResponse>((api) => api.importData(demandData, masterData, options, proxy(onStep)));
+      const locationsData = locations ? await data(locations) : undefined;
+      // several transfers in one message: comlink merges the transfer lists of its arguments
+      return call<ImportResponse>((api) => api.importData(demandData, masterData, options, proxy(onStep), locationsData));
     },
     counts() {
       return call<CountsResponse>((api) => api.importCounts());
