@@ -7,7 +7,8 @@
  *   the answer is applied (the report's date range is the day-first one); the report shows the bad
  *   row with its row number; the report CSV downloads with that row; one SKU's fit chart draws the
  *   history's bars and the model's points; Open the scenario loads it and runs it, and the results
- *   per stock point have one row per SKU × location; Save gives the scenario the engine's import
+ *   per stock point have one row per SKU × location, the worst one's row opens its inventory chart
+ *   and the rows export as CSV; Save gives the scenario the engine's import
  *   makes of the same file with the same answer (`stocklab import --date-format dmy`); Escape closes
  *   the dialog; a file writing both 6,5 and 6.5 asks what the comma means; a file with nothing
  *   usable says so and keeps the dialog open;
@@ -202,6 +203,26 @@ describe('importing a French CSV, answering its date question, and opening the s
     expect(await page.textContent('#status')).toMatch(/^Done\b/);
     await page.waitForSelector(STOCK_POINT_ROWS);
     expect(await page.$$eval(STOCK_POINT_ROWS, (rows) => rows.length)).toBe(6);
+  });
+
+  test('the whole road goes on: one SKU’s row opens its inventory chart, and the rows export as CSV', async () => {
+    // the planner's question: which SKUs fall short. The worst fill rate first, then its chart
+    await page.click('#stock-points th:has-text("Fill rate")');
+    const worst = page.locator(STOCK_POINT_ROWS).first();
+    const picked = (await worst.getAttribute('title')) ?? (await worst.textContent()) ?? '';
+    await worst.click();
+    const chosen = await page.inputValue('#inventory-point');
+    expect(chosen).not.toBe('');
+    // the chart is that stock point's: its title names the point the row opened
+    const [location, product] = chosen.split(' / ');
+    await page.waitForFunction(([l, p]) => (document.querySelector('#inventory svg')?.textContent ?? '').includes(`${l} · ${p}`), [location, product]);
+    expect(picked).toContain(product);
+    const file = await downloadText(page, '#stock-points-export-csv');
+    const [head, ...body] = parseCsv(file.text);
+    expect(head.slice(0, 7)).toEqual(['scenario', 'seed', 'replications', 'complete', 'stocklabVersion', 'variant', 'node']);
+    expect(body).toHaveLength(6);
+    expect(body.every((row) => row[0] === 'Imported from ventes.csv')).toBe(true);
+    expect(app.errors).toEqual([]);
   });
 
   test('Save gives the scenario `stocklab import --date-format dmy` makes of the same file (its fits embedded)', async () => {
