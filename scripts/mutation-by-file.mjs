@@ -7,6 +7,7 @@
  *
  *   node scripts/mutation-by-file.mjs src/model/policies/*.ts src/model/lots.ts
  *   MUTATION_TESTS=test/model node scripts/mutation-by-file.mjs src/model/*.ts
+ *   MUTATION_TESTS=test/model node scripts/mutation-by-file.mjs --force src/model/build.ts   (every mutant again)
  *
  * Each file's report goes to reports/mutation/by-file/<path with / as __>.json (StrykerJS's JSON
  * report, mutation-testing-report-schema) and its incremental file beside it, so a rerun after a
@@ -19,7 +20,12 @@ import path from 'node:path';
 
 const args = process.argv.slice(2);
 const again = args.includes('--again');
-const files = args.filter((arg) => arg !== '--again');
+// --force: every mutant runs again. StrykerJS's incremental mode reuses a mutant's earlier result
+// when its code and the tests that covered it are unchanged, even when a test added since kills it
+// (build.ts 133:7, killed by buildWiring.test.ts when applied by hand, came back "survived"): a pass
+// that confirms kills must run with --force
+const force = args.includes('--force');
+const files = args.filter((arg) => arg !== '--again' && arg !== '--force');
 if (files.length === 0) {
   console.error('usage: node scripts/mutation-by-file.mjs [--again] <source files…>');
   process.exit(2);
@@ -35,7 +41,7 @@ for (const file of files) {
   }
   const name = file.replace(/[\\/]/g, '__');
   const report = path.join(outDir, `${name}.json`);
-  if (existsSync(report) && !again) {
+  if (existsSync(report) && !again && !force) {
     console.log(`${file}: done before (${report}); --again to redo`);
     continue;
   }
@@ -43,7 +49,7 @@ for (const file of files) {
   console.log(`${file}: mutating (tests: ${process.env.MUTATION_TESTS ?? 'all of vitest.mutation.config.ts'})`);
   const run = spawnSync(
     'npx',
-    ['stryker', 'run', '--mutate', file, '--ignoreStatic', '--allowEmpty', '--incremental', '--incrementalFile', path.join(outDir, `${name}.incremental.json`), '--reporters', 'json,clear-text'],
+    ['stryker', 'run', '--mutate', file, '--ignoreStatic', '--allowEmpty', '--incremental', '--incrementalFile', path.join(outDir, `${name}.incremental.json`), ...(force ? ['--force'] : []), '--reporters', 'json,clear-text'],
     { stdio: 'inherit' },
   );
   if (run.status !== 0) {
