@@ -109,11 +109,11 @@ describe('readDemandHistory: transaction files', () => {
   // Invoice lines, month first (3/13 says so), several per day per SKU, times of day.
   const RETAIL = [
     'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,Country',
-    '536365,85123A,WHITE HANGING HEART,6,3/5/2024 8:26,2.55,United Kingdom',
-    '536365,71053,WHITE METAL LANTERN,6,3/5/2024 8:26,3.39,United Kingdom',
-    '536366,85123A,WHITE HANGING HEART,2,3/5/2024 9:01,2.55,United Kingdom',
-    '536367,85123A,WHITE HANGING HEART,4,3/5/2024 17:45,2.40,France',
-    '536368,85123A,WHITE HANGING HEART,1,3/13/2024 10:00,2.55,United Kingdom',
+    '900101,MUG-07,BLUE ENAMEL MUG,6,3/5/2024 8:26,2.55,United Kingdom',
+    '900101,LAMP-02,TIN CANDLE LAMP,6,3/5/2024 8:26,3.39,United Kingdom',
+    '900102,MUG-07,BLUE ENAMEL MUG,2,3/5/2024 9:01,2.55,United Kingdom',
+    '900103,MUG-07,BLUE ENAMEL MUG,4,3/5/2024 17:45,2.40,France',
+    '900104,MUG-07,BLUE ENAMEL MUG,1,3/13/2024 10:00,2.55,United Kingdom',
   ].join('\n');
 
   it('adds up the invoice lines of each day per SKU and country', () => {
@@ -121,12 +121,12 @@ describe('readDemandHistory: transaction files', () => {
     expect(history.transactions).toBe(true);
     expect(history.startDay).toBe(day('2024-03-05'));
     expect(history.days).toBe(9);
-    const heart = seriesOf(history, '85123A', 'United Kingdom');
-    expect(units(heart)).toEqual([8, 0, 0, 0, 0, 0, 0, 0, 1]); // 6 + 2 on 5 March, 1 on 13 March
-    expect(heart.name).toBe('WHITE HANGING HEART');
-    expect(heart.revenue).toBeCloseTo(9 * 2.55, 10);
-    expect(units(seriesOf(history, '71053', 'United Kingdom'))[0]).toBe(6);
-    expect(seriesOf(history, '85123A', 'France').revenue).toBeCloseTo(9.6, 10);
+    const mug = seriesOf(history, 'MUG-07', 'United Kingdom');
+    expect(units(mug)).toEqual([8, 0, 0, 0, 0, 0, 0, 0, 1]); // 6 + 2 on 5 March, 1 on 13 March
+    expect(mug.name).toBe('BLUE ENAMEL MUG');
+    expect(mug.revenue).toBeCloseTo(9 * 2.55, 10);
+    expect(units(seriesOf(history, 'LAMP-02', 'United Kingdom'))[0]).toBe(6);
+    expect(seriesOf(history, 'MUG-07', 'France').revenue).toBeCloseTo(9.6, 10);
     expect(report.notes).toEqual([]);
     expect(report.lines.at(-1)).toBe('retail.csv: 3 SKU-location series over 9 days, 2024-03-05 to 2024-03-13 (transaction rows added up per day)');
   });
@@ -140,14 +140,14 @@ describe('readDemandHistory: transaction files', () => {
   it('rejects the second row of a day when told the rows are daily (--rows daily)', () => {
     const { history, report } = importCsv('retail.csv', RETAIL, { rows: 'daily' });
     expect(history.transactions).toBe(false);
-    expect(units(seriesOf(history, '85123A', 'United Kingdom'))[0]).toBe(6);
+    expect(units(seriesOf(history, 'MUG-07', 'United Kingdom'))[0]).toBe(6);
     expect(report.notes).toEqual([
       {
         file: 'retail.csv',
         row: 4,
         column: undefined,
         status: 'rejected',
-        reason: 'a second row for 2024-03-05, SKU "85123A", location "United Kingdom" (the first is row 2); a daily file has one row per day: remove one, or, if the rows are sales to add up, import with --rows transactions',
+        reason: 'a second row for 2024-03-05, SKU "MUG-07", location "United Kingdom" (the first is row 2); a daily file has one row per day: remove one, or, if the rows are sales to add up, import with --rows transactions',
       },
     ]);
   });
