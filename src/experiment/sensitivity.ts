@@ -1,5 +1,6 @@
 import type { Distribution, Scenario, Variant } from '../scenario/schema.ts';
 import { scenarioForVariant } from '../scenario/variantSettings.ts';
+import { distributionMean } from '../random/distributions/sampler.ts';
 import type { KpiName } from '../metrics/kpis.ts';
 import type { KpiSummary } from './replicate.ts';
 
@@ -123,10 +124,11 @@ export function scaleDistribution(d: Distribution, factor: number): Distribution
 /** The distribution with its spread around the mean times `factor`, or null when it has no free spread (Poisson, exponential, constant). */
 export function spreadDistribution(d: Distribution, factor: number): Distribution | null {
   switch (d.type) {
-    case 'normal':
     case 'lognormal':
     case 'gamma':
       return { ...d, sd: d.sd * factor };
+    case 'normal':
+      return spreadNormal(d, factor);
     case 'negativeBinomial':
       // it must stay over-dispersed: sd^2 > mean
       return { ...d, sd: Math.max(d.sd * factor, Math.sqrt(d.mean) * 1.0001) };
@@ -141,7 +143,11 @@ export function spreadDistribution(d: Distribution, factor: number): Distributio
       return { ...d, min: around(d.min), mode: around(d.mode), max: around(d.max) };
     }
     case 'empirical': {
-      const mean = d.values.reduce((sum, value) => sum + value, 0) / d.values.length;
+      // around the weighted mean, the one draws have: the unweighted mean of the values would move
+      // the mean itself (values 1, 2, 10 weighted 5, 3, 1: 4.33 against 2.33)
+      const weights = d.weights ?? d.values.map(() => 1);
+      const total = weights.reduce((sum, weight) => sum + weight, 0);
+      const mean = d.values.reduce((sum, value, i) => sum + value * weights[i], 0) / total;
       return { ...d, values: d.values.map((value) => mean + (value - mean) * factor) };
     }
     case 'intermittent': {
@@ -152,6 +158,37 @@ export function spreadDistribution(d: Distribution, factor: number): Distributio
     default:
       return null;
   }
+}
+
+/**
+ * A normal demand with its sd times `factor` and its mean kept: demand is a normal truncated at zero
+ * (negative draws are redrawn), whose mean μ + σ φ(μ/σ) / Φ(μ/σ) grows with σ, so a wider sd at the
+ * same μ would also raise mean demand. The location is moved (bisection: the truncated mean
+ * increases with it) so that the truncated mean stays what it was.
+ */
+function spreadNormal(d: Distribution & { type: 'normal' }, factor: number): Distribution {
+  const sd = d.sd * factor;
+  if (sd === 0 || d.sd === 0) return { ...d, sd };
+  const target = distributionMean(d, { nonNegative: true });
+  const truncatedMean = (location: number) => distributionMean({ type: 'normal', mean: location, sd }, { nonNegative: true });
+  // far above zero the truncation is nothing: the location is the mean
+  if (Math.abs(truncatedMean(d.mean) - target) <= 1e-12 * Math.max(1, target)) return { ...d, sd };
+  let low = target - 40 * sd;
+  let high = target;
+  for (let i = 0; i < 200 && high - low > 1e-12 * Math.max(1, Math.abs(high)); i++) {
+    const middle = (low + high) / 2;
+    // the truncated mean is only defined where some of the normal is above zero
+    let mean: number;
+    try {
+      mean = truncatedMean(middle);
+    } catch {
+      low = middle;
+      continue;
+    }
+    if (mean < target) low = middle;
+    else high = middle;
+  }
+  return { ...d, mean: (low + high) / 2, sd };
 }
 
 export interface TornadoBar {

@@ -35,8 +35,42 @@ describe('moving one input at a time', () => {
       expect(['constant', 'poisson', 'exponential']).toContain(d.type);
       return;
     }
-    expect(distributionMean(spread)).toBeCloseTo(distributionMean(d), 9);
+    // the mean of demand as drawn (a normal truncated at zero) stays; the sd parameter is 1.5 times as large
+    expect(distributionMean(spread, { nonNegative: true })).toBeCloseTo(distributionMean(d, { nonNegative: true }), 9);
     expect(Math.sqrt(distributionVariance(spread))).toBeCloseTo(Math.sqrt(distributionVariance(d)) * 1.5, 6);
+  });
+
+  // demand as the engine draws it: never negative (a normal is truncated at zero)
+  const demandMean = (d: Distribution) => distributionMean(d, { nonNegative: true });
+  const asDemand: [string, Distribution][] = [
+    ['an empirical distribution weighted off its centre (weighted mean 2.33, unweighted 4.33)', { type: 'empirical', values: [1, 2, 10], weights: [5, 3, 1] }],
+    ['an empirical distribution without weights', { type: 'empirical', values: [2, 3, 7] }],
+    ['a normal near zero (mean 2, sd 3: truncation matters)', { type: 'normal', mean: 2, sd: 3 }],
+    ['a normal far from zero', { type: 'normal', mean: 40, sd: 4 }],
+    ['a negative binomial', { type: 'negativeBinomial', mean: 6, sd: 4 }],
+    ['a triangular', { type: 'triangular', min: 1, mode: 2, max: 9 }],
+    ['a uniform', { type: 'uniform', min: 2, max: 6 }],
+    ['a lognormal', { type: 'lognormal', mean: 5, sd: 4 }],
+    ['a gamma', { type: 'gamma', mean: 5, sd: 4 }],
+    ['Croston’s intermittent model', { type: 'intermittent', probability: 0.3, size: { type: 'empirical', values: [1, 4, 12], weights: [6, 3, 1] } }],
+  ];
+
+  it.each(asDemand)('keeps mean demand when it spreads %s, up and down', (_name, d) => {
+    for (const factor of [0.8, 1.2]) {
+      const spread = spreadDistribution(d, factor)!;
+      expect(Math.abs(demandMean(spread) - demandMean(d))).toBeLessThan(1e-9 * Math.max(1, demandMean(d)));
+      // and the spread moved the way it was asked to
+      const sd = (x: Distribution) => Math.sqrt(distributionVariance(x, { nonNegative: true }));
+      if (factor > 1) expect(sd(spread)).toBeGreaterThan(sd(d));
+      else expect(sd(spread)).toBeLessThan(sd(d));
+    }
+  });
+
+  it('spreads an empirical distribution around its weighted mean, value by value', () => {
+    // weighted mean (5·1 + 3·2 + 1·10) / 9 = 21/9; each value moves 1.5 times as far from it
+    const spread = spreadDistribution({ type: 'empirical', values: [1, 2, 10], weights: [5, 3, 1] }, 1.5) as { values: number[] };
+    const mean = 21 / 9;
+    [1, 2, 10].forEach((value, i) => expect(spread.values[i]).toBeCloseTo(mean + (value - mean) * 1.5, 12));
   });
 
   it('moves demand, lead times, churn and holding cost of a whole scenario, which stays valid', () => {
