@@ -198,10 +198,11 @@ describe('priority details', () => {
 });
 
 describe('allocation details', () => {
-  it('an order of the instant allocated nothing sends no empty shipment, even behind shipments waiting for capacity', () => {
-    // the dc ships 2 units a day. b (ranked first) gets the 6: 2 leave at 0, 2 at 1, 2 at 2; a gets
-    // nothing at 0. At 2, of the 3 received, b's 2 and a's 1 join the line; b's leave at 3.
-    const input = network({ type: 'priority', rank: { b: 0, a: 1 } });
+  /**
+   * With the dc shipping 2 units a day at a cost per shipment, `input` ships b's units two a day on
+   * days 0 to 3 and nothing to a: no empty shipment, whose cost would show in the dc's transport cost.
+   */
+  function expectOnlyFullShipmentsToB(input: ReturnType<typeof network>): void {
     input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
     input.lanes![1] = { ...input.lanes![1], costPerShipment: 1 };
     const { simulation, shipments } = simulateRecorded(input);
@@ -212,6 +213,12 @@ describe('allocation details', () => {
       [3, 'b', 2],
     ]);
     expect(simulation.stockPoints[1].counters.transportCost).toBe(0);
+  }
+
+  it('an order of the instant allocated nothing sends no empty shipment, even behind shipments waiting for capacity', () => {
+    // the dc ships 2 units a day. b (ranked first) gets the 6: 2 leave at 0, 2 at 1, 2 at 2; a gets
+    // nothing at 0. At 2, of the 3 received, b's 2 and a's 1 join the line; b's leave at 3.
+    expectOnlyFullShipmentsToB(network({ type: 'priority', rank: { b: 0, a: 1 } }));
   });
 
   it('an order waiting from before that is allocated nothing sends no empty shipment either', () => {
@@ -219,16 +226,7 @@ describe('allocation details', () => {
     // horizon is 5, so the line is worked off to its end (b's 2 at 3, then nothing)
     const input = network({ type: 'priority', rank: { b: 0, a: 1 } }, 'partial', 8);
     input.horizonDays = 5;
-    input.nodes[1] = { id: 'dc', type: 'warehouse', capacityPerDay: 2 };
-    input.lanes![1] = { ...input.lanes![1], costPerShipment: 1 };
-    const { simulation, shipments } = simulateRecorded(input);
-    expect(fromDc(shipments)).toEqual([
-      [0, 'b', 2],
-      [1, 'b', 2],
-      [2, 'b', 2],
-      [3, 'b', 2],
-    ]);
-    expect(simulation.stockPoints[1].counters.transportCost).toBe(0);
+    expectOnlyFullShipmentsToB(input);
   });
 
   it("recalled units the warehouse's customers get from the allocation reach one customer per unit (per-period demand)", () => {
