@@ -37,7 +37,7 @@ export function renderComparisons(container: HTMLElement, comparisons: VariantCo
   title.textContent = app.comparisonTitle;
   const help = document.createElement('p');
   help.className = 'chart-help';
-  help.textContent = app.comparisonHelp(comparisons[0].baseline.name);
+  help.textContent = app.comparisonHelp(comparisons[0].baseline.name, comparisons[0].windowDays);
   container.append(title, help);
   for (const comparison of comparisons) {
     const sentence = document.createElement('p');

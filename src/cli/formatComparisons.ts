@@ -1,5 +1,5 @@
 import type { ExperimentResult } from '../experiment/replicate.ts';
-import type { VariantComparison } from '../experiment/compare.ts';
+import { windowPhrase, type VariantComparison } from '../experiment/compare.ts';
 import { formatSeconds, formatTable } from './format.ts';
 import { csvText } from '../experiment/analysisExports.ts';
 
@@ -24,7 +24,14 @@ export function formatComparisons(result: ExperimentResult, comparisons: Variant
     const rows = comparison.differences.map((difference) => [difference.kpi, difference.text, difference.significant ? 'yes' : '']);
     lines.push(...formatTable([`${comparison.variant.name} − ${comparison.baseline.name}`, 'paired difference', 'significant'], rows));
   }
-  lines.push('', 'paired difference: the mean over replications of (variant − baseline) on the same random days, with its 95%', 'half-width (Student t); significant: the interval excludes 0; rates in percentage points, money per year.');
+  // money is over the measured window, as `stocklab run` gives it: one number for one difference
+  const window = comparisons.length > 0 ? windowPhrase(comparisons[0].windowDays) : 'over the measured window';
+  lines.push(
+    '',
+    'paired difference: the mean over replications of (variant − baseline) on the same random days, with its 95%',
+    'half-width (Student t); significant: the interval excludes 0; rates in percentage points;',
+    `money ${window} (horizon − warm-up), as \`stocklab run\` reports each variant's KPIs.`,
+  );
   return lines.join('\n') + '\n';
 }
 

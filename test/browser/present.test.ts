@@ -4,7 +4,8 @@
  * and the KPI table, in larger type, and redraws the frontier at the new width; it survives a re-run;
  * "The whole view (HTML)" then exports exactly that (the sentences and the frontier as inline SVG, no
  * inventory chart) with the scenario, seed, replications and Stocklab version at the top, and prints
- * on at most two A4 pages; Esc leaves it, and the whole dashboard exports again.
+ * on at most two A4 pages; Esc leaves it, and the whole dashboard exports again. On the slide, the
+ * comparison's money is over the measured window, as on the cards: one number for one difference.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -41,7 +42,7 @@ async function waitForRedraw(page: Page, before: number): Promise<number> {
 
 async function exportView(page: Page): Promise<string> {
   const { name, text } = await downloadText(page, '#export-html');
-  expect(name).toBe('stocklab-view.html');
+  expect(name).toMatch(/^stocklab-.+-view-\d{4}-\d{2}-\d{2}\.html$/);
   return text;
 }
 
@@ -64,6 +65,34 @@ test('Present shows the comparison only, over the whole width and in larger type
   expect(widthAfter).toBeGreaterThan(widthBefore + 200);
   const box = await page.locator('#frontier svg.chart-svg').boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+  expect(app.errors).toEqual([]);
+});
+
+test('on the slide, money has one time base: the comparison\'s total cost difference is the difference of the cards\' total costs, over the window it names', async () => {
+  const slide = await page.evaluate(() => {
+    const cards = [...document.querySelectorAll('#cards .kpi-card')].map((card) => {
+      const term = [...card.querySelectorAll('dt')].find((dt) => dt.textContent === 'Total cost')!;
+      return { name: card.querySelector('.kpi-card-name')!.textContent!, totalCost: term.nextElementSibling!.querySelector('.kpi-card-value')!.textContent! };
+    });
+    const table = document.querySelector('#comparison table')!;
+    return {
+      cards,
+      pair: table.querySelector('th')!.textContent!,
+      difference: table.querySelector('tr[data-kpi="totalCost"]')!.children[1].textContent!,
+      sentence: document.querySelector('#comparison .comparison-sentence')!.textContent!,
+      help: document.querySelector('#comparison .chart-help')!.textContent!,
+    };
+  });
+  const amount = (text: string) => Number(/^([+−-]?)([\d,.]+)/.exec(text)![2].replace(/,/g, '')) * (/^[−-]/.test(text) ? -1 : 1);
+  const cardOf = (name: string) => amount(slide.cards.find((card) => card.name === name)!.totalCost);
+  expect(slide.pair).toBe('Generous (s, S) − Lean (s, S)');
+  // the coffee brand: 365 days, 14 of warm-up
+  expect(slide.difference).toMatch(/^[+−][\d,]+ EUR ± [\d,]+ over the 351-day window$/);
+  expect(slide.sentence).toMatch(/total cost by [\d,]+ EUR over the 351-day window \(±[\d,]+\)/);
+  expect(slide.help).toMatch(/Money is over the 351-day measured window/);
+  // equal up to the cards' rounding (a per-year figure would be 365 / 351 = 4% larger)
+  const fromCards = cardOf('Generous (s, S)') - cardOf('Lean (s, S)');
+  expect(Math.abs(amount(slide.difference) - fromCards)).toBeLessThanOrEqual(Math.max(2, 0.002 * Math.abs(fromCards)));
   expect(app.errors).toEqual([]);
 });
 

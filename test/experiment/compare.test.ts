@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseOf, compareVariants, labelOf } from '../../src/experiment/compare.ts';
+import { clauseOf, compareVariants, differenceText, labelOf } from '../../src/experiment/compare.ts';
 import { runExperiment, type ExperimentResult } from '../../src/experiment/replicate.ts';
 import { KPI_NAMES, type KpiName } from '../../src/metrics/kpis.ts';
 import { confidenceHalfWidth } from '../../src/metrics/studentT.ts';
@@ -47,20 +47,29 @@ describe('paired comparison of variants on common random numbers', () => {
     expect(fill.halfWidth!).toBeLessThan(Math.sqrt(a * a + b * b));
   });
 
-  it('gives money per year', () => {
+  it('gives money over the measured window, as the KPIs are: the difference of the two variants\' means', () => {
     const holding = comparison.differences.find((d) => d.kpi === 'holdingCost')!;
     const perWindow = result.variants[1].network.holdingCost.mean! - result.variants[0].network.holdingCost.mean!;
-    expect(holding.mean).toBeCloseTo((perWindow * 365) / 300, 9);
+    expect(holding.mean).toBeCloseTo(perWindow, 9);
+    expect(comparison.windowDays).toBe(300);
   });
 
-  it('says it in a sentence naming both variants, the fill rate in points and the costs per year', () => {
-    expect(comparison.sentence).toMatch(/^Compared with lean, generous raises fill rate by [\d.]+ points \(±[\d.]+\), raises holding cost by [\d,.]+ EUR \(±[\d,.]+\) a year and (raises|lowers) total cost by [\d,.]+ EUR \(±[\d,.]+\) a year\.$/);
+  it('says it in a sentence naming both variants, the fill rate in points and the costs over the window', () => {
+    expect(comparison.sentence).toMatch(
+      /^Compared with lean, generous raises fill rate by [\d.]+ points \(±[\d.]+\), raises holding cost by [\d,.]+ EUR over the 300-day window \(±[\d,.]+\) and (raises|lowers) total cost by [\d,.]+ EUR over the 300-day window \(±[\d,.]+\)\.$/,
+    );
+    expect(comparison.sentence).not.toMatch(/year/);
+    const holding = comparison.differences.find((d) => d.kpi === 'holdingCost')!;
+    expect(holding.text).toMatch(/^\+[\d,.]+ EUR ± [\d,.]+ over the 300-day window$/);
   });
 
   it('calls a difference whose interval holds 0 no change, and words the units', () => {
-    expect(clauseOf('holdingCost', 4.3, 5.3, false, 'EUR')).toBe('leaves holding cost unchanged within the noise (+4.3 EUR ±5.3 a year)');
-    expect(clauseOf('fillRate', -0.0472, 0.0013, true, 'EUR')).toBe('lowers fill rate by 4.72 points (±0.13)');
-    expect(clauseOf('totalCost', 23413, 977, true, '€')).toBe('raises total cost by 23,413 € (±977) a year');
+    expect(clauseOf('holdingCost', 4.3, 5.3, false, 'EUR', 351)).toBe('leaves holding cost unchanged within the noise (+4.3 EUR ±5.3 over the 351-day window)');
+    expect(clauseOf('fillRate', -0.0472, 0.0013, true, 'EUR', 351)).toBe('lowers fill rate by 4.72 points (±0.13)');
+    expect(clauseOf('totalCost', 22515, 940, true, '€', 351)).toBe('raises total cost by 22,515 € over the 351-day window (±940)');
+    expect(clauseOf('totalCost', -1200, 30, true, 'EUR', 1095.5)).toBe('lowers total cost by 1,200 EUR over the 1,095.5-day window (±30)');
+    expect(differenceText('totalCost', -22515, 940, 'EUR', 351)).toBe('−22,515 EUR ± 940 over the 351-day window');
+    expect(differenceText('fillRate', 0.0743, 0.0012, 'EUR', 351)).toBe('+7.43 points ± 0.12');
     expect(labelOf('avgOnHand')).toBe('average on hand');
     expect(labelOf('customersChurned')).toBe('customers lost');
     expect(labelOf('onTimeDelivery')).toBe('on-time delivery');
@@ -79,7 +88,7 @@ describe('paired comparison of variants on common random numbers', () => {
     } as unknown as ExperimentResult;
     const [pair] = compareVariants(synthetic, { windowDays: 365, currency: 'EUR' });
     expect(pair.sentence).toMatch(
-      /^Compared with one, three raises fill rate by 5\.0+ points \(±[\d.]+\), raises on-time delivery by 10\.0+ points \(±[\d.]+\), leaves holding cost unchanged within the noise \([^)]*\), lowers expired units by 15(\.0+)? \(±[\d.]+\) and lowers total cost by 100(\.0+)? EUR \(±[\d.]+\) a year\.$/,
+      /^Compared with one, three raises fill rate by 5\.0+ points \(±[\d.]+\), raises on-time delivery by 10\.0+ points \(±[\d.]+\), leaves holding cost unchanged within the noise \([^)]*\), lowers expired units by 15(\.0+)? \(±[\d.]+\) and lowers total cost by 100(\.0+)? EUR over the 365-day window \(±[\d.]+\)\.$/,
     );
     // without online zones or perishables, neither is named
     const plain = compareVariants({ variants: [variant('one', { fillRate: 0.9, holdingCost: 100 }), variant('three', { fillRate: 0.95, holdingCost: 120 })] } as unknown as ExperimentResult, { windowDays: 365, currency: 'EUR' });

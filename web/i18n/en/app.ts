@@ -34,8 +34,8 @@ export const app = {
   present: 'Present',
   presentHint: 'Show only the comparison of the policy variants, in large type, for a projector or a client meeting (Esc leaves). "The whole view (HTML)" then exports what is shown.',
   comparisonTitle: 'Policy variants compared',
-  comparisonHelp: (baseline: string) =>
-    `Each variant against ${baseline}, replication by replication on the same random days: the mean paired difference with its 95% interval. "Significant": the interval excludes 0. Money is per year.`,
+  comparisonHelp: (baseline: string, windowDays: number) =>
+    `Each variant against ${baseline}, replication by replication on the same random days: the mean paired difference with its 95% interval. "Significant": the interval excludes 0. Money is over the ${windowDays.toLocaleString('en-US', { maximumFractionDigits: 2 })}-day measured window (the warm-up left out), as on the KPI cards.`,
   comparisonDifference: 'Difference (mean ± 95%)',
   comparisonSignificant: 'Significant',
   viewExported: (scenario: string, seed: string, replications: number, when: string, version: string) =>
