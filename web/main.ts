@@ -12,7 +12,7 @@ import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
 import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.ts';
 import { applyEditToText } from './editor/jsonText.ts';
 import { editorStrings } from './i18n/en/editor.ts';
-import { downloadText, resultToCsv, resultToJson } from './charts/export.ts';
+import { downloadName, downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 import { viewAsHtml } from './viewExport.ts';
 import { parseValues, planGrid, runSweep, sweepTargets, sweepViewCsv, sweepViewJson } from './worker/sweep.ts';
 import { createSweepPanel, type SweepRequest } from './sweepPanel.ts';
@@ -28,6 +28,7 @@ import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import type { ScenarioInput } from '../src/scenario/schema.ts';
 import { createImportWizard } from './import/importWizard.ts';
 import { importStrings } from './i18n/en/import.ts';
+import { createStaleMarker, stalenessOf, type Staleness } from './staleResults.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -49,7 +50,7 @@ const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 
 applyStrings();
 
-const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null, linkProblem: null });
+const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null, panelsRanOn: {}, linkProblem: null });
 const precisionForm = createPrecisionForm({
   meanOf(kpi) {
     const result = store.state.result?.value;
@@ -83,6 +84,18 @@ const presentMode = createPresentMode($<HTMLButtonElement>('present'), () => {
 });
 let controller: AbortController | null = null;
 
+// results that no longer belong to the scenario shown are dimmed at once, with what changed and Run again
+const resultsMarker = createStaleMarker($('dashboard'), $('stale-notice'), { label: app.stale.runAgain, onClick: () => void run() });
+const panelMarkers = (['sweep', 'sensitivity', 'optimize'] as const).map((panel) => {
+  const section = $(panel);
+  const notice = document.createElement('div');
+  // under the panel's form (which stays as it is: it is how to run again)
+  const form = section.querySelector('.sweep-form');
+  if (form) form.after(notice);
+  else section.prepend(notice);
+  return { panel, marker: createStaleMarker(section, notice, null) };
+});
+
 // ------------------------------------------------------------------------------------------------
 // what the page shows follows the state
 
@@ -112,6 +125,7 @@ store.subscribe((state, previous) => {
   if (state.optimize !== previous.optimize) optimizePanel.show(state.optimize);
   showBanner(state);
   showProgress(state);
+  markStale(state);
   if (state.result !== previous.result) {
     for (const id of ['export-csv', 'export-json', 'export-html', 'present']) $<HTMLButtonElement>(id).disabled = state.result === null;
     if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory, state.result.comparisons);
@@ -145,6 +159,32 @@ function showBanner(state: AppState): void {
   banner.textContent = lines.join(' ');
 }
 
+/** The top bar's replications and seed as a run would take them (see runSettings), or null without a valid scenario. */
+function shownSettings(scenario: Scenario | null): { replications: number; seed: string | number } | null {
+  if (!scenario) return null;
+  const { replications, seed } = runSettings(scenario);
+  return { replications, seed };
+}
+
+function staleMessage(staleness: Staleness): string | null {
+  if (staleness === null) return null;
+  if (staleness.kind === 'invalid') return app.stale.invalid;
+  if (staleness.kind === 'other') return app.stale.other(staleness.name);
+  if (staleness.kind === 'replications') return app.stale.replications(staleness.ran, staleness.now);
+  if (staleness.kind === 'seed') return app.stale.seed(staleness.ran, staleness.now);
+  return app.stale.edited;
+}
+
+/** Marks the results (and each panel's) that were run on another scenario than the one shown. */
+function markStale(state: AppState): void {
+  const settings = shownSettings(state.scenario);
+  resultsMarker.set(state.result ? staleMessage(stalenessOf(state.result.scenario, state.scenario, settings)) : null);
+  for (const { panel, marker } of panelMarkers) {
+    const ranOn = state.panelsRanOn[panel];
+    marker.set(state[panel] !== null && ranOn !== undefined && stalenessOf(ranOn, state.scenario, settings) !== null ? app.stale.panel : null);
+  }
+}
+
 function showProgress(state: AppState): void {
   const run = state.run;
   if (run.status === 'running') {
@@ -164,7 +204,7 @@ function showProgress(state: AppState): void {
   // no time left to show once the run has ended
   progressText.textContent = progressText.textContent?.replace(/ · .*$/, '') ?? '';
   if (run.status === 'done') status.textContent = run.precision ? precisionSentence(run.precision, run.replications, run.seconds) : app.done(run.replications, run.seconds);
-  else if (run.status === 'cancelled') status.textContent = run.replications > 0 ? app.cancelled(run.replications) : app.cancelledNone;
+  else if (run.status === 'cancelled') status.textContent = run.replications === 0 ? app.cancelledNone : run.asked !== undefined && run.asked > run.replications ? app.cancelledKept(run.replications, run.asked) : app.cancelled(run.replications);
   else if (run.status === 'failed' || run.status === 'refused') status.textContent = '';
 }
 
@@ -272,10 +312,21 @@ async function runNow(): Promise<void> {
     return;
   }
   const result = outcome.result;
+  // a cancel keeps the complete replications: the results are those of a run of that many (the same
+  // numbers, replication by replication), and Replications follows, so Share and Save reproduce them
+  const kept = cancelled && result.replications > 0 && result.replications < settings.replications;
+  const ran = kept ? { ...settings, replications: result.replications } : settings;
   store.update({
-    run: cancelled ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds },
-    result: result.replications > 0 ? { value: result, scenario: settings, theory: outcome.theory, comparisons: outcome.comparisons, precision: null } : store.state.result,
+    run: cancelled ? { status: 'cancelled', replications: result.replications, asked: settings.replications } : { status: 'done', replications: result.replications, seconds },
+    result: result.replications > 0 ? { value: result, scenario: ran, theory: outcome.theory, comparisons: outcome.comparisons, precision: null } : store.state.result,
   });
+  if (kept) setReplications(result.replications);
+}
+
+/** Replications in the top bar and in the scenario's text (an undoable edit, as typing it there). */
+function setReplications(replications: number): void {
+  replicationsInput.value = String(replications);
+  editRunSetting('replications', replicationsInput.value);
 }
 
 /**
@@ -301,10 +352,8 @@ async function precisionNow(settings: Scenario, request: PrecisionRequest): Prom
     run: stopped ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds, precision: outcome.precision },
     result: result.replications > 0 ? { value: result, scenario: used, theory: outcome.theory, comparisons: outcome.comparisons, precision: outcome.precision } : store.state.result,
   });
-  if (!stopped && result.replications !== settings.replications) {
-    replicationsInput.value = String(result.replications);
-    editRunSetting('replications', replicationsInput.value);
-  }
+  // the replications used (or, cancelled, kept) become the scenario's, so that the results belong to it
+  if (result.replications > 0 && result.replications !== settings.replications) setReplications(result.replications);
 }
 
 runButton.addEventListener('click', () => void run());
@@ -342,6 +391,7 @@ async function sweepNow(request: SweepRequest): Promise<void> {
   store.update({
     run: cancelled ? { status: 'cancelled', replications: view.replications } : { status: 'done', replications: view.replications, seconds },
     sweep: view.replications > 0 ? view : store.state.sweep,
+    panelsRanOn: view.replications > 0 ? { ...store.state.panelsRanOn, sweep: settings } : store.state.panelsRanOn,
   });
 }
 
@@ -371,6 +421,7 @@ async function sensitivityNow(request: SensitivityRequest): Promise<void> {
   store.update({
     run: cancelled ? { status: 'cancelled', replications } : { status: 'done', replications, seconds },
     sensitivity: view ?? store.state.sensitivity,
+    panelsRanOn: view ? { ...store.state.panelsRanOn, sensitivity: settings } : store.state.panelsRanOn,
   });
 }
 
@@ -416,6 +467,7 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
   store.update({
     run: finished ? { status: 'done', replications: view.screenReplications, seconds } : { status: 'cancelled', replications: view.outcome.replications.screen },
     optimize: view,
+    panelsRanOn: { ...store.state.panelsRanOn, optimize: settings },
   });
   if (!finished) optimizePanel.showError(optimized.cancelledPartial);
 }
@@ -436,6 +488,9 @@ function editRunSetting(field: 'replications' | 'seed', raw: string): void {
 }
 replicationsInput.addEventListener('change', () => editRunSetting('replications', replicationsInput.value));
 seedInput.addEventListener('change', () => editRunSetting('seed', seedInput.value));
+// typed, not yet committed: what Run would run already differs from the results
+replicationsInput.addEventListener('input', () => markStale(store.state));
+seedInput.addEventListener('input', () => markStale(store.state));
 cancelButton.addEventListener('click', () => controller?.abort());
 
 // ------------------------------------------------------------------------------------------------
@@ -447,7 +502,7 @@ cancelButton.addEventListener('click', () => controller?.abort());
  */
 function load(text: string, settings: { replications?: number; seed?: string | number } = {}, record = false): void {
   // a sweep's results belong to the scenario it was run on; a bad link's notice, to the link
-  store.update({ sweep: null, sensitivity: null, optimize: null, linkProblem: null });
+  store.update({ sweep: null, sensitivity: null, optimize: null, panelsRanOn: {}, linkProblem: null });
   editor.setText(text, { record });
   const scenario = store.state.scenario;
   if (scenario) {
@@ -496,7 +551,7 @@ function pick(entry: GalleryEntry): void {
 $('open-file').addEventListener('click', async () => {
   try {
     const file = await openScenarioFile();
-    if (file) load(file.text, {}, true);
+    if (file) openAndRun(file.text);
   } catch (error) {
     status.textContent = app.openFailed('The file', error instanceof Error ? error.message : String(error));
   }
@@ -510,14 +565,23 @@ const importWizard = createImportWizard({ onOpen: openImported });
 importButton.addEventListener('click', () => importWizard.open());
 
 function openImported(scenario: ScenarioInput): void {
+  // the scenario embeds what the import made (fitted distributions or the histories), so a Save gives
+  // back the same file and the same run
+  openAndRun(`${JSON.stringify(scenario, null, 2)}\n`);
+  status.textContent = importStrings.opened(scenario.name ?? '');
+}
+
+/**
+ * A scenario from a file (Open…, Import data…) opens as a gallery pick does: a run under way is
+ * cancelled, the scenario loaded (an undo step), and run, so no other scenario's results stay under
+ * its name.
+ */
+function openAndRun(text: string): void {
   const wasRunning = store.state.run.status === 'running';
   if (wasRunning) controller?.abort();
   for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) item.setAttribute('aria-current', 'false');
-  // the scenario embeds what the import made (fitted distributions or the histories), so a Save gives
-  // back the same file and the same run
-  load(`${JSON.stringify(scenario, null, 2)}\n`, {}, true);
+  load(text, {}, true);
   closeDrawer();
-  status.textContent = importStrings.opened(scenario.name ?? '');
   if (wasRunning) void currentRun.then(() => run());
   else void run();
 }
@@ -525,6 +589,8 @@ function openImported(scenario: ScenarioInput): void {
 $('save-file').addEventListener('click', () => {
   const name = store.state.scenario?.name ?? 'scenario';
   saveScenarioFile(editor.getText(), `${name.replace(/[^\w.-]+/g, '-').toLowerCase()}.json`);
+  // the file is the scenario as edited: say so when the results on screen are not its own
+  if (resultsMarker.stale) status.textContent = app.stale.save;
 });
 $('share').addEventListener('click', async () => {
   const scenario = store.state.scenario;
@@ -540,22 +606,29 @@ $('share').addEventListener('click', async () => {
   history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   try {
     await navigator.clipboard.writeText(location.href);
-    status.textContent = app.linkCopied;
+    status.textContent = resultsMarker.stale ? app.stale.share : app.linkCopied;
   } catch {
-    status.textContent = app.linkInAddressBar;
+    status.textContent = resultsMarker.stale ? app.stale.shareInAddressBar : app.linkInAddressBar;
   }
 });
+/** An export when the results are stale says whose results the file holds (they name their scenario and seed). */
+function sayExportedStale(): void {
+  if (resultsMarker.stale) status.textContent = app.stale.exported;
+}
 $('export-csv').addEventListener('click', () => {
+  sayExportedStale();
   const result = store.state.result;
-  if (result) downloadText(resultToCsv(result.value), 'stocklab-results.csv', 'text/csv');
+  if (result) downloadText(resultToCsv(result.value), downloadName(result.scenario, 'results', 'csv'), 'text/csv');
 });
 $('export-html').addEventListener('click', () => {
+  sayExportedStale();
   const result = store.state.result;
-  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value, { presenting: presentMode.on, note: precisionNote(result.precision) }), 'stocklab-view.html', 'text/html');
+  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value, { presenting: presentMode.on, note: precisionNote(result.precision) }), downloadName(result.scenario, 'view', 'html'), 'text/html');
 });
 $('export-json').addEventListener('click', () => {
+  sayExportedStale();
   const result = store.state.result;
-  if (result) downloadText(resultToJson(result.value), 'stocklab-results.json', 'application/json');
+  if (result) downloadText(resultToJson(result.value), downloadName(result.scenario, 'results', 'json'), 'application/json');
 });
 
 // ------------------------------------------------------------------------------------------------

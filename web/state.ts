@@ -28,6 +28,11 @@ export interface AppState {
   /** the last optimisation (web/optimizePanel.ts), until another scenario is loaded */
   optimize: OptimizeView | null;
   /**
+   * the scenario (with the settings used) each panel's results were computed on, to mark them when
+   * the scenario shown has moved on (web/staleResults.ts)
+   */
+  panelsRanOn: { sweep?: Scenario; sensitivity?: Scenario; optimize?: Scenario };
+  /**
    * why the shared link the page was opened with could not be opened; shown until another scenario
    * is loaded (nothing else is loaded or run in its place, so no result can pass for the link's)
    */
@@ -40,7 +45,8 @@ export type RunState =
   | { status: 'running'; done: number; total: number; startedAt: number; round?: number }
   /** `precision`: how a precision run ended */
   | { status: 'done'; replications: number; seconds: number; precision?: PrecisionSummary }
-  | { status: 'cancelled'; replications: number }
+  /** `asked`: the replications a cancelled Run was asked for (it kept `replications` of them) */
+  | { status: 'cancelled'; replications: number; asked?: number }
   | { status: 'failed'; message: string }
   /** not started: the run, with the top bar's settings, is too large for the page (its problems, in words) */
   | { status: 'refused'; message: string };

@@ -44,7 +44,18 @@ export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: E
     button.querySelector('.sort-icon')?.remove();
     button.replaceWith(...button.childNodes);
   }
-  for (const element of copy.querySelectorAll('button, select, input, .chart-controls, .chart-exports, .result-actions, .panel-exports, #banner, .sweep-form')) element.remove();
+  // the export is of the results, under their own scenario's heading: a panel run on an earlier version
+  // of the scenario is left out, and nothing is dimmed or marked as stale
+  for (const section of copy.querySelectorAll('section.results-stale')) section.remove();
+  copy.classList.remove('results-stale');
+  for (const element of copy.querySelectorAll('button, select, input, .chart-controls, .chart-exports, .result-actions, .panel-exports, #banner, .sweep-form, .stale-notice')) element.remove();
+  // the description is the results' scenario's (the page may show another's since)
+  const description = copy.querySelector('#scenario-description');
+  if (description) {
+    const text = scenario.description ?? '';
+    if (text === '') description.remove();
+    else description.replaceChildren(Object.assign(document.createElement('p'), { textContent: text }));
+  }
   // the results per stock point are virtualised: the page holds only the rows in view, which would
   // pass for the whole table; its own CSV export has them all
   copy.querySelector('#stock-points')?.remove();

@@ -308,11 +308,14 @@ describe('precision mode', () => {
     expect(kept).toBeLessThan(10_000);
     expect(await page.textContent('#status')).toBe(status);
     expect(await page.isEnabled('#run')).toBe(true);
-    // the dashboard shows what was kept, marked incomplete in the export; Replications is as it was
+    // the dashboard shows what was kept, marked incomplete in the export; Replications holds the number
+    // kept, as after a precision run that ends (so Share and Save reproduce what is shown), and the
+    // results are not marked as another scenario's
     expect(await page.textContent('#kpi-table caption')).toContain(`${kept} replications`);
     const result = JSON.parse(await exportedJson(page)) as ExperimentResult;
     expect([result.replications, result.complete]).toEqual([kept, false]);
-    expect(await page.inputValue('#replications')).toBe('10');
+    expect(await page.inputValue('#replications')).toBe(String(kept));
+    expect(await page.isHidden('#stale-notice')).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });

@@ -125,11 +125,12 @@ describe('the web app at 1280×800', () => {
       { timeout: 20_000 },
     );
     const status = await cancelAndCheck();
-    const kept = Number(/(\d+) complete replication/.exec(status)?.[1]);
+    const kept = Number(/the results hold (\d+) of the 500 replications asked/.exec(status)?.[1]);
     expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThan(500);
-    // the replications that finished are on show
+    // the replications that finished are on show, and Replications says what they hold
     await waitForDashboard(page);
+    expect(await page.inputValue('#replications')).toBe(String(kept));
 
     // the worker pool recovers: a new run goes to the end
     expect(await runWith(page, { replications: 3 })).toMatch(/^Done: 3 replications/);
@@ -180,7 +181,8 @@ describe('the web app at 1280×800', () => {
     expect(sentences[0]).toMatch(/^Compared with Lean \(s, S\), Generous \(s, S\) raises fill rate by [\d.]+ points \(±[\d.]+\)/);
     expect(await page.locator('#comparison table').first().textContent()).toMatch(/Fill rate\+[\d.]+ points ± [\d.]+yes/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
-    expect(download.suggestedFilename()).toBe('stocklab-view.html');
+    // named after the scenario, its seed and the day
+    expect(download.suggestedFilename()).toMatch(/^stocklab-a-coffee-brand-s-store-and-warehouse-seed-coffee-view-\d{4}-\d{2}-\d{2}\.html$/);
     const html = await readFile(await download.path(), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toMatch(/<h1>A coffee brand's store and warehouse — seed coffee, \d+ replications — exported /);

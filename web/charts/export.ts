@@ -1,4 +1,5 @@
 import type { ExperimentResult, KpiSummaries } from '../../src/experiment/replicate.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { KPI_LIST } from './kpiMeta.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -177,4 +178,21 @@ export function text(value: string): string {
 /** The whole result as JSON (firstRuns included: a single run can be replayed in a chart). */
 export function resultToJson(result: ExperimentResult): string {
   return `${JSON.stringify(result)}\n`;
+}
+
+/**
+ * A download's file name from the scenario that produced it, its seed and the day:
+ * `stocklab-coffee-brand-seed-42-results-2026-12-06.csv`. The name keeps letters (any script), digits,
+ * dots and hyphens; the rest becomes one hyphen.
+ */
+export function downloadName(scenario: Pick<Scenario, 'name' | 'seed'>, what: string, extension: string, day: Date = new Date()): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}.]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'scenario';
+  const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  return `stocklab-${slug(scenario.name)}-seed-${slug(String(scenario.seed))}-${what}-${date}.${extension}`;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldsEveryVariantOverrides, overriddenAt, type OverriddenFields } from './variantOverrides.ts';
 import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
 import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
@@ -45,6 +46,8 @@ export interface FieldSpec {
   suggest?: 'nodes' | 'products';
   /** the edit an input value makes, computed against the data as it is when the user types */
   edit(input: string, data: unknown): JsonEdit;
+  /** the variants that all replace this value (web/editor/variantOverrides.ts): editing it changes no result */
+  overriddenBy?: ReadonlyArray<string>;
 }
 
 export interface FormAction {
@@ -1157,7 +1160,20 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     s.add.disruption,
   );
 
-  return { ok: true, form: { sections: [settings, products, nodes, lanes, stockPoints, variants, demand, customers, fulfilment, recalls, disruptions], nodeIds, productIds } };
+  const form: FormSpec = { sections: [settings, products, nodes, lanes, stockPoints, variants, demand, customers, fulfilment, recalls, disruptions], nodeIds, productIds };
+  markOverridden(form, fieldsEveryVariantOverrides(data));
+  return { ok: true, form };
+}
+
+/** Marks the fields whose value every variant replaces, with those variants' names. */
+function markOverridden(form: FormSpec, overridden: OverriddenFields): void {
+  if (overridden.size === 0) return;
+  for (const field of formFields(form)) {
+    // a variant's own fields are what replaces the value, never replaced themselves
+    if (field.path[0] === 'variants') continue;
+    const names = overriddenAt(overridden, field.path);
+    if (names) field.overriddenBy = names;
+  }
 }
 
 /** Every field of the form, in order. */

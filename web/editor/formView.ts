@@ -208,6 +208,14 @@ export function createFormView(options: FormViewOptions): FormView {
     const errors = errorBox(nextId('e'));
     control.setAttribute('aria-describedby', errors.id);
     row.append(label, control, errors);
+    if (field.overriddenBy) {
+      // said at the field, and read with it: an edit here would change no result
+      const note = paragraph('se-field-overridden', s.overriddenBy(field.overriddenBy));
+      note.id = nextId('o');
+      control.setAttribute('aria-describedby', `${note.id} ${errors.id}`);
+      row.classList.add('se-field-is-overridden');
+      row.append(note);
+    }
     const anchor: Anchor = { control, container: row, errors, section };
     anchors.set(field.key, anchor);
     for (const alias of field.aliases) if (!anchors.has(alias)) anchors.set(alias, anchor);
@@ -365,7 +373,7 @@ export function createFormView(options: FormViewOptions): FormView {
       for (const group of section.groups) {
         parts.push(`G ${group.key} ${group.notes.join('|')} ${group.jsonLink ? 'json' : ''} ${group.remove ? 'remove' : ''} ${(group.actions ?? []).map((a) => a.text ?? a.label).join('|')}`);
         for (const field of group.fields) {
-          parts.push(`F ${field.key} ${field.kind} ${field.level} ${field.label} ${field.placeholder ?? ''} ${field.aliases.join(',')} ${(field.options ?? []).map((o) => `${o.value}=${o.label}`).join('|')}`);
+          parts.push(`F ${field.key} ${field.kind} ${field.level} ${field.label} ${field.placeholder ?? ''} ${field.aliases.join(',')} ${(field.options ?? []).map((o) => `${o.value}=${o.label}`).join('|')} ${field.overriddenBy?.join('|') ?? ''}`);
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { EditorStrings } from '../i18n/en/editor.ts';
+import { fieldsEveryVariantOverrides, overriddenAt, type OverriddenFields } from './variantOverrides.ts';
 import { formatJsonPath, isRecord, valueAt } from './jsonPath.ts';
 import type { JsonEdit } from './jsonText.ts';
 import { show, showIdList } from './showValue.ts';
@@ -34,6 +35,8 @@ export interface TableCell {
   placeholder?: string;
   /** what the value means, where the column alone does not say (a holding cost's mode) */
   hint?: string;
+  /** every variant replaces this value (web/editor/variantOverrides.ts): editing it changes no result */
+  overridden?: boolean;
 }
 
 export interface TableRow {
@@ -95,12 +98,12 @@ export function describeTable(kind: TableKind, data: unknown, strings: EditorStr
   const list = isRecord(data) ? data[kind] : undefined;
   if (list !== undefined && !Array.isArray(list)) return null;
   const items = (list ?? []) as unknown[];
-  if (kind === 'stockPoints') return stockPointTable(items, strings);
+  if (kind === 'stockPoints') return stockPointTable(items, strings, fieldsEveryVariantOverrides(data));
   if (kind === 'products') return productTable(items, strings);
   return nodeTable(items, strings);
 }
 
-function stockPointTable(items: unknown[], strings: EditorStrings): TableSpec {
+function stockPointTable(items: unknown[], strings: EditorStrings, overridden: OverriddenFields): TableSpec {
   const s = strings.forms;
   const t = strings.tables;
   const types = new Set<string>();
@@ -141,6 +144,11 @@ function stockPointTable(items: unknown[], strings: EditorStrings): TableSpec {
             ...(field && !field.required ? { placeholder: parameter === 'orderQuantity' ? s.placeholderEoq : s.placeholderDefault(show(field.fallback)) } : {}),
           }
         : { key: `${key}.policy.${parameter}`, display: '', disabled: true };
+    }
+    // a policy every variant replaces: its cells say so (the chosen row's form says it at each field)
+    const replacedBy = overriddenAt(overridden, ['stockPoints', index, 'policy']);
+    if (replacedBy) {
+      for (const [id, cell] of Object.entries(cells)) if (id.startsWith('policy.') && !cell.disabled) cells[id] = { ...cell, overridden: true, hint: s.overriddenBy(replacedBy) };
     }
     return { index, key, name: s.titles.stockPoint(node, product), cells, match: `${node} ${product}`.toLowerCase(), policyType: type };
   });

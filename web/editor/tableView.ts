@@ -340,6 +340,7 @@ export function createTableView(kind: TableSpec['kind'], options: TableViewOptio
     control.dataset.key = cell.key;
     control.disabled = cell.disabled === true;
     control.title = cell.disabled ? t.notApplicable : (cell.hint ?? '');
+    control.classList.toggle('se-cell-overridden', cell.overridden === true);
     // the input being typed in keeps what is typed ("1,5" stays, though it is stored as 1.5)
     const typing = document.activeElement === control;
     if (control instanceof HTMLSelectElement) {

@@ -61,6 +61,23 @@ export const app = {
     `Replications chosen for ${kpi} ± ${target} (at most ${cap}): ${met ? 'target met' : 'target not met'}${halfWidth === null ? '' : `, ± ${halfWidth}`}`,
   done: (replications: number, seconds: number) => `Done: ${replications} replication${replications === 1 ? '' : 's'} in ${formatDuration(seconds)}`,
   cancelled: (replications: number) => `Cancelled: ${replications} complete replication${replications === 1 ? '' : 's'} kept`,
+  /** a Run cancelled part way: the results hold fewer replications than asked, and Replications follows them */
+  cancelledKept: (kept: number, asked: number) =>
+    `Cancelled: the results hold ${kept} of the ${asked} replications asked, and Replications is now ${kept}, so Share and Save reproduce them (Undo in the editor puts ${asked} back).`,
+  /** results on screen that no longer belong to the scenario shown (web/staleResults.ts) */
+  stale: {
+    invalid: 'These results are from an earlier version of the scenario, which now has problems (see the editor).',
+    other: (name: string) => `These results are for \u201c${name}\u201d, not the scenario shown.`,
+    replications: (ran: number, now: number) => `These results hold ${ran} replication${ran === 1 ? '' : 's'}; the scenario now asks for ${now}.`,
+    seed: (ran: string | number, now: string | number) => `These results are for seed ${ran}; the scenario now has seed ${now}.`,
+    edited: 'The scenario has changed since these results were run.',
+    panel: 'Run on an earlier version of the scenario: run it again for the scenario shown.',
+    runAgain: 'Run again',
+    share: 'Link copied. It opens the scenario as it is now, whose results are not the ones on screen (they are from an earlier version): run again before sharing to show the same numbers.',
+    shareInAddressBar: 'The link is in the address bar. It opens the scenario as it is now, whose results are not the ones on screen (they are from an earlier version): run again before sharing to show the same numbers.',
+    exported: 'The file holds the results on screen, those of the earlier version of the scenario it names (with its seed and replications), not of the scenario as it is now.',
+    save: 'Saved the scenario as it is now; the results on screen are from an earlier version and are not in the file (run again to see its own).',
+  },
   cancelledNone: 'Cancelled before any replication finished',
   failed: (message: string) => `The simulation stopped with an error: ${message}. Nothing was kept; you can run again.`,
   invalid: (count: number) => `${count} problem${count === 1 ? '' : 's'} in the scenario: fix ${count === 1 ? 'it' : 'them'} to run (see the editor)`,

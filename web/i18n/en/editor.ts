@@ -64,6 +64,9 @@ export const editorStrings = {
     placeholderEveryProduct: 'every product it ships',
     setOnlyNote: 'No policy overrides: this variant runs the stock points\u2019 own policies, with the other changes in its "set" (JSON view).',
     baselineNote: 'No policy overrides and no other changes: this variant runs the scenario as it is (a baseline).',
+    /** a value every variant replaces (web/editor/variantOverrides.ts): editing it changes no result */
+    overriddenBy: (variants: ReadonlyArray<string>) =>
+      `Every variant replaces this (${variants.join(', ')}), so editing it here changes no result: edit the variants instead.`,
     placeholderEveryNode: 'every node',
     placeholderEveryProductOverride: 'every product',
     sections: {
