@@ -3,15 +3,17 @@
  * folder), serves it, opens it at 1280×800 in Debian's headless Chromium, lets the default scenario
  * (the coffee brand) run until the dashboard is full, and takes the screenshot. Uses the browser
  * tests' harness (test/browser/harness.ts); a browser test takes the same picture, so this path stays
- * working.
+ * working. `--all` also takes the phone (390×844) and wide-screen (1920×1080) pictures beside it.
  *
- *     npm run screenshot [-- <output.png>]
+ *     npm run screenshot [-- <output.png>] [-- --all]
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { launchBrowser, REPO_ROOT, serveApp, takeScreenshot } from '../test/browser/harness.ts';
 
-const output = resolve(process.argv[2] ?? join(REPO_ROOT, 'docs', 'screenshot.png'));
+const all = process.argv.includes('--all');
+const output = resolve(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? join(REPO_ROOT, 'docs', 'screenshot.png'));
+const sizes = [{ width: 1280, height: 800, path: output }, ...(all ? [{ width: 390, height: 844, path: output.replace(/\.png$/, '-390.png') }, { width: 1920, height: 1080, path: output.replace(/\.png$/, '-1920.png') }] : [])];
 
 const started = Date.now();
 const server = await serveApp();
@@ -21,13 +23,15 @@ const browser = await launchBrowser().catch(async (error: unknown) => {
 });
 try {
   await mkdir(dirname(output), { recursive: true });
-  const app = await takeScreenshot(browser, server.url, output);
-  await app.close();
-  if (app.errors.length > 0) {
-    console.error(`The page reported errors while the screenshot was taken:\n${app.errors.join('\n')}`);
-    process.exitCode = 1;
+  for (const { width, height, path } of sizes) {
+    const app = await takeScreenshot(browser, server.url, path, { width, height });
+    await app.close();
+    if (app.errors.length > 0) {
+      console.error(`The page reported errors while the screenshot was taken:\n${app.errors.join('\n')}`);
+      process.exitCode = 1;
+    }
+    console.log(`Saved ${path} (${width}×${height}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  console.log(`Saved ${output} (1280×800) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await browser.close();
   await server.close();

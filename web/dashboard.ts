@@ -133,7 +133,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     if (!current) return;
     const { result, scenario } = current;
     const currency = scenario.currency;
-    renderKpiCards(section('cards'), result, { currency });
+    renderKpiCards(section('cards'), result, { currency, headline: scenario.headline });
     frontier.draw(() => renderFrontier(frontier.body, result, { currency }));
     drawInventory();
     customers.draw(result, scenario);

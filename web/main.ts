@@ -5,6 +5,7 @@ import { app } from './i18n/en/app.ts';
 import { sweep as swept } from './i18n/en/sweep.ts';
 import { Store, type AppState } from './state.ts';
 import { DEFAULT_SCENARIO, gallery, readGalleryFile, type GalleryEntry } from './gallery.ts';
+import { createGalleryList } from './gallery/galleryList.ts';
 import { runBudgetIssues, runScenario } from './worker/client.ts';
 import { createDashboard } from './dashboard.ts';
 import { createScenarioEditor } from './editor/scenarioEditor.ts';
@@ -29,6 +30,7 @@ import type { ScenarioInput } from '../src/scenario/schema.ts';
 import { createImportWizard } from './import/importWizard.ts';
 import { importStrings } from './i18n/en/import.ts';
 import { createStaleMarker, stalenessOf, type Staleness } from './staleResults.ts';
+import { showScenarioStory } from './scenarioStory.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -133,20 +135,9 @@ store.subscribe((state, previous) => {
   }
 });
 
-function firstSentence(text: string): string {
-  const end = text.search(/[.!?](\s|$)/);
-  return end < 0 ? text : text.slice(0, end + 1);
-}
-
-/** The description's first sentence as the summary, the rest on request: long ones would push the dashboard down. */
+/** The scenario's story and what to look at, visible on the first screen (web/scenarioStory.ts). */
 function showDescription(text: string): void {
-  const details = $<HTMLDetailsElement>('scenario-description');
-  const first = firstSentence(text);
-  details.querySelector('summary')!.textContent = first;
-  // a leading space keeps the sentences apart in the element's text (read aloud, copied, tested)
-  details.querySelector('p')!.textContent = ` ${text.slice(first.length).trim()}`;
-  details.hidden = text === '';
-  details.classList.toggle('single', first.length === text.length);
+  showScenarioStory($('scenario-description'), text, app.story);
 }
 
 function showBanner(state: AppState): void {
@@ -196,14 +187,14 @@ function showProgress(state: AppState): void {
     progressBar.style.width = `${(fraction * 100).toFixed(1)}%`;
     // a precision run counts replications of its round's planned total; others count runs
     progressText.textContent = run.round === undefined ? app.progress(run.done, run.total, left) : app.precisionProgress(run.round, run.done, run.total);
-    status.textContent = run.round === undefined ? app.running : app.runningRound(run.round, left);
+    status.textContent = run.round !== undefined ? app.runningRound(run.round, left) : (run.what ?? app.running);
     progress.classList.add('active');
     return;
   }
   progress.classList.remove('active');
   // no time left to show once the run has ended
   progressText.textContent = progressText.textContent?.replace(/ · .*$/, '') ?? '';
-  if (run.status === 'done') status.textContent = run.precision ? precisionSentence(run.precision, run.replications, run.seconds) : app.done(run.replications, run.seconds);
+  if (run.status === 'done') status.textContent = run.precision ? precisionSentence(run.precision, run.replications, run.seconds) : (run.summary ?? app.done(run.replications, run.seconds));
   else if (run.status === 'cancelled') status.textContent = run.replications === 0 ? app.cancelledNone : run.asked !== undefined && run.asked > run.replications ? app.cancelledKept(run.replications, run.asked) : app.cancelled(run.replications);
   else if (run.status === 'failed' || run.status === 'refused') status.textContent = '';
 }
@@ -267,21 +258,26 @@ function run(): Promise<void> {
  * Puts the shell in the running state (progress bar, Cancel) for a run or a sweep: the signal Cancel
  * aborts, the progress callback for the worker pool, and `end` to call when the pool is done.
  */
-function beginRun() {
+function beginRun(what?: string) {
   controller = new AbortController();
   const startedAt = performance.now();
-  store.update({ run: { status: 'running', done: 0, total: 0, startedAt } });
+  let described = what;
+  store.update({ run: { status: 'running', done: 0, total: 0, startedAt, what: described } });
   const signal = controller.signal;
   // a progress message already on its way when the run ends (cancelled workers included) must not
   // bring the finished run back to life
   const onProgress = (done: number, total: number, round?: number) => {
-    if (controller?.signal === signal && !signal.aborted) store.update({ run: { status: 'running', done, total, startedAt, round } });
+    if (controller?.signal === signal && !signal.aborted) store.update({ run: { status: 'running', done, total, startedAt, round, what: described } });
+  };
+  /** the analysis moves on to another phase (an optimisation's confirmation): the status says it */
+  const describe = (next: string) => {
+    described = next;
   };
   const end = () => {
     if (controller?.signal === signal) controller = null;
     return { cancelled: signal.aborted, seconds: (performance.now() - startedAt) / 1000 };
   };
-  return { signal, onProgress, end };
+  return { signal, onProgress, end, describe };
 }
 
 async function runNow(): Promise<void> {
@@ -320,7 +316,9 @@ async function runNow(): Promise<void> {
     run: cancelled ? { status: 'cancelled', replications: result.replications, asked: settings.replications } : { status: 'done', replications: result.replications, seconds },
     result: result.replications > 0 ? { value: result, scenario: ran, theory: outcome.theory, comparisons: outcome.comparisons, precision: null } : store.state.result,
   });
-  if (kept) setReplications(result.replications);
+  // only while the scenario shown is still the one that ran (a gallery pick cancels the run and loads
+  // another, whose replications are its own)
+  if (kept && stalenessOf(settings, store.state.scenario, shownSettings(store.state.scenario)) === null) setReplications(result.replications);
 }
 
 /** Replications in the top bar and in the scenario's text (an undoable edit, as typing it there). */
@@ -353,7 +351,8 @@ async function precisionNow(settings: Scenario, request: PrecisionRequest): Prom
     result: result.replications > 0 ? { value: result, scenario: used, theory: outcome.theory, comparisons: outcome.comparisons, precision: outcome.precision } : store.state.result,
   });
   // the replications used (or, cancelled, kept) become the scenario's, so that the results belong to it
-  if (result.replications > 0 && result.replications !== settings.replications) setReplications(result.replications);
+  const stillShown = stalenessOf(settings, store.state.scenario, shownSettings(store.state.scenario)) === null;
+  if (stillShown && result.replications > 0 && result.replications !== settings.replications) setReplications(result.replications);
 }
 
 runButton.addEventListener('click', () => void run());
@@ -380,7 +379,9 @@ async function sweepNow(request: SweepRequest): Promise<void> {
     sweepPanel.showError(app.refused(failureMessage({ issues: tooLarge })));
     return;
   }
-  const { signal, onProgress, end } = beginRun();
+  const parameters = request.axes.map((axis) => axis.parameter).join(' × ');
+  const points = planned.plan.points.length;
+  const { signal, onProgress, end } = beginRun(app.analysis.sweep(parameters, points, settings.replications));
   const outcome = await runSweep(planned.plan, request, onProgress, signal);
   const { cancelled, seconds } = end();
   if (!outcome.ok) {
@@ -389,7 +390,9 @@ async function sweepNow(request: SweepRequest): Promise<void> {
   }
   const view = outcome.view;
   store.update({
-    run: cancelled ? { status: 'cancelled', replications: view.replications } : { status: 'done', replications: view.replications, seconds },
+    run: cancelled
+      ? { status: 'cancelled', replications: view.replications }
+      : { status: 'done', replications: view.replications, seconds, summary: app.analysis.sweepDone(parameters, points, view.replications, seconds) },
     sweep: view.replications > 0 ? view : store.state.sweep,
     panelsRanOn: view.replications > 0 ? { ...store.state.panelsRanOn, sweep: settings } : store.state.panelsRanOn,
   });
@@ -409,7 +412,8 @@ async function sensitivityNow(request: SensitivityRequest): Promise<void> {
   if (!scenario || store.state.run.status === 'running') return;
   // the top bar's replications and seed, as for Run
   const settings = runSettings(scenario);
-  const { signal, onProgress, end } = beginRun();
+  const variantName = sensitivityVariants(settings).find((variant) => variant.id === request.variant)?.name ?? request.variant;
+  const { signal, onProgress, end } = beginRun(app.analysis.sensitivity(variantName, request.percent));
   const outcome = await runSensitivity(settings, request, onProgress, signal);
   const { cancelled, seconds } = end();
   if (!outcome.ok) {
@@ -419,7 +423,9 @@ async function sensitivityNow(request: SensitivityRequest): Promise<void> {
   const view = outcome.view;
   const replications = view?.replications ?? 0;
   store.update({
-    run: cancelled ? { status: 'cancelled', replications } : { status: 'done', replications, seconds },
+    run: cancelled
+      ? { status: 'cancelled', replications }
+      : { status: 'done', replications, seconds, summary: view ? app.analysis.sensitivityDone(view.variant, view.planned, view.percent, replications, seconds) : undefined },
     sensitivity: view ?? store.state.sensitivity,
     panelsRanOn: view ? { ...store.state.panelsRanOn, sensitivity: settings } : store.state.panelsRanOn,
   });
@@ -449,8 +455,14 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
     optimizePanel.showError(app.refused(failureMessage({ issues: tooLarge })));
     return;
   }
-  const { signal, onProgress, end } = beginRun();
-  const outcome = await runOptimize(settings, request, onProgress, signal);
+  const parameters = request.axes.map((axis) => axis.parameter).join(' × ');
+  const points = planned.ok ? planned.plan.points.length : 0;
+  const confirmReplications = confirmReplicationsFor(settings.replications);
+  const { signal, onProgress, end, describe } = beginRun(app.analysis.screening(parameters, points, settings.replications));
+  const outcome = await runOptimize(settings, request, (done, total, phase) => {
+    if (phase === 'confirm') describe(app.analysis.confirming(parameters, Math.min(OPTIMIZE_TOP, points), confirmReplications));
+    onProgress(done, total);
+  }, signal);
   const { seconds } = end();
   if (!outcome.ok) {
     if (outcome.cancelled) {
@@ -465,7 +477,9 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
   const view = outcome.view;
   const finished = view.outcome.complete;
   store.update({
-    run: finished ? { status: 'done', replications: view.screenReplications, seconds } : { status: 'cancelled', replications: view.outcome.replications.screen },
+    run: finished
+      ? { status: 'done', replications: view.screenReplications, seconds, summary: app.analysis.optimizeDone(parameters, points, view.screenReplications, view.outcome.replications.confirm > 0 ? view.outcome.confirmed.length : 0, view.confirmReplications, seconds) }
+      : { status: 'cancelled', replications: view.outcome.replications.screen },
     optimize: view,
     panelsRanOn: { ...store.state.panelsRanOn, optimize: settings },
   });
@@ -511,36 +525,12 @@ function load(text: string, settings: { replications?: number; seed?: string | n
   }
 }
 
-const galleryList = $('gallery');
-for (const entry of gallery) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = `gallery-item${entry.theory ? ' theory' : ''}`;
-  button.dataset.path = entry.path;
-  button.title = entry.description;
-  const name = document.createElement('span');
-  name.className = 'gallery-name';
-  name.textContent = entry.name;
-  const path = document.createElement('span');
-  path.className = 'gallery-path';
-  path.textContent = entry.path.replace('scenarios/', '');
-  const summary = document.createElement('span');
-  summary.className = 'gallery-summary';
-  summary.textContent = firstSentence(entry.description);
-  button.append(name, summary, path);
-  button.addEventListener('click', () => pick(entry));
-  galleryList.append(button);
-}
+const galleryList = createGalleryList($('gallery'), gallery, pick);
 
 function pick(entry: GalleryEntry): void {
   const wasRunning = store.state.run.status === 'running';
   if (wasRunning) controller?.abort();
-  for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) {
-    const current = item.dataset.path === entry.path;
-    item.setAttribute('aria-current', String(current));
-    // keep the chosen scenario in view inside the list (not the page)
-    if (current) galleryList.scrollTop = item.offsetTop - galleryList.offsetTop - 4;
-  }
+  galleryList.setCurrent(entry.path);
   load(entry.text);
   closeDrawer();
   // a run under way is cancelled first; the new scenario runs once it has stopped
@@ -579,7 +569,7 @@ function openImported(scenario: ScenarioInput): void {
 function openAndRun(text: string): void {
   const wasRunning = store.state.run.status === 'running';
   if (wasRunning) controller?.abort();
-  for (const item of galleryList.querySelectorAll<HTMLElement>('.gallery-item')) item.setAttribute('aria-current', 'false');
+  galleryList.setCurrent(null);
   load(text, {}, true);
   closeDrawer();
   if (wasRunning) void currentRun.then(() => run());

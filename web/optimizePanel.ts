@@ -72,14 +72,20 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
     what: text.exportWhat,
     csv: () => (view ? options.files.csv(view) : null),
     json: () => (view ? options.files.json(view) : null),
+    source: () => (view ? { name: view.scenario, seed: view.seed } : null),
   });
   const sentence = document.createElement('p');
   sentence.id = 'optimize-sentence';
   sentence.className = 'optimize-sentence';
+  // when no grid point meets the floor: which way to widen the grid, and a button that does it
+  const advice = document.createElement('p');
+  advice.id = 'optimize-advice';
+  advice.className = 'optimize-advice';
+  advice.hidden = true;
   const table = document.createElement('table');
   table.id = 'optimize-table';
   table.className = 'optimize-table';
-  caption.after(sentence, table);
+  caption.after(sentence, advice, table);
   root.replaceChildren(heading(text.title, text.help), form, results);
   root.querySelector('h2')!.id = 'optimize-title';
   fillKpiSelects();
@@ -162,6 +168,40 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
     table.replaceChildren(tableCaption, head, body);
   }
 
+  /**
+   * No grid point met the floor: the closest one, and either the values to try beyond the grid's edge
+   * it sits on (a button puts them in the parameter's values field and runs) or why widening will not help.
+   */
+  function drawAdvice(view: OptimizeView): void {
+    const given = view.advice;
+    advice.replaceChildren();
+    advice.hidden = given === null || !view.request.constraint;
+    if (given === null || !view.request.constraint) return;
+    const parameters = view.request.axes.map((axis) => axis.parameter);
+    const floor = kpiMeta(view.request.constraint.kpi, currency);
+    const closest = sweepText.pointName(parameters, given.closest.values);
+    const reached = `${floor.label} ${floor.format(given.closest.mean)}`;
+    if (given.kind === 'inside') {
+      advice.textContent = text.inside(closest, reached);
+      return;
+    }
+    const values = given.axes[given.axis].values;
+    advice.append(text.widen(closest, reached, given.parameter, given.direction, values.join(', ')), ' ');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'optimize-widen';
+    button.textContent = text.widenButton(given.parameter);
+    button.addEventListener('click', () => {
+      const input = root.querySelector<HTMLInputElement>(`#optimize-values-${given.axis + 1}`);
+      if (!input) return;
+      input.value = values.join(', ');
+      // an edit the user could have made: the field no longer follows the scenario
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      form.requestSubmit();
+    });
+    advice.append(button);
+  }
+
   function drawSkipped(view: OptimizeView): void {
     skipped.replaceChildren();
     if (view.outcome.skipped.length === 0) return;
@@ -196,6 +236,8 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
       results.hidden = view === null;
       if (!view) {
         sentence.textContent = '';
+        advice.replaceChildren();
+        advice.hidden = true;
         table.replaceChildren();
         skipped.replaceChildren();
         return;
@@ -203,6 +245,7 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
       const finished = view.outcome.complete ? null : view.outcome.replications;
       caption.textContent = text.caption(view.screenReplications, view.confirmReplications, sweepText.where(view.request.product, view.request.node), finished);
       sentence.textContent = view.outcome.sentence;
+      drawAdvice(view);
       drawTable(view);
       drawSkipped(view);
     },

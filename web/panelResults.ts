@@ -1,5 +1,5 @@
 import { app } from './i18n/en/app.ts';
-import { downloadText } from './charts/export.ts';
+import { downloadName, downloadText } from './charts/export.ts';
 
 /**
  * Parts the analysis panels (sweep, sensitivity, optimise) share. The results area: a caption, the
@@ -16,8 +16,9 @@ export interface ResultsArea {
 
 /**
  * The panel's numbers as files (the buttons "Results as CSV" and "Results as JSON", ids
- * `<name>-export-csv` / `-json`, files `stocklab-<name>.csv` / `.json`), built from what the panel
- * shows when a button is clicked; null when there is nothing to export.
+ * `<name>-export-csv` / `-json`, files named after the scenario, its seed, the panel and the day:
+ * `stocklab-<scenario>-seed-<seed>-<name>-<date>.csv`), built from what the panel shows when a button
+ * is clicked; null when there is nothing to export.
  */
 export interface ResultFiles {
   name: string;
@@ -25,6 +26,8 @@ export interface ResultFiles {
   what: string;
   csv(): string | null;
   json(): string | null;
+  /** the scenario and seed the panel's results were run on (the files are named after them) */
+  source(): { name: string; seed: string | number } | null;
 }
 
 export function createResultsArea(chartIds: string[], skippedId: string, files: ResultFiles): ResultsArea {
@@ -43,7 +46,8 @@ export function createResultsArea(chartIds: string[], skippedId: string, files: 
     button.title = app.exportPanel(format.toUpperCase(), files.what);
     button.addEventListener('click', () => {
       const text = format === 'csv' ? files.csv() : files.json();
-      if (text !== null) downloadText(text, `stocklab-${files.name}.${format}`, format === 'csv' ? 'text/csv' : 'application/json');
+      const source = files.source();
+      if (text !== null && source !== null) downloadText(text, downloadName(source, files.name, format), format === 'csv' ? 'text/csv' : 'application/json');
     });
     exports.append(button);
   }

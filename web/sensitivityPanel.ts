@@ -81,6 +81,7 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
     what: text.exportWhat,
     csv: () => (view ? options.files.csv(view) : null),
     json: () => (view ? options.files.json(view, skippedLines(view)) : null),
+    source: () => (view ? { name: view.scenario, seed: view.seed } : null),
   });
   root.replaceChildren(heading(text.title, text.help), form, results);
   root.querySelector('h2')!.id = 'sensitivity-title';

@@ -42,9 +42,11 @@ export interface AppState {
 export type RunState =
   | { status: 'idle' }
   /** `round`: a precision run's round, counting replications (else runs) */
-  | { status: 'running'; done: number; total: number; startedAt: number; round?: number }
+  /** `what`: the analysis under way, in words (a sweep's grid, an optimisation's phase); a plain Run has none */
+  | { status: 'running'; done: number; total: number; startedAt: number; round?: number; what?: string }
   /** `precision`: how a precision run ended */
-  | { status: 'done'; replications: number; seconds: number; precision?: PrecisionSummary }
+  /** `summary`: what an analysis ran, in one sentence starting "Done:" (a plain Run's is built from the counts) */
+  | { status: 'done'; replications: number; seconds: number; precision?: PrecisionSummary; summary?: string }
   /** `asked`: the replications a cancelled Run was asked for (it kept `replications` of them) */
   | { status: 'cancelled'; replications: number; asked?: number }
   | { status: 'failed'; message: string }

@@ -66,6 +66,7 @@ export function createSweepPanel(root: HTMLElement, options: SweepPanelOptions):
     what: text.exportWhat,
     csv: () => (view ? options.files.csv(view) : null),
     json: () => (view ? options.files.json(view, kpi) : null),
+    source: () => (view ? { name: view.scenario, seed: view.seed } : null),
   });
   root.replaceChildren(heading(text.title, text.help), form, results);
   root.querySelector('h2')!.id = 'sweep-title';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KPI_NAMES } from '../metrics/kpis.ts';
 
 /**
  * The scenario format: the single source of truth for scenario types (`z.infer`).
@@ -656,6 +657,16 @@ export const Scenario = z.strictObject({
   version: z.literal(SCENARIO_VERSION, { message: `expected version ${SCENARIO_VERSION}` }),
   name: label().min(1),
   description: prose().optional(),
+  /**
+   * what a reader should look at first: the KPIs the web app's headline cards show, in this order (by
+   * default fill rate, holding cost, total cost and customers lost)
+   */
+  headline: z
+    .array(z.enum(KPI_NAMES, { message: `expected a KPI name (${KPI_NAMES.join(', ')})` }))
+    .min(1, { message: 'expected at least one KPI' })
+    .max(6, { message: 'expected at most 6 KPIs (the cards show them side by side)' })
+    .refine((names) => new Set(names).size === names.length, { message: 'expected each KPI once' })
+    .optional(),
   currency: label().max(12, { message: 'expected a currency of at most 12 characters (a code or symbol: EUR, €, USD)' }).default('EUR'),
   timeUnit: z.literal('day').default('day'),
   horizonDays: positive(),

@@ -245,7 +245,8 @@ export async function shownDescription(page: Page): Promise<string> {
     // join the text of block-level children with spaces, as a reader sees them
     const parts: string[] = [];
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? '');
+    // the description's own words: not the "What to look at:" label or the More button
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('.look-at-label, .story-toggle')) parts.push(node.textContent ?? '');
     return parts.join(' ');
   });
   return normalizeSpace(text);
@@ -256,9 +257,9 @@ export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' '
 /** The chart sections of the dashboard, top to bottom (web/index.html). */
 export const CHART_SECTIONS = ['frontier', 'inventory', 'customers', 'histogram', 'network'] as const;
 
-/** The full app at 1280×800 after its default run: the picture in the README. */
-export async function takeScreenshot(browser: Browser, baseUrl: string, path: string): Promise<AppPage> {
-  const app = await openApp(browser, baseUrl, { width: 1280, height: 800 });
+/** The full app (at 1280×800 unless told) after its default run: the pictures in the README. */
+export async function takeScreenshot(browser: Browser, baseUrl: string, path: string, size: { width: number; height: number } = { width: 1280, height: 800 }): Promise<AppPage> {
+  const app = await openApp(browser, baseUrl, size);
   await waitForDashboard(app.page);
   // let the charts lay out after the last resize and the progress bar's transition end
   await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

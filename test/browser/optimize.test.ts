@@ -64,7 +64,7 @@ test('the results as CSV and JSON: a row per screened point and per confirmed ca
   const scenario = (await page.textContent('#scenario-name'))!;
   const seed = await page.inputValue('#seed');
   const csv = await downloadText(page, '#optimize-export-csv');
-  expect(csv.name).toBe('stocklab-optimize.csv');
+  expect(csv.name).toMatch(/^stocklab-.+-seed-.+-optimize-\d{4}-\d{2}-\d{2}\.csv$/);
   const [head, ...rows] = parseCsv(csv.text);
   expect(head).toEqual(['scenario', 'seed', 'complete', 'stocklabVersion', 'phase', 'reorderPoint', 'orderQuantity', 'totalCost', 'totalCostHalfWidth', 'replications', 'winner']);
   for (const row of rows) expect(row.slice(0, 4)).toEqual([scenario, seed, 'true', STOCKLAB_VERSION]);
@@ -84,7 +84,7 @@ test('the results as CSV and JSON: a row per screened point and per confirmed ca
   });
 
   const json = await downloadText(page, '#optimize-export-json');
-  expect(json.name).toBe('stocklab-optimize.json');
+  expect(json.name).toMatch(/^stocklab-.+-seed-.+-optimize-\d{4}-\d{2}-\d{2}\.json$/);
   const parsed = JSON.parse(json.text);
   expect([parsed.scenario, String(parsed.seed), parsed.complete, parsed.stocklabVersion]).toEqual([scenario, seed, true, STOCKLAB_VERSION]);
   expect([parsed.spec.screenReplications, parsed.spec.confirmReplications, parsed.spec.top, parsed.spec.objective]).toEqual([2, 10, 3, 'totalCost']);
@@ -109,6 +109,47 @@ test('a service floor adds its column and whether each candidate meets it', asyn
   // the CSV gains the floor's columns, as the CLI's
   const [head] = parseCsv((await downloadText(page, '#optimize-export-csv')).text);
   expect(head.slice(-4)).toEqual(['fillRate', 'fillRateHalfWidth', 'meetsFloor', 'winner']);
+  await page.fill('#optimize-floor', '');
+  expect(app.errors).toEqual([]);
+});
+
+test('a floor no grid point meets: the panel says which way to widen the grid and does it; the status names each phase', async () => {
+  await page.selectOption('#optimize-param-1', 'reorderPoint');
+  await page.fill('#optimize-values-1', '4:16:6');
+  await page.selectOption('#optimize-param-2', 'orderQuantity');
+  await page.fill('#optimize-values-2', '10,20');
+  await page.selectOption('#optimize-floor-kpi', 'fillRate');
+  await page.fill('#optimize-floor', '0.9999');
+  await page.evaluate(() => (document.querySelector('#optimize-sentence')!.textContent = ''));
+  await page.click('#optimize-run');
+  await page.waitForFunction(() => (document.querySelector('#optimize-sentence')?.textContent ?? '') !== '', undefined, { timeout: 60_000 });
+  await waitForIdle(page, 60_000);
+  expect(await page.textContent('#optimize-sentence')).toMatch(/^No grid point meets fillRate ≥ 0.9999/);
+  const advice = (await page.textContent('#optimize-advice'))!;
+  const match = /is at the grid’s largest (reorderPoint|orderQuantity): the floor is more likely met above it\. Try \1 ([\d, ]+)\./.exec(advice);
+  expect(match, advice).not.toBeNull();
+  const [, parameter, values] = match!;
+  // the status said what ran: the screening of 6 grid points (no confirmation: nothing met the floor)
+  expect(await page.textContent('#status')).toMatch(/^Done: 2 replications of each of 6 grid points screened, none confirmed \(none met the floor\) \(optimisation of reorderPoint × orderQuantity\)/);
+
+  // the button puts the values in the parameter's field and runs; the status follows the phases
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    new MutationObserver(() => seen.push(document.querySelector('#status')!.textContent ?? '')).observe(document.querySelector('#status')!, { childList: true, characterData: true, subtree: true });
+  });
+  await page.fill('#optimize-floor', '0.5');
+  await page.click('#optimize-widen');
+  await page.waitForFunction(() => /^Done:/.test(document.querySelector('#status')?.textContent ?? '') && document.querySelector<HTMLButtonElement>('#cancel')!.disabled, undefined, { timeout: 60_000 });
+  const field = parameter === 'reorderPoint' ? '#optimize-values-1' : '#optimize-values-2';
+  expect(await page.inputValue(field)).toBe(values.trim());
+  const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+  expect(statuses.some((status) => /^Optimisation of reorderPoint × orderQuantity: screening \d+ grid points on 2 replications each…$/.test(status))).toBe(true);
+  expect(statuses.some((status) => /^Optimisation of reorderPoint × orderQuantity: confirming the best 3 on 10 new replications each…$/.test(status))).toBe(true);
+  expect(await page.isHidden('#optimize-advice')).toBe(true);
+  // the 3 × 3 grid the tests below expect
+  await page.fill('#optimize-values-1', '6:14:4');
+  await page.fill('#optimize-values-2', '10,20,30');
   await page.fill('#optimize-floor', '');
   expect(app.errors).toEqual([]);
 });

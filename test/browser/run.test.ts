@@ -85,8 +85,9 @@ describe('the web app at 1280×800', () => {
 
   /** Clicks Cancel and checks the run stops at once and stays stopped; returns the status text. */
   async function cancelAndCheck(): Promise<string> {
-    // the run is on workers now, which is what makes the check below tell something
-    expect(page.workers().length).toBeGreaterThan(0);
+    // the run is on workers now (they start a moment after Cancel turns on: wait for them), which is
+    // what makes the check below tell something
+    await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBeGreaterThan(0);
     await page.click('#cancel');
     // stopped at once: idle within the bound, and the pool's workers terminated (Cancel terminates
     // them), so nothing that was in flight can bring the run back

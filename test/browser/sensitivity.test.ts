@@ -88,7 +88,7 @@ test('±10% on total cost: 5 bars sorted by swing, baseline, whiskers, end label
     bars.map((bar) => ({ input: bar.getAttribute('data-input'), swing: bar.querySelector('.tornado-span')!.getAttribute('data-swing') })),
   );
   const csv = await downloadText(page, '#sensitivity-export-csv');
-  expect(csv.name).toBe('stocklab-sensitivity.csv');
+  expect(csv.name).toMatch(/^stocklab-.+-seed-.+-sensitivity-\d{4}-\d{2}-\d{2}\.csv$/);
   const [head, ...rows] = parseCsv(csv.text);
   expect(head).toEqual(['scenario', 'seed', 'replications', 'complete', 'stocklabVersion', 'variantId', 'variant', 'kpi', 'percent', 'input', 'baseline', 'baselineHalfWidth', 'low', 'lowHalfWidth', 'high', 'highHalfWidth', 'swing']);
   expect(rows).toHaveLength(5);
@@ -99,7 +99,7 @@ test('±10% on total cost: 5 bars sorted by swing, baseline, whiskers, end label
     expect(Math.abs(Number(row[column('high')]) - Number(row[column('low')]))).toBeCloseTo(Number(row[column('swing')]), 6);
   });
   const json = await downloadText(page, '#sensitivity-export-json');
-  expect(json.name).toBe('stocklab-sensitivity.json');
+  expect(json.name).toMatch(/^stocklab-.+-seed-.+-sensitivity-\d{4}-\d{2}-\d{2}\.json$/);
   const parsed = JSON.parse(json.text);
   expect(Object.keys(parsed)).toEqual(['scenario', 'variant', 'kpi', 'percent', 'baseline', 'bars', 'skipped', 'seed', 'replications', 'complete', 'stocklabVersion']);
   expect([parsed.scenario, parsed.variant, parsed.kpi, parsed.percent, String(parsed.seed), parsed.replications, parsed.complete, parsed.skipped]).toEqual([scenario, variant, 'totalCost', 10, seed, 2, true, []]);

@@ -87,7 +87,7 @@ test('the grid points as CSV and JSON: the CLI\'s columns after what reproduces 
   const scenario = (await page.textContent('#scenario-name'))!;
   const seed = await page.inputValue('#seed');
   const csv = await downloadText(page, '#sweep-export-csv');
-  expect(csv.name).toBe('stocklab-sweep.csv');
+  expect(csv.name).toMatch(/^stocklab-.+-seed-.+-sweep-\d{4}-\d{2}-\d{2}\.csv$/);
   const [head, ...rows] = parseCsv(csv.text);
   expect(head.slice(0, 10)).toEqual(['scenario', 'seed', 'replications', 'complete', 'stocklabVersion', 'reorderPoint', 'orderQuantity', 'frontier', 'fillRate', 'fillRateHalfWidth']);
   expect(head).toContain('totalCostHalfWidth');
@@ -110,7 +110,7 @@ test('the grid points as CSV and JSON: the CLI\'s columns after what reproduces 
   expect(rows.filter((row) => row[column('frontier')] === 'true')).toHaveLength(await page.locator('#sweep-frontier .sweep-frontier-point.on-frontier').count());
 
   const json = await downloadText(page, '#sweep-export-json');
-  expect(json.name).toBe('stocklab-sweep.json');
+  expect(json.name).toMatch(/^stocklab-.+-seed-.+-sweep-\d{4}-\d{2}-\d{2}\.json$/);
   const parsed = JSON.parse(json.text);
   expect(Object.keys(parsed)).toEqual(['scenario', 'seed', 'replications', 'axes', 'kpi', 'rows', 'skipped', 'complete', 'product', 'node', 'stocklabVersion']);
   expect([parsed.scenario, String(parsed.seed), parsed.replications, parsed.complete, parsed.kpi, parsed.product, parsed.stocklabVersion]).toEqual([scenario, seed, 2, true, 'fillRate', 'widget', STOCKLAB_VERSION]);

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spreadLabels } from '../../web/charts/chartFrame.ts';
-import { paddedExtent } from '../../web/charts/frontierChart.ts';
 import { binCount } from '../../web/charts/histogram.ts';
-import { bestIndexes, sortRows } from '../../web/charts/kpiTable.ts';
+import { sortRows } from '../../web/charts/kpiTable.ts';
 import { distributionMean, layoutNetwork } from '../../web/charts/networkDiagram.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 
 describe('KPI table', () => {
-  it('stars the highest value where higher is better, the lowest where lower is, ties included', () => {
-    expect([...bestIndexes([0.92, 0.99, 0.95], 'higher')]).toEqual([1]);
-    expect([...bestIndexes([946, 950, 946], 'lower')]).toEqual([0, 2]);
-  });
-
-  it('stars nothing for neutral KPIs, a single value, or all values equal', () => {
-    expect(bestIndexes([1, 2], null).size).toBe(0);
-    expect(bestIndexes([1, null], 'higher').size).toBe(0);
-    expect(bestIndexes([0, 0, 0], 'lower').size).toBe(0);
-  });
-
   it('sorts rows by a column, both ways, with missing values last', () => {
     const rows = [{ name: 'fillRate' as const }, { name: 'revenue' as const }, { name: 'holdingCost' as const }];
     const values: Record<string, number | null> = { fillRate: 0.9, revenue: null, holdingCost: 900 };
@@ -67,13 +55,6 @@ describe('chart helpers', () => {
     const bottom = spreadLabels([395, 398], 20, 0, 400);
     expect(Math.max(...bottom)).toBeLessThanOrEqual(400);
     expect(Math.abs(bottom[0] - bottom[1])).toBeGreaterThanOrEqual(20);
-  });
-
-  it('pads an axis range but keeps rates within [0, 1]', () => {
-    const [low, high] = paddedExtent([0.92, 0.999], 0, 1);
-    expect(low).toBeLessThan(0.92);
-    expect(high).toBe(1);
-    expect(paddedExtent([5, 5], 0, Infinity)[0]).toBeLessThan(5);
   });
 
   it('makes histogram bins fine enough for the narrowest variant, within 5 to 60', () => {

@@ -401,7 +401,8 @@ export function addDayCursor(frame: Frame, options: DayCursorOptions): void {
     .attr('role', 'slider')
     .attr('aria-label', options.label)
     .attr('aria-valuemin', 0)
-    .attr('aria-valuemax', options.days - 1);
+    .attr('aria-valuemax', options.days - 1)
+    .attr('aria-valuenow', 0);
   let day = 0;
   const show = (d: number, at?: [number, number]) => {
     day = clamp(Math.round(d), 0, options.days - 1);

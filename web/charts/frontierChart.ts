@@ -3,6 +3,7 @@ import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { addNote, createFrame, drawAxes, showNote, spreadLabels, withTooltip } from './chartFrame.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';
+import { intervalDomain } from './noiseScale.ts';
 import { variantColor, variantMarker } from './palette.ts';
 
 interface Point {
@@ -55,8 +56,10 @@ export function renderFrontier(container: HTMLElement, result: ExperimentResult,
   });
   const { plot, innerWidth, innerHeight } = frame;
 
-  const x = d3.scaleLinear().domain(paddedExtent(points.flatMap((p) => [p.cost - p.costHw, p.cost + p.costHw]), 0, Infinity)).range([0, innerWidth]);
-  const y = d3.scaleLinear().domain(paddedExtent(points.flatMap((p) => [p.service - p.serviceHw, p.service + p.serviceHw]), 0, 1)).range([innerHeight, 0]);
+  // the axes cover the whiskers and never zoom in below a few half-widths (noiseScale.ts), so points
+  // whose intervals overlap never look far apart
+  const x = d3.scaleLinear().domain(intervalDomain(points.map((p) => ({ mean: p.cost, halfWidth: p.hasInterval ? p.costHw : null })), 0, Infinity)).range([0, innerWidth]);
+  const y = d3.scaleLinear().domain(intervalDomain(points.map((p) => ({ mean: p.service, halfWidth: p.hasInterval ? p.serviceHw : null })), 0, 1)).range([innerHeight, 0]);
   drawAxes(frame, x, y, {
     xFormat: axisFormat('money', x.domain()[0], x.domain()[1], innerWidth / 100),
     yFormat: axisFormat('ratio', y.domain()[0], y.domain()[1], innerHeight / 55),
@@ -108,15 +111,4 @@ export function renderFrontier(container: HTMLElement, result: ExperimentResult,
   });
   if (missing.length > 0) addNote(frame, text.frontierMissing(missing.join(', ')));
   return frame.svg.node();
-}
-
-/** [min, max] of the values with 12% room on each side (or a little around a single value), kept within [lower, upper] when the data are. */
-export function paddedExtent(values: number[], lower: number, upper: number): [number, number] {
-  let [min, max] = d3.extent(values) as [number, number];
-  const span = max - min;
-  const pad = span > 0 ? span * 0.12 : Math.abs(max) * 0.05 || 1;
-  const from = min >= lower ? Math.max(lower, min - pad) : min - pad;
-  const to = max <= upper ? Math.min(upper, max + pad) : max + pad;
-  [min, max] = [from, to];
-  return min === max ? [min - 1, max + 1] : [min, max];
 }

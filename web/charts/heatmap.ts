@@ -4,20 +4,33 @@ import type { SweepAxis, SweepRow } from '../../src/experiment/sweep.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { sweep as sweepText } from '../i18n/en/sweep.ts';
 import { clamp, containerWidth, createFrame, drawYAxis, drawXAxis, showNote, textWidth, withTooltip, type Frame } from './chartFrame.ts';
-import { paddedExtent } from './frontierChart.ts';
-import { axisFormat, kpiMeta, numberLocale, type KpiMeta } from './kpiMeta.ts';
+import { axisFormat, kpiMeta, splitWithHalfWidth, type KpiMeta } from './kpiMeta.ts';
+import { intervalDomain, noiseColorScale, type NoiseColorScale } from './noiseScale.ts';
 import { OKABE_ITO } from './palette.ts';
+import { parameterFormat } from './parameterFormat.ts';
 
-/** A parameter's value as people write it: "1,200", "0.25", "1.65". */
-export const formatParameter = numberLocale.format(',.6~f');
+export { formatParameter } from './parameterFormat.ts';
+
+/** Each parameter's format over the grid's values (rounded, yet distinct values read differently). */
+export function gridFormats(rows: SweepRow[], count: number): ((value: number) => string)[] {
+  return Array.from({ length: count }, (_, i) => parameterFormat(rows.map((row) => row.values[i])));
+}
+
+/** "reorderPoint = 1,624, orderQuantity = 250", at the grid's rounding. */
+export function gridPointName(parameters: string[], values: number[], formats: ((value: number) => string)[]): string {
+  return text.parameterPoint(parameters, values.map((value, i) => (formats[i] ?? String)(value)));
+}
 
 const FRONTIER_SYMBOL = d3.symbolStar;
 
 /**
  * A sweep's chosen KPI over its grid. Two parameters: a grid of cells (first parameter across, second
  * up), each coloured by the KPI's mean on a sequential scale (viridis, readable in grey and with the
- * common colour-vision deficiencies) with the value written in it and a legend of the scale; a star
- * marks the points on the service / holding cost frontier; grid points that were not run (invalid
+ * common colour-vision deficiencies) with the value written in it and a legend of the scale; the
+ * colours change in steps of the cells' typical 95% half-width from the best cell and span at least
+ * four of them (noiseScale.ts noiseColorScale), so a spread within the noise never fills the scale,
+ * and the caption says what the colours span and that differences under ± that half-width are
+ * noise; a star marks the points on the service / holding cost frontier; grid points that were not run (invalid
  * policies) are hatched. One parameter: the KPI's mean against the parameter with 95% whiskers.
  */
 export function renderHeatmap(container: HTMLElement, rows: SweepRow[], axes: SweepAxis[], options: { kpi: KpiName; currency?: string }): SVGSVGElement | null {
@@ -27,8 +40,8 @@ export function renderHeatmap(container: HTMLElement, rows: SweepRow[], axes: Sw
   return axes.length >= 2 ? renderGrid(container, rows, axes, meta, options.currency) : renderLine(container, present, axes[0], meta, options.currency);
 }
 
-function tooltipLines(row: SweepRow, parameters: string[], meta: KpiMeta, currency?: string): string[] {
-  const lines = [sweepText.pointName(parameters, row.values)];
+function tooltipLines(row: SweepRow, parameters: string[], formats: ((value: number) => string)[], meta: KpiMeta, currency?: string): string[] {
+  const lines = [gridPointName(parameters, row.values, formats)];
   const kpi = row.kpis[meta.name];
   lines.push(`${meta.label}: ${kpi.mean === null ? text.notApplicable : `${meta.formatWithHalfWidth(kpi.mean, kpi.halfWidth)} ${meta.unit}`}`);
   for (const name of ['fillRate', 'holdingCost'] as const) {
@@ -45,21 +58,24 @@ function tooltipLines(row: SweepRow, parameters: string[], meta: KpiMeta, curren
 function renderGrid(container: HTMLElement, rows: SweepRow[], axes: SweepAxis[], meta: KpiMeta, currency?: string): SVGSVGElement {
   const [across, up] = axes;
   const parameters = axes.map((axis) => axis.parameter);
+  const formats = gridFormats(rows, 2);
   const xs = [...new Set(across.values)];
   const ys = [...new Set(up.values)];
   const margin = { left: 84, right: 16, bottom: 128 };
   const innerWidth = containerWidth(container) - margin.left - margin.right;
   const cellHeight = clamp(Math.round((innerWidth / xs.length) * 0.55), 30, 56);
 
-  const means = rows.map((row) => row.kpis[meta.name].mean).filter((mean): mean is number => mean !== null);
-  let [low, high] = d3.extent(means) as [number, number];
-  if (low === high) [low, high] = [low - 1, high + 1];
-  const color = d3.scaleSequential(d3.interpolateViridis).domain([low, high]);
+  const estimates = rows.flatMap((row) => {
+    const kpi = row.kpis[meta.name];
+    return kpi.mean === null ? [] : [{ mean: kpi.mean, halfWidth: kpi.halfWidth }];
+  });
+  const scale = noiseColorScale(estimates, meta.better);
+  const color = (value: number) => d3.interpolateViridis(scale.position(value));
 
   const frame = createFrame(container, {
     name: 'heatmap',
     title: `${meta.label}: ${parameters.join(' × ')}`,
-    caption: [`${meta.labelWithUnit} · ${text.meanCi(Math.max(...rows.map((row) => row.kpis[meta.name].n)))}`],
+    caption: [`${meta.labelWithUnit} · ${text.meanCi(Math.max(...rows.map((row) => row.kpis[meta.name].n)))}`, colorNote(scale, meta)],
     legend: [{ label: sweepText.onFrontier, swatch: 'marker', symbol: FRONTIER_SYMBOL, className: 'frontier-swatch' }],
     plotHeight: ys.length * cellHeight,
     margin,
@@ -67,7 +83,7 @@ function renderGrid(container: HTMLElement, rows: SweepRow[], axes: SweepAxis[],
   const { plot, innerHeight } = frame;
   const x = d3.scaleBand(xs.map(String), [0, frame.innerWidth]).paddingInner(0.04);
   const y = d3.scaleBand(ys.map(String), [innerHeight, 0]).paddingInner(0.06);
-  bandAxes(frame, x, y, across.parameter, up.parameter);
+  bandAxes(frame, x, y, across.parameter, up.parameter, formats);
 
   const byKey = new Map(rows.map((row) => [`${row.values[0]}|${row.values[1]}`, row]));
   const cells = plot.append('g').attr('class', 'heat-cells');
@@ -79,12 +95,12 @@ function renderGrid(container: HTMLElement, rows: SweepRow[], axes: SweepAxis[],
       const g = cells.append('g').attr('transform', `translate(${cx},${cy})`);
       if (!row || mean === null) {
         const missing = g.append('rect').attr('class', 'heat-missing').attr('width', w).attr('height', h);
-        withTooltip(frame, missing, row ? tooltipLines(row, parameters, meta, currency) : [sweepText.pointName(parameters, [a, b]), sweepText.missingCell]);
+        withTooltip(frame, missing, row ? tooltipLines(row, parameters, formats, meta, currency) : [gridPointName(parameters, [a, b], formats), sweepText.missingCell]);
         continue;
       }
       const fill = color(mean);
       const cell = g.append('rect').attr('class', 'heat-cell').attr('width', w).attr('height', h).attr('fill', fill);
-      withTooltip(frame, cell, tooltipLines(row, parameters, meta, currency));
+      withTooltip(frame, cell, tooltipLines(row, parameters, formats, meta, currency));
       const label = g
         .append('text')
         .attr('class', 'heat-value')
@@ -108,14 +124,14 @@ function renderGrid(container: HTMLElement, rows: SweepRow[], axes: SweepAxis[],
       }
     }
   }
-  drawColorLegend(frame, color, meta, [low, high]);
+  drawColorLegend(frame, scale, meta);
   return frame.svg.node()!;
 }
 
 /** Bottom and left axes of a grid's parameter values, with the parameters' names as titles. */
-function bandAxes(frame: Frame, x: d3.ScaleBand<string>, y: d3.ScaleBand<string>, xLabel: string, yLabel: string): void {
+function bandAxes(frame: Frame, x: d3.ScaleBand<string>, y: d3.ScaleBand<string>, xLabel: string, yLabel: string, formats: ((value: number) => string)[]): void {
   const { plot, innerWidth, innerHeight, margin } = frame;
-  const format = (value: string) => formatParameter(Number(value));
+  const format = (value: string) => formats[0](Number(value));
   // thin out the ticks on a narrow screen so their labels do not overlap
   const every = Math.max(1, Math.ceil(x.domain().length / Math.max(2, Math.floor(innerWidth / 56))));
   plot
@@ -124,7 +140,7 @@ function bandAxes(frame: Frame, x: d3.ScaleBand<string>, y: d3.ScaleBand<string>
     .attr('transform', `translate(0,${innerHeight})`)
     .call(d3.axisBottom(x).tickValues(x.domain().filter((_, i) => i % every === 0)).tickFormat(format).tickSizeOuter(0));
   plot.append('text').attr('class', 'axis-title').attr('x', innerWidth / 2).attr('y', innerHeight + 50).attr('text-anchor', 'middle').text(xLabel);
-  plot.append('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).tickFormat(format).tickSizeOuter(0));
+  plot.append('g').attr('class', 'axis axis-y').call(d3.axisLeft(y).tickFormat((value) => formats[1](Number(value))).tickSizeOuter(0));
   plot
     .append('text')
     .attr('class', 'axis-title')
@@ -133,26 +149,43 @@ function bandAxes(frame: Frame, x: d3.ScaleBand<string>, y: d3.ScaleBand<string>
     .text(yLabel);
 }
 
-/** The colour scale's legend under the x axis title: a ramp of small rectangles and its tick values. */
-function drawColorLegend(frame: Frame, color: d3.ScaleSequential<string>, meta: KpiMeta, [low, high]: [number, number]): void {
+/** What the colours span, in the caption: "Colours span 940–1,000 EUR in steps of ± 15 EUR …". */
+function colorNote(scale: NoiseColorScale, meta: KpiMeta): string {
+  const [low, high] = scale.domain;
+  const unit = meta.kind === 'ratio' ? '' : ` ${meta.unit}`;
+  const span = `${meta.format(low)}–${meta.format(high)}${unit}`;
+  if (scale.noise === null) return text.heatColorsNoInterval(span);
+  const noise = `${splitWithHalfWidth(meta.kind, 0, scale.noise).halfWidth}${unit}`;
+  return scale.steps === null ? text.heatColorsContinuous(span, noise) : text.heatColorsSteps(span, noise);
+}
+
+/** The colour scale's legend under the x axis title: its steps (or a ramp) and their values. */
+function drawColorLegend(frame: Frame, scale: NoiseColorScale, meta: KpiMeta): void {
+  const [low, high] = scale.domain;
   const width = Math.min(frame.innerWidth, 320);
   const top = frame.innerHeight + 70;
   const legend = frame.plot.append('g').attr('class', 'heat-legend').attr('transform', `translate(0,${top})`).attr('aria-hidden', 'true');
-  const steps = 48;
-  for (let i = 0; i < steps; i++) {
+  const at = d3.scaleLinear().domain([low, high]).range([0, width]);
+  // one rectangle per colour step, or a fine ramp when the colours are continuous
+  const edges = scale.steps ?? d3.range(49).map((i) => low + ((high - low) * i) / 48);
+  for (let i = 0; i < edges.length - 1; i++) {
     legend
       .append('rect')
-      .attr('x', (i * width) / steps)
-      .attr('width', width / steps + 0.5)
+      .attr('class', 'heat-legend-step')
+      .attr('x', at(edges[i]))
+      .attr('width', at(edges[i + 1]) - at(edges[i]) + (scale.steps ? 0 : 0.5))
       .attr('height', 14)
-      .attr('fill', color(low + ((high - low) * (i + 0.5)) / steps));
+      .attr('fill', d3.interpolateViridis(scale.position((edges[i] + edges[i + 1]) / 2)));
   }
-  const scale = d3.scaleLinear().domain([low, high]).range([0, width]);
+  const count = Math.max(2, Math.floor(width / 90));
+  const format = axisFormat(meta.kind, low, high, width / 90);
+  // round values for the ticks (the steps' edges, best + k × half-width, are not); the caption gives the step
+  const axis = d3.axisBottom(at).tickSizeOuter(0).ticks(count);
   legend
     .append('g')
     .attr('class', 'axis')
     .attr('transform', 'translate(0,14)')
-    .call(d3.axisBottom(scale).ticks(Math.max(2, Math.floor(width / 90))).tickFormat((d) => axisFormat(meta.kind, low, high, width / 90)(Number(d))).tickSizeOuter(0));
+    .call(axis.tickFormat((d) => format(Number(d))));
   legend
     .append('text')
     .attr('class', 'heat-legend-title')
@@ -175,13 +208,15 @@ function renderLine(container: HTMLElement, rows: SweepRow[], axis: SweepAxis, m
     margin: { left: 92, right: 24 },
   });
   const { plot, innerWidth, innerHeight } = frame;
-  const x = d3.scaleLinear().domain(paddedExtent(points.map((p) => p.value), -Infinity, Infinity)).range([0, innerWidth]);
+  const formats = gridFormats(rows, 1);
+  const x = d3.scaleLinear().domain(intervalDomain(points.map((p) => ({ mean: p.value, halfWidth: null })))).range([0, innerWidth]);
+  // whiskers covered, never zoomed in below a few half-widths (noiseScale.ts)
   const y = d3
     .scaleLinear()
-    .domain(paddedExtent(points.flatMap((p) => [p.mean - (p.hw ?? 0), p.mean + (p.hw ?? 0)]), meta.kind === 'ratio' ? 0 : -Infinity, meta.kind === 'ratio' ? 1 : Infinity))
+    .domain(intervalDomain(points.map((p) => ({ mean: p.mean, halfWidth: p.hw })), meta.kind === 'ratio' ? 0 : -Infinity, meta.kind === 'ratio' ? 1 : Infinity))
     .range([innerHeight, 0]);
   drawYAxis(frame, y, { format: axisFormat(meta.kind, y.domain()[0], y.domain()[1], innerHeight / 55), label: meta.labelWithUnit });
-  drawXAxis(frame, x, { format: formatParameter, label: axis.parameter });
+  drawXAxis(frame, x, { format: formats[0], label: axis.parameter });
   const color = OKABE_ITO[0];
   plot
     .append('path')
@@ -203,7 +238,7 @@ function renderLine(container: HTMLElement, rows: SweepRow[], axis: SweepAxis, m
       .attr('d', d3.symbol(p.row.frontier ? FRONTIER_SYMBOL : d3.symbolCircle, p.row.frontier ? 200 : 110)())
       .attr('transform', `translate(${cx},${cy})`)
       .attr('fill', color);
-    withTooltip(frame, marker, tooltipLines(p.row, [axis.parameter], meta, currency));
+    withTooltip(frame, marker, tooltipLines(p.row, [axis.parameter], formats, meta, currency));
   }
   return frame.svg.node()!;
 }

@@ -11,7 +11,7 @@ const HEADLINE: KpiName[] = ['fillRate', 'holdingCost', 'totalCost', 'customersC
  * Headline cards, one per policy variant: its colour stripe, marker and name, then each headline KPI
  * as mean ± 95% half-width. `currency` is the scenario's, for money (the result does not carry it).
  */
-export function renderKpiCards(container: HTMLElement, result: ExperimentResult, options: { currency?: string } = {}): void {
+export function renderKpiCards(container: HTMLElement, result: ExperimentResult, options: { currency?: string; headline?: ReadonlyArray<KpiName> } = {}): void {
   container.replaceChildren();
   if (result.variants.length === 0 || result.replications === 0) {
     const p = document.createElement('p');
@@ -24,14 +24,16 @@ export function renderKpiCards(container: HTMLElement, result: ExperimentResult,
   list.className = 'kpi-cards';
   list.setAttribute('role', 'list');
   list.setAttribute('aria-label', text.cardsLabel);
-  result.variants.forEach((variant, index) => list.append(card(variant, index, options.currency)));
+  // the scenario may name what to look at first (the fresh-food case: expired units)
+  const headline = options.headline ?? HEADLINE;
+  result.variants.forEach((variant, index) => list.append(card(variant, index, options.currency, headline)));
   const note = document.createElement('p');
   note.className = 'kpi-cards-note';
   note.textContent = result.replications >= 2 ? text.meanCi(result.replications) : text.oneReplicationNote;
   container.append(list, note);
 }
 
-function card(variant: VariantSummary, index: number, currency: string | undefined): HTMLElement {
+function card(variant: VariantSummary, index: number, currency: string | undefined, headline: ReadonlyArray<KpiName>): HTMLElement {
   const article = document.createElement('article');
   article.className = 'kpi-card';
   article.setAttribute('role', 'listitem');
@@ -44,7 +46,7 @@ function card(variant: VariantSummary, index: number, currency: string | undefin
   article.append(heading);
 
   const list = document.createElement('dl');
-  for (const name of HEADLINE) {
+  for (const name of headline) {
     const summary = variant.network[name];
     if (summary.mean === null) continue;
     const meta = kpiMeta(name, currency);

@@ -127,22 +127,71 @@ export function formatValue(kind: KpiKind, value: number): string {
   return formatFixed(kind, value, decimalsFor(kind, value));
 }
 
+/** The most digits after the point a mean ± half-width is written with (a half-width below 1e-6 of the unit shows as "< 0.000001"). */
+export const MAX_DECIMALS = 6;
+
 /**
- * Mean and half-width at one precision, raised (by up to two digits) until the half-width shows at
- * least one significant digit, so "± 0" never hides real uncertainty. Ratios' half-widths are in
- * percentage points. `halfWidth` is "± 0.1 pts", or null when there is no interval (one replication).
+ * The decimal place a half-width is rounded to: its first two significant digits when they read 10 to
+ * 35, its first one when 36 to 94, and 95 to 99 rounds up to the next power of ten with two digits
+ * ("0.96" → "1.0"). This is the Particle Data Group's rounding rule (Review of Particle Physics,
+ * Introduction, "Rounding"): at most two significant digits, the second only where rounding to one
+ * would change the half-width by more than ~15%. The result may be negative (−2: hundreds) and is at
+ * most MAX_DECIMALS. `halfWidth` is in the unit shown (percentage points for a rate) and > 0.
+ *
+ * @example halfWidthDecimals(6.34) // 0 ("6"); halfWidthDecimals(0.115) // 2 ("0.12"); halfWidthDecimals(1234) // −2 ("1,200")
  */
-export function splitWithHalfWidth(kind: KpiKind, mean: number, halfWidth: number | null): { mean: string; halfWidth: string | null } {
-  if (halfWidth === null) return { mean: formatValue(kind, mean), halfWidth: null };
-  const scale = kind === 'ratio' ? 100 : 1;
-  const base = decimalsFor(kind, mean);
-  let decimals = base;
-  while (decimals < base + 2 && halfWidth > 0 && Math.round(halfWidth * scale * 10 ** decimals) === 0) decimals++;
-  const hw = numberLocale.format(`,.${decimals}f`)(halfWidth * scale);
-  return { mean: formatFixed(kind, mean, decimals), halfWidth: `${text.plusMinus} ${hw}${kind === 'ratio' ? ` ${text.units.points}` : ''}` };
+export function halfWidthDecimals(halfWidth: number): number {
+  let exponent = Math.floor(Math.log10(halfWidth));
+  // the first three significant digits, 100 … 999 (guarding log10's rounding at powers of ten)
+  let leading = Math.round(halfWidth / 10 ** (exponent - 2));
+  if (leading >= 1000) {
+    exponent += 1;
+    leading = Math.round(leading / 10);
+  }
+  let digits: number;
+  if (leading <= 354) digits = 2;
+  else if (leading <= 949) digits = 1;
+  else {
+    // 950 … 999: "1.0" at the next power of ten
+    exponent += 1;
+    digits = 2;
+  }
+  return Math.min(MAX_DECIMALS, digits - 1 - exponent);
 }
 
-/** "92.4% ± 0.1 pts", "946 ± 6.3" */
+/**
+ * The app's one rule for a mean with its 95% half-width (every "mean ± half-width" on screen, in
+ * tables, cards, tooltips and exports of the views, goes through here): the half-width to at most two
+ * significant digits (halfWidthDecimals: the Particle Data Group's rule) and the mean to the same
+ * decimal place, so the mean shows no decimal the interval makes meaningless ("946 ± 6", never
+ * "946.23 ± 6.34"). A mean is never rounded past its units ("145,349 ± 1,200", not "145,300"): as
+ * in the CLI's tables (src/cli/format.ts), so a figure on screen matches its CSV export and the
+ * difference of two figures the comparison's, to the unit. Rates are percentages with half-widths in
+ * percentage points ("92.43% ± 0.12 pts"). Without an interval (null: one replication; or a half-width that is not a
+ * finite number ≥ 0) the mean alone at its usual precision (decimalsFor); a half-width of 0 (every
+ * replication equal) at the mean's usual precision ("0.00 ± 0.00"); one below 10^−MAX_DECIMALS as
+ * "< 0.000001", the mean at its usual precision too.
+ */
+export function splitWithHalfWidth(kind: KpiKind, mean: number, halfWidth: number | null): { mean: string; halfWidth: string | null } {
+  if (halfWidth === null || !Number.isFinite(halfWidth) || halfWidth < 0) return { mean: formatValue(kind, mean), halfWidth: null };
+  const scale = kind === 'ratio' ? 100 : 1;
+  const shown = halfWidth * scale;
+  const unit = kind === 'ratio' ? ` ${text.units.points}` : '';
+  const withSign = (hw: string) => `${text.plusMinus} ${hw}${unit}`;
+  if (shown === 0) {
+    const decimals = decimalsFor(kind, mean);
+    return { mean: formatFixed(kind, mean, decimals), halfWidth: withSign(numberLocale.format(`,.${decimals}f`)(0)) };
+  }
+  if (shown < 0.5 * 10 ** -MAX_DECIMALS) {
+    // no spread worth a digit (a deterministic model's rounding noise): the mean at its usual precision
+    return { mean: formatValue(kind, mean), halfWidth: withSign(`< ${numberLocale.format(`,.${MAX_DECIMALS}f`)(10 ** -MAX_DECIMALS)}`) };
+  }
+  const decimals = halfWidthDecimals(shown);
+  const hw = decimals >= 0 ? numberLocale.format(`,.${decimals}f`)(shown) : numberLocale.format(',.0f')(Math.round(shown / 10 ** -decimals) * 10 ** -decimals);
+  return { mean: formatFixed(kind, mean, Math.max(0, decimals)), halfWidth: withSign(hw) };
+}
+
+/** "92.43% ± 0.12 pts", "946 ± 6": splitWithHalfWidth on one line */
 export function formatWithHalfWidth(kind: KpiKind, mean: number, halfWidth: number | null): string {
   const parts = splitWithHalfWidth(kind, mean, halfWidth);
   return parts.halfWidth === null ? parts.mean : `${parts.mean} ${parts.halfWidth}`;

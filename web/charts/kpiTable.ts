@@ -2,16 +2,19 @@ import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { markerIcon } from './kpiCards.ts';
-import { KPI_LIST, kpiMeta, splitWithHalfWidth } from './kpiMeta.ts';
+import { KPI_LIST, kpiMeta, splitWithHalfWidth, type KpiMeta } from './kpiMeta.ts';
 import { variantColor } from './palette.ts';
+import { quantilesFrom, sampleMap, significantBest, significantlyBetter, type Figure, type TQuantile } from './significance.ts';
 
 type Direction = 'ascending' | 'descending';
 
 /**
  * Every network KPI that applies (non-null for some variant): one row per KPI, one column per policy
- * variant, cells mean ± 95% half-width. The best value of a row (by the KPI's direction) is bold and
- * starred. A variant's header button sorts the rows by that variant's values (again: the other way);
- * the KPI header restores the usual order. The sort is kept on the container, so a redraw keeps it.
+ * variant, cells mean ± 95% half-width. A row's best value (by the KPI's direction) is bold and
+ * starred only where it is significantly better than every other variant's (starRule), so a star is
+ * never noise; the caption says the rule in short, its tooltip and the stars' in full. A variant's
+ * header button sorts the rows by that variant's values (again: the other way); the KPI header
+ * restores the usual order. The sort is kept on the container, so a redraw keeps it.
  */
 export function renderKpiTable(container: HTMLElement, result: ExperimentResult, options: { currency?: string } = {}): HTMLTableElement {
   container.replaceChildren();
@@ -21,7 +24,9 @@ export function renderKpiTable(container: HTMLElement, result: ExperimentResult,
 
   const names = KPI_LIST.filter((name) => result.variants.some((v) => v.network[name]?.mean != null));
   const caption = document.createElement('caption');
-  caption.textContent = names.length > 0 ? text.tableCaption(result.replications) : text.notAvailable;
+  caption.textContent = names.length > 0 ? text.tableCaption(result.replications, result.variants.length) : text.notAvailable;
+  // the star rule in full (the caption gives it short, so a printed slide stays on its pages)
+  if (names.length > 0 && result.variants.length >= 2) caption.title = `★ ${text.starRule}`;
   table.append(caption);
 
   const head = document.createElement('thead');
@@ -39,7 +44,8 @@ export function renderKpiTable(container: HTMLElement, result: ExperimentResult,
   head.append(headRow);
 
   const body = document.createElement('tbody');
-  const rows = names.map((name) => ({ name, row: kpiRow(name, result, options.currency) }));
+  const t = quantilesFrom(result.variants.flatMap((v) => Object.values(v.network)));
+  const rows = names.map((name) => ({ name, row: kpiRow(name, result, t, options.currency) }));
   // with no KPI to show, the caption says so and there is no empty grid
   if (names.length > 0) table.append(head, body);
 
@@ -88,7 +94,7 @@ function headerCell(label: string, action: string): { th: HTMLTableCellElement; 
   return { th, button };
 }
 
-function kpiRow(name: KpiName, result: ExperimentResult, currency: string | undefined): HTMLTableRowElement {
+function kpiRow(name: KpiName, result: ExperimentResult, t: TQuantile, currency: string | undefined): HTMLTableRowElement {
   const meta = kpiMeta(name, currency);
   const tr = document.createElement('tr');
   const th = document.createElement('th');
@@ -103,8 +109,7 @@ function kpiRow(name: KpiName, result: ExperimentResult, currency: string | unde
   if (meta.better) th.title = text.bestHint(meta.better);
   tr.append(th);
 
-  const means = result.variants.map((v) => v.network[name]?.mean ?? null);
-  const best = bestIndexes(means, meta.better);
+  const best = starRule(meta, (kpi) => figures(result, kpi), t);
   result.variants.forEach((variant, i) => {
     const td = document.createElement('td');
     const summary = variant.network[name];
@@ -120,6 +125,7 @@ function kpiRow(name: KpiName, result: ExperimentResult, currency: string | unde
         star.className = 'best-star';
         star.setAttribute('role', 'img');
         star.setAttribute('aria-label', text.best);
+        star.title = text.starRule;
         star.textContent = ' ★';
         td.append(star);
       }
@@ -129,14 +135,34 @@ function kpiRow(name: KpiName, result: ExperimentResult, currency: string | unde
   return tr;
 }
 
-/** Columns holding a row's best mean (ties all count); none when direction is neutral or fewer than two values compare. */
-export function bestIndexes(means: (number | null)[], better: 'higher' | 'lower' | null): Set<number> {
-  const present = means.flatMap((m, i) => (m === null ? [] : [{ m, i }]));
-  if (better === null || present.length < 2) return new Set();
-  const target = better === 'higher' ? Math.max(...present.map((p) => p.m)) : Math.min(...present.map((p) => p.m));
-  // all equal: nobody is best
-  if (present.every((p) => p.m === target)) return new Set();
-  return new Set(present.filter((p) => p.m === target).map((p) => p.i));
+/** Each variant's figure for a KPI: mean, half-width and each replication's value (for paired differences). */
+export function figures(result: ExperimentResult, name: KpiName): Figure[] {
+  return result.variants.map((v) => {
+    const summary = v.network[name];
+    return { mean: summary?.mean ?? null, halfWidth: summary?.halfWidth ?? null, samples: v.samples ? sampleMap(v.samples.replications, v.samples.network[name]) : undefined };
+  });
+}
+
+/** What a cost is checked against: a variant that sold less may cost less without being better. */
+const SOLD: readonly KpiName[] = ['fillRate', 'revenue'];
+
+/**
+ * The star rule of the KPI table (issue 16: a "best" mark only where it means something):
+ * - the variant with the best mean is starred only when it is significantly better than every other
+ *   variant: the 95% interval of the paired difference (replication by replication, on the same random
+ *   days) excludes 0, or where values do not pair up, the two 95% intervals do not overlap
+ *   (significance.ts); no star for ties, neutral KPIs or one replication;
+ * - a cost (money, lower is better) is not starred when that variant's fill rate or revenue is
+ *   significantly lower than that of a variant it beats: it cost less because it sold less.
+ * `figuresOf` gives every variant's figure for a KPI (figures(result, kpi)).
+ */
+export function starRule(meta: Pick<KpiMeta, 'name' | 'kind' | 'better'>, figuresOf: (kpi: KpiName) => Figure[], t: TQuantile): Set<number> {
+  const own = figuresOf(meta.name);
+  const soldLess =
+    meta.kind === 'money' && meta.better === 'lower'
+      ? SOLD.map((kpi) => figuresOf(kpi)).map((sold) => (best: number, other: number) => significantlyBetter(sold[other], sold[best], 'higher', t))
+      : [];
+  return significantBest(own, meta.better, t, (best, other) => soldLess.some((check) => check(best, other)));
 }
 
 /** Rows sorted by a value, missing values last whatever the direction. */

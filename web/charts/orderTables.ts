@@ -107,6 +107,10 @@ function renderGroups(container: HTMLElement, result: ExperimentResult, spec: { 
   }
   const scroll = document.createElement('div');
   scroll.className = 'table-scroll';
+  // a table wider than the screen scrolls: the keyboard must reach the scroller (it holds no control)
+  scroll.tabIndex = 0;
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', spec.caption);
   scroll.append(table);
   container.replaceChildren(scroll);
   return table;

@@ -3,10 +3,11 @@ import type { SweepRow } from '../../src/experiment/sweep.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { sweep as sweepText } from '../i18n/en/sweep.ts';
 import { addNote, createFrame, drawAxes, showNote, spreadLabels, withTooltip } from './chartFrame.ts';
-import { paddedExtent } from './frontierChart.ts';
-import { formatParameter } from './heatmap.ts';
+import { gridFormats, gridPointName } from './heatmap.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';
+import { intervalDomain } from './noiseScale.ts';
 import { OKABE_ITO } from './palette.ts';
+import { beatenBeyondNoise } from './significance.ts';
 
 const FRONTIER_COLOR = OKABE_ITO[0];
 const OTHER_COLOR = '#6b7280';
@@ -14,7 +15,10 @@ const OTHER_COLOR = '#6b7280';
 /**
  * A sweep's grid points on the service (network fill rate) against holding cost chart, with 95%
  * whiskers on both axes. The frontier points (no other point has both more service and less cost)
- * are stars joined by a line and labelled with their parameter values; the others are grey circles.
+ * are stars joined by a line and labelled with their parameter values; the others are grey circles,
+ * ringed in the frontier's colour where no point beats them beyond the noise (95% intervals apart on
+ * both axes: significance.ts beatenBeyondNoise), since the frontier is one of means and such a point
+ * may be as good.
  * Every point's tooltip names its parameters and gives its figures.
  */
 export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], options: { parameters: string[]; currency?: string }): SVGSVGElement | null {
@@ -30,6 +34,12 @@ export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], op
       costHw: row.kpis.holdingCost.halfWidth,
     }));
   if (points.length === 0) return showNote(container, text.notAvailable);
+  const formats = gridFormats(rows, options.parameters.length);
+  const beaten = beatenBeyondNoise(
+    points.map((p) => ({ service: { mean: p.service, halfWidth: p.serviceHw }, cost: { mean: p.cost, halfWidth: p.costHw } })),
+    () => null,
+  );
+  const close = new Set(points.filter((p, i) => !p.row.frontier && !beaten[i]));
   const missing = rows.length - points.length;
 
   const frame = createFrame(container, {
@@ -39,13 +49,15 @@ export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], op
     legend: [
       { label: sweepText.onFrontier, swatch: 'line', color: FRONTIER_COLOR, symbol: d3.symbolStar },
       { label: sweepText.otherPoints, swatch: 'marker', color: OTHER_COLOR, symbol: d3.symbolCircle },
+      ...(close.size > 0 ? [{ label: text.withinNoiseOfFrontier, swatch: 'marker' as const, color: OTHER_COLOR, symbol: d3.symbolCircle, className: 'within-noise-swatch' }] : []),
     ],
     aspect: 0.5,
     margin: { left: 92, right: 32 },
   });
   const { plot, innerWidth, innerHeight } = frame;
-  const x = d3.scaleLinear().domain(paddedExtent(points.flatMap((p) => [p.cost - (p.costHw ?? 0), p.cost + (p.costHw ?? 0)]), 0, Infinity)).range([0, innerWidth]);
-  const y = d3.scaleLinear().domain(paddedExtent(points.flatMap((p) => [p.service - (p.serviceHw ?? 0), p.service + (p.serviceHw ?? 0)]), 0, 1)).range([innerHeight, 0]);
+  // whiskers covered, never zoomed in below a few half-widths (noiseScale.ts)
+  const x = d3.scaleLinear().domain(intervalDomain(points.map((p) => ({ mean: p.cost, halfWidth: p.costHw })), 0, Infinity)).range([0, innerWidth]);
+  const y = d3.scaleLinear().domain(intervalDomain(points.map((p) => ({ mean: p.service, halfWidth: p.serviceHw })), 0, 1)).range([innerHeight, 0]);
   drawAxes(frame, x, y, {
     xFormat: axisFormat('money', x.domain()[0], x.domain()[1], innerWidth / 100),
     yFormat: axisFormat('ratio', y.domain()[0], y.domain()[1], innerHeight / 55),
@@ -58,7 +70,7 @@ export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], op
   const frontier = points.filter((p) => p.row.frontier).sort((a, b) => a.cost - b.cost);
   for (const p of ordered) {
     const color = p.row.frontier ? FRONTIER_COLOR : OTHER_COLOR;
-    const g = plot.append('g').attr('class', `sweep-frontier-point${p.row.frontier ? ' on-frontier' : ''}`);
+    const g = plot.append('g').attr('class', `sweep-frontier-point${p.row.frontier ? ' on-frontier' : close.has(p) ? ' within-noise' : ''}`);
     const [cx, cy] = [x(p.cost), y(p.service)];
     const whiskers = g.append('g').attr('class', 'whisker').attr('stroke', color).attr('stroke-opacity', p.row.frontier ? 1 : 0.6);
     if (p.costHw !== null) whiskers.append('line').attr('x1', x(p.cost - p.costHw)).attr('x2', x(p.cost + p.costHw)).attr('y1', cy).attr('y2', cy);
@@ -70,10 +82,10 @@ export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], op
       .attr('transform', `translate(${cx},${cy})`)
       .attr('fill', color);
     withTooltip(frame, marker, [
-      sweepText.pointName(options.parameters, p.row.values),
+      gridPointName(options.parameters, p.row.values, formats),
       `${service.label}: ${service.formatWithHalfWidth(p.service, p.serviceHw)}`,
       `${cost.label}: ${cost.formatWithHalfWidth(p.cost, p.costHw)} ${cost.unit}`,
-      ...(p.row.frontier ? [sweepText.frontierYes] : []),
+      ...(p.row.frontier ? [sweepText.frontierYes] : close.has(p) ? [text.withinNoiseOfFrontier] : []),
       p.serviceHw === null ? text.oneReplicationNoInterval : text.replicationsCount(p.row.kpis.fillRate.n),
     ]);
   }
@@ -101,7 +113,7 @@ export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], op
       .attr('dy', '0.35em')
       .attr('text-anchor', left ? 'end' : 'start')
       .attr('pointer-events', 'none')
-      .text(p.row.values.map(formatParameter).join(', '));
+      .text(p.row.values.map((value, i) => formats[i](value)).join(', '));
   });
   if (missing > 0) addNote(frame, text.frontierMissing(String(missing)));
   return frame.svg.node()!;

@@ -6,6 +6,7 @@ import { sensitivity as sensText } from '../i18n/en/sensitivity.ts';
 import { SENSITIVITY_LABELS, type TornadoBar } from '../worker/sensitivity.ts';
 import { addNote, clamp, createFrame, drawXAxis, fitText, showNote, textWidth, withTooltip } from './chartFrame.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';
+import { intervalDomain } from './noiseScale.ts';
 import { OKABE_ITO } from './palette.ts';
 
 /** the input lowered: sky blue and hatched; raised: orange and solid (Okabe & Ito, web/charts/palette.ts) */
@@ -68,10 +69,21 @@ export function renderTornado(container: HTMLElement, result: TornadoData, optio
 
   // room at both sides for the end labels
   const room = clamp(Math.round(innerWidth * 0.2), 56, 130);
-  const values = [base, ...bars.flatMap((b) => [b.low - (b.lowHw ?? 0), b.low + (b.lowHw ?? 0), b.high - (b.highHw ?? 0), b.high + (b.highHw ?? 0)])];
-  let [min, max] = d3.extent(values) as [number, number];
-  if (min === max) [min, max] = [min - Math.abs(min) * 0.05 - 1, max + Math.abs(max) * 0.05 + 1];
-  const x = d3.scaleLinear().domain([min, max]).range([room, innerWidth - room]).nice(Math.max(2, Math.floor((innerWidth - 2 * room) / 90)));
+  // the whiskers covered, and never zoomed in below a few half-widths (noiseScale.ts): a swing within
+  // the noise does not fill the width
+  const estimates = [
+    { mean: base, halfWidth: result.baseline.halfWidth },
+    ...bars.flatMap((b) => [
+      { mean: b.low, halfWidth: b.lowHw },
+      { mean: b.high, halfWidth: b.highHw },
+    ]),
+  ];
+  const [lower, upper] = meta.kind === 'ratio' ? [0, 1] : [-Infinity, Infinity];
+  const x = d3
+    .scaleLinear()
+    .domain(intervalDomain(estimates, lower, upper))
+    .range([room, innerWidth - room])
+    .nice(Math.max(2, Math.floor((innerWidth - 2 * room) / 90)));
   const format = axisFormat(meta.kind, x.domain()[0], x.domain()[1], (innerWidth - 2 * room) / 90);
   plot
     .append('g')

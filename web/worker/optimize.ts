@@ -3,6 +3,7 @@ import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { SweepAxis } from '../../src/experiment/sweep.ts';
 import { optimize, type OptimizeOutcome, type OptimizeSpec } from '../../src/experiment/optimize.ts';
 import { optimizationCsv, optimizationJson } from '../../src/experiment/analysisExports.ts';
+import { adviseWiderGrid, type GridAdvice } from '../../src/experiment/widenGrid.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
 import { runScenario } from './client.ts';
 
@@ -30,6 +31,8 @@ export interface OptimizeView {
   spec: OptimizeSpec;
   screenReplications: number;
   confirmReplications: number;
+  /** when no grid point met the floor: which way to widen the grid (src/experiment/widenGrid.ts) */
+  advice: GridAdvice | null;
 }
 
 export type OptimizeRunOutcome = { ok: true; view: OptimizeView } | { ok: false; cancelled: true } | { ok: false; cancelled: false; error: string };
@@ -50,7 +53,7 @@ export function confirmReplicationsFor(screen: number): number {
  * are at least 2). The outcome says it is incomplete; with no replication of every grid point there
  * is nothing to keep (`cancelled`).
  */
-export async function runOptimize(scenario: Scenario, request: OptimizeRequest, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<OptimizeRunOutcome> {
+export async function runOptimize(scenario: Scenario, request: OptimizeRequest, onProgress: (done: number, total: number, phase: 'screen' | 'confirm') => void, signal: AbortSignal): Promise<OptimizeRunOutcome> {
   const screenReplications = scenario.replications;
   const confirmReplications = confirmReplicationsFor(screenReplications);
   const spec: OptimizeSpec = { ...request, screenReplications, confirmReplications, top: OPTIMIZE_TOP };
@@ -67,8 +70,8 @@ export async function runOptimize(scenario: Scenario, request: OptimizeRequest, 
         (done, total) => {
           if (phase === 'screen') {
             screenTotal = total;
-            onProgress(done, total + confirmTotal);
-          } else onProgress(screenTotal + done, screenTotal + total);
+            onProgress(done, total + confirmTotal, phase);
+          } else onProgress(screenTotal + done, screenTotal + total, phase);
         },
         signal,
       );
@@ -77,7 +80,7 @@ export async function runOptimize(scenario: Scenario, request: OptimizeRequest, 
       return run.result;
     });
     if (!outcome.complete && outcome.confirmed.length === 0) return { ok: false, cancelled: true };
-    return { ok: true, view: { scenario: scenario.name, seed: scenario.seed, outcome, request, spec, screenReplications, confirmReplications } };
+    return { ok: true, view: { scenario: scenario.name, seed: scenario.seed, outcome, request, spec, screenReplications, confirmReplications, advice: outcome.complete ? adviseWiderGrid(spec, outcome) : null } };
   } catch (error) {
     if (signal.aborted) return { ok: false, cancelled: true };
     return { ok: false, cancelled: false, error: error instanceof Error ? error.message.replace(/^(sweep|optimize): /, '') : String(error) };

@@ -49,6 +49,21 @@ export const app = {
   /** a precision run's progress bar: the round, and replications done of the round's planned total */
   precisionProgress: (round: number, done: number, total: number) => `Round ${round}: ${done} / ${total} replications`,
   running: 'Running…',
+  /** what a sweep, a sensitivity analysis and an optimisation are running, and what they ran */
+  analysis: {
+    sweep: (parameters: string, points: number, replications: number) => `Sweeping ${parameters}: ${points} grid point${points === 1 ? '' : 's'} × ${replications} replication${replications === 1 ? '' : 's'}…`,
+    sweepDone: (parameters: string, points: number, replications: number, seconds: number) =>
+      `Done: ${replications} replication${replications === 1 ? '' : 's'} of each of ${points} grid point${points === 1 ? '' : 's'} (sweep of ${parameters}) in ${formatDuration(seconds)}`,
+    sensitivity: (variant: string, percent: number) => `Sensitivity of ${variant}: the baseline, then each input at −${percent}% and +${percent}%…`,
+    sensitivityDone: (variant: string, inputs: number, percent: number, replications: number, seconds: number) =>
+      `Done: ${replications} replication${replications === 1 ? '' : 's'} of each run (sensitivity of ${variant}: the baseline and ${inputs} input${inputs === 1 ? '' : 's'} at ±${percent}%) in ${formatDuration(seconds)}`,
+    screening: (parameters: string, points: number, replications: number) => `Optimisation of ${parameters}: screening ${points} grid point${points === 1 ? '' : 's'} on ${replications} replication${replications === 1 ? '' : 's'} each…`,
+    confirming: (parameters: string, candidates: number, replications: number) => `Optimisation of ${parameters}: confirming the best ${candidates} on ${replications} new replications each…`,
+    optimizeDone: (parameters: string, points: number, screen: number, candidates: number, confirm: number, seconds: number) =>
+      `Done: ${screen} replication${screen === 1 ? '' : 's'} of each of ${points} grid point${points === 1 ? '' : 's'} screened, ${
+        candidates === 0 ? 'none confirmed (none met the floor)' : `${confirm} of each of the best ${candidates} confirmed`
+      } (optimisation of ${parameters}) in ${formatDuration(seconds)}`,
+  },
   /** a precision run's status (the bar has no room for the time left) */
   runningRound: (round: number, secondsLeft: number | null) => `Running to precision, round ${round}${secondsLeft === null ? '' : ` · ${formatDuration(secondsLeft)} left in this round`}…`,
   precisionMet: (kpi: string, halfWidth: string, variants: number, replications: number, target: string, rounds: number, seconds: number) =>
@@ -64,6 +79,8 @@ export const app = {
   /** a Run cancelled part way: the results hold fewer replications than asked, and Replications follows them */
   cancelledKept: (kept: number, asked: number) =>
     `Cancelled: the results hold ${kept} of the ${asked} replications asked, and Replications is now ${kept}, so Share and Save reproduce them (Undo in the editor puts ${asked} back).`,
+  /** the scenario's description on the first screen (web/scenarioStory.ts) */
+  story: { lookAt: 'What to look at:', more: 'More', less: 'Less' },
   /** results on screen that no longer belong to the scenario shown (web/staleResults.ts) */
   stale: {
     invalid: 'These results are from an earlier version of the scenario, which now has problems (see the editor).',

@@ -8,7 +8,14 @@ import type { Fulfilment } from '../../../src/scenario/schema.ts';
  * (`ChartsText`) can be added beside it. `numberLocale` is d3-format's locale definition: French
  * writes "1 234,5" where English writes "1,234.5".
  */
+/** the KPI table's star rule (web/charts/kpiTable.ts starRule), short in the caption, whole in the stars' tooltip */
+const STAR_RULE_SHORT = '★: significantly better than every other variant (95%, paired by replication); never on a cost lowered by selling less.';
+const STAR_RULE =
+  'Significantly better than every other variant: the 95% interval of the difference, replication by replication on the same random days, excludes 0 (where values do not pair up, the two 95% intervals do not overlap). A cost is never starred when that variant\u2019s fill rate or revenue is significantly lower than another\u2019s: it cost less because it sold less.';
+
 export const charts = {
+  starRule: STAR_RULE,
+  starRuleShort: STAR_RULE_SHORT,
   numberLocale: { decimal: '.', thousands: ',', grouping: [3], currency: ['', ''] as [string, string], percent: '%', minus: '−' },
 
   kpiLabels: {
@@ -82,7 +89,7 @@ export const charts = {
   day: 'Day',
   dayAxis: 'Day of the simulation',
   warmUp: 'Warm-up (not in the KPIs)',
-  best: 'best',
+  best: 'best, significantly',
   bestHint: (better: 'higher' | 'lower') => (better === 'higher' ? 'Higher is better' : 'Lower is better'),
 
   // cards
@@ -176,8 +183,18 @@ export const charts = {
     `${variant}: ${count} replication${count === 1 ? '' : 's'} between ${from} and ${to}`,
   histogramMean: 'Mean (line) and its 95% interval (whisker)',
 
+  // sweep heatmap and frontier (web/charts/heatmap.ts, sweepFrontier.ts)
+  /** a grid point, its values already rounded: "reorderPoint = 1,624, orderQuantity = 250" */
+  parameterPoint: (parameters: string[], values: string[]) => parameters.map((p, i) => `${p} = ${values[i]}`).join(', '),
+  withinNoiseOfFrontier: 'Off the frontier, but within the noise: no point is better on both beyond the 95% intervals',
+  heatColorsSteps: (span: string, noise: string) =>
+    `Colours span ${span} in steps of ${noise}, the cells\u2019 typical 95% half-width, from the best cell: differences under ${noise} are noise, and cells within one step of the best share its colour.`,
+  heatColorsContinuous: (span: string, noise: string) => `Colours span ${span}; differences under ${noise} (the cells\u2019 typical 95% half-width) are noise.`,
+  heatColorsNoInterval: (span: string) => `Colours span ${span}; one replication: no interval, so no difference can be told from noise.`,
+
   // table
-  tableCaption: (replications: number) => `Network KPIs: mean ± 95% half-width over ${replications} replication${replications === 1 ? '' : 's'}. ★ marks the best value of a row.`,
+  tableCaption: (replications: number, variants: number) =>
+    `Network KPIs: mean ± 95% half-width over ${replications} replication${replications === 1 ? '' : 's'}.${variants < 2 ? '' : replications < 2 ? ' No ★: one replication cannot show that a variant is better.' : ` ${STAR_RULE_SHORT}`}`,
   tableKpi: 'KPI',
   sortBy: (name: string) => `Sort the rows by ${name}`,
   sortDefault: 'Back to the usual order of KPIs',

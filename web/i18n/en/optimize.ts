@@ -28,5 +28,11 @@ export const optimize = {
   no: 'no',
   winner: 'Winner',
   winnerMark: '★ winner',
+  /** no grid point met the floor: which way to widen the grid (src/experiment/widenGrid.ts) */
+  widen: (closest: string, floor: string, parameter: string, direction: 'up' | 'down', values: string) =>
+    `The closest grid point, ${closest} (${floor}), is at the grid\u2019s ${direction === 'up' ? 'largest' : 'smallest'} ${parameter}: the floor is more likely met ${direction === 'up' ? 'above' : 'below'} it. Try ${parameter} ${values}.`,
+  widenButton: (parameter: string) => `Try these ${parameter} values`,
+  inside: (closest: string, floor: string) =>
+    `The closest grid point, ${closest} (${floor}), is inside the grid: moving these parameters further does not get closer to the floor. Try another parameter, another policy or a lower floor.`,
   skippedTitle: (count: number) => `${count} grid point${count === 1 ? '' : 's'} left out (not a valid policy):`,
 };
