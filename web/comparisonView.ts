@@ -66,6 +66,10 @@ export function renderComparisons(container: HTMLElement, comparisons: VariantCo
     }
     const scroll = document.createElement('div');
     scroll.className = 'table-scroll';
+    // a table wider than the screen scrolls in its box: the keyboard must reach the box (it holds no control)
+    scroll.tabIndex = 0;
+    scroll.setAttribute('role', 'region');
+    scroll.setAttribute('aria-label', table.querySelector('th')?.textContent ?? '');
     scroll.append(table);
     container.append(sentence, scroll);
   }

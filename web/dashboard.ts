@@ -142,6 +142,10 @@ export function createDashboard(root: HTMLElement): Dashboard {
     table.replaceChildren(heading(app.tableTitle, app.tableHelp));
     const holder = document.createElement('div');
     holder.className = 'table-scroll';
+    // the box scrolls on a narrow screen: the keyboard must reach it (it may hold no control)
+    holder.tabIndex = 0;
+    holder.setAttribute('role', 'region');
+    holder.setAttribute('aria-label', app.tableTitle);
     table.append(holder);
     renderKpiTable(holder, result, { currency });
     stockPoints.show(result, scenario);

@@ -48,6 +48,9 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
   // a wide table scrolls on its own on a narrow screen, not the page
   const scroll = document.createElement('div');
   scroll.className = 'table-scroll';
+  scroll.tabIndex = 0;
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', title.textContent ?? '');
   scroll.append(table);
   container.append(title, help);
   if (theory.checks.length > 0) container.append(scroll);
