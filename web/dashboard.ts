@@ -22,6 +22,9 @@ import { createStockPointTable } from './results/stockPointTable.ts';
 import type { StockPointRow } from './results/stockPointRows.ts';
 import { createStockPointPicker } from './results/stockPointPicker.ts';
 import { pickerPoints } from './results/stockPointOptions.ts';
+import { createInventoryControls, createReplicationRuns } from './inventoryControls.ts';
+import { showNote } from './charts/chartFrame.ts';
+import { charts as chartText } from './i18n/en/charts.ts';
 
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
@@ -92,6 +95,9 @@ export function createDashboard(root: HTMLElement): Dashboard {
     ['mean', app.meanOfReplications],
     ['single', app.oneReplication],
   ]);
+  // the replication shown in single mode, and the days shown (web/inventoryControls.ts)
+  const inventoryControls = createInventoryControls(inventory.controls, drawInventory);
+  const replicationRuns = createReplicationRuns();
   const kpiSelect = select(histogram.controls, app.kpi, 'histogram-kpi', (value) => {
     selection.kpi = value as KpiName;
     drawHistogram();
@@ -121,7 +127,28 @@ export function createDashboard(root: HTMLElement): Dashboard {
     return true;
   }
   function drawInventory(): void {
-    if (current) inventory.draw(() => renderInventory(inventory.body, current!.result, { stockPoint: selection.stockPoint, variant: selection.variant, mode: selection.mode }));
+    if (!current) return;
+    const { result, scenario } = current;
+    inventoryControls.showMode(selection.mode);
+    const replication = inventoryControls.replication;
+    const options = { stockPoint: selection.stockPoint, variant: selection.variant, mode: selection.mode, window: inventoryControls.window, onWindow: inventoryControls.brushed };
+    if (selection.mode === 'mean' || replication === 0) {
+      inventory.draw(() => renderInventory(inventory.body, result, options));
+      return;
+    }
+    // another replication than the first: its days are run again in a worker (the result keeps means)
+    const cached = replicationRuns.cached(selection.variant, replication);
+    if (cached !== undefined) {
+      inventory.draw(() => renderInventory(inventory.body, result, { ...options, run: { replication, series: cached } }));
+      return;
+    }
+    inventory.draw(() => showNote(inventory.body, chartText.replicationRunning(replication + 1)));
+    void replicationRuns.run(scenario, selection.variant, replication).then((outcome) => {
+      // superseded, or the result replaced meanwhile: the newer call draws
+      if (outcome === null || current?.result !== result) return;
+      if (outcome.ok) drawInventory();
+      else inventory.draw(() => showNote(inventory.body, chartText.replicationFailed(replication + 1, outcome.error)));
+    });
   }
   function drawHistogram(): void {
     if (current) histogram.draw(() => renderHistogram(histogram.body, current!.result, { kpi: selection.kpi, currency: current!.scenario.currency }));
@@ -176,6 +203,8 @@ export function createDashboard(root: HTMLElement): Dashboard {
   return {
     show(result, scenario, theory, comparisons) {
       current = { result, scenario };
+      replicationRuns.clear();
+      inventoryControls.reset(result.variants[0]?.series?.days ?? result.firstRuns[0]?.series?.days ?? result.horizonDays, result.replications);
       renderComparisons(section('comparison'), comparisons);
       renderTheory(section('theory'), result, theory);
       const variants = result.variants.map((variant, i): [string, string] => [String(i), variant.name]);
@@ -199,6 +228,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     },
     clear() {
       current = null;
+      replicationRuns.clear();
       section('cards').replaceChildren();
       section('theory').replaceChildren();
       section('comparison').replaceChildren();

@@ -1,6 +1,7 @@
 import type { SweepAxis } from '../src/experiment/sweep.ts';
 import type { SweepTarget } from './worker/sweep.ts';
 import { sweep as text } from './i18n/en/sweep.ts';
+import { parameterLabel } from './i18n/en/names.ts';
 import { fill, select } from './dashboard.ts';
 
 /** More grid points than this make a slow run and an unreadable grid. */
@@ -125,14 +126,14 @@ export function createGridForm(options: GridFormOptions): GridForm {
 
   function fillNodes(): void {
     const nodes = targets.filter((t) => t.product === productSelect.value);
-    const choices: [string, string][] = [[ALL, text.allNodes], ...nodes.map((t): [string, string] => [t.node, `${t.node} (${t.policyType})`])];
+    const choices: [string, string][] = [[ALL, text.allNodes], ...nodes.map((t): [string, string] => [t.node, text.nodeChoice(t.node, t.policyType)])];
     // one stock point: "all" is the same; several: the first, whose policy the fields come from
     keep(nodeSelect, choices, nodes.length === 1 ? ALL : (nodes[0]?.node ?? ALL));
   }
 
   function fillParameters(): void {
     const available = fields();
-    const names: [string, string][] = available.map(([name]) => [name, name]);
+    const names: [string, string][] = available.map(([name]) => [name, parameterLabel(name)]);
     keep(axisRows[0].parameter, names, names[0]?.[0] ?? '');
     syncSecond();
     axisRows.forEach((row, i) => {
@@ -151,7 +152,7 @@ export function createGridForm(options: GridFormOptions): GridForm {
     const others = fields().filter(([name]) => name !== first);
     const second = axisRows[1].parameter;
     const previous = second.value;
-    fill(second, [[NONE, text.none], ...others.map(([name]): [string, string] => [name, name])]);
+    fill(second, [[NONE, text.none], ...others.map(([name]): [string, string] => [name, parameterLabel(name)])]);
     second.value = others.some(([name]) => name === previous) ? previous : secondNone ? NONE : (others[0]?.[0] ?? NONE);
     if (second.value !== previous) prefill(1);
     update();

@@ -31,6 +31,7 @@ import { createImportWizard } from './import/importWizard.ts';
 import { importStrings } from './i18n/en/import.ts';
 import { createStaleMarker, stalenessOf, type Staleness } from './staleResults.ts';
 import { showScenarioStory } from './scenarioStory.ts';
+import { parameterLabel } from './i18n/en/names.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -379,7 +380,7 @@ async function sweepNow(request: SweepRequest): Promise<void> {
     sweepPanel.showError(app.refused(failureMessage({ issues: tooLarge })));
     return;
   }
-  const parameters = request.axes.map((axis) => axis.parameter).join(' × ');
+  const parameters = request.axes.map((axis) => parameterLabel(axis.parameter)).join(' × ');
   const points = planned.plan.points.length;
   const { signal, onProgress, end } = beginRun(app.analysis.sweep(parameters, points, settings.replications));
   const outcome = await runSweep(planned.plan, request, onProgress, signal);
@@ -455,7 +456,7 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
     optimizePanel.showError(app.refused(failureMessage({ issues: tooLarge })));
     return;
   }
-  const parameters = request.axes.map((axis) => axis.parameter).join(' × ');
+  const parameters = request.axes.map((axis) => parameterLabel(axis.parameter)).join(' × ');
   const points = planned.ok ? planned.plan.points.length : 0;
   const confirmReplications = confirmReplicationsFor(settings.replications);
   const { signal, onProgress, end, describe } = beginRun(app.analysis.screening(parameters, points, settings.replications));

@@ -3,6 +3,7 @@ import type { SweepTarget } from './worker/sweep.ts';
 import type { OptimizeRequest, OptimizeView } from './worker/optimize.ts';
 import { optimize as text } from './i18n/en/optimize.ts';
 import { sweep as sweepText } from './i18n/en/sweep.ts';
+import { parameterLabel } from './i18n/en/names.ts';
 import { fill, heading, select } from './dashboard.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
@@ -142,7 +143,7 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
     tableCaption.textContent = outcome.replications.confirm >= 2 ? text.tableCaption : text.tableCaptionScreening;
     const head = document.createElement('thead');
     const headRow = head.insertRow();
-    for (const parameter of parameters) cell(headRow, parameter, true).scope = 'col';
+    for (const parameter of parameters) cell(headRow, parameterLabel(parameter), true).scope = 'col';
     cell(headRow, objective.labelWithUnit, true).scope = 'col';
     if (floor && request.constraint) {
       cell(headRow, `${floor.labelWithUnit} ≥ ${floor.format(request.constraint.atLeast)}`, true).scope = 'col';
@@ -186,11 +187,11 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
       return;
     }
     const values = given.axes[given.axis].values;
-    advice.append(text.widen(closest, reached, given.parameter, given.direction, values.join(', ')), ' ');
+    advice.append(text.widen(closest, reached, parameterLabel(given.parameter), given.direction, values.join(', ')), ' ');
     const button = document.createElement('button');
     button.type = 'button';
     button.id = 'optimize-widen';
-    button.textContent = text.widenButton(given.parameter);
+    button.textContent = text.widenButton(parameterLabel(given.parameter));
     button.addEventListener('click', () => {
       const input = root.querySelector<HTMLInputElement>(`#optimize-values-${given.axis + 1}`);
       if (!input) return;

@@ -1,5 +1,5 @@
 import { parseScenario, type ScenarioIssue } from '../scenario/parse.ts';
-import { runReplication, type RunResult } from '../experiment/run.ts';
+import { runReplication, type RunResult, type RunSeries } from '../experiment/run.ts';
 import type { Task } from '../experiment/replicate.ts';
 import { theoryOf, type ScenarioTheory } from '../experiment/theory.ts';
 import { importFiles, readTable, type ImportOptions, type ImportResult } from '../import/importFiles.ts';
@@ -43,6 +43,13 @@ export interface SimApi {
    * divided out) as counts of days per value, from the last `importData`, for the wizard's fit charts.
    */
   importCounts(): Promise<CountsResponse>;
+  /**
+   * Replication `replication` of variant `variantIndex` run again, as an experiment runs it (the same
+   * seed, src/experiment/run.ts runReplication, so the same days), for the inventory chart's single
+   * view: that run's daily series, per stock point where the scenario records them (null when it
+   * records none). The experiment's result keeps means only.
+   */
+  runOneReplication(scenario: unknown, variantIndex: number, replication: number): Promise<OneReplicationResponse>;
 }
 
 /** A file crossing to the worker: its name and its bytes (transferred, not copied). */
@@ -79,6 +86,8 @@ export interface RunTasksRequest {
   stockPoints?: boolean;
 }
 
+export type OneReplicationResponse = { ok: true; series: RunSeries | null } | { ok: false; issues: ScenarioIssue[] };
+
 export type RunTasksResponse = { ok: true; results: RunResult[] } | { ok: false; issues: ScenarioIssue[] };
 
 /** The SimApi implementation each worker exposes. */
@@ -99,11 +108,14 @@ export function createSimApi(): SimApi {
     if (!same) lastTable = { key, sheet, table: await readTable({ name: file.name, bytes: new Uint8Array(file.bytes) }, sheet) };
     return lastTable!.table;
   };
+  const parse = (scenario: unknown) => {
+    const text = JSON.stringify(scenario);
+    if (cached === null || cached.text !== text) cached = { text, parsed: parseScenario(scenario) };
+    return cached.parsed;
+  };
   return {
     async runTasks(request, onTaskDone) {
-      const text = JSON.stringify(request.scenario);
-      if (cached === null || cached.text !== text) cached = { text, parsed: parseScenario(request.scenario) };
-      const parsed = cached.parsed;
+      const parsed = parse(request.scenario);
       if (!parsed.ok) return { ok: false, issues: parsed.issues };
       const results: RunResult[] = [];
       for (const task of request.tasks) {
@@ -111,6 +123,11 @@ export function createSimApi(): SimApi {
         await onTaskDone?.(results.length);
       }
       return { ok: true, results };
+    },
+    async runOneReplication(scenario, variantIndex, replication) {
+      const parsed = parse(scenario);
+      if (!parsed.ok) return { ok: false, issues: parsed.issues };
+      return { ok: true, series: runReplication(parsed.scenario, variantIndex, replication, { series: true, stockPoints: false }).series };
     },
     async theory(scenario) {
       const parsed = parseScenario(scenario);

@@ -114,7 +114,7 @@ test('a 2,000-stock-point file opens as tables that draw only the rows in view',
   expect(await table('nodes').getAttribute('data-rows')).toBe('21');
   // the columns: node, product, the policies' parameters, the initial stock
   const headers = await table('stockPoints').locator('thead th').allTextContents();
-  expect(headers).toEqual(['Select or edit', 'Node', 'Product', 'Policy', 'Reorder point', 'Order up to', 'Review every (days)', 'First review (day)', 'Initial on hand']);
+  expect(headers).toEqual(['Select or edit', 'Node', 'Product', 'Policy', 'Reorder point', 'Order-up-to level', 'Review every (days)', 'First review (day)', 'Initial on hand']);
   expect(await cell('stockPoints[0].policy.type').inputValue()).toBe('sS');
   expect(await cell('stockPoints[4].policy.reviewPeriod').inputValue()).toBe('7');
   expect(await cell('stockPoints[0].policy.reviewPeriod').isDisabled()).toBe(true);
@@ -236,7 +236,7 @@ test('the JSON view holds the 2,000-stock-point scenario: a value typed there is
   const listed = await page.locator('#editor .se-json-issues .se-issue-link').allTextContents();
   expect(listed).toHaveLength(1);
   const line = text.slice(0, text.indexOf('"horizonDays"')).split('\n').length;
-  expect(listed[0]).toMatch(new RegExp(`^horizonDays: .*\\(line ${line}, column 18\\)$`));
+  expect(listed[0]).toMatch(new RegExp(`^Horizon \\(days\\) \\(horizonDays\\): .*\\(line ${line}, column 18\\)$`));
   expect(await page.locator('#editor .cm-lintRange-error').allTextContents()).toEqual(['-365']);
   expect((await saved()).horizonDays).toBe(-365);
   await page.locator('#editor .se-undo').click();

@@ -49,7 +49,7 @@ test("a row's ✎ opens its form under the table, with the fields the table does
 });
 
 test('a policy type chosen in a cell rewrites that policy as the form does, and its parameter gets a column', async () => {
-  expect(await table(page).locator('thead th').allTextContents()).toEqual(['Select or edit', 'Node', 'Product', 'Policy', 'Reorder point', 'Order up to', 'Order quantity', 'Initial on hand']);
+  expect(await table(page).locator('thead th').allTextContents()).toEqual(['Select or edit', 'Node', 'Product', 'Policy', 'Reorder point', 'Order-up-to level', 'Order quantity', 'Initial on hand']);
   await control('stockPoints[3].policy.type').selectOption('baseStock');
   await page.waitForFunction(() => document.querySelector('#editor [data-key="stockPoints[3].policy.level"]') !== null, undefined, { timeout: 5_000 });
   expect(await table(page).locator('thead th').allTextContents()).toContain('Base-stock level');

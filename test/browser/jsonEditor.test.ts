@@ -115,7 +115,7 @@ test('a value typed wrongly is a diagnostic on its text and line, listed with it
   await expect.poll(diagnostics).toEqual({ lines: [line], marked: ['-5'] });
   const listed = await page.locator('#editor .se-json-issues .se-issue-link').allTextContents();
   expect(listed).toHaveLength(1);
-  expect(listed[0]).toMatch(new RegExp(`^horizonDays: .*\\(line ${line}, column 18\\)$`));
+  expect(listed[0]).toMatch(new RegExp(`^Horizon \\(days\\) \\(horizonDays\\): .*\\(line ${line}, column 18\\)$`));
   // the listed problem selects its text (and focuses the editor): typing replaces exactly it
   await page.locator('#editor .se-json-issues .se-issue-link').click();
   await page.keyboard.type('365');

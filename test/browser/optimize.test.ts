@@ -33,7 +33,7 @@ afterAll(async () => {
 test('the form: the sweep\'s parameters prefilled, total cost as the objective, no floor', async () => {
   expect(await page.textContent('#optimize h2')).toBe('Find the best parameters (optimise)');
   expect(await page.inputValue('#optimize-product')).toBe('widget');
-  expect(await page.locator('#optimize-param-1 option').allTextContents()).toEqual(['reorderPoint', 'orderQuantity']);
+  expect(await page.locator('#optimize-param-1 option').allTextContents()).toEqual(['Reorder point', 'Order quantity']);
   expect(await page.inputValue('#optimize-param-2')).toBe('orderQuantity');
   expect(await page.inputValue('#optimize-values-1')).toBe('4:16:3');
   expect(await page.inputValue('#optimize-objective')).toBe('totalCost');
@@ -126,11 +126,11 @@ test('a floor no grid point meets: the panel says which way to widen the grid an
   await waitForIdle(page, 60_000);
   expect(await page.textContent('#optimize-sentence')).toMatch(/^No grid point meets fillRate ≥ 0.9999/);
   const advice = (await page.textContent('#optimize-advice'))!;
-  const match = /is at the grid’s largest (reorderPoint|orderQuantity): the floor is more likely met above it\. Try \1 ([\d, ]+)\./.exec(advice);
+  const match = /is at the grid’s largest (reorder point|order quantity): the floor is more likely met above it\. Try \1 ([\d, ]+)\./.exec(advice);
   expect(match, advice).not.toBeNull();
   const [, parameter, values] = match!;
   // the status said what ran: the screening of 6 grid points (no confirmation: nothing met the floor)
-  expect(await page.textContent('#status')).toMatch(/^Done: 2 replications of each of 6 grid points screened, none confirmed \(none met the floor\) \(optimisation of reorderPoint × orderQuantity\)/);
+  expect(await page.textContent('#status')).toMatch(/^Done: 2 replications of each of 6 grid points screened, none confirmed \(none met the floor\) \(optimisation of Reorder point × Order quantity\)/);
 
   // the button puts the values in the parameter's field and runs; the status follows the phases
   await page.evaluate(() => {
@@ -141,11 +141,11 @@ test('a floor no grid point meets: the panel says which way to widen the grid an
   await page.fill('#optimize-floor', '0.5');
   await page.click('#optimize-widen');
   await page.waitForFunction(() => /^Done:/.test(document.querySelector('#status')?.textContent ?? '') && document.querySelector<HTMLButtonElement>('#cancel')!.disabled, undefined, { timeout: 60_000 });
-  const field = parameter === 'reorderPoint' ? '#optimize-values-1' : '#optimize-values-2';
+  const field = parameter === 'reorder point' ? '#optimize-values-1' : '#optimize-values-2';
   expect(await page.inputValue(field)).toBe(values.trim());
   const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
-  expect(statuses.some((status) => /^Optimisation of reorderPoint × orderQuantity: screening \d+ grid points on 2 replications each…$/.test(status))).toBe(true);
-  expect(statuses.some((status) => /^Optimisation of reorderPoint × orderQuantity: confirming the best 3 on 10 new replications each…$/.test(status))).toBe(true);
+  expect(statuses.some((status) => /^Optimisation of Reorder point × Order quantity: screening \d+ grid points on 2 replications each…$/.test(status))).toBe(true);
+  expect(statuses.some((status) => /^Optimisation of Reorder point × Order quantity: confirming the best 3 on 10 new replications each…$/.test(status))).toBe(true);
   expect(await page.isHidden('#optimize-advice')).toBe(true);
   // the 3 × 3 grid the tests below expect
   await page.fill('#optimize-values-1', '6:14:4');

@@ -49,7 +49,7 @@ test('the form starts from the first variant: the (r, Q) policy\'s parameters, v
   expect(await page.textContent('#sweep h2')).toBe('Sweep a policy parameter');
   expect(await page.inputValue('#sweep-product')).toBe('widget');
   const parameters = await page.locator('#sweep-param-1 option').allTextContents();
-  expect(parameters).toEqual(['reorderPoint', 'orderQuantity']);
+  expect(parameters).toEqual(['Reorder point', 'Order quantity']);
   expect(await page.inputValue('#sweep-param-2')).toBe('orderQuantity');
   // r = 10 in the first variant: about ±50% in 5 steps
   expect(await page.inputValue('#sweep-values-1')).toBe('4:16:3');
@@ -63,12 +63,12 @@ test('a 3 × 3 sweep of reorderPoint × orderQuantity: 9 cells, every point on t
   expect(await page.locator('#sweep-heatmap .heat-cell').count()).toBe(9);
   expect(await page.locator('#sweep-heatmap .heat-value').count()).toBeGreaterThan(0);
   expect(await page.locator('#sweep-heatmap .frontier-mark').count()).toBeGreaterThan(0);
-  expect(await page.locator('#sweep-heatmap .axis-title').allTextContents()).toEqual(['reorderPoint', 'orderQuantity']);
+  expect(await page.locator('#sweep-heatmap .axis-title').allTextContents()).toEqual(['Reorder point', 'Order quantity']);
   expect(await page.locator('#sweep-frontier .sweep-frontier-point').count()).toBe(9);
   expect(await page.locator('#sweep-frontier .sweep-frontier-point.on-frontier').count()).toBeGreaterThan(0);
   expect(await page.getAttribute('#sweep-frontier path.sweep-frontier-line', 'd')).toMatch(/^M/);
   // a cell's accessible name gives the mean with its interval (the KPI chosen by default: total cost)
-  expect(await page.getAttribute('#sweep-heatmap .heat-cell >> nth=0', 'aria-label')).toMatch(/^reorderPoint = 6, orderQuantity = 10; Total cost: [\d,.]+ ± [\d,.]+/);
+  expect(await page.getAttribute('#sweep-heatmap .heat-cell >> nth=0', 'aria-label')).toMatch(/^Reorder point = 6, Order quantity = 10; Total cost: [\d,.]+ ± [\d,.]+/);
   expect(await page.locator('#sweep-skipped li').count()).toBe(0);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-heatmap button[data-export="svg"]')]);
@@ -101,7 +101,7 @@ test('the grid points as CSV and JSON: the CLI\'s columns after what reproduces 
   const labels = await page.locator('#sweep-heatmap .heat-cell').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('aria-label') ?? ''));
   expect(labels).toHaveLength(9);
   for (const label of labels) {
-    const [, r, q, shown] = /^reorderPoint = (\S+), orderQuantity = (\S+); Fill rate: ([\d.]+)%/.exec(label)!;
+    const [, r, q, shown] = /^Reorder point = (\S+), Order quantity = (\S+); Fill rate: ([\d.]+)%/.exec(label)!;
     const row = rows.find((candidate) => candidate[column('reorderPoint')] === r && candidate[column('orderQuantity')] === q);
     expect(row, label).toBeDefined();
     expect(showsAs(100 * Number(row![column('fillRate')]), shown), `${label} against ${row![column('fillRate')]}`).toBe(true);
@@ -139,7 +139,7 @@ test('one parameter: the KPI against the parameter, with whiskers; keyboard reac
   await sweep(page, '8,10,12', '');
   expect(await page.locator('#sweep-heatmap .sweep-point').count()).toBe(3);
   expect(await page.locator('#sweep-heatmap .whisker').count()).toBe(3);
-  expect(await page.locator('#sweep-heatmap .axis-title').allTextContents()).toEqual(['Fill rate (%)', 'reorderPoint']);
+  expect(await page.locator('#sweep-heatmap .axis-title').allTextContents()).toEqual(['Fill rate (%)', 'Reorder point']);
   await page.focus('#sweep-values-1');
   // parameter 2, then (its values field is off with no second parameter) the button
   await page.keyboard.press('Tab');

@@ -2,7 +2,7 @@ import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { showNote } from './chartFrame.ts';
 import { renderDailySeries, type DailyLine } from './dailySeries.ts';
-import { numberLocale } from './kpiMeta.ts';
+import { formatWithHalfWidth } from './kpiMeta.ts';
 
 /** Whether any variant has a customer base (activeCustomers applies). */
 export function hasCustomerBase(result: ExperimentResult): boolean {
@@ -24,7 +24,6 @@ export function renderCustomers(container: HTMLElement, result: ExperimentResult
     if (series && series.mean.length > 0) lines.push({ index, name: variant.name, mean: series.mean, halfWidth: series.halfWidth });
   });
   if (lines.length === 0) return showNote(container, text.noSeries);
-  const format = numberLocale.format(',.1f');
   return renderDailySeries(container, lines, {
     name: 'customers',
     yLabel: text.customersAxisY,
@@ -33,6 +32,7 @@ export function renderCustomers(container: HTMLElement, result: ExperimentResult
     warmupDays: result.warmupDays,
     // a zero baseline unless the lines sit far above it, where it would flatten the differences
     yDomain: (low, high) => [low > high * 0.5 ? low * 0.95 : 0, high > 0 ? high * 1.04 : 1],
-    describe: (mean, halfWidth) => `${format(mean)} ${text.plusMinus} ${format(halfWidth ?? 0)}`,
+    // the app's one precision rule (kpiMeta.ts): the half-width sets the mean's decimals
+    describe: (mean, halfWidth) => formatWithHalfWidth('quantity', mean, halfWidth),
   });
 }

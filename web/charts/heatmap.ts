@@ -3,6 +3,7 @@ import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { SweepAxis, SweepRow } from '../../src/experiment/sweep.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { sweep as sweepText } from '../i18n/en/sweep.ts';
+import { parameterLabel } from '../i18n/en/names.ts';
 import { clamp, containerWidth, createFrame, drawYAxis, drawXAxis, showNote, textWidth, withTooltip, type Frame } from './chartFrame.ts';
 import { axisFormat, kpiMeta, splitWithHalfWidth, type KpiMeta } from './kpiMeta.ts';
 import { intervalDomain, noiseColorScale, type NoiseColorScale } from './noiseScale.ts';
@@ -16,9 +17,9 @@ export function gridFormats(rows: SweepRow[], count: number): ((value: number) =
   return Array.from({ length: count }, (_, i) => parameterFormat(rows.map((row) => row.values[i])));
 }
 
-/** "reorderPoint = 1,624, orderQuantity = 250", at the grid's rounding. */
+/** "Reorder point = 1,624, Order quantity = 250": the parameters' ids in words (names.ts), at the grid's rounding. */
 export function gridPointName(parameters: string[], values: number[], formats: ((value: number) => string)[]): string {
-  return text.parameterPoint(parameters, values.map((value, i) => (formats[i] ?? String)(value)));
+  return text.parameterPoint(parameters.map(parameterLabel), values.map((value, i) => (formats[i] ?? String)(value)));
 }
 
 const FRONTIER_SYMBOL = d3.symbolStar;
@@ -74,7 +75,7 @@ function renderGrid(container: HTMLElement, rows: SweepRow[], axes: SweepAxis[],
 
   const frame = createFrame(container, {
     name: 'heatmap',
-    title: `${meta.label}: ${parameters.join(' × ')}`,
+    title: `${meta.label}: ${parameters.map(parameterLabel).join(' × ')}`,
     caption: [`${meta.labelWithUnit} · ${text.meanCi(Math.max(...rows.map((row) => row.kpis[meta.name].n)))}`, colorNote(scale, meta)],
     legend: [{ label: sweepText.onFrontier, swatch: 'marker', symbol: FRONTIER_SYMBOL, className: 'frontier-swatch' }],
     plotHeight: ys.length * cellHeight,
@@ -83,7 +84,7 @@ function renderGrid(container: HTMLElement, rows: SweepRow[], axes: SweepAxis[],
   const { plot, innerHeight } = frame;
   const x = d3.scaleBand(xs.map(String), [0, frame.innerWidth]).paddingInner(0.04);
   const y = d3.scaleBand(ys.map(String), [innerHeight, 0]).paddingInner(0.06);
-  bandAxes(frame, x, y, across.parameter, up.parameter, formats);
+  bandAxes(frame, x, y, parameterLabel(across.parameter), parameterLabel(up.parameter), formats);
 
   const byKey = new Map(rows.map((row) => [`${row.values[0]}|${row.values[1]}`, row]));
   const cells = plot.append('g').attr('class', 'heat-cells');
@@ -201,7 +202,7 @@ function renderLine(container: HTMLElement, rows: SweepRow[], axis: SweepAxis, m
     .sort((a, b) => a.value - b.value);
   const frame = createFrame(container, {
     name: 'heatmap',
-    title: `${meta.label}: ${axis.parameter}`,
+    title: `${meta.label}: ${parameterLabel(axis.parameter)}`,
     caption: [text.meanCi(Math.max(...rows.map((row) => row.kpis[meta.name].n)))],
     legend: [{ label: sweepText.onFrontier, swatch: 'marker', symbol: FRONTIER_SYMBOL, className: 'frontier-swatch' }],
     aspect: 0.45,
@@ -216,7 +217,7 @@ function renderLine(container: HTMLElement, rows: SweepRow[], axis: SweepAxis, m
     .domain(intervalDomain(points.map((p) => ({ mean: p.mean, halfWidth: p.hw })), meta.kind === 'ratio' ? 0 : -Infinity, meta.kind === 'ratio' ? 1 : Infinity))
     .range([innerHeight, 0]);
   drawYAxis(frame, y, { format: axisFormat(meta.kind, y.domain()[0], y.domain()[1], innerHeight / 55), label: meta.labelWithUnit });
-  drawXAxis(frame, x, { format: formats[0], label: axis.parameter });
+  drawXAxis(frame, x, { format: formats[0], label: parameterLabel(axis.parameter) });
   const color = OKABE_ITO[0];
   plot
     .append('path')

@@ -2,7 +2,7 @@ import * as d3 from 'd3';
 import type { ExperimentResult, KpiSummary } from '../../src/experiment/replicate.ts';
 import type { Distribution, Scenario } from '../../src/scenario/schema.ts';
 import { charts as text } from '../i18n/en/charts.ts';
-import { containerWidth, createFrame, fitText, showNote, withTooltip, type Frame, type Group } from './chartFrame.ts';
+import { clamp, containerWidth, createFrame, fitText, showNote, textWidth, withTooltip, type Frame, type Group } from './chartFrame.ts';
 import { kpiMeta, numberLocale } from './kpiMeta.ts';
 import { aggregateNetwork, shouldAggregate, type AggregatedNetwork, type NetworkBox, type NodeLink } from './networkAggregate.ts';
 
@@ -130,24 +130,70 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
   if (shouldAggregate(scenario.nodes.length, mostPoints)) return renderSummary(container, scenario, variant, columns, deliveries);
   // many products: small unlabelled cells in a grid (the tooltips name them)
   const compact = mostPoints > 6;
+  const nameOf = new Map(scenario.nodes.map((n) => [n.id, n.name ?? n.id]));
+  const zoneResults = new Map(variant.customers.zones.map((zone) => [zone.zone, zone]));
+  const zoneShare = (id: string): string | null => {
+    const zone = zoneResults.get(id);
+    if (!zone || zone.delivered.mean === null || zone.delivered.mean <= 0 || zone.onTime.mean === null) return null;
+    // on-time delivery of the zone's orders: the ratio of the mean counts (of sums over replications)
+    return kpiMeta('onTimeDelivery').format(zone.onTime.mean / zone.delivered.mean);
+  };
+  const pointLabel = (cell: PointCell) => `${cell.product} ${cell.fillRate?.mean == null ? '—' : kpiMeta('fillRate').format(cell.fillRate.mean)}`;
+
   container.replaceChildren(); // measured empty, as createFrame will
   const innerWidth = containerWidth(container) - 32;
   // on a narrow screen the grey "no stock" key goes under the colour bar
   const narrow = innerWidth < 520;
   const legendHeight = narrow ? 84 : 60;
-  const nodeWidth = Math.min(220, (innerWidth / columns.length) * 0.62);
-  const perRow = compact ? Math.max(1, Math.floor((nodeWidth - 20) / (CELL_COMPACT + 2))) : 1;
+
+  // each box as wide as its texts need (a name may take two lines), never cut: a column is as wide as
+  // its widest box, and a diagram wider than the screen scrolls sideways in its box
+  const measure = measurer(container);
+  // names wrap at the width that would fit every column on the screen, within NODE_MIN_WIDTH..NODE_MAX_WIDTH
+  const wrapAt = clamp((innerWidth - COLUMN_GAP_MIN * (columns.length - 1)) / columns.length, NODE_MIN_WIDTH, NODE_MAX_WIDTH);
+  const boxes = new Map<string, { lines: string[]; width: number }>();
+  for (const node of scenario.nodes) {
+    const name = nameOf.get(node.id)!;
+    const cells = points.get(node.id) ?? [];
+    const share = node.type === 'zone' ? zoneShare(node.id) : null;
+    const others = [
+      measure('node-type', text.nodeTypes[node.type]) + 20,
+      share === null ? 0 : measure('zone-figure', text.zoneOnTime(share)) + 20,
+      compact ? 0 : (d3.max(cells, (cell) => measure('point-label', pointLabel(cell))) ?? 0) + 16 + 6 + 20,
+    ];
+    const needed = Math.max(NODE_MIN_WIDTH, ...others);
+    // three lines only where the screen is too narrow for every column's widest box
+    const lines = nameLines(name, measure, Math.max(needed, wrapAt) - 20, wrapAt < NODE_MAX_WIDTH ? 3 : 2);
+    boxes.set(node.id, { lines, width: Math.max(needed, d3.max(lines, (line) => measure('node-name', line))! + 20) });
+  }
+  const columnWidths = columns.map((ids) => d3.max(ids, (id) => boxes.get(id)!.width) ?? NODE_MIN_WIDTH);
+  const nameRows = d3.max([...boxes.values()], (box) => box.lines.length) ?? 1;
+  const header = (nameRows - 1) * NAME_LINE;
+
+  const perRow = compact ? Math.max(1, Math.floor((d3.min(columnWidths)! - 20) / (CELL_COMPACT + 2))) : 1;
   const cellRows = Math.ceil(mostPoints / perRow);
-  const nodeHeight = compact ? 48 + cellRows * (CELL_COMPACT + 2) : 48 + Math.max(1, mostPoints) * 22;
-  const rowHeight = nodeHeight + (compact ? 14 : 36);
+  const nodeHeight = header + (compact ? 48 + cellRows * (CELL_COMPACT + 2) : 48 + Math.max(1, mostPoints) * 22);
+  const rowGap = ROW_GAP;
+  const rowHeight = nodeHeight + rowGap;
+  // an arrow within the last column bows out to its right: room for it there
+  const lastColumn = new Set(columns[columns.length - 1]);
+  const bowRoom = [...scenario.lanes, ...deliveries].some((l) => lastColumn.has(l.from) && lastColumn.has(l.to)) ? BOW_ROOM : 0;
+  const totalWidth = d3.sum(columnWidths) + bowRoom;
+  const gap = columns.length > 1 ? clamp((innerWidth - totalWidth) / (columns.length - 1), COLUMN_GAP_MIN, COLUMN_GAP_MAX) : 0;
+  const plotWidth = totalWidth + gap * (columns.length - 1);
 
   const frame = createFrame(container, {
     name: 'network',
     title: text.networkCaption(variant.name),
     caption: [text.networkCaption(variant.name), ...(deliveries.length > 0 ? [text.fulfilmentKey] : [])],
-    plotHeight: legendHeight + tallest * rowHeight,
+    // a free row above and below the boxes: arrows that pass a column go round its boxes there
+    plotHeight: legendHeight + rowGap + tallest * rowHeight,
     margin: { left: 16, right: 16, bottom: 16 },
   });
+  if (plotWidth > innerWidth) {
+    const width = plotWidth + 32;
+    frame.svg.attr('width', width).attr('viewBox', `0 0 ${width} ${frame.height}`).classed('wide', true);
+  }
   scrollBox(frame);
   const { plot } = frame;
 
@@ -157,13 +203,28 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
   const color = d3.scaleSequential(d3.interpolateCividis).domain([low, 1]);
   drawColorLegend(plot, color, low, Math.min(360, innerWidth), narrow);
 
-  const spacing = columns.length > 1 ? (innerWidth - nodeWidth) / (columns.length - 1) : 0;
-  const place = new Map<string, { x: number; y: number }>();
+  // columns left to right, centred when the screen is wider than the diagram
+  const left0 = Math.max(0, (innerWidth - plotWidth) / 2);
+  // (the room for a bow right of the last column is in plotWidth, after the columns)
+  const columnLeft: number[] = [];
+  columnWidths.forEach((_, c) => columnLeft.push(c === 0 ? left0 : columnLeft[c - 1] + columnWidths[c - 1] + gap));
+  const top = legendHeight + rowGap;
+  const place = new Map<string, Rect>();
+  const columnOf = new Map<string, number>();
   columns.forEach((ids, c) => {
     const offset = ((tallest - ids.length) * rowHeight) / 2;
-    ids.forEach((id, r) => place.set(id, { x: columns.length > 1 ? c * spacing : (innerWidth - nodeWidth) / 2, y: legendHeight + offset + r * rowHeight }));
+    ids.forEach((id, r) => {
+      // a box narrower than its column sits in its middle
+      const width = boxes.get(id)!.width;
+      place.set(id, { x: columnLeft[c] + (columnWidths[c] - width) / 2, y: top + offset + r * rowHeight, width, height: nodeHeight });
+      columnOf.set(id, c);
+    });
   });
-  const nameOf = new Map(scenario.nodes.map((n) => [n.id, n.name ?? n.id]));
+  const router = createRouter({
+    columns: columns.map((ids, c) => ({ left: columnLeft[c], right: columnLeft[c] + columnWidths[c], boxes: ids.map((id) => place.get(id)!) })),
+    top: legendHeight + 4,
+    bottom: top + tallest * rowHeight,
+  });
 
   // lanes under the nodes
   const defs = frame.svg.append('defs');
@@ -178,69 +239,220 @@ export function renderNetwork(container: HTMLElement, scenario: Scenario, result
     .append('path')
     .attr('class', 'lane-arrow')
     .attr('d', 'M0,-5L10,0L0,5Z');
-  const link = d3.linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
   const focusable = variant.stockPoints.length <= 60;
-  /** An arrow from source to target labelled with its days, the tooltip's lines on both. */
-  const drawLink = (g: d3.Selection<SVGGElement, unknown, null, undefined>, pathClass: string, source: [number, number], target: [number, number], days: string, lines: string[]) => {
-    const path = g.append('path').attr('class', pathClass).attr('d', link({ source, target })).attr('marker-end', 'url(#stocklab-arrow)');
+  /** An arrow from one node to another, routed between the boxes, labelled with its days, the tooltip's lines on both. */
+  const drawLink = (g: d3.Selection<SVGGElement, unknown, null, undefined>, pathClass: string, from: string, to: string, days: string, lines: string[]) => {
+    const route = router.route(place.get(from)!, columnOf.get(from)!, place.get(to)!, columnOf.get(to)!);
+    const path = g.append('path').attr('class', pathClass).attr('d', route.path).attr('marker-end', 'url(#stocklab-arrow)');
     const label = g
       .append('text')
       .attr('class', 'lane-label halo')
-      .attr('x', (source[0] + target[0]) / 2)
-      .attr('y', (source[1] + target[1]) / 2 - 6)
+      .attr('x', route.label[0])
+      .attr('y', route.label[1])
+      .attr('dy', '0.35em')
       .attr('text-anchor', 'middle')
       .text(text.leadTime(days));
     withTooltip(frame, path, lines, false);
     withTooltip(frame, label, lines, focusable);
   };
   for (const lane of scenario.lanes) {
-    const from = place.get(lane.from);
-    const to = place.get(lane.to);
-    if (!from || !to) continue;
-    const source: [number, number] = [from.x + nodeWidth, from.y + nodeHeight / 2];
-    const target: [number, number] = [to.x - 2, to.y + nodeHeight / 2];
+    if (!place.has(lane.from) || !place.has(lane.to)) continue;
     const days = numberLocale.format(',.1~f')(distributionMean(lane.leadTime));
-    drawLink(plot.append('g').attr('class', 'lane'), 'lane-path', source, target, days, [text.leadTimeFull(nameOf.get(lane.from)!, nameOf.get(lane.to)!, days)]);
+    const g = plot.append('g').attr('class', 'lane').attr('data-from', lane.from).attr('data-to', lane.to);
+    drawLink(g, 'lane-path', lane.from, lane.to, days, [text.leadTimeFull(nameOf.get(lane.from)!, nameOf.get(lane.to)!, days)]);
   }
 
   // online deliveries: dashed, from each warehouse of a zone's fulfilment entry to the zone
   for (const delivery of deliveries) {
-    const from = place.get(delivery.from);
-    const to = place.get(delivery.to);
-    if (!from || !to) continue;
-    const source: [number, number] = [from.x + nodeWidth, from.y + nodeHeight / 2];
-    const target: [number, number] = [to.x - 2, to.y + nodeHeight / 2];
+    if (!place.has(delivery.from) || !place.has(delivery.to)) continue;
     const g = plot.append('g').attr('class', 'fulfilment').attr('data-from', delivery.from).attr('data-to', delivery.to);
     const days = numberLocale.format(',.1~f')(delivery.pickPackDays + delivery.transitDays);
-    drawLink(g, 'fulfilment-path', source, target, days, [text.transitFull(nameOf.get(delivery.from) ?? delivery.from, nameOf.get(delivery.to) ?? delivery.to, days, text.fulfilmentRules[delivery.rule])]);
+    drawLink(g, 'fulfilment-path', delivery.from, delivery.to, days, [
+      text.transitFull(nameOf.get(delivery.from) ?? delivery.from, nameOf.get(delivery.to) ?? delivery.to, days, text.fulfilmentRules[delivery.rule]),
+    ]);
   }
 
-  const zoneResults = new Map(variant.customers.zones.map((zone) => [zone.zone, zone]));
   for (const node of scenario.nodes) {
     const at = place.get(node.id)!;
     const cells = points.get(node.id) ?? [];
     const g = plot.append('g').attr('class', `network-node node-${node.type}`).attr('data-node', node.id).attr('transform', `translate(${at.x},${at.y})`);
     g.append('rect')
       .attr('class', node.type === 'zone' ? 'node-box zone-box' : cells.length === 0 ? 'node-box node-empty' : 'node-box')
-      .attr('width', nodeWidth)
+      .attr('width', at.width)
       .attr('height', nodeHeight)
       // the shape says the type too: square suppliers, rounded warehouses, pill-shaped stores
       .attr('rx', node.type === 'supplier' ? 0 : node.type === 'warehouse' ? 6 : 18);
     const name = nameOf.get(node.id)!;
-    const shown = truncate(name, nodeWidth - 20, 9.5);
-    const nameText = g.append('text').attr('class', 'node-name').attr('x', 10).attr('y', 20).text(shown);
-    if (shown !== name) nameText.append('title').text(name);
-    g.append('text').attr('class', 'node-type').attr('x', 10).attr('y', 38).text(text.nodeTypes[node.type]);
-    const zone = node.type === 'zone' ? zoneResults.get(node.id) : undefined;
-    if (zone && zone.delivered.mean !== null && zone.delivered.mean > 0 && zone.onTime.mean !== null) {
-      // on-time delivery of the zone's orders: the ratio of the mean counts (of sums over replications)
-      const share = kpiMeta('onTimeDelivery').format(zone.onTime.mean / zone.delivered.mean);
-      const figure = g.append('text').attr('class', 'zone-figure').attr('x', 10).attr('y', 58).text(truncate(text.zoneOnTime(share), nodeWidth - 16, 7.5));
-      withTooltip(frame, figure, [text.zoneOnTimeFull(name, share, numberLocale.format(',.1f')(zone.delivered.mean))], focusable);
+    const nameText = g.append('text').attr('class', 'node-name').attr('x', 10).attr('y', 20);
+    boxes.get(node.id)!.lines.forEach((line, k) => {
+      nameText.append('tspan').attr('x', 10).attr('dy', k === 0 ? 0 : NAME_LINE).text(line);
+    });
+    // the whole name on hover, whether it takes one line or two
+    nameText.append('title').text(name);
+    g.append('text').attr('class', 'node-type').attr('x', 10).attr('y', 38 + header).text(text.nodeTypes[node.type]);
+    const share = node.type === 'zone' ? zoneShare(node.id) : null;
+    const zone = zoneResults.get(node.id);
+    if (share !== null && zone) {
+      const figure = g.append('text').attr('class', 'zone-figure').attr('x', 10).attr('y', 58 + header).text(text.zoneOnTime(share));
+      withTooltip(frame, figure, [text.zoneOnTimeFull(name, share, numberLocale.format(',.1f')(zone.delivered.mean!))], focusable);
     }
-    drawCells(frame, g, cells, node.id, color, nodeWidth, compact ? perRow : 0, focusable, fillMeta.formatWithHalfWidth);
+    drawCells(frame, g, cells, node.id, color, header, compact ? perRow : 0, focusable, fillMeta.formatWithHalfWidth, pointLabel);
   }
   return frame.svg.node();
+}
+
+/** the narrowest and the usual widest box (a longer name wraps onto two lines first, then widens it) */
+const NODE_MIN_WIDTH = 120;
+const NODE_MAX_WIDTH = 220;
+const NAME_LINE = 18;
+const ROW_GAP = 44;
+const COLUMN_GAP_MIN = 64;
+const COLUMN_GAP_MAX = 320;
+/** how far an arrow within a column bows out to the column's right */
+const BOW = 40;
+const BOW_ROOM = 56;
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Measures texts as the chart draws them (its classes, its fonts) in a hidden SVG in `container`,
+ * before the chart is laid out; estimated where the container is not laid out (hidden).
+ */
+function measurer(container: HTMLElement): (className: string, content: string) => number {
+  const holder = document.createElement('div');
+  holder.className = 'stocklab-chart chart-network';
+  holder.style.cssText = 'position:absolute;visibility:hidden;pointer-events:none;left:0;top:0';
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'chart-svg');
+  holder.append(svg);
+  container.append(holder);
+  const cache = new Map<string, number>();
+  return (className, content) => {
+    const key = `${className}\u0001${content}`;
+    if (!cache.has(key)) {
+      const node = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+      node.setAttribute('class', className);
+      node.textContent = content;
+      svg.append(node);
+      // bold names are wider than the 15 px estimate
+      cache.set(key, Math.ceil(textWidth(node, className === 'node-name' ? 16.5 : 15)));
+      node.remove();
+    }
+    return cache.get(key)!;
+  };
+}
+
+/**
+ * A name on one line when it fits `width`, else on two, broken at the spaces that make the longest
+ * line shortest, or (`maxLines` 3) three when two lines would still be wider than `width` (a long
+ * name on a small screen); a single word stays whole: the box widens for it.
+ */
+export function nameLines(name: string, measure: (className: string, content: string) => number, width: number, maxLines: 2 | 3 = 2): string[] {
+  if (measure('node-name', name) <= width) return [name];
+  const words = name.split(' ');
+  const widest = (lines: string[]) => Math.max(...lines.map((line) => measure('node-name', line)));
+  let best: string[] = [name];
+  let bestWidth = widest(best);
+  const consider = (lines: string[]) => {
+    const w = widest(lines);
+    if (w < bestWidth) {
+      best = lines;
+      bestWidth = w;
+    }
+  };
+  for (let k = 1; k < words.length; k++) consider([words.slice(0, k).join(' '), words.slice(k).join(' ')]);
+  if (bestWidth <= width || maxLines < 3) return best;
+  for (let i = 1; i < words.length; i++) {
+    for (let k = i + 1; k < words.length; k++) consider([words.slice(0, i).join(' '), words.slice(i, k).join(' '), words.slice(k).join(' ')]);
+  }
+  return best;
+}
+
+interface RouterColumn {
+  left: number;
+  right: number;
+  /** its boxes, top to bottom */
+  boxes: Rect[];
+}
+
+/**
+ * Routes arrows between boxes laid out in columns. Between neighbouring columns an arrow is an S-curve
+ * from the source's right border to the target's left border (only the gap lies between them). An
+ * arrow passing columns runs through a free corridor of each (above, between or below their boxes),
+ * the one nearest the target that no other arrow took yet; one within a column bows out to its right;
+ * one going back (right to left) runs the same way mirrored. Its label sits on its run through the
+ * first free stretch: the gap between columns, or the corridor, never on a box's border.
+ */
+function createRouter(layout: { columns: RouterColumn[]; top: number; bottom: number }) {
+  const { columns } = layout;
+  const link = d3.linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
+  const used = new Map<string, number>();
+  /** the free vertical stretches of a column: above its first box, between boxes, below its last */
+  const freeOf = (column: RouterColumn): [number, number][] => {
+    const free: [number, number][] = [];
+    let y = layout.top;
+    for (const box of column.boxes) {
+      if (box.y - y > 16) free.push([y, box.y]);
+      y = box.y + box.height;
+    }
+    if (layout.bottom - y > 16) free.push([y, layout.bottom]);
+    return free;
+  };
+  /** a y free in every column from..to (inclusive), nearest `near`, preferring one not used yet */
+  const corridor = (from: number, to: number, near: number): number => {
+    let free: [number, number][] = [[layout.top, layout.bottom]];
+    for (let c = from; c <= to; c++) {
+      const next: [number, number][] = [];
+      for (const a of free) for (const b of freeOf(columns[c])) if (Math.min(a[1], b[1]) - Math.max(a[0], b[0]) > 16) next.push([Math.max(a[0], b[0]), Math.min(a[1], b[1])]);
+      free = next;
+    }
+    if (free.length === 0) return layout.bottom; // cannot happen: the row below the boxes is free
+    const scored = free.map(([a, b]) => {
+      const y = (a + b) / 2;
+      const key = `${from}:${to}:${Math.round(y)}`;
+      return { y, key, taken: used.get(key) ?? 0, distance: Math.abs(y - near) };
+    });
+    scored.sort((p, q) => p.taken - q.taken || p.distance - q.distance);
+    const pick = scored[0];
+    used.set(pick.key, pick.taken + 1);
+    // arrows sharing a corridor run side by side
+    return pick.y + pick.taken * 8;
+  };
+  return {
+    route(from: Rect, fromColumn: number, to: Rect, toColumn: number): { path: string; label: [number, number] } {
+      const ys = from.y + from.height / 2;
+      const yt = to.y + to.height / 2;
+      if (fromColumn === toColumn) {
+        // within a column: out of the right border, round through the gap, back into the right border
+        const x = columns[fromColumn].right;
+        const bow = x + BOW;
+        const path = `M${from.x + from.width},${ys}C${bow},${ys} ${bow},${yt} ${to.x + to.width + 2},${yt}`;
+        // where the curve reaches furthest (t = 1/2: three quarters of the way to the control points)
+        return { path, label: [x + BOW * 0.75, (ys + yt) / 2] };
+      }
+      const forward = toColumn > fromColumn;
+      const dir = forward ? 1 : -1;
+      const start: [number, number] = [forward ? from.x + from.width : from.x, ys];
+      const end: [number, number] = [forward ? to.x - 2 : to.x + to.width + 2, yt];
+      if (Math.abs(toColumn - fromColumn) === 1) {
+        const path = link({ source: start, target: end })!;
+        return { path, label: [(start[0] + end[0]) / 2, (ys + yt) / 2] };
+      }
+      // past the columns in between, through a corridor free in all of them
+      const first = fromColumn + dir;
+      const last = toColumn - dir;
+      const y = corridor(Math.min(first, last), Math.max(first, last), yt);
+      const enter: [number, number] = [forward ? columns[first].left : columns[first].right, y];
+      const leave: [number, number] = [forward ? columns[last].right : columns[last].left, y];
+      const path = `${link({ source: start, target: enter })}L${leave[0]},${leave[1]}${link({ source: leave, target: end })!.replace(/^M[^C]*/, '')}`;
+      return { path, label: [(columns[first].left + columns[first].right) / 2, y] };
+    },
+  };
 }
 
 function drawCells(
@@ -249,18 +461,20 @@ function drawCells(
   cells: PointCell[],
   node: string,
   color: d3.ScaleSequential<string>,
-  nodeWidth: number,
+  /** how much lower the cells start (a name on two lines) */
+  header: number,
   /** cells per row in a compact grid; 0 for a labelled list */
   perRow: number,
   focusable: boolean,
   format: (mean: number, halfWidth: number | null) => string,
+  labelOf: (cell: PointCell) => string,
 ): void {
   const compact = perRow > 0;
   const size = compact ? CELL_COMPACT : 16;
   cells.forEach((cell, k) => {
     const mean = cell.fillRate?.mean ?? null;
     const x = compact ? 10 + (k % perRow) * (size + 2) : 10;
-    const y = compact ? 46 + Math.floor(k / perRow) * (size + 2) : 50 + k * 22;
+    const y = header + (compact ? 46 + Math.floor(k / perRow) * (size + 2) : 50 + k * 22);
     const rect = g
       .append('rect')
       .attr('class', mean === null ? 'point-cell node-empty' : 'point-cell')
@@ -270,12 +484,8 @@ function drawCells(
       .attr('height', size)
       .attr('fill', mean === null ? null : color(mean));
     const value = mean === null ? text.notApplicable : format(mean, cell.fillRate?.halfWidth ?? null);
-    if (!compact) {
-      const full = `${cell.product} ${mean === null ? '—' : kpiMeta('fillRate').format(mean)}`;
-      const shown = truncate(full, nodeWidth - size - 20);
-      const label = g.append('text').attr('class', 'point-label').attr('x', x + size + 6).attr('y', y + size / 2).attr('dy', '0.35em').text(shown);
-      if (shown !== full) label.append('title').text(full);
-    }
+    // the box is as wide as its labels (renderNetwork): never cut
+    if (!compact) g.append('text').attr('class', 'point-label').attr('x', x + size + 6).attr('y', y + size / 2).attr('dy', '0.35em').text(labelOf(cell));
     withTooltip(frame, rect, [`${node} · ${cell.product}`, `${text.networkLegend}: ${value}`], focusable);
   });
 }
@@ -297,12 +507,6 @@ function drawColorLegend(plot: Group, color: d3.ScaleSequential<string>, low: nu
   const empty = g.append('g').attr('transform', narrow ? 'translate(0,58)' : `translate(${barWidth + 20},20)`);
   empty.append('rect').attr('class', 'node-empty').attr('width', 14).attr('height', 12);
   empty.append('text').attr('class', 'legend-note').attr('x', 20).attr('y', 6).attr('dy', '0.35em').text(text.noStockPoint);
-}
-
-/** Shortens a label to fit a width (about 8.5 px a character at the chart's font size, more in bold). */
-function truncate(label: string, width: number, perCharacter = 8.5): string {
-  const max = Math.max(4, Math.floor(width / perCharacter));
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
 /**
@@ -412,13 +616,21 @@ function renderSummary(
     .attr('class', 'lane-arrow')
     .attr('d', 'M0,-5L10,0L0,5Z');
   const focusable = summary.columns.flat().length <= 60;
-  const link = d3.linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>();
+  // arrows routed as in the full diagram: round the boxes of the columns they pass
+  const rectOf = (id: string): Rect => ({ ...place.get(id)!, width: nodeWidth, height: BOX_HEIGHT });
+  const columnOf = new Map(summary.columns.flatMap((column, c) => column.map((box) => [box.id, c] as const)));
+  const router = createRouter({
+    columns: summary.columns.map((column) => {
+      const rects = column.map((box) => rectOf(box.id));
+      const left = rects[0]?.x ?? 0;
+      return { left, right: left + nodeWidth, boxes: rects };
+    }),
+    top: legendHeight,
+    bottom: legendHeight + tallest * rowHeight,
+  });
   const days = numberLocale.format(',.1~f');
   for (const arrow of summary.links) {
-    const from = place.get(arrow.from)!;
-    const to = place.get(arrow.to)!;
-    const source: [number, number] = [from.x + nodeWidth, from.y + BOX_HEIGHT / 2];
-    const target: [number, number] = [to.x - 2, to.y + BOX_HEIGHT / 2];
+    const route = router.route(rectOf(arrow.from), columnOf.get(arrow.from)!, rectOf(arrow.to), columnOf.get(arrow.to)!);
     // one lead time, or the range of its lanes' ("1–3")
     const [shortest, longest] = [days(arrow.minDays), days(arrow.maxDays)];
     const span = shortest === longest ? shortest : text.daysSpan(shortest, longest);
@@ -426,13 +638,14 @@ function renderSummary(
     const path = g
       .append('path')
       .attr('class', arrow.kind === 'lane' ? 'lane-path' : 'fulfilment-path')
-      .attr('d', link({ source, target }))
+      .attr('d', route.path)
       .attr('marker-end', 'url(#stocklab-arrow)');
     const laneLabel = g
       .append('text')
       .attr('class', 'lane-label halo')
-      .attr('x', (source[0] + target[0]) / 2)
-      .attr('y', (source[1] + target[1]) / 2 - 6)
+      .attr('x', route.label[0])
+      .attr('y', route.label[1])
+      .attr('dy', '0.35em')
       .attr('text-anchor', 'middle')
       .text(text.leadTime(span));
     const full = (arrow.kind === 'lane' ? text.boxLinkFull : text.boxDeliveryFull)(label(boxes.get(arrow.from)!), label(boxes.get(arrow.to)!), count(arrow.count), span);

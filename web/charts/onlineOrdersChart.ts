@@ -2,7 +2,7 @@ import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { showNote } from './chartFrame.ts';
 import { renderDailySeries, type DailyLine } from './dailySeries.ts';
-import { kpiMeta, numberLocale } from './kpiMeta.ts';
+import { formatWithHalfWidth, kpiMeta } from './kpiMeta.ts';
 
 
 /** Whether the scenario has online zones (the engine records their daily orders). */
@@ -56,7 +56,6 @@ export function renderAbandoned(container: HTMLElement, result: ExperimentResult
   const variants = weeklyOf(result);
   if (variants.length === 0) return showNote(container, hasOnlineOrders(result) ? text.noSeries : text.notAvailable);
   const lines: DailyLine[] = variants.map(({ index, name, weekly }) => ({ index, name, mean: weekly.abandonedPerDay.mean, halfWidth: weekly.abandonedPerDay.halfWidth }));
-  const format = numberLocale.format(',.2f');
   const meta = kpiMeta('abandonedCarts');
   const windowValues = variants.flatMap(({ index, name }) => {
     const summary = result.variants[index].network.abandonedCarts;
@@ -69,6 +68,7 @@ export function renderAbandoned(container: HTMLElement, result: ExperimentResult
     kind: 'quantity',
     warmupDays: result.warmupDays,
     yDomain: (_, high) => [0, high > 0 ? high * 1.05 : 1],
-    describe: (mean, halfWidth) => `${format(mean)} ${text.plusMinus} ${format(halfWidth ?? 0)}`,
+    // the app's one precision rule (kpiMeta.ts): the half-width sets the mean's decimals
+    describe: (mean, halfWidth) => formatWithHalfWidth('quantity', mean, halfWidth),
   });
 }

@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import type { SweepRow } from '../../src/experiment/sweep.ts';
 import { charts as text } from '../i18n/en/charts.ts';
 import { sweep as sweepText } from '../i18n/en/sweep.ts';
+import { parameterLabel } from '../i18n/en/names.ts';
 import { addNote, createFrame, drawAxes, showNote, spreadLabels, withTooltip } from './chartFrame.ts';
 import { gridFormats, gridPointName } from './heatmap.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';
@@ -115,6 +116,8 @@ export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], op
       .attr('pointer-events', 'none')
       .text(p.row.values.map((value, i) => formats[i](value)).join(', '));
   });
+  // which number of a label is which parameter, in words
+  if (frontier.length > 0) addNote(frame, sweepText.frontierLabelKey(options.parameters.map(parameterLabel)));
   if (missing > 0) addNote(frame, text.frontierMissing(String(missing)));
   return frame.svg.node()!;
 }

@@ -51,6 +51,8 @@ export interface FormViewOptions {
   onShowJson(issue?: ScenarioIssue): void;
   /** a table's row chosen: the forms are to be drawn again with that item's form under the table */
   onChoose(kind: TableKind, index: number): void;
+  /** a problem's path as listed: in words with the raw path (strings.editor.issueWhere over the data shown); the raw path when absent */
+  describePath?(path: string): string;
 }
 
 interface Anchor {
@@ -553,7 +555,7 @@ export function createFormView(options: FormViewOptions): FormView {
             const item = document.createElement('li');
             const path = document.createElement('span');
             path.className = 'se-issue-path';
-            path.textContent = issue.path;
+            path.textContent = options.describePath?.(issue.path) ?? issue.path;
             item.append(path, `: ${issue.message} `, jsonButton(issue, s.showInJson));
             list.append(item);
           }

@@ -41,6 +41,8 @@ export interface JsonViewOptions {
   strings: EditorStrings;
   idPrefix: string;
   onInput(text: string): void;
+  /** a problem's path as listed: in words with the raw path (strings.editor.issueWhere over the data shown); the raw path when absent */
+  describePath?(path: string): string;
 }
 
 interface Located {
@@ -165,7 +167,7 @@ export function createJsonView(options: JsonViewOptions): JsonView {
       button.className = 'se-issue-link';
       const path = document.createElement('span');
       path.className = 'se-issue-path';
-      path.textContent = issue.path;
+      path.textContent = options.describePath?.(issue.path) ?? issue.path;
       button.append(path, `: ${issue.message}`);
       if (place) {
         const where = document.createElement('span');
@@ -211,7 +213,7 @@ export function createJsonView(options: JsonViewOptions): JsonView {
         from: place.start,
         to: place.end,
         severity: 'error',
-        message: `${place.issue.path}: ${place.issue.message}`,
+        message: `${options.describePath?.(place.issue.path) ?? place.issue.path}: ${place.issue.message}`,
       }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
       drawList(issues);

@@ -173,8 +173,9 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       if (issue) json.reveal(issue);
       else json.focus();
     },
+    describePath: (path) => issueWhere(path),
   });
-  const json = createJsonView({ strings, idPrefix, onInput: (value) => editFromJson(value) });
+  const json = createJsonView({ strings, idPrefix, onInput: (value) => editFromJson(value), describePath: (path) => issueWhere(path) });
   formsPanel.append(forms.element);
   jsonPanel.append(json.element);
   root.append(head, formsPanel, jsonPanel);
@@ -237,6 +238,21 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   }
 
   const issues = (): ScenarioIssue[] => (result.ok ? [] : result.issues);
+
+  /** the data a problem's path is named from (its stock point's node and product...): the text's, parsed once per text */
+  let namedText: string | null = null;
+  let namedData: unknown;
+  function issueWhere(path: string): string {
+    if (namedText !== text) {
+      namedText = text;
+      try {
+        namedData = JSON.parse(text);
+      } catch {
+        namedData = undefined;
+      }
+    }
+    return strings.editor.issueWhere(path, namedData);
+  }
 
   /**
    * Checks the text: the parser's problems are shown at once; the app's further check of a valid
@@ -352,8 +368,9 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       const link = document.createElement('button');
       link.type = 'button';
       link.className = 'se-link';
-      link.textContent = issue.path;
-      link.title = strings.editor.goTo(issue.path, issue.message);
+      const where = issueWhere(issue.path);
+      link.textContent = where;
+      link.title = strings.editor.goTo(where, issue.message);
       link.addEventListener('click', () => focusIssue(issue));
       banner.append(link);
       if (i < Math.min(list.length, MAX_BANNER_LINKS) - 1) banner.append(', ');

@@ -1,6 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { SimApi } from '../../src/worker/api.ts';
-import type { RunResult } from '../../src/experiment/run.ts';
+import type { RunResult, RunSeries } from '../../src/experiment/run.ts';
 import { summarize, tasksOf, type ExperimentResult, type Task } from '../../src/experiment/replicate.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
@@ -60,6 +60,36 @@ export function startTheory(scenario: Scenario): TheoryJob {
       settle(null);
     },
   };
+}
+
+/** One replication's daily series (null: the scenario records none), or why there are none. */
+export type OneReplicationOutcome = { ok: true; series: RunSeries | null } | { ok: false; error: string };
+
+/**
+ * Replication `replication` (0-based) of variant `variantIndex` run again in a Web Worker of its own
+ * (SimApi.runOneReplication): the same seed as in the experiment, so the same days, for the inventory
+ * chart's single view. The worker is terminated when it answers, or at once on `signal`'s abort
+ * (the outcome then says so; the caller has moved on).
+ */
+export async function runOneReplication(scenario: Scenario, variantIndex: number, replication: number, signal?: AbortSignal): Promise<OneReplicationOutcome> {
+  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+  const stopped = new Promise<OneReplicationOutcome>((resolve) => {
+    worker.addEventListener('error', (event) => resolve({ ok: false, error: workerFailure(event.message) }), { once: true });
+    worker.addEventListener('messageerror', () => resolve({ ok: false, error: workerStrings.unreadable }), { once: true });
+    if (signal?.aborted) resolve({ ok: false, error: workerStrings.stopped });
+    else signal?.addEventListener('abort', () => resolve({ ok: false, error: workerStrings.stopped }), { once: true });
+  });
+  const call = wrap<SimApi>(worker)
+    .runOneReplication(scenario, variantIndex, replication)
+    .then(
+      (response): OneReplicationOutcome => (response.ok ? response : { ok: false, error: response.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') }),
+      (error: unknown): OneReplicationOutcome => ({ ok: false, error: workerFailure(error instanceof Error ? error.message : String(error)) }),
+    );
+  try {
+    return await Promise.race([call, stopped]);
+  } finally {
+    worker.terminate();
+  }
 }
 
 export type RunOutcome =

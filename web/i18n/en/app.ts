@@ -134,7 +134,7 @@ export const app = {
   networkHelp:
     'Suppliers, warehouses and stores, with lanes labelled by their mean lead time; stock points coloured by their fill rate. Online zones (customers ordering online) sit on the right, linked by dashed lines to the warehouses that ship to them.',
   tableTitle: 'All KPIs',
-  tableHelp: 'Mean ± 95% confidence half-width over replications; the best value of each row is marked. Definitions: docs/KPIS.md.',
+  tableHelp: 'Mean ± 95% confidence half-width over replications; a ★ marks a value significantly better than every other variant\u2019s (not merely the best-looking one). Definitions: docs/KPIS.md.',
   stockPoint: 'Stock point',
   variant: 'Policy variant',
   kpi: 'KPI',

@@ -240,6 +240,28 @@ export const charts = {
   networkFound: (name: string, box: string | null, matches: string) =>
     `${name}${box === null ? '' : `, in “${box}”`}: highlighted with its lanes${matches === '1' ? '' : ` (first of ${matches} matches)`}`,
   networkNotFound: 'No location matches.',
+
+  // inventory over time: the replication shown, the days shown (issue 16)
+  inventoryCaptionReplication: (point: string, variant: string, replication: number, of: number) => `${point} · ${variant} · replication ${replication} of ${of}, as it happened`,
+  shortUnitsNetworkDay: 'Units short that day across the network (darker: more)',
+  shortUnitsMeanDay: (replications: number) =>
+    `Mean units short that day over ${replications} replication${replications === 1 ? '' : 's'} (darker: more; any shade: at least one replication was short)`,
+  shortMean: 'Short (mean)',
+  overviewLabel: 'Whole run',
+  overviewHelp: 'The whole run: drag across it to choose the days shown above, drag the selection to move it, click outside it to show the whole run again.',
+  replicationPick: 'Replication',
+  replicationPickHelp: (of: number) => `Which replication to show, 1 to ${of}: each is run again with its own seed, as in the experiment`,
+  replicationRunning: (replication: number) => `Running replication ${replication} again to show its days…`,
+  replicationFailed: (replication: number, reason: string) => `Replication ${replication} could not be run again: ${reason}`,
+  windowPick: 'Days shown',
+  windowWhole: 'Whole run',
+  windowDays: (days: number) => `${days} days`,
+  windowCustom: 'As brushed',
+  windowEarlier: '◀ Earlier',
+  windowLater: 'Later ▶',
+  windowEarlierLabel: 'Show earlier days',
+  windowLaterLabel: 'Show later days',
+  windowStatus: (from: string, to: string) => `Days ${from} to ${to}`,
 };
 
 export type ChartsText = typeof charts;

@@ -2,6 +2,9 @@
  * The optimise panel's user-facing strings in English (web/optimizePanel.ts), so a French file with
  * the same shape can be added beside it.
  */
+/** a label inside a sentence: "Reorder point" -> "reorder point" */
+const lower = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
+
 export const optimize = {
   title: 'Find the best parameters (optimise)',
   help: 'Try a grid of values for one or two parameters of a stock point\u2019s policy and find the one with the lowest objective. Every grid point is screened with the top bar\u2019s replications; the best 3 are confirmed with 4 times as many (at least 10) on new random days, and the winner is compared with the runner-up.',
@@ -28,10 +31,10 @@ export const optimize = {
   no: 'no',
   winner: 'Winner',
   winnerMark: '★ winner',
-  /** no grid point met the floor: which way to widen the grid (src/experiment/widenGrid.ts) */
+  /** no grid point met the floor: which way to widen the grid (src/experiment/widenGrid.ts); `parameter` is its label (names.ts) */
   widen: (closest: string, floor: string, parameter: string, direction: 'up' | 'down', values: string) =>
-    `The closest grid point, ${closest} (${floor}), is at the grid\u2019s ${direction === 'up' ? 'largest' : 'smallest'} ${parameter}: the floor is more likely met ${direction === 'up' ? 'above' : 'below'} it. Try ${parameter} ${values}.`,
-  widenButton: (parameter: string) => `Try these ${parameter} values`,
+    `The closest grid point, ${closest} (${floor}), is at the grid\u2019s ${direction === 'up' ? 'largest' : 'smallest'} ${lower(parameter)}: the floor is more likely met ${direction === 'up' ? 'above' : 'below'} it. Try ${lower(parameter)} ${values}.`,
+  widenButton: (parameter: string) => `Try these values of ${lower(parameter)}`,
   inside: (closest: string, floor: string) =>
     `The closest grid point, ${closest} (${floor}), is inside the grid: moving these parameters further does not get closer to the floor. Try another parameter, another policy or a lower floor.`,
   skippedTitle: (count: number) => `${count} grid point${count === 1 ? '' : 's'} left out (not a valid policy):`,

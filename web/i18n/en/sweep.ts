@@ -1,3 +1,6 @@
+import { formatParameter } from '../../charts/parameterFormat.ts';
+import { parameterLabel, policyTypeLabel } from './names.ts';
+
 /**
  * The sweep panel's and sweep charts' user-facing strings in English (web/sweepPanel.ts,
  * web/charts/heatmap.ts, web/charts/sweepFrontier.ts), so a French file with the same shape can be
@@ -9,6 +12,8 @@ export const sweep = {
   product: 'Product',
   node: 'Stock point',
   allNodes: 'all stock points',
+  /** a stock point choice: its node and its policy type, "warehouse · (r, Q)" */
+  nodeChoice: (node: string, policyType: string) => `${node} · ${policyTypeLabel(policyType)}`,
   parameter: (n: number) => `Parameter ${n}`,
   values: (n: number) => `Values of parameter ${n}`,
   valuesPlaceholder: 'FROM:TO:STEP or V1,V2',
@@ -37,7 +42,10 @@ export const sweep = {
   frontierLine: 'Frontier',
   otherPoints: 'Other grid points',
   frontierYes: 'On the service / holding cost frontier',
-  pointName: (parameters: string[], values: number[]) => parameters.map((p, i) => `${p} = ${values[i]}`).join(', '),
+  /** under the frontier chart: what its points' labels give, "Labels: Reorder point, Order quantity" */
+  frontierLabelKey: (parameters: string[]) => `Labels on the frontier’s points: ${parameters.join(', ')}.`,
+  /** a grid point by its parameters' ids and values: "Reorder point = 40, Order quantity = 12.5" (labels from names.ts, values rounded) */
+  pointName: (parameters: string[], values: number[]) => parameters.map((p, i) => `${parameterLabel(p)} = ${formatParameter(values[i])}`).join(', '),
   pointShort: (values: number[]) => values.join(', '),
   missingCell: 'not run (invalid policy)',
   notAvailable: (kpi: string) => `${kpi} is not available for these grid points. Choose another KPI.`,
