@@ -1075,3 +1075,31 @@ describe('normal distributions of quantities that cannot be negative are truncat
     expect(route.tolerance!.mean).toBeCloseTo(4 * M, 12);
   });
 });
+
+describe('who faces customers, with node ids that read like JavaScript words', () => {
+  it('a warehouse named "undefined" does not face the customers of a store no online zone sends orders from', () => {
+    // the loop over a demand node's fulfilment sources must find none for a store: a stand-in source
+    // would name a stock point "undefined|w", this warehouse's
+    const simulation = built({
+      version: 1,
+      name: 'odd ids',
+      horizonDays: 5,
+      products: [product],
+      nodes: [
+        { id: 'factory', type: 'supplier' },
+        { id: 'undefined', type: 'warehouse' },
+        { id: 'shop', type: 'store' },
+      ],
+      lanes: [
+        { from: 'factory', to: 'undefined', leadTime: { type: 'constant', value: 1 } },
+        { from: 'undefined', to: 'shop', leadTime: { type: 'constant', value: 1 } },
+      ],
+      stockPoints: [
+        { node: 'undefined', product: 'w', policy: { type: 'baseStock', level: 10 } },
+        { node: 'shop', product: 'w', policy: { type: 'baseStock', level: 5 } },
+      ],
+      demand: [{ type: 'arrivals', node: 'shop', product: 'w', customersPerDay: 2 }],
+    });
+    expect(simulation.stockPoints.map((point) => point.customerFacing)).toEqual([false, true]);
+  });
+});
