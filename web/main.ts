@@ -80,10 +80,19 @@ const sensitivityPanel = createSensitivityPanel($('sensitivity'), {
   files: { csv: sensitivityViewCsv, json: sensitivityViewJson },
 });
 const optimizePanel = createOptimizePanel($('optimize'), { onRun: (request) => void optimizeGrid(request), parseValues, files: { csv: optimizeViewCsv, json: optimizeViewJson } });
-const presentMode = createPresentMode($<HTMLButtonElement>('present'), () => {
-  closeDrawer();
-  // the charts take the new width (those hidden meanwhile were drawn at a stand-in width)
-  requestAnimationFrame(() => dashboard.redraw());
+const presentMode = createPresentMode($<HTMLButtonElement>('present'), {
+  deck: $('deck'),
+  result: () => {
+    const result = store.state.result;
+    return result && { scenario: result.scenario, seed: String(result.value.seed), replications: result.value.replications };
+  },
+  // the charts take the new width: the slides' (those hidden meanwhile were drawn at a stand-in width)
+  redraw: () => requestAnimationFrame(() => dashboard.redraw()),
+  exportHtml: () => $('export-html').click(),
+  onChange: () => {
+    closeDrawer();
+    requestAnimationFrame(() => dashboard.redraw());
+  },
 });
 let controller: AbortController | null = null;
 

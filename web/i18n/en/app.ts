@@ -32,7 +32,7 @@ export const app = {
   exportHtml: 'The whole view (HTML)',
   exportPanel: (format: string, what: string) => `Download ${what} as ${format}`,
   present: 'Present',
-  presentHint: 'Show only the comparison of the policy variants, in large type, for a projector or a client meeting (Esc leaves). "The whole view (HTML)" then exports what is shown.',
+  presentHint: 'Show the results as slides for a projector or a client meeting: the headline, service against holding cost, the variants compared and a chart of your choice (← → move, Esc leaves); each slide downloads as a 16:9 picture, and the slides as one HTML page that prints a slide per page.',
   comparisonTitle: 'Policy variants compared',
   comparisonHelp: (baseline: string, windowDays: number) =>
     `Each variant against ${baseline}, replication by replication on the same random days: the mean paired difference with its 95% interval. "Significant": the interval excludes 0. Money is over the ${windowDays.toLocaleString('en-US', { maximumFractionDigits: 2 })}-day measured window (the warm-up left out), as on the KPI cards.`,
@@ -156,6 +156,33 @@ export const app = {
   per: (unit: string) => `per ${unit}`,
   yes: 'yes',
   no: 'no',
+  /** the slide deck ("Present", web/presentMode.ts and web/present/) */
+  deck: {
+    label: 'Presentation',
+    roleDescription: 'slide deck',
+    slideRole: 'slide',
+    counter: (index: number, count: number) => `${index} / ${count}`,
+    /** said by screen readers as a slide is shown */
+    announce: (index: number, count: number, title: string) => `Slide ${index} of ${count}: ${title}`,
+    previous: 'Previous',
+    previousLabel: 'Previous slide',
+    next: 'Next',
+    nextLabel: 'Next slide',
+    leave: 'Leave',
+    leaveLabel: 'Leave the presentation (Esc)',
+    keys: '← → move through the slides, Esc leaves',
+    html: 'Slides as HTML',
+    htmlLabel: 'Slides as HTML: one page to download, which prints one slide per page',
+    png: 'Slide as PNG',
+    pngLabel: (title: string) => `Slide as PNG: download "${title}" as a 1920×1080 picture`,
+    pngFailed: (message: string) => `The slide could not be drawn as a PNG: ${message}.`,
+    headlineTitle: 'In short',
+    chartChoice: 'Chart shown',
+    noChart: 'No chart to show: run the scenario first.',
+    /** the footer of an exported slide: what reproduces it */
+    footer: (scenario: string, seed: string, replications: number, version: string) =>
+      `${scenario} — seed ${seed}, ${replications} replication${replications === 1 ? '' : 's'} — Stocklab ${version}`,
+  },
 };
 
 /** 75 -> "1 min 15 s", 3.2 -> "3.2 s" */
