@@ -42,7 +42,8 @@ export function showScenarioStory(element: HTMLElement, description: string, str
   lookAtElement.querySelector('span')!.textContent = lookAt;
   lookAtElement.hidden = lookAt === '';
   element.classList.remove('expanded');
-  toggle.hidden = story.length <= LONG_STORY;
+  // a long story, or (on a phone, where what to look at is cut too) a long pointer
+  toggle.hidden = story.length + lookAt.length <= LONG_STORY;
   toggle.setAttribute('aria-expanded', 'false');
   toggle.textContent = strings.more;
   toggle.onclick = () => {

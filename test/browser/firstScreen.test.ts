@@ -53,3 +53,18 @@ test("the cards show the scenario's headline KPIs, in its order", async () => {
   expect(terms).toEqual((await headlineOf('08-fresh-food-fefo.json')).map((kpi) => kpiMeta(kpi).label));
   expect(app.errors).toEqual([]);
 });
+
+test('on a phone (390 × 844) the story and what to look at are cut to their first lines until More, and the first numbers are on the first screen', async () => {
+  const phone = await openApp(browser, inject('stocklabUrl'), { width: 390, height: 844 });
+  try {
+    const card = phone.page.locator('#cards .kpi-card-value').first();
+    expect((await card.boundingBox())!.y + 20).toBeLessThan(844);
+    const lookAt = phone.page.locator('#scenario-description .scenario-look-at');
+    const cut = (await lookAt.boundingBox())!.height;
+    await phone.page.click('#scenario-description .story-toggle');
+    expect((await lookAt.boundingBox())!.height).toBeGreaterThan(cut * 1.5);
+    expect(phone.errors).toEqual([]);
+  } finally {
+    await phone.close();
+  }
+});
