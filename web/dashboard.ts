@@ -12,7 +12,7 @@ import { hasRecalls, hasZones, renderRecallTable, renderZoneTable } from './char
 import { renderHistogram } from './charts/histogram.ts';
 import { renderKpiTable } from './charts/kpiTable.ts';
 import { renderNetwork } from './charts/networkDiagram.ts';
-import { exportPng, exportSvg } from './charts/export.ts';
+import { downloadName, exportPng, exportSvg } from './charts/export.ts';
 import { kpiMeta } from './charts/kpiMeta.ts';
 import type { TheoryView } from './worker/client.ts';
 import { renderTheory } from './theoryTable.ts';
@@ -203,6 +203,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
   return {
     show(result, scenario, theory, comparisons) {
       current = { result, scenario };
+      markDownloadSource(root, result.scenario, result.seed);
       replicationRuns.clear();
       inventoryControls.reset(result.variants[0]?.series?.days ?? result.firstRuns[0]?.series?.days ?? result.horizonDays, result.replications);
       renderComparisons(section('comparison'), comparisons);
@@ -325,8 +326,11 @@ export function chartSection(element: HTMLElement, name: string, title: string, 
     button.disabled = true;
     button.addEventListener('click', () => {
       if (!svg) return;
-      if (format === 'svg') exportSvg(svg, `stocklab-${name}.svg`);
-      else void exportPng(svg, `stocklab-${name}.png`);
+      // named after the scenario and seed the chart was drawn from (the panel's or the dashboard's), and the day
+      const source = downloadSourceOf(element);
+      const file = source ? downloadName(source, name, format) : `stocklab-${name}.${format}`;
+      if (format === 'svg') exportSvg(svg, file);
+      else void exportPng(svg, file);
     });
     exports.append(button);
   }
@@ -386,4 +390,19 @@ export function fill(element: HTMLSelectElement, options: [string, string][]): v
       return option;
     }),
   );
+}
+
+/**
+ * What a chart's download is named after: the scenario and seed of the results a section shows, set on
+ * the dashboard when it shows a run and on a panel when it shows its analysis (which may be of an
+ * earlier version of the scenario: its own).
+ */
+export function markDownloadSource(element: HTMLElement, scenario: string, seed: string | number): void {
+  element.dataset.downloadScenario = scenario;
+  element.dataset.downloadSeed = String(seed);
+}
+
+function downloadSourceOf(element: HTMLElement): { name: string; seed: string } | null {
+  const holder = element.closest<HTMLElement>('[data-download-scenario]');
+  return holder ? { name: holder.dataset.downloadScenario!, seed: holder.dataset.downloadSeed ?? '' } : null;
 }

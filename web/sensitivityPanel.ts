@@ -1,7 +1,7 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SensitivityRequest, SensitivitySkipped, SensitivityView } from './worker/sensitivity.ts';
 import { sensitivity as text } from './i18n/en/sensitivity.ts';
-import { chartSection, fill, heading, select } from './dashboard.ts';
+import { chartSection, fill, heading, markDownloadSource, select } from './dashboard.ts';
 import { renderTornado } from './charts/tornado.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
@@ -174,6 +174,7 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
     },
     show(next) {
       view = next;
+      if (view) markDownloadSource(root, view.scenario, view.seed);
       results.hidden = view === null;
       if (!view) {
         chart.clear();

@@ -1,7 +1,7 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SweepTarget, SweepView } from './worker/sweep.ts';
 import { sweep as text } from './i18n/en/sweep.ts';
-import { chartSection, fill, heading, select } from './dashboard.ts';
+import { chartSection, fill, heading, markDownloadSource, select } from './dashboard.ts';
 import { renderHeatmap } from './charts/heatmap.ts';
 import { renderSweepFrontier } from './charts/sweepFrontier.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
@@ -150,6 +150,7 @@ export function createSweepPanel(root: HTMLElement, options: SweepPanelOptions):
     },
     show(next) {
       view = next;
+      if (view) markDownloadSource(root, view.scenario, view.seed);
       results.hidden = view === null || view.rows.length === 0;
       if (!view || view.rows.length === 0) {
         heatmap.clear();

@@ -69,11 +69,11 @@ describe('the Content-Security-Policy', () => {
     const { page } = app;
     expect(await runWith(page, { replications: 4 })).toMatch(/^Done: 4 replications/);
     const svg = await downloadText(page, '#frontier button[data-export="svg"]');
-    expect(svg.name).toBe('stocklab-frontier.svg');
+    expect(svg.name).toMatch(/^stocklab-.+-seed-.+-frontier-\d{4}-\d{2}-\d{2}\.svg$/);
     expect(svg.text).toMatch(/^<\?xml[^]*<svg[^]*style="[^"]*fill:/);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#inventory button[data-export="png"]')]);
     const bytes = await readFile(await png.path());
-    expect(png.suggestedFilename()).toBe('stocklab-inventory.png');
+    expect(png.suggestedFilename()).toMatch(/^stocklab-.+-seed-.+-inventory-\d{4}-\d{2}-\d{2}\.png$/);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(bytes.length).toBeGreaterThan(2000);
     expect((await downloadText(page, '#export-csv')).text).toMatch(/^scenario,seed,replications/);

@@ -74,7 +74,7 @@ test('±10% on total cost: 5 bars sorted by swing, baseline, whiskers, end label
   expect(await page.locator('#sensitivity-skipped li').count()).toBe(0);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sensitivity-tornado button[data-export="svg"]')]);
-  expect(download.suggestedFilename()).toBe('stocklab-sensitivity-tornado.svg');
+  expect(download.suggestedFilename()).toMatch(/^stocklab-.+-seed-.+-sensitivity-tornado-\d{4}-\d{2}-\d{2}\.svg$/);
   const svg = await readFile(await download.path(), 'utf8');
   expect(svg).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   expect((svg.match(/class="tornado-span"/g) ?? []).length).toBe(5);

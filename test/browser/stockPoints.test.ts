@@ -190,7 +190,7 @@ describe('results per stock point on the default scenario (the coffee brand)', (
     expect(shown).toHaveLength(9);
     expect(await page.getAttribute('#stock-points-export-csv', 'title')).toMatch(/the 9 rows shown/);
     const file = await downloadText(page, '#stock-points-export-csv');
-    expect(file.name).toBe('stocklab-stock-points.csv');
+    expect(file.name).toMatch(/^stocklab-.+-seed-.+-stock-points-\d{4}-\d{2}-\d{2}\.csv$/);
     const [head, ...body] = parseCsv(file.text);
     const [cliHead, ...cliBody] = parseCsv(breakdownCsv(engine, 'stock-point'));
     expect(head).toEqual([...cliHead.slice(0, 3), 'complete', 'stocklabVersion', ...cliHead.slice(3)]);

@@ -72,7 +72,7 @@ test('a 3 × 3 sweep of reorderPoint × orderQuantity: 9 cells, every point on t
   expect(await page.locator('#sweep-skipped li').count()).toBe(0);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-heatmap button[data-export="svg"]')]);
-  expect(download.suggestedFilename()).toBe('stocklab-sweep-heatmap.svg');
+  expect(download.suggestedFilename()).toMatch(/^stocklab-.+-seed-.+-sweep-heatmap-\d{4}-\d{2}-\d{2}\.svg$/);
   const svg = await readFile(await download.path(), 'utf8');
   expect(svg).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   expect((svg.match(/class="heat-cell"/g) ?? []).length).toBe(9);

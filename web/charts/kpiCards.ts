@@ -29,7 +29,9 @@ export function renderKpiCards(container: HTMLElement, result: ExperimentResult,
   result.variants.forEach((variant, index) => list.append(card(variant, index, options.currency, headline)));
   const note = document.createElement('p');
   note.className = 'kpi-cards-note';
-  note.textContent = result.replications >= 2 ? text.meanCi(result.replications) : text.oneReplicationNote;
+  // money on the cards is over the measured window, as in every comparison: say so under them
+  const windowDays = result.horizonDays - result.warmupDays;
+  note.textContent = `${result.replications >= 2 ? text.meanCi(result.replications) : text.oneReplicationNote} · ${text.measuredWindow(windowDays)}`;
   container.append(list, note);
 }
 

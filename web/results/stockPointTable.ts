@@ -8,7 +8,7 @@ import { markerIcon } from '../charts/kpiCards.ts';
 import { appendMeanWithHalfWidth } from '../charts/kpiTable.ts';
 import { formatUnits, kpiMeta, numberLocale, splitWithHalfWidth } from '../charts/kpiMeta.ts';
 import { variantColor } from '../charts/palette.ts';
-import { downloadText } from '../charts/export.ts';
+import { downloadName, downloadText } from '../charts/export.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
 import { stockPointRows, type StockPointRow } from './stockPointRows.ts';
 import { NO_QUERY, nextSort, queryRows, TABLE_KPIS, TEXT_COLUMNS, type SortColumn, type TableQuery } from './stockPointQuery.ts';
@@ -375,7 +375,7 @@ export function createStockPointTable(element: HTMLElement, open: OpenStockPoint
         shown.map((row) => row.index),
         STOCKLAB_VERSION,
       ),
-      'stocklab-stock-points.csv',
+      downloadName({ name: current.result.scenario, seed: current.result.seed }, 'stock-points', 'csv'),
       'text/csv',
     );
   });

@@ -84,6 +84,8 @@ export const charts = {
   oneReplicationNoInterval: 'one replication: no interval',
   oneReplicationNote: 'One replication: no confidence interval (run 2 or more to see one).',
   plusMinus: '±',
+  /** under the headline cards: the window their money (and every KPI) covers */
+  measuredWindow: (days: number) => `money and every KPI over the ${days.toLocaleString('en-US', { maximumFractionDigits: 2 })}-day measured window`,
   meanCi: (replications: number) => `Mean ± 95% confidence interval over ${replications} replication${replications === 1 ? '' : 's'}`,
   replicationsCount: (n: number) => `${n} replication${n === 1 ? '' : 's'}`,
   day: 'Day',
