@@ -65,20 +65,29 @@ export function standaloneSvgElement(svg: SVGSVGElement): SVGSVGElement {
 
 /** Downloads the chart as a standalone SVG (fonts and colours inline, so a slide shows what the screen showed). */
 export function exportSvg(svg: SVGSVGElement, fileName: string): void {
-  download(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml;charset=utf-8' }), fileName);
+  downloadBlob(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml;charset=utf-8' }), fileName);
 }
 
 /** Rasterises the chart at `scale` times its size (2: sharp on slides and high-density screens) and downloads it as PNG. */
 export async function exportPng(svg: SVGSVGElement, fileName: string, scale = 2): Promise<void> {
   const width = svg.width.baseVal.value || svg.getBoundingClientRect().width;
   const height = svg.height.baseVal.value || svg.getBoundingClientRect().height;
-  const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml;charset=utf-8' }));
+  downloadBlob(await svgToPng(standaloneSvg(svg), width, height, scale), fileName);
+}
+
+/**
+ * SVG markup drawn as a PNG of `width` × `height` (times `scale`) on a white ground: the markup as a
+ * blob: image (the page's Content-Security-Policy allows blob: images, and nothing in it depends on
+ * the page's style sheets), drawn on a canvas. The charts' PNG export and the slides' use it.
+ */
+export async function svgToPng(markup: string, width: number, height: number, scale = 1): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const image = new Image();
     image.decoding = 'async';
     await new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('the chart could not be drawn as an image'));
+      image.onerror = () => reject(new Error('the picture could not be drawn as an image'));
       image.src = url;
     });
     const canvas = document.createElement('canvas');
@@ -87,10 +96,12 @@ export async function exportPng(svg: SVGSVGElement, fileName: string, scale = 2)
     const context = canvas.getContext('2d');
     if (!context) throw new Error('this browser cannot draw on a canvas');
     context.scale(scale, scale);
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
     context.drawImage(image, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error('the chart could not be encoded as PNG');
-    download(blob, fileName);
+    if (!blob) throw new Error('the picture could not be encoded as PNG');
+    return blob;
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -102,10 +113,11 @@ export async function exportPng(svg: SVGSVGElement, fileName: string, scale = 2)
  */
 export function downloadText(text: string, fileName: string, mime: string): void {
   const bom = mime.startsWith('text/csv') && !text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  download(new Blob([bom + text], { type: mime.includes('charset') ? mime : `${mime};charset=utf-8` }), fileName);
+  downloadBlob(new Blob([bom + text], { type: mime.includes('charset') ? mime : `${mime};charset=utf-8` }), fileName);
 }
 
-function download(blob: Blob, fileName: string): void {
+/** Downloads a blob under `fileName` (a blob: link, which no directive of the page's policy blocks). */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

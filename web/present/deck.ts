@@ -1,10 +1,10 @@
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { downloadName, standaloneSvgElement } from '../charts/export.ts';
+import { downloadBlob, downloadName, standaloneSvgElement } from '../charts/export.ts';
 import { app } from '../i18n/en/app.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
 import { slideAfterKey, slideFileWhat, summarySentence, type CardFigure } from './slideLayout.ts';
 import { SLIDE_HEIGHT, SLIDE_WIDTH, slideSvg, type SlideBody, type SlideCard, type SlideTable } from './slideSvg.ts';
-import { downloadBlob, slidePng } from './slidePng.ts';
+import { slidePng } from './slidePng.ts';
 
 /**
  * The slide deck "Present" shows (web/presentMode.ts): a 16:9 frame over the whole window (the app's

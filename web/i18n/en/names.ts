@@ -1,5 +1,5 @@
 import type { PolicyType } from '../../../src/scenario/schema.ts';
-import { parseJsonPath } from '../../editor/jsonPath.ts';
+import { pathInWords, type PathWords } from '../pathInWords.ts';
 
 /**
  * The one dictionary of the names a person meets for the scenario's identifiers, in English: policy
@@ -143,54 +143,28 @@ export const fieldLabels: Record<string, string> = {
   duration: 'Each lasts (days)',
 };
 
-/** Containers a path passes through without naming them when a field inside follows ("Stock point 4 › Reorder point"). */
-const SILENT = new Set(['policy', 'churn', 'visibility', 'method', 'communication']);
-
-type Item = Record<string, unknown>;
-
-const text = (value: unknown): string | null => {
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (Array.isArray(value)) {
-    const parts = value.map(text).filter((part): part is string => part !== null);
-    if (parts.length === 0) return null;
-    return parts.length <= 3 ? parts.join(', ') : `${parts.slice(0, 3).join(', ')}…`;
-  }
-  return null;
+/** What English calls the items of each named list, for issue paths (web/i18n/pathInWords.ts). */
+const PATH_WORDS: PathWords = {
+  fieldLabels,
+  policyParameterLabels,
+  items: {
+    products: { name: 'Product', list: 'Products' },
+    nodes: { name: 'Node', list: 'Network nodes' },
+    lanes: { name: 'Lane', list: 'Lanes' },
+    stockPoints: { name: 'Stock point', list: 'Stock points' },
+    demand: { name: 'Demand', list: 'Demand' },
+    customers: { name: 'Customer base', list: 'Customer bases' },
+    disruptions: { name: 'Disruption', list: 'Disruptions' },
+    recalls: { name: 'Recall', list: 'Recalls' },
+    fulfilment: { name: 'Online fulfilment', list: 'Online fulfilment' },
+    variants: { name: 'Variant', list: 'Policy variants' },
+    'variants.policies': { name: 'Policy override', list: 'Policy overrides' },
+    'variants.set': { name: 'Change', list: 'Other changes' },
+    'demand.shocks': { name: 'Demand shock', list: 'Demand shocks' },
+    'fulfilment.from': { name: 'Warehouse', list: 'Warehouses' },
+  },
+  item: (position) => `, item ${position}`,
 };
-const joined = (...parts: unknown[]): string | null => {
-  const shown = parts.map(text).filter((part): part is string => part !== null);
-  return shown.length === 0 ? null : shown.join(' · ');
-};
-
-/** The items of a list a person meets by name, and what of an item tells it apart. */
-const ITEMS: Record<string, { name: string; list: string; detail: (item: Item) => string | null }> = {
-  products: { name: 'Product', list: 'Products', detail: (p) => text(p.id) },
-  nodes: { name: 'Node', list: 'Network nodes', detail: (n) => text(n.id) },
-  lanes: { name: 'Lane', list: 'Lanes', detail: (l) => (text(l.from) === null && text(l.to) === null ? text(l.id) : `${text(l.from) ?? '?'} → ${text(l.to) ?? '?'}`) },
-  stockPoints: { name: 'Stock point', list: 'Stock points', detail: (s) => joined(s.node, s.product) },
-  demand: { name: 'Demand', list: 'Demand', detail: (d) => joined(d.node, d.product) },
-  customers: { name: 'Customer base', list: 'Customer bases', detail: (c) => text(c.node) },
-  disruptions: { name: 'Disruption', list: 'Disruptions', detail: (d) => text(d.name) ?? text(d.node) ?? text(d.zone) },
-  recalls: { name: 'Recall', list: 'Recalls', detail: (r) => text(r.name) ?? joined(r.supplier, r.product) },
-  fulfilment: { name: 'Online fulfilment', list: 'Online fulfilment', detail: (f) => text(f.zone) },
-  variants: { name: 'Variant', list: 'Policy variants', detail: (v) => text(v.name) ?? text(v.id) },
-  'variants.policies': { name: 'Policy override', list: 'Policy overrides', detail: (o) => joined(o.node, o.product) },
-  'variants.set': { name: 'Change', list: 'Other changes', detail: (c) => text(c.path) },
-  'demand.shocks': { name: 'Demand shock', list: 'Demand shocks', detail: (s) => text(s.name) },
-  'fulfilment.from': { name: 'Warehouse', list: 'Warehouses', detail: (w) => text(w.node) },
-};
-
-const isItem = (value: unknown): value is Item => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function fieldLabel(parent: string | null, key: string): string | null {
-  if (parent !== null) {
-    const qualified = `${parent}.${key}`;
-    if (Object.hasOwn(fieldLabels, qualified)) return fieldLabels[qualified];
-  }
-  if ((parent === 'policy' || parent === 'method') && Object.hasOwn(policyParameterLabels, key)) return policyParameterLabels[key];
-  return Object.hasOwn(fieldLabels, key) ? fieldLabels[key] : null;
-}
 
 /**
  * An issue path in words, given the scenario's data (any JSON: it may be the invalid data the issue
@@ -199,46 +173,7 @@ function fieldLabel(parent: string | null, key: string): string | null {
  * such as `(file)`) comes back unchanged.
  */
 export function humanPath(path: string, scenario?: unknown): string {
-  const segments = parseJsonPath(path);
-  if (segments === null || segments.length === 0) return path;
-  const parts: string[] = [];
-  let known = false;
-  let data: unknown = scenario;
-  /** the last key, and the list key (qualified by its parent list: `variants.policies`) */
-  let parent: string | null = null;
-  let listKey: string | null = null;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i];
-    const next = segments[i + 1];
-    if (typeof segment === 'number') {
-      const items = listKey !== null ? ITEMS[listKey] : undefined;
-      const item = Array.isArray(data) ? data[segment] : undefined;
-      if (items) {
-        const detail = isItem(item) ? items.detail(item) : null;
-        parts.push(`${items.name} ${segment + 1}${detail === null ? '' : ` (${detail})`}`);
-      } else if (parts.length > 0) parts[parts.length - 1] += `, item ${segment + 1}`;
-      else parts.push(`[${segment}]`);
-      data = item;
-      continue;
-    }
-    const qualifiedList: string | null = listKey !== null && Object.hasOwn(ITEMS, `${listKey}.${segment}`) ? `${listKey}.${segment}` : null;
-    const isList = Array.isArray(isItem(data) ? data[segment] : undefined) || typeof next === 'number';
-    if (isList && (qualifiedList !== null || (parent === null && Object.hasOwn(ITEMS, segment)))) {
-      // a list of named items: its item names it ("Stock point 4"), not the list
-      const list: string = qualifiedList ?? segment;
-      listKey = list;
-      known = true;
-      if (typeof next !== 'number') parts.push(ITEMS[list].list);
-    } else {
-      listKey = null;
-      const label = fieldLabel(parent, segment);
-      if (label !== null) known = true;
-      if (!(SILENT.has(segment) && next !== undefined)) parts.push(label ?? segment);
-    }
-    parent = segment;
-    data = isItem(data) ? data[segment] : undefined;
-  }
-  return known ? parts.join(' › ') : path;
+  return pathInWords(PATH_WORDS, path, scenario);
 }
 
 /**

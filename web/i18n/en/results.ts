@@ -1,4 +1,4 @@
-import type { Policy } from '../../../src/scenario/schema.ts';
+import { policyTypeLabels } from './names.ts';
 import type { AbcClass, XyzClass } from '../../../src/experiment/abcXyz.ts';
 
 /**
@@ -31,16 +31,8 @@ export const results = {
     `${label} (${id}). Click to sort ${better === null ? 'from the lowest' : 'worst first'}, again for the reverse.`,
   textHint: (label: string) => `${label}. Click to sort A to Z, again for Z to A.`,
 
-  policies: {
-    sS: '(s, S)',
-    rQ: '(r, Q)',
-    baseStock: 'Base stock',
-    echelonBaseStock: 'Echelon base stock',
-    periodicRS: 'Periodic (R, S)',
-    periodicRsS: 'Periodic (R, s, S)',
-    serviceTarget: 'Service target',
-    forecast: 'Forecast-driven',
-  } satisfies Record<Policy['type'], string>,
+  /** the policy types' names: the dictionary's (web/i18n/en/names.ts) */
+  policies: policyTypeLabels,
   policyLevels: (reorderPoint: string | null, orderUpTo: string | null) =>
     [reorderPoint === null ? null : `reorder point ${reorderPoint}`, orderUpTo === null ? null : `order-up-to level ${orderUpTo}`].filter((part) => part !== null).join(', '),
 

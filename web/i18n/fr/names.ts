@@ -8,7 +8,7 @@ import type {
   policyTypeLabel as EnglishPolicyTypeLabel,
   policyTypeLabels as EnglishPolicyTypeLabels,
 } from '../en/names.ts';
-import { parseJsonPath } from '../../editor/jsonPath.ts';
+import { pathInWords, type PathWords } from '../pathInWords.ts';
 
 /**
  * The names a person meets for the scenario's identifiers, in French (web/i18n/en/names.ts is the
@@ -147,103 +147,34 @@ export const fieldLabels: typeof EnglishFieldLabels = {
   duration: 'Durée de chacune (jours)',
 };
 
-/** Containers a path passes through without naming them when a field inside follows ("Point de stock 4 › Point de commande"). */
-const SILENT = new Set(['policy', 'churn', 'visibility', 'method', 'communication']);
-
-type Item = Record<string, unknown>;
-
-const text = (value: unknown): string | null => {
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (Array.isArray(value)) {
-    const parts = value.map(text).filter((part): part is string => part !== null);
-    if (parts.length === 0) return null;
-    return parts.length <= 3 ? parts.join(', ') : `${parts.slice(0, 3).join(', ')}…`;
-  }
-  return null;
+/** What French calls the items of each named list, for issue paths (web/i18n/pathInWords.ts). */
+const PATH_WORDS: PathWords = {
+  fieldLabels,
+  policyParameterLabels,
+  items: {
+    products: { name: 'Produit', list: 'Produits' },
+    nodes: { name: 'Nœud', list: 'Nœuds du réseau' },
+    lanes: { name: 'Liaison', list: 'Liaisons' },
+    stockPoints: { name: 'Point de stock', list: 'Points de stock' },
+    demand: { name: 'Demande', list: 'Demande' },
+    customers: { name: 'Base de clients', list: 'Bases de clients' },
+    disruptions: { name: 'Perturbation', list: 'Perturbations' },
+    recalls: { name: 'Rappel de lot', list: 'Rappels de lot' },
+    fulfilment: { name: 'Traitement des commandes en ligne', list: 'Traitement des commandes en ligne' },
+    variants: { name: 'Variante', list: 'Variantes de politique' },
+    'variants.policies': { name: 'Politique remplacée', list: 'Politiques remplacées' },
+    'variants.set': { name: 'Modification', list: 'Autres modifications' },
+    'demand.shocks': { name: 'Choc de demande', list: 'Chocs de demande' },
+    'fulfilment.from': { name: 'Entrepôt', list: 'Entrepôts' },
+  },
+  item: (position) => `, élément ${position}`,
 };
-const joined = (...parts: unknown[]): string | null => {
-  const shown = parts.map(text).filter((part): part is string => part !== null);
-  return shown.length === 0 ? null : shown.join(' · ');
-};
-
-/** The items of a list a person meets by name, and what of an item tells it apart. */
-const ITEMS: Record<string, { name: string; list: string; detail: (item: Item) => string | null }> = {
-  products: { name: 'Produit', list: 'Produits', detail: (p) => text(p.id) },
-  nodes: { name: 'Nœud', list: 'Nœuds du réseau', detail: (n) => text(n.id) },
-  lanes: { name: 'Liaison', list: 'Liaisons', detail: (l) => (text(l.from) === null && text(l.to) === null ? text(l.id) : `${text(l.from) ?? '?'} → ${text(l.to) ?? '?'}`) },
-  stockPoints: { name: 'Point de stock', list: 'Points de stock', detail: (s) => joined(s.node, s.product) },
-  demand: { name: 'Demande', list: 'Demande', detail: (d) => joined(d.node, d.product) },
-  customers: { name: 'Base de clients', list: 'Bases de clients', detail: (c) => text(c.node) },
-  disruptions: { name: 'Perturbation', list: 'Perturbations', detail: (d) => text(d.name) ?? text(d.node) ?? text(d.zone) },
-  recalls: { name: 'Rappel de lot', list: 'Rappels de lot', detail: (r) => text(r.name) ?? joined(r.supplier, r.product) },
-  fulfilment: { name: 'Traitement des commandes en ligne', list: 'Traitement des commandes en ligne', detail: (f) => text(f.zone) },
-  variants: { name: 'Variante', list: 'Variantes de politique', detail: (v) => text(v.name) ?? text(v.id) },
-  'variants.policies': { name: 'Politique remplacée', list: 'Politiques remplacées', detail: (o) => joined(o.node, o.product) },
-  'variants.set': { name: 'Modification', list: 'Autres modifications', detail: (c) => text(c.path) },
-  'demand.shocks': { name: 'Choc de demande', list: 'Chocs de demande', detail: (s) => text(s.name) },
-  'fulfilment.from': { name: 'Entrepôt', list: 'Entrepôts', detail: (w) => text(w.node) },
-};
-
-const isItem = (value: unknown): value is Item => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function fieldLabel(parent: string | null, key: string): string | null {
-  if (parent !== null) {
-    const qualified = `${parent}.${key}`;
-    if (Object.hasOwn(fieldLabels, qualified)) return fieldLabels[qualified];
-  }
-  if ((parent === 'policy' || parent === 'method') && Object.hasOwn(policyParameterLabels, key)) return policyParameterLabels[key];
-  return Object.hasOwn(fieldLabels, key) ? fieldLabels[key] : null;
-}
 
 /**
- * An issue path in words, given the scenario's data (any JSON: it may be the invalid data the issue
- * is about): `stockPoints[3].policy.orderUpTo` -> "Point de stock 4 (shop · beans) › Niveau de
- * recomplètement". Keys without a name stay as they are; a path with no known part at all (or no path
- * into the data, such as `(file)`) comes back unchanged.
+ * Un chemin de problème en mots : `stockPoints[3].policy.orderUpTo` -> « Point de stock 4 (shop · beans)
+ * › Niveau de recomplètement » (la même marche qu'en anglais, web/i18n/pathInWords.ts).
  */
-export const humanPath: typeof EnglishHumanPath = (path, scenario) => {
-  const segments = parseJsonPath(path);
-  if (segments === null || segments.length === 0) return path;
-  const parts: string[] = [];
-  let known = false;
-  let data: unknown = scenario;
-  /** the last key, and the list key (qualified by its parent list: `variants.policies`) */
-  let parent: string | null = null;
-  let listKey: string | null = null;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i];
-    const next = segments[i + 1];
-    if (typeof segment === 'number') {
-      const items = listKey !== null ? ITEMS[listKey] : undefined;
-      const item = Array.isArray(data) ? data[segment] : undefined;
-      if (items) {
-        const detail = isItem(item) ? items.detail(item) : null;
-        parts.push(`${items.name} ${segment + 1}${detail === null ? '' : ` (${detail})`}`);
-      } else if (parts.length > 0) parts[parts.length - 1] += `, élément ${segment + 1}`;
-      else parts.push(`[${segment}]`);
-      data = item;
-      continue;
-    }
-    const qualifiedList: string | null = listKey !== null && Object.hasOwn(ITEMS, `${listKey}.${segment}`) ? `${listKey}.${segment}` : null;
-    const isList = Array.isArray(isItem(data) ? data[segment] : undefined) || typeof next === 'number';
-    if (isList && (qualifiedList !== null || (parent === null && Object.hasOwn(ITEMS, segment)))) {
-      // a list of named items: its item names it ("Point de stock 4"), not the list
-      const list: string = qualifiedList ?? segment;
-      listKey = list;
-      known = true;
-      if (typeof next !== 'number') parts.push(ITEMS[list].list);
-    } else {
-      listKey = null;
-      const label = fieldLabel(parent, segment);
-      if (label !== null) known = true;
-      if (!(SILENT.has(segment) && next !== undefined)) parts.push(label ?? segment);
-    }
-    parent = segment;
-    data = isItem(data) ? data[segment] : undefined;
-  }
-  return known ? parts.join(' › ') : path;
-};
+export const humanPath: typeof EnglishHumanPath = (path, scenario) => pathInWords(PATH_WORDS, path, scenario);
 
 /**
  * Where an issue is, as the app lists it: the path in words with the raw path in parentheses, "Point

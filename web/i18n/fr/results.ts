@@ -1,4 +1,5 @@
 import type { results as English } from '../en/results.ts';
+import { policyTypeLabels } from './names.ts';
 
 /**
  * The per-SKU results table's user-facing strings in French (web/i18n/en/results.ts is the reference:
@@ -35,16 +36,8 @@ export const results: typeof English = {
     `${label} (${id}). Cliquez pour trier ${better === null ? 'à partir de la valeur la plus basse' : 'du pire au meilleur'}, une seconde fois pour l’ordre inverse.`,
   textHint: (label) => `${label}. Cliquez pour trier de A à Z, une seconde fois de Z à A.`,
 
-  policies: {
-    sS: '(s, S)',
-    rQ: '(r, Q)',
-    baseStock: 'Stock de base',
-    echelonBaseStock: 'Stock de base par échelon',
-    periodicRS: 'Périodique (R, S)',
-    periodicRsS: 'Périodique (R, s, S)',
-    serviceTarget: 'Objectif de service',
-    forecast: 'Pilotée par la prévision',
-  },
+  /** the policy types' names: the dictionary's (web/i18n/fr/names.ts) */
+  policies: policyTypeLabels,
   policyLevels: (reorderPoint, orderUpTo) =>
     [reorderPoint === null ? null : `point de commande ${reorderPoint}`, orderUpTo === null ? null : `niveau de recomplètement ${orderUpTo}`]
       .filter((part) => part !== null)
