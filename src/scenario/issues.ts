@@ -150,6 +150,8 @@ function messageOf(issue: z.core.$ZodIssue): string {
       return `expected one of: ${[...new Set(branches)].join('; or ')}, got ${describeValue(input)}`;
     }
     case 'invalid_value':
+      // a long list of choices (the 47 KPI names of `headline`) is cut, so the message stays readable
+      if (issue.values.length > 8) return `expected one of ${listOf(issue.values.map((v) => describeValue(v)), 6, (name) => name)} (as written in the scenario format), got ${describeValue(input)}`;
       return `expected ${issue.values.map((v) => describeValue(v)).join(' or ')}, got ${describeValue(input)}`;
     default: {
       // zod names whole numbers "int" ("Too big: expected int to be <=9007199254740991")

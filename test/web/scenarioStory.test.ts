@@ -34,7 +34,7 @@ describe("a scenario's story and what to look at", () => {
       return parsed.ok ? [] : parsed.issues.map((issue) => `${issue.path}: ${issue.message}`);
     };
     expect(problems(['fillRate', 'profit'])).toEqual([]);
-    expect(problems(['fill rate'])[0]).toMatch(/^headline\[0\]: expected "fillRate" or /);
+    expect(problems(['fill rate'])[0]).toMatch(/^headline\[0\]: expected one of "fillRate", "cycleServiceLevel", .* and \d+ more \(as written in the scenario format\), got "fill rate"$/);
     expect(problems(['fillRate', 'fillRate'])).toEqual(['headline: expected each KPI once']);
     expect(problems([])).toEqual(['headline: expected at least one KPI']);
     expect(problems(['fillRate', 'profit', 'revenue', 'totalCost', 'holdingCost', 'readyRate', 'expiredUnits'])[0]).toMatch(/at most 6/);
