@@ -688,3 +688,16 @@ describe("a zone's express option and proactive communication in the forms", () 
     expect(JSON.parse(type(on, 'fulfilment[0].express', '')).fulfilment[0]).not.toHaveProperty('express');
   });
 });
+
+describe('the headline KPIs in the forms', () => {
+  it('one KPI or several typed with commas are written as a list, and an empty field removes the list', () => {
+    const text = JSON.stringify(coffee(), null, 2);
+    expect(JSON.parse(type(text, 'headline', 'fillRate')).headline).toEqual(['fillRate']);
+    expect(JSON.parse(type(text, 'headline', ' expiredUnits, profit ')).headline).toEqual(['expiredUnits', 'profit']);
+    expect(Object.hasOwn(JSON.parse(type(text, 'headline', '')), 'headline')).toBe(false);
+    // the field shows the list as written, and a wrong name is the schema's problem at its place
+    expect(findField(formOf(coffee()), 'headline')?.display).toBe('fillRate, activeCustomers, totalCost, profit');
+    const parsed = parseScenarioText(type(text, 'headline', 'fill rate'));
+    expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.path)).toEqual(['headline[0]']);
+  });
+});

@@ -55,6 +55,7 @@ const SAME_IN_FRENCH: Record<string, string> = {
   Date: 'the same word in French',
   Description: 'the same word in French',
   Poisson: "a proper name (Poisson's law)",
+  'fillRate, holdingCost, totalCost, customersChurned': 'KPI ids, written as the scenario file writes them (the headline field shows its default)',
 };
 
 /** Functions whose French output may equal the English one, with the reason. */

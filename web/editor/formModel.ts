@@ -120,6 +120,15 @@ export function parseIdListInput(input: string): string | string[] | undefined {
   return ids.length === 1 ? ids[0] : ids;
 }
 
+/** "fillRate, profit" -> ["fillRate", "profit"]; one name is a list of one; nothing is no list. */
+export function parseNameListInput(input: string): string[] | undefined {
+  const names = input
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return names.length === 0 ? undefined : names;
+}
+
 function parseNumberListInput(input: string): Array<number | string> | undefined {
   const parts = input.split(/[\s,;]+/).filter((part) => part !== '');
   return parts.length === 0 ? undefined : parts.map(parseNumberInput);
@@ -643,7 +652,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   // ---- sections
-  const settingsShown = ['version', 'name', 'description', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'disruptions', 'variants'];
+  const settingsShown = ['version', 'name', 'description', 'headline', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'disruptions', 'variants'];
   const Top = Scenario as unknown as Shape;
   const settings: SectionSpec = {
     key: '(settings)',
@@ -656,6 +665,11 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         fields: [
           field('text', ['name'], s.fields.name),
           field('textarea', ['description'], s.fields.description, { optional: true }),
+          {
+            // the KPIs the headline cards show: always a list (one KPI too), checked by the schema
+            ...field('idList', ['headline'], s.fields.headline, { optional: true, placeholder: s.placeholderHeadline }),
+            edit: (input: string) => set(['headline'], parseNameListInput(input)),
+          },
           numberField(['horizonDays'], s.fields.horizonDays, Top),
           numberField(['warmupDays'], s.fields.warmupDays, Top),
           numberField(['replications'], s.fields.replications, Top),

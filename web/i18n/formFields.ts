@@ -5,6 +5,7 @@
  */
 const FORM_FIELDS = {
   name: 'name',
+  headline: 'headline',
   description: 'description',
   horizonDays: 'horizonDays',
   warmupDays: 'warmupDays',

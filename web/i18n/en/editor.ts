@@ -46,6 +46,8 @@ export const editorStrings = {
     itemOf: (item: string, card: string) => `${item} of ${card}`,
     remove: 'Remove',
     placeholderNone: 'none',
+    /** the headline KPIs' field when empty: the cards' default */
+    placeholderHeadline: 'fillRate, holdingCost, totalCost, customersChurned',
     placeholderDefault: (value: string) => `default ${value}`,
     placeholderUnlimited: 'unlimited',
     placeholderAllAtOnce: 'all at once',

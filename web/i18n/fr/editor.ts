@@ -49,6 +49,7 @@ export const editorStrings: EditorStrings = {
     itemOf: (item: string, card: string) => `${item} de ${card}`,
     remove: 'Supprimer',
     placeholderNone: 'aucun',
+    placeholderHeadline: 'fillRate, holdingCost, totalCost, customersChurned',
     placeholderDefault: (value: string) => `par défaut ${value}`,
     placeholderUnlimited: 'illimitée',
     placeholderAllAtOnce: 'tout d\u2019un coup',
