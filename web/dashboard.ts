@@ -381,6 +381,26 @@ export function select(parent: HTMLElement, label: string, id: string, onChange:
   return element;
 }
 
+/** A whole-number field in its label (the label's text, then the input), appended to `parent` as `select` is. */
+export function wholeNumberInput(parent: HTMLElement, label: string, id: string, options: { min: number; max?: number; value: number; title?: string }): HTMLInputElement {
+  const wrapper = document.createElement('label');
+  const text = document.createElement('span');
+  text.textContent = label;
+  const input = document.createElement('input');
+  input.type = 'number';
+  input.id = id;
+  input.min = String(options.min);
+  if (options.max !== undefined) input.max = String(options.max);
+  input.step = '1';
+  input.inputMode = 'numeric';
+  input.value = String(options.value);
+  if (options.title !== undefined) input.title = options.title;
+  input.style.width = '5em';
+  wrapper.append(text, input);
+  parent.append(wrapper);
+  return input;
+}
+
 export function fill(element: HTMLSelectElement, options: [string, string][]): void {
   element.replaceChildren(
     ...options.map(([value, text]) => {

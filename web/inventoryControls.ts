@@ -3,6 +3,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { charts as text } from './i18n/en/charts.ts';
 import { canShift, centreOf, fitWindow, presetOf, shiftWindow, windowAround, WINDOW_PRESETS, type DayWindow } from './charts/timeWindow.ts';
 import { runOneReplication, type OneReplicationOutcome } from './worker/client.ts';
+import { fill, select, wholeNumberInput } from './dashboard.ts';
 
 /**
  * The inventory chart's own controls beside its stock point, variant and mode: the replication shown
@@ -30,18 +31,8 @@ export function createInventoryControls(parent: HTMLElement, onChange: () => voi
   let replication = 0;
   let window: DayWindow | null = null;
 
-  const replicationLabel = document.createElement('label');
-  const replicationText = document.createElement('span');
-  replicationText.textContent = text.replicationPick;
-  const replicationInput = document.createElement('input');
-  replicationInput.type = 'number';
-  replicationInput.id = 'inventory-replication';
-  replicationInput.min = '1';
-  replicationInput.step = '1';
-  replicationInput.value = '1';
-  replicationInput.inputMode = 'numeric';
-  replicationInput.style.width = '5em';
-  replicationLabel.append(replicationText, replicationInput);
+  const replicationInput = wholeNumberInput(parent, text.replicationPick, 'inventory-replication', { min: 1, value: 1 });
+  const replicationLabel = replicationInput.parentElement!;
   // hidden by display (the controls' labels are flex boxes, which the hidden attribute alone does not hide)
   replicationLabel.style.display = 'none';
   replicationInput.addEventListener('change', () => {
@@ -53,14 +44,7 @@ export function createInventoryControls(parent: HTMLElement, onChange: () => voi
     onChange();
   });
 
-  const windowLabel = document.createElement('label');
-  const windowText = document.createElement('span');
-  windowText.textContent = text.windowPick;
-  const windowSelect = document.createElement('select');
-  windowSelect.id = 'inventory-window';
-  windowLabel.append(windowText, windowSelect);
-  windowSelect.addEventListener('change', () => {
-    const value = windowSelect.value;
+  const windowSelect = select(parent, text.windowPick, 'inventory-window', (value) => {
     if (value === 'custom') return;
     window = value === 'whole' ? null : windowAround(days, Number(value), centreOf(days, window));
     update();
@@ -85,21 +69,14 @@ export function createInventoryControls(parent: HTMLElement, onChange: () => voi
   const status = document.createElement('span');
   status.className = 'inventory-window-status';
   status.setAttribute('aria-live', 'polite');
-  parent.append(replicationLabel, windowLabel, earlier, later, status);
+  parent.append(earlier, later, status);
 
   function update(): void {
     const presets = WINDOW_PRESETS.filter((span) => span < days);
     const preset = presetOf(window);
     const options: [string, string][] = [['whole', text.windowWhole], ...presets.map((span): [string, string] => [String(span), text.windowDays(span)])];
     if (preset === 'custom') options.push(['custom', text.windowCustom]);
-    windowSelect.replaceChildren(
-      ...options.map(([value, label]) => {
-        const option = document.createElement('option');
-        option.value = value;
-        option.textContent = label;
-        return option;
-      }),
-    );
+    fill(windowSelect, options);
     windowSelect.value = preset === null ? 'whole' : String(preset);
     earlier.disabled = !canShift(days, window, -1);
     later.disabled = !canShift(days, window, 1);

@@ -1,7 +1,7 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SensitivityRequest, SensitivitySkipped, SensitivityView } from './worker/sensitivity.ts';
 import { sensitivity as text } from './i18n/en/sensitivity.ts';
-import { chartSection, fill, heading, markDownloadSource, select } from './dashboard.ts';
+import { chartSection, fill, heading, markDownloadSource, select, wholeNumberInput } from './dashboard.ts';
 import { renderTornado } from './charts/tornado.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
@@ -50,22 +50,9 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
     KPI_LIST.map((name) => [name, kpiMeta(name).label]),
   );
   kpiSelect.value = DEFAULT_KPI;
-  const percentLabel = document.createElement('label');
-  const percentText = document.createElement('span');
-  percentText.textContent = text.percent;
-  const percentInput = document.createElement('input');
-  percentInput.type = 'number';
-  percentInput.id = 'sensitivity-percent';
-  percentInput.min = '1';
-  percentInput.max = '90';
-  percentInput.step = '1';
-  percentInput.inputMode = 'numeric';
-  percentInput.value = String(DEFAULT_PERCENT);
-  percentInput.title = text.percentHint;
-  percentInput.style.width = '5em';
-  percentLabel.append(percentText, percentInput);
+  const percentInput = wholeNumberInput(row, text.percent, 'sensitivity-percent', { min: 1, max: 90, value: DEFAULT_PERCENT, title: text.percentHint });
   const runButton = createRunButton('sensitivity-run', text.run);
-  row.append(percentLabel, runButton);
+  row.append(runButton);
   const error = createAlertLine('sensitivity-percent-error', 'field-error');
   percentInput.setAttribute('aria-describedby', error.id);
   percentInput.addEventListener('input', () => setError(null));
