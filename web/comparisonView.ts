@@ -1,6 +1,6 @@
 import type { VariantComparison } from '../src/experiment/compare.ts';
 import type { KpiName } from '../src/metrics/kpis.ts';
-import { app } from './i18n/en/app.ts';
+import { app } from './i18n/strings.ts';
 import { kpiMeta } from './charts/kpiMeta.ts';
 
 /**

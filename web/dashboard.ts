@@ -1,7 +1,7 @@
 import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { app } from './i18n/en/app.ts';
+import { app, charts as chartText } from './i18n/strings.ts';
 import { renderKpiCards } from './charts/kpiCards.ts';
 import { renderFrontier } from './charts/frontierChart.ts';
 import { renderInventory } from './charts/inventoryChart.ts';
@@ -24,7 +24,6 @@ import { createStockPointPicker } from './results/stockPointPicker.ts';
 import { pickerPoints } from './results/stockPointOptions.ts';
 import { createInventoryControls, createReplicationRuns } from './inventoryControls.ts';
 import { showNote } from './charts/chartFrame.ts';
-import { charts as chartText } from './i18n/en/charts.ts';
 
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against

@@ -1,7 +1,6 @@
 import type { SweepAxis } from '../src/experiment/sweep.ts';
 import type { SweepTarget } from './worker/sweep.ts';
-import { sweep as text } from './i18n/en/sweep.ts';
-import { parameterLabel } from './i18n/en/names.ts';
+import { sweep as text, parameterLabel } from './i18n/strings.ts';
 import { fill, select } from './dashboard.ts';
 
 /** More grid points than this make a slow run and an unreadable grid. */

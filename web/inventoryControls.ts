@@ -1,6 +1,6 @@
 import type { RunSeries } from '../src/experiment/run.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { charts as text } from './i18n/en/charts.ts';
+import { charts as text } from './i18n/strings.ts';
 import { canShift, centreOf, fitWindow, presetOf, shiftWindow, windowAround, WINDOW_PRESETS, type DayWindow } from './charts/timeWindow.ts';
 import { runOneReplication, type OneReplicationOutcome } from './worker/client.ts';
 import { fill, select, wholeNumberInput } from './dashboard.ts';

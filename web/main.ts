@@ -1,8 +1,7 @@
 // first: zod without eval, before any schema is built (the page's Content-Security-Policy refuses eval)
 import '../src/scenario/jitless.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { app } from './i18n/en/app.ts';
-import { sweep as swept } from './i18n/en/sweep.ts';
+import { app, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel } from './i18n/strings.ts';
 import { Store, type AppState } from './state.ts';
 import { DEFAULT_SCENARIO, gallery, readGalleryFile, type GalleryEntry } from './gallery.ts';
 import { createGalleryList } from './gallery/galleryList.ts';
@@ -12,7 +11,6 @@ import { createScenarioEditor } from './editor/scenarioEditor.ts';
 import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
 import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.ts';
 import { applyEditToText } from './editor/jsonText.ts';
-import { editorStrings } from './i18n/en/editor.ts';
 import { downloadName, downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 import { viewAsHtml } from './viewExport.ts';
 import { parseValues, planGrid, runSweep, sweepTargets, sweepViewCsv, sweepViewJson } from './worker/sweep.ts';
@@ -21,17 +19,14 @@ import { runSensitivity, SENSITIVITY_LABELS, sensitivityVariants, sensitivityVie
 import { createSensitivityPanel } from './sensitivityPanel.ts';
 import { confirmReplicationsFor, OPTIMIZE_TOP, optimizeViewCsv, optimizeViewJson, runOptimize, type OptimizeRequest } from './worker/optimize.ts';
 import { createOptimizePanel } from './optimizePanel.ts';
-import { optimize as optimized } from './i18n/en/optimize.ts';
 import { createPresentMode } from './presentMode.ts';
 import { runPrecision, type PrecisionRequest, type PrecisionSummary } from './worker/precision.ts';
 import { createPrecisionForm } from './precisionForm.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import type { ScenarioInput } from '../src/scenario/schema.ts';
 import { createImportWizard } from './import/importWizard.ts';
-import { importStrings } from './i18n/en/import.ts';
 import { createStaleMarker, stalenessOf, type Staleness } from './staleResults.ts';
 import { showScenarioStory } from './scenarioStory.ts';
-import { parameterLabel } from './i18n/en/names.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and

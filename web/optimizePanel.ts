@@ -1,9 +1,7 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SweepTarget } from './worker/sweep.ts';
 import type { OptimizeRequest, OptimizeView } from './worker/optimize.ts';
-import { optimize as text } from './i18n/en/optimize.ts';
-import { sweep as sweepText } from './i18n/en/sweep.ts';
-import { parameterLabel } from './i18n/en/names.ts';
+import { optimize as text, sweep as sweepText, parameterLabel } from './i18n/strings.ts';
 import { fill, heading, select } from './dashboard.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';

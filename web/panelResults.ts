@@ -1,4 +1,4 @@
-import { app } from './i18n/en/app.ts';
+import { app } from './i18n/strings.ts';
 import { downloadName, downloadText } from './charts/export.ts';
 
 /**

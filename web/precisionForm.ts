@@ -1,7 +1,6 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { PrecisionRequest } from './worker/precision.ts';
-import { app } from './i18n/en/app.ts';
-import { charts } from './i18n/en/charts.ts';
+import { app, charts } from './i18n/strings.ts';
 import { KPI_LIST, kpiMeta, numberLocale } from './charts/kpiMeta.ts';
 import { fill } from './dashboard.ts';
 

@@ -1,6 +1,6 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SensitivityRequest, SensitivitySkipped, SensitivityView } from './worker/sensitivity.ts';
-import { sensitivity as text } from './i18n/en/sensitivity.ts';
+import { sensitivity as text } from './i18n/strings.ts';
 import { chartSection, fill, heading, markDownloadSource, select, wholeNumberInput } from './dashboard.ts';
 import { renderTornado } from './charts/tornado.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';

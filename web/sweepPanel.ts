@@ -1,6 +1,6 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SweepTarget, SweepView } from './worker/sweep.ts';
-import { sweep as text } from './i18n/en/sweep.ts';
+import { sweep as text } from './i18n/strings.ts';
 import { chartSection, fill, heading, markDownloadSource, select } from './dashboard.ts';
 import { renderHeatmap } from './charts/heatmap.ts';
 import { renderSweepFrontier } from './charts/sweepFrontier.ts';

@@ -1,6 +1,6 @@
 import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { TheoryView } from './worker/client.ts';
-import { app } from './i18n/en/app.ts';
+import { app } from './i18n/strings.ts';
 
 /**
  * For a scenario that names a theory model (scenarios/theory/): each compared KPI's simulated mean ±

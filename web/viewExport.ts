@@ -1,7 +1,7 @@
 import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { standaloneSvgElement } from './charts/export.ts';
-import { app } from './i18n/en/app.ts';
+import { app } from './i18n/strings.ts';
 import { STOCKLAB_VERSION } from './version.ts';
 
 /** The analysis panels: exported with their results only, and not at all before they have any. */

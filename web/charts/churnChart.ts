@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import type { ChurnCause } from '../../src/model/customerBase.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { containerWidth, createFrame, drawYAxis, showNote, withTooltip, wrapText } from './chartFrame.ts';
 import { hasCustomerBase } from './customersChart.ts';
 import { axisFormat, formatWithHalfWidth, numberLocale } from './kpiMeta.ts';

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { KpiKind } from '../../src/metrics/kpis.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { addDayCursor, clamp, containerWidth, createFrame, drawAxes, fitText, spreadLabels, type LegendItem } from './chartFrame.ts';
 import { axisFormat, numberLocale } from './kpiMeta.ts';
 import { variantColor, variantMarker } from './palette.ts';

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { ExperimentResult } from '../../src/experiment/replicate.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { addNote, createFrame, drawAxes, showNote, withTooltip } from './chartFrame.ts';
 import { lineBox, placeLabels, type Box, type LabelRequest } from './labelPlacement.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';

@@ -1,9 +1,7 @@
 import * as d3 from 'd3';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { SweepAxis, SweepRow } from '../../src/experiment/sweep.ts';
-import { charts as text } from '../i18n/en/charts.ts';
-import { sweep as sweepText } from '../i18n/en/sweep.ts';
-import { parameterLabel } from '../i18n/en/names.ts';
+import { charts as text, sweep as sweepText, parameterLabel } from '../i18n/strings.ts';
 import { clamp, containerWidth, createFrame, drawYAxis, drawXAxis, showNote, textWidth, withTooltip, type Frame } from './chartFrame.ts';
 import { axisFormat, kpiMeta, splitWithHalfWidth, type KpiMeta } from './kpiMeta.ts';
 import { intervalDomain, noiseColorScale, type NoiseColorScale } from './noiseScale.ts';

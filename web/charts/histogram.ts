@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { clamp, createFrame, drawXAxis, drawYAxis, showNote, textWidth, withTooltip } from './chartFrame.ts';
 import { axisFormat, kpiMeta, numberLocale } from './kpiMeta.ts';
 import { variantColor, variantMarker } from './palette.ts';

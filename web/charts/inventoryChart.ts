@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import type { RunSeries } from '../../src/experiment/run.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { addDayCursor, addNote, createFrame, drawAxes, showNote, type LegendItem } from './chartFrame.ts';
 import { axisFormat, numberLocale } from './kpiMeta.ts';
 import { variantColor } from './palette.ts';

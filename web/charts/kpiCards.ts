@@ -1,6 +1,6 @@
 import type { ExperimentResult, VariantSummary } from '../../src/experiment/replicate.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { kpiMeta, splitWithHalfWidth } from './kpiMeta.ts';
 import { markerPath, variantColor } from './palette.ts';
 

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import type { KpiKind, KpiName } from '../../src/metrics/kpis.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
+import { numberLocale } from '../i18n/numberFormat.ts';
 
 /**
  * How to show each KPI: plain-language label, unit, number format and which direction is better.
@@ -87,7 +88,8 @@ export interface KpiMeta {
   formatWithHalfWidth: (mean: number, halfWidth: number | null) => string;
 }
 
-export const numberLocale = d3.formatLocale(text.numberLocale);
+/** the page language's number format (web/i18n/numberFormat.ts), where the charts look for it */
+export { numberLocale };
 
 /**
  * The display facts of a KPI. `currency` is the scenario's (the result does not carry it); without

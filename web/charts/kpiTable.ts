@@ -1,6 +1,6 @@
 import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { markerIcon } from './kpiCards.ts';
 import { KPI_LIST, kpiMeta, splitWithHalfWidth, type KpiMeta } from './kpiMeta.ts';
 import { variantColor } from './palette.ts';

@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import type { ExperimentResult, KpiSummary } from '../../src/experiment/replicate.ts';
 import type { Distribution, Scenario } from '../../src/scenario/schema.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { clamp, containerWidth, createFrame, fitText, showNote, textWidth, withTooltip, type Frame, type Group } from './chartFrame.ts';
 import { kpiMeta, numberLocale } from './kpiMeta.ts';
 import { aggregateNetwork, shouldAggregate, type AggregatedNetwork, type NetworkBox, type NodeLink } from './networkAggregate.ts';

@@ -1,5 +1,5 @@
 import type { ExperimentResult } from '../../src/experiment/replicate.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { showNote } from './chartFrame.ts';
 import { renderDailySeries, type DailyLine } from './dailySeries.ts';
 import { formatWithHalfWidth, kpiMeta } from './kpiMeta.ts';

@@ -1,6 +1,6 @@
 import type { ExperimentResult, KpiSummary } from '../../src/experiment/replicate.ts';
 import { RECALL_FIGURES, recallGroups, ZONE_FIGURES, zoneGroups } from '../../src/experiment/outcomeGroups.ts';
-import { charts as text } from '../i18n/en/charts.ts';
+import { charts as text } from '../i18n/strings.ts';
 import { markerIcon } from './kpiCards.ts';
 import { appendMeanWithHalfWidth } from './kpiTable.ts';
 import { splitWithHalfWidth } from './kpiMeta.ts';

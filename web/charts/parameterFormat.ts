@@ -1,4 +1,4 @@
-import { numberLocale } from './kpiMeta.ts';
+import { numberLocale } from '../i18n/numberFormat.ts';
 
 /**
  * How policy parameters and levels are written on screen (sweep labels, heatmap axes, frontier point

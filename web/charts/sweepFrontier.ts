@@ -1,8 +1,6 @@
 import * as d3 from 'd3';
 import type { SweepRow } from '../../src/experiment/sweep.ts';
-import { charts as text } from '../i18n/en/charts.ts';
-import { sweep as sweepText } from '../i18n/en/sweep.ts';
-import { parameterLabel } from '../i18n/en/names.ts';
+import { charts as text, sweep as sweepText, parameterLabel } from '../i18n/strings.ts';
 import { addNote, createFrame, drawAxes, showNote, spreadLabels, withTooltip } from './chartFrame.ts';
 import { gridFormats, gridPointName } from './heatmap.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';

@@ -1,8 +1,7 @@
 import * as d3 from 'd3';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { KpiSummary } from '../../src/experiment/replicate.ts';
-import { charts as text } from '../i18n/en/charts.ts';
-import { sensitivity as sensText } from '../i18n/en/sensitivity.ts';
+import { charts as text, sensitivity as sensText } from '../i18n/strings.ts';
 import { SENSITIVITY_LABELS, type TornadoBar } from '../worker/sensitivity.ts';
 import { addNote, clamp, createFrame, drawXAxis, fitText, showNote, textWidth, withTooltip } from './chartFrame.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';

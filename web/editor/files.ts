@@ -1,4 +1,4 @@
-import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
+import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
 
 /**
  * Scenario files on the user's disk. A file is data: its text is handed to the editor, which only

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { fieldsEveryVariantOverrides, overriddenAt, type OverriddenFields } from './variantOverrides.ts';
 import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
-import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
+import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
 import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
 import type { JsonEdit } from './jsonText.ts';
 import { describeTable, type TableKind, type TableSpec } from './tableModel.ts';

@@ -1,5 +1,5 @@
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
-import type { EditorStrings } from '../i18n/en/editor.ts';
+import type { EditorStrings } from '../i18n/strings.ts';
 import { describeForm, findField, type FieldSpec, type FormAction, type FormModel, type FormSpec, type GroupSpec, type SectionSpec } from './formModel.ts';
 import { fieldForIssue } from './issueFields.ts';
 import { parseJsonPath } from './jsonPath.ts';

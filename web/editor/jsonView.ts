@@ -6,7 +6,7 @@ import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@cod
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
-import type { EditorStrings } from '../i18n/en/editor.ts';
+import type { EditorStrings } from '../i18n/strings.ts';
 import { issueRange, lineColumnAt, parseJsonTree } from './jsonText.ts';
 
 /**

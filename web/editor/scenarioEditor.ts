@@ -2,7 +2,7 @@ import { parseScenario, parseScenarioText, type ParseOptions, type ParseResult }
 import { checkInputShape } from '../../src/scenario/inputLimits.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
+import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
 import { describeForm } from './formModel.ts';
 import { createFormView, type EditInfo } from './formView.ts';
 import { createJsonView } from './jsonView.ts';

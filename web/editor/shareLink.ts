@@ -1,4 +1,4 @@
-import { editorStrings, type EditorStrings } from '../i18n/en/editor.ts';
+import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
 
 /**
  * Share links: the whole scenario in the URL fragment (never sent to a server), with the run

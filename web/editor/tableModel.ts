@@ -1,4 +1,4 @@
-import type { EditorStrings } from '../i18n/en/editor.ts';
+import type { EditorStrings } from '../i18n/strings.ts';
 import { fieldsEveryVariantOverrides, overriddenAt, type OverriddenFields } from './variantOverrides.ts';
 import { formatJsonPath, isRecord, valueAt } from './jsonPath.ts';
 import type { JsonEdit } from './jsonText.ts';

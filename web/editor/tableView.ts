@@ -1,5 +1,5 @@
 import { Virtualizer, elementScroll, measureElement, observeElementOffset, observeElementRect } from '@tanstack/virtual-core';
-import type { EditorStrings } from '../i18n/en/editor.ts';
+import type { EditorStrings } from '../i18n/strings.ts';
 import { convertPolicy, parseNumberInput } from './formModel.ts';
 import type { JsonEdit } from './jsonText.ts';
 import { cellOptions, filterRows, policyParameters, setFieldEdits, setPolicyEdits, setValueEdits, type BulkField, type TableColumn, type TableRow, type TableSpec } from './tableModel.ts';

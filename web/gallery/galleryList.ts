@@ -7,7 +7,7 @@
  * marked `aria-current="true"` and kept in view inside the list (not the page).
  */
 import type { GalleryEntry } from '../gallery.ts';
-import { galleryStrings } from '../i18n/en/gallery.ts';
+import { galleryStrings } from '../i18n/strings.ts';
 
 export interface GalleryList {
   /** marks the scenario at `path` as the one shown (null: none of the gallery's, e.g. a file opened) */

@@ -2,7 +2,7 @@ import * as d3 from 'd3';
 import { createFrame, drawYAxis, withTooltip } from '../charts/chartFrame.ts';
 import { numberLocale } from '../charts/kpiMeta.ts';
 import { OKABE_ITO } from '../charts/palette.ts';
-import { importStrings as text } from '../i18n/en/import.ts';
+import { importStrings as text } from '../i18n/strings.ts';
 import type { FitBin } from './fitBins.ts';
 
 /**

@@ -7,7 +7,7 @@ import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import type { DemandCounts, ImportRequestOptions } from '../../src/worker/api.ts';
 import { fitsCsv, openImportSession, reportCsv, type ImportSession } from '../worker/importClient.ts';
 import { downloadText } from '../charts/export.ts';
-import { importStrings as text } from '../i18n/en/import.ts';
+import { importStrings as text } from '../i18n/strings.ts';
 import { assignRole, columnRolesOf, dateReadings, exampleCell, mappingOf, type ColumnRoles } from './columnMapping.ts';
 import { DEFAULTS, readOptions, type OptionField, type OptionFields } from './importOptions.ts';
 import { canReplay, markReplay, marksChanged, replayOption } from './replaySelection.ts';

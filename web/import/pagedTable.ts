@@ -1,4 +1,4 @@
-import { importStrings as text } from '../i18n/en/import.ts';
+import { importStrings as text } from '../i18n/strings.ts';
 
 /**
  * A table shown a page at a time: a file may have thousands of rejected rows or SKUs, and a page of

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { downloadBlob, downloadName, standaloneSvgElement } from '../charts/export.ts';
-import { app } from '../i18n/en/app.ts';
+import { app } from '../i18n/strings.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
 import { slideAfterKey, slideFileWhat, summarySentence, type CardFigure } from './slideLayout.ts';
 import { SLIDE_HEIGHT, SLIDE_WIDTH, slideSvg, type SlideBody, type SlideCard, type SlideTable } from './slideSvg.ts';

@@ -1,4 +1,4 @@
-import { picker as text } from '../i18n/en/picker.ts';
+import { picker as text } from '../i18n/strings.ts';
 import { numberLocale } from '../charts/kpiMeta.ts';
 import { OPTION_LIMIT, pickerList, pointIds, pointName, type GroupBy, type IndexedPoint, type PickerPoint } from './stockPointOptions.ts';
 

@@ -2,8 +2,7 @@ import { elementScroll, observeElementOffset, observeElementRect, Virtualizer } 
 import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { AbcClass, XyzClass } from '../../src/experiment/abcXyz.ts';
-import { charts as chartText } from '../i18n/en/charts.ts';
-import { results as text } from '../i18n/en/results.ts';
+import { charts as chartText, results as text } from '../i18n/strings.ts';
 import { markerIcon } from '../charts/kpiCards.ts';
 import { appendMeanWithHalfWidth } from '../charts/kpiTable.ts';
 import { formatUnits, kpiMeta, numberLocale, splitWithHalfWidth } from '../charts/kpiMeta.ts';

@@ -7,9 +7,8 @@ import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import { runOnPool } from '../../src/worker/pool.ts';
 import { checkTheory, type ScenarioTheory, type TheoryCheck } from '../../src/experiment/theory.ts';
 import { checkRunBudget, type BudgetOptions } from '../../src/experiment/runBudget.ts';
-import { app } from '../i18n/en/app.ts';
+import { app, workerStrings } from '../i18n/strings.ts';
 import { compareVariants, type VariantComparison } from '../../src/experiment/compare.ts';
-import { workerStrings } from '../i18n/en/worker.ts';
 
 /** A theory scenario's comparisons, beside the simulated KPIs (src/experiment/theory.ts). */
 export interface TheoryView {

@@ -1,7 +1,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { CountsResponse, ImportRequestOptions, ImportResponse, PreviewResponse, SimApi } from '../../src/worker/api.ts';
 import type { Role } from '../../src/import/columnRoles.ts';
-import { importStrings } from '../i18n/en/import.ts';
+import { importStrings } from '../i18n/strings.ts';
 import { workerFailure } from './client.ts';
 import { MAX_BYTES } from '../../src/import/table.ts';
 
