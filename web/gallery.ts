@@ -1,3 +1,7 @@
+import { locale } from './i18n/locale.ts';
+import { app } from './i18n/strings.ts';
+import { frenchScenarioText } from './i18n/fr/scenarios.ts';
+
 /**
  * The scenarios shipped in scenarios/ (the gallery and the theory models; not the benchmark), bundled
  * as text so that one click loads a file exactly as written, and the CSV files they refer to.
@@ -5,11 +9,17 @@
 const texts = import.meta.glob<string>(['../scenarios/*.json', '../scenarios/theory/*.json'], { eager: true, query: '?raw', import: 'default' });
 const dataFiles = import.meta.glob<string>('../scenarios/data/*', { eager: true, query: '?raw', import: 'default' });
 
-export interface GalleryEntry {
-  /** the file's path in the repository, e.g. scenarios/04-coffee-brand.json */
-  path: string;
+/** A scenario's name and description. */
+export interface ScenarioText {
   name: string;
   description: string;
+}
+
+export interface GalleryEntry extends ScenarioText {
+  /** the file's path in the repository, e.g. scenarios/04-coffee-brand.json */
+  path: string;
+  /** `name` and `description` are in the page's language; these are the file's own (English) */
+  original: ScenarioText;
   /** true for scenarios/theory/ */
   theory: boolean;
   text: string;
@@ -21,9 +31,23 @@ export const gallery: GalleryEntry[] = Object.entries(texts)
   .map(([key, text]) => {
     const data = JSON.parse(text) as { name?: string; description?: string };
     const path = key.replace(/^\.\.\//, '');
-    return { path, name: data.name ?? path, description: data.description ?? '', theory: path.startsWith('scenarios/theory/'), text };
+    const original = { name: data.name ?? path, description: data.description ?? '' };
+    const shown = (locale === 'fr' ? frenchScenarioText(path) : undefined) ?? original;
+    return { path, ...shown, original, theory: path.startsWith('scenarios/theory/'), text };
   })
   .sort((a, b) => Number(a.theory) - Number(b.theory) || a.path.localeCompare(b.path));
+
+/**
+ * The name and description to show for a scenario, in the page's language: a gallery scenario's name
+ * and description, each as long as it is the file's own, are shown in the page's language; a name or
+ * description someone wrote or edited is theirs, shown as written.
+ */
+export function scenarioTextShown(scenario: { name: string; description?: string }): ScenarioText {
+  const description = scenario.description ?? '';
+  const byName = gallery.find((entry) => entry.original.name === scenario.name);
+  const byDescription = description === '' ? undefined : gallery.find((entry) => entry.original.description === description);
+  return { name: byName?.name ?? scenario.name, description: byDescription?.description ?? description };
+}
 
 /**
  * Reads a file a gallery scenario refers to (a CSV history), by the path written in the scenario,
@@ -31,6 +55,6 @@ export const gallery: GalleryEntry[] = Object.entries(texts)
  */
 export function readGalleryFile(path: string): string {
   const text = dataFiles[`../scenarios/${path.replace(/^\.\//, '')}`];
-  if (text === undefined) throw new Error(`no file "${path}" is bundled with the app (only scenarios/data/ files are)`);
+  if (text === undefined) throw new Error(app.noBundledFile(path));
   return text;
 }

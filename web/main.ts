@@ -3,7 +3,7 @@ import '../src/scenario/jitless.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { app, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel } from './i18n/strings.ts';
 import { Store, type AppState } from './state.ts';
-import { DEFAULT_SCENARIO, gallery, readGalleryFile, type GalleryEntry } from './gallery.ts';
+import { DEFAULT_SCENARIO, gallery, readGalleryFile, scenarioTextShown, type GalleryEntry } from './gallery.ts';
 import { createGalleryList } from './gallery/galleryList.ts';
 import { runBudgetIssues, runScenario } from './worker/client.ts';
 import { createDashboard } from './dashboard.ts';
@@ -25,6 +25,8 @@ import { createPrecisionForm } from './precisionForm.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import type { ScenarioInput } from '../src/scenario/schema.ts';
 import { createImportWizard } from './import/importWizard.ts';
+import { createLanguageSwitch, takeCarryOver } from './app/languageSwitch.ts';
+import { locale } from './i18n/locale.ts';
 import { createStaleMarker, stalenessOf, type Staleness } from './staleResults.ts';
 import { showScenarioStory } from './scenarioStory.ts';
 
@@ -79,7 +81,8 @@ const presentMode = createPresentMode($<HTMLButtonElement>('present'), {
   deck: $('deck'),
   result: () => {
     const result = store.state.result;
-    return result && { scenario: result.scenario, seed: String(result.value.seed), replications: result.value.replications };
+    // titled as the top bar titles it: a gallery scenario's name in the page's language
+    return result && { scenario: { ...result.scenario, name: scenarioTextShown(result.scenario).name }, seed: String(result.value.seed), replications: result.value.replications };
   },
   // the charts take the new width: the slides' (those hidden meanwhile were drawn at a stand-in width)
   redraw: () => requestAnimationFrame(() => dashboard.redraw()),
@@ -108,8 +111,10 @@ const panelMarkers = (['sweep', 'sensitivity', 'optimize'] as const).map((panel)
 
 store.subscribe((state, previous) => {
   if (state.scenario !== previous.scenario && state.scenario) {
-    $('scenario-name').textContent = state.scenario.name;
-    showDescription(state.scenario.description ?? '');
+    // a gallery scenario's own name and story in the page's language; what someone wrote, as written
+    const shown = scenarioTextShown(state.scenario);
+    $('scenario-name').textContent = shown.name;
+    showDescription(shown.description);
     // the top bar shows the scenario's replications and seed (edited here or in the editor)
     if (state.scenario.replications !== previous.scenario?.replications) replicationsInput.value = String(state.scenario.replications);
     if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
@@ -532,10 +537,14 @@ function load(text: string, settings: { replications?: number; seed?: string | n
 
 const galleryList = createGalleryList($('gallery'), gallery, pick);
 
+/** the gallery entry the scenario shown was picked from, or null (a file, an import, a link) */
+let currentGalleryPath: string | null = null;
+
 function pick(entry: GalleryEntry): void {
   const wasRunning = store.state.run.status === 'running';
   if (wasRunning) controller?.abort();
   galleryList.setCurrent(entry.path);
+  currentGalleryPath = entry.path;
   load(entry.text);
   closeDrawer();
   // a run under way is cancelled first; the new scenario runs once it has stopped
@@ -548,7 +557,7 @@ $('open-file').addEventListener('click', async () => {
     const file = await openScenarioFile();
     if (file) openAndRun(file.text);
   } catch (error) {
-    status.textContent = app.openFailed('The file', error instanceof Error ? error.message : String(error));
+    status.textContent = app.openFailed(error instanceof Error ? error.message : String(error));
   }
 });
 
@@ -575,6 +584,7 @@ function openAndRun(text: string): void {
   const wasRunning = store.state.run.status === 'running';
   if (wasRunning) controller?.abort();
   galleryList.setCurrent(null);
+  currentGalleryPath = null;
   load(text, {}, true);
   closeDrawer();
   if (wasRunning) void currentRun.then(() => run());
@@ -618,7 +628,7 @@ $('export-csv').addEventListener('click', () => {
 $('export-html').addEventListener('click', () => {
   sayExportedStale();
   const result = store.state.result;
-  if (result) downloadText(viewAsHtml($('dashboard'), result.scenario, result.value, { presenting: presentMode.on, note: precisionNote(result.precision) }), downloadName(result.scenario, 'view', 'html'), 'text/html');
+  if (result) downloadText(viewAsHtml($('dashboard'), { ...result.scenario, name: scenarioTextShown(result.scenario).name }, result.value, { presenting: presentMode.on, note: precisionNote(result.precision) }), downloadName(result.scenario, 'view', 'html'), 'text/html');
 });
 $('export-json').addEventListener('click', () => {
   sayExportedStale();
@@ -654,6 +664,7 @@ document.addEventListener('keydown', (event) => {
 // start: a shared link's scenario, or the default one, and a first run
 
 function applyStrings(): void {
+  document.documentElement.lang = locale;
   const strings = app as unknown as Record<string, unknown>;
   for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const text = strings[element.dataset.i18n!];
@@ -686,6 +697,8 @@ async function openLink(): Promise<void> {
   // a run under way is cancelled first
   if (store.state.run.status === 'running') controller?.abort();
   await currentRun;
+  galleryList.setCurrent(null);
+  currentGalleryPath = null;
   load(shared.text, { replications: shared.replications, seed: shared.seed });
   // a link made in precision mode runs in it (from the replications it used: the same result)
   precisionForm.set(shared.precision ?? null);
@@ -693,10 +706,35 @@ async function openLink(): Promise<void> {
   void run();
 }
 
+// the language switch: the page reloads in the language chosen, with what was open (and its run)
+createLanguageSwitch($<HTMLSelectElement>('language'), () => ({
+  text: editor.getText(),
+  replications: replicationsInput.value,
+  seed: seedInput.value,
+  precision: precisionForm.current(),
+  galleryPath: currentGalleryPath,
+  run: (store.state.result !== null && !resultsMarker.stale) || store.state.run.status === 'running',
+}));
+
 async function start(): Promise<void> {
+  const carried = takeCarryOver();
+  if (carried) return reopen(carried);
   if (location.hash.includes('s=')) return openLink();
   const entry = gallery.find((candidate) => candidate.path === DEFAULT_SCENARIO) ?? gallery[0];
   pick(entry);
+}
+
+/** What was open before a language switch, as it was: the scenario as edited, its settings, its run. */
+function reopen(carried: NonNullable<ReturnType<typeof takeCarryOver>>): void {
+  galleryList.setCurrent(carried.galleryPath);
+  currentGalleryPath = carried.galleryPath;
+  load(carried.text);
+  replicationsInput.value = carried.replications;
+  seedInput.value = carried.seed;
+  // a KPI the app does not know (storage is data of unknown origin) is not one to run in precision mode
+  precisionForm.set(carried.precision && (KPI_LIST as string[]).includes(carried.precision.kpi) ? carried.precision : null);
+  showReplicationsHint();
+  if (carried.run && store.state.scenario) void run();
 }
 
 // a link pasted into the address bar of an open tab changes only the fragment: open it as on arrival

@@ -8,14 +8,17 @@
 export interface ScenarioStory {
   /** what the scenario is: its network, demand and policies */
   story: string;
-  /** from the first sentence that starts "Look at" to the end; "" when the description has none */
+  /** from the first sentence that starts "Look at" (French: « Regardez ») to the end; "" when the description has none */
   lookAt: string;
 }
 
-/** Splits a description at its first sentence starting "Look at" (after a sentence end or at the start). */
+/**
+ * Splits a description at its first sentence starting "Look at", or « Regardez » in the gallery's French
+ * texts (web/i18n/fr/scenarios.ts), after a sentence end or at the start.
+ */
 export function splitStory(description: string): ScenarioStory {
   const text = description.trim();
-  const match = /(^|[.!?]\s+)(Look at\b)/.exec(text);
+  const match = /(^|[.!?]\s+)(Look at\b|Regardez\b)/.exec(text);
   if (!match) return { story: text, lookAt: '' };
   const at = match.index + match[1].length;
   return { story: text.slice(0, at).trim(), lookAt: text.slice(at).trim() };

@@ -196,8 +196,8 @@ export async function openApp(browser: Browser, baseUrl: string, options: OpenOp
   return { page, context, errors, close: () => context.close() };
 }
 
-/** The status line's text when a run has ended (see web/i18n/en/app.ts). */
-export const FINISHED = /^(Done|Cancelled)\b/;
+/** The status line's text when a run has ended (see web/i18n/en/app.ts and web/i18n/fr/app.ts). */
+export const FINISHED = /^(Done|Cancelled|Terminé|Annulé)(?![\w])/;
 
 /**
  * Waits until no run is under way and the last one has ended: Cancel disabled and the status saying
@@ -258,8 +258,8 @@ export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' '
 export const CHART_SECTIONS = ['frontier', 'inventory', 'customers', 'histogram', 'network'] as const;
 
 /** The full app (at 1280×800 unless told) after its default run: the pictures in the README. */
-export async function takeScreenshot(browser: Browser, baseUrl: string, path: string, size: { width: number; height: number } = { width: 1280, height: 800 }): Promise<AppPage> {
-  const app = await openApp(browser, baseUrl, size);
+export async function takeScreenshot(browser: Browser, baseUrl: string, path: string, size: { width: number; height: number } = { width: 1280, height: 800 }, language?: 'en' | 'fr'): Promise<AppPage> {
+  const app = await openApp(browser, baseUrl, { ...size, hash: language ? `?lang=${language}` : undefined });
   await waitForDashboard(app.page);
   // let the charts lay out after the last resize and the progress bar's transition end
   await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

@@ -1,28 +1,22 @@
 /**
- * The French editor, import and gallery texts against their English reference.
+ * The French editor and import texts against their English reference.
  *
- * NOTE: the French files (web/i18n/fr/editor.ts, import.ts, scenarios.ts) are NOT YET WIRED INTO THE
- * APP: nothing passes them to `createScenarioEditor({ strings })`, the import wizard or the gallery.
- * This test keeps them complete and in step with English until they are.
+ * NOTE: the French files (web/i18n/fr/editor.ts, import.ts) are NOT YET WIRED INTO THE APP: nothing
+ * passes them to `createScenarioEditor({ strings })` or the import wizard. This test keeps them
+ * complete and in step with English until they are.
  *
- * It checks, for editor, import and scenarios: (1) the same keys, recursively, of the same kinds
- * (string, function of the same `length`, nested object); (2) no French string equal to its English
+ * It checks, for editor and import: (1) the same keys, recursively, of the same kinds (string,
+ * function of the same `length`, nested object); (2) no French string equal to its English
  * counterpart outside a short, justified allow-list; (3) every function, called with plausible
- * arguments, returns a non-empty text that differs from the English one; (4) every business scenario
- * of scenarios/ has a French name and description, and each description keeps every number of the
- * English (digit sequences compared as multisets, thousands separators and decimal commas normalised)
- * and its "Look at" sentence, as one starting « Regardez ». It also checks French typography: no
- * ordinary space before : ; ! ? or inside « », nor before %.
+ * arguments, returns a non-empty text that differs from the English one. It also checks French
+ * typography: no ordinary space before : ; ! ? or inside « », nor before %. The gallery scenarios'
+ * French names and descriptions (web/i18n/fr/scenarios.ts) are checked in i18nScenarios.test.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editorStrings as enEditor } from '../../web/i18n/en/editor.ts';
 import { importStrings as enImport } from '../../web/i18n/en/import.ts';
 import { editorStrings as frEditor } from '../../web/i18n/fr/editor.ts';
 import { importStrings as frImport } from '../../web/i18n/fr/import.ts';
-import { scenarioTexts, theoryNames } from '../../web/i18n/fr/scenarios.ts';
-import { repoRoot } from '../fixtures/scenario.ts';
 
 type Kind = 'string' | 'object' | `function/${number}` | `other:${string}`;
 
@@ -231,85 +225,3 @@ function checkParity(name: string, english: unknown, french: unknown, args: Reco
 
 checkParity('editor', enEditor, frEditor, EDITOR_ARGS);
 checkParity('import', enImport, frImport, IMPORT_ARGS);
-
-/** The digit sequences of an English text: "1,200" and "0.37" count as 1200 and 0.37. */
-export function englishNumbers(value: string): string[] {
-  return (value.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').match(/\d+(?:\.\d+)?/g) ?? []).sort();
-}
-
-/** The digit sequences of a French text: "1 200" (narrow or no-break space) and "0,37" count as 1200 and 0.37. */
-export function frenchNumbers(value: string): string[] {
-  return (
-    value
-      .replace(/(\d)[\u202f\u00a0](?=\d{3}(?!\d))/g, '$1')
-      .replace(/(\d),(?=\d)/g, '$1.')
-      .match(/\d+(?:\.\d+)?/g) ?? []
-  ).sort();
-}
-
-/** As web/scenarioStory.ts finds "Look at": a sentence that starts with the word. */
-const startsSentence = (value: string, word: string) => new RegExp(`(^|[.!?]\\s+)${word}\\b`).test(value);
-
-describe('scenarios: the gallery in French', () => {
-  const dir = join(repoRoot, 'scenarios');
-  // the business cases, as test/web/scenarioStory.test.ts counts them: 01 to 03 are textbook companions
-  const business = readdirSync(dir)
-    .filter((name) => /^\d\d-.*\.json$/.test(name) && !/^0[123]-/.test(name))
-    .map((name) => `scenarios/${name}`);
-  const theory = readdirSync(join(dir, 'theory'))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => `scenarios/theory/${name}`);
-  const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as { name: string; description: string };
-
-  it('has a French text for every business scenario, and for no other file', () => {
-    expect(business.length).toBeGreaterThanOrEqual(10);
-    expect(Object.keys(scenarioTexts).sort()).toEqual(business.sort());
-    expect(Object.keys(theoryNames).sort()).toEqual(theory.sort());
-  });
-
-  it('has the same shape as the English (a name and a description, both strings)', () => {
-    for (const path of business) {
-      const english = read(path);
-      expect(shape(scenarioTexts[path]), path).toEqual(shape({ name: english.name, description: english.description }));
-    }
-  });
-
-  it('translates every name and description, keeping every number of the English, with French typography', () => {
-    const problems: string[] = [];
-    for (const path of business) {
-      const english = read(path);
-      const french = scenarioTexts[path];
-      for (const key of ['name', 'description'] as const) {
-        if (french[key].trim() === '' || french[key] === english[key]) problems.push(`${path} ${key}: not translated`);
-        const missing = englishNumbers(english[key]).join(' ');
-        const kept = frenchNumbers(french[key]).join(' ');
-        if (missing !== kept) problems.push(`${path} ${key}: numbers [${missing}] in English, [${kept}] in French`);
-        for (const problem of typographyProblems(french[key])) problems.push(`${path} ${key}: ${problem}`);
-      }
-    }
-    for (const path of theory) {
-      const english = read(path).name;
-      const french = theoryNames[path];
-      if (french.trim() === '' || french === english) problems.push(`${path} name: not translated`);
-      if (englishNumbers(english).join(' ') !== frenchNumbers(french).join(' ')) problems.push(`${path} name: numbers differ`);
-      for (const problem of typographyProblems(french)) problems.push(`${path} name: ${problem}`);
-    }
-    expect(problems).toEqual([]);
-  });
-
-  it('keeps the "Look at" sentence as one starting « Regardez », and every KPI id it names', () => {
-    for (const path of business) {
-      const english = read(path).description;
-      const french = scenarioTexts[path].description;
-      expect(startsSentence(french, 'Regardez'), path).toBe(startsSentence(english, 'Look at'));
-      // camelCase ids (fillRate, activeCustomers…) stay as written
-      const ids = (value: string) => [...new Set(value.match(/\b[a-z]+[A-Z]\w*\b/g) ?? [])].sort();
-      expect(ids(french), path).toEqual(ids(english));
-    }
-  });
-
-  it('counts numbers as the two languages write them', () => {
-    expect(englishNumbers('1,200 customers, 0.37 and 99.0%, (330, 300)')).toEqual(['0.37', '1200', '300', '330', '99.0']);
-    expect(frenchNumbers('1\u202f200 clients, 0,37 et 99,0\u00a0%, (330\u202f; 300)')).toEqual(['0.37', '1200', '300', '330', '99.0']);
-  });
-});

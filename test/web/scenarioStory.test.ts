@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitStory } from '../../web/scenarioStory.ts';
+import { frenchScenarioText } from '../../web/i18n/fr/scenarios.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import { repoRoot } from '../fixtures/scenario.ts';
 
@@ -13,6 +14,26 @@ describe("a scenario's story and what to look at", () => {
     // "look at" inside a sentence is no pointer
     expect(splitStory('Planners look at fill rate. Then cost.')).toEqual({ story: 'Planners look at fill rate. Then cost.', lookAt: '' });
     expect(splitStory('')).toEqual({ story: '', lookAt: '' });
+  });
+
+  it('splits a French description at « Regardez », as the English one at "Look at": the same sentences on each side', () => {
+    const dir = join(repoRoot, 'scenarios');
+    let split = 0;
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
+      const english = (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { description?: string }).description ?? '';
+      const french = frenchScenarioText(`scenarios/${name}`);
+      if (!french) continue;
+      const [en, fr] = [splitStory(english), splitStory(french.description)];
+      expect(fr.lookAt === '', name).toBe(en.lookAt === '');
+      if (en.lookAt === '') continue;
+      expect(fr.lookAt.startsWith('Regardez'), name).toBe(true);
+      // the pointer is a tail of the French text, the story all the rest
+      expect(`${fr.story} ${fr.lookAt}`.trim(), name).toBe(french.description.trim());
+      split++;
+    }
+    // six gallery cases point at what to look at today (04, 06, 09, 10, 11, 12)
+    expect(split).toBeGreaterThanOrEqual(6);
+    expect(splitStory('Un magasin. Les clients regardez ici. Regardez fillRate.')).toEqual({ story: 'Un magasin. Les clients regardez ici.', lookAt: 'Regardez fillRate.' });
   });
 
   it('every gallery business case names its headline KPIs, and each applies to the scenario (none left empty on the cards)', () => {

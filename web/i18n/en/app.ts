@@ -3,6 +3,16 @@
  * charts and the editor have their own files beside this one), so a French file can be added.
  */
 export const app = {
+  skipToResults: 'Skip to results',
+  /** the landmarks' names, for screen readers */
+  sidePanel: 'Scenario',
+  resultsRegion: 'Results',
+  headlineKpis: 'Headline KPIs',
+  /** the top bar's language switch (web/app/languageSwitch.ts) */
+  language: 'Language',
+  languageHint: 'The page reloads in the language chosen, with the scenario as it is and, if its results were on screen, the same run again (the same numbers). Sweep, sensitivity and optimisation results are not kept.',
+  /** a scenario opened in the app refers to a CSV history the app does not bundle (web/gallery.ts readGalleryFile) */
+  noBundledFile: (path: string) => `no file "${path}" is bundled with the app (only scenarios/data/ files are)`,
   toggleDrawer: 'Show or hide the scenario panel',
   closeDrawer: 'Close the scenario panel',
   replications: 'Replications',
@@ -102,7 +112,7 @@ export const app = {
   badLink: (message: string) => `The shared link could not be opened. ${message} Nothing was run in its place; pick a scenario from the list to start.`,
   linkCopied: 'Link copied: it carries the whole scenario, the seed and the replications.',
   linkInAddressBar: 'The link is in the address bar: it carries the whole scenario, the seed and the replications.',
-  openFailed: (name: string, message: string) => `${name} could not be read: ${message}`,
+  openFailed: (message: string) => `The file could not be read: ${message}`,
   warnings: 'Modelling warnings',
 
   frontierTitle: 'Service against holding cost',

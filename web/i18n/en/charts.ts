@@ -92,7 +92,7 @@ export const charts = {
   dayAxis: 'Day of the simulation',
   warmUp: 'Warm-up (not in the KPIs)',
   best: 'best, significantly',
-  bestHint: (better: 'higher' | 'lower') => (better === 'higher' ? 'Higher is better' : 'Lower is better'),
+  bestHint: (better: 'higher' | 'lower'): string => (better === 'higher' ? 'Higher is better' : 'Lower is better'),
 
   // cards
   cardsLabel: 'Headline KPIs per policy variant',

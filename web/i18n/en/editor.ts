@@ -59,7 +59,7 @@ export const editorStrings = {
     placeholderOneUnit: 'default (1 unit)',
     unknownOption: (value: string) => `${value} (unknown)`,
     historyNote: 'Replays a daily history ("series"): edit it in the JSON view.',
-    zoneNote: (served: boolean) =>
+    zoneNote: (served: boolean): string =>
       served
         ? 'Customers ordering online. The warehouses that ship to them, transit times and promises are under "Online fulfilment" below.'
         : 'Customers ordering online. Add an entry for this zone under "Online fulfilment" below, naming the warehouses that ship to them; a zone has no lanes.',

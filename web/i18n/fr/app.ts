@@ -13,6 +13,14 @@ const nombre = (n: number): string => n.toLocaleString('fr-FR');
 const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 export const app: typeof English = {
+  skipToResults: 'Aller aux résultats',
+  sidePanel: 'Scénario',
+  resultsRegion: 'Résultats',
+  headlineKpis: 'KPI principaux',
+  language: 'Langue',
+  languageHint:
+    'La page se recharge dans la langue choisie, avec le scénario tel qu’il est et, si ses résultats étaient affichés, la même simulation relancée (les mêmes chiffres). Les résultats du balayage, de la sensibilité et de l’optimisation ne sont pas conservés.',
+  noBundledFile: (path) => `aucun fichier «\u00a0${path}\u00a0» n’est fourni avec l’application (seuls ceux de scenarios/data/ le sont)`,
   toggleDrawer: 'Afficher ou masquer le panneau des scénarios',
   closeDrawer: 'Fermer le panneau des scénarios',
   replications: 'Réplications',
@@ -125,7 +133,7 @@ export const app: typeof English = {
     `Le lien partagé n’a pas pu être ouvert. ${message} Rien n’a été lancé à sa place\u202f; choisissez un scénario dans la liste pour commencer.`,
   linkCopied: 'Lien copié\u00a0: il contient tout le scénario, la graine et les réplications.',
   linkInAddressBar: 'Le lien est dans la barre d’adresse\u00a0: il contient tout le scénario, la graine et les réplications.',
-  openFailed: (name, message) => `${name} n’a pas pu être lu\u00a0: ${message}`,
+  openFailed: (message) => `Le fichier n’a pas pu être lu\u00a0: ${message}`,
   warnings: 'Avertissements de modélisation',
 
   frontierTitle: 'Service face au coût de possession',

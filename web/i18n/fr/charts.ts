@@ -99,7 +99,7 @@ export const charts: typeof English = {
   best: 'meilleure, significativement',
   // the English function's inferred return type is its two English sentences (a literal union), so the
   // French sentences need a cast; a later change may annotate the English one `: string`
-  bestHint: ((better: 'higher' | 'lower'): string => (better === 'higher' ? 'Plus haut, c’est mieux' : 'Plus bas, c’est mieux')) as typeof English.bestHint,
+  bestHint: (better) => (better === 'higher' ? 'Plus haut, c’est mieux' : 'Plus bas, c’est mieux'),
 
   // cards
   cardsLabel: 'KPI principaux par variante de politique',

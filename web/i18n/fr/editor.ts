@@ -61,12 +61,10 @@ export const editorStrings: EditorStrings = {
     placeholderOneUnit: 'par défaut (1 unité)',
     unknownOption: (value: string) => `${value} (inconnu)`,
     historyNote: 'Rejoue un historique quotidien («\u00a0series\u00a0»)\u00a0: modifiez-le dans la vue JSON.',
-    // The English function's return type is inferred as its two literal strings; a translation can only
-    // match it by assertion (annotating the English `(served: boolean): string` would remove the need).
-    zoneNote: ((served: boolean): string =>
+    zoneNote: (served) =>
       served
         ? 'Clients qui commandent en ligne. Les entrepôts qui les livrent, les délais de transport et les promesses sont sous «\u00a0Traitement des commandes en ligne\u00a0» ci-dessous.'
-        : 'Clients qui commandent en ligne. Ajoutez une entrée pour cette zone sous «\u00a0Traitement des commandes en ligne\u00a0» ci-dessous, en nommant les entrepôts qui la livrent\u202f; une zone n\u2019a pas de liaisons.') as EditorStrings['forms']['zoneNote'],
+        : 'Clients qui commandent en ligne. Ajoutez une entrée pour cette zone sous «\u00a0Traitement des commandes en ligne\u00a0» ci-dessous, en nommant les entrepôts qui la livrent\u202f; une zone n\u2019a pas de liaisons.',
     fulfilmentNote: 'Les entrepôts sont sollicités du plus proche au plus lointain.',
     placeholderExactRecord: 'aucune (stock enregistré exact)',
     placeholderNever: 'jamais',

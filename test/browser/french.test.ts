@@ -1,0 +1,167 @@
+/**
+ * The app in French (issue 16), in Debian's Chromium: the main road (the first screen, a run, the
+ * results and the comparison, the slides, the CSV export) with no English word left on the page or in
+ * its tooltips and accessible names, numbers written the French way, and the top bar's language switch
+ * reloading the page in the other language with the same scenario, settings and numbers.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, REPO_ROOT, waitForIdle, type AppPage } from './harness.ts';
+
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+const base = () => inject('stocklabUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openApp(browser, base(), { hash: '?lang=fr' });
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+/**
+ * English words that a French sentence never contains as words of its own (not "a", "on", "points",
+ * "type", which French shares). Matched as whole words, ignoring case.
+ */
+const ENGLISH = [
+  'the', 'and', 'of', 'with', 'over', 'for', 'from', 'each', 'day', 'days', 'when', 'which', 'not', 'than', 'this', 'that', 'these',
+  'are', 'is', 'was', 'by', 'to', 'into', 'or', 'lower', 'lowers', 'raises', 'leaves', 'unchanged', 'compared', 'window', 'skip', 'show',
+  'hide', 'download', 'chart', 'results', 'run', 'runs', 'done', 'cancel', 'cancelled', 'save', 'share', 'search', 'open', 'edit',
+  'import', 'replications', 'seed', 'mean', 'difference', 'significant', 'yes', 'no', 'more', 'less', 'look', 'at', 'customers',
+  'stock', 'point', 'warehouse', 'store', 'shop', 'supplier', 'holding', 'cost', 'fill', 'rate', 'total', 'profit', 'revenue',
+  'previous', 'next', 'slide', 'slides', 'close', 'policy', 'variant', 'variants', 'units', 'orders', 'order', 'level',
+];
+const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(${ENGLISH.join('|')})(?![\\p{L}\\p{N}_'’-])`, 'iu');
+
+/** The scenario's own names and ids (the planner's data, shown as written in every language). */
+async function dataNames(file: string): Promise<string[]> {
+  const scenario = JSON.parse(await readFile(join(REPO_ROOT, 'scenarios', file), 'utf8')) as Record<string, unknown>;
+  const names = new Set<string>([file]);
+  const collect = (value: unknown, key = ''): void => {
+    if (Array.isArray(value)) value.forEach((item) => collect(item, key));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
+    else if (typeof value === 'string' && ['id', 'name', 'node', 'product', 'from', 'to', 'variant', 'nodes', 'products'].includes(key)) names.add(value);
+  };
+  collect({ nodes: scenario.nodes, products: scenario.products, variants: scenario.variants, links: scenario.links });
+  // longest first, so "Brand shop" goes before "shop"
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
+/** Every piece of text a person can meet on the page (or have read out): text, tooltips, accessible names, placeholders. */
+async function wordsOnPage(root = 'body'): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const pieces: string[] = [];
+    const top = document.querySelector(selector)!;
+    const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      // the JSON view's text is the file, and scripts and styles are no text
+      if (!parent || parent.closest('script, style, .cm-editor, textarea')) continue;
+      const text = node.textContent?.trim();
+      if (text) pieces.push(text);
+    }
+    for (const element of [top, ...top.querySelectorAll('*')]) {
+      for (const attribute of ['title', 'aria-label', 'placeholder', 'alt', 'aria-roledescription']) {
+        const value = element.getAttribute(attribute)?.trim();
+        if (value) pieces.push(value);
+      }
+    }
+    return pieces;
+  }, root);
+}
+
+/** The pieces that still hold an English word once the scenario's own names are taken out. */
+function englishLeft(pieces: string[], names: string[]): string[] {
+  const KPI_IDS = /\b[a-z]+[A-Z][A-Za-z]*\b/g; // fillRate, activeCustomers: ids the French texts keep as written
+  return pieces.filter((piece) => {
+    let text = piece.replace(KPI_IDS, ' ');
+    for (const name of names) text = text.split(name).join(' ');
+    return ENGLISH_WORD.test(text);
+  });
+}
+
+test('on load in French: the page says it is French, the top bar, the title and the story are French, the run is done', async () => {
+  expect(await page.getAttribute('html', 'lang')).toBe('fr');
+  expect(await page.textContent('#run')).toBe('Lancer');
+  expect(await page.textContent('#scenario-name')).toBe('Le magasin et l’entrepôt d’une marque de café');
+  expect(await page.textContent('#scenario-description .scenario-look-at')).toMatch(/^À regarder\u00a0?:\s*Regardez fillRate/);
+  expect(await page.textContent('#status')).toMatch(/^Terminé\u00a0: 20 réplications en /);
+  expect(await page.inputValue('#language')).toBe('fr');
+  expect(app.errors).toEqual([]);
+});
+
+test('numbers are written the French way: decimal comma, grouped thousands, a space before % and the currency after', async () => {
+  const cards = (await page.locator('#cards').innerText()).replace(/\s+/g, ' ');
+  expect(cards).toMatch(/\d,\d+\u00a0%/);
+  expect(cards).toMatch(/\d[\u202f\u00a0]\d{3}(,\d+)? EUR/);
+  const everything = (await wordsOnPage('#dashboard')).join('\n');
+  // no English thousands (22,515) and no decimal point between digits
+  expect(everything.match(/\d{1,3}(,\d{3})+(?![\d,])/g) ?? []).toEqual([]);
+  expect(everything.match(/\d\.\d/g) ?? []).toEqual([]);
+});
+
+test('the main road leaves no English: the page, the comparison, the drawer, the tooltips and names read out', async () => {
+  const names = await dataNames('04-coffee-brand.json');
+  expect(englishLeft(await wordsOnPage(), names)).toEqual([]);
+  // the comparison speaks French
+  expect(await page.locator('#comparison .comparison-sentence').first().textContent()).toMatch(/^Par rapport à /);
+});
+
+test('the slides are French, then Esc gives the dashboard back', async () => {
+  const names = await dataNames('04-coffee-brand.json');
+  await page.click('#present');
+  await page.waitForSelector('#deck .slide.current');
+  expect(await page.textContent('.deck-title')).toBe('Le magasin et l’entrepôt d’une marque de café');
+  const seen: string[] = [];
+  const slides = await page.locator('#deck .slide').count();
+  for (let index = 0; index < slides; index++) {
+    seen.push(...(await wordsOnPage('#deck')));
+    await page.keyboard.press('ArrowRight');
+  }
+  expect(englishLeft(seen, names)).toEqual([]);
+  await page.keyboard.press('Escape');
+  expect(await page.isVisible('#deck')).toBe(false);
+});
+
+test('the results CSV is the French dialect: semicolons between fields, decimal commas in numbers', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const text = await readFile((await download.path())!, 'utf8');
+  const [header, first] = text.split(/\r?\n/);
+  expect(header.split(';').length).toBeGreaterThan(3);
+  expect(header).not.toContain(',');
+  expect(first).toMatch(/;\d+,\d+(;|$)/);
+});
+
+test('the language switch reloads in English with the same scenario, settings and numbers, and back in French with an edited seed', async () => {
+  const frenchFillRate = (await page.locator('#cards .kpi-card-value').first().innerText()).trim();
+  await Promise.all([page.waitForNavigation(), page.selectOption('#language', 'en')]);
+  await waitForIdle(page);
+  expect(await page.getAttribute('html', 'lang')).toBe('en');
+  expect(await page.textContent('#run')).toBe('Run');
+  expect(await page.textContent('#scenario-name')).toBe("A coffee brand's store and warehouse");
+  expect(await page.getAttribute('[aria-current="true"]', 'title')).toMatch(/^A coffee roaster/);
+  const englishFillRate = (await page.locator('#cards .kpi-card-value').first().innerText()).trim();
+  // the same run: 92,43 % in French is 92.43% in English
+  expect(englishFillRate.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')).toBe(frenchFillRate.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+
+  // an edited seed comes back, and runs
+  await page.fill('#seed', '7');
+  await page.click('#run');
+  await waitForIdle(page);
+  const seven = (await page.locator('#cards .kpi-card-value').first().innerText()).trim();
+  await Promise.all([page.waitForNavigation(), page.selectOption('#language', 'fr')]);
+  await waitForIdle(page);
+  expect(await page.inputValue('#seed')).toBe('7');
+  expect(await page.textContent('#run')).toBe('Lancer');
+  const sevenInFrench = (await page.locator('#cards .kpi-card-value').first().innerText()).trim();
+  expect(sevenInFrench.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')).toBe(seven.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  expect(app.errors).toEqual([]);
+});
