@@ -1,6 +1,6 @@
 import type { VariantComparison } from '../src/experiment/compare.ts';
 import type { KpiName } from '../src/metrics/kpis.ts';
-import { app } from './i18n/strings.ts';
+import { app, charts, sentences } from './i18n/strings.ts';
 import { kpiMeta } from './charts/kpiMeta.ts';
 
 /**
@@ -29,7 +29,7 @@ export const SHOWN = [
  * Each variant against the first, as a consultant would say it: the sentence of src/experiment/compare.ts,
  * then the paired differences of the main KPIs with their 95% intervals. Hidden with one variant.
  */
-export function renderComparisons(container: HTMLElement, comparisons: VariantComparison[]): void {
+export function renderComparisons(container: HTMLElement, comparisons: ReadonlyArray<VariantComparison & { currency?: string }>): void {
   container.replaceChildren();
   container.hidden = comparisons.length === 0;
   if (comparisons.length === 0) return;
@@ -42,7 +42,9 @@ export function renderComparisons(container: HTMLElement, comparisons: VariantCo
   for (const comparison of comparisons) {
     const sentence = document.createElement('p');
     sentence.className = 'comparison-sentence';
-    sentence.textContent = comparison.sentence;
+    // worded here in the page's language from the engine's facts (web/worker/client.ts adds the currency)
+    const currency = comparison.currency ?? charts.units.money;
+    sentence.textContent = sentences.comparison(comparison, currency);
     const table = document.createElement('table');
     table.className = 'comparison-table';
     const head = table.createTHead().insertRow();
@@ -59,7 +61,7 @@ export function renderComparisons(container: HTMLElement, comparisons: VariantCo
       const row = body.insertRow();
       row.dataset.kpi = difference.kpi;
       row.insertCell().textContent = kpiMeta(difference.kpi).label;
-      row.insertCell().textContent = difference.text;
+      row.insertCell().textContent = sentences.comparisonDifference(difference, currency, comparison.windowDays);
       const significant = row.insertCell();
       significant.textContent = difference.significant ? app.yes : app.no;
       significant.className = difference.significant ? 'agrees' : '';

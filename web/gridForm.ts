@@ -2,6 +2,8 @@ import type { SweepAxis } from '../src/experiment/sweep.ts';
 import type { SweepTarget } from './worker/sweep.ts';
 import { sweep as text, parameterLabel } from './i18n/strings.ts';
 import { fill, select } from './dashboard.ts';
+import { locale, type Locale } from './i18n/locale.ts';
+import { inputNumber } from './i18n/numberFormat.ts';
 
 /** More grid points than this make a slow run and an unreadable grid. */
 export const MAX_SWEEP_POINTS = 400;
@@ -31,7 +33,7 @@ export interface GridFormOptions {
   prefix: string;
   /** the panel's submit button: on when enabled and a parameter is chosen */
   runButton: HTMLButtonElement;
-  /** "20:80:10" or "5,8,13" (src/experiment/sweep.ts parseValues, through worker/sweep.ts) */
+  /** "20:80:10" or "5,8,13" ("5 ; 8 ; 13" in French: worker/sweep.ts parseValues) */
   parseValues(text: string): number[] | { error: string };
   /** the panel's alert line under the form; null clears it */
   showError(message: string | null): void;
@@ -235,17 +237,22 @@ export function createGridForm(options: GridFormOptions): GridForm {
   };
 }
 
-/** "FROM:TO:STEP" spanning about half to one and a half times `value` in 5 values (integers stay integers). */
-export function aroundValue(value: number): string {
+/**
+ * "FROM:TO:STEP" spanning about half to one and a half times `value` in 5 values (integers stay
+ * integers), written in a language (the page's by default) as parseValues reads it: "0.5:1.5:0.25",
+ * in French "0,5:1,5:0,25".
+ */
+export function aroundValue(value: number, language: Locale = locale): string {
+  const range = (from: number, to: number, step: number) => [from, to, step].map((n) => inputNumber(n, language)).join(':');
   if (value === 0) return '0:4:1';
   const magnitude = Math.abs(value);
   if (Number.isInteger(value)) {
     const step = Math.max(1, Math.round(magnitude / 4));
     const from = Math.max(value > 0 ? 1 : -Infinity, value - 2 * step);
-    return `${from}:${from + 4 * step}:${step}`;
+    return range(from, from + 4 * step, step);
   }
   const step = Number((magnitude / 4).toPrecision(2));
   const from = Number((value - 2 * step).toPrecision(6));
   const to = Number((from + 4 * step).toPrecision(6));
-  return `${from}:${to}:${step}`;
+  return range(from, to, step);
 }

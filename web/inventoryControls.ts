@@ -4,6 +4,10 @@ import { charts as text } from './i18n/strings.ts';
 import { canShift, centreOf, fitWindow, presetOf, shiftWindow, windowAround, WINDOW_PRESETS, type DayWindow } from './charts/timeWindow.ts';
 import { runOneReplication, type OneReplicationOutcome } from './worker/client.ts';
 import { fill, select, wholeNumberInput } from './dashboard.ts';
+import { numberLocale } from './i18n/numberFormat.ts';
+
+/** a day number as the chart's axis writes it, in the page's language: 1,094 or 1 094 */
+const dayNumber = numberLocale.format(',d');
 
 /**
  * The inventory chart's own controls beside its stock point, variant and mode: the replication shown
@@ -81,7 +85,7 @@ export function createInventoryControls(parent: HTMLElement, onChange: () => voi
     earlier.disabled = !canShift(days, window, -1);
     later.disabled = !canShift(days, window, 1);
     // days counted from 0 on the axis: the window [start, end) is days start to end - 1
-    status.textContent = window ? text.windowStatus(String(window[0]), String(window[1] - 1)) : '';
+    status.textContent = window ? text.windowStatus(dayNumber(window[0]), dayNumber(window[1] - 1)) : '';
   }
 
   return {

@@ -1,7 +1,7 @@
 // first: zod without eval, before any schema is built (the page's Content-Security-Policy refuses eval)
 import '../src/scenario/jitless.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { app, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel } from './i18n/strings.ts';
+import { app, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel, sensitivity as sensitivityStrings, sentences } from './i18n/strings.ts';
 import { Store, type AppState } from './state.ts';
 import { DEFAULT_SCENARIO, gallery, readGalleryFile, scenarioTextShown, type GalleryEntry } from './gallery.ts';
 import { createGalleryList } from './gallery/galleryList.ts';
@@ -15,7 +15,7 @@ import { downloadName, downloadText, resultToCsv, resultToJson } from './charts/
 import { viewAsHtml } from './viewExport.ts';
 import { parseValues, planGrid, runSweep, sweepTargets, sweepViewCsv, sweepViewJson } from './worker/sweep.ts';
 import { createSweepPanel, type SweepRequest } from './sweepPanel.ts';
-import { runSensitivity, SENSITIVITY_LABELS, sensitivityVariants, sensitivityViewCsv, sensitivityViewJson, type SensitivityRequest } from './worker/sensitivity.ts';
+import { runSensitivity, sensitivityVariants, sensitivityViewCsv, sensitivityViewJson, type SensitivityRequest } from './worker/sensitivity.ts';
 import { createSensitivityPanel } from './sensitivityPanel.ts';
 import { confirmReplicationsFor, OPTIMIZE_TOP, optimizeViewCsv, optimizeViewJson, runOptimize, type OptimizeRequest } from './worker/optimize.ts';
 import { createOptimizePanel } from './optimizePanel.ts';
@@ -24,6 +24,7 @@ import { runPrecision, type PrecisionRequest, type PrecisionSummary } from './wo
 import { createPrecisionForm } from './precisionForm.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import type { ScenarioInput } from '../src/scenario/schema.ts';
+import type { ScenarioIssue } from '../src/scenario/issues.ts';
 import { createImportWizard } from './import/importWizard.ts';
 import { createLanguageSwitch, takeCarryOver } from './app/languageSwitch.ts';
 import { locale } from './i18n/locale.ts';
@@ -73,7 +74,7 @@ const editor = createScenarioEditor($('editor'), {
 const sweepPanel = createSweepPanel($('sweep'), { onRun: (request) => void sweep(request), parseValues, files: { csv: sweepViewCsv, json: sweepViewJson } });
 const sensitivityPanel = createSensitivityPanel($('sensitivity'), {
   onRun: (request) => void sensitivity(request),
-  labels: SENSITIVITY_LABELS,
+  labels: sensitivityStrings.inputs,
   files: { csv: sensitivityViewCsv, json: sensitivityViewJson },
 });
 const optimizePanel = createOptimizePanel($('optimize'), { onRun: (request) => void optimizeGrid(request), parseValues, files: { csv: optimizeViewCsv, json: optimizeViewJson } });
@@ -746,6 +747,7 @@ window.addEventListener('hashchange', () => {
 void start();
 
 /** What a run that failed says: the worker's error, or the scenario's problems. */
-function failureMessage(outcome: { error: string } | { issues: { path: string; message: string }[] }): string {
-  return 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+function failureMessage(outcome: { error: string } | { issues: ScenarioIssue[] }): string {
+  // each problem in the page's language where the engine gave its facts (web/i18n sentences)
+  return 'error' in outcome ? outcome.error : outcome.issues.map((issue) => `${issue.path}: ${sentences.scenarioIssue(issue)}`).join('; ');
 }

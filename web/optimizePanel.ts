@@ -1,11 +1,12 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SweepTarget } from './worker/sweep.ts';
 import type { OptimizeRequest, OptimizeView } from './worker/optimize.ts';
-import { optimize as text, sweep as sweepText, parameterLabel } from './i18n/strings.ts';
+import { optimize as text, sweep as sweepText, parameterLabel, sentences } from './i18n/strings.ts';
 import { fill, heading, select } from './dashboard.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
 import { createGridForm } from './gridForm.ts';
+import { parseDecimal } from './i18n/numberFormat.ts';
 
 export interface OptimizePanel {
   /** the scenario's stock points (worker/sweep.ts sweepTargets); keeps the choices that still apply */
@@ -110,7 +111,7 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
     let constraint: OptimizeRequest['constraint'];
     const floorText = floorInput.value.trim();
     if (floorText !== '') {
-      let value = Number(floorText.replace(/%$/, ''));
+      let value = parseDecimal(floorText.replace(/%$/, '')) ?? NaN;
       if (value > 1 && value <= 100) value /= 100;
       if (!(value >= 0 && value <= 1)) {
         floorInput.setAttribute('aria-invalid', 'true');
@@ -243,7 +244,7 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
       }
       const finished = view.outcome.complete ? null : view.outcome.replications;
       caption.textContent = text.caption(view.screenReplications, view.confirmReplications, sweepText.where(view.request.product, view.request.node), finished);
-      sentence.textContent = view.outcome.sentence;
+      sentence.textContent = sentences.optimizeVerdict(view.story, view.currency, view.windowDays);
       drawAdvice(view);
       drawTable(view);
       drawSkipped(view);

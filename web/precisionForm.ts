@@ -3,10 +3,12 @@ import type { PrecisionRequest } from './worker/precision.ts';
 import { app, charts } from './i18n/strings.ts';
 import { KPI_LIST, kpiMeta, numberLocale } from './charts/kpiMeta.ts';
 import { fill } from './dashboard.ts';
+import { inputNumber, parseDecimal } from './i18n/numberFormat.ts';
 
 /** Precision mode's defaults: fill rate to ± 0.5 points, at most 200 replications. */
 export const DEFAULT_PRECISION_KPI: KpiName = 'fillRate';
-const DEFAULT_RATE_TARGET = '0.5';
+/** as the page's language types it: "0.5", "0,5" */
+const DEFAULT_RATE_TARGET = inputNumber(0.5);
 export const DEFAULT_PRECISION_CAP = 200;
 /** The most replications the cap may ask for (as the top bar's Replications field). */
 export const MAX_PRECISION_CAP = 10_000;
@@ -26,7 +28,7 @@ export interface PrecisionForm {
   set(request: { kpi: string; halfWidth: number; cap: number } | null): void;
   /** the KPI's unit as the target is typed: "pts" for rates, the currency for money, else the KPI's unit */
   unitOf(kpi: KpiName): string;
-  /** a half-width in the engine's unit as the target field shows it: "0.18 pts", "1,200 EUR" */
+  /** a half-width in the engine's unit as the target field shows it: "0.18 pts", "1,200 EUR" (French "0,18 pts") */
   formatHalfWidth(kpi: KpiName, halfWidth: number, digits?: number): string;
 }
 
@@ -105,19 +107,19 @@ export function createPrecisionForm(options: PrecisionFormOptions): PrecisionFor
       return;
     }
     const mean = options.meanOf(kpi);
-    target.value = mean === null || mean === 0 ? '' : String(Number((Math.abs(mean) * 0.02).toPrecision(1)));
+    target.value = mean === null || mean === 0 ? '' : inputNumber(Number((Math.abs(mean) * 0.02).toPrecision(1)));
   }
 
+  /** the target as typed in the page's language ("1,200" or "0.5" in English, "1 200" or "0,5" in French), with or without its unit */
   function parseTarget(): number | null {
-    const text = target.value.trim().replace(/,/g, '').replace(/\s*(pts?|%)$/i, '');
-    const value = text === '' ? NaN : Number(text);
-    return value > 0 && value < Infinity ? value * scaleOf(selectedKpi()) : null;
+    const shownUnit = unitOf(selectedKpi()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const value = parseDecimal(target.value.trim().replace(new RegExp(`\\s*(pts?|points?|%|${shownUnit})$`, 'i'), ''));
+    return value !== null && value > 0 ? value * scaleOf(selectedKpi()) : null;
   }
 
   function parseCap(): number | null {
-    const text = cap.value.trim();
-    const value = Number(text);
-    return /^\d+$/.test(text) && value >= 2 && value <= MAX_PRECISION_CAP ? value : null;
+    const value = parseDecimal(cap.value);
+    return value !== null && Number.isInteger(value) && value >= 2 && value <= MAX_PRECISION_CAP ? value : null;
   }
 
   function targetProblem(): string {
@@ -186,7 +188,7 @@ export function createPrecisionForm(options: PrecisionFormOptions): PrecisionFor
         const kpi = (KPI_LIST as string[]).includes(request.kpi) ? (request.kpi as KpiName) : DEFAULT_PRECISION_KPI;
         kpiSelect.value = kpi;
         unitShown = unitOf(kpi);
-        target.value = String(Number((request.halfWidth / scaleOf(kpi)).toPrecision(12)));
+        target.value = inputNumber(Number((request.halfWidth / scaleOf(kpi)).toPrecision(12)));
         cap.value = String(request.cap);
         setError(target, targetError, null);
         setError(cap, capError, null);

@@ -5,6 +5,7 @@ import { chartSection, fill, heading, markDownloadSource, select, wholeNumberInp
 import { renderTornado } from './charts/tornado.ts';
 import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
+import { parseDecimal } from './i18n/numberFormat.ts';
 
 export interface SensitivityPanel {
   /** the scenario's policy variants (worker/sensitivity.ts sensitivityVariants), after every valid edit; keeps the choice if it still applies */
@@ -76,8 +77,8 @@ export function createSensitivityPanel(root: HTMLElement, options: SensitivityPa
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const percent = Number(percentInput.value);
-    if (!(Number.isInteger(percent) && percent >= 1 && percent <= 90)) {
+    const percent = parseDecimal(percentInput.value);
+    if (!(percent !== null && Number.isInteger(percent) && percent >= 1 && percent <= 90)) {
       setError(text.badPercent);
       return;
     }

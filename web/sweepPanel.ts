@@ -23,7 +23,7 @@ export interface SweepPanel {
 
 export interface SweepPanelOptions {
   onRun(request: SweepRequest): void;
-  /** "20:80:10" or "5,8,13" (src/experiment/sweep.ts parseValues, through worker/sweep.ts) */
+  /** "20:80:10" or "5,8,13" ("5 ; 8 ; 13" in French: worker/sweep.ts parseValues) */
   parseValues(text: string): number[] | { error: string };
   /** the results as files (worker/sweep.ts sweepViewCsv, sweepViewJson): the JSON names the KPI shown */
   files: { csv(view: SweepView): string; json(view: SweepView, kpi: KpiName): string };

@@ -1,6 +1,7 @@
 import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { TheoryView } from './worker/client.ts';
 import { app } from './i18n/strings.ts';
+import { numberLocale } from './i18n/numberFormat.ts';
 
 /**
  * For a scenario that names a theory model (scenarios/theory/): each compared KPI's simulated mean ±
@@ -66,5 +67,6 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
 function format(value: number): string {
   if (value === 0) return '0';
   const digits = Math.max(0, Math.min(6, 3 - Math.floor(Math.log10(Math.abs(value)))));
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // the page's language: "1,234.5" in English, "1 234,5" in French
+  return numberLocale.format(`,.${digits}f`)(value);
 }

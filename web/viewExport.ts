@@ -3,6 +3,7 @@ import type { Scenario } from '../src/scenario/schema.ts';
 import { standaloneSvgElement } from './charts/export.ts';
 import { app } from './i18n/strings.ts';
 import { STOCKLAB_VERSION } from './version.ts';
+import { formatDateTime } from './i18n/numberFormat.ts';
 
 /** The analysis panels: exported with their results only, and not at all before they have any. */
 const PANELS = ['sweep', 'sensitivity', 'optimize'];
@@ -87,7 +88,8 @@ ${copy.innerHTML}
 
 /** What reproduces the run, at the top of an export: scenario, seed, replications, when, Stocklab's version. */
 function exportHeading(scenario: Scenario, result: ExperimentResult): string {
-  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  // to the minute, in UTC, as the page's language writes a date (numberFormat.ts formatDateTime)
+  const when = formatDateTime(new Date());
   return app.viewExported(scenario.name, String(result.seed), result.replications, when, STOCKLAB_VERSION);
 }
 

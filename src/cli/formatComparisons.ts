@@ -1,7 +1,7 @@
 import type { ExperimentResult } from '../experiment/replicate.ts';
 import { windowPhrase, type VariantComparison } from '../experiment/compare.ts';
 import { formatSeconds, formatTable } from './format.ts';
-import { csvText } from '../experiment/analysisExports.ts';
+import { csvText } from '../experiment/csv.ts';
 
 export interface ComparisonHeader {
   wallSeconds: number;

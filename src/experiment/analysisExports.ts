@@ -3,11 +3,13 @@ import type { KpiSummary } from './replicate.ts';
 import type { SweepAxis, SweepPlan, SweepRow } from './sweep.ts';
 import type { OptimizeOutcome, OptimizeSpec } from './optimize.ts';
 import type { TornadoBar } from './sensitivity.ts';
+import { csvFile, ENGLISH_CSV, type CsvCell, type CsvDialect } from './csv.ts';
 
 /**
  * The CSV and JSON shapes of the analyses (sweep, sensitivity, optimisation), shared by the CLI's
  * --csv / --json output and the web app's "Results as CSV / JSON" of its panels. Pure: the callers
- * write the text where they like.
+ * write the text where they like. The CSV files are in the dialect asked (./csv.ts): English, the
+ * CLI's, unless told otherwise; the French app asks for ";" and decimal commas.
  */
 
 /**
@@ -34,13 +36,10 @@ export const CONTEXT_COLUMNS = ['scenario', 'seed', 'replications', 'complete', 
  * holding cost frontier, then mean and 95% half-width of each KPI (empty where it does not apply).
  * With a context, the columns of CONTEXT_COLUMNS come first.
  */
-export function sweepCsv(axes: SweepAxis[], rows: SweepRow[], context?: ExportContext): string {
-  const head = [...contextHead(context), ...axes.map((axis) => csvText(axis.parameter)), 'frontier', ...KPI_NAMES.flatMap((name) => [name, `${name}HalfWidth`])];
-  const lines = [head.join(',')];
-  for (const row of rows) {
-    lines.push([...contextCells(context), ...row.values.map(String), String(row.frontier), ...KPI_NAMES.flatMap((name) => [csvNumber(row.kpis[name].mean), csvNumber(row.kpis[name].halfWidth)])].join(','));
-  }
-  return lines.join('\n') + '\n';
+export function sweepCsv(axes: SweepAxis[], rows: SweepRow[], context?: ExportContext, dialect: CsvDialect = ENGLISH_CSV): string {
+  const head = [...contextHead(context), ...axes.map((axis) => axis.parameter), 'frontier', ...KPI_NAMES.flatMap((name) => [name, `${name}HalfWidth`])];
+  const cells = rows.map((row): CsvCell[] => [...contextCells(context), ...row.values, row.frontier, ...KPI_NAMES.flatMap((name) => [row.kpis[name].mean, row.kpis[name].halfWidth])]);
+  return csvFile(head, cells, dialect);
 }
 
 /** A sweep as JSON (`stocklab sweep --json`): the run, the grid, the KPI shown, every point's KPIs and the points left out. */
@@ -70,28 +69,23 @@ export const TORNADO_COLUMNS = ['variantId', 'variant', 'kpi', 'percent', 'input
  * lowered by `percent`% (low) and raised (high), each with its 95% half-width, and the swing
  * |high − low|. With a context, the columns of CONTEXT_COLUMNS come first.
  */
-export function tornadoCsv(variant: { id: string; name: string }, kpi: KpiName, percent: number, baseline: KpiSummary, bars: TornadoBar[], context?: ExportContext): string {
-  const lines = [[...contextHead(context), ...TORNADO_COLUMNS].join(',')];
-  for (const bar of bars) {
-    lines.push(
-      [
-        ...contextCells(context),
-        csvText(variant.id),
-        csvText(variant.name),
-        kpi,
-        String(percent),
-        bar.input,
-        csvNumber(baseline.mean),
-        csvNumber(baseline.halfWidth),
-        csvNumber(bar.low.mean),
-        csvNumber(bar.low.halfWidth),
-        csvNumber(bar.high.mean),
-        csvNumber(bar.high.halfWidth),
-        csvNumber(bar.swing),
-      ].join(','),
-    );
-  }
-  return lines.join('\n') + '\n';
+export function tornadoCsv(variant: { id: string; name: string }, kpi: KpiName, percent: number, baseline: KpiSummary, bars: TornadoBar[], context?: ExportContext, dialect: CsvDialect = ENGLISH_CSV): string {
+  const cells = bars.map((bar): CsvCell[] => [
+    ...contextCells(context),
+    variant.id,
+    variant.name,
+    kpi,
+    percent,
+    bar.input,
+    baseline.mean,
+    baseline.halfWidth,
+    bar.low.mean,
+    bar.low.halfWidth,
+    bar.high.mean,
+    bar.high.halfWidth,
+    bar.swing,
+  ]);
+  return csvFile([...contextHead(context), ...TORNADO_COLUMNS], cells, dialect);
 }
 
 /** A tornado as JSON (`stocklab sensitivity --json`); `skipped` says, per input not moved, why. */
@@ -118,26 +112,25 @@ export function tornadoJson(scenario: string, variant: string, kpi: KpiName, per
  * floor) as mean, 95% half-width and replications; `winner` marks the winner's confirmation row.
  * With a context, its columns come first, but for `replications`: each row has its own.
  */
-export function optimizationCsv(spec: Pick<OptimizeSpec, 'axes' | 'objective' | 'constraint'>, outcome: Pick<OptimizeOutcome, 'screened' | 'confirmed' | 'winner' | 'replications'>, context?: ExportContext): string {
+export function optimizationCsv(spec: Pick<OptimizeSpec, 'axes' | 'objective' | 'constraint'>, outcome: Pick<OptimizeOutcome, 'screened' | 'confirmed' | 'winner' | 'replications'>, context?: ExportContext, dialect: CsvDialect = ENGLISH_CSV): string {
   const floor = spec.constraint;
   const head = [...contextHead(context, false), 'phase', ...spec.axes.map((axis) => axis.parameter), spec.objective, `${spec.objective}HalfWidth`, 'replications', ...(floor ? [floor.kpi, `${floor.kpi}HalfWidth`, 'meetsFloor'] : []), 'winner'];
   const lead = contextCells(context, false);
-  const row = (phase: string, values: number[], objective: KpiSummary, constraint: KpiSummary | null, winner: boolean) => [
+  const row = (phase: string, values: number[], objective: KpiSummary, constraint: KpiSummary | null, winner: boolean): CsvCell[] => [
     ...lead,
     phase,
-    ...values.map(String),
-    csvNumber(objective.mean),
-    csvNumber(objective.halfWidth),
-    String(objective.n),
-    ...(floor && constraint ? [csvNumber(constraint.mean), csvNumber(constraint.halfWidth), String(constraint.mean !== null && constraint.mean >= floor.atLeast)] : []),
-    String(winner),
+    ...values,
+    objective.mean,
+    objective.halfWidth,
+    objective.n,
+    ...(floor && constraint ? [constraint.mean, constraint.halfWidth, constraint.mean !== null && constraint.mean >= floor.atLeast] : []),
+    winner,
   ];
-  const lines = [
-    head,
+  const rows = [
     ...outcome.screened.map((point) => row('screen', point.values, point.kpis[spec.objective], floor ? point.kpis[floor.kpi] : null, false)),
     ...(outcome.replications.confirm >= 2 ? outcome.confirmed.map((candidate) => row('confirm', candidate.values, candidate.objective, candidate.constraint, candidate.id === outcome.winner?.id)) : []),
   ];
-  return lines.map((cells) => cells.join(',')).join('\n') + '\n';
+  return csvFile(head, rows, dialect);
 }
 
 /**
@@ -165,21 +158,8 @@ function contextHead(context: ExportContext | undefined, replications = true): s
   return context ? CONTEXT_COLUMNS.filter((name) => replications || name !== 'replications') : [];
 }
 
-function contextCells(context: ExportContext | undefined, replications = true): string[] {
+function contextCells(context: ExportContext | undefined, replications = true): CsvCell[] {
   if (!context) return [];
-  return [csvText(context.scenario), csvText(String(context.seed)), ...(replications ? [String(context.replications)] : []), String(context.complete), csvText(context.stocklabVersion)];
-}
-
-function csvNumber(value: number | null): string {
-  return value === null ? '' : String(value);
-}
-
-/**
- * A text field: quoted when it holds a comma, quote or line break (quotes doubled); one starting
- * with = + - @ or a tab gets an apostrophe first, so a spreadsheet shows it rather than running it
- * as a formula (names come from scenario files people share).
- */
-export function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // the seed is a name even when it is a number: never written with a decimal mark
+  return [context.scenario, String(context.seed), ...(replications ? [context.replications] : []), context.complete, context.stocklabVersion];
 }

@@ -6,7 +6,7 @@
  */
 import { KPI_NAMES } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummaries } from './replicate.ts';
-import { csvText } from './analysisExports.ts';
+import { csvFile, ENGLISH_CSV, type CsvCell, type CsvDialect } from './csv.ts';
 
 /** The level results are broken down to. */
 export type Breakdown = 'network' | 'stock-point' | 'product';
@@ -47,18 +47,22 @@ const KEY_COLUMNS = {
  * half-width (`fillRateHalfWidth`), empty where it does not apply. Rates are fractions, money is in
  * the scenario's currency over the measured window.
  */
-export function breakdownCsv(result: ExperimentResult, by: Breakdown): string {
+export function breakdownCsv(result: ExperimentResult, by: Breakdown, dialect: CsvDialect = ENGLISH_CSV): string {
+  const { head, rows } = breakdownTable(result, by);
+  return csvFile(head, rows, dialect);
+}
+
+/** breakdownCsv's header and cells, one row per breakdownRows row in its order (the web app writes a subset). */
+export function breakdownTable(result: ExperimentResult, by: Breakdown): { head: string[]; rows: CsvCell[][] } {
   const rows = breakdownRows(result, by);
   const kpis = KPI_NAMES.filter((name) => rows.some((row) => row.kpis[name].mean !== null));
   const keys: ReadonlyArray<keyof BreakdownRow> = KEY_COLUMNS[by];
   const head = ['scenario', 'seed', 'replications', 'variant', ...keys, ...kpis.flatMap((name) => [name, `${name}HalfWidth`])];
-  const cell = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : csvText(String(value)));
-  const lines = [head.join(',')];
-  for (const row of rows) {
-    const cells = [result.scenario, String(result.seed), result.replications, row.variant, ...keys.map((key) => row[key]), ...kpis.flatMap((name) => [row.kpis[name].mean, row.kpis[name].halfWidth])];
-    lines.push(cells.map(cell).join(','));
-  }
-  return lines.join('\n') + '\n';
+  const cell = (value: unknown): CsvCell => (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean' ? value : String(value));
+  return {
+    head,
+    rows: rows.map((row) => [result.scenario, String(result.seed), result.replications, row.variant, ...keys.map((key) => cell(row[key])), ...kpis.flatMap((name) => [row.kpis[name].mean, row.kpis[name].halfWidth])]),
+  };
 }
 
 /** The rows as one JSON document, with what identifies the run. */

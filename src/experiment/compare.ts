@@ -51,7 +51,7 @@ export interface CompareOptions {
  * the KPIs a sentence names, in this order, when they apply: on-time delivery only with online zones,
  * expired units only with perishables (both are null otherwise, so other sentences are unchanged)
  */
-const HEADLINE: KpiName[] = ['fillRate', 'onTimeDelivery', 'holdingCost', 'expiredUnits', 'totalCost', 'customersChurned'];
+export const HEADLINE: KpiName[] = ['fillRate', 'onTimeDelivery', 'holdingCost', 'expiredUnits', 'totalCost', 'customersChurned'];
 
 /** Paired differences between variants of one experiment, with a plain sentence per pair. */
 export function compareVariants(result: ExperimentResult, options: CompareOptions): VariantComparison[] {
@@ -78,7 +78,7 @@ export function compareVariants(result: ExperimentResult, options: CompareOption
       baseline: { id: baseline.id, name: baseline.name },
       variant: { id: variant.id, name: variant.name },
       differences,
-      sentence: sentenceOf(baseline.name, variant.name, differences),
+      sentence: comparisonSentence(baseline.name, variant.name, differences),
       windowDays: options.windowDays,
     };
   });
@@ -108,9 +108,8 @@ function pairedDifference(kpi: KpiName, baseline: (number | null)[], variant: (n
  */
 export function clauseOf(kpi: KpiName, mean: number, halfWidth: number | null, significant: boolean, currency: string, windowDays: number): string {
   const kind = KPI_KINDS[kpi];
-  const scale = kind === 'ratio' ? 100 : 1;
+  const { scale, digits } = differencePrecision(kpi, mean, halfWidth);
   const unit = kind === 'ratio' ? ' points' : kind === 'money' ? ` ${currency}` : kind === 'days' ? ' days' : '';
-  const digits = decimalsFor(halfWidth === null ? null : halfWidth * scale, mean * scale);
   const number = (value: number) => format(value * scale, digits);
   const label = labelOf(kpi);
   const window = kind === 'money' ? ` ${windowPhrase(windowDays)}` : '';
@@ -125,9 +124,8 @@ export function clauseOf(kpi: KpiName, mean: number, halfWidth: number | null, s
 /** "+7.43 points ± 0.12", "−22,515 EUR ± 940 over the 351-day window": a paired difference with its interval, for tables. */
 export function differenceText(kpi: KpiName, mean: number, halfWidth: number | null, currency: string, windowDays: number): string {
   const kind = KPI_KINDS[kpi];
-  const scale = kind === 'ratio' ? 100 : 1;
+  const { scale, digits } = differencePrecision(kpi, mean, halfWidth);
   const unit = kind === 'ratio' ? ' points' : kind === 'money' ? ` ${currency}` : kind === 'days' ? ' days' : '';
-  const digits = decimalsFor(halfWidth === null ? null : halfWidth * scale, mean * scale);
   const sign = mean > 0 ? '+' : mean < 0 ? '−' : '';
   const interval = halfWidth === null ? '' : ` ± ${format(halfWidth * scale, digits)}`;
   return `${sign}${format(Math.abs(mean) * scale, digits)}${unit}${interval}${kind === 'money' ? ` ${windowPhrase(windowDays)}` : ''}`;
@@ -136,6 +134,16 @@ export function differenceText(kpi: KpiName, mean: number, halfWidth: number | n
 /** "over the 351-day window": the time base of every money figure a comparison gives. */
 export function windowPhrase(windowDays: number): string {
   return `over the ${windowDays.toLocaleString('en-US', { maximumFractionDigits: 2 })}-day window`;
+}
+
+/**
+ * How a paired difference is written, in any language: rates in percentage points (scale 100), and
+ * the decimals its interval supports. Exported so the web's French sentences (web/i18n/fr/sentences.ts)
+ * round exactly as these English ones do.
+ */
+export function differencePrecision(kpi: KpiName, mean: number, halfWidth: number | null): { scale: number; digits: number } {
+  const scale = KPI_KINDS[kpi] === 'ratio' ? 100 : 1;
+  return { scale, digits: decimalsFor(halfWidth === null ? null : halfWidth * scale, mean * scale) };
 }
 
 /** Decimals that show a half-width to two significant digits (at most 4), or 2 without one. */
@@ -149,10 +157,13 @@ function format(value: number, digits: number): string {
   return /^-?0(\.0*)?$/.test(text) ? text.replace('-', '') : text;
 }
 
-/** The sentence for one pair: the headline KPIs that apply, in plain words. */
-function sentenceOf(baseline: string, name: string, differences: PairedDifference[]): string {
+/**
+ * The sentence for one pair: the headline KPIs that apply, in plain words. Takes each KPI's clause
+ * as given, so the web can rebuild it from the facts with clauses of its own (web/i18n/en/sentences.ts).
+ */
+export function comparisonSentence(baseline: string, name: string, differences: ReadonlyArray<Pick<PairedDifference, 'kpi' | 'clause'>>): string {
   const byKpi = new Map(differences.map((difference) => [difference.kpi, difference]));
-  const clauses = HEADLINE.map((kpi) => byKpi.get(kpi)).filter((difference): difference is PairedDifference => difference !== undefined).map((difference) => difference.clause);
+  const clauses = HEADLINE.map((kpi) => byKpi.get(kpi)).filter((difference) => difference !== undefined).map((difference) => difference.clause);
   if (clauses.length === 0) return `Compared with ${baseline}, ${name}: no headline KPI applies to both.`;
   const last = clauses.pop()!;
   return `Compared with ${baseline}, ${name} ${clauses.length > 0 ? `${clauses.join(', ')} and ${last}` : last}.`;

@@ -51,24 +51,39 @@ export interface OptimizeOutcome {
 export type ExperimentRunner = (scenario: Scenario, replications: number, phase: 'screen' | 'confirm') => Promise<ExperimentResult>;
 
 export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: ExperimentRunner): Promise<OptimizeOutcome> {
+  return (await optimizeTold(scenario, spec, run)).outcome;
+}
+
+/**
+ * optimize(), with what its sentence says as facts beside the outcome (the outcome is what the CLI's
+ * JSON gives, so the facts stay out of it): the web words them in the page's language.
+ */
+export async function optimizeTold(scenario: Scenario, spec: OptimizeSpec, run: ExperimentRunner): Promise<{ outcome: OptimizeOutcome; story: OptimizeStory }> {
   if (spec.top < 2) throw new RangeError(`optimize: keep at least 2 candidates for confirmation, got ${spec.top}`);
   const plan = planSweep(scenario, spec);
   const screening = await run(plan.scenario, spec.screenReplications, 'screen');
   const screened = sweepRows(plan, screening);
   const ranked = rank(screened.map((row) => candidateOf(row, row.kpis, spec)));
   const kept = ranked.slice(0, spec.top);
-  const stopped = (sentence: string, confirmed: Candidate[], confirm = 0): OptimizeOutcome => ({
-    ...{ screened, skipped: plan.skipped, confirmed, winner: null, margin: null, verdict: 'interrupted', sentence },
-    ...{ complete: false, replications: { screen: screening.replications, confirm } },
+  // the outcome's keys in this order, as the CLI's JSON has always given them
+  const outcome = (fields: Omit<OptimizeOutcome, 'screened' | 'skipped' | 'sentence'>, story: OptimizeStory) => ({
+    outcome: {
+      ...{ screened, skipped: plan.skipped, confirmed: fields.confirmed, winner: fields.winner, margin: fields.margin, verdict: fields.verdict },
+      ...{ sentence: optimizeSentence(story), complete: fields.complete, replications: fields.replications },
+    },
+    story,
   });
+  const stopped = (story: OptimizeStory, confirmed: Candidate[], confirm = 0) =>
+    outcome({ confirmed, winner: null, margin: null, verdict: 'interrupted', complete: false, replications: { screen: screening.replications, confirm } }, story);
   if (!screening.complete) {
     // a screening cut short still ranks the grid on the replications every point finished; it is
     // not confirmed, so it names a lead, not a winner
-    if (screening.replications === 0 || kept.length === 0) return stopped('Interrupted before every grid point had a replication: nothing to rank.', []);
-    return stopped(`Interrupted while screening: ${nameOf(kept[0])} leads after ${screening.replications} replication${screening.replications === 1 ? '' : 's'} per point, not confirmed.`, kept);
+    if (screening.replications === 0 || kept.length === 0) return stopped({ kind: 'nothingRanked' }, []);
+    return stopped({ kind: 'screeningInterrupted', leader: nameOf(kept[0]), replications: screening.replications }, kept);
   }
+  const constraint = spec.constraint ?? null;
   if (kept.length === 0 || !kept[0].feasible) {
-    return { screened, skipped: plan.skipped, confirmed: kept, winner: null, margin: null, verdict: 'infeasible', sentence: `No grid point meets ${describeConstraint(spec)} in the screening runs.`, complete: true, replications: { screen: screening.replications, confirm: 0 } };
+    return outcome({ confirmed: kept, winner: null, margin: null, verdict: 'infeasible', complete: true, replications: { screen: screening.replications, confirm: 0 } }, { kind: 'infeasible', phase: 'screen', constraint });
   }
 
   // confirmation: the kept candidates only, on replications the screening did not use
@@ -81,11 +96,11 @@ export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: Expe
   const confirmation = await run(confirmScenario, spec.confirmReplications, 'confirm');
   // a paired interval needs two replications; with fewer the screening's ranking is all there is
   if (!confirmation.complete && confirmation.replications < 2) {
-    return stopped(`Interrupted while confirming: ${nameOf(kept[0])} led the screening, not confirmed.`, kept, confirmation.replications);
+    return stopped({ kind: 'confirmingInterrupted', leader: nameOf(kept[0]) }, kept, confirmation.replications);
   }
   const replications = confirmation.replications;
   const finished = { screen: screening.replications, confirm: replications };
-  const partly = confirmation.complete ? '' : `, interrupted: ${replications} of ${spec.confirmReplications}`;
+  const complete = confirmation.complete;
   const confirmed = rank(
     confirmation.variants.map((variant) => {
       const point = plan.points.find((p) => p.id === variant.id)!;
@@ -94,21 +109,67 @@ export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: Expe
   );
   const winner = confirmed[0].feasible ? confirmed[0] : null;
   if (!winner) {
-    return { screened, skipped: plan.skipped, confirmed, winner: null, margin: null, verdict: 'infeasible', sentence: `No confirmed candidate meets ${describeConstraint(spec)}.`, complete: confirmation.complete, replications: finished };
+    return outcome({ confirmed, winner: null, margin: null, verdict: 'infeasible', complete, replications: finished }, { kind: 'infeasible', phase: 'confirm', constraint });
   }
   const runnerUp = confirmed.slice(1).find((candidate) => candidate.feasible);
   if (!runnerUp) {
-    return { screened, skipped: plan.skipped, confirmed, winner, margin: null, verdict: 'alone', sentence: `${nameOf(winner)} is the only confirmed candidate that meets ${describeConstraint(spec)}.`, complete: confirmation.complete, replications: finished };
+    return outcome({ confirmed, winner, margin: null, verdict: 'alone', complete, replications: finished }, { kind: 'alone', winner: nameOf(winner), constraint });
   }
   const windowDays = scenario.horizonDays - scenario.warmupDays;
   const [comparison] = compareVariants(confirmation, { windowDays, currency: scenario.currency, kpis: [spec.objective], baseline: winner.id }).filter((c) => c.variant.id === runnerUp.id);
   const margin = comparison.differences[0];
   const verdict = margin.significant && margin.mean > 0 ? 'better' : 'tie';
-  const sentence =
-    verdict === 'better'
-      ? `${nameOf(winner)} is best: the runner-up, ${nameOf(runnerUp)}, ${margin.clause} (paired, ${replications} confirmation replications${partly}).`
-      : `${nameOf(winner)} and ${nameOf(runnerUp)} tie: the runner-up ${margin.clause}; either will do (${replications} confirmation replications${partly}).`;
-  return { screened, skipped: plan.skipped, confirmed, winner, margin, verdict, sentence, complete: confirmation.complete, replications: finished };
+  const story: OptimizeStory = { kind: verdict, winner: nameOf(winner), runnerUp: nameOf(runnerUp), margin, replications, planned: spec.confirmReplications, complete };
+  return outcome({ confirmed, winner, margin, verdict, complete, replications: finished }, story);
+}
+
+/**
+ * What an optimisation's sentence says, as facts: the web words it in the page's language
+ * (web/i18n/{en,fr}/sentences.ts), the CLI in English (optimizeSentence). Candidates are named by
+ * their parameters ("reorderPoint = 20, orderUpTo = 60"); `constraint` null: the objective alone.
+ */
+export type OptimizeStory =
+  | { kind: 'nothingRanked' }
+  | { kind: 'screeningInterrupted'; leader: string; replications: number }
+  | { kind: 'confirmingInterrupted'; leader: string }
+  | { kind: 'infeasible'; phase: 'screen' | 'confirm'; constraint: OptimizeSpec['constraint'] | null }
+  | { kind: 'alone'; winner: string; constraint: OptimizeSpec['constraint'] | null }
+  | {
+      kind: 'better' | 'tie';
+      winner: string;
+      runnerUp: string;
+      /** the runner-up against the winner on the objective (its clause in English) */
+      margin: PairedDifference;
+      /** confirmation replications finished, of `planned` */
+      replications: number;
+      planned: number;
+      complete: boolean;
+    };
+
+/**
+ * The verdict in one English sentence; `marginClause` is the runner-up's difference in words
+ * (the margin's own English clause unless another is given).
+ */
+export function optimizeSentence(story: OptimizeStory, marginClause?: string): string {
+  switch (story.kind) {
+    case 'nothingRanked':
+      return 'Interrupted before every grid point had a replication: nothing to rank.';
+    case 'screeningInterrupted':
+      return `Interrupted while screening: ${story.leader} leads after ${story.replications} replication${story.replications === 1 ? '' : 's'} per point, not confirmed.`;
+    case 'confirmingInterrupted':
+      return `Interrupted while confirming: ${story.leader} led the screening, not confirmed.`;
+    case 'infeasible':
+      return story.phase === 'screen' ? `No grid point meets ${describeConstraint(story.constraint)} in the screening runs.` : `No confirmed candidate meets ${describeConstraint(story.constraint)}.`;
+    case 'alone':
+      return `${story.winner} is the only confirmed candidate that meets ${describeConstraint(story.constraint)}.`;
+    default: {
+      const clause = marginClause ?? story.margin.clause;
+      const partly = story.complete ? '' : `, interrupted: ${story.replications} of ${story.planned}`;
+      return story.kind === 'better'
+        ? `${story.winner} is best: the runner-up, ${story.runnerUp}, ${clause} (paired, ${story.replications} confirmation replications${partly}).`
+        : `${story.winner} and ${story.runnerUp} tie: the runner-up ${clause}; either will do (${story.replications} confirmation replications${partly}).`;
+    }
+  }
 }
 
 function candidateOf(point: { id: string; values: number[] }, kpis: Record<KpiName, KpiSummary>, spec: OptimizeSpec): Candidate {
@@ -127,6 +188,6 @@ function nameOf(candidate: Candidate): string {
   return candidate.id.replace(/_/g, ', ').replace(/:/g, ' = ');
 }
 
-function describeConstraint(spec: OptimizeSpec): string {
-  return spec.constraint ? `${spec.constraint.kpi} ≥ ${spec.constraint.atLeast}` : 'the objective';
+function describeConstraint(constraint: OptimizeSpec['constraint'] | null): string {
+  return constraint ? `${constraint.kpi} ≥ ${constraint.atLeast}` : 'the objective';
 }

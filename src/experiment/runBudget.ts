@@ -1,5 +1,5 @@
 import type { Demand, Distribution, Policy, Scenario } from '../scenario/schema.ts';
-import type { ScenarioIssue } from '../scenario/issues.ts';
+import type { BudgetDriver, BudgetFix, ScenarioIssue } from '../scenario/issues.ts';
 import { idsOf, stockPointKey } from '../scenario/references.ts';
 import { distributionMean } from '../random/distributions/sampler.ts';
 import { planStockPoints, variantsOf } from '../model/build.ts';
@@ -89,6 +89,8 @@ export interface BudgetOptions {
 interface Driver {
   path: string;
   what: string;
+  /** what `what` says, as facts, where the web words it in other languages (ScenarioIssue.detail) */
+  facts?: BudgetDriver;
 }
 
 export interface RunEstimate {
@@ -148,7 +150,7 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
   let customers = 0;
   let events = days; // one day boundary a day
   const dayWork = days * stockPoints * SECONDS_PER_POINT_DAY;
-  parts.push({ seconds: days * SECONDS_PER_EVENT + dayWork, driver: { path: 'horizonDays', what: `${count(days)} days × ${count(stockPoints)} stock ${stockPoints === 1 ? 'point' : 'points'}` } });
+  parts.push({ seconds: days * SECONDS_PER_EVENT + dayWork, driver: { path: 'horizonDays', what: `${count(days)} days × ${count(stockPoints)} stock ${stockPoints === 1 ? 'point' : 'points'}`, facts: { kind: 'daysByPoints', days, stockPoints } } });
 
   scenario.demand.forEach((entry, i) => {
     const pairs = idsOf(entry.node).flatMap((node) => idsOf(entry.product).map((product) => ({ node, product })));
@@ -178,13 +180,17 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
           ? { path: mass.driver, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'}, multiplied ${mass.driverFactor >= HUGE ? 'without bound' : `by ${count(mass.driverFactor)} on average`} by ${mass.driverName}, over ${count(days)} days)` }
           : returnDrawsPerSale(scenario, pairs[0]?.product ?? '', quantity) > 10
             ? { path: `demand[${i}].quantity`, what: `${count(entryEvents)} draws for the returns of ${count(quantity)} units a customer` }
-            : { path: `demand[${i}].customersPerDay`, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'} × ${count(days)} days${mass.multiplier > 1.5 ? `, × ${count(mass.multiplier)} on average for seasonality, growth and shocks` : ''})` };
+            : {
+                path: `demand[${i}].customersPerDay`,
+                what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'} × ${count(days)} days${mass.multiplier > 1.5 ? `, × ${count(mass.multiplier)} on average for seasonality, growth and shocks` : ''})`,
+                facts: { kind: 'customers', customers: entryCustomers, perDay: entry.customersPerDay, stockPoints: pairs.length, days, multiplier: mass.multiplier > 1.5 ? mass.multiplier : null },
+              };
       parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver });
     } else {
       // one draw or value a day per stream, inside the day's demand event
       const entryEvents = pairs.length * days;
       events += entryEvents;
-      parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver: { path: 'horizonDays', what: `${count(pairs.length)} daily demand ${pairs.length === 1 ? 'stream' : 'streams'} × ${count(days)} days` } });
+      parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver: { path: 'horizonDays', what: `${count(pairs.length)} daily demand ${pairs.length === 1 ? 'stream' : 'streams'} × ${count(days)} days`, facts: { kind: 'streams', streams: pairs.length, days } } });
       // a day's demand is one sale, whose returns are drawn like a customer's (every demand type returns)
       const daily = entry.type === 'perPeriod' ? meanOf(entry.quantity) : seriesMean(entry.series);
       for (const { node, product } of pairs) arrivalsAt.set(stockPointKey(node, product), (arrivalsAt.get(stockPointKey(node, product)) ?? 0) + days);
@@ -277,7 +283,8 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
   const seriesValuesPerRun = series ? rowsPerDay * days : 0;
   const seriesSeconds = seriesValuesPerRun * SECONDS_PER_SERIES_VALUE;
   const seriesWhat = `${count(days)} days × ${count(rowsPerDay)} daily series`;
-  parts.push({ seconds: seriesSeconds, driver: { path: 'horizonDays', what: seriesWhat } });
+  const seriesFacts = { days, rows: rowsPerDay };
+  parts.push({ seconds: seriesSeconds, driver: { path: 'horizonDays', what: seriesWhat, facts: { kind: 'series', ...seriesFacts } } });
 
   const secondsPerRun = SECONDS_PER_RUN + parts.reduce((sum, part) => sum + part.seconds, 0);
   const seconds = secondsPerRun * runs;
@@ -301,17 +308,35 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
   const runsPath = replications >= variants.length ? 'replications' : 'variants';
   const runsWhat = `${count(replications)} ${replications === 1 ? 'replication' : 'replications'} × ${count(variants.length)} ${variants.length === 1 ? 'variant' : 'variants'}`;
   const timeDriver: Driver = manyRuns
-    ? { path: runsPath, what: `${runsWhat}, ${duration(secondsPerRun)} each` }
-    : { path: largest.driver.path, what: `${count(events)} events in each of ${count(runs)} ${runs === 1 ? 'run' : 'runs'}, mostly ${largest.driver.what}` };
+    ? { path: runsPath, what: `${runsWhat}, ${duration(secondsPerRun)} each`, facts: { kind: 'runs', replications, variants: variants.length, secondsPerRun } }
+    : {
+        path: largest.driver.path,
+        what: `${count(events)} events in each of ${count(runs)} ${runs === 1 ? 'run' : 'runs'}, mostly ${largest.driver.what}`,
+        ...(largest.driver.facts ? { facts: { kind: 'events', events, runs, mostly: largest.driver.facts } } : {}),
+      };
   // kept results: many small runs are the replications' doing; few long ones the horizon's
   const keptPerRun = BYTES_PER_RUN + stockPoints * BYTES_PER_STOCK_POINT_RESULT + seriesValuesPerRun * BYTES_PER_KEPT_SERIES_VALUE;
   const manyKept = runs >= 1000 && keptPerRun * 1000 <= MEMORY_LIMIT_BYTES;
   const memoryParts: { bytes: number; driver: Driver }[] = [
-    { bytes: manyKept ? resultsBytes + keptSeriesBytes : resultsBytes, driver: { path: runsPath, what: `the results of ${count(runs)} runs (${runsWhat}, ${count(stockPoints)} stock ${stockPoints === 1 ? 'point' : 'points'}${seriesValuesPerRun > 0 ? ` and ${seriesWhat}` : ''} each)` } },
-    { bytes: manyKept ? 0 : keptSeriesBytes, driver: { path: 'horizonDays', what: `the daily series of ${count(runs)} ${runs === 1 ? 'run' : 'runs'} (${seriesWhat})` } },
+    {
+      bytes: manyKept ? resultsBytes + keptSeriesBytes : resultsBytes,
+      driver: {
+        path: runsPath,
+        what: `the results of ${count(runs)} runs (${runsWhat}, ${count(stockPoints)} stock ${stockPoints === 1 ? 'point' : 'points'}${seriesValuesPerRun > 0 ? ` and ${seriesWhat}` : ''} each)`,
+        facts: { kind: 'results', runs, replications, variants: variants.length, stockPoints, series: seriesValuesPerRun > 0 ? seriesFacts : null },
+      },
+    },
+    { bytes: manyKept ? 0 : keptSeriesBytes, driver: { path: 'horizonDays', what: `the daily series of ${count(runs)} ${runs === 1 ? 'run' : 'runs'} (${seriesWhat})`, facts: { kind: 'keptSeries', runs, ...seriesFacts } } },
     ...windowParts,
     ...lotMemoryDrivers,
-    { bytes: workerBytes - windowBytes - lotBytes, driver: { path: 'horizonDays', what: `one worker's run (${seriesValuesPerRun > 0 ? `${seriesWhat}; ` : ''}${count(demandStreams)} demand ${demandStreams === 1 ? 'stream' : 'streams'} × ${count(days)} days of multipliers)` } },
+    {
+      bytes: workerBytes - windowBytes - lotBytes,
+      driver: {
+        path: 'horizonDays',
+        what: `one worker's run (${seriesValuesPerRun > 0 ? `${seriesWhat}; ` : ''}${count(demandStreams)} demand ${demandStreams === 1 ? 'stream' : 'streams'} × ${count(days)} days of multipliers)`,
+        facts: { kind: 'workerRun', series: seriesValuesPerRun > 0 ? seriesFacts : null, streams: demandStreams, days },
+      },
+    },
   ];
   const memoryDriver = memoryParts.reduce((best, part) => (part.bytes > best.bytes ? part : best), memoryParts[0]).driver;
 
@@ -338,6 +363,8 @@ export interface BudgetCheckOptions extends BudgetOptions {
   allowLarge?: boolean;
   /** how to go beyond, said at the end of a refusal (the CLI: "pass --allow-large") */
   beyond?: string;
+  /** give each refusal its facts (ScenarioIssue.detail) where its driver has them, for the web */
+  details?: boolean;
 }
 
 /**
@@ -353,51 +380,75 @@ export function checkRunBudget(scenario: Scenario, options: BudgetCheckOptions =
   const memory = Math.max(estimate.mainBytes, estimate.workerBytes);
   if (!(memory <= MEMORY_LIMIT_BYTES)) {
     const driver = estimate.memoryDriver;
+    const fix = memoryFix(driver.path, scenario);
     issues.push({
       path: driver.path,
-      message: `this run needs about ${bytes(memory)} of memory for ${driver.what}; the limit is ${bytes(MEMORY_LIMIT_BYTES)}: ${memoryFix(driver.path, scenario)}${beyond}`,
+      message: `this run needs about ${bytes(memory)} of memory for ${driver.what}; the limit is ${bytes(MEMORY_LIMIT_BYTES)}: ${FIX_WORDS[fix]}${beyond}`,
+      ...(options.details && driver.facts ? { detail: { kind: 'runBudget', limit: 'memory', needs: memory, allowed: MEMORY_LIMIT_BYTES, driver: driver.facts, fix, beyond: options.beyond ?? null } } : {}),
     });
   }
   if (!(estimate.seconds <= TIME_LIMIT_SECONDS)) {
     const driver = estimate.timeDriver;
+    const fix = timeFix(driver.path);
     issues.push({
       path: driver.path,
-      message: `${estimate.seconds < HUGE_SECONDS ? `this run needs about ${duration(estimate.seconds)} of computing on one core` : 'this run needs computing without bound'} (${driver.what}); the limit is ${duration(TIME_LIMIT_SECONDS)}: ${timeFix(driver.path)}${beyond}`,
+      message: `${estimate.seconds < HUGE_SECONDS ? `this run needs about ${duration(estimate.seconds)} of computing on one core` : 'this run needs computing without bound'} (${driver.what}); the limit is ${duration(TIME_LIMIT_SECONDS)}: ${FIX_WORDS[fix]}${beyond}`,
+      ...(options.details && driver.facts
+        ? { detail: { kind: 'runBudget', limit: 'time', needs: estimate.seconds < HUGE_SECONDS ? estimate.seconds : null, allowed: TIME_LIMIT_SECONDS, driver: driver.facts, fix, beyond: options.beyond ?? null } }
+        : {}),
     });
   }
   if (!(estimate.pendingEvents <= MAX_PENDING_EVENTS)) {
     const driver = estimate.pendingDriver;
     issues.push({
       path: driver.path,
-      message: `this run would hold ${driver.what}, each a pending event; the engine holds at most ${count(MAX_PENDING_EVENTS)} at once: ${timeFix(driver.path)}, or shorten the lead time${beyond}`,
+      message: `this run would hold ${driver.what}, each a pending event; the engine holds at most ${count(MAX_PENDING_EVENTS)} at once: ${FIX_WORDS[timeFix(driver.path)]}, or shorten the lead time${beyond}`,
     });
   }
   // two refusals at one field say one thing twice: keep the first (memory), it is the harder limit
   return issues.filter((issue, i) => issues.findIndex((other) => other.path === issue.path) === i);
 }
 
-function memoryFix(path: string, scenario: Scenario): string {
-  if (path === 'replications' || path === 'variants') return 'run fewer replications or variants';
-  if (path.endsWith('ratePerYear') || path.endsWith('occurrence')) return 'make these occurrences rarer or shorten horizonDays';
-  if (path.endsWith('.policy')) return 'order less often, in larger quantities (each receipt from a supplier is a lot), or shorten horizonDays';
-  const series = scenario.output.series === 'none' ? '' : ', record fewer daily series (output.series "network" or "none")';
-  return `shorten horizonDays${series} or run fewer replications`;
+/** What to change, in English: the fixes of a refusal (src/scenario/issues.ts BudgetFix), worded once for the CLI. */
+const FIX_WORDS: Readonly<Record<BudgetFix, string>> = {
+  fewerRuns: 'run fewer replications or variants',
+  rarerOccurrences: 'make these occurrences rarer or shorten horizonDays',
+  fewerLots: 'order less often, in larger quantities (each receipt from a supplier is a lot), or shorten horizonDays',
+  shorterWithSeries: 'shorten horizonDays, record fewer daily series (output.series "network" or "none") or run fewer replications',
+  shorter: 'shorten horizonDays or run fewer replications',
+  fewerCustomers: 'lower customersPerDay (simulate a sample of the customers) or shorten horizonDays',
+  fewerNewCustomers: 'lower newPerDay or shorten horizonDays',
+  rarerShock: 'make the shock rarer or shorter (its windows overlap, and overlapping windows multiply demand), or lower its multiplier',
+  fifo: 'issue FIFO, or hold fewer lots (order less often, in larger quantities)',
+  lowerLevels: 'lower the stock levels or the daily loss probability',
+  lowerPattern: "lower the pattern's multipliers (they multiply customersPerDay; 1 is an ordinary day)",
+  lowerShock: "lower the shock's multiplier or shorten it (overlapping windows of a random shock multiply)",
+  realisticDemand: 'bring the demand back to a realistic size or shorten horizonDays',
+  lowerTrend: 'lower trendPerYear or shorten horizonDays',
+  realisticValue: 'bring this value back to a realistic size or shorten horizonDays',
+};
+
+function memoryFix(path: string, scenario: Scenario): BudgetFix {
+  if (path === 'replications' || path === 'variants') return 'fewerRuns';
+  if (path.endsWith('ratePerYear') || path.endsWith('occurrence')) return 'rarerOccurrences';
+  if (path.endsWith('.policy')) return 'fewerLots';
+  return scenario.output.series === 'none' ? 'shorter' : 'shorterWithSeries';
 }
 
-function timeFix(path: string): string {
-  if (path === 'replications' || path === 'variants') return 'run fewer replications or variants';
-  if (path === 'horizonDays') return 'shorten horizonDays or run fewer replications';
-  if (path.endsWith('customersPerDay')) return 'lower customersPerDay (simulate a sample of the customers) or shorten horizonDays';
-  if (path.endsWith('newPerDay')) return 'lower newPerDay or shorten horizonDays';
-  if (path.includes('.shocks[') && path.endsWith('ratePerYear')) return "make the shock rarer or shorter (its windows overlap, and overlapping windows multiply demand), or lower its multiplier";
-  if (path.endsWith('.issuing')) return 'issue FIFO, or hold fewer lots (order less often, in larger quantities)';
-  if (path.endsWith('ratePerYear') || path.endsWith('occurrence')) return 'make these occurrences rarer or shorten horizonDays';
-  if (path.endsWith('.policy')) return 'lower the stock levels or the daily loss probability';
-  if (path.includes('.seasonality.')) return "lower the pattern's multipliers (they multiply customersPerDay; 1 is an ordinary day)";
-  if (path.endsWith('.multiplier')) return "lower the shock's multiplier or shorten it (overlapping windows of a random shock multiply)";
-  if (path.endsWith('].quantity') || path.endsWith('].series')) return 'bring the demand back to a realistic size or shorten horizonDays';
-  if (path.endsWith('trendPerYear')) return 'lower trendPerYear or shorten horizonDays';
-  return 'bring this value back to a realistic size or shorten horizonDays';
+function timeFix(path: string): BudgetFix {
+  if (path === 'replications' || path === 'variants') return 'fewerRuns';
+  if (path === 'horizonDays') return 'shorter';
+  if (path.endsWith('customersPerDay')) return 'fewerCustomers';
+  if (path.endsWith('newPerDay')) return 'fewerNewCustomers';
+  if (path.includes('.shocks[') && path.endsWith('ratePerYear')) return 'rarerShock';
+  if (path.endsWith('.issuing')) return 'fifo';
+  if (path.endsWith('ratePerYear') || path.endsWith('occurrence')) return 'rarerOccurrences';
+  if (path.endsWith('.policy')) return 'lowerLevels';
+  if (path.includes('.seasonality.')) return 'lowerPattern';
+  if (path.endsWith('.multiplier')) return 'lowerShock';
+  if (path.endsWith('].quantity') || path.endsWith('].series')) return 'realisticDemand';
+  if (path.endsWith('trendPerYear')) return 'lowerTrend';
+  return 'realisticValue';
 }
 
 // ------------------------------------------------------------------------------------------------

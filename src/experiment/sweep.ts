@@ -128,20 +128,57 @@ export function paretoFrontier(points: { service: number | null; cost: number | 
   return frontier;
 }
 
-/** "20:80:10" -> [20, 30, ..., 80]; "5,8,13" -> [5, 8, 13]. */
-export function parseValues(text: string): number[] | { error: string } {
-  const range = /^(-?[\d.]+):(-?[\d.]+):([\d.]+)$/.exec(text.trim());
-  if (range) {
-    const [from, to, step] = range.slice(1).map(Number);
-    if (!(step > 0) || to < from) return { error: `expected FROM:TO:STEP with TO >= FROM and STEP > 0, got "${text}"` };
+/** How a grid's values are typed: how one number is read, and how a list is cut into numbers. */
+export interface ValueNotation {
+  readNumber(text: string): number | null;
+  splitList(text: string): string[];
+}
+
+/** The CLI's notation: JavaScript numbers ("12.5", "1e3"), lists cut at commas ("5,8,13"). */
+export const PLAIN_NOTATION: ValueNotation = {
+  readNumber(text) {
+    const trimmed = text.trim();
+    const value = trimmed === '' ? NaN : Number(trimmed);
+    return Number.isFinite(value) ? value : null;
+  },
+  splitList: (text) => text.split(','),
+};
+
+/** The most values one axis of a grid may have. */
+export const MAX_AXIS_VALUES = 1000;
+
+/** Why a grid's values could not be read. */
+export type ValuesProblem = { kind: 'range' } | { kind: 'tooMany'; count: number; most: number } | { kind: 'list' };
+
+/**
+ * A grid axis's values as typed: "FROM:TO:STEP" ("20:80:10" -> [20, 30, ..., 80]) or a list ("5,8,13"
+ * -> [5, 8, 13]), each number read in `notation` (the CLI's by default; the French app's reads "2,5"
+ * and lists "2,5 ; 5"). An empty item is no number: "5,,8" is refused, not read as 5, 0, 8.
+ */
+export function readValues(text: string, notation: ValueNotation = PLAIN_NOTATION): number[] | { problem: ValuesProblem } {
+  const trimmed = text.trim();
+  const range = trimmed.split(':');
+  if (range.length === 3) {
+    const [from, to, step] = range.map((part) => notation.readNumber(part));
+    if (from === null || to === null || step === null || !(step > 0) || to < from) return { problem: { kind: 'range' } };
     const count = Math.floor((to - from) / step + 1e-9) + 1;
-    if (count > 1000) return { error: `"${text}" makes ${count} values; at most 1000` };
+    if (count > MAX_AXIS_VALUES) return { problem: { kind: 'tooMany', count, most: MAX_AXIS_VALUES } };
     // each value computed from the start, so no rounding error accumulates along the grid
     return Array.from({ length: count }, (_, i) => Number((from + i * step).toPrecision(12)));
   }
-  const values = text.split(',').map((part) => Number(part.trim()));
-  if (values.length === 0 || values.some((value) => !Number.isFinite(value)) || text.trim() === '') return { error: `expected FROM:TO:STEP or numbers separated by commas, got "${text}"` };
-  return values;
+  const values = trimmed === '' ? [null] : notation.splitList(trimmed).map((part) => notation.readNumber(part));
+  if (values.some((value) => value === null)) return { problem: { kind: 'list' } };
+  return values as number[];
+}
+
+/** The CLI's reading of a grid's values (readValues in its notation), with its problems in words. */
+export function parseValues(text: string): number[] | { error: string } {
+  const values = readValues(text);
+  if (Array.isArray(values)) return values;
+  const { problem } = values;
+  if (problem.kind === 'range') return { error: `expected FROM:TO:STEP with TO >= FROM and STEP > 0, got "${text}"` };
+  if (problem.kind === 'tooMany') return { error: `"${text}" makes ${problem.count} values; at most ${problem.most}` };
+  return { error: `expected FROM:TO:STEP or numbers separated by commas, got "${text}"` };
 }
 
 /** The KPI a sweep reports on its grid, when the user does not choose one. */

@@ -1,7 +1,7 @@
 import { quoted } from '../scenario/issues.ts';
 import { describeRoles, detectRoles, foldName, type ColumnMap, type Role } from './columnRoles.ts';
 import { dateFormatOf, isoDay, readDay, type DateFormat, type DayNumber } from './dates.ts';
-import { count, type ImportReport } from './importReport.ts';
+import { count, type ImportReport, type RowDetail, type RowNote } from './importReport.ts';
 import { decimalMarkOf, readNumber, type DecimalMark } from './numbers.ts';
 import { cellText, ImportError, type Cell, type Table } from './table.ts';
 
@@ -145,14 +145,19 @@ export function readDemandHistory(table: Table, report: ImportReport, options: H
   return { file: table.file, layout, transactions, startDay, days: span, series: history };
 }
 
-function reject(report: ImportReport, table: Table, i: number, column: string | undefined, reason: string): void {
-  report.notes.push({ file: table.file, row: table.rowNumbers[i], column, status: 'rejected', reason });
+function reject(report: ImportReport, table: Table, i: number, column: string | undefined, reason: string, detail?: RowDetail): void {
+  report.notes.push(noteOf(report, { file: table.file, row: table.rowNumbers[i], column, status: 'rejected', reason }, detail));
   count(report, 'rejectedRows');
 }
 
-function remark(report: ImportReport, table: Table, i: number, column: string | undefined, reason: string): void {
-  report.notes.push({ file: table.file, row: table.rowNumbers[i], column, status: 'kept', reason });
+function remark(report: ImportReport, table: Table, i: number, column: string | undefined, reason: string, detail?: RowDetail): void {
+  report.notes.push(noteOf(report, { file: table.file, row: table.rowNumbers[i], column, status: 'kept', reason }, detail));
   count(report, 'remarks');
+}
+
+/** The note, with its facts when the report asks for them. */
+function noteOf(report: ImportReport, note: RowNote, detail: RowDetail | undefined): RowNote {
+  return report.details && detail !== undefined ? { ...note, detail } : note;
 }
 
 function newSeries(sku: string, location: string, span: number): SeriesHistory {
@@ -187,18 +192,26 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
   table.rows.forEach((row, i) => {
     if (!usable[i]) return;
     const sku = cellText(row[roles.sku!]).trim();
-    if (sku === '') return reject(report, table, i, table.header[roles.sku!], 'expected a SKU, got an empty cell');
+    if (sku === '') return reject(report, table, i, table.header[roles.sku!], 'expected a SKU, got an empty cell', { kind: 'emptyCell', expected: 'sku' });
     const location = roles.location === undefined ? defaultLocation : cellText(row[roles.location]).trim();
-    if (location === '') return reject(report, table, i, table.header[roles.location!], 'expected a location, got an empty cell');
+    if (location === '') return reject(report, table, i, table.header[roles.location!], 'expected a location, got an empty cell', { kind: 'emptyCell', expected: 'location' });
     const value = readNumber(row[roles.units!], decimal);
     if (value === null) {
       const text = cellText(row[roles.units!]).trim();
       censor(sku, location, days[i] - startDay);
-      return reject(report, table, i, unitsName, text === '' ? 'expected a quantity, got an empty cell (write 0 for a day without sales)' : `expected a number, got ${quoted(text, 30)}${decimal === 'point' && /^\d+,\d+$/.test(text) ? ' (a decimal comma in a file read with decimal points: --decimal comma)' : ''}`);
+      const decimalComma = decimal === 'point' && /^\d+,\d+$/.test(text);
+      return reject(
+        report,
+        table,
+        i,
+        unitsName,
+        text === '' ? 'expected a quantity, got an empty cell (write 0 for a day without sales)' : `expected a number, got ${quoted(text, 30)}${decimalComma ? ' (a decimal comma in a file read with decimal points: --decimal comma)' : ''}`,
+        text === '' ? { kind: 'emptyCell', expected: 'quantity' } : { kind: 'notANumber', got: quoted(text, 30), decimalComma, dayLeftOut: false },
+      );
     }
     if (row.length > table.header.length && table.separator === ',' && row.slice(table.header.length).some((cell) => cellText(cell).trim() !== '')) {
       censor(sku, location, days[i] - startDay);
-      return reject(report, table, i, undefined, `the row has ${row.length} fields where the header has ${table.header.length}: a decimal comma (6,5) splits a number in two in a comma-separated file`);
+      return reject(report, table, i, undefined, `the row has ${row.length} fields where the header has ${table.header.length}: a decimal comma (6,5) splits a number in two in a comma-separated file`, { kind: 'tooManyFields', fields: row.length, header: table.header.length });
     }
     units[i] = value;
     let bySku = series.get(sku);
@@ -219,14 +232,21 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
     const repeat = before.find((prior) => sameCells(table.rows[prior], row));
     if (repeat !== undefined && !options.keepDuplicates) {
       duplicates++;
-      return reject(report, table, i, undefined, `a repeat of row ${table.rowNumbers[repeat]} (every cell the same); left out (--keep-duplicates keeps repeats)`);
+      return reject(report, table, i, undefined, `a repeat of row ${table.rowNumbers[repeat]} (every cell the same); left out (--keep-duplicates keeps repeats)`, { kind: 'repeatRow', of: table.rowNumbers[repeat] });
     }
     // a negative quantity is a return or a cancellation, not the day's demand: never a second row for the day;
     // a repeat kept on purpose (--keep-duplicates) adds up; any other second row of a daily file is a conflict
     if (!transactions && value >= 0 && repeat === undefined) {
       const first = before.find((prior) => units[prior] >= 0);
       if (first !== undefined) {
-        return reject(report, table, i, undefined, `a second row for ${isoDay(days[i])}, SKU ${quoted(sku, 30)}${roles.location === undefined ? '' : `, location ${quoted(location, 30)}`} (the first is row ${table.rowNumbers[first]}); a daily file has one row per day: remove one, or, if the rows are sales to add up, import with --rows transactions`);
+        return reject(
+          report,
+          table,
+          i,
+          undefined,
+          `a second row for ${isoDay(days[i])}, SKU ${quoted(sku, 30)}${roles.location === undefined ? '' : `, location ${quoted(location, 30)}`} (the first is row ${table.rowNumbers[first]}); a daily file has one row per day: remove one, or, if the rows are sales to add up, import with --rows transactions`,
+          { kind: 'secondRow', day: isoDay(days[i]), sku: quoted(sku, 30), location: roles.location === undefined ? null : quoted(location, 30), first: table.rowNumbers[first] },
+        );
       }
     }
     before.push(i);
@@ -244,7 +264,10 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
     }
     if (roles.stock !== undefined) {
       const out = outOfStock(row[roles.stock], decimal, stockIsFlag);
-      if (out === null) remark(report, table, i, table.header[roles.stock], `expected ${stockIsFlag ? 'an out-of-stock flag (yes or no, 1 or 0)' : 'a stock level (a number)'}, got ${quoted(cellText(row[roles.stock]), 20)}; the day is taken as in stock`);
+      if (out === null) {
+        const got = quoted(cellText(row[roles.stock]), 20);
+        remark(report, table, i, table.header[roles.stock], `expected ${stockIsFlag ? 'an out-of-stock flag (yes or no, 1 or 0)' : 'a stock level (a number)'}, got ${got}; the day is taken as in stock`, { kind: 'badStock', flag: stockIsFlag, got });
+      }
       else if (out) entry.censored[day] = 1;
     }
     entry.units[day] += value;
@@ -255,7 +278,7 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
         entry.revenue += price * value;
         entry.pricedUnits += value;
       } else if (cellText(priceCell).trim() !== '') {
-        remark(report, table, i, table.header[roles.price], `expected a price > 0, got ${quoted(cellText(priceCell), 20)}; the units count, the price does not`);
+        remark(report, table, i, table.header[roles.price], `expected a price > 0, got ${quoted(cellText(priceCell), 20)}; the units count, the price does not`, { kind: 'badPrice', got: quoted(cellText(priceCell), 20) });
       }
     }
   });
@@ -306,7 +329,9 @@ function readWide(table: Table, roles: ColumnMap, report: ImportReport, decimal:
     if (!usable[i]) return;
     const day = days[i] - startDay;
     const before = seen.get(day);
-    if (before !== undefined) return reject(report, table, i, table.header[roles.date!], `a second row for ${isoDay(days[i])} (the first is row ${table.rowNumbers[before]}); a wide file has one row per day`);
+    if (before !== undefined) {
+      return reject(report, table, i, table.header[roles.date!], `a second row for ${isoDay(days[i])} (the first is row ${table.rowNumbers[before]}); a wide file has one row per day`, { kind: 'secondRow', day: isoDay(days[i]), sku: null, location: null, first: table.rowNumbers[before] });
+    }
     seen.set(day, i);
     columns.forEach((column, k) => {
       const value = readNumber(row[column], decimal);
@@ -314,7 +339,14 @@ function readWide(table: Table, roles: ColumnMap, report: ImportReport, decimal:
       if (value === null || value < 0) {
         // one SKU's bad cell does not cost the other SKUs their day: that day is unknown for this SKU
         series[k].censored[day] = 1;
-        remark(report, table, i, table.header[column], value === null ? (text === '' ? 'an empty cell: the day is left out of this SKU\'s history (write 0 for a day without sales)' : `expected a number, got ${quoted(text, 30)}; the day is left out of this SKU's history`) : `a negative quantity (${text}); the day is left out of this SKU's history`);
+        remark(
+          report,
+          table,
+          i,
+          table.header[column],
+          value === null ? (text === '' ? 'an empty cell: the day is left out of this SKU\'s history (write 0 for a day without sales)' : `expected a number, got ${quoted(text, 30)}; the day is left out of this SKU's history`) : `a negative quantity (${text}); the day is left out of this SKU's history`,
+          value === null ? (text === '' ? { kind: 'emptyWideCell' } : { kind: 'notANumber', got: quoted(text, 30), decimalComma: false, dayLeftOut: true }) : { kind: 'negativeWideCell', text },
+        );
         return;
       }
       series[k].units[day] += value;

@@ -1,4 +1,4 @@
-import { csvText } from '../experiment/analysisExports.ts';
+import { csvFile, ENGLISH_CSV, type CsvDialect } from '../experiment/csv.ts';
 import type { Policy } from '../scenario/schema.ts';
 import type { SeriesSummary } from './buildScenario.ts';
 
@@ -18,10 +18,28 @@ export function fitsText(all: readonly SeriesSummary[], most = 50): string {
   return ['per SKU and location:', line(HEAD), ...rows.map(line), ...more].join('\n') + '\n';
 }
 
-export function fitsCsv(summaries: readonly SeriesSummary[]): string {
+export function fitsCsv(summaries: readonly SeriesSummary[], dialect: CsvDialect = ENGLISH_CSV): string {
   const head = ['sku', 'location', 'productId', 'nodeId', 'daysUsed', 'mean', 'sd', 'fitMean', 'fitSd', 'fitted', 'adi', 'cv2', 'demandClass', 'model', 'reason', 'policy', 'policySource'];
-  const rows = summaries.map((s) => [csvText(s.sku), csvText(s.location), csvText(s.productId), csvText(s.nodeId), String(s.daysUsed), String(s.mean), String(s.sd), s.fitMean === null ? '' : String(s.fitMean), s.fitSd === null ? '' : String(s.fitSd), csvText(s.fitted ? JSON.stringify(s.fitted) : ''), Number.isFinite(s.adi) ? String(s.adi) : '', String(s.cv2), s.demandClass ?? '', s.model, csvText(s.reason), csvText(s.policy ? JSON.stringify(s.policy) : ''), s.policySource ?? ''].join(','));
-  return [head.join(','), ...rows].join('\n') + '\n';
+  const rows = summaries.map((s) => [
+    s.sku,
+    s.location,
+    s.productId,
+    s.nodeId,
+    s.daysUsed,
+    s.mean,
+    s.sd,
+    s.fitMean,
+    s.fitSd,
+    s.fitted ? JSON.stringify(s.fitted) : '',
+    s.adi,
+    s.cv2,
+    s.demandClass ?? '',
+    s.model,
+    s.reason,
+    s.policy ? JSON.stringify(s.policy) : '',
+    s.policySource ?? '',
+  ]);
+  return csvFile(head, rows, dialect);
 }
 
 function policyText(policy: Policy | null, source: SeriesSummary['policySource']): string {

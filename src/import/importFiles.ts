@@ -21,6 +21,8 @@ export interface ImportOptions extends HistoryOptions, BuildOptions {
   sheet?: string;
   /** the demand file already read (the wizard's preview read it): it is not read again */
   demandTable?: Table;
+  /** give the report's row notes their facts (RowNote.detail), for a page that words them in another language */
+  details?: boolean;
 }
 
 export interface ImportResult {
@@ -39,6 +41,7 @@ export interface ImportResult {
  */
 export async function importFiles(demand: ImportFile, master: ImportFile | undefined, options: ImportOptions = {}, locationsFile?: ImportFile): Promise<ImportResult> {
   const report = emptyReport();
+  if (options.details) report.details = true;
   options.onProgress?.(`reading ${demand.name}`);
   const table = options.demandTable ?? (await readTable(demand, options.sheet, (fraction) => options.onProgress?.(`reading ${demand.name}: ${Math.round(fraction * 100)}%`)));
   const history = readDemandHistory(table, report, options);

@@ -3,8 +3,74 @@ import type { z } from 'zod';
 /** One problem with a scenario, at a field: `{ path: "lanes[2].leadTime.mean", message }`. */
 export interface ScenarioIssue {
   path: string;
+  /** in English, as the CLI prints it */
   message: string;
+  /**
+   * What `message` says, as facts, for the common kinds of problem: the web words them in the page's
+   * language (web/i18n/fr/sentences.ts), falling back to `message` without them. Only given when asked
+   * (parseScenario's `details` option), so the issues the CLI and its tests see are as they were.
+   */
+  detail?: IssueDetail;
 }
+
+/**
+ * The common problems, as facts. A value the user wrote (`got`) is as `describeValue` renders it
+ * (`-5`, `"abc"`, `[1,2]`); null where nothing was written (a required field is missing).
+ */
+export type IssueDetail =
+  /** a value of another type than the field's: `expected` is zod's name ("number", "string", "int": a whole number, "array", "object", "boolean") */
+  | { kind: 'wrongType'; expected: string; got: string | null }
+  /** a number beyond a bound: at least (inclusive) or above `bound` for tooSmall, at most or below it for tooLarge */
+  | { kind: 'tooSmall' | 'tooLarge'; bound: number; inclusive: boolean; got: string | null }
+  /** not one of the allowed values (rendered, as written in a scenario); `field` names the union's discriminator ("type"); `more` choices left out */
+  | { kind: 'notOneOf'; field: string | null; options: string[]; more: number; got: string | null }
+  /** fields the format does not have (each quoted); `more` left out */
+  | { kind: 'unknownFields'; fields: string[]; more: number }
+  /** a reference to a node, product or lane id the scenario does not define; `known` (cut, `more` left out) are the ids it does */
+  | { kind: 'unknownReference'; what: 'node' | 'product' | 'lane'; name: string; known: string[]; more: number }
+  /** an id given to two items of one list */
+  | { kind: 'duplicateId'; name: string }
+  /** an id with other characters than letters, digits, _ . : - (or not starting with a letter or digit) */
+  | { kind: 'notAnId'; got: string | null }
+  /** a warm-up at least as long as the horizon */
+  | { kind: 'warmupTooLong'; horizonDays: number; warmupDays: number }
+  /**
+   * a run refused as too large for its limit (src/experiment/runBudget.ts): `needs` and `allowed` in
+   * bytes (memory) or seconds on one core (time; null: without bound), what drives it, what to change,
+   * and how to go beyond as the caller said it (null: not said)
+   */
+  | { kind: 'runBudget'; limit: 'memory' | 'time'; needs: number | null; allowed: number; driver: BudgetDriver; fix: BudgetFix; beyond: string | null };
+
+/** What drives a run's size, as facts (src/experiment/runBudget.ts words each in English). */
+export type BudgetDriver =
+  | { kind: 'daysByPoints'; days: number; stockPoints: number }
+  | { kind: 'series'; days: number; rows: number }
+  | { kind: 'streams'; streams: number; days: number }
+  /** `multiplier`: the mean of seasonality, growth and shocks, where it is worth saying (null otherwise) */
+  | { kind: 'customers'; customers: number; perDay: number; stockPoints: number; days: number; multiplier: number | null }
+  | { kind: 'runs'; replications: number; variants: number; secondsPerRun: number }
+  | { kind: 'events'; events: number; runs: number; mostly: BudgetDriver }
+  | { kind: 'results'; runs: number; replications: number; variants: number; stockPoints: number; series: { days: number; rows: number } | null }
+  | { kind: 'keptSeries'; runs: number; days: number; rows: number }
+  | { kind: 'workerRun'; series: { days: number; rows: number } | null; streams: number; days: number };
+
+/** What to change to bring a run within its limits. */
+export type BudgetFix =
+  | 'fewerRuns'
+  | 'rarerOccurrences'
+  | 'fewerLots'
+  | 'shorterWithSeries'
+  | 'shorter'
+  | 'fewerCustomers'
+  | 'fewerNewCustomers'
+  | 'rarerShock'
+  | 'fifo'
+  | 'lowerLevels'
+  | 'lowerPattern'
+  | 'lowerShock'
+  | 'realisticDemand'
+  | 'lowerTrend'
+  | 'realisticValue';
 
 /** Longest field name shown whole in a path or message; a longer (hostile) one is cut with "…". */
 const MAX_KEY_CHARS = 60;
@@ -32,9 +98,10 @@ const PLAIN_KEY = /^[^.[\]()]{1,60}$/;
  * not read back (`a.b`, `[`, an empty or very long name) stops at that field's parent, and the message
  * names the field.
  */
-export function issueAt(path: ReadonlyArray<PropertyKey>, message: string): ScenarioIssue {
+export function issueAt(path: ReadonlyArray<PropertyKey>, message: string, detail?: IssueDetail): ScenarioIssue {
   const cut = path.findIndex((key) => typeof key !== 'number' && !PLAIN_KEY.test(String(key)));
-  if (cut < 0) return { path: formatPath(path), message };
+  // a field named in the message has no detail: the message is given as it is
+  if (cut < 0) return detail === undefined ? { path: formatPath(path), message } : { path: formatPath(path), message, detail };
   return { path: formatPath(path.slice(0, cut)), message: `field ${quoted(String(path[cut]))}${cut < path.length - 1 ? ', inside it' : ''}: ${message}` };
 }
 
@@ -124,7 +191,7 @@ export function fromZodIssues(issues: ReadonlyArray<z.core.$ZodIssue>, prefix: R
   const out: ScenarioIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
-    out.push(issueAt(path, messageOf(issue)));
+    out.push(issueAt(path, messageOf(issue), detailOf(issue)));
   }
   return out;
 }
@@ -158,6 +225,41 @@ function messageOf(issue: z.core.$ZodIssue): string {
       const message = issue.message.replace(/\bexpected int\b/, 'expected a whole number');
       return input !== undefined && typeof input !== 'object' ? `${message}, got ${describeValue(input)}` : message;
     }
+  }
+}
+
+/** The facts of the zod issues messageOf words in English, for the kinds the web words in other languages. */
+function detailOf(issue: z.core.$ZodIssue): IssueDetail | undefined {
+  const input = (issue as { input?: unknown }).input;
+  const got = input === undefined ? null : describeValue(input);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (typeof input === 'number' && !Number.isFinite(input)) return undefined;
+      return { kind: 'wrongType', expected: issue.expected, got };
+    case 'unrecognized_keys':
+      return { kind: 'unknownFields', fields: issue.keys.slice(0, 10).map((key) => quoted(key)), more: Math.max(0, issue.keys.length - 10) };
+    case 'invalid_union': {
+      const union = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
+      if (union.discriminator === undefined || union.options === undefined) return undefined;
+      const value = input !== null && typeof input === 'object' && Object.hasOwn(input, union.discriminator) ? (input as Record<string, unknown>)[union.discriminator] : input;
+      return { kind: 'notOneOf', field: union.discriminator, options: union.options.map(String), more: 0, got: describeValue(value) };
+    }
+    case 'invalid_value': {
+      const shown = issue.values.length > 8 ? 6 : issue.values.length;
+      return { kind: 'notOneOf', field: null, options: issue.values.slice(0, shown).map((v) => describeValue(v)), more: issue.values.length - shown, got };
+    }
+    case 'too_small':
+    case 'too_big': {
+      // numbers only: a list's or a text's bound is worded by the schema with what it counts
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      if (issue.origin !== 'number' || typeof bound !== 'number') return undefined;
+      return { kind: issue.code === 'too_small' ? 'tooSmall' : 'tooLarge', bound, inclusive: issue.inclusive ?? false, got: typeof input === 'object' ? null : got };
+    }
+    case 'invalid_format':
+      // the schema's id rule (src/scenario/schema.ts Id), recognised by its message
+      return issue.format === 'regex' && issue.message.startsWith('expected an id:') ? { kind: 'notAnId', got } : undefined;
+    default:
+      return undefined;
   }
 }
 

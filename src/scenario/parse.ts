@@ -16,6 +16,11 @@ export interface ParseOptions {
    * such references are reported as problems.
    */
   readFile?: (path: string) => string;
+  /**
+   * Keep each issue's `detail` (the facts of its message, for a page that words them in another
+   * language). Off by default: the CLI and everything else see `{ path, message }` only.
+   */
+  details?: boolean;
 }
 
 /**
@@ -23,6 +28,12 @@ export interface ParseOptions {
  * the shape is right) the reference checks, then loads external series. Never throws on bad input.
  */
 export function parseScenario(input: unknown, options: ParseOptions = {}): ParseResult {
+  const result = parseChecked(input, options);
+  if (result.ok || options.details) return result;
+  return { ok: false, issues: result.issues.map(({ path, message }) => ({ path, message })) };
+}
+
+function parseChecked(input: unknown, options: ParseOptions): ParseResult {
   // untrusted data is checked for depth, size, reserved names and non-JSON values before any recursive code sees it
   const shape = inspectInput(input);
   if (shape.issues.length > 0) return { ok: false, issues: shape.issues };

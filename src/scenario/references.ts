@@ -1,5 +1,5 @@
 import type { Distribution, IdList, Scenario } from './schema.ts';
-import { listOf, type ScenarioIssue } from './issues.ts';
+import { clip, listOf, type IssueDetail, type ScenarioIssue } from './issues.ts';
 
 /** The ids an IdList names, as an array. */
 export function idsOf(list: IdList): string[] {
@@ -22,17 +22,23 @@ export function stockPointKey(node: string, product: string): string {
  */
 export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const report = (path: string, message: string) => issues.push({ path, message });
+  const report = (path: string, message: string, detail?: IssueDetail) => issues.push(detail === undefined ? { path, message } : { path, message, detail });
   const known = (ids: Iterable<string>) => `(known: ${listOf(ids) || 'none'})`;
+  // a reference to an id the scenario does not define, with its facts for the web (ScenarioIssue.detail)
+  const unknown = (path: string, what: 'node' | 'product' | 'lane', name: string, ids: Iterable<string>) => {
+    const all = [...ids];
+    const detail: IssueDetail = { kind: 'unknownReference', what, name, known: all.slice(0, 10).map((id) => clip(id, 60)), more: Math.max(0, all.length - 10) };
+    issues.push({ path, message: `unknown ${what} "${name}" ${known(all)}`, detail });
+  };
 
   if (scenario.warmupDays >= scenario.horizonDays) {
-    report('warmupDays', `expected a warm-up shorter than horizonDays (${scenario.horizonDays}), got ${scenario.warmupDays}`);
+    report('warmupDays', `expected a warm-up shorter than horizonDays (${scenario.horizonDays}), got ${scenario.warmupDays}`, { kind: 'warmupTooLong', horizonDays: scenario.horizonDays, warmupDays: scenario.warmupDays });
   }
 
   const products = uniqueIds(scenario.products, 'products', report);
   const nodes = new Map<string, Scenario['nodes'][number]>();
   scenario.nodes.forEach((node, i) => {
-    if (nodes.has(node.id)) report(`nodes[${i}].id`, `duplicate node id "${node.id}"`);
+    if (nodes.has(node.id)) report(`nodes[${i}].id`, `duplicate node id "${node.id}"`, { kind: 'duplicateId', name: node.id });
     nodes.set(node.id, node);
   });
   uniqueIds(scenario.variants, 'variants', report);
@@ -48,7 +54,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     }
     lanes.set(id, lane);
     for (const end of ['from', 'to'] as const) {
-      if (!nodes.has(lane[end])) report(`lanes[${i}].${end}`, `unknown node "${lane[end]}" ${known(nodes.keys())}`);
+      if (!nodes.has(lane[end])) unknown(`lanes[${i}].${end}`, 'node', lane[end], nodes.keys());
     }
     if (lane.from === lane.to) report(`lanes[${i}].to`, `a lane cannot go from a node to itself ("${lane.to}")`);
     if (nodes.get(lane.to)?.type === 'supplier') report(`lanes[${i}].to`, `a lane cannot lead into a supplier ("${lane.to}")`);
@@ -70,7 +76,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       const path = `stockPoints[${i}].node`;
       const found = nodes.get(node);
       if (!found) {
-        report(path, `unknown node "${node}" ${known(nodes.keys())}`);
+        unknown(path, 'node', node, nodes.keys());
         continue;
       }
       if (found.type === 'supplier') {
@@ -83,7 +89,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       }
       for (const product of idsOf(entry.product)) {
         if (!products.has(product)) {
-          report(`stockPoints[${i}].product`, `unknown product "${product}" ${known(products)}`);
+          unknown(`stockPoints[${i}].product`, 'product', product, products);
           continue;
         }
         const key = stockPointKey(node, product);
@@ -98,7 +104,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
             report(`stockPoints[${i}]`, `node "${node}" has no inbound lane to be replenished through; add a lane into "${node}"`);
           }
         } else if (!nodes.has(source)) {
-          report(`stockPoints[${i}].source`, `unknown node "${source}" ${known(nodes.keys())}`);
+          unknown(`stockPoints[${i}].source`, 'node', source, nodes.keys());
           source = undefined;
         } else if (!sources.includes(source)) {
           report(`stockPoints[${i}].source`, `no lane from "${source}" to "${node}" (lanes into "${node}" come from: ${sources.join(', ') || 'none'})`);
@@ -159,13 +165,13 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   scenario.demand.forEach((entry, i) => {
     for (const node of idsOf(entry.node)) {
       if (!nodes.has(node)) {
-        report(`demand[${i}].node`, `unknown node "${node}" ${known(nodes.keys())}`);
+        unknown(`demand[${i}].node`, 'node', node, nodes.keys());
         continue;
       }
       demandNodes.add(node);
       for (const product of idsOf(entry.product)) {
         if (!products.has(product)) {
-          report(`demand[${i}].product`, `unknown product "${product}" ${known(products)}`);
+          unknown(`demand[${i}].product`, 'product', product, products);
           continue;
         }
         const key = stockPointKey(node, product);
@@ -234,7 +240,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   // customers
   const customerNodes = new Set<string>();
   scenario.customers.forEach((base, i) => {
-    if (!nodes.has(base.node)) report(`customers[${i}].node`, `unknown node "${base.node}" ${known(nodes.keys())}`);
+    if (!nodes.has(base.node)) unknown(`customers[${i}].node`, 'node', base.node, nodes.keys());
     else if (!demandNodes.has(base.node)) report(`customers[${i}].node`, `no demand is defined at "${base.node}", so its customers would buy nothing`);
     if (customerNodes.has(base.node)) report(`customers[${i}].node`, `customers of "${base.node}" are defined twice`);
     customerNodes.add(base.node);
@@ -246,21 +252,21 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     checkOccurrence(disruption.occurrence, `${path}.occurrence`, report);
     if (disruption.type === 'supplierOutage') {
       const node = nodes.get(disruption.node);
-      if (!node) report(`${path}.node`, `unknown node "${disruption.node}" ${known(nodes.keys())}`);
+      if (!node) unknown(`${path}.node`, 'node', disruption.node, nodes.keys());
       else if (node.type !== 'supplier') report(`${path}.node`, `"${disruption.node}" is a ${node.type}, not a supplier (use capacityLoss for a warehouse)`);
     } else if (disruption.type === 'capacityLoss') {
       const node = nodes.get(disruption.node);
-      if (!node) report(`${path}.node`, `unknown node "${disruption.node}" ${known(nodes.keys())}`);
+      if (!node) unknown(`${path}.node`, 'node', disruption.node, nodes.keys());
       else if (node.type === 'store' || node.type === 'zone' || node.capacityPerDay === undefined) {
         report(`${path}.node`, `"${disruption.node}" has no capacityPerDay to lose; give it one`);
       }
     } else if (disruption.type === 'deliveryDelay') {
       const node = nodes.get(disruption.zone);
-      if (!node) report(`${path}.zone`, `unknown node "${disruption.zone}" ${known(nodes.keys())}`);
+      if (!node) unknown(`${path}.zone`, 'node', disruption.zone, nodes.keys());
       else if (node.type !== 'zone') report(`${path}.zone`, `"${disruption.zone}" is a ${node.type}, not an online zone (use leadTimeMultiplier for lanes)`);
     } else {
       disruption.lanes.forEach((lane, j) => {
-        if (!lanes.has(lane)) report(`${path}.lanes[${j}]`, `unknown lane "${lane}" ${known(lanes.keys())}`);
+        if (!lanes.has(lane)) unknown(`${path}.lanes[${j}]`, 'lane', lane, lanes.keys());
       });
     }
   });
@@ -272,7 +278,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   scenario.fulfilment.forEach((entry, i) => {
     const path = `fulfilment[${i}]`;
     const zone = nodes.get(entry.zone);
-    if (!zone) report(`${path}.zone`, `unknown node "${entry.zone}" ${known(nodes.keys())}`);
+    if (!zone) unknown(`${path}.zone`, 'node', entry.zone, nodes.keys());
     else if (zone.type !== 'zone') report(`${path}.zone`, `"${entry.zone}" is a ${zone.type}, not an online zone (a node of type "zone")`);
     if (served.has(entry.zone)) report(`${path}.zone`, `"${entry.zone}" has two fulfilment entries; give it one, listing its warehouses nearest first`);
     served.add(entry.zone);
@@ -281,7 +287,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     entry.from.forEach((source, j) => {
       const at = `${path}.from[${j}]`;
       const node = nodes.get(source.warehouse);
-      if (!node) report(`${at}.warehouse`, `unknown node "${source.warehouse}" ${known(nodes.keys())}`);
+      if (!node) unknown(`${at}.warehouse`, 'node', source.warehouse, nodes.keys());
       else if (node.type !== 'warehouse') report(`${at}.warehouse`, `"${source.warehouse}" is a ${node.type}; online orders ship from warehouses`);
       else {
         const missing = zoneProducts.filter((product) => !stockPoints.has(stockPointKey(source.warehouse, product)));
@@ -312,7 +318,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   scenario.recalls.forEach((recall, i) => {
     const path = `recalls[${i}]`;
     const node = nodes.get(recall.supplier);
-    if (!node) report(`${path}.supplier`, `unknown node "${recall.supplier}" ${known(nodes.keys())}`);
+    if (!node) unknown(`${path}.supplier`, 'node', recall.supplier, nodes.keys());
     else if (node.type !== 'supplier') report(`${path}.supplier`, `"${recall.supplier}" is a ${node.type}, not a supplier; a recall names the supplier whose lots it covers`);
     const shipped = new Set(
       scenario.stockPoints.flatMap((entry) =>
@@ -324,7 +330,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     );
     if (recall.product !== undefined) {
       idsOf(recall.product).forEach((product) => {
-        if (!products.has(product)) report(`${path}.product`, `unknown product "${product}" ${known(products)}`);
+        if (!products.has(product)) unknown(`${path}.product`, 'product', product, products);
         else if (node?.type === 'supplier' && !shipped.has(product)) report(`${path}.product`, `"${recall.supplier}" ships no "${product}" to any stock point, so there is nothing to recall`);
       });
     } else if (node?.type === 'supplier' && shipped.size === 0) {
@@ -339,10 +345,10 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       const overrideNodes = override.node === undefined ? undefined : idsOf(override.node);
       const overrideProducts = override.product === undefined ? undefined : idsOf(override.product);
       overrideNodes?.forEach((node) => {
-        if (!nodes.has(node)) report(`${path}.node`, `unknown node "${node}" ${known(nodes.keys())}`);
+        if (!nodes.has(node)) unknown(`${path}.node`, 'node', node, nodes.keys());
       });
       overrideProducts?.forEach((product) => {
-        if (!products.has(product)) report(`${path}.product`, `unknown product "${product}" ${known(products)}`);
+        if (!products.has(product)) unknown(`${path}.product`, 'product', product, products);
       });
       const matches = [...stockPoints.keys()].some((key) => {
         const [node, product] = key.split('/');
@@ -383,10 +389,10 @@ function checkPerishables(scenario: Scenario, nodes: Map<string, Scenario['nodes
   });
 }
 
-function uniqueIds(items: ReadonlyArray<{ id: string }>, field: string, report: (path: string, message: string) => void): Set<string> {
+function uniqueIds(items: ReadonlyArray<{ id: string }>, field: string, report: (path: string, message: string, detail?: IssueDetail) => void): Set<string> {
   const ids = new Set<string>();
   items.forEach((item, i) => {
-    if (ids.has(item.id)) report(`${field}[${i}].id`, `duplicate id "${item.id}"`);
+    if (ids.has(item.id)) report(`${field}[${i}].id`, `duplicate id "${item.id}"`, { kind: 'duplicateId', name: item.id });
     ids.add(item.id);
   });
   return ids;

@@ -4,10 +4,11 @@
  * its tooltips and accessible names, numbers written the French way, and the top bar's language switch
  * reloading the page in the other language with the same scenario, settings and numbers.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { KPI_NAMES } from '../../src/metrics/kpis.ts';
 import { launchBrowser, openApp, REPO_ROOT, waitForIdle, type AppPage } from './harness.ts';
 
 let browser: Browser;
@@ -27,29 +28,42 @@ afterAll(async () => {
 });
 
 /**
- * English words that a French sentence never contains as words of its own (not "a", "on", "points",
- * "type", which French shares). Matched as whole words, ignoring case.
+ * English words that a French sentence never contains as words of its own (not "a", "on", "stock",
+ * "point", "total", which French shares). Matched as whole words, ignoring case.
  */
 const ENGLISH = [
   'the', 'and', 'of', 'with', 'over', 'for', 'from', 'each', 'day', 'days', 'when', 'which', 'not', 'than', 'this', 'that', 'these',
   'are', 'is', 'was', 'by', 'to', 'into', 'or', 'lower', 'lowers', 'raises', 'leaves', 'unchanged', 'compared', 'window', 'skip', 'show',
   'hide', 'download', 'chart', 'results', 'run', 'runs', 'done', 'cancel', 'cancelled', 'save', 'share', 'search', 'open', 'edit',
   'import', 'replications', 'seed', 'mean', 'difference', 'significant', 'yes', 'no', 'more', 'less', 'look', 'at', 'customers',
-  'stock', 'point', 'warehouse', 'store', 'shop', 'supplier', 'holding', 'cost', 'fill', 'rate', 'total', 'profit', 'revenue',
+  'warehouse', 'store', 'shop', 'supplier', 'holding', 'cost', 'fill', 'rate', 'profit', 'revenue',
   'previous', 'next', 'slide', 'slides', 'close', 'policy', 'variant', 'variants', 'units', 'orders', 'order', 'level',
 ];
 const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(${ENGLISH.join('|')})(?![\\p{L}\\p{N}_'’-])`, 'iu');
 
-/** The scenario's own names and ids (the planner's data, shown as written in every language). */
-async function dataNames(file: string): Promise<string[]> {
-  const scenario = JSON.parse(await readFile(join(REPO_ROOT, 'scenarios', file), 'utf8')) as Record<string, unknown>;
-  const names = new Set<string>([file]);
+/** The titles the theory scenarios cite, in their own language (journals and books are not translated). */
+const CITED_TITLES = ['Foundations of Inventory Management', 'Inventory Control', 'European Journal of Operational Research', 'Naval Research Logistics', 'Management Science', 'Operations Research', 'Fundamentals of Queueing Theory', 'Stochastic Models of Manufacturing Systems'];
+
+/**
+ * What stays as written in every language: the gallery scenarios' own names and ids (sites,
+ * products, variants: the planner's data; the French stories name a variant's English name in
+ * parentheses, as the app shows it), the KPI ids the stories cite (profit, fillRate) and the CLI's
+ * commands (stocklab run --by stock-point).
+ */
+async function dataNames(): Promise<string[]> {
+  const names = new Set<string>(KPI_NAMES);
   const collect = (value: unknown, key = ''): void => {
     if (Array.isArray(value)) value.forEach((item) => collect(item, key));
     else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
     else if (typeof value === 'string' && ['id', 'name', 'node', 'product', 'from', 'to', 'variant', 'nodes', 'products'].includes(key)) names.add(value);
   };
-  collect({ nodes: scenario.nodes, products: scenario.products, variants: scenario.variants, links: scenario.links });
+  for (const folder of ['scenarios', 'scenarios/theory']) {
+    for (const file of (await readdir(join(REPO_ROOT, folder))).filter((name) => name.endsWith('.json'))) {
+      const scenario = JSON.parse(await readFile(join(REPO_ROOT, folder, file), 'utf8')) as Record<string, unknown>;
+      names.add(file);
+      collect({ nodes: scenario.nodes, products: scenario.products, variants: scenario.variants, lanes: scenario.lanes });
+    }
+  }
   // longest first, so "Brand shop" goes before "shop"
   return [...names].sort((a, b) => b.length - a.length);
 }
@@ -77,14 +91,25 @@ async function wordsOnPage(root = 'body'): Promise<string[]> {
   }, root);
 }
 
-/** The pieces that still hold an English word once the scenario's own names are taken out. */
+/** A name as a whole word (not the "te" of "cette"). */
+const asWord = (name: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+
+/** The pieces that still hold an English word once what stays as written is taken out: the word, in its context. */
 function englishLeft(pieces: string[], names: string[]): string[] {
   const KPI_IDS = /\b[a-z]+[A-Z][A-Za-z]*\b/g; // fillRate, activeCustomers: ids the French texts keep as written
-  return pieces.filter((piece) => {
-    let text = piece.replace(KPI_IDS, ' ');
-    for (const name of names) text = text.split(name).join(' ');
-    return ENGLISH_WORD.test(text);
-  });
+  const patterns = names.map(asWord);
+  const left: string[] = [];
+  for (const piece of pieces) {
+    // a CSV column the scenario reads is named as in its file ("colonne units")
+    // names first: a variant's name may hold an id ("serviceTarget: fill rate 95%")
+    let text = piece;
+    for (const pattern of patterns) text = text.replace(pattern, ' ');
+    text = text.replace(KPI_IDS, ' ').replace(/stocklab [a-z]+( --[a-z-]+( [a-z-]+)?)*/g, ' ').replace(/colonne [a-z]+/g, ' ');
+    for (const title of CITED_TITLES) text = text.split(title).join(' ');
+    const match = ENGLISH_WORD.exec(text);
+    if (match) left.push(`[${match[1]}] …${text.slice(Math.max(0, match.index - 60), match.index + 60)}…`);
+  }
+  return left;
 }
 
 test('on load in French: the page says it is French, the top bar, the title and the story are French, the run is done', async () => {
@@ -98,24 +123,25 @@ test('on load in French: the page says it is French, the top bar, the title and 
 });
 
 test('numbers are written the French way: decimal comma, grouped thousands, a space before % and the currency after', async () => {
-  const cards = (await page.locator('#cards').innerText()).replace(/\s+/g, ' ');
+  // line breaks between the cards' parts only: \s would take the no-break spaces French writes
+  const cards = (await page.locator('#cards').innerText()).replace(/\n+/g, ' ');
   expect(cards).toMatch(/\d,\d+\u00a0%/);
   expect(cards).toMatch(/\d[\u202f\u00a0]\d{3}(,\d+)? EUR/);
   const everything = (await wordsOnPage('#dashboard')).join('\n');
-  // no English thousands (22,515) and no decimal point between digits
-  expect(everything.match(/\d{1,3}(,\d{3})+(?![\d,])/g) ?? []).toEqual([]);
+  // no English thousands in money (22,515 EUR: French writes 22 515 EUR, or 0,25 EUR) and no decimal point between digits
+  expect(everything.match(/\d,\d{3}(?!\d)[\u00a0\u202f ]?EUR/g) ?? []).toEqual([]);
   expect(everything.match(/\d\.\d/g) ?? []).toEqual([]);
 });
 
 test('the main road leaves no English: the page, the comparison, the drawer, the tooltips and names read out', async () => {
-  const names = await dataNames('04-coffee-brand.json');
+  const names = await dataNames();
   expect(englishLeft(await wordsOnPage(), names)).toEqual([]);
   // the comparison speaks French
   expect(await page.locator('#comparison .comparison-sentence').first().textContent()).toMatch(/^Par rapport à /);
 });
 
 test('the slides are French, then Esc gives the dashboard back', async () => {
-  const names = await dataNames('04-coffee-brand.json');
+  const names = await dataNames();
   await page.click('#present');
   await page.waitForSelector('#deck .slide.current');
   expect(await page.textContent('.deck-title')).toBe('Le magasin et l’entrepôt d’une marque de café');
@@ -125,9 +151,9 @@ test('the slides are French, then Esc gives the dashboard back', async () => {
     seen.push(...(await wordsOnPage('#deck')));
     await page.keyboard.press('ArrowRight');
   }
-  expect(englishLeft(seen, names)).toEqual([]);
   await page.keyboard.press('Escape');
   expect(await page.isVisible('#deck')).toBe(false);
+  expect(englishLeft(seen, names)).toEqual([]);
 });
 
 test('the results CSV is the French dialect: semicolons between fields, decimal commas in numbers', async () => {
@@ -165,3 +191,39 @@ test('the language switch reloads in English with the same scenario, settings an
   expect(sevenInFrench.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')).toBe(seven.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
   expect(app.errors).toEqual([]);
 });
+
+test('the analysis panels in French: values typed with decimal commas and semicolons, results and verdicts in French', async () => {
+  const names = await dataNames();
+  await page.click('[data-path="scenarios/03-rq-poisson.json"]');
+  await waitForIdle(page);
+  await page.fill('#replications', '2');
+
+  // a sweep whose values are a French list
+  await page.selectOption('#sweep-param-1', 'reorderPoint');
+  await page.fill('#sweep-values-1', '6 ; 10 ; 14');
+  await page.selectOption('#sweep-param-2', '');
+  await page.click('#sweep-run');
+  await page.waitForFunction(() => document.querySelector('#sweep-heatmap svg, #sweep svg') !== null, undefined, { timeout: 60_000 });
+  await waitForIdle(page, 60_000);
+  expect(await page.textContent('#status')).toMatch(/^Terminé/);
+
+  // an optimisation with a floor written with a decimal comma
+  await page.selectOption('#optimize-param-1', 'reorderPoint');
+  await page.fill('#optimize-values-1', '6 ; 10');
+  await page.selectOption('#optimize-param-2', 'orderQuantity');
+  await page.fill('#optimize-values-2', '10 ; 20');
+  await page.selectOption('#optimize-floor-kpi', 'fillRate');
+  await page.fill('#optimize-floor', '0,5');
+  await page.click('#optimize-run');
+  await page.waitForFunction(() => (document.querySelector('#optimize-sentence')?.textContent ?? '') !== '', undefined, { timeout: 60_000 });
+  await waitForIdle(page, 60_000);
+  expect(await page.getAttribute('#optimize-floor', 'aria-invalid')).not.toBe('true');
+
+  // a sensitivity analysis
+  await page.click('#sensitivity-run');
+  await page.waitForFunction(() => document.querySelector('#sensitivity svg') !== null, undefined, { timeout: 60_000 });
+  await waitForIdle(page, 60_000);
+
+  for (const section of ['#sweep', '#optimize', '#sensitivity', '#status']) expect(englishLeft(await wordsOnPage(section), names), section).toEqual([]);
+  expect(app.errors).toEqual([]);
+}, 240_000);

@@ -4,24 +4,10 @@ import { runExperiment, type ExperimentResult } from '../../src/experiment/repli
 import { KPI_NAMES, type KpiName } from '../../src/metrics/kpis.ts';
 import { confidenceHalfWidth } from '../../src/metrics/studentT.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
+import { leanAndGenerousStore } from '../fixtures/scenario.ts';
 
 /** One store, two (s, S) policies: the generous one holds more and runs out less. */
-const scenario: Scenario = {
-  ...scenarioOf(
-    singleStore({
-      policy: { type: 'sS', reorderPoint: 4, orderUpTo: 12 },
-      customersPerDay: 3,
-      unmetDemand: 'lost',
-      horizonDays: 300,
-      variants: [
-        { id: 'lean', policies: [{ policy: { type: 'sS', reorderPoint: 4, orderUpTo: 12 } }] },
-        { id: 'generous', policies: [{ policy: { type: 'sS', reorderPoint: 9, orderUpTo: 20 } }] },
-      ],
-    }),
-  ),
-  replications: 12,
-};
+const scenario: Scenario = leanAndGenerousStore(300, 12);
 const result = runExperiment(scenario);
 const [comparison] = compareVariants(result, { windowDays: 300, currency: 'EUR' });
 

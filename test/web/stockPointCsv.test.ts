@@ -4,7 +4,7 @@ import { runExperiment } from '../../src/experiment/replicate.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import { parseCsv } from '../fixtures/csv.ts';
 import { scenarioOf } from '../fixtures/scenario.ts';
-import { csvFields, csvRecords, shownRowsCsv } from '../../web/results/stockPointCsv.ts';
+import { shownRowsCsv } from '../../web/results/stockPointCsv.ts';
 
 /** A scenario whose name and seed need quoting in CSV (commas, quotes, a formula sign). */
 const input: ScenarioInput = {
@@ -64,13 +64,5 @@ describe('the per-SKU table’s rows as CSV', () => {
   it('a cancelled run says so in every row', () => {
     const [, row] = parseCsv(shownRowsCsv({ ...result, complete: false }, [0], '1.0.0'));
     expect(row[3]).toBe('false');
-  });
-});
-
-describe('splitting CSV text as written', () => {
-  it('records end at line breaks outside quotes; fields at commas outside quotes; quotes are kept', () => {
-    expect(csvRecords('a,"b\nc"\r\nd,e\n')).toEqual(['a,"b\nc"', 'd,e']);
-    expect(csvRecords('x')).toEqual(['x']);
-    expect(csvFields('"a,b",,"say ""hi"", ok",3')).toEqual(['"a,b"', '', '"say ""hi"", ok"', '3']);
   });
 });

@@ -1,6 +1,7 @@
 import type { ExperimentResult, KpiSummaries } from '../../src/experiment/replicate.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { KPI_LIST } from './kpiMeta.ts';
+import { CSV_DIALECTS, csvRow, csvText, pageCsvDialect, type CsvCell, type CsvDialect } from './csvDialect.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -154,16 +155,18 @@ export const CSV_COLUMNS = [
  * each stock point) × KPI, with mean, sd, 95% half-width and n (empty where a KPI does not apply).
  * The leading columns repeat what reproduces the run (scenario, seed, replications, horizon,
  * warm-up, and whether every replication finished), so a row read alone still says where it came from.
+ * Written in the page language's dialect (web/charts/csvDialect.ts): "," and "12.5" in English, ";"
+ * and "12,5" in French.
  */
-export function resultToCsv(result: ExperimentResult): string {
-  const lines: string[] = [CSV_COLUMNS.join(',')];
-  const run = [text(result.scenario), text(String(result.seed)), number(result.replications), number(result.horizonDays), number(result.warmupDays), String(result.complete)];
+export function resultToCsv(result: ExperimentResult, dialect: CsvDialect = pageCsvDialect): string {
+  const lines: string[] = [CSV_COLUMNS.join(dialect.separator)];
+  const run: CsvCell[] = [result.scenario, String(result.seed), result.replications, result.horizonDays, result.warmupDays, result.complete];
   for (const variant of result.variants) {
     const add = (scope: string, product: string, node: string, kpis: KpiSummaries) => {
       for (const name of KPI_LIST) {
         const s = kpis[name];
         if (!s) continue;
-        lines.push([...run, text(variant.id), text(variant.name), scope, text(product), text(node), name, number(s.mean), number(s.sd), number(s.halfWidth), number(s.n)].join(','));
+        lines.push(csvRow([...run, variant.id, variant.name, scope, product, node, name, s.mean, s.sd, s.halfWidth, s.n], dialect));
       }
     };
     add('network', '', '', variant.network);
@@ -173,18 +176,14 @@ export function resultToCsv(result: ExperimentResult): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-function number(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '' : String(value);
-}
-
 /**
- * A text field for CSV: quoted when it holds a comma, quote or line break (quotes doubled). A text
- * starting with = + - @ or a tab is prefixed with an apostrophe, so a spreadsheet shows it instead of
- * running it as a formula (names come from scenario files people share).
+ * A text field for English CSV: quoted when it holds a comma, quote or line break (quotes doubled). A
+ * text starting with = + - @ or a tab is prefixed with an apostrophe, so a spreadsheet shows it
+ * instead of running it as a formula (names come from scenario files people share). Other dialects:
+ * csvDialect.ts csvText.
  */
 export function text(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvText(value, CSV_DIALECTS.en);
 }
 
 /** The whole result as JSON (firstRuns included: a single run can be replayed in a chart). */

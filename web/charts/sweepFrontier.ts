@@ -3,7 +3,7 @@ import type { SweepRow } from '../../src/experiment/sweep.ts';
 import { charts as text, sweep as sweepText, parameterLabel } from '../i18n/strings.ts';
 import { addNote, createFrame, drawAxes, showNote, spreadLabels, withTooltip } from './chartFrame.ts';
 import { gridFormats, gridPointName } from './heatmap.ts';
-import { axisFormat, kpiMeta } from './kpiMeta.ts';
+import { axisFormat, kpiMeta, numberLocale } from './kpiMeta.ts';
 import { intervalDomain } from './noiseScale.ts';
 import { OKABE_ITO } from './palette.ts';
 import { beatenBeyondNoise } from './significance.ts';
@@ -116,6 +116,6 @@ export function renderSweepFrontier(container: HTMLElement, rows: SweepRow[], op
   });
   // which number of a label is which parameter, in words
   if (frontier.length > 0) addNote(frame, sweepText.frontierLabelKey(options.parameters.map(parameterLabel)));
-  if (missing > 0) addNote(frame, text.frontierMissing(String(missing)));
+  if (missing > 0) addNote(frame, text.frontierMissing(numberLocale.format(',')(missing)));
   return frame.svg.node()!;
 }

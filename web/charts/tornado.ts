@@ -2,7 +2,7 @@ import * as d3 from 'd3';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { KpiSummary } from '../../src/experiment/replicate.ts';
 import { charts as text, sensitivity as sensText } from '../i18n/strings.ts';
-import { SENSITIVITY_LABELS, type TornadoBar } from '../worker/sensitivity.ts';
+import type { TornadoBar } from '../worker/sensitivity.ts';
 import { addNote, clamp, createFrame, drawXAxis, fitText, showNote, textWidth, withTooltip } from './chartFrame.ts';
 import { axisFormat, kpiMeta } from './kpiMeta.ts';
 import { intervalDomain } from './noiseScale.ts';
@@ -38,8 +38,8 @@ export function renderTornado(container: HTMLElement, result: TornadoData, optio
   if (base === null) return showNote(container, sensText.notAvailable(meta.label));
   const bars = result.bars
     .filter((bar) => bar.low.mean !== null && bar.high.mean !== null)
-    .map((bar) => ({ bar, label: SENSITIVITY_LABELS[bar.input], low: bar.low.mean!, high: bar.high.mean!, lowHw: bar.low.halfWidth, highHw: bar.high.halfWidth }));
-  const missing = result.bars.filter((bar) => bar.low.mean === null || bar.high.mean === null).map((bar) => SENSITIVITY_LABELS[bar.input]);
+    .map((bar) => ({ bar, label: sensText.inputs[bar.input], low: bar.low.mean!, high: bar.high.mean!, lowHw: bar.low.halfWidth, highHw: bar.high.halfWidth }));
+  const missing = result.bars.filter((bar) => bar.low.mean === null || bar.high.mean === null).map((bar) => sensText.inputs[bar.input]);
   if (bars.length === 0) return showNote(container, sensText.notAvailable(meta.label));
   const withUnit = (value: string) => (meta.kind === 'ratio' ? value : `${value} ${meta.unit}`);
   const down = sensText.down(result.percent);

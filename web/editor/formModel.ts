@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { fieldsEveryVariantOverrides, overriddenAt, type OverriddenFields } from './variantOverrides.ts';
 import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
+import { locale } from '../i18n/locale.ts';
+import { parseDecimal } from '../i18n/numberFormat.ts';
 import { formatJsonPath, isRecord, valueAt, type JsonPath } from './jsonPath.ts';
 import type { JsonEdit } from './jsonText.ts';
 import { describeTable, type TableKind, type TableSpec } from './tableModel.ts';
@@ -107,6 +109,9 @@ export function parseNumberInput(input: string): number | string {
   const text = input.trim();
   if (/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(text)) return Number(text);
   if (/^[-+]?\d+,\d+$/.test(text)) return Number(text.replace(',', '.'));
+  // the page language's way: "1 234,5" and "−2" in French, "1,234.5" in English
+  const typed = parseDecimal(text);
+  if (typed !== null) return typed;
   return text;
 }
 
@@ -130,7 +135,8 @@ export function parseNameListInput(input: string): string[] | undefined {
 }
 
 function parseNumberListInput(input: string): Array<number | string> | undefined {
-  const parts = input.split(/[\s,;]+/).filter((part) => part !== '');
+  // French: a comma between digits is the decimal mark ("1,5 ; 2,5"); one before a space still separates ("1,5, 2,5")
+  const parts = input.split(locale === 'fr' ? /\s*;\s*|,\s+|\s+/ : /[\s,;]+/).filter((part) => part !== '');
   return parts.length === 0 ? undefined : parts.map(parseNumberInput);
 }
 

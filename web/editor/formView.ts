@@ -1,5 +1,5 @@
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
-import type { EditorStrings } from '../i18n/strings.ts';
+import { sentences, type EditorStrings } from '../i18n/strings.ts';
 import { describeForm, findField, type FieldSpec, type FormAction, type FormModel, type FormSpec, type GroupSpec, type SectionSpec } from './formModel.ts';
 import { fieldForIssue } from './issueFields.ts';
 import { parseJsonPath } from './jsonPath.ts';
@@ -515,7 +515,8 @@ export function createFormView(options: FormViewOptions): FormView {
           if (column !== null) {
             const key = row.cellKey(column);
             const rest = key !== null && issue.path !== key && issue.path.startsWith(key) ? issue.path.slice(key.length).replace(/^\./, '') : '';
-            found.cells.set(column, [...(found.cells.get(column) ?? []), rest === '' ? issue.message : `${rest}: ${issue.message}`]);
+            const message = sentences.scenarioIssue(issue);
+            found.cells.set(column, [...(found.cells.get(column) ?? []), rest === '' ? message : `${rest}: ${message}`]);
             continue;
           }
           // elsewhere in the row's item: in its form if it is the one shown, else counted on the row
@@ -531,7 +532,7 @@ export function createFormView(options: FormViewOptions): FormView {
           continue;
         }
         const line = document.createElement('p');
-        line.textContent = place.rest === '' ? issue.message : `${place.rest}: ${issue.message}`;
+        line.textContent = place.rest === '' ? sentences.scenarioIssue(issue) : `${place.rest}: ${sentences.scenarioIssue(issue)}`;
         anchor.errors.append(line);
         anchor.errors.hidden = false;
         marked.push(anchor.errors);
@@ -556,7 +557,7 @@ export function createFormView(options: FormViewOptions): FormView {
             const path = document.createElement('span');
             path.className = 'se-issue-path';
             path.textContent = options.describePath?.(issue.path) ?? issue.path;
-            item.append(path, `: ${issue.message} `, jsonButton(issue, s.showInJson));
+            item.append(path, `: ${sentences.scenarioIssue(issue)} `, jsonButton(issue, s.showInJson));
             list.append(item);
           }
           unplacedBox.append(list);

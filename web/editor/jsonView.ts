@@ -6,7 +6,7 @@ import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@cod
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
-import type { EditorStrings } from '../i18n/strings.ts';
+import { sentences, type EditorStrings } from '../i18n/strings.ts';
 import { issueRange, lineColumnAt, parseJsonTree } from './jsonText.ts';
 
 /**
@@ -168,7 +168,7 @@ export function createJsonView(options: JsonViewOptions): JsonView {
       const path = document.createElement('span');
       path.className = 'se-issue-path';
       path.textContent = options.describePath?.(issue.path) ?? issue.path;
-      button.append(path, `: ${issue.message}`);
+      button.append(path, `: ${sentences.scenarioIssue(issue)}`);
       if (place) {
         const where = document.createElement('span');
         where.className = 'se-issue-where';
@@ -213,7 +213,7 @@ export function createJsonView(options: JsonViewOptions): JsonView {
         from: place.start,
         to: place.end,
         severity: 'error',
-        message: `${options.describePath?.(place.issue.path) ?? place.issue.path}: ${place.issue.message}`,
+        message: `${options.describePath?.(place.issue.path) ?? place.issue.path}: ${sentences.scenarioIssue(place.issue)}`,
       }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
       drawList(issues);

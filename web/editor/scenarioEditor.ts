@@ -2,7 +2,7 @@ import { parseScenario, parseScenarioText, type ParseOptions, type ParseResult }
 import { checkInputShape } from '../../src/scenario/inputLimits.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
+import { editorStrings, sentences, type EditorStrings } from '../i18n/strings.ts';
 import { describeForm } from './formModel.ts';
 import { createFormView, type EditInfo } from './formView.ts';
 import { createJsonView } from './jsonView.ts';
@@ -69,7 +69,8 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
   const strings = options.strings ?? editorStrings;
   const delayMs = options.delayMs ?? 200;
   const idPrefix = `se${++instances}`;
-  const parseOptions: ParseOptions = options.readFile ? { readFile: options.readFile } : {};
+  // details: each issue's facts, so the page can word it in its language (web/editor/issueText.ts)
+  const parseOptions: ParseOptions = options.readFile ? { readFile: options.readFile, details: true } : { details: true };
 
   let text = '';
   let loaded = false;
@@ -370,7 +371,7 @@ export function createScenarioEditor(container: HTMLElement, options: ScenarioEd
       link.className = 'se-link';
       const where = issueWhere(issue.path);
       link.textContent = where;
-      link.title = strings.editor.goTo(where, issue.message);
+      link.title = strings.editor.goTo(where, sentences.scenarioIssue(issue));
       link.addEventListener('click', () => focusIssue(issue));
       banner.append(link);
       if (i < Math.min(list.length, MAX_BANNER_LINKS) - 1) banner.append(', ');

@@ -17,6 +17,8 @@ import * as enPicker from './en/picker.ts';
 import * as frPicker from './fr/picker.ts';
 import * as enResults from './en/results.ts';
 import * as frResults from './fr/results.ts';
+import * as enSentences from './en/sentences.ts';
+import * as frSentences from './fr/sentences.ts';
 import * as enSensitivity from './en/sensitivity.ts';
 import * as frSensitivity from './fr/sensitivity.ts';
 import * as enSweep from './en/sweep.ts';
@@ -42,6 +44,7 @@ export const { policyTypeLabels, policyParameterLabels, parameterLabel, policyTy
 export const { optimize } = pick<typeof enOptimize>(enOptimize, frOptimize);
 export const { picker } = pick<Pick<typeof enPicker, 'picker'>>(enPicker, frPicker);
 export const { results } = pick<typeof enResults>(enResults, frResults);
+export const { sentences } = pick<Pick<typeof enSentences, 'sentences'>>(enSentences, frSentences);
 export const { sensitivity } = pick<typeof enSensitivity>(enSensitivity, frSensitivity);
 export const { sweep } = pick<typeof enSweep>(enSweep, frSweep);
 export const { workerStrings } = pick<typeof enWorker>(enWorker, frWorker);

@@ -7,7 +7,7 @@ import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import type { DemandCounts, ImportRequestOptions } from '../../src/worker/api.ts';
 import { fitsCsv, openImportSession, reportCsv, type ImportSession } from '../worker/importClient.ts';
 import { downloadText } from '../charts/export.ts';
-import { importStrings as text } from '../i18n/strings.ts';
+import { importStrings as text, sentences } from '../i18n/strings.ts';
 import { assignRole, columnRolesOf, dateReadings, exampleCell, mappingOf, type ColumnRoles } from './columnMapping.ts';
 import { DEFAULTS, readOptions, type OptionField, type OptionFields } from './importOptions.ts';
 import { canReplay, markReplay, marksChanged, replayOption } from './replaySelection.ts';
@@ -173,7 +173,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     className: 'import-notes',
     caption: text.notesCaption,
     columns: [text.noteColumns.file, text.noteColumns.row, text.noteColumns.column, text.noteColumns.status, text.noteColumns.reason],
-    cells: (note) => [note.file, String(note.row), note.column ?? '', text.noteStatus[note.status], note.reason],
+    cells: (note) => [note.file, String(note.row), note.column ?? '', text.noteStatus[note.status], sentences.importNote(note)],
   });
   const skuTable = createPagedTable<SeriesSummary>({
     className: 'import-skus',
@@ -446,6 +446,8 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
       ...(preview.dates?.format === 'ambiguous' && dateAnswer ? { dateFormat: dateAnswer } : {}),
       ...(preview.decimal === 'ambiguous' && decimalAnswer ? { decimal: decimalAnswer } : {}),
       ...replayOption(replayMarks),
+      // the row notes' facts, so the notes table words them in the page's language
+      details: true,
     };
     const marks = new Set(replayMarks);
     abandonCounts();

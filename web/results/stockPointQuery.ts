@@ -2,6 +2,7 @@ import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { AbcClass, XyzClass } from '../../src/experiment/abcXyz.ts';
 import type { Better } from '../charts/kpiMeta.ts';
 import type { StockPointRow } from './stockPointRows.ts';
+import { locale } from '../i18n/locale.ts';
 
 /** The KPI columns of the per-SKU table, in order (names as src/metrics/kpis.ts KPI_NAMES has them). */
 export const TABLE_KPIS = ['fillRate', 'cycleServiceLevel', 'avgOnHand', 'holdingCost', 'lostSalesUnits', 'customersChurned', 'ordersPlaced', 'daysOfSupply'] as const satisfies readonly KpiName[];
@@ -66,7 +67,8 @@ function textOf(row: StockPointRow, column: TextColumn): string {
   }
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+/** names sorted as the page's language sorts them, numbers inside by value ("store 2" before "store 10") */
+const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
 /** classes sort A, B, C (X, Y, Z) then '–', which is no class */
 const classRank = (value: string) => (value === '–' ? 1 : 0);
 

@@ -12,6 +12,7 @@ import { STOCKLAB_VERSION } from '../version.ts';
 import { stockPointRows, type StockPointRow } from './stockPointRows.ts';
 import { NO_QUERY, nextSort, queryRows, TABLE_KPIS, TEXT_COLUMNS, type SortColumn, type TableQuery } from './stockPointQuery.ts';
 import { shownRowsCsv } from './stockPointCsv.ts';
+import { parseDecimal } from '../i18n/numberFormat.ts';
 
 /** Every row has this height (px, stockPointTable.css), so the virtualiser places rows without measuring them. */
 const ROW_HEIGHT = 36;
@@ -335,8 +336,10 @@ export function createStockPointTable(element: HTMLElement, open: OpenStockPoint
       belowValue.removeAttribute('aria-invalid');
       return null;
     }
-    const value = Number(belowValue.value.trim().replace(',', '.'));
-    const ok = belowValue.value.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= 100;
+    // the page language's number (numberFormat.ts parseDecimal); "97,5" is read in English too, as French reads it
+    const typed = belowValue.value.replace(/\s*%\s*$/, '');
+    const value = parseDecimal(typed) ?? parseDecimal(typed, 'fr');
+    const ok = value !== null && value >= 0 && value <= 100;
     targetError.textContent = ok ? '' : text.badTarget;
     targetError.hidden = ok;
     if (ok) belowValue.removeAttribute('aria-invalid');

@@ -26,7 +26,8 @@ export interface TheoryView {
  * settings (a precision run's cap).
  */
 export function runBudgetIssues(scenario: Scenario, options: BudgetOptions = {}): ScenarioIssue[] {
-  return checkRunBudget(scenario, { ...options, beyond: app.budgetBeyond });
+  // details: each refusal's facts, so the editor words it in the page's language (web/i18n sentences)
+  return checkRunBudget(scenario, { ...options, beyond: app.budgetBeyond, details: true });
 }
 
 /** A scenario's closed forms under way in a worker of their own (see startTheory). */
@@ -217,8 +218,16 @@ function theoryView(scenario: Scenario, result: ExperimentResult, theory: Scenar
   };
 }
 
+/**
+ * A comparison as the page shows it: the engine's, with the scenario's currency, so the page can word
+ * it in its own language (web/i18n/strings.ts sentences). The engine's comparison leaves the currency
+ * out, as the CLI's JSON always has.
+ */
+export type ShownComparison = VariantComparison & { currency: string };
+
 /** Every variant against the first, on common random numbers (src/experiment/compare.ts); none for one variant. */
-function comparisonsOf(scenario: Scenario, result: ExperimentResult): VariantComparison[] {
+function comparisonsOf(scenario: Scenario, result: ExperimentResult): ShownComparison[] {
   if (result.variants.length < 2 || result.replications < 2) return [];
-  return compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, baseline: result.variants[0].id });
+  const comparisons = compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, baseline: result.variants[0].id });
+  return comparisons.map((comparison) => ({ ...comparison, currency: scenario.currency }));
 }

@@ -4,11 +4,21 @@ import type { Role } from '../../src/import/columnRoles.ts';
 import { importStrings } from '../i18n/strings.ts';
 import { workerFailure } from './client.ts';
 import { MAX_BYTES } from '../../src/import/table.ts';
+import { reportCsv as engineReportCsv, type ImportReport } from '../../src/import/importReport.ts';
+import { fitsCsv as engineFitsCsv } from '../../src/import/fitReport.ts';
+import type { SeriesSummary } from '../../src/import/buildScenario.ts';
+import { pageCsvDialect, type CsvDialect } from '../charts/csvDialect.ts';
 
-// the report's and the fits' CSV, as `stocklab import --report/--fits` writes them: plain text
-// functions of the engine's import, reached by the page through this bridge like the rest of it
-export { reportCsv } from '../../src/import/importReport.ts';
-export { fitsCsv } from '../../src/import/fitReport.ts';
+// the report's and the fits' CSV, as `stocklab import --report/--fits` writes them (plain text
+// functions of the engine's import, reached by the page through this bridge like the rest of it),
+// in the page language's dialect: ";" and decimal commas in French (web/charts/csvDialect.ts)
+export function reportCsv(report: ImportReport, dialect: CsvDialect = pageCsvDialect): string {
+  return engineReportCsv(report, dialect);
+}
+
+export function fitsCsv(summaries: readonly SeriesSummary[], dialect: CsvDialect = pageCsvDialect): string {
+  return engineFitsCsv(summaries, dialect);
+}
 
 /**
  * The import wizard's bridge to the engine: one Web Worker per wizard, started on the first call,

@@ -1,10 +1,11 @@
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { SweepAxis } from '../../src/experiment/sweep.ts';
-import { optimize, type OptimizeOutcome, type OptimizeSpec } from '../../src/experiment/optimize.ts';
+import { optimizeTold, type OptimizeOutcome, type OptimizeSpec, type OptimizeStory } from '../../src/experiment/optimize.ts';
 import { optimizationCsv, optimizationJson } from '../../src/experiment/analysisExports.ts';
 import { adviseWiderGrid, type GridAdvice } from '../../src/experiment/widenGrid.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
+import { pageCsvDialect, type CsvDialect } from '../charts/csvDialect.ts';
 import { runScenario } from './client.ts';
 
 /**
@@ -27,6 +28,11 @@ export interface OptimizeView {
   scenario: string;
   seed: string | number;
   outcome: OptimizeOutcome;
+  /** what the outcome's sentence says, as facts the page words in its language (web/i18n sentences) */
+  story: OptimizeStory;
+  /** the scenario's currency and measured window (horizon − warm-up), which the verdict's margin names */
+  currency: string;
+  windowDays: number;
   request: OptimizeRequest;
   spec: OptimizeSpec;
   screenReplications: number;
@@ -60,7 +66,7 @@ export async function runOptimize(scenario: Scenario, request: OptimizeRequest, 
   let screenTotal = 0;
   let confirmTotal = 0;
   try {
-    const outcome = await optimize(scenario, spec, async (grid, replications, phase) => {
+    const { outcome, story } = await optimizeTold(scenario, spec, async (grid, replications, phase) => {
       if (phase === 'screen') {
         // the confirmation's size is known once the grid is: the kept candidates times its replications
         confirmTotal = Math.min(OPTIMIZE_TOP, grid.variants.length) * confirmReplications;
@@ -80,7 +86,8 @@ export async function runOptimize(scenario: Scenario, request: OptimizeRequest, 
       return run.result;
     });
     if (!outcome.complete && outcome.confirmed.length === 0) return { ok: false, cancelled: true };
-    return { ok: true, view: { scenario: scenario.name, seed: scenario.seed, outcome, request, spec, screenReplications, confirmReplications, advice: outcome.complete ? adviseWiderGrid(spec, outcome) : null } };
+    const windowDays = scenario.horizonDays - scenario.warmupDays;
+    return { ok: true, view: { scenario: scenario.name, seed: scenario.seed, outcome, story, currency: scenario.currency, windowDays, request, spec, screenReplications, confirmReplications, advice: outcome.complete ? adviseWiderGrid(spec, outcome) : null } };
   } catch (error) {
     if (signal.aborted) return { ok: false, cancelled: true };
     return { ok: false, cancelled: false, error: error instanceof Error ? error.message.replace(/^(sweep|optimize): /, '') : String(error) };
@@ -90,10 +97,10 @@ export async function runOptimize(scenario: Scenario, request: OptimizeRequest, 
 /**
  * The optimisation as CSV, in `stocklab optimize --csv`'s columns (a row per screened grid point,
  * then per confirmed candidate) after what reproduces it (scenario, seed, complete, the Stocklab
- * version; each row has its own replications).
+ * version; each row has its own replications), in the page language's dialect.
  */
-export function optimizeViewCsv(view: OptimizeView): string {
-  return optimizationCsv(view.spec, view.outcome, { scenario: view.scenario, seed: view.seed, replications: view.screenReplications, complete: view.outcome.complete, stocklabVersion: STOCKLAB_VERSION });
+export function optimizeViewCsv(view: OptimizeView, dialect: CsvDialect = pageCsvDialect): string {
+  return optimizationCsv(view.spec, view.outcome, { scenario: view.scenario, seed: view.seed, replications: view.screenReplications, complete: view.outcome.complete, stocklabVersion: STOCKLAB_VERSION }, dialect);
 }
 
 /** The optimisation as `stocklab optimize --json` gives it (without the theory's optimum), plus the Stocklab version. */

@@ -3,9 +3,10 @@ import type { KpiName } from '../../src/metrics/kpis.ts';
 import type { KpiSummary } from '../../src/experiment/replicate.ts';
 import { variantsOf } from '../../src/model/build.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { perturb, SENSITIVITY_INPUTS, SENSITIVITY_LABELS, tornado, variantAlone, type SensitivityInput, type TornadoBar } from '../../src/experiment/sensitivity.ts';
+import { perturb, SENSITIVITY_INPUTS, tornado, variantAlone, type SensitivityInput, type TornadoBar } from '../../src/experiment/sensitivity.ts';
 import { tornadoCsv, tornadoJson } from '../../src/experiment/analysisExports.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
+import { pageCsvDialect, type CsvDialect } from '../charts/csvDialect.ts';
 import { runScenario } from './client.ts';
 
 /**
@@ -15,7 +16,6 @@ import { runScenario } from './client.ts';
  * outside web/worker/ only import types from src, so the engine's code is called here.
  */
 
-export { SENSITIVITY_LABELS };
 export type { SensitivityInput, TornadoBar };
 
 export interface SensitivityRequest {
@@ -142,10 +142,11 @@ export async function runSensitivity(
 
 /**
  * The tornado as CSV: a row per input moved (largest swing first, as drawn) after what reproduces
- * it (scenario, seed, replications, complete — false after a cancel — and the Stocklab version).
+ * it (scenario, seed, replications, complete — false after a cancel — and the Stocklab version), in
+ * the page language's dialect (web/charts/csvDialect.ts: ";" and decimal commas in French).
  */
-export function sensitivityViewCsv(view: SensitivityView): string {
-  return tornadoCsv({ id: view.variantId, name: view.variant }, view.kpi, view.percent, view.baseline, view.bars, context(view));
+export function sensitivityViewCsv(view: SensitivityView, dialect: CsvDialect = pageCsvDialect): string {
+  return tornadoCsv({ id: view.variantId, name: view.variant }, view.kpi, view.percent, view.baseline, view.bars, context(view), dialect);
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { planStockPoints, variantsOf } from '../../src/model/build.ts';
-import { parseValues, planSweep, sweepRows, type SweepAxis, type SweepPlan, type SweepRow, type SweepSpec } from '../../src/experiment/sweep.ts';
+import { planSweep, readValues, sweepRows, type SweepAxis, type SweepPlan, type SweepRow, type SweepSpec } from '../../src/experiment/sweep.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import { sweepCsv, sweepJson } from '../../src/experiment/analysisExports.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
+import { locale, type Locale } from '../i18n/locale.ts';
+import { inputNumber, parseDecimal } from '../i18n/numberFormat.ts';
+import { sweep as text } from '../i18n/strings.ts';
+import { pageCsvDialect, type CsvDialect } from '../charts/csvDialect.ts';
 import { runScenario } from './client.ts';
 
 /**
@@ -32,7 +36,32 @@ export function sweepTargets(scenario: Scenario): SweepTarget[] {
   }));
 }
 
-export { parseValues };
+/**
+ * Values as a values field of the grid takes them, in a language (the page's by default): "5, 8, 12.5"
+ * in English, "5 ; 8 ; 12,5" in French (what parseValues reads back).
+ */
+export function valuesText(values: readonly number[], language: Locale = locale): string {
+  return values.map((value) => inputNumber(value, language)).join(language === 'en' ? ', ' : ' ; ');
+}
+
+/**
+ * A values field of the sweep's or optimiser's grid, read in a language (the page's by default), as
+ * the CLI reads `--param` (src/experiment/sweep.ts readValues): "FROM:TO:STEP" (20:80:10) or a list of
+ * numbers. English lists them with commas (5,8,13), as the CLI does; French, whose decimal mark is the
+ * comma, with semicolons or spaces (5 ; 8 ; 13, 2,5 7,5 12,5). Each number is read as
+ * web/i18n/numberFormat.ts parseDecimal reads it: a decimal point in both languages, a decimal comma
+ * in French, the minus sign −. The error is in the page's language, without a final full stop.
+ */
+export function parseValues(typed: string, language: Locale = locale): number[] | { error: string } {
+  const values = readValues(typed, {
+    readNumber: (part) => parseDecimal(part, language),
+    // French: semicolons when there are any (then "1 000" is one number), else spaces
+    splitList: (list) => (language === 'en' ? list.split(',') : list.includes(';') ? list.split(';') : list.split(/\s+/)),
+  });
+  if (Array.isArray(values)) return values;
+  const { problem } = values;
+  return { error: problem.kind === 'range' ? text.badRange(typed) : problem.kind === 'tooMany' ? text.tooManyValues(typed, problem.count, problem.most) : text.badValues(typed) };
+}
 
 export interface SweepView {
   /** the scenario's name and the seed the grid ran on (what an export needs to be reproduced) */
@@ -89,10 +118,11 @@ export async function runSweep(plan: SweepPlan, spec: SweepSpec, onProgress: (do
 
 /**
  * The sweep's grid points as CSV, in `stocklab sweep --csv`'s columns after what reproduces them
- * (scenario, seed, replications, complete — false after a cancel — and the Stocklab version).
+ * (scenario, seed, replications, complete — false after a cancel — and the Stocklab version), in
+ * the page language's dialect (web/charts/csvDialect.ts: ";" and decimal commas in French).
  */
-export function sweepViewCsv(view: SweepView): string {
-  return sweepCsv(view.axes, view.rows, { scenario: view.scenario, seed: view.seed, replications: view.replications, complete: view.complete, stocklabVersion: STOCKLAB_VERSION });
+export function sweepViewCsv(view: SweepView, dialect: CsvDialect = pageCsvDialect): string {
+  return sweepCsv(view.axes, view.rows, { scenario: view.scenario, seed: view.seed, replications: view.replications, complete: view.complete, stocklabVersion: STOCKLAB_VERSION }, dialect);
 }
 
 /** The sweep as `stocklab sweep --json` gives it (with `kpi`, the KPI shown on the grid), plus where it was swept and the Stocklab version. */

@@ -1,3 +1,5 @@
+import { SENSITIVITY_LABELS, type SensitivityInput } from '../../../src/experiment/sensitivity.ts';
+
 /**
  * The sensitivity panel's and tornado chart's user-facing strings in English (web/sensitivityPanel.ts,
  * web/charts/tornado.ts), so a French file with the same shape can be added beside it.
@@ -5,6 +7,8 @@
 const minus = '\u2212';
 
 export const sensitivity = {
+  /** what each input moves, in words: the CLI's (src/experiment/sensitivity.ts) */
+  inputs: SENSITIVITY_LABELS as Record<SensitivityInput, string>,
   title: 'What moves the result? (sensitivity)',
   help: 'Move each input of the scenario down and up by the same percentage, one at a time, and see how much the chosen KPI changes. Every run uses one policy variant and the replications and seed of the top bar, so the changes are compared on the same random days.',
   variant: 'Policy variant',

@@ -18,6 +18,12 @@ export const sweep = {
   values: (n: number) => `Values of parameter ${n}`,
   valuesPlaceholder: 'FROM:TO:STEP or V1,V2',
   valuesHint: 'FROM:TO:STEP (e.g. 20:80:10) or values separated by commas (e.g. 5,8,13)',
+  /** a values field that is not FROM:TO:STEP with TO ≥ FROM and STEP > 0 (worker/sweep.ts parseValues) */
+  badRange: (typed: string) => `expected FROM:TO:STEP with TO >= FROM and STEP > 0, got "${typed}"`,
+  /** a range with more values than a grid may have */
+  tooManyValues: (typed: string, count: number, most: number) => `"${typed}" makes ${count} values; at most ${most}`,
+  /** a values field that is neither a range nor a list of numbers */
+  badValues: (typed: string) => `expected FROM:TO:STEP or numbers separated by commas, got "${typed}"`,
   none: '— none —',
   kpi: 'KPI',
   run: 'Run sweep',

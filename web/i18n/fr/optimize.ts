@@ -16,7 +16,7 @@ export const optimize: typeof English = {
   floorKpi: 'Plancher sur',
   floorValue: 'au moins',
   floorPlaceholder: 'aucun',
-  floorHint: 'Laissez vide pour ne fixer aucun plancher. Un taux en fraction (0.95, avec un point décimal) ou en pourcentage (95).',
+  floorHint: 'Laissez vide pour ne fixer aucun plancher. Un taux en fraction (0,95) ou en pourcentage (95).',
   floorInvalid: 'Le plancher doit être un nombre entre 0 et 1 (ou un pourcentage jusqu’à 100), ou rester vide.',
   run: 'Lancer l’optimisation',
   exportWhat: 'les points de grille et les candidats de l’optimisation',

@@ -11,6 +11,13 @@ const nombre = (n: number): string => n.toLocaleString('fr-FR');
 const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 export const sensitivity: typeof English = {
+  inputs: {
+    demandMean: 'demande (clients par jour, quantités moyennes, historiques)',
+    demandVariability: 'variabilité de la demande (écart-type des quantités)',
+    leadTime: 'délais (chaque liaison, temps de traitement des fournisseurs et transport vers les clients en ligne)',
+    churn: 'probabilités de départ (après une rupture, une commande en attente, une livraison en retard, un panier abandonné\u202f; et après avoir été prévenu d’un retard)',
+    holdingCost: 'coût de possession (par unité et par jour ou taux annuel)',
+  },
   title: 'Qu’est-ce qui fait bouger le résultat\u202f? (sensibilité)',
   help: 'Faire varier chaque entrée du scénario à la baisse puis à la hausse du même pourcentage, une à la fois, et voir de combien le KPI choisi change. Chaque simulation utilise une variante de politique, et les réplications et la graine de la barre du haut, de sorte que les changements sont comparés sur les mêmes jours aléatoires.',
   variant: 'Variante de politique',
