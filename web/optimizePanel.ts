@@ -211,7 +211,7 @@ export function createOptimizePanel(root: HTMLElement, options: OptimizePanelOpt
     const parameters = view.request.axes.map((axis) => axis.parameter);
     for (const point of view.outcome.skipped) {
       const item = document.createElement('li');
-      item.textContent = `${sweepText.pointName(parameters, point.values)}: ${point.reason}`;
+      item.textContent = `${sweepText.pointName(parameters, point.values)}: ${sentences.sweepSkipped(point)}`;
       list.append(item);
     }
     skipped.append(title, list);

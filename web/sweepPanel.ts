@@ -1,6 +1,6 @@
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { SweepTarget, SweepView } from './worker/sweep.ts';
-import { sweep as text } from './i18n/strings.ts';
+import { sweep as text, sentences } from './i18n/strings.ts';
 import { chartSection, fill, heading, markDownloadSource, select } from './dashboard.ts';
 import { renderHeatmap } from './charts/heatmap.ts';
 import { renderSweepFrontier } from './charts/sweepFrontier.ts';
@@ -116,7 +116,7 @@ export function createSweepPanel(root: HTMLElement, options: SweepPanelOptions):
     const parameters = view.axes.map((axis) => axis.parameter);
     for (const point of view.skipped) {
       const item = document.createElement('li');
-      item.textContent = `${text.pointName(parameters, point.values)}: ${point.reason}`;
+      item.textContent = `${text.pointName(parameters, point.values)}: ${sentences.sweepSkipped(point)}`;
       list.append(item);
     }
     skipped.append(title, list);

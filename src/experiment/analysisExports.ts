@@ -55,7 +55,8 @@ export interface SweepJson {
 }
 
 export function sweepJson(run: Pick<ExportContext, 'scenario' | 'seed' | 'replications' | 'complete'>, axes: SweepAxis[], kpi: KpiName, rows: SweepRow[], skipped: SweepPlan['skipped']): SweepJson {
-  return { scenario: run.scenario, seed: run.seed, replications: run.replications, axes, kpi, rows, skipped, complete: run.complete };
+  // the points left out as the CLI gives them (the web's plan also carries their problems' facts)
+  return { scenario: run.scenario, seed: run.seed, replications: run.replications, axes, kpi, rows, skipped: skipped.map(({ values, reason }) => ({ values, reason })), complete: run.complete };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -146,6 +147,8 @@ export function optimizationJson(scenario: string, seed: string | number, spec: 
     spec,
     ...outcome,
     screened: outcome.screened.map(({ id, values, frontier, kpis }) => ({ id, values, frontier, objective: kpis[spec.objective], constraint: spec.constraint ? kpis[spec.constraint.kpi] : null })),
+    // the points left out as the CLI gives them (the web's plan also carries their problems' facts)
+    skipped: outcome.skipped.map(({ values, reason }) => ({ values, reason })),
     theory,
   };
 }

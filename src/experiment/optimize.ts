@@ -56,11 +56,12 @@ export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: Expe
 
 /**
  * optimize(), with what its sentence says as facts beside the outcome (the outcome is what the CLI's
- * JSON gives, so the facts stay out of it): the web words them in the page's language.
+ * JSON gives, so the facts stay out of it): the web words them in the page's language. `details`
+ * gives each grid point left out the facts of its problems too (planSweep's), for the same reason.
  */
-export async function optimizeTold(scenario: Scenario, spec: OptimizeSpec, run: ExperimentRunner): Promise<{ outcome: OptimizeOutcome; story: OptimizeStory }> {
+export async function optimizeTold(scenario: Scenario, spec: OptimizeSpec, run: ExperimentRunner, options: { details?: boolean } = {}): Promise<{ outcome: OptimizeOutcome; story: OptimizeStory }> {
   if (spec.top < 2) throw new RangeError(`optimize: keep at least 2 candidates for confirmation, got ${spec.top}`);
-  const plan = planSweep(scenario, spec);
+  const plan = planSweep(scenario, spec, options);
   const screening = await run(plan.scenario, spec.screenReplications, 'screen');
   const screened = sweepRows(plan, screening);
   const ranked = rank(screened.map((row) => candidateOf(row, row.kpis, spec)));

@@ -1,5 +1,5 @@
 import type { Demand, Distribution, Policy, Scenario } from '../scenario/schema.ts';
-import type { BudgetDriver, BudgetFix, ScenarioIssue } from '../scenario/issues.ts';
+import type { BudgetDriver, BudgetFix, MultiplierCause, ScenarioIssue } from '../scenario/issues.ts';
 import { idsOf, stockPointKey } from '../scenario/references.ts';
 import { distributionMean } from '../random/distributions/sampler.ts';
 import { planStockPoints, variantsOf } from '../model/build.ts';
@@ -170,16 +170,16 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
         // one-for-one: an order in transit per customer of the last lead time
         const lane = scenario.lanes.find((l) => l.to === node);
         const inTransit = (oneForOne.get(stockPointKey(node, product)) ?? 0) * (arrivals / days) * (lane ? Math.max(0, meanOf(lane.leadTime)) : 0);
-        if (inTransit > peakPending.count) peakPending = { count: inTransit, driver: { path: mass.driver !== null && mass.driverFactor >= 10 ? mass.driver : `demand[${i}].customersPerDay`, what: `about ${count(inTransit)} orders in transit at once at ${stockPointKey(node, product)} (${count(arrivals / days)} customers a day on average, each ordering one for one, × ${count(lane ? meanOf(lane.leadTime) : 0)} days' lead time)` } };
+        if (inTransit > peakPending.count) peakPending = { count: inTransit, driver: { path: mass.driver !== null && mass.driverFactor >= 10 ? mass.driver : `demand[${i}].customersPerDay`, what: `about ${count(inTransit)} orders in transit at once at ${stockPointKey(node, product)} (${count(arrivals / days)} customers a day on average, each ordering one for one, × ${count(lane ? meanOf(lane.leadTime) : 0)} days' lead time)`, facts: { kind: 'ordersInTransit', orders: inTransit, at: stockPointKey(node, product), perDay: arrivals / days, leadDays: lane ? meanOf(lane.leadTime) : 0 } } };
       }
       customers += entryCustomers;
       events += entryEvents;
       // the field behind the count: a multiplier far above 1, or the rate itself
       const driver: Driver =
         mass.driver !== null && mass.driverFactor >= 10
-          ? { path: mass.driver, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'}, multiplied ${mass.driverFactor >= HUGE ? 'without bound' : `by ${count(mass.driverFactor)} on average`} by ${mass.driverName}, over ${count(days)} days)` }
+          ? { path: mass.driver, what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'}, multiplied ${mass.driverFactor >= HUGE ? 'without bound' : `by ${count(mass.driverFactor)} on average`} by ${mass.driverName}, over ${count(days)} days)`, facts: { kind: 'multipliedCustomers', customers: entryCustomers, perDay: entry.customersPerDay, stockPoints: pairs.length, factor: mass.driverFactor >= HUGE ? null : mass.driverFactor, by: mass.driverBy, days } }
           : returnDrawsPerSale(scenario, pairs[0]?.product ?? '', quantity) > 10
-            ? { path: `demand[${i}].quantity`, what: `${count(entryEvents)} draws for the returns of ${count(quantity)} units a customer` }
+            ? { path: `demand[${i}].quantity`, what: `${count(entryEvents)} draws for the returns of ${count(quantity)} units a customer`, facts: { kind: 'returnDraws', draws: entryEvents, units: quantity, per: 'customer' } }
             : {
                 path: `demand[${i}].customersPerDay`,
                 what: `${count(entryCustomers)} customers (${count(entry.customersPerDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'} × ${count(days)} days${mass.multiplier > 1.5 ? `, × ${count(mass.multiplier)} on average for seasonality, growth and shocks` : ''})`,
@@ -197,7 +197,7 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
       const draws = pairs.reduce((sum, { product }) => sum + days * returnDrawsPerSale(scenario, product, daily), 0);
       if (draws > 0) {
         events += draws;
-        parts.push({ seconds: draws * SECONDS_PER_EVENT, driver: { path: entry.type === 'perPeriod' ? `demand[${i}].quantity` : `demand[${i}].series`, what: `${count(draws)} draws for the returns of ${count(daily)} units a day` } });
+        parts.push({ seconds: draws * SECONDS_PER_EVENT, driver: { path: entry.type === 'perPeriod' ? `demand[${i}].quantity` : `demand[${i}].series`, what: `${count(draws)} draws for the returns of ${count(daily)} units a day`, facts: { kind: 'returnDraws', draws, units: daily, per: 'day' } } });
       }
     }
     // the windows of random shocks, drawn in each stream at the start of a run and kept while its profile is built
@@ -207,15 +207,16 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
       const path = `demand[${i}].shocks[${k}].occurrence.ratePerYear`;
       const what = `${count(windows)} windows of shock ${k + 1} (${count(shock.occurrence.ratePerYear)} a year over ${count(days)} days)`;
       events += windows * pairs.length;
-      parts.push({ seconds: windows * pairs.length * SECONDS_PER_EVENT, driver: { path, what: `${what} in each of ${count(pairs.length)} demand ${pairs.length === 1 ? 'stream' : 'streams'}` } });
-      windowParts.push({ bytes: windows * BYTES_PER_WINDOW, driver: { path, what: `the ${what}, held at once` } });
+      const shockFacts = { kind: 'shockWindows' as const, windows, shock: k + 1, perYear: shock.occurrence.ratePerYear, days };
+      parts.push({ seconds: windows * pairs.length * SECONDS_PER_EVENT, driver: { path, what: `${what} in each of ${count(pairs.length)} demand ${pairs.length === 1 ? 'stream' : 'streams'}`, facts: { ...shockFacts, streams: pairs.length } } });
+      windowParts.push({ bytes: windows * BYTES_PER_WINDOW, driver: { path, what: `the ${what}, held at once`, facts: { ...shockFacts, streams: null } } });
     });
   });
 
   scenario.customers.forEach((base, i) => {
     const joining = base.newPerDay * days;
     events += joining;
-    parts.push({ seconds: joining * SECONDS_PER_EVENT, driver: { path: `customers[${i}].newPerDay`, what: `${count(joining)} new customers (${count(base.newPerDay)} a day over ${count(days)} days)` } });
+    parts.push({ seconds: joining * SECONDS_PER_EVENT, driver: { path: `customers[${i}].newPerDay`, what: `${count(joining)} new customers (${count(base.newPerDay)} a day over ${count(days)} days)`, facts: { kind: 'newCustomers', customers: joining, perDay: base.newPerDay, days } } });
   });
 
   // reviews and the orders they place, and draws of damage and shrinkage on what is on hand
@@ -225,7 +226,7 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
     if (review !== null) {
       const reviews = pairs * (days / review) * 2;
       events += reviews;
-      parts.push({ seconds: reviews * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy.reviewPeriod`, what: `${count(reviews / 2)} reviews (every ${count(review)} days)` } });
+      parts.push({ seconds: reviews * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy.reviewPeriod`, what: `${count(reviews / 2)} reviews (every ${count(review)} days)`, facts: { kind: 'reviews', reviews: reviews / 2, every: review } } });
     }
     const level = shelfBound(entry);
     const levelWords = Number.isFinite(level) ? `up to about ${count(level)} units on hand` : 'stock on hand the policy does not bound';
@@ -242,12 +243,12 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
         if (inLots) {
           // a lot is born at a receipt from a supplier; from another stock point, its pieces move
           if (!fedByStockPoint) lotsCreated += receipts;
-          if (!fedByStockPoint) lotMemoryDrivers.push({ bytes: receipts * BYTES_PER_LOT, driver: { path: `stockPoints[${i}].policy`, what: `the ${count(receipts)} lots received at ${key} in each run` } });
-          parts.push({ seconds: (sales + receipts) * SECONDS_PER_LOT_OPERATION, driver: { path: `stockPoints[${i}].policy`, what: `the lots of ${count(sales)} sales and ${count(receipts)} receipts at ${key}` } });
+          if (!fedByStockPoint) lotMemoryDrivers.push({ bytes: receipts * BYTES_PER_LOT, driver: { path: `stockPoints[${i}].policy`, what: `the ${count(receipts)} lots received at ${key} in each run`, facts: { kind: 'lotsReceived', lots: receipts, at: key } } });
+          parts.push({ seconds: (sales + receipts) * SECONDS_PER_LOT_OPERATION, driver: { path: `stockPoints[${i}].policy`, what: `the lots of ${count(sales)} sales and ${count(receipts)} receipts at ${key}`, facts: { kind: 'lotOperations', sales, receipts, at: key } } });
           // FEFO looks through every piece while the lots on the shelf are out of expiry order (fed by another stock point)
           if (entry.issuing === 'fefo' && fedByStockPoint) {
             const visits = sales * pieces;
-            parts.push({ seconds: visits * SECONDS_PER_PIECE_VISIT, driver: { path: `stockPoints[${i}].issuing`, what: `FEFO looking through about ${count(pieces)} lots on the shelf at each of ${count(sales)} sales` } });
+            parts.push({ seconds: visits * SECONDS_PER_PIECE_VISIT, driver: { path: `stockPoints[${i}].issuing`, what: `FEFO looking through about ${count(pieces)} lots on the shelf at each of ${count(sales)} sales`, facts: { kind: 'fefo', lots: pieces, sales } } });
           }
         }
         const rare = lossProbability(scenario, entry, node, product);
@@ -260,7 +261,9 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
         events += draws;
         parts.push({
           seconds: draws * SECONDS_PER_EVENT + visits * SECONDS_PER_PIECE_VISIT,
-          driver: { path: `stockPoints[${i}].policy`, what: `${count(draws)} draws of units lost on the shelf (${levelWords}, each day${inLots ? `, in about ${count(pieces)} lots` : ''})` },
+          driver: { path: `stockPoints[${i}].policy`, what: `${count(draws)} draws of units lost on the shelf (${levelWords}, each day${inLots ? `, in about ${count(pieces)} lots` : ''})`,
+            facts: { kind: 'shelfLoss', draws, level: Number.isFinite(level) ? level : null, lots: inLots ? pieces : null },
+          },
         });
       }
     }
@@ -271,8 +274,8 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
   scenario.disruptions.forEach((disruption, i) => {
     const n = 2 * occurrences(disruption.occurrence);
     events += n;
-    parts.push({ seconds: n * SECONDS_PER_EVENT, driver: { path: `disruptions[${i}].occurrence`, what: `${count(n / 2)} disruptions` } });
-    windowParts.push({ bytes: (n / 2) * BYTES_PER_WINDOW, driver: { path: `disruptions[${i}].occurrence`, what: `the ${count(n / 2)} windows of disruption ${i + 1}, held for the whole run` } });
+    parts.push({ seconds: n * SECONDS_PER_EVENT, driver: { path: `disruptions[${i}].occurrence`, what: `${count(n / 2)} disruptions`, facts: { kind: 'disruptions', disruptions: n / 2 } } });
+    windowParts.push({ bytes: (n / 2) * BYTES_PER_WINDOW, driver: { path: `disruptions[${i}].occurrence`, what: `the ${count(n / 2)} windows of disruption ${i + 1}, held for the whole run`, facts: { kind: 'disruptionWindows', windows: n / 2, disruption: i + 1 } } });
   });
 
   // ---- daily series
@@ -403,6 +406,7 @@ export function checkRunBudget(scenario: Scenario, options: BudgetCheckOptions =
     issues.push({
       path: driver.path,
       message: `this run would hold ${driver.what}, each a pending event; the engine holds at most ${count(MAX_PENDING_EVENTS)} at once: ${FIX_WORDS[timeFix(driver.path)]}, or shorten the lead time${beyond}`,
+      ...(options.details && driver.facts ? { detail: { kind: 'pendingEvents', driver: driver.facts, allowed: MAX_PENDING_EVENTS, fix: timeFix(driver.path), beyond: options.beyond ?? null } } : {}),
     });
   }
   // two refusals at one field say one thing twice: keep the first (memory), it is the harder limit
@@ -459,18 +463,18 @@ function timeFix(path: string): BudgetFix {
  * end of life, a growing customer base), and the factor that drives it most. Treats the factors as
  * independent (a product of means): exact for any one of them, close for a long horizon.
  */
-function demandMass(scenario: Scenario, entry: Demand, index: number, days: number): { multiplier: number; driver: string | null; driverName: string; driverFactor: number } {
-  const factors: { path: string; name: string; factor: number }[] = [];
+function demandMass(scenario: Scenario, entry: Demand, index: number, days: number): { multiplier: number; driver: string | null; driverName: string; driverBy: MultiplierCause; driverFactor: number } {
+  const factors: { path: string; name: string; by: MultiplierCause; factor: number }[] = [];
   const weekly = entry.seasonality?.weekly;
-  if (weekly) factors.push({ path: `demand[${index}].seasonality.weekly`, name: 'the weekly pattern', factor: cyclicMean(weekly, 7, days, (day) => day % 7) });
+  if (weekly) factors.push({ path: `demand[${index}].seasonality.weekly`, name: 'the weekly pattern', by: { kind: 'weekly' }, factor: cyclicMean(weekly, 7, days, (day) => day % 7) });
   const yearly = entry.seasonality?.yearly;
-  if (yearly) factors.push({ path: `demand[${index}].seasonality.yearly`, name: 'the yearly pattern', factor: cyclicMean(yearly, 365, days, (day) => Math.floor(((day % 365) * 12) / 365)) });
-  if (entry.trendPerYear !== 0) factors.push({ path: `demand[${index}].trendPerYear`, name: 'the trend', factor: trendMean(entry.trendPerYear, days) });
+  if (yearly) factors.push({ path: `demand[${index}].seasonality.yearly`, name: 'the yearly pattern', by: { kind: 'yearly' }, factor: cyclicMean(yearly, 365, days, (day) => Math.floor(((day % 365) * 12) / 365)) });
+  if (entry.trendPerYear !== 0) factors.push({ path: `demand[${index}].trendPerYear`, name: 'the trend', by: { kind: 'trend' }, factor: trendMean(entry.trendPerYear, days) });
   entry.shocks.forEach((shock, k) => {
     const path = `demand[${index}].shocks[${k}]`;
     if (shock.occurrence.type === 'scheduled') {
       const share = Math.max(0, Math.min(days, shock.occurrence.end) - Math.max(0, Math.ceil(shock.occurrence.start))) / days;
-      factors.push({ path: `${path}.multiplier`, name: `shock ${k + 1}`, factor: 1 + (shock.multiplier - 1) * Math.min(1, Math.max(0, share)) });
+      factors.push({ path: `${path}.multiplier`, name: `shock ${k + 1}`, by: { kind: 'shock', shock: k + 1, overlap: null }, factor: 1 + (shock.multiplier - 1) * Math.min(1, Math.max(0, share)) });
       return;
     }
     // Random windows start as a Poisson process and overlap; overlapping windows of a shock multiply
@@ -484,6 +488,7 @@ function demandMass(scenario: Scenario, entry: Demand, index: number, days: numb
     factors.push({
       path: compounds && overlap >= 1 ? `${path}.occurrence.ratePerYear` : `${path}.multiplier`,
       name: compounds ? `shock ${k + 1}, whose windows overlap (about ${count(overlap)} at a time on average) and multiply one another` : `shock ${k + 1}`,
+      by: { kind: 'shock', shock: k + 1, overlap: compounds ? overlap : null },
       factor,
     });
   });
@@ -493,12 +498,12 @@ function demandMass(scenario: Scenario, entry: Demand, index: number, days: numb
     const base = scenario.customers[baseIndex];
     // without churn the base grows linearly: its mean size over the horizon
     // (an upper bound: churn keeps most bases from growing); it grows with the horizon, which drives it
-    if (base.newPerDay > 0) factors.push({ path: 'horizonDays', name: 'the customer base growing without churn', factor: 1 + (base.newPerDay * days) / (2 * base.initial) });
+    if (base.newPerDay > 0) factors.push({ path: 'horizonDays', name: 'the customer base growing without churn', by: { kind: 'growth' }, factor: 1 + (base.newPerDay * days) / (2 * base.initial) });
     break;
   }
   const multiplier = factors.reduce((product, f) => product * f.factor, 1);
   const top = factors.reduce<(typeof factors)[number] | null>((best, f) => (best === null || f.factor > best.factor ? f : best), null);
-  return { multiplier, driver: top?.path ?? null, driverName: top?.name ?? '', driverFactor: top?.factor ?? 1 };
+  return { multiplier, driver: top?.path ?? null, driverName: top?.name ?? '', driverBy: top?.by ?? { kind: 'trend' }, driverFactor: top?.factor ?? 1 };
 }
 
 /** The mean over days 0..days-1 of a pattern repeating every `cycle` days (O(cycle)). */

@@ -1,5 +1,6 @@
 import { Policy, type Scenario, type Variant } from '../scenario/schema.ts';
 import { scenarioForVariant } from '../scenario/variantSettings.ts';
+import { fromZodIssues, type ScenarioIssue } from '../scenario/issues.ts';
 import { planStockPoints, variantsOf } from '../model/build.ts';
 import type { KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummaries } from './replicate.ts';
@@ -36,12 +37,15 @@ export interface SweepPoint {
 export interface SweepPlan {
   scenario: Scenario;
   points: SweepPoint[];
-  /** grid points left out, with why (an (s, S) with S <= s, say) */
-  skipped: { values: number[]; reason: string }[];
+  /**
+   * grid points left out, with why (an (s, S) with S <= s, say): `reason` in English, as the CLI prints
+   * it; `issues`, the problems as facts, only when planSweep is asked for `details` (the web words them)
+   */
+  skipped: { values: number[]; reason: string; issues?: ScenarioIssue[] }[];
 }
 
 /** The scenario whose variants are the grid's points, or an error naming the bad part of the spec. */
-export function planSweep(scenario: Scenario, spec: SweepSpec): SweepPlan {
+export function planSweep(scenario: Scenario, spec: SweepSpec, options: { details?: boolean } = {}): SweepPlan {
   if (spec.axes.length < 1 || spec.axes.length > 2) throw new RangeError(`sweep: expected one or two parameters, got ${spec.axes.length}`);
   for (const axis of spec.axes) {
     if (axis.values.length === 0 || axis.values.some((value) => !Number.isFinite(value))) throw new RangeError(`sweep: ${axis.parameter}: expected finite values`);
@@ -69,17 +73,19 @@ export function planSweep(scenario: Scenario, spec: SweepSpec): SweepPlan {
     const name = spec.axes.map((axis, i) => `${axis.parameter} = ${values[i]}`).join(', ');
     const policies = [];
     let reason: string | null = null;
+    let issues: ScenarioIssue[] = [];
     for (const plan of targets) {
       const candidate = { ...plan.policy, ...Object.fromEntries(spec.axes.map((axis, i) => [axis.parameter, values[i]])) };
       const checked = Policy.safeParse(candidate);
       if (!checked.success) {
         reason = checked.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`).join('; ');
+        if (options.details) issues = fromZodIssues(checked.error.issues);
         break;
       }
       policies.push({ node: plan.node, product: plan.product, policy: checked.data });
     }
     if (reason !== null) {
-      skipped.push({ values, reason });
+      skipped.push(options.details ? { values, reason, issues } : { values, reason });
       continue;
     }
     // the base variant's other overrides stay; the sweep's come last, so they win at the targeted points

@@ -4,12 +4,12 @@ import { distributionMean, distributionVariance } from '../random/distributions/
 import { normalQuantile } from '../math/normal.ts';
 import { scaleDistribution } from '../experiment/sensitivity.ts';
 import { classifyDemand, type DemandClass } from './classifyDemand.ts';
-import { describeClosedDays, type ClosedDays } from './closedDays.ts';
+import { closedDaysDetail, describeClosedDays, type ClosedDays } from './closedDays.ts';
 import { isoDay, weekdayOf } from './dates.ts';
 import { findPattern, monthOf } from './demandPattern.ts';
 import type { DemandHistory, SeriesHistory } from './demandHistory.ts';
-import { fitDemand, LABELS, type FittedModel } from './fitDemand.ts';
-import { count, type ImportReport } from './importReport.ts';
+import { fitDemand, LABELS, type FitWhy, type FittedModel } from './fitDemand.ts';
+import { addLine, count, type ImportReport } from './importReport.ts';
 import type { SkuFacts } from './skuMaster.ts';
 import type { LocationFacts } from './locations.ts';
 
@@ -63,6 +63,8 @@ export interface SeriesSummary {
   /** the model chosen, 'replay', 'none' (never sold) or 'warehouse' (a warehouse's stock point, supplying stores) */
   model: FittedModel | 'replay' | 'none' | 'warehouse';
   reason: string;
+  /** what `reason` says, as facts (only when the report asks for details: the web words them) */
+  reasonDetail?: ReasonDetail;
   policy: Policy | null;
   policySource: 'master' | 'textbook' | null;
   /** the fitted daily distribution (on open days, before the weekly and yearly multipliers), where one was fitted */
@@ -78,6 +80,21 @@ export interface SeriesSummary {
   history: { values: number[]; days: number[] };
 }
 
+/**
+ * Why a SKU-location's demand is modelled as it is: never sold; replayed (too few open days with known
+ * demand, `days` of the `needs` a fit needs; no demand on the days used; or as asked); fitted (the model,
+ * why, and the weekly or yearly pattern kept); null for a warehouse's own row. `supplies`: a warehouse's
+ * policy from the demand of the stores it supplies (their daily mean, rounded to 2 decimals).
+ */
+export interface ReasonDetail {
+  model:
+    | { kind: 'neverSold' }
+    | { kind: 'replayed'; why: 'fewDays' | 'noDemand' | 'asked'; days: number; needs: number }
+    | { kind: 'fitted'; model: FittedModel; fit: FitWhy; patterns: ('weekly' | 'yearly')[] }
+    | null;
+  supplies: { stores: number; mean: number } | null;
+}
+
 /** Fewest open days with known demand for a fit; shorter histories are replayed. */
 export const MIN_DAYS_TO_FIT = 28;
 
@@ -87,7 +104,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   const defaultLead = options.leadTimeDays ?? 7;
   const defaultRate = options.holdingRate ?? 0.25;
   const costShare = options.costShare ?? 0.6;
-  report.lines.push(describeClosedDays(closed));
+  addLine(report, describeClosedDays(closed), closedDaysDetail(closed));
 
   const productIds = new IdMaker();
   const nodeIds = new IdMaker(['supplier']);
@@ -137,7 +154,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     const seriesTotal = series.units.reduce((a, b) => a + b, 0);
     if (seriesTotal <= 0) {
       neverSold++;
-      summaries.push({ sku: series.sku, location: series.location, productId: '', nodeId: '', daysUsed: sample.values.length, mean: 0, sd: 0, adi: Infinity, cv2: 0, demandClass: null, model: 'none', reason: 'no demand in the history: left out of the scenario', policy: null, policySource: null, ...NO_FIT, history: countsOf(sample.values) });
+      summaries.push({ sku: series.sku, location: series.location, productId: '', nodeId: '', daysUsed: sample.values.length, mean: 0, sd: 0, adi: Infinity, cv2: 0, demandClass: null, model: 'none', reason: 'no demand in the history: left out of the scenario', ...(report.details ? { reasonDetail: { model: { kind: 'neverSold' }, supplies: null } } : {}), policy: null, policySource: null, ...NO_FIT, history: countsOf(sample.values) });
       continue;
     }
 
@@ -198,6 +215,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     const replay = options.demand === 'replay' || options.replay?.has(series.sku) === true || sample.values.length < MIN_DAYS_TO_FIT || total <= 0;
     let model: SeriesSummary['model'];
     let reason: string;
+    let reasonDetail: ReasonDetail['model'] = null;
     let dailyMean: number;
     let dailyVariance: number;
     let fitted: Distribution | null = null;
@@ -205,6 +223,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     if (replay) {
       model = 'replay';
       reason = sample.values.length < MIN_DAYS_TO_FIT ? `${sample.values.length} open days with known demand, fewer than the ${MIN_DAYS_TO_FIT} a fit needs: the history is replayed` : total <= 0 ? 'no demand on the days used: the history is replayed' : 'the history is replayed, as asked';
+      reasonDetail = { kind: 'replayed', why: sample.values.length < MIN_DAYS_TO_FIT ? 'fewDays' : total <= 0 ? 'noDemand' : 'asked', days: sample.values.length, needs: MIN_DAYS_TO_FIT };
       const units = Array.from(series.units, (x) => round(x, 6));
       demand.push({ type: 'history', node: store, product: product.id, series: units });
       const all = calendarStats(units);
@@ -231,6 +250,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       model = fit.chosen.model;
       fitted = rounded(fit.chosen.distribution);
       reason = `${LABELS[fit.chosen.model]}: ${fit.reason}${pattern.weekly || pattern.yearly ? `; ${pattern.notes.filter((note) => note.includes('kept')).join('; ')}` : ''}`;
+      reasonDetail = { kind: 'fitted', model: fit.chosen.model, fit: fit.why, patterns: [...(pattern.weekly ? (['weekly'] as const) : []), ...(pattern.yearly ? (['yearly'] as const) : [])] };
       const weekly = weeklyMultipliers(pattern.weekly, closed.weekdays);
       const seasonality = { ...(weekly ? { weekly } : {}), ...(pattern.yearly ? { yearly: pattern.yearly.map((x) => round(x, 4)) } : {}) };
       demand.push({
@@ -258,7 +278,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
     if (source !== supplier.id) aggregate(via!);
     if (isWarehouse || (via !== undefined && via === series.location)) {
       aggregate(series.location);
-      summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy: null, policySource: null, ...fitOf(fitted), history: countsOf(fittedSample) });
+      summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, ...(report.details ? { reasonDetail: { model: reasonDetail, supplies: null } } : {}), policy: null, policySource: null, ...fitOf(fitted), history: countsOf(fittedSample) });
       continue;
     }
 
@@ -284,7 +304,7 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       ...(facts.casePack !== undefined ? { casePack: facts.casePack } : {}),
       ...(facts.minOrderQuantity !== undefined ? { minOrderQuantity: facts.minOrderQuantity } : {}),
     });
-    summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, policy, policySource, ...fitOf(fitted), history: countsOf(fittedSample) });
+    summaries.push({ sku: series.sku, location: series.location, productId: product.id, nodeId: store, daysUsed: sample.values.length, mean: sample.mean, sd: sample.sd, adi: classification.adi, cv2: classification.cv2, demandClass: classification.demandClass, model, reason, ...(report.details ? { reasonDetail: { model: reasonDetail, supplies: null } } : {}), policy, policySource, ...fitOf(fitted), history: countsOf(fittedSample) });
   }
 
   // the warehouses' stock points: the textbook rule on the demand of the stores they supply (and
@@ -307,12 +327,14 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
       ...(facts.minOrderQuantity !== undefined ? { minOrderQuantity: facts.minOrderQuantity } : {}),
     });
     const own = summaries.find((s) => s.sku === point.sku && s.location === point.warehouse && s.policy === null && s.model !== 'none');
+    const supplies = { stores: point.stores, mean: round(point.mean, 2) };
     const why = `supplies ${point.stores} store${point.stores === 1 ? '' : 's'}: their daily demand added up (mean ${round(point.mean, 2)}), over the supplier's lead time`;
     if (own) {
       own.policy = policy;
       own.policySource = 'textbook';
       own.reason = `${own.reason}; ${why}`;
-    } else summaries.push({ sku: point.sku, location: point.warehouse, productId: product.id, nodeId: warehouse, daysUsed: 0, mean: point.mean, sd: Math.sqrt(point.variance), adi: Infinity, cv2: 0, demandClass: null, model: 'warehouse', reason: why, policy, policySource: 'textbook', ...NO_FIT, history: { values: [], days: [] } });
+      if (own.reasonDetail) own.reasonDetail.supplies = supplies;
+    } else summaries.push({ sku: point.sku, location: point.warehouse, productId: product.id, nodeId: warehouse, daysUsed: 0, mean: point.mean, sd: Math.sqrt(point.variance), adi: Infinity, cv2: 0, demandClass: null, model: 'warehouse', reason: why, ...(report.details ? { reasonDetail: { model: null, supplies } } : {}), policy, policySource: 'textbook', ...NO_FIT, history: { values: [], days: [] } });
   }
   if (stockPoints.length === 0) return { scenario: emptyScenario(options, horizonDays), summaries };
 
@@ -335,16 +357,39 @@ export function buildScenario(history: DemandHistory, closed: ClosedDays, master
   const fitted = summaries.filter((s) => s.model !== 'replay' && s.model !== 'none' && s.model !== 'warehouse');
   const byModel = new Map<string, number>();
   for (const s of fitted) byModel.set(LABELS[s.model as FittedModel], (byModel.get(LABELS[s.model as FittedModel]) ?? 0) + 1);
+  const modelCounts = new Map<FittedModel, number>();
+  for (const s of fitted) modelCounts.set(s.model as FittedModel, (modelCounts.get(s.model as FittedModel) ?? 0) + 1);
   const byClass = new Map<string, number>();
   for (const s of summaries) if (s.demandClass) byClass.set(s.demandClass, (byClass.get(s.demandClass) ?? 0) + 1);
-  report.lines.push(`demand classes (Syntetos-Boylan-Croston, open days): ${[...byClass].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`);
-  report.lines.push(`demand models (lowest AIC): ${[...byModel].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}${summaries.some((s) => s.model === 'replay') ? `; ${summaries.filter((s) => s.model === 'replay').length} histories replayed` : ''}`);
-  if (neverSold > 0) report.lines.push(`${neverSold} SKU-location series with no demand at all: left out`);
-  if (defaultedLead > 0) report.lines.push(`lead time: ${defaultedLead} stock points have none in a master file: ${defaultLead} days assumed (--lead-time DAYS, or a leadTime column in --master)`);
-  if (costFromPrice > 0) report.lines.push(`unit cost: ${costFromPrice} SKUs have none in a master file: ${costShare * 100}% of the price assumed (--cost-share, or a unitCost column in --master)`);
-  if (returnsAssumed > 0) report.lines.push(`returns: ${returnsAssumed} SKUs have returns in the history (negative quantities, --negatives returns): each a share of its units sold coming back ${RETURN_DAYS} days later, all of them put back on the shelf (the history says how many, not when or in what state; edit afterDays and restockShare)`);
-  if (noCost > 0) report.lines.push(`unit cost: ${noCost} SKUs have neither a cost nor a price: unit cost 0, so no holding cost (give unitCost in --master)`);
-  if (textbook > 0) report.lines.push(`policy: ${textbook} stock points have none in a master file: (s, S) by the textbook rule, s = lead-time demand + z·sd for a ${serviceTarget * 100}% cycle service level, S = s + EOQ (or two weeks of demand without an ordering cost)`);
+  addLine(report, `demand classes (Syntetos-Boylan-Croston, open days): ${[...byClass].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}`, { kind: 'demandClasses', classes: [...byClass].map(([name, n]) => ({ name, count: n })) });
+  const replayed = summaries.filter((s) => s.model === 'replay').length;
+  addLine(report, `demand models (lowest AIC): ${[...byModel].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}${replayed > 0 ? `; ${replayed} histories replayed` : ''}`, {
+    kind: 'demandModels',
+    models: [...modelCounts].map(([model, n]) => ({ model, count: n })),
+    replayed,
+  });
+  if (neverSold > 0) addLine(report, `${neverSold} SKU-location series with no demand at all: left out`, { kind: 'neverSold', series: neverSold });
+  if (defaultedLead > 0) {
+    addLine(report, `lead time: ${defaultedLead} stock points have none in a master file: ${defaultLead} days assumed (--lead-time DAYS, or a leadTime column in --master)`, { kind: 'leadTimeAssumed', stockPoints: defaultedLead, days: defaultLead });
+  }
+  if (costFromPrice > 0) {
+    addLine(report, `unit cost: ${costFromPrice} SKUs have none in a master file: ${costShare * 100}% of the price assumed (--cost-share, or a unitCost column in --master)`, { kind: 'costFromPrice', skus: costFromPrice, percent: costShare * 100 });
+  }
+  if (returnsAssumed > 0) {
+    addLine(
+      report,
+      `returns: ${returnsAssumed} SKUs have returns in the history (negative quantities, --negatives returns): each a share of its units sold coming back ${RETURN_DAYS} days later, all of them put back on the shelf (the history says how many, not when or in what state; edit afterDays and restockShare)`,
+      { kind: 'returnsAssumed', skus: returnsAssumed, days: RETURN_DAYS },
+    );
+  }
+  if (noCost > 0) addLine(report, `unit cost: ${noCost} SKUs have neither a cost nor a price: unit cost 0, so no holding cost (give unitCost in --master)`, { kind: 'noCost', skus: noCost });
+  if (textbook > 0) {
+    addLine(
+      report,
+      `policy: ${textbook} stock points have none in a master file: (s, S) by the textbook rule, s = lead-time demand + z·sd for a ${serviceTarget * 100}% cycle service level, S = s + EOQ (or two weeks of demand without an ordering cost)`,
+      { kind: 'textbookPolicy', stockPoints: textbook, percent: serviceTarget * 100 },
+    );
+  }
   count(report, 'stockPoints', stockPoints.length);
   return { scenario, summaries };
 }

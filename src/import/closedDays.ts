@@ -1,3 +1,4 @@
+import type { LineDetail } from './importReport.ts';
 import { isoDay, weekdayOf, type DayNumber } from './dates.ts';
 import type { DemandHistory } from './demandHistory.ts';
 
@@ -24,6 +25,8 @@ export interface ClosedDays {
   holidays: DayNumber[];
   /** why the detection did not run, when it did not */
   skipped?: string;
+  /** then: the share of its days the range sells on (%, rounded) */
+  sellingShare?: number;
 }
 
 export function findClosedDays(history: DemandHistory): ClosedDays {
@@ -35,7 +38,7 @@ export function findClosedDays(history: DemandHistory): ClosedDays {
   const closed = new Uint8Array(days);
   if (sellingDays < MIN_SELLING_SHARE * days) {
     const share = Math.round((100 * sellingDays) / days);
-    return { closed, weekdays: [], holidays: [], skipped: `the range sells on ${share}% of its days, fewer than ${MIN_SELLING_SHARE * 100}%: a day without sales may be a quiet day rather than a closed one, so no day is taken as closed` };
+    return { closed, weekdays: [], holidays: [], sellingShare: share, skipped: `the range sells on ${share}% of its days, fewer than ${MIN_SELLING_SHARE * 100}%: a day without sales may be a quiet day rather than a closed one, so no day is taken as closed` };
   }
   for (let d = 0; d < days; d++) closed[d] = selling[d] ? 0 : 1;
 
@@ -65,4 +68,9 @@ export function describeClosedDays(found: ClosedDays): string {
     parts.push(`${found.holidays.length} other closed day${found.holidays.length === 1 ? '' : 's'} (a calendar): ${shown}${found.holidays.length > 8 ? ', …' : ''}`);
   }
   return parts.length === 0 ? 'closed days: none (every day sold something)' : `closed days (no sale of any SKU): ${parts.join('; ')}; left out of the fit, and modelled as closed`;
+}
+
+/** The facts of that line (the web words them in the page's language). */
+export function closedDaysDetail(found: ClosedDays): LineDetail {
+  return { kind: 'closedDays', weekdays: found.weekdays, holidays: found.holidays.map(isoDay), sellingShare: found.skipped ? (found.sellingShare ?? 0) : null };
 }

@@ -61,6 +61,11 @@ export function detectRoles(header: readonly string[], mapping: Partial<Record<R
 }
 
 /** How a column is mapped, for the report: `units ← "Quantity" (column 4)`. */
+/** The roles found, as facts: each role, its column's name (quoted as describeRoles quotes it) and number (1-based). */
+export function rolesOf(header: readonly string[], roles: ColumnMap): { role: Role; name: string; column: number }[] {
+  return ROLES.filter((role) => roles[role] !== undefined).map((role) => ({ role, name: quoted(header[roles[role]!], 40), column: roles[role]! + 1 }));
+}
+
 export function describeRoles(header: readonly string[], roles: ColumnMap): string {
   return ROLES.filter((role) => roles[role] !== undefined)
     .map((role) => `${role} ← ${quoted(header[roles[role]!], 40)} (column ${roles[role]! + 1})`)

@@ -1,5 +1,6 @@
 import { quoted } from '../scenario/issues.ts';
 import type { Cell } from './table.ts';
+import type { DateProblem, RowDetail } from './importReport.ts';
 
 /**
  * Dates as planners' files write them: ISO (2024-03-05, with or without a time), day first
@@ -82,28 +83,35 @@ export function dateFormatOf(cells: Iterable<Cell>): DateColumn {
 
 /** The day of a cell read in `format`, or why it is not a date. */
 export function readDay(cell: Cell, format: DateFormat): DayNumber | string {
+  const day = readDayOrProblem(cell, format);
+  return typeof day === 'number' ? day : day.reason;
+}
+
+/** readDay, with why a date does not read as facts beside its reason (the web words them). */
+export function readDayOrProblem(cell: Cell, format: DateFormat): DayNumber | { reason: string; detail: RowDetail & { kind: 'badDate' } } {
+  const problem = (reason: string, kind: DateProblem, got: string | null = null, order: 'dmy' | 'mdy' | null = null) => ({ reason, detail: { kind: 'badDate' as const, problem: kind, got, order } });
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return 'expected a date, got an invalid date cell';
-    return dayNumber(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()) ?? 'expected a date between 1900 and 2200';
+    if (Number.isNaN(cell.getTime())) return problem('expected a date, got an invalid date cell', 'invalidCell');
+    return dayNumber(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()) ?? problem('expected a date between 1900 and 2200', 'outOfRange');
   }
-  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return 'expected a date, got an empty cell';
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return problem('expected a date, got an empty cell', 'empty');
   if (typeof cell === 'number') {
     // an XLSX date cell without a date format holds Excel's serial day number (25569 is 1970-01-01)
     const day = Math.floor(cell) - EXCEL_EPOCH;
     if (Number.isFinite(cell) && day >= FIRST_DAY && day <= LAST_DAY) return day;
-    return `expected a date, got the number ${cell}`;
+    return problem(`expected a date, got the number ${cell}`, 'number', String(cell));
   }
   const text = cell.trim();
   const iso = ISO.exec(text);
-  if (iso) return dayNumber(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? `expected a date that exists, got ${quoted(text, 30)}`;
+  if (iso) return dayNumber(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? problem(`expected a date that exists, got ${quoted(text, 30)}`, 'notExisting', quoted(text, 30));
   const match = SLASHED.exec(text);
   if (match && format !== 'iso') {
     const [a, b] = [Number(match[1]), Number(match[2])];
     const [day, month] = format === 'dmy' ? [a, b] : [b, a];
-    return dayNumber(Number(match[3]), month, day) ?? `expected a date that exists, read ${format === 'dmy' ? 'day first' : 'month first'} as the file's other dates are, got ${quoted(text, 30)}`;
+    return dayNumber(Number(match[3]), month, day) ?? problem(`expected a date that exists, read ${format === 'dmy' ? 'day first' : 'month first'} as the file's other dates are, got ${quoted(text, 30)}`, 'notExisting', quoted(text, 30), format);
   }
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(text)) return `expected a date with a four-digit year, got ${quoted(text, 30)} (a two-digit year could be 19xx or 20xx)`;
-  return `expected a date (2024-03-05, 05/03/2024 or 03/05/2024), got ${quoted(text, 30)}`;
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/.test(text)) return problem(`expected a date with a four-digit year, got ${quoted(text, 30)} (a two-digit year could be 19xx or 20xx)`, 'twoDigitYear', quoted(text, 30));
+  return problem(`expected a date (2024-03-05, 05/03/2024 or 03/05/2024), got ${quoted(text, 30)}`, 'notADate', quoted(text, 30));
 }
 
 /** Excel's serial number of 1970-01-01 (its day 1 is 1900-01-01, counting the 1900 leap day that never was). */

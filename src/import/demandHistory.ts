@@ -1,7 +1,7 @@
 import { quoted } from '../scenario/issues.ts';
-import { describeRoles, detectRoles, foldName, type ColumnMap, type Role } from './columnRoles.ts';
-import { dateFormatOf, isoDay, readDay, type DateFormat, type DayNumber } from './dates.ts';
-import { count, type ImportReport, type RowDetail, type RowNote } from './importReport.ts';
+import { describeRoles, detectRoles, rolesOf, foldName, type ColumnMap, type Role } from './columnRoles.ts';
+import { dateFormatOf, isoDay, readDayOrProblem, type DateFormat, type DayNumber } from './dates.ts';
+import { addLine, count, type ImportReport, type RowDetail, type RowNote } from './importReport.ts';
 import { decimalMarkOf, readNumber, type DecimalMark } from './numbers.ts';
 import { cellText, ImportError, type Cell, type Table } from './table.ts';
 
@@ -80,20 +80,25 @@ export function readDemandHistory(table: Table, report: ImportReport, options: H
   const empty = blank.filter(Boolean).length;
   if (empty > 0) {
     table = { ...table, rows: table.rows.filter((_, i) => !blank[i]), rowNumbers: table.rowNumbers.filter((_, i) => !blank[i]) };
-    report.lines.push(`${table.file}: ${empty.toLocaleString('en')} empty row${empty === 1 ? '' : 's'} (every cell blank) left out`);
+    addLine(report, `${table.file}: ${empty.toLocaleString('en')} empty row${empty === 1 ? '' : 's'} (every cell blank) left out`, { kind: 'emptyRows', file: table.file, rows: empty });
   }
-  if (table.rows.length === 0) throw new ImportError(table.file, 'the file has a header but no rows of data');
+  if (table.rows.length === 0) throw new ImportError(table.file, 'the file has a header but no rows of data', { kind: 'headerNoRows' });
   if (roles.sku !== undefined && roles.units === undefined) {
     throw new ImportError(table.file, `a SKU column (${quoted(table.header[roles.sku], 30)}) but no units column: none of the columns (${table.header.slice(0, 12).map((name) => quoted(name, 30)).join(', ')}) is named like one (units, quantity, qty, ventes, …); name it with --map units=COLUMN`);
   }
   const layout = roles.sku !== undefined && roles.units !== undefined ? 'long' : 'wide';
-  if (layout === 'long') report.lines.push(`${table.file}: long layout (one row per date and SKU), ${table.rows.length.toLocaleString('en')} rows; columns: ${describeRoles(table.header, roles)}`);
+  if (layout === 'long') {
+    addLine(report, `${table.file}: long layout (one row per date and SKU), ${table.rows.length.toLocaleString('en')} rows; columns: ${describeRoles(table.header, roles)}`, { kind: 'longLayout', file: table.file, rows: table.rows.length, columns: rolesOf(table.header, roles) });
+  }
 
   // the date format, once for the file
   const format = dateFormatOf(table.rows.map((row) => row[roles.date!]));
   let dateFormat: DateFormat;
   if (format.format === 'mixed') {
-    throw new ImportError(table.file, `the dates in column ${quoted(table.header[roles.date], 30)} are written in several ways (ISO and day/month, or day first in some rows and month first in others); write them one way`);
+    throw new ImportError(table.file, `the dates in column ${quoted(table.header[roles.date], 30)} are written in several ways (ISO and day/month, or day first in some rows and month first in others); write them one way`, {
+      kind: 'datesMixed',
+      column: quoted(table.header[roles.date], 30),
+    });
   } else if (format.format === 'ambiguous') {
     if (!options.dateFormat) {
       throw new ImportError(table.file, `the dates in column ${quoted(table.header[roles.date], 30)} (such as ${quoted(cellText(table.rows[0][roles.date]), 20)}) could be day first or month first: no day in the file is over 12. Say which: --date-format dmy (05/03/2024 is 5 March) or --date-format mdy (it is 3 May)`);
@@ -119,7 +124,7 @@ export function readDemandHistory(table: Table, report: ImportReport, options: H
     throw new ImportError(table.file, 'the numbers are written with a decimal comma in some cells (6,5) and a decimal point in others (6.5); say which mark the file uses: --decimal comma or --decimal point');
   }
   const decimal: DecimalMark = options.decimal ?? (detected === 'ambiguous' ? 'point' : detected);
-  if (decimal === 'comma') report.lines.push(`${table.file}: numbers read with a decimal comma (6,5 is six and a half)`);
+  if (decimal === 'comma') addLine(report, `${table.file}: numbers read with a decimal comma (6,5 is six and a half)`, { kind: 'decimalComma', file: table.file });
 
   // the days each row falls on; rows without a date are rejected here
   const days = new Int32Array(table.rows.length);
@@ -127,9 +132,9 @@ export function readDemandHistory(table: Table, report: ImportReport, options: H
   let endDay = -Infinity;
   const usable = new Uint8Array(table.rows.length);
   table.rows.forEach((row, i) => {
-    const day = readDay(row[roles.date!], dateFormat);
-    if (typeof day === 'string') {
-      reject(report, table, i, table.header[roles.date!], day);
+    const day = readDayOrProblem(row[roles.date!], dateFormat);
+    if (typeof day !== 'number') {
+      reject(report, table, i, table.header[roles.date!], day.reason, day.detail);
       return;
     }
     days[i] = day;
@@ -137,11 +142,19 @@ export function readDemandHistory(table: Table, report: ImportReport, options: H
     if (day < startDay) startDay = day;
     if (day > endDay) endDay = day;
   });
-  if (!Number.isFinite(startDay)) throw new ImportError(table.file, 'no row has a date that can be read; nothing to import');
+  if (!Number.isFinite(startDay)) throw new ImportError(table.file, 'no row has a date that can be read; nothing to import', { kind: 'noReadableDate' });
   const span = endDay - startDay + 1;
 
   const history = layout === 'long' ? readLong(table, roles, report, options, decimal, transactions, days, usable, startDay, span) : readWide(table, roles, report, decimal, days, usable, startDay, span, options.location ?? 'store');
-  report.lines.push(`${table.file}: ${history.length} SKU-location series over ${span} days, ${isoDay(startDay)} to ${isoDay(endDay)}${transactions ? ' (transaction rows added up per day)' : ''}`);
+  addLine(report, `${table.file}: ${history.length} SKU-location series over ${span} days, ${isoDay(startDay)} to ${isoDay(endDay)}${transactions ? ' (transaction rows added up per day)' : ''}`, {
+    kind: 'series',
+    file: table.file,
+    series: history.length,
+    days: span,
+    from: isoDay(startDay),
+    to: isoDay(endDay),
+    transactions,
+  });
   return { file: table.file, layout, transactions, startDay, days: span, series: history };
 }
 
@@ -167,7 +180,7 @@ function newSeries(sku: string, location: string, span: number): SeriesHistory {
 /** Refuses, in words, a history that would not fit in memory. */
 function checkSize(file: string, series: number, span: number): void {
   if (series * span > MAX_SERIES_CELLS) {
-    throw new ImportError(file, `${series.toLocaleString('en')} SKU-location series over ${span.toLocaleString('en')} days is ${(series * span).toLocaleString('en')} days of history, more than the ${MAX_SERIES_CELLS.toLocaleString('en')} Stocklab holds in memory; import fewer SKUs or a shorter period`);
+    throw new ImportError(file, `${series.toLocaleString('en')} SKU-location series over ${span.toLocaleString('en')} days is ${(series * span).toLocaleString('en')} days of history, more than the ${MAX_SERIES_CELLS.toLocaleString('en')} Stocklab holds in memory; import fewer SKUs or a shorter period`, { kind: 'tooMuchHistory', series, days: span, max: MAX_SERIES_CELLS });
   }
 }
 
@@ -290,16 +303,18 @@ function readLong(table: Table, roles: ColumnMap, report: ImportReport, options:
       censored++;
     }
   }
-  if (censored > 0) report.lines.push(`${table.file}: ${censored.toLocaleString('en')} day${censored === 1 ? '' : 's'} of a SKU with a rejected row ${censored === 1 ? 'is' : 'are'} taken as unknown for that SKU, not as ${censored === 1 ? 'a day' : 'days'} without demand`);
+  if (censored > 0) {
+    addLine(report, `${table.file}: ${censored.toLocaleString('en')} day${censored === 1 ? '' : 's'} of a SKU with a rejected row ${censored === 1 ? 'is' : 'are'} taken as unknown for that SKU, not as ${censored === 1 ? 'a day' : 'days'} without demand`, { kind: 'unknownDays', file: table.file, days: censored });
+  }
   // netted days never go below 0: a return does not make negative demand
   const all = [...series.values()].flatMap((bySku) => [...bySku.values()]);
   if (negatives === 'net') for (const entry of all) for (let d = 0; d < span; d++) if (entry.units[d] < 0) entry.units[d] = 0;
   if (negativeRows > 0) {
     const how = negatives === 'ignore' ? 'left out of demand (--negatives net subtracts them, --negatives returns feeds them to the returns model)' : negatives === 'net' ? 'subtracted from their day\'s demand (never below 0)' : 'counted as returns';
-    report.lines.push(`${table.file}: ${negativeRows.toLocaleString('en')} row${negativeRows === 1 ? '' : 's'} with a negative quantity (returns, cancellations; ${negativeUnits.toLocaleString('en')} units): ${how}`);
+    addLine(report, `${table.file}: ${negativeRows.toLocaleString('en')} row${negativeRows === 1 ? '' : 's'} with a negative quantity (returns, cancellations; ${negativeUnits.toLocaleString('en')} units): ${how}`, { kind: 'negativeRows', file: table.file, rows: negativeRows, units: negativeUnits, how: negatives });
     count(report, 'negativeRows', negativeRows);
   }
-  if (duplicates > 0) report.lines.push(`${table.file}: ${duplicates.toLocaleString('en')} row${duplicates === 1 ? '' : 's'} repeated exactly, left out (listed below)`);
+  if (duplicates > 0) addLine(report, `${table.file}: ${duplicates.toLocaleString('en')} row${duplicates === 1 ? '' : 's'} repeated exactly, left out (listed below)`, { kind: 'repeatedRows', file: table.file, rows: duplicates });
   return all;
 }
 
@@ -312,12 +327,12 @@ function wideColumns(table: Table, roles: ColumnMap): number[] {
 function readWide(table: Table, roles: ColumnMap, report: ImportReport, decimal: DecimalMark, days: Int32Array, usable: Uint8Array, startDay: number, span: number, defaultLocation: string): SeriesHistory[] {
   const columns = wideColumns(table, roles).filter((column) => {
     const numbers = table.rows.some((row) => readNumber(row[column], decimal) !== null);
-    if (!numbers) report.lines.push(`${table.file}: column ${quoted(table.header[column], 40)} holds no numbers: not a SKU's demand, left out`);
-    else if (table.header[column] === '') report.lines.push(`${table.file}: column ${column + 1} holds numbers but has no name in the header: left out (name it with its SKU to import it)`);
+    if (!numbers) addLine(report, `${table.file}: column ${quoted(table.header[column], 40)} holds no numbers: not a SKU's demand, left out`, { kind: 'columnWithoutNumbers', file: table.file, column: quoted(table.header[column], 40) });
+    else if (table.header[column] === '') addLine(report, `${table.file}: column ${column + 1} holds numbers but has no name in the header: left out (name it with its SKU to import it)`, { kind: 'columnWithoutName', file: table.file, column: column + 1 });
     return numbers && table.header[column] !== '';
   });
   if (columns.length === 0) throw new ImportError(table.file, 'no column of numbers beside the date: a wide file has one column of daily units per SKU (or a long file: columns date, sku, units)');
-  report.lines.push(`${table.file}: wide layout (a column per SKU), ${columns.length} series, ${table.rows.length.toLocaleString('en')} rows`);
+  addLine(report, `${table.file}: wide layout (a column per SKU), ${columns.length} series, ${table.rows.length.toLocaleString('en')} rows`, { kind: 'wideLayout', file: table.file, series: columns.length, rows: table.rows.length });
   checkSize(table.file, columns.length, span);
   const series = columns.map((column) => {
     const name = table.header[column];
@@ -355,7 +370,9 @@ function readWide(table: Table, roles: ColumnMap, report: ImportReport, decimal:
   // days with no row at all are unknown in a wide file (one row per day is its layout)
   for (let d = 0; d < span; d++) if (!seen.has(d)) for (const entry of series) entry.censored[d] = 1;
   const missing = span - seen.size;
-  if (missing > 0) report.lines.push(`${table.file}: ${missing} day${missing === 1 ? '' : 's'} between the first and the last ${missing === 1 ? 'has' : 'have'} no row: ${missing === 1 ? 'its' : 'their'} demand is taken as unknown, not 0`);
+  if (missing > 0) {
+    addLine(report, `${table.file}: ${missing} day${missing === 1 ? '' : 's'} between the first and the last ${missing === 1 ? 'has' : 'have'} no row: ${missing === 1 ? 'its' : 'their'} demand is taken as unknown, not 0`, { kind: 'missingDays', file: table.file, days: missing });
+  }
   return series;
 }
 

@@ -34,12 +34,25 @@ export interface Candidate {
   aic: number;
 }
 
+/**
+ * Why a model was chosen: the same demand every day (`value`), a history not in whole units (Croston's
+ * model when `zeroPercent`% of days have none, else the normal), the lowest AIC (the chosen's and the
+ * others', best first), or the only model that applies.
+ */
+export type FitWhy =
+  | { kind: 'constant'; value: number }
+  | { kind: 'notWhole'; intermittent: boolean; zeroPercent: number }
+  | { kind: 'aic'; aic: number; others: { model: FittedModel; aic: number }[] }
+  | { kind: 'only' };
+
 export interface DemandFit {
   chosen: Candidate;
   /** every candidate tried, best first */
   candidates: Candidate[];
   /** why the chosen one, in a sentence */
   reason: string;
+  /** the same, as facts (the web words them in the page's language) */
+  why: FitWhy;
   mean: number;
   sd: number;
   days: number;
@@ -67,7 +80,7 @@ export function fitDemand(sample: ArrayLike<number>): DemandFit {
 
   if (variance === 0) {
     const chosen: Candidate = { model: 'constant', distribution: { type: 'constant', value: mean }, parameters: 1, logLikelihood: 0, aic: 2 };
-    return { chosen, candidates: [chosen], reason: `the same demand (${round(mean)}) every day`, ...summary };
+    return { chosen, candidates: [chosen], reason: `the same demand (${round(mean)}) every day`, why: { kind: 'constant', value: mean }, ...summary };
   }
   const positives: number[] = [];
   for (let i = 0; i < n; i++) if (sample[i] > 0) positives.push(sample[i]);
@@ -80,6 +93,7 @@ export function fitDemand(sample: ArrayLike<number>): DemandFit {
       chosen,
       candidates: [chosen],
       reason: `the history is not in whole units, so no discrete likelihood compares models: ${useIntermittent ? `${Math.round((100 * zeros) / n)}% of days without demand, so Croston's intermittent model` : 'the normal, with the history\'s mean and sd'}`,
+      why: { kind: 'notWhole', intermittent: useIntermittent, zeroPercent: Math.round((100 * zeros) / n) },
       ...summary,
     };
   }
@@ -156,7 +170,8 @@ export function fitDemand(sample: ArrayLike<number>): DemandFit {
   const reason = next
     ? `lowest AIC (${round(chosen.aic)}; next ${LABELS[next.model]} ${round(next.aic)}${candidates.length > 2 ? `, ${candidates.slice(2).map((c) => `${LABELS[c.model]} ${round(c.aic)}`).join(', ')}` : ''})`
     : 'the only model that applies';
-  return { chosen, candidates, reason, ...summary };
+  const why: FitWhy = next ? { kind: 'aic', aic: chosen.aic, others: candidates.slice(1).map((c) => ({ model: c.model, aic: c.aic })) } : { kind: 'only' };
+  return { chosen, candidates, reason, why, ...summary };
 }
 
 export const LABELS: Record<FittedModel, string> = {

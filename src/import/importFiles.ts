@@ -3,7 +3,7 @@ import type { ScenarioInput } from '../scenario/schema.ts';
 import { buildScenario, type BuildOptions, type SeriesSummary } from './buildScenario.ts';
 import { findClosedDays } from './closedDays.ts';
 import { readDemandHistory, type HistoryOptions } from './demandHistory.ts';
-import { emptyReport, type ImportReport } from './importReport.ts';
+import { addLine, emptyReport, type ImportReport } from './importReport.ts';
 import { readCsv } from './readCsv.ts';
 import { readXlsx } from './readXlsx.ts';
 import { readSkuMaster, type SkuFacts } from './skuMaster.ts';
@@ -50,20 +50,30 @@ export async function importFiles(demand: ImportFile, master: ImportFile | undef
     options.onProgress?.(`reading ${master.name}`);
     facts = readSkuMaster(await readTable(master), report, { decimal: options.decimal });
     const unknown = [...facts.keys()].filter((sku) => !history.series.some((series) => series.sku === sku));
-    if (unknown.length > 0) report.lines.push(`${master.name}: ${unknown.length} SKUs of the master have no demand history, left out (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''})`);
+    if (unknown.length > 0) {
+      addLine(report, `${master.name}: ${unknown.length} SKUs of the master have no demand history, left out (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', …' : ''})`, { kind: 'masterUnknown', file: master.name, count: unknown.length, shown: unknown.slice(0, 5) });
+    }
   }
   let locations = options.locations;
   if (locationsFile) {
     options.onProgress?.(`reading ${locationsFile.name}`);
     locations = readLocations(await readTable(locationsFile), report);
     const missing = [...new Set(history.series.map((series) => series.location))].filter((location) => !locations!.has(location));
-    if (missing.length > 0) report.lines.push(`${locationsFile.name}: ${missing.length} location${missing.length === 1 ? '' : 's'} of the demand file ${missing.length === 1 ? 'is' : 'are'} not in it: taken as stores${options.warehouse ? ` supplied by ${options.warehouse}` : ' supplied by the SKU\'s supplier'} (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`);
+    if (missing.length > 0) {
+      addLine(report, `${locationsFile.name}: ${missing.length} location${missing.length === 1 ? '' : 's'} of the demand file ${missing.length === 1 ? 'is' : 'are'} not in it: taken as stores${options.warehouse ? ` supplied by ${options.warehouse}` : ' supplied by the SKU\'s supplier'} (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`, {
+        kind: 'locationsMissing',
+        file: locationsFile.name,
+        count: missing.length,
+        shown: missing.slice(0, 5),
+        warehouse: options.warehouse || null,
+      });
+    }
   }
   options.onProgress?.('fitting demand');
   const closed = findClosedDays(history);
   const { scenario, summaries } = buildScenario(history, closed, facts, report, { ...options, locations });
   if (scenario.stockPoints.length === 0) {
-    report.lines.push('nothing usable remains: no SKU with demand could be read');
+    addLine(report, 'nothing usable remains: no SKU with demand could be read', { kind: 'nothingUsable' });
     return { scenario: null, summaries, report };
   }
   options.onProgress?.('checking the scenario');
@@ -76,6 +86,6 @@ export async function importFiles(demand: ImportFile, master: ImportFile | undef
 export async function readTable(file: ImportFile, sheet?: string, onProgress?: (fraction: number) => void): Promise<Table> {
   const zip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
   if (/\.xlsx$/i.test(file.name) || zip) return readXlsx(file.name, file.bytes, sheet);
-  if (/\.xls$/i.test(file.name)) throw new ImportError(file.name, 'an old Excel workbook (.xls); open it in a spreadsheet and save it as .xlsx or as CSV UTF-8');
+  if (/\.xls$/i.test(file.name)) throw new ImportError(file.name, 'an old Excel workbook (.xls); open it in a spreadsheet and save it as .xlsx or as CSV UTF-8', { kind: 'xls' });
   return readCsv(file.name, file.bytes, { onProgress });
 }

@@ -43,11 +43,69 @@ export type RowDetail =
   /** a stock cell that is not an out-of-stock flag (`flag`) or a stock level: the day is taken as in stock */
   | { kind: 'badStock'; flag: boolean; got: string }
   /** a price that is not a number > 0: the units count, the price does not */
-  | { kind: 'badPrice'; got: string };
+  | { kind: 'badPrice'; got: string }
+  /** a date that cannot be read (src/import/dates.ts readDay): `got` quoted as in `reason`, null for an empty or invalid cell */
+  | { kind: 'badDate'; problem: DateProblem; got: string | null; order: 'dmy' | 'mdy' | null }
+  /** a master's or a locations file's second row for a SKU or location (`name` quoted): the first is used */
+  | { kind: 'secondEntry'; what: 'sku' | 'location'; name: string }
+  /** a SKU master's value that does not read (`field` as the master's column role, `got` quoted): not used */
+  | { kind: 'badMasterValue'; field: string; got: string }
+  /** a SKU master's policy that cannot be used (`policy` quoted as written): the textbook rule instead */
+  | { kind: 'badPolicy'; policy: string; problem: PolicyProblem }
+  /** a locations file's kind that is neither store nor warehouse (`got` quoted) */
+  | { kind: 'badLocationKind'; got: string }
+  /** a locations file's lead time that is not a number of days >= 0 (`got` quoted): not used */
+  | { kind: 'badLocationLeadTime'; got: string }
+  /** a warehouse supplied by another (one level of warehouses is imported), or a store supplied by a location that is not a warehouse (both quoted) */
+  | { kind: 'warehouseSupplied'; location: string; by: string }
+  | { kind: 'notAWarehouse'; by: string };
+
+/** why a date does not read: an invalid date cell, outside 1900-2199, empty, a number that is no date, a day that does not exist (read in `order` when slashed), a two-digit year, not a date */
+export type DateProblem = 'invalidCell' | 'outOfRange' | 'empty' | 'number' | 'notExisting' | 'twoDigitYear' | 'notADate';
+
+/** why a master's policy cannot be used: a parameter column missing, orderUpTo not above reorderPoint, a parameter that must be > 0, a name not known */
+export type PolicyProblem =
+  | { kind: 'needs'; field: string }
+  | { kind: 'orderUpToBelow'; reorderPoint: number; orderUpTo: number }
+  | { kind: 'notPositive'; field: 'orderQuantity' | 'reviewPeriod' }
+  | { kind: 'unknown' };
+
+/**
+ * What a summary line of the report says, as facts (the web words them in the page's language).
+ * Files are named as in the line; lists of names are the first few shown, with `count` all of them.
+ */
+export type LineDetail =
+  | { kind: 'emptyRows'; file: string; rows: number }
+  | { kind: 'longLayout'; file: string; rows: number; columns: { role: string; name: string; column: number }[] }
+  | { kind: 'wideLayout'; file: string; series: number; rows: number }
+  | { kind: 'decimalComma'; file: string }
+  | { kind: 'series'; file: string; series: number; days: number; from: string; to: string; transactions: boolean }
+  | { kind: 'unknownDays'; file: string; days: number }
+  | { kind: 'negativeRows'; file: string; rows: number; units: number; how: 'ignore' | 'net' | 'returns' }
+  | { kind: 'repeatedRows'; file: string; rows: number }
+  | { kind: 'columnWithoutNumbers'; file: string; column: string }
+  | { kind: 'columnWithoutName'; file: string; column: number }
+  | { kind: 'missingDays'; file: string; days: number }
+  | { kind: 'closedDays'; weekdays: number[]; holidays: string[]; sellingShare: number | null }
+  | { kind: 'demandClasses'; classes: { name: string; count: number }[] }
+  | { kind: 'demandModels'; models: { model: string; count: number }[]; replayed: number }
+  | { kind: 'neverSold'; series: number }
+  | { kind: 'leadTimeAssumed'; stockPoints: number; days: number }
+  | { kind: 'costFromPrice'; skus: number; percent: number }
+  | { kind: 'returnsAssumed'; skus: number; days: number }
+  | { kind: 'noCost'; skus: number }
+  | { kind: 'textbookPolicy'; stockPoints: number; percent: number }
+  | { kind: 'masterColumns'; file: string; rows: number; found: string[] }
+  | { kind: 'masterUnknown'; file: string; count: number; shown: string[] }
+  | { kind: 'locations'; file: string; locations: number; warehouses: number; supplied: number }
+  | { kind: 'locationsMissing'; file: string; count: number; shown: string[]; warehouse: string | null }
+  | { kind: 'nothingUsable' };
 
 export interface ImportReport {
   /** summary lines, in the order the steps ran */
   lines: string[];
+  /** what each line says, as facts, at the line's index (null: none); only when `details` is asked */
+  lineDetails?: (LineDetail | null)[];
   notes: RowNote[];
   /** counts by kind, for tests and the wizard */
   counts: Record<string, number>;
@@ -57,6 +115,15 @@ export interface ImportReport {
 
 export function emptyReport(): ImportReport {
   return { lines: [], notes: [], counts: {} };
+}
+
+/** Adds a summary line, with its facts when the report asks for them. */
+export function addLine(report: ImportReport, line: string, detail: LineDetail): void {
+  report.lines.push(line);
+  if (!report.details) return;
+  const details = (report.lineDetails ??= []);
+  while (details.length < report.lines.length - 1) details.push(null);
+  details.push(detail);
 }
 
 export function count(report: ImportReport, kind: string, by = 1): void {

@@ -18,29 +18,29 @@ import { ImportError, MAX_BYTES, MAX_COLUMNS, MAX_ROWS, type Cell, type Table } 
  * names.
  */
 export function readCsv(file: string, bytes: Uint8Array, options: { onProgress?: (fraction: number) => void; isCancelled?: () => boolean } = {}): Table {
-  if (bytes.length > MAX_BYTES) throw new ImportError(file, `the file is ${(bytes.length / 2 ** 20).toFixed(1)} MB; Stocklab reads files of at most ${MAX_BYTES / 2 ** 20} MB: split it by year or by SKU range`);
-  if (bytes.length === 0) throw new ImportError(file, 'the file is empty');
-  if (isZip(bytes)) throw new ImportError(file, 'the file is a workbook (XLSX, a zip archive), not CSV text: name it .xlsx, or save the sheet as CSV UTF-8');
+  if (bytes.length > MAX_BYTES) throw new ImportError(file, `the file is ${(bytes.length / 2 ** 20).toFixed(1)} MB; Stocklab reads files of at most ${MAX_BYTES / 2 ** 20} MB: split it by year or by SKU range`, { kind: 'tooLarge', megabytes: (bytes.length / 2 ** 20).toFixed(1), max: MAX_BYTES / 2 ** 20, workbook: false });
+  if (bytes.length === 0) throw new ImportError(file, 'the file is empty', { kind: 'empty' });
+  if (isZip(bytes)) throw new ImportError(file, 'the file is a workbook (XLSX, a zip archive), not CSV text: name it .xlsx, or save the sheet as CSV UTF-8', { kind: 'workbookAsCsv' });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ImportError(file, 'the file is UTF-16 text (Excel\'s "Unicode text"); save it as "CSV UTF-8 (comma delimited)"');
+    throw new ImportError(file, 'the file is UTF-16 text (Excel\'s "Unicode text"); save it as "CSV UTF-8 (comma delimited)"', { kind: 'utf16' });
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new ImportError(file, `the file is not UTF-8 text: the bytes at row ${lineAt(bytes, at)} are not UTF-8 (a Windows "ANSI" or Latin-1 export, where é is one byte); save it as "CSV UTF-8" (Excel: Save As, CSV UTF-8), or convert it (iconv -f WINDOWS-1252 -t UTF-8)`);
+    throw new ImportError(file, `the file is not UTF-8 text: the bytes at row ${lineAt(bytes, at)} are not UTF-8 (a Windows "ANSI" or Latin-1 export, where é is one byte); save it as "CSV UTF-8" (Excel: Save As, CSV UTF-8), or convert it (iconv -f WINDOWS-1252 -t UTF-8)`, { kind: 'notUtf8', row: lineAt(bytes, at) });
   }
   return readCsvText(file, text, options);
 }
 
 /** Reads CSV text already decoded (a scenario's history file, read by the CLI as UTF-8): see readCsv. */
 export function readCsvText(file: string, text: string, options: { onProgress?: (fraction: number) => void; isCancelled?: () => boolean } = {}): Table {
-  if (text.length === 0) throw new ImportError(file, 'the file is empty');
+  if (text.length === 0) throw new ImportError(file, 'the file is empty', { kind: 'empty' });
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\u0000');
-  if (nul >= 0) throw new ImportError(file, `the file is not CSV text: it holds NUL characters (the first in row ${lineOfText(text, nul)})`);
-  if (text.trim() === '') throw new ImportError(file, 'the file holds no rows (only blank lines)');
+  if (nul >= 0) throw new ImportError(file, `the file is not CSV text: it holds NUL characters (the first in row ${lineOfText(text, nul)})`, { kind: 'nul', row: lineOfText(text, nul) });
+  if (text.trim() === '') throw new ImportError(file, 'the file holds no rows (only blank lines)', { kind: 'blankOnly' });
 
   const separator = separatorOf(text);
   const records: string[][] = [];
@@ -90,11 +90,11 @@ export function readCsvText(file: string, text: string, options: { onProgress?: 
   });
   if (options.isCancelled?.()) throw new ImportError(file, 'cancelled');
   if (broken !== null) throw new ImportError(file, broken);
-  if (tooWide !== null) throw new ImportError(file, `row ${tooWide} has more than ${MAX_COLUMNS.toLocaleString('en')} fields; Stocklab reads files of at most ${MAX_COLUMNS.toLocaleString('en')} columns`);
-  if (tooLong) throw new ImportError(file, `the file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it (by year or by SKU range) and import the parts`);
+  if (tooWide !== null) throw new ImportError(file, `row ${tooWide} has more than ${MAX_COLUMNS.toLocaleString('en')} fields; Stocklab reads files of at most ${MAX_COLUMNS.toLocaleString('en')} columns`, { kind: 'tooManyColumns', max: MAX_COLUMNS, row: tooWide, sheet: null });
+  if (tooLong) throw new ImportError(file, `the file has more than ${MAX_ROWS.toLocaleString('en')} rows; split it (by year or by SKU range) and import the parts`, { kind: 'tooManyRows', max: MAX_ROWS, sheet: null });
 
   const header = records[0].map((name) => name.trim());
-  if (header.every((name) => name === '')) throw new ImportError(file, `row ${lines[0]}, the first row, names no column: the first row must be a header (date, sku, units, ...)`);
+  if (header.every((name) => name === '')) throw new ImportError(file, `row ${lines[0]}, the first row, names no column: the first row must be a header (date, sku, units, ...)`, { kind: 'noHeader', row: lines[0] });
   // rows keep their own length: a reader that needs every row as wide as the header says so at the row
   const rows: Cell[][] = records.slice(1);
   return { file, format: 'csv', header, rows, rowNumbers: lines.slice(1), separator: separator ?? undefined, blankLines, headerRow: lines[0] };

@@ -19,11 +19,16 @@ export const MAX_XLSX_UNPACKED_BYTES = 300 * 1024 * 1024;
  * code as text, which the import then reports where a number was expected.
  */
 export async function readXlsx(file: string, bytes: Uint8Array, sheet?: string): Promise<Table> {
-  if (bytes.length > MAX_XLSX_BYTES) throw new ImportError(file, `the workbook is ${(bytes.length / 2 ** 20).toFixed(1)} MB; Stocklab reads workbooks of at most ${MAX_XLSX_BYTES / 2 ** 20} MB: save the sheet as CSV (up to 100 MB), or split it`);
+  if (bytes.length > MAX_XLSX_BYTES) throw new ImportError(file, `the workbook is ${(bytes.length / 2 ** 20).toFixed(1)} MB; Stocklab reads workbooks of at most ${MAX_XLSX_BYTES / 2 ** 20} MB: save the sheet as CSV (up to 100 MB), or split it`, {
+      kind: 'tooLarge',
+      megabytes: (bytes.length / 2 ** 20).toFixed(1),
+      max: MAX_XLSX_BYTES / 2 ** 20,
+      workbook: true,
+    });
   const unpacked = unpackedSize(bytes);
   if (typeof unpacked === 'string') throw new ImportError(file, unpacked);
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
-    throw new ImportError(file, `the workbook unpacks to ${(unpacked / 2 ** 20).toFixed(0)} MB, more than the ${MAX_XLSX_UNPACKED_BYTES / 2 ** 20} MB Stocklab unpacks; save the sheet as CSV, or split it`);
+    throw new ImportError(file, `the workbook unpacks to ${(unpacked / 2 ** 20).toFixed(0)} MB, more than the ${MAX_XLSX_UNPACKED_BYTES / 2 ** 20} MB Stocklab unpacks; save the sheet as CSV, or split it`, { kind: 'unpacksTooLarge', megabytes: (unpacked / 2 ** 20).toFixed(0), max: MAX_XLSX_UNPACKED_BYTES / 2 ** 20 });
   }
   // loaded on the first workbook only: exceljs is large, and its dependencies install process
   // handlers (a SIGINT listener) that every stocklab command would otherwise carry from start-up
@@ -38,11 +43,11 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheet?: string):
   const sheets = workbook.worksheets;
   const chosen = sheet === undefined ? sheets.find((s) => s.actualRowCount > 0) : sheets.find((s) => s.name === sheet);
   if (!chosen) {
-    if (sheet !== undefined) throw new ImportError(file, `no sheet ${quoted(sheet)} (sheets: ${listOf(sheets.map((s) => s.name), 10, (name) => quoted(name))})`);
-    throw new ImportError(file, 'the workbook holds no data in any sheet');
+    if (sheet !== undefined) throw new ImportError(file, `no sheet ${quoted(sheet)} (sheets: ${listOf(sheets.map((s) => s.name), 10, (name) => quoted(name))})`, { kind: 'noSheet', sheet: quoted(sheet), sheets: sheets.slice(0, 10).map((s) => quoted(s.name)) });
+    throw new ImportError(file, 'the workbook holds no data in any sheet', { kind: 'noData' });
   }
-  if (chosen.actualRowCount > MAX_ROWS + 1) throw new ImportError(file, `sheet ${quoted(chosen.name)} has more than ${MAX_ROWS.toLocaleString('en')} rows; split it`);
-  if (chosen.actualColumnCount > MAX_COLUMNS) throw new ImportError(file, `sheet ${quoted(chosen.name)} has more than ${MAX_COLUMNS.toLocaleString('en')} columns`);
+  if (chosen.actualRowCount > MAX_ROWS + 1) throw new ImportError(file, `sheet ${quoted(chosen.name)} has more than ${MAX_ROWS.toLocaleString('en')} rows; split it`, { kind: 'tooManyRows', max: MAX_ROWS, sheet: quoted(chosen.name) });
+  if (chosen.actualColumnCount > MAX_COLUMNS) throw new ImportError(file, `sheet ${quoted(chosen.name)} has more than ${MAX_COLUMNS.toLocaleString('en')} columns`, { kind: 'tooManyColumns', max: MAX_COLUMNS, row: null, sheet: quoted(chosen.name) });
 
   let header: string[] | null = null;
   let firstRow = 1;
@@ -62,7 +67,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, sheet?: string):
     rows.push(Array.from({ length: Math.max(header.length, values.length) }, (_, i) => values[i] ?? null));
     rowNumbers.push(rowNumber);
   });
-  if (header === null) throw new ImportError(file, `sheet ${quoted(chosen.name)} is empty`);
+  if (header === null) throw new ImportError(file, `sheet ${quoted(chosen.name)} is empty`, { kind: 'emptySheet', sheet: quoted(chosen.name) });
   const names: string[] = header;
   for (const row of rows) while (row.length < names.length) row.push(null);
   return { file, format: 'xlsx', header: names, rows, rowNumbers, sheet: chosen.name, sheets: sheets.map((s) => s.name), headerRow: firstRow };

@@ -1,7 +1,7 @@
 import type { Distribution, Policy } from '../scenario/schema.ts';
 import { quoted } from '../scenario/issues.ts';
 import { foldName } from './columnRoles.ts';
-import { count, type ImportReport } from './importReport.ts';
+import { addLine, count, type ImportReport, type PolicyProblem, type RowDetail } from './importReport.ts';
 import { decimalMarkOf, readNumber, type DecimalMark } from './numbers.ts';
 import { cellText, ImportError, type Table } from './table.ts';
 
@@ -62,7 +62,7 @@ export function readSkuMaster(table: Table, report: ImportReport, options: { dec
   if (skuColumn < 0) throw new ImportError(table.file, `no SKU column (columns: ${table.header.slice(0, 12).map((name) => quoted(name, 30)).join(', ')}); name one sku, article or item`);
   const columns = Object.fromEntries((Object.keys(NAMES) as Field[]).map((field) => [field, column(field)])) as Record<Field, number>;
   const found = (Object.keys(NAMES) as Field[]).filter((field) => field !== 'sku' && columns[field] >= 0);
-  report.lines.push(`${table.file}: SKU master, ${table.rows.length} rows; columns read: ${found.length === 0 ? 'none beside the SKU' : found.join(', ')}`);
+  addLine(report, `${table.file}: SKU master, ${table.rows.length} rows; columns read: ${found.length === 0 ? 'none beside the SKU' : found.join(', ')}`, { kind: 'masterColumns', file: table.file, rows: table.rows.length, found });
   const numberColumns = found.filter((field) => field !== 'name' && field !== 'supplier' && field !== 'policy').map((field) => columns[field]);
   const detected = decimalMarkOf(
     (function* () {
@@ -77,12 +77,12 @@ export function readSkuMaster(table: Table, report: ImportReport, options: { dec
   table.rows.forEach((row, i) => {
     const rowNumber = table.rowNumbers[i];
     const sku = cellText(row[skuColumn]).trim();
-    const note = (field: Field, reason: string, status: 'kept' | 'rejected' = 'kept') => {
-      report.notes.push({ file: table.file, row: rowNumber, column: columns[field] >= 0 ? table.header[columns[field]] : undefined, status, reason });
+    const note = (field: Field, reason: string, detail: RowDetail, status: 'kept' | 'rejected' = 'kept') => {
+      report.notes.push({ file: table.file, row: rowNumber, column: columns[field] >= 0 ? table.header[columns[field]] : undefined, status, reason, ...(report.details ? { detail } : {}) });
       count(report, status === 'kept' ? 'remarks' : 'rejectedRows');
     };
-    if (sku === '') return note('sku', 'expected a SKU, got an empty cell', 'rejected');
-    if (master.has(sku)) return note('sku', `a second row for SKU ${quoted(sku, 30)}; the first is used`, 'rejected');
+    if (sku === '') return note('sku', 'expected a SKU, got an empty cell', { kind: 'emptyCell', expected: 'sku' }, 'rejected');
+    if (master.has(sku)) return note('sku', `a second row for SKU ${quoted(sku, 30)}; the first is used`, { kind: 'secondEntry', what: 'sku', name: quoted(sku, 30) }, 'rejected');
     const facts: SkuFacts = {};
     const text = (field: Field) => (columns[field] >= 0 ? cellText(row[columns[field]]).trim() : '');
     const number = (field: Field, test: (x: number) => boolean, expected: string): number | undefined => {
@@ -90,7 +90,7 @@ export function readSkuMaster(table: Table, report: ImportReport, options: { dec
       if (raw === '') return undefined;
       const value = readNumber(columns[field] >= 0 ? row[columns[field]] : null, decimal);
       if (value === null || !test(value)) {
-        note(field, `expected ${expected}, got ${quoted(raw, 20)}; not used`);
+        note(field, `expected ${expected}, got ${quoted(raw, 20)}; not used`, { kind: 'badMasterValue', field, got: quoted(raw, 20) });
         return undefined;
       }
       return value;
@@ -103,7 +103,7 @@ export function readSkuMaster(table: Table, report: ImportReport, options: { dec
     if (rate.endsWith('%')) {
       const value = readNumber(rate.slice(0, -1), decimal);
       if (value !== null && value >= 0 && value <= 100) facts.holdingRate = value / 100;
-      else note('holdingRate', `expected a yearly rate (25% or 0.25), got ${quoted(rate, 20)}; not used`);
+      else note('holdingRate', `expected a yearly rate (25% or 0.25), got ${quoted(rate, 20)}; not used`, { kind: 'badMasterValue', field: 'holdingRate', got: quoted(rate, 20) });
     } else facts.holdingRate = number('holdingRate', (x) => x >= 0 && x <= 1, 'a yearly rate as a fraction of the unit cost (0.25) or a percentage (25%)');
     facts.leadTime = leadTimeOf(number('leadTime', (x) => x >= 0, 'a lead time in days >= 0'), number('leadTimeSd', (x) => x >= 0, 'a lead-time sd in days >= 0'), number('leadTimeMin', (x) => x >= 0, 'a shortest lead time in days >= 0'), number('leadTimeMax', (x) => x >= 0, 'a longest lead time in days >= 0'));
     const supplier = text('supplier');
@@ -114,7 +114,7 @@ export function readSkuMaster(table: Table, report: ImportReport, options: { dec
     const policy = text('policy');
     if (policy !== '') {
       const parsed = policyOf(policy, (field) => number(field, (x) => x >= 0, `a ${field} >= 0`));
-      if (typeof parsed === 'string') note('policy', `${parsed}; the textbook rule is used instead`);
+      if ('reason' in parsed) note('policy', `${parsed.reason}; the textbook rule is used instead`, { kind: 'badPolicy', policy: quoted(policy, 20), problem: parsed.problem });
       else facts.policy = parsed;
     }
     for (const key of Object.keys(facts) as (keyof SkuFacts)[]) if (facts[key] === undefined) delete facts[key];
@@ -132,33 +132,34 @@ function leadTimeOf(mean: number | undefined, sd: number | undefined, min: numbe
 }
 
 /** A policy from its name and parameter columns, or why not. */
-function policyOf(name: string, parameter: (field: Field) => number | undefined): Policy | string {
+function policyOf(name: string, parameter: (field: Field) => number | undefined): Policy | { reason: string; problem: PolicyProblem } {
+  const not = (reason: string, problem: PolicyProblem) => ({ reason, problem });
   const kind = foldName(name);
   const need = (field: Field) => {
     const value = parameter(field);
-    if (value === undefined) throw new Error(`policy ${quoted(name, 20)} needs a ${field} column with a value`);
+    if (value === undefined) throw not(`policy ${quoted(name, 20)} needs a ${field} column with a value`, { kind: 'needs', field });
     return value;
   };
   try {
     if (kind === 'ss' || kind === 'minmax') {
       const reorderPoint = need('reorderPoint');
       const orderUpTo = need('orderUpTo');
-      if (!(orderUpTo > reorderPoint)) return `policy ${quoted(name, 20)}: expected orderUpTo > reorderPoint, got ${reorderPoint} and ${orderUpTo}`;
+      if (!(orderUpTo > reorderPoint)) return not(`policy ${quoted(name, 20)}: expected orderUpTo > reorderPoint, got ${reorderPoint} and ${orderUpTo}`, { kind: 'orderUpToBelow', reorderPoint, orderUpTo });
       return { type: 'sS', reorderPoint, orderUpTo };
     }
     if (kind === 'rq') {
       const orderQuantity = need('orderQuantity');
-      if (!(orderQuantity > 0)) return `policy ${quoted(name, 20)}: expected an orderQuantity > 0`;
+      if (!(orderQuantity > 0)) return not(`policy ${quoted(name, 20)}: expected an orderQuantity > 0`, { kind: 'notPositive', field: 'orderQuantity' });
       return { type: 'rQ', reorderPoint: need('reorderPoint'), orderQuantity };
     }
     if (kind === 'basestock') return { type: 'baseStock', level: need('level') };
     if (kind === 'rs' || kind === 'periodicrs') {
       const reviewPeriod = need('reviewPeriod');
-      if (!(reviewPeriod > 0)) return `policy ${quoted(name, 20)}: expected a reviewPeriod > 0`;
+      if (!(reviewPeriod > 0)) return not(`policy ${quoted(name, 20)}: expected a reviewPeriod > 0`, { kind: 'notPositive', field: 'reviewPeriod' });
       return { type: 'periodicRS', reviewPeriod, orderUpTo: need('orderUpTo'), firstReview: 0 };
     }
   } catch (error) {
-    return (error as Error).message;
+    return error as ReturnType<typeof not>;
   }
-  return `expected a policy sS (or min-max), rQ, baseStock or RS, got ${quoted(name, 20)}`;
+  return not(`expected a policy sS (or min-max), rQ, baseStock or RS, got ${quoted(name, 20)}`, { kind: 'unknown' });
 }

@@ -28,16 +28,42 @@ export interface Table {
   blankLines?: number[];
 }
 
-/** A problem that stops a file from being read at all (empty, not text, too large): in words, naming the file. */
+/**
+ * A problem that stops a file from being read at all (empty, not text, too large): in words, naming the
+ * file; with its facts (`detail`) for the common ones, so a page words it in its language.
+ */
 export class ImportError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    readonly detail?: ImportErrorDetail,
   ) {
     super(`${file}: ${message}`);
     this.name = 'ImportError';
   }
 }
+
+/** The common reasons a file cannot be read at all, as facts (sizes in MB as the message rounds them; sheets and columns quoted). */
+export type ImportErrorDetail =
+  | { kind: 'tooLarge'; megabytes: string; max: number; workbook: boolean }
+  | { kind: 'empty' }
+  | { kind: 'blankOnly' }
+  | { kind: 'workbookAsCsv' }
+  | { kind: 'utf16' }
+  | { kind: 'notUtf8'; row: number }
+  | { kind: 'nul'; row: number }
+  | { kind: 'xls' }
+  | { kind: 'tooManyRows'; max: number; sheet: string | null }
+  | { kind: 'tooManyColumns'; max: number; row: number | null; sheet: string | null }
+  | { kind: 'noHeader'; row: number }
+  | { kind: 'noSheet'; sheet: string; sheets: string[] }
+  | { kind: 'noData' }
+  | { kind: 'emptySheet'; sheet: string }
+  | { kind: 'unpacksTooLarge'; megabytes: string; max: number }
+  | { kind: 'headerNoRows' }
+  | { kind: 'noReadableDate' }
+  | { kind: 'datesMixed'; column: string }
+  | { kind: 'tooMuchHistory'; series: number; days: number; max: number };
 
 /** The most data rows read from one file: ten years of daily rows for 270 SKU-locations, or a year of a busy shop's receipts. */
 export const MAX_ROWS = 1_000_000;

@@ -1,4 +1,4 @@
-import { describeValue, issueAt, type ScenarioIssue } from './issues.ts';
+import { describeValue, issueAt, type IssueDetail, type ScenarioIssue } from './issues.ts';
 
 /**
  * What a scenario's data may be before the schema looks at it. A scenario comes from files and share
@@ -80,8 +80,8 @@ export function checkInputShape(data: unknown): ScenarioIssue[] {
  */
 export function inspectInput(data: unknown): { issues: ScenarioIssue[]; values: number } {
   const issues: ScenarioIssue[] = [];
-  const report = (path: ReadonlyArray<PropertyKey>, message: string) => {
-    if (issues.length < MAX_ISSUES) issues.push(issueAt(path.slice(0, MAX_PATH_STEPS), message));
+  const report = (path: ReadonlyArray<PropertyKey>, message: string, detail: IssueDetail) => {
+    if (issues.length < MAX_ISSUES) issues.push(issueAt(path.slice(0, MAX_PATH_STEPS), message, detail));
   };
   let values = 0;
   const stack: Frame[] = [];
@@ -89,25 +89,29 @@ export function inspectInput(data: unknown): { issues: ScenarioIssue[]; values: 
   const visit = (value: unknown, parent: Frame | null, key: PropertyKey): void => {
     values++;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) report(pathTo(parent, key), nonFiniteMessage(value));
+      if (!Number.isFinite(value)) report(pathTo(parent, key), nonFiniteMessage(value), { kind: 'notFinite', value: Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity' });
       return;
     }
     if (typeof value === 'string') {
       if (value.length > INPUT_LIMITS.maxTextLength) {
-        report(pathTo(parent, key), `expected a text of at most ${INPUT_LIMITS.maxTextLength.toLocaleString('en')} characters, got one of ${value.length.toLocaleString('en')}`);
+        report(pathTo(parent, key), `expected a text of at most ${INPUT_LIMITS.maxTextLength.toLocaleString('en')} characters, got one of ${value.length.toLocaleString('en')}`, {
+          kind: 'textTooLong',
+          max: INPUT_LIMITS.maxTextLength,
+          length: value.length,
+        });
       } else if (LONE_SURROGATE.test(value)) {
-        report(pathTo(parent, key), loneSurrogateMessage(value));
+        report(pathTo(parent, key), loneSurrogateMessage(value), { kind: 'brokenCharacter', ...loneSurrogateAt(value), fieldName: false });
       }
       return;
     }
     if (value === null || typeof value === 'boolean') return;
     if (typeof value !== 'object') {
-      report(pathTo(parent, key), `expected JSON data (text, a number, true or false, null, a list or an object), got ${describeValue(value)}`);
+      report(pathTo(parent, key), `expected JSON data (text, a number, true or false, null, a list or an object), got ${describeValue(value)}`, { kind: 'notJsonData', plainObject: false, got: describeValue(value) });
       return;
     }
     const depth = parent === null ? 0 : parent.depth + 1;
     if (depth >= INPUT_LIMITS.maxDepth) {
-      report(pathTo(parent, key), `nested more than ${INPUT_LIMITS.maxDepth} levels deep (lists or objects inside one another); no scenario field needs more`);
+      report(pathTo(parent, key), `nested more than ${INPUT_LIMITS.maxDepth} levels deep (lists or objects inside one another); no scenario field needs more`, { kind: 'tooDeep', max: INPUT_LIMITS.maxDepth });
       return;
     }
     if (Array.isArray(value)) {
@@ -116,7 +120,7 @@ export function inspectInput(data: unknown): { issues: ScenarioIssue[]; values: 
     }
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) {
-      report(pathTo(parent, key), `expected JSON data (a plain object), got ${describeValue(value)}`);
+      report(pathTo(parent, key), `expected JSON data (a plain object), got ${describeValue(value)}`, { kind: 'notJsonData', plainObject: true, got: describeValue(value) });
       return;
     }
     stack.push({ value: value as Record<string, unknown>, keys: Object.keys(value), next: 0, parent, key, depth });
@@ -125,7 +129,7 @@ export function inspectInput(data: unknown): { issues: ScenarioIssue[]; values: 
   visit(data, null, '');
   while (stack.length > 0 && issues.length < MAX_ISSUES) {
     if (values > INPUT_LIMITS.maxValues) {
-      report([], `the scenario holds more than ${INPUT_LIMITS.maxValues.toLocaleString('en')} values (numbers, texts, lists and objects); it is too large to read`);
+      report([], `the scenario holds more than ${INPUT_LIMITS.maxValues.toLocaleString('en')} values (numbers, texts, lists and objects); it is too large to read`, { kind: 'tooManyValues', max: INPUT_LIMITS.maxValues });
       break;
     }
     const frame = stack[stack.length - 1];
@@ -145,11 +149,11 @@ export function inspectInput(data: unknown): { issues: ScenarioIssue[]; values: 
     }
     const key = frame.keys[frame.next++];
     if (LONE_SURROGATE.test(key)) {
-      report(pathTo(frame, key), `a field name ${loneSurrogateMessage(key).replace(/^expected text /, 'must be text ')}`);
+      report(pathTo(frame, key), `a field name ${loneSurrogateMessage(key).replace(/^expected text /, 'must be text ')}`, { kind: 'brokenCharacter', ...loneSurrogateAt(key), fieldName: true });
       continue;
     }
     if (FORBIDDEN_KEYS.has(key)) {
-      report(pathTo(frame, key), `a field may not be named "${key}" (the name is reserved by JavaScript, and no scenario field uses it); remove it`);
+      report(pathTo(frame, key), `a field may not be named "${key}" (the name is reserved by JavaScript, and no scenario field uses it); remove it`, { kind: 'reservedName', name: key });
       continue;
     }
     visit((frame.value as Record<string, unknown>)[key], frame, key);
@@ -169,6 +173,7 @@ export function checkVariantWork(variantsWithChanges: number, values: number): S
         `${variantsWithChanges.toLocaleString('en')} variants change the scenario with "set", and each is checked as a whole scenario of ${values.toLocaleString('en')} values: ` +
         `${work.toLocaleString('en')} values in all, more than the ${INPUT_LIMITS.maxVariantCheckValues.toLocaleString('en')} Stocklab checks; ` +
         `keep at most ${most.toLocaleString('en')} such variants, or express them as policy overrides ("policies"), which cost nothing to check`,
+      detail: { kind: 'variantWork', variants: variantsWithChanges, values, work, max: INPUT_LIMITS.maxVariantCheckValues, most },
     },
   ];
 }
@@ -177,7 +182,19 @@ export function checkVariantWork(variantsWithChanges: number, values: number): S
 export function checkInputText(text: string): ScenarioIssue[] {
   if (text.length <= INPUT_LIMITS.maxTextChars) return [];
   const megabytes = (chars: number) => `${Math.round(chars / 1024 / 1024).toLocaleString('en')} MB`;
-  return [{ path: '(file)', message: `the scenario text is ${megabytes(text.length)}; Stocklab reads scenarios of at most ${megabytes(INPUT_LIMITS.maxTextChars)}` }];
+  return [
+    {
+      path: '(file)',
+      message: `the scenario text is ${megabytes(text.length)}; Stocklab reads scenarios of at most ${megabytes(INPUT_LIMITS.maxTextChars)}`,
+      detail: { kind: 'scenarioTextTooLarge', megabytes: Math.round(text.length / 1024 / 1024), maxMegabytes: Math.round(INPUT_LIMITS.maxTextChars / 1024 / 1024) },
+    },
+  ];
+}
+
+/** where a lone half of a character pair is, and its code point */
+function loneSurrogateAt(text: string): { codePoint: string; at: number } {
+  const at = text.search(LONE_SURROGATE);
+  return { codePoint: `U+${text.charCodeAt(at).toString(16).toUpperCase()}`, at: at + 1 };
 }
 
 function loneSurrogateMessage(text: string): string {

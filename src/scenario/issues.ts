@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { RULE_OF_MESSAGE, type SchemaRule } from './rules.ts';
 
 /** One problem with a scenario, at a field: `{ path: "lanes[2].leadTime.mean", message }`. */
 export interface ScenarioIssue {
@@ -34,12 +35,90 @@ export type IssueDetail =
   | { kind: 'notAnId'; got: string | null }
   /** a warm-up at least as long as the horizon */
   | { kind: 'warmupTooLong'; horizonDays: number; warmupDays: number }
+  /** one of the schema's own rules (src/scenario/rules.ts), by name; `got` as the message appends it (null: not appended) */
+  | { kind: 'rule'; rule: SchemaRule; got: string | null }
+  /** a text holding a control character: its code point (`U+001B`) and position (1-based) */
+  | { kind: 'controlCharacter'; codePoint: string; at: number; got: string | null }
+  /** data no scenario holds, refused before the schema (src/scenario/inputLimits.ts): a text over `max` characters */
+  | { kind: 'textTooLong'; max: number; length: number }
+  /** half of a UTF-16 pair alone (`codePoint`, U+D83D), at a character; in a field's name or in a text */
+  | { kind: 'brokenCharacter'; codePoint: string; at: number; fieldName: boolean }
+  /** not JSON data (a function, undefined…), or an object that is not a plain one; `got` as describeValue renders it */
+  | { kind: 'notJsonData'; plainObject: boolean; got: string }
+  | { kind: 'tooDeep'; max: number }
+  | { kind: 'tooManyValues'; max: number }
+  /** a field named __proto__, constructor or prototype */
+  | { kind: 'reservedName'; name: string }
+  /** NaN, or a number too large to hold (1e400) */
+  | { kind: 'notFinite'; value: 'NaN' | 'Infinity' | '-Infinity' }
+  /** variants whose `set` changes would take too long to check: `work` = variants × values, over `max`; keep at most `most` */
+  | { kind: 'variantWork'; variants: number; values: number; work: number; max: number; most: number }
+  /** a check between the scenario's parts (src/scenario/references.ts), by rule, with the names and numbers its message gives (names as written, unquoted) */
+  | { kind: 'graph'; rule: GraphRule; facts: Readonly<Record<string, string | number>> }
+  /** a CSV history named where no file can be read (a browser): the file, quoted */
+  | { kind: 'csvNotHere'; file: string }
+  /** scenario text over the size read (megabytes, rounded) */
+  | { kind: 'scenarioTextTooLarge'; megabytes: number; maxMegabytes: number }
+  /** JSON that does not parse: where (null: the engine did not say), and the JavaScript engine's own message (its language) */
+  | { kind: 'jsonSyntax'; line: number | null; column: number | null; engine: string }
   /**
    * a run refused as too large for its limit (src/experiment/runBudget.ts): `needs` and `allowed` in
    * bytes (memory) or seconds on one core (time; null: without bound), what drives it, what to change,
    * and how to go beyond as the caller said it (null: not said)
    */
-  | { kind: 'runBudget'; limit: 'memory' | 'time'; needs: number | null; allowed: number; driver: BudgetDriver; fix: BudgetFix; beyond: string | null };
+  | { kind: 'runBudget'; limit: 'memory' | 'time'; needs: number | null; allowed: number; driver: BudgetDriver; fix: BudgetFix; beyond: string | null }
+  /** a run that would hold more pending events at once than the engine holds (`allowed`) */
+  | { kind: 'pendingEvents'; driver: BudgetDriver; allowed: number; fix: BudgetFix; beyond: string | null }
+
+/** The checks between a scenario's parts (src/scenario/references.ts), each named. */
+export type GraphRule =
+  | 'duplicateLane'
+  | 'secondLane'
+  | 'laneToItself'
+  | 'laneIntoSupplier'
+  | 'serversWithoutLeadTime'
+  | 'supplierHoldsNoStock'
+  | 'zoneHoldsNoStock'
+  | 'stockPointTwice'
+  | 'severalInboundLanes'
+  | 'noInboundLane'
+  | 'noLaneFromSource'
+  | 'sourceWithoutStockPoint'
+  | 'sourcingLoop'
+  | 'fairShareNeedsPartial'
+  | 'rankOfUnsupplied'
+  | 'zoneDemandIsArrivals'
+  | 'demandWithoutStockPoint'
+  | 'demandTwice'
+  | 'duplicateShock'
+  | 'duplicateDisruption'
+  | 'serviceTargetNoOrderingCost'
+  | 'serviceTargetNoHoldingCost'
+  | 'customersWithoutDemand'
+  | 'customersTwice'
+  | 'outageNotSupplier'
+  | 'noCapacityToLose'
+  | 'notAZone'
+  | 'fulfilmentNotZone'
+  | 'fulfilmentTwice'
+  | 'shipsFromWarehouses'
+  | 'warehouseLacksProduct'
+  | 'warehouseListedTwice'
+  | 'expressWithoutEntry'
+  | 'zoneWithoutFulfilment'
+  | 'laneToZone'
+  | 'recallNotSupplier'
+  | 'recallProductNotShipped'
+  | 'recallShipsNothing'
+  | 'overrideMatchesNothing'
+  | 'markdownNeedsShelfLife'
+  | 'markdownNeedsPrice'
+  | 'markdownTooLong'
+  | 'unknownStorageClass'
+  | 'endOfLifeWholeDay'
+  | 'issuingNeedsLots'
+  | 'negativeDraw'
+  | 'negativeMean';
 
 /** What drives a run's size, as facts (src/experiment/runBudget.ts words each in English). */
 export type BudgetDriver =
@@ -52,7 +131,27 @@ export type BudgetDriver =
   | { kind: 'events'; events: number; runs: number; mostly: BudgetDriver }
   | { kind: 'results'; runs: number; replications: number; variants: number; stockPoints: number; series: { days: number; rows: number } | null }
   | { kind: 'keptSeries'; runs: number; days: number; rows: number }
-  | { kind: 'workerRun'; series: { days: number; rows: number } | null; streams: number; days: number };
+  | { kind: 'workerRun'; series: { days: number; rows: number } | null; streams: number; days: number }
+  /** one-for-one orders in transit at once at a stock point: customers a day × lead time */
+  | { kind: 'ordersInTransit'; orders: number; at: string; perDay: number; leadDays: number }
+  /** customers multiplied by a pattern, trend, shock or growing base (`factor` null: without bound) */
+  | { kind: 'multipliedCustomers'; customers: number; perDay: number; stockPoints: number; factor: number | null; by: MultiplierCause; days: number }
+  /** draws for the returns of `units` a customer or a day */
+  | { kind: 'returnDraws'; draws: number; units: number; per: 'customer' | 'day' }
+  /** the windows of random shock `shock` (1-based), in each of `streams` demand streams (null: held at once) */
+  | { kind: 'shockWindows'; windows: number; shock: number; perYear: number; days: number; streams: number | null }
+  | { kind: 'newCustomers'; customers: number; perDay: number; days: number }
+  | { kind: 'reviews'; reviews: number; every: number }
+  | { kind: 'lotsReceived'; lots: number; at: string }
+  | { kind: 'lotOperations'; sales: number; receipts: number; at: string }
+  | { kind: 'fefo'; lots: number; sales: number }
+  /** draws of units lost on the shelf; `level` the units on hand (null: not bounded by the policy), `lots` when in lots */
+  | { kind: 'shelfLoss'; draws: number; level: number | null; lots: number | null }
+  | { kind: 'disruptions'; disruptions: number }
+  | { kind: 'disruptionWindows'; windows: number; disruption: number };
+
+/** What multiplies a demand's customers the most (src/experiment/runBudget.ts): `overlap`, windows of a random shock at once that multiply one another */
+export type MultiplierCause = { kind: 'weekly' | 'yearly' | 'trend' | 'growth' } | { kind: 'shock'; shock: number; overlap: number | null };
 
 /** What to change to bring a run within its limits. */
 export type BudgetFix =
@@ -230,6 +329,21 @@ function messageOf(issue: z.core.$ZodIssue): string {
 
 /** The facts of the zod issues messageOf words in English, for the kinds the web words in other languages. */
 function detailOf(issue: z.core.$ZodIssue): IssueDetail | undefined {
+  const input = (issue as { input?: unknown }).input;
+  const params = issue.code === 'custom' ? (issue.params as { controlCharacter?: string; at?: number } | undefined) : undefined;
+  if (params?.controlCharacter !== undefined && params.at !== undefined) return { kind: 'controlCharacter', codePoint: params.controlCharacter, at: params.at, got: typeof input === 'string' ? describeValue(input) : null };
+  // a schema rule's message is worded by messageOf's default (zod's own kinds are worded apart)
+  const rule = issue.code === 'invalid_type' || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union' || issue.code === 'invalid_value' ? undefined : RULE_OF_MESSAGE.get(issue.message);
+  // the rules of any number ("a number >= 0") say no more than zod's bound, which the page words with it
+  if (rule !== undefined && !GENERIC_RULES.has(rule)) return { kind: 'rule', rule, got: input !== undefined && typeof input !== 'object' ? describeValue(input) : null };
+  return zodDetailOf(issue) ?? (rule === undefined ? undefined : { kind: 'rule', rule, got: input !== undefined && typeof input !== 'object' ? describeValue(input) : null });
+}
+
+/** Rules a bound of zod says as well: its facts are given (tooSmall, wrongType…) rather than the rule's name. */
+const GENERIC_RULES: ReadonlySet<SchemaRule> = new Set(['positive', 'nonNegative', 'wholeNumber']);
+
+/** The facts of zod's own kinds of issue. */
+function zodDetailOf(issue: z.core.$ZodIssue): IssueDetail | undefined {
   const input = (issue as { input?: unknown }).input;
   const got = input === undefined ? null : describeValue(input);
   switch (issue.code) {

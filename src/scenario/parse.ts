@@ -52,12 +52,13 @@ function parseChecked(input: unknown, options: ParseOptions): ParseResult {
 /** Parses JSON text; a syntax error is reported with its line and column. */
 export function parseScenarioText(text: string, options: ParseOptions = {}): ParseResult {
   const tooLong = checkInputText(text);
-  if (tooLong.length > 0) return { ok: false, issues: tooLong };
+  if (tooLong.length > 0) return { ok: false, issues: options.details ? tooLong : tooLong.map(({ path, message }) => ({ path, message })) };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, issues: [{ path: '(file)', message: jsonErrorMessage(text, error) }] };
+    const message = jsonErrorMessage(text, error);
+    return { ok: false, issues: [options.details ? { path: '(file)', message, detail: jsonErrorDetail(text, error) } : { path: '(file)', message }] };
   }
   return parseScenario(data, options);
 }
@@ -79,7 +80,7 @@ function loadHistories(scenario: Scenario, options: ParseOptions): ScenarioIssue
     const path = `demand[${i}].series.csv`;
     const file = entry.series.csv;
     if (!files) {
-      issues.push({ path, message: `cannot read ${quoted(file)} here; paste the daily values into "series" as a list of numbers` });
+      issues.push({ path, message: `cannot read ${quoted(file)} here; paste the daily values into "series" as a list of numbers`, detail: { kind: 'csvNotHere', file: quoted(file) } });
       return;
     }
     const table = files.table(file);
@@ -92,6 +93,15 @@ function loadHistories(scenario: Scenario, options: ParseOptions): ScenarioIssue
     else entry.series = history.values;
   });
   return issues;
+}
+
+/** The facts of jsonErrorMessage: the line and column (when the engine gives a position) and the engine's own words. */
+function jsonErrorDetail(text: string, error: unknown): ScenarioIssue['detail'] {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  if (!position) return { kind: 'jsonSyntax', line: null, column: null, engine: message };
+  const before = text.slice(0, Number(position[1]));
+  return { kind: 'jsonSyntax', line: before.split('\n').length, column: before.length - before.lastIndexOf('\n'), engine: message.replace(/ in JSON at position \d+.*$/, '') };
 }
 
 function jsonErrorMessage(text: string, error: unknown): string {

@@ -1,5 +1,5 @@
 import type { Distribution, IdList, Scenario } from './schema.ts';
-import { clip, listOf, type IssueDetail, type ScenarioIssue } from './issues.ts';
+import { clip, listOf, type GraphRule, type IssueDetail, type ScenarioIssue } from './issues.ts';
 
 /** The ids an IdList names, as an array. */
 export function idsOf(list: IdList): string[] {
@@ -48,16 +48,16 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   const inbound = new Map<string, string[]>();
   scenario.lanes.forEach((lane, i) => {
     const id = laneId(lane);
-    if (lanes.has(id)) report(`lanes[${i}]`, `duplicate lane "${id}" (give one of them its own id)`);
+    if (lanes.has(id)) report(`lanes[${i}]`, `duplicate lane "${id}" (give one of them its own id)`, graph('duplicateLane', { lane: id }));
     else if ([...lanes.values()].some((other) => other.from === lane.from && other.to === lane.to)) {
-      report(`lanes[${i}]`, `a second lane from "${lane.from}" to "${lane.to}"; a stock point could not tell them apart (use one lane)`);
+      report(`lanes[${i}]`, `a second lane from "${lane.from}" to "${lane.to}"; a stock point could not tell them apart (use one lane)`, graph('secondLane', { from: lane.from, to: lane.to }));
     }
     lanes.set(id, lane);
     for (const end of ['from', 'to'] as const) {
       if (!nodes.has(lane[end])) unknown(`lanes[${i}].${end}`, 'node', lane[end], nodes.keys());
     }
-    if (lane.from === lane.to) report(`lanes[${i}].to`, `a lane cannot go from a node to itself ("${lane.to}")`);
-    if (nodes.get(lane.to)?.type === 'supplier') report(`lanes[${i}].to`, `a lane cannot lead into a supplier ("${lane.to}")`);
+    if (lane.from === lane.to) report(`lanes[${i}].to`, `a lane cannot go from a node to itself ("${lane.to}")`, graph('laneToItself', { node: lane.to }));
+    if (nodes.get(lane.to)?.type === 'supplier') report(`lanes[${i}].to`, `a lane cannot lead into a supplier ("${lane.to}")`, graph('laneIntoSupplier', { node: lane.to }));
     checkNonNegative(lane.leadTime, `lanes[${i}].leadTime`, 'lead time', report);
     const sources = inbound.get(lane.to) ?? [];
     if (!sources.includes(lane.from)) inbound.set(lane.to, [...sources, lane.from]);
@@ -65,7 +65,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   scenario.nodes.forEach((node, i) => {
     if (node.type === 'supplier' && node.leadTime) checkNonNegative(node.leadTime, `nodes[${i}].leadTime`, 'lead time', report);
     if (node.type === 'supplier' && node.servers !== undefined && !node.leadTime) {
-      report(`nodes[${i}].servers`, `servers process orders for the supplier's leadTime (the processing time per order), which "${node.id}" does not give`);
+      report(`nodes[${i}].servers`, `servers process orders for the supplier's leadTime (the processing time per order), which "${node.id}" does not give`, graph('serversWithoutLeadTime', { node: node.id }));
     }
   });
 
@@ -80,11 +80,11 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
         continue;
       }
       if (found.type === 'supplier') {
-        report(path, `"${node}" is a supplier; suppliers hold no stock point (they ship from unlimited or capacity-limited supply)`);
+        report(path, `"${node}" is a supplier; suppliers hold no stock point (they ship from unlimited or capacity-limited supply)`, graph('supplierHoldsNoStock', { node }));
         continue;
       }
       if (found.type === 'zone') {
-        report(path, `"${node}" is an online zone; it holds no stock (its orders are shipped from the warehouses its fulfilment entry names)`);
+        report(path, `"${node}" is an online zone; it holds no stock (its orders are shipped from the warehouses its fulfilment entry names)`, graph('zoneHoldsNoStock', { node }));
         continue;
       }
       for (const product of idsOf(entry.product)) {
@@ -93,21 +93,21 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
           continue;
         }
         const key = stockPointKey(node, product);
-        if (stockPoints.has(key)) report(`stockPoints[${i}]`, `stock point ${key} is defined twice`);
+        if (stockPoints.has(key)) report(`stockPoints[${i}]`, `stock point ${key} is defined twice`, graph('stockPointTwice', { key }));
         let source = entry.source;
         const sources = inbound.get(node) ?? [];
         if (source === undefined) {
           if (sources.length === 1) source = sources[0];
           else if (sources.length > 1) {
-            report(`stockPoints[${i}].source`, `node "${node}" has several inbound lanes (from ${sources.join(', ')}); say which one it orders from`);
+            report(`stockPoints[${i}].source`, `node "${node}" has several inbound lanes (from ${sources.join(', ')}); say which one it orders from`, graph('severalInboundLanes', { node, sources: sources.join(', ') }));
           } else {
-            report(`stockPoints[${i}]`, `node "${node}" has no inbound lane to be replenished through; add a lane into "${node}"`);
+            report(`stockPoints[${i}]`, `node "${node}" has no inbound lane to be replenished through; add a lane into "${node}"`, graph('noInboundLane', { node }));
           }
         } else if (!nodes.has(source)) {
           unknown(`stockPoints[${i}].source`, 'node', source, nodes.keys());
           source = undefined;
         } else if (!sources.includes(source)) {
-          report(`stockPoints[${i}].source`, `no lane from "${source}" to "${node}" (lanes into "${node}" come from: ${sources.join(', ') || 'none'})`);
+          report(`stockPoints[${i}].source`, `no lane from "${source}" to "${node}" (lanes into "${node}" come from: ${sources.join(', ') || 'none'})`, graph('noLaneFromSource', { source, node, sources: sources.join(', ') }));
           source = undefined;
         }
         stockPoints.set(key, { source });
@@ -121,14 +121,14 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
         const source = stockPoints.get(stockPointKey(node, product))?.source;
         if (source === undefined || nodes.get(source)?.type === 'supplier') continue;
         if (!stockPoints.has(stockPointKey(source, product))) {
-          report(`stockPoints[${i}].source`, `"${node}" orders ${product} from "${source}", which has no stock point for ${product}; add one or order from a supplier`);
+          report(`stockPoints[${i}].source`, `"${node}" orders ${product} from "${source}", which has no stock point for ${product}; add one or order from a supplier`, graph('sourceWithoutStockPoint', { node, product, source }));
           continue;
         }
         const seen = new Set([node]);
         let current: string | undefined = source;
         while (current !== undefined && nodes.get(current)?.type !== 'supplier') {
           if (seen.has(current)) {
-            report(`stockPoints[${i}].source`, `sourcing of ${product} loops: ${[...seen, current].join(' -> ')}`);
+            report(`stockPoints[${i}].source`, `sourcing of ${product} loops: ${[...seen, current].join(' -> ')}`, graph('sourcingLoop', { product, loop: [...seen, current].join(' -> ') }));
             break;
           }
           seen.add(current);
@@ -145,7 +145,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     const path = `stockPoints[${i}].allocation`;
     if (allocation.type === 'fairShare') {
       if ((entry.shortageShipping ?? scenario.shortageShipping) === 'complete') {
-        report(`${path}.type`, 'a fair share ships part of each order; it needs shortageShipping "partial" here (got "complete")');
+        report(`${path}.type`, 'a fair share ships part of each order; it needs shortageShipping "partial" here (got "complete")', graph('fairShareNeedsPartial', {}));
       }
       return;
     }
@@ -155,7 +155,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       if (source !== undefined && idsOf(entry.node).includes(source) && idsOf(entry.product).includes(product)) supplied.add(node);
     }
     for (const node of Object.keys(allocation.rank)) {
-      if (!supplied.has(node)) report(`${path}.rank.${node}`, `"${node}" orders nothing from this stock point (nodes it supplies: ${listOf(supplied) || 'none'})`);
+      if (!supplied.has(node)) report(`${path}.rank.${node}`, `"${node}" orders nothing from this stock point (nodes it supplies: ${listOf(supplied) || 'none'})`, graph('rankOfUnsupplied', { node, supplied: listOf(supplied) }));
     }
   });
 
@@ -176,9 +176,9 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
         }
         const key = stockPointKey(node, product);
         if (nodes.get(node)?.type === 'zone') {
-          if (entry.type !== 'arrivals') report(`demand[${i}].type`, `demand in an online zone ("${node}") is a stream of orders: expected "arrivals", got "${entry.type}"`);
-        } else if (!stockPoints.has(key)) report(`demand[${i}]`, `demand for ${product} at "${node}" needs a stock point ${key}`);
-        if (demandKeys.has(key)) report(`demand[${i}]`, `demand for ${key} is defined twice`);
+          if (entry.type !== 'arrivals') report(`demand[${i}].type`, `demand in an online zone ("${node}") is a stream of orders: expected "arrivals", got "${entry.type}"`, graph('zoneDemandIsArrivals', { node, type: entry.type }));
+        } else if (!stockPoints.has(key)) report(`demand[${i}]`, `demand for ${product} at "${node}" needs a stock point ${key}`, graph('demandWithoutStockPoint', { product, node, key }));
+        if (demandKeys.has(key)) report(`demand[${i}]`, `demand for ${key} is defined twice`, graph('demandTwice', { key }));
         demandKeys.add(key);
       }
     }
@@ -193,14 +193,14 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     shockNames.clear();
     entry.shocks.forEach((shock, j) => {
       const name = shock.name ?? String(j);
-      if (shockNames.has(name)) report(`demand[${i}].shocks[${j}].name`, `duplicate shock name "${name}" in this demand entry`);
+      if (shockNames.has(name)) report(`demand[${i}].shocks[${j}].name`, `duplicate shock name "${name}" in this demand entry`, graph('duplicateShock', { name }));
       shockNames.add(name);
     });
   });
   const disruptionNames = new Set<string>();
   scenario.disruptions.forEach((disruption, i) => {
     const name = disruption.name ?? `${disruption.type}#${i}`;
-    if (disruptionNames.has(name)) report(`disruptions[${i}].name`, `duplicate disruption name "${name}"`);
+    if (disruptionNames.has(name)) report(`disruptions[${i}].name`, `duplicate disruption name "${name}"`, graph('duplicateDisruption', { name }));
     disruptionNames.add(name);
   });
 
@@ -213,11 +213,11 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       if (!found) continue;
       const holding = 'perUnitPerDay' in found.holdingCost ? found.holdingCost.perUnitPerDay : found.holdingCost.annualRate * found.unitCost;
       if ((orderingCost ?? found.orderingCost) === 0) {
-        report(`${path}.orderQuantity`, `a serviceTarget policy for ${product} needs orderQuantity when the ordering cost is 0 (the economic order quantity would be 0)`);
+        report(`${path}.orderQuantity`, `a serviceTarget policy for ${product} needs orderQuantity when the ordering cost is 0 (the economic order quantity would be 0)`, graph('serviceTargetNoOrderingCost', { product }));
         return;
       }
       if (holding === 0) {
-        report(`${path}.orderQuantity`, `a serviceTarget policy for ${product} needs orderQuantity when the holding cost is 0 (the economic order quantity would be infinite)`);
+        report(`${path}.orderQuantity`, `a serviceTarget policy for ${product} needs orderQuantity when the holding cost is 0 (the economic order quantity would be infinite)`, graph('serviceTargetNoHoldingCost', { product }));
         return;
       }
     }
@@ -241,8 +241,8 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   const customerNodes = new Set<string>();
   scenario.customers.forEach((base, i) => {
     if (!nodes.has(base.node)) unknown(`customers[${i}].node`, 'node', base.node, nodes.keys());
-    else if (!demandNodes.has(base.node)) report(`customers[${i}].node`, `no demand is defined at "${base.node}", so its customers would buy nothing`);
-    if (customerNodes.has(base.node)) report(`customers[${i}].node`, `customers of "${base.node}" are defined twice`);
+    else if (!demandNodes.has(base.node)) report(`customers[${i}].node`, `no demand is defined at "${base.node}", so its customers would buy nothing`, graph('customersWithoutDemand', { node: base.node }));
+    if (customerNodes.has(base.node)) report(`customers[${i}].node`, `customers of "${base.node}" are defined twice`, graph('customersTwice', { node: base.node }));
     customerNodes.add(base.node);
   });
 
@@ -253,17 +253,17 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     if (disruption.type === 'supplierOutage') {
       const node = nodes.get(disruption.node);
       if (!node) unknown(`${path}.node`, 'node', disruption.node, nodes.keys());
-      else if (node.type !== 'supplier') report(`${path}.node`, `"${disruption.node}" is a ${node.type}, not a supplier (use capacityLoss for a warehouse)`);
+      else if (node.type !== 'supplier') report(`${path}.node`, `"${disruption.node}" is a ${node.type}, not a supplier (use capacityLoss for a warehouse)`, graph('outageNotSupplier', { node: disruption.node, type: node.type }));
     } else if (disruption.type === 'capacityLoss') {
       const node = nodes.get(disruption.node);
       if (!node) unknown(`${path}.node`, 'node', disruption.node, nodes.keys());
       else if (node.type === 'store' || node.type === 'zone' || node.capacityPerDay === undefined) {
-        report(`${path}.node`, `"${disruption.node}" has no capacityPerDay to lose; give it one`);
+        report(`${path}.node`, `"${disruption.node}" has no capacityPerDay to lose; give it one`, graph('noCapacityToLose', { node: disruption.node }));
       }
     } else if (disruption.type === 'deliveryDelay') {
       const node = nodes.get(disruption.zone);
       if (!node) unknown(`${path}.zone`, 'node', disruption.zone, nodes.keys());
-      else if (node.type !== 'zone') report(`${path}.zone`, `"${disruption.zone}" is a ${node.type}, not an online zone (use leadTimeMultiplier for lanes)`);
+      else if (node.type !== 'zone') report(`${path}.zone`, `"${disruption.zone}" is a ${node.type}, not an online zone (use leadTimeMultiplier for lanes)`, graph('notAZone', { node: disruption.zone, type: node.type }));
     } else {
       disruption.lanes.forEach((lane, j) => {
         if (!lanes.has(lane)) unknown(`${path}.lanes[${j}]`, 'lane', lane, lanes.keys());
@@ -279,8 +279,8 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     const path = `fulfilment[${i}]`;
     const zone = nodes.get(entry.zone);
     if (!zone) unknown(`${path}.zone`, 'node', entry.zone, nodes.keys());
-    else if (zone.type !== 'zone') report(`${path}.zone`, `"${entry.zone}" is a ${zone.type}, not an online zone (a node of type "zone")`);
-    if (served.has(entry.zone)) report(`${path}.zone`, `"${entry.zone}" has two fulfilment entries; give it one, listing its warehouses nearest first`);
+    else if (zone.type !== 'zone') report(`${path}.zone`, `"${entry.zone}" is a ${zone.type}, not an online zone (a node of type "zone")`, graph('fulfilmentNotZone', { node: entry.zone, type: zone.type }));
+    if (served.has(entry.zone)) report(`${path}.zone`, `"${entry.zone}" has two fulfilment entries; give it one, listing its warehouses nearest first`, graph('fulfilmentTwice', { node: entry.zone }));
     served.add(entry.zone);
     const zoneProducts = scenario.demand.filter((demand) => idsOf(demand.node).includes(entry.zone)).flatMap((demand) => idsOf(demand.product));
     const warehouses = new Set<string>();
@@ -288,29 +288,29 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       const at = `${path}.from[${j}]`;
       const node = nodes.get(source.warehouse);
       if (!node) unknown(`${at}.warehouse`, 'node', source.warehouse, nodes.keys());
-      else if (node.type !== 'warehouse') report(`${at}.warehouse`, `"${source.warehouse}" is a ${node.type}; online orders ship from warehouses`);
+      else if (node.type !== 'warehouse') report(`${at}.warehouse`, `"${source.warehouse}" is a ${node.type}; online orders ship from warehouses`, graph('shipsFromWarehouses', { node: source.warehouse, type: node.type }));
       else {
         const missing = zoneProducts.filter((product) => !stockPoints.has(stockPointKey(source.warehouse, product)));
-        if (missing.length > 0) report(`${at}.warehouse`, `"${source.warehouse}" has no stock point for ${missing[0]}, which "${entry.zone}" orders`);
+        if (missing.length > 0) report(`${at}.warehouse`, `"${source.warehouse}" has no stock point for ${missing[0]}, which "${entry.zone}" orders`, graph('warehouseLacksProduct', { node: source.warehouse, product: missing[0], zone: entry.zone }));
       }
-      if (warehouses.has(source.warehouse)) report(`${at}.warehouse`, `"${source.warehouse}" is listed twice`);
+      if (warehouses.has(source.warehouse)) report(`${at}.warehouse`, `"${source.warehouse}" is listed twice`, graph('warehouseListedTwice', { node: source.warehouse }));
       warehouses.add(source.warehouse);
       checkNonNegative(source.pickPackDays, `${at}.pickPackDays`, 'a pick-and-pack time', report);
       checkNonNegative(source.transitDays, `${at}.transitDays`, 'a transit time', report);
       if (source.expressTransitDays) {
         checkNonNegative(source.expressTransitDays, `${at}.expressTransitDays`, 'a transit time', report);
-        if (!entry.express) report(`${at}.expressTransitDays`, 'an express transit applies to the express option; give the zone an express entry (share, transitDays, pricePremium)');
+        if (!entry.express) report(`${at}.expressTransitDays`, 'an express transit applies to the express option; give the zone an express entry (share, transitDays, pricePremium)', graph('expressWithoutEntry', {}));
       }
     });
     if (entry.tolerance) checkNonNegative(entry.tolerance, `${path}.tolerance`, 'a tolerance', report);
     if (entry.express) checkNonNegative(entry.express.transitDays, `${path}.express.transitDays`, 'a transit time', report);
   });
   scenario.nodes.forEach((node, i) => {
-    if (node.type === 'zone' && demandNodes.has(node.id) && !served.has(node.id)) report(`nodes[${i}]`, `online zone "${node.id}" has demand but no fulfilment entry naming the warehouses that serve it`);
+    if (node.type === 'zone' && demandNodes.has(node.id) && !served.has(node.id)) report(`nodes[${i}]`, `online zone "${node.id}" has demand but no fulfilment entry naming the warehouses that serve it`, graph('zoneWithoutFulfilment', { node: node.id }));
   });
   scenario.lanes.forEach((lane, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (nodes.get(lane[end])?.type === 'zone') report(`lanes[${i}].${end}`, `"${lane[end]}" is an online zone; deliveries to it are set in its fulfilment entry, not by lanes`);
+      if (nodes.get(lane[end])?.type === 'zone') report(`lanes[${i}].${end}`, `"${lane[end]}" is an online zone; deliveries to it are set in its fulfilment entry, not by lanes`, graph('laneToZone', { node: lane[end] }));
     }
   });
 
@@ -319,7 +319,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     const path = `recalls[${i}]`;
     const node = nodes.get(recall.supplier);
     if (!node) unknown(`${path}.supplier`, 'node', recall.supplier, nodes.keys());
-    else if (node.type !== 'supplier') report(`${path}.supplier`, `"${recall.supplier}" is a ${node.type}, not a supplier; a recall names the supplier whose lots it covers`);
+    else if (node.type !== 'supplier') report(`${path}.supplier`, `"${recall.supplier}" is a ${node.type}, not a supplier; a recall names the supplier whose lots it covers`, graph('recallNotSupplier', { node: recall.supplier, type: node.type }));
     const shipped = new Set(
       scenario.stockPoints.flatMap((entry) =>
         idsOf(entry.node).flatMap((point) => {
@@ -331,10 +331,10 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     if (recall.product !== undefined) {
       idsOf(recall.product).forEach((product) => {
         if (!products.has(product)) unknown(`${path}.product`, 'product', product, products);
-        else if (node?.type === 'supplier' && !shipped.has(product)) report(`${path}.product`, `"${recall.supplier}" ships no "${product}" to any stock point, so there is nothing to recall`);
+        else if (node?.type === 'supplier' && !shipped.has(product)) report(`${path}.product`, `"${recall.supplier}" ships no "${product}" to any stock point, so there is nothing to recall`, graph('recallProductNotShipped', { node: recall.supplier, product }));
       });
     } else if (node?.type === 'supplier' && shipped.size === 0) {
-      report(`${path}.supplier`, `"${recall.supplier}" ships to no stock point, so there is nothing to recall`);
+      report(`${path}.supplier`, `"${recall.supplier}" ships to no stock point, so there is nothing to recall`, graph('recallShipsNothing', { node: recall.supplier }));
     }
   });
 
@@ -354,7 +354,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
         const [node, product] = key.split('/');
         return (!overrideNodes || overrideNodes.includes(node)) && (!overrideProducts || overrideProducts.includes(product));
       });
-      if (!matches) report(path, 'this override matches no stock point');
+      if (!matches) report(path, 'this override matches no stock point', graph('overrideMatchesNothing', {}));
     });
   });
 
@@ -362,7 +362,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
 }
 
 /** Shelf life, markdown, damage by storage class, issuing discipline: each used where it can act. */
-function checkPerishables(scenario: Scenario, nodes: Map<string, Scenario['nodes'][number]>, report: (path: string, message: string) => void): void {
+function checkPerishables(scenario: Scenario, nodes: Map<string, Scenario['nodes'][number]>, report: Report): void {
   const storageClasses = new Set([...nodes.values()].flatMap((node) => (node.type === 'warehouse' || node.type === 'store' ? [node.storageClass] : [])));
   const recalled = new Set(
     scenario.recalls.flatMap((recall) =>
@@ -372,24 +372,24 @@ function checkPerishables(scenario: Scenario, nodes: Map<string, Scenario['nodes
   const inLots = new Set(scenario.products.filter((product) => product.shelfLifeDays !== undefined || recalled.has(product.id)).map((p) => p.id));
   scenario.products.forEach((product, i) => {
     const path = `products[${i}]`;
-    if (product.markdown && product.shelfLifeDays === undefined) report(`${path}.markdown`, 'a markdown applies near the expiry date; give the product a shelfLifeDays');
-    else if (product.markdown && product.price === undefined) report(`${path}.markdown`, 'a markdown lowers the price; give the product a price');
+    if (product.markdown && product.shelfLifeDays === undefined) report(`${path}.markdown`, 'a markdown applies near the expiry date; give the product a shelfLifeDays', graph('markdownNeedsShelfLife', {}));
+    else if (product.markdown && product.price === undefined) report(`${path}.markdown`, 'a markdown lowers the price; give the product a price', graph('markdownNeedsPrice', {}));
     else if (product.markdown && product.shelfLifeDays !== undefined && product.markdown.withinDays >= product.shelfLifeDays) {
-      report(`${path}.markdown.withinDays`, `expected fewer days than the shelf life (${product.shelfLifeDays}), got ${product.markdown.withinDays}: every unit would be marked down`);
+      report(`${path}.markdown.withinDays`, `expected fewer days than the shelf life (${product.shelfLifeDays}), got ${product.markdown.withinDays}: every unit would be marked down`, graph('markdownTooLong', { shelfLifeDays: product.shelfLifeDays, withinDays: product.markdown.withinDays }));
     }
     for (const storageClass of Object.keys(product.damagePerDay ?? {})) {
-      if (!storageClasses.has(storageClass)) report(`${path}.damagePerDay.${storageClass}`, `no warehouse or store has storageClass "${storageClass}" (known: ${listOf(storageClasses)})`);
+      if (!storageClasses.has(storageClass)) report(`${path}.damagePerDay.${storageClass}`, `no warehouse or store has storageClass "${storageClass}" (known: ${listOf(storageClasses)})`, graph('unknownStorageClass', { storageClass, known: listOf(storageClasses) }));
     }
-    if (product.endOfLife && !Number.isInteger(product.endOfLife.day)) report(`${path}.endOfLife.day`, `expected a whole day (demand ends at the start of that day), got ${product.endOfLife.day}`);
+    if (product.endOfLife && !Number.isInteger(product.endOfLife.day)) report(`${path}.endOfLife.day`, `expected a whole day (demand ends at the start of that day), got ${product.endOfLife.day}`, graph('endOfLifeWholeDay', { day: product.endOfLife.day }));
   });
   scenario.stockPoints.forEach((entry, i) => {
     if (entry.issuing === undefined) return;
     const plain = idsOf(entry.product).filter((product) => !inLots.has(product));
-    if (plain.length > 0) report(`stockPoints[${i}].issuing`, `issuing applies to products held in lots (with shelfLifeDays, or covered by a recall); "${plain[0]}" is not`);
+    if (plain.length > 0) report(`stockPoints[${i}].issuing`, `issuing applies to products held in lots (with shelfLifeDays, or covered by a recall); "${plain[0]}" is not`, graph('issuingNeedsLots', { product: plain[0] }));
   });
 }
 
-function uniqueIds(items: ReadonlyArray<{ id: string }>, field: string, report: (path: string, message: string, detail?: IssueDetail) => void): Set<string> {
+function uniqueIds(items: ReadonlyArray<{ id: string }>, field: string, report: Report): Set<string> {
   const ids = new Set<string>();
   items.forEach((item, i) => {
     if (ids.has(item.id)) report(`${field}[${i}].id`, `duplicate id "${item.id}"`, { kind: 'duplicateId', name: item.id });
@@ -398,12 +398,12 @@ function uniqueIds(items: ReadonlyArray<{ id: string }>, field: string, report: 
   return ids;
 }
 
-function checkOccurrence(occurrence: Scenario['disruptions'][number]['occurrence'], path: string, report: (path: string, message: string) => void) {
+function checkOccurrence(occurrence: Scenario['disruptions'][number]['occurrence'], path: string, report: Report) {
   if (occurrence.type === 'random') checkNonNegative(occurrence.duration, `${path}.duration`, 'a duration', report);
 }
 
 /** Quantities that cannot be negative may use a normal (truncated at zero) but not a distribution whose support is negative. */
-function checkNonNegative(spec: Distribution, path: string, what: string, report: (path: string, message: string) => void) {
+function checkNonNegative(spec: Distribution, path: string, what: string, report: Report) {
   if (spec.type === 'intermittent') return checkNonNegative(spec.size, `${path}.size`, what, report);
   const lowest = (() => {
     switch (spec.type) {
@@ -419,6 +419,13 @@ function checkNonNegative(spec: Distribution, path: string, what: string, report
         return 0; // normal is truncated at zero; the others are non-negative by nature
     }
   })();
-  if (lowest < 0) report(path, `${what} cannot be negative, but this distribution can draw ${lowest}`);
-  if (spec.type === 'normal' && spec.mean < 0) report(`${path}.mean`, `${what} cannot be negative; expected a mean >= 0, got ${spec.mean}`);
+  if (lowest < 0) report(path, `${what} cannot be negative, but this distribution can draw ${lowest}`, graph('negativeDraw', { what, lowest }));
+  if (spec.type === 'normal' && spec.mean < 0) report(`${path}.mean`, `${what} cannot be negative; expected a mean >= 0, got ${spec.mean}`, graph('negativeMean', { what, mean: spec.mean }));
+}
+
+type Report = (path: string, message: string, detail?: IssueDetail) => void;
+
+/** A graph check's facts (IssueDetail `graph`): the names and numbers its message gives, by rule. */
+function graph(rule: GraphRule, facts: Readonly<Record<string, string | number>>): IssueDetail {
+  return { kind: 'graph', rule, facts };
 }

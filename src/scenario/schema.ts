@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KPI_NAMES } from '../metrics/kpis.ts';
+import { MAX_ID_LENGTH, RULES, SCENARIO_VERSION } from './rules.ts';
 
 /**
  * The scenario format: the single source of truth for scenario types (`z.infer`).
@@ -9,51 +10,52 @@ import { KPI_NAMES } from '../metrics/kpis.ts';
  * a default. Graph checks (references between objects) live in `references.ts`.
  */
 
-export const SCENARIO_VERSION = 1;
+export { SCENARIO_VERSION };
 
-const finite = () => z.number().refine(Number.isFinite, { message: 'expected a finite number' });
-const positive = () => z.number().positive({ message: 'expected a positive number' }).refine(Number.isFinite, { message: 'expected a finite number' });
-const nonNegative = () => z.number().nonnegative({ message: 'expected a number >= 0' }).refine(Number.isFinite, { message: 'expected a finite number' });
-const probability = () => z.number().min(0, { message: 'expected a probability in [0, 1]' }).max(1, { message: 'expected a probability in [0, 1]' });
-const wholeNumber = () => z.number().int({ message: 'expected a whole number' });
+const finite = () => z.number().refine(Number.isFinite, { message: RULES.finite });
+const positive = () => z.number().positive({ message: RULES.positive }).refine(Number.isFinite, { message: RULES.finite });
+const nonNegative = () => z.number().nonnegative({ message: RULES.nonNegative }).refine(Number.isFinite, { message: RULES.finite });
+const probability = () => z.number().min(0, { message: RULES.probability }).max(1, { message: RULES.probability });
+const wholeNumber = () => z.number().int({ message: RULES.wholeNumber });
 
 // C0 and C1 control characters and DEL: in a terminal they are commands (clear the screen, move the
 // cursor, retitle the window), so a name carrying one could rewrite what `stocklab run` shows
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_CHARACTER_EXCEPT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const controlMessage = (text: string, pattern: RegExp) => {
+/** the issue of a text holding a control character: the message, and its facts as params (src/scenario/issues.ts) */
+const controlIssue = (text: string, pattern: RegExp) => {
   const at = text.search(pattern);
-  return `expected text without control characters; found U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')} at character ${at + 1}`;
+  const codePoint = `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { code: 'custom' as const, message: `expected text without control characters; found ${codePoint} at character ${at + 1}`, input: text, params: { controlCharacter: codePoint, at: at + 1 } };
 };
 /** A name or label shown on screen and in the terminal: any text but control characters. */
 const label = () => z.string().check((ctx) => {
-  if (CONTROL_CHARACTER.test(ctx.value)) ctx.issues.push({ code: 'custom', message: controlMessage(ctx.value, CONTROL_CHARACTER), input: ctx.value });
+  if (CONTROL_CHARACTER.test(ctx.value)) ctx.issues.push(controlIssue(ctx.value, CONTROL_CHARACTER));
 });
 /** A description: as a label, but new lines and tabs are allowed. */
 const prose = () => z.string().check((ctx) => {
-  if (CONTROL_CHARACTER_EXCEPT_LINES.test(ctx.value)) ctx.issues.push({ code: 'custom', message: controlMessage(ctx.value, CONTROL_CHARACTER_EXCEPT_LINES), input: ctx.value });
+  if (CONTROL_CHARACTER_EXCEPT_LINES.test(ctx.value)) ctx.issues.push(controlIssue(ctx.value, CONTROL_CHARACTER_EXCEPT_LINES));
 });
 
-/** Longest id: long enough for any SKU or site code, short enough to quote in a message. */
-export const MAX_ID_LENGTH = 200;
+export { MAX_ID_LENGTH };
 
 /** Ids name things and are referenced by other objects; they never contain spaces or slashes. */
 export const Id = z
   .string()
-  .max(MAX_ID_LENGTH, { message: `expected an id of at most ${MAX_ID_LENGTH} characters` })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: 'expected an id: letters, digits, _ . : - (no spaces), starting with a letter or digit' });
+  .max(MAX_ID_LENGTH, { message: RULES.idTooLong })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, { message: RULES.notAnId });
 export type Id = z.infer<typeof Id>;
 
 /** A lane's id: its own, or "from->to" for a lane that names none. */
 export const LaneRef = z
   .string()
-  .max(2 * MAX_ID_LENGTH + 2, { message: `expected a lane id of at most ${2 * MAX_ID_LENGTH + 2} characters` })
+  .max(2 * MAX_ID_LENGTH + 2, { message: RULES.laneIdTooLong })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*(->[A-Za-z0-9][A-Za-z0-9_.:-]*)?$/, {
-    message: 'expected a lane id: the lane\'s own id, or "from->to"',
+    message: RULES.notALaneId,
   });
 
 /** One id, or a list of ids (the entry applies to each). */
-export const IdList = z.union([Id, z.array(Id).min(1, { message: 'expected at least one id' })]);
+export const IdList = z.union([Id, z.array(Id).min(1, { message: RULES.atLeastOneId })]);
 export type IdList = z.infer<typeof IdList>;
 
 // ---------------------------------------------------------------------------------------------
@@ -63,10 +65,10 @@ const BASE_DISTRIBUTIONS = [
   z.strictObject({ type: z.literal('constant'), value: finite() }),
   z
     .strictObject({ type: z.literal('uniform'), min: finite(), max: finite() })
-    .refine((d) => d.max > d.min, { message: 'expected max > min', path: ['max'] }),
+    .refine((d) => d.max > d.min, { message: RULES.maxAboveMin, path: ['max'] }),
   z
     .strictObject({ type: z.literal('discreteUniform'), min: wholeNumber(), max: wholeNumber() })
-    .refine((d) => d.max >= d.min, { message: 'expected max >= min', path: ['max'] }),
+    .refine((d) => d.max >= d.min, { message: RULES.maxAtLeastMin, path: ['max'] }),
   z.strictObject({ type: z.literal('normal'), mean: finite(), sd: nonNegative() }),
   z.strictObject({ type: z.literal('lognormal'), mean: positive(), sd: nonNegative() }),
   z.strictObject({ type: z.literal('gamma'), mean: positive(), sd: positive() }),
@@ -76,27 +78,27 @@ const BASE_DISTRIBUTIONS = [
   z
     .strictObject({ type: z.literal('negativeBinomial'), mean: positive(), sd: positive() })
     .refine((d) => d.sd * d.sd > d.mean, {
-      message: 'expected sd^2 > mean (a negative binomial is over-dispersed; use poisson when sd^2 = mean)',
+      message: RULES.overDispersed,
       path: ['sd'],
     }),
   z
     .strictObject({ type: z.literal('triangular'), min: finite(), mode: finite(), max: finite() })
     .refine((d) => d.min <= d.mode && d.mode <= d.max && d.min < d.max, {
-      message: 'expected min <= mode <= max and min < max',
+      message: RULES.triangularOrder,
       path: ['mode'],
     }),
   z
     .strictObject({
       type: z.literal('empirical'),
-      values: z.array(finite()).min(1, { message: 'expected at least one value' }),
+      values: z.array(finite()).min(1, { message: RULES.atLeastOneValue }),
       weights: z.array(nonNegative()).optional(),
     })
     .refine((d) => d.weights === undefined || d.weights.length === d.values.length, {
-      message: 'expected as many weights as values',
+      message: RULES.weightsPerValue,
       path: ['weights'],
     })
     .refine((d) => d.weights === undefined || d.weights.some((w) => w > 0), {
-      message: 'expected at least one positive weight',
+      message: RULES.positiveWeight,
       path: ['weights'],
     }),
 ] as const;
@@ -113,7 +115,7 @@ export const Distribution = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('intermittent'),
-    probability: probability().refine((p) => p > 0, { message: 'expected a probability > 0 (with 0 nothing is ever drawn: leave the demand out)' }),
+    probability: probability().refine((p) => p > 0, { message: RULES.probabilityAboveZero }),
     size: BaseDistribution,
   }),
 ]);
@@ -126,7 +128,7 @@ export type Distribution = z.infer<typeof Distribution>;
 export const Occurrence = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('scheduled'), start: nonNegative(), end: positive() })
-    .refine((o) => o.end > o.start, { message: 'expected end > start', path: ['end'] }),
+    .refine((o) => o.end > o.start, { message: RULES.endAfterStart, path: ['end'] }),
   z.strictObject({
     type: z.literal('random'),
     /** mean number of occurrences per 365 days (a Poisson process of start times) */
@@ -177,7 +179,7 @@ export const Product = z.strictObject({
     .strictObject({
       withinDays: positive(),
       /** share of the price given up: 0.3 = sold at 70% */
-      discount: z.number().gt(0, { message: 'expected a discount in (0, 1]' }).max(1, { message: 'expected a discount in (0, 1]' }),
+      discount: z.number().gt(0, { message: RULES.discount }).max(1, { message: RULES.discount }),
     })
     .optional(),
   /**
@@ -221,7 +223,7 @@ export const SupplierNode = z.strictObject({
    * servers that process orders one at a time, first come first served, each for a `leadTime` draw
    * (a plant or an order-picking station); without it every order is processed at once
    */
-  servers: wholeNumber().min(1, { message: 'expected a whole number >= 1' }).optional(),
+  servers: wholeNumber().min(1, { message: RULES.wholeNumberAtLeastOne }).optional(),
 });
 /** how a node stores goods (ambient, chilled, frozen...): products' damagePerDay is per class */
 const storageClass = Id.default('ambient');
@@ -266,7 +268,7 @@ export type Lane = z.infer<typeof Lane>;
 
 export const SsPolicy = z
   .strictObject({ type: z.literal('sS'), reorderPoint: finite(), orderUpTo: finite() })
-  .refine((p) => p.orderUpTo > p.reorderPoint, { message: 'expected orderUpTo > reorderPoint', path: ['orderUpTo'] });
+  .refine((p) => p.orderUpTo > p.reorderPoint, { message: RULES.orderUpToAboveReorderPoint, path: ['orderUpTo'] });
 export const RqPolicy = z.strictObject({ type: z.literal('rQ'), reorderPoint: finite(), orderQuantity: positive() });
 export const BaseStockPolicy = z.strictObject({ type: z.literal('baseStock'), level: finite() });
 /** order up to `level` on the echelon inventory position (this point and every point below it) */
@@ -286,22 +288,22 @@ export const PeriodicRsSPolicy = z
     orderUpTo: finite(),
     firstReview: nonNegative().default(0),
   })
-  .refine((p) => p.orderUpTo > p.reorderPoint, { message: 'expected orderUpTo > reorderPoint', path: ['orderUpTo'] });
+  .refine((p) => p.orderUpTo > p.reorderPoint, { message: RULES.orderUpToAboveReorderPoint, path: ['orderUpTo'] });
 export const ServiceTargetPolicy = z.strictObject({
   type: z.literal('serviceTarget'),
   /** a target alpha (cycle service level) or beta (fill rate) service level, strictly between 0 and 1 */
   target: z.union([
-    z.strictObject({ cycleServiceLevel: z.number().gt(0).lt(1, { message: 'expected a level strictly between 0 and 1' }) }),
-    z.strictObject({ fillRate: z.number().gt(0).lt(1, { message: 'expected a level strictly between 0 and 1' }) }),
+    z.strictObject({ cycleServiceLevel: z.number().gt(0).lt(1, { message: RULES.levelBetween }) }),
+    z.strictObject({ fillRate: z.number().gt(0).lt(1, { message: RULES.levelBetween }) }),
   ]),
   /** order quantity Q; when absent, the economic order quantity from orderingCost and holding cost */
   orderQuantity: positive().optional(),
 });
 export const ForecastMethod = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('movingAverage'), periods: wholeNumber().min(1, { message: 'expected at least 1 period' }) }),
+  z.strictObject({ type: z.literal('movingAverage'), periods: wholeNumber().min(1, { message: RULES.atLeastOnePeriod }) }),
   z.strictObject({
     type: z.literal('exponentialSmoothing'),
-    alpha: z.number().gt(0, { message: 'expected alpha in (0, 1]' }).max(1, { message: 'expected alpha in (0, 1]' }),
+    alpha: z.number().gt(0, { message: RULES.alpha }).max(1, { message: RULES.alpha }),
   }),
 ]);
 export const ForecastPolicy = z.strictObject({
@@ -387,7 +389,7 @@ export const StockPoint = z.strictObject({
       /** daily probability that a unit on the shelf vanishes without the record knowing (theft, misplacement) */
       shrinkagePerDay: probability(),
       /** a physical count every this many days corrects the record (default: never counted) */
-      countEveryDays: wholeNumber().min(1, { message: 'expected a whole number of days >= 1' }).optional(),
+      countEveryDays: wholeNumber().min(1, { message: RULES.wholeDaysAtLeastOne }).optional(),
       /** days before a count's result reaches the record (default 0) */
       countDelayDays: nonNegative().default(0),
       /** real-time visibility: the record learns of every loss by the end of its day (a daily count, no delay) */
@@ -402,9 +404,9 @@ export type StockPoint = z.infer<typeof StockPoint>;
 
 export const Seasonality = z.strictObject({
   /** 7 multipliers, Monday first (day 0 of the simulation is a Monday) */
-  weekly: z.array(nonNegative()).length(7, { message: 'expected 7 weekly multipliers, Monday first' }).optional(),
+  weekly: z.array(nonNegative()).length(7, { message: RULES.weeklyMultipliers }).optional(),
   /** 12 monthly multipliers, January first (day 0 is 1 January; months of 365/12 days) */
-  yearly: z.array(nonNegative()).length(12, { message: 'expected 12 monthly multipliers, January first' }).optional(),
+  yearly: z.array(nonNegative()).length(12, { message: RULES.yearlyMultipliers }).optional(),
 });
 export type Seasonality = z.infer<typeof Seasonality>;
 
@@ -426,7 +428,7 @@ const demandShape = {
 };
 
 export const HistorySource = z.union([
-  z.array(nonNegative()).min(1, { message: 'expected at least one day of history' }),
+  z.array(nonNegative()).min(1, { message: RULES.atLeastOneDay }),
   z
     .strictObject({
       /** path of a CSV file, relative to the scenario file */
@@ -438,7 +440,7 @@ export const HistorySource = z.union([
       /** with `sku`: the rows of this location only (needed when the SKU has rows at several) */
       location: label().min(1).optional(),
     })
-    .refine((source) => source.location === undefined || source.sku !== undefined, { message: 'expected "sku" with "location" (a location picks rows of a long file, by SKU)', path: ['location'] }),
+    .refine((source) => source.location === undefined || source.sku !== undefined, { message: RULES.skuWithLocation, path: ['location'] }),
 ]);
 
 export const Demand = z.discriminatedUnion('type', [
@@ -472,7 +474,7 @@ export const CustomerBase = z.strictObject({
   /** the store whose customers these are; all demand at that node scales with the active base */
   node: Id,
   /** customers at time 0 */
-  initial: wholeNumber().min(1, { message: 'expected at least 1 customer' }),
+  initial: wholeNumber().min(1, { message: RULES.atLeastOneCustomer }),
   churn: z
     .strictObject({
       /** probability that a customer who meets a stockout leaves for good (default 0.37, the share of unhappy customers who do not come back) */
@@ -519,7 +521,7 @@ export const Disruption = z.discriminatedUnion('type', [
     name: label().optional(),
     node: Id,
     /** share of the node's capacityPerDay lost during the occurrence (1 = nothing ships) */
-    fraction: z.number().gt(0, { message: 'expected a fraction in (0, 1]' }).max(1, { message: 'expected a fraction in (0, 1]' }),
+    fraction: z.number().gt(0, { message: RULES.fraction }).max(1, { message: RULES.fraction }),
     occurrence: Occurrence,
   }),
 ]);
@@ -546,7 +548,7 @@ export const Fulfilment = z.strictObject({
   /** the online zone served */
   zone: Id,
   /** the warehouses that may serve it, nearest first */
-  from: z.array(FulfilmentSource).min(1, { message: 'expected at least one warehouse' }),
+  from: z.array(FulfilmentSource).min(1, { message: RULES.atLeastOneWarehouse }),
   /**
    * nearest: the nearest warehouse with the whole order in stock (else the nearest waits for it);
    * nearestOnly: always the nearest; cheapest: the cheapest delivery among warehouses with the order in
@@ -590,8 +592,8 @@ export const Recall = z
     /** the day the recall is announced and the units leave every shelf */
     announcedOn: nonNegative(),
   })
-  .refine((r) => r.receivedTo > r.receivedFrom, { message: 'expected receivedTo > receivedFrom', path: ['receivedTo'] })
-  .refine((r) => r.announcedOn >= r.receivedTo, { message: 'expected announcedOn >= receivedTo (a recall covers lots already received)', path: ['announcedOn'] });
+  .refine((r) => r.receivedTo > r.receivedFrom, { message: RULES.receivedToAfterFrom, path: ['receivedTo'] })
+  .refine((r) => r.announcedOn >= r.receivedTo, { message: RULES.announcedAfterReceived, path: ['announcedOn'] });
 export type Recall = z.infer<typeof Recall>;
 
 // ---------------------------------------------------------------------------------------------
@@ -615,8 +617,8 @@ export const Variant = z.strictObject({
   set: z
     .array(
       z.strictObject({
-        path: z.string().regex(/^(\/[^/]*)+$/, { message: 'expected a JSON pointer such as "/stockPoints/0/issuing"' }),
-        value: z.unknown().refine((value) => value !== undefined, { message: 'expected the value to put at the path' }),
+        path: z.string().regex(/^(\/[^/]*)+$/, { message: RULES.jsonPointer }),
+        value: z.unknown().refine((value) => value !== undefined, { message: RULES.overrideValue }),
       }),
     )
     .default([]),
@@ -654,7 +656,7 @@ export const Theory = z.strictObject({
 export type Theory = z.infer<typeof Theory>;
 
 export const Scenario = z.strictObject({
-  version: z.literal(SCENARIO_VERSION, { message: `expected version ${SCENARIO_VERSION}` }),
+  version: z.literal(SCENARIO_VERSION, { message: RULES.version }),
   name: label().min(1),
   description: prose().optional(),
   /**
@@ -662,27 +664,27 @@ export const Scenario = z.strictObject({
    * default fill rate, holding cost, total cost and customers lost)
    */
   headline: z
-    .array(z.enum(KPI_NAMES, { message: `expected a KPI name (${KPI_NAMES.join(', ')})` }))
-    .min(1, { message: 'expected at least one KPI' })
-    .max(6, { message: 'expected at most 6 KPIs (the cards show them side by side)' })
-    .refine((names) => new Set(names).size === names.length, { message: 'expected each KPI once' })
+    .array(z.enum(KPI_NAMES, { message: RULES.kpiName }))
+    .min(1, { message: RULES.atLeastOneKpi })
+    .max(6, { message: RULES.atMostSixKpis })
+    .refine((names) => new Set(names).size === names.length, { message: RULES.eachKpiOnce })
     .optional(),
-  currency: label().max(12, { message: 'expected a currency of at most 12 characters (a code or symbol: EUR, €, USD)' }).default('EUR'),
+  currency: label().max(12, { message: RULES.currencyLength }).default('EUR'),
   timeUnit: z.literal('day').default('day'),
   horizonDays: positive(),
   warmupDays: nonNegative().default(0),
-  replications: wholeNumber().min(1, { message: 'expected at least 1 replication' }).default(10),
-  seed: z.union([label().min(1).max(200, { message: 'expected a seed of at most 200 characters' }), wholeNumber()]).default(1),
+  replications: wholeNumber().min(1, { message: RULES.atLeastOneReplication }).default(10),
+  seed: z.union([label().min(1).max(200, { message: RULES.seedLength }), wholeNumber()]).default(1),
   /** default for stock points shipping to others when short (default partial) */
   shortageShipping: ShortageShipping.default('partial'),
-  products: z.array(Product).min(1, { message: 'expected at least one product' }),
-  nodes: z.array(Node).min(1, { message: 'expected at least one node' }),
+  products: z.array(Product).min(1, { message: RULES.atLeastOneProduct }),
+  nodes: z.array(Node).min(1, { message: RULES.atLeastOneNode }),
   lanes: z.array(Lane).default([]),
-  stockPoints: z.array(StockPoint).min(1, { message: 'expected at least one stock point' }),
+  stockPoints: z.array(StockPoint).min(1, { message: RULES.atLeastOneStockPoint }),
   demand: z.array(Demand).default([]),
   customers: z.array(CustomerBase).default([]),
   disruptions: z.array(Disruption).default([]),
-  recalls: z.array(Recall).max(30, { message: 'expected at most 30 recalls' }).default([]),
+  recalls: z.array(Recall).max(30, { message: RULES.atMostThirtyRecalls }).default([]),
   /** online zones and the warehouses that serve them */
   fulfilment: z.array(Fulfilment).default([]),
   variants: z.array(Variant).default([]),

@@ -6,7 +6,7 @@ import { importFiles, readTable, type ImportOptions, type ImportResult } from '.
 import { previewTable, type FilePreview } from '../import/preview.ts';
 import type { Role } from '../import/columnRoles.ts';
 import type { SeriesSummary } from '../import/buildScenario.ts';
-import { ImportError, type Table } from '../import/table.ts';
+import { ImportError, type ImportErrorDetail, type Table } from '../import/table.ts';
 
 /**
  * The engine as a worker exposes it, through comlink, to the browser (Web Workers) and to the CLI
@@ -61,8 +61,16 @@ export interface ImportFileData {
 /** The import's options as data: the CLI's, without the progress callback, the SKUs to replay as a list. */
 export type ImportRequestOptions = Omit<ImportOptions, 'onProgress' | 'replay'> & { replay?: string[] };
 
-export type PreviewResponse = { ok: true; preview: FilePreview } | { ok: false; error: string };
-export type ImportResponse = { ok: true; result: ImportResult } | { ok: false; error: string };
+/** A file that cannot be read at all (src/import/table.ts ImportError): its name and the facts, for a page to word in its language. */
+export interface ImportFailureFacts {
+  file: string;
+  problem: ImportErrorDetail;
+}
+
+/** An import that failed: the engine's English, and the facts behind it when the problem is a common one. */
+export type ImportFailure = { ok: false; error: string; errorFacts?: ImportFailureFacts };
+export type PreviewResponse = { ok: true; preview: FilePreview } | ImportFailure;
+export type ImportResponse = { ok: true; result: ImportResult } | ImportFailure;
 
 /** One SKU × location's days by units demanded: `days[i]` days with `values[i]` units, values ascending. */
 export interface DemandCounts {
@@ -137,7 +145,7 @@ export function createSimApi(): SimApi {
       try {
         return { ok: true, preview: previewTable(await tableOf(file, sheet), file.name, mapping) };
       } catch (error) {
-        return { ok: false, error: importFailure(error) };
+        return importFailure(error);
       }
     },
     async importData(demand, master, options, onProgress, locations) {
@@ -159,7 +167,7 @@ export function createSimApi(): SimApi {
         lastSummaries = result.summaries;
         return { ok: true, result };
       } catch (error) {
-        return { ok: false, error: importFailure(error) };
+        return importFailure(error);
       }
     },
     async importCounts() {
@@ -177,8 +185,8 @@ function checksum(buffer: ArrayBuffer): number {
   return hash >>> 0;
 }
 
-/** A file that cannot be read (ImportError) in its own words; anything else is a bug, said as such. */
-function importFailure(error: unknown): string {
-  if (error instanceof ImportError) return error.message;
-  return `the import failed (a bug in Stocklab): ${error instanceof Error ? error.message : String(error)}`;
+/** A file that cannot be read (ImportError) in its own words, with its facts when it has them; anything else is a bug, said as such. */
+function importFailure(error: unknown): ImportFailure {
+  if (error instanceof ImportError) return { ok: false, error: error.message, ...(error.detail ? { errorFacts: { file: error.file, problem: error.detail } } : {}) };
+  return { ok: false, error: `the import failed (a bug in Stocklab): ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -122,14 +122,15 @@ test('on load in French: the page says it is French, the top bar, the title and 
   expect(app.errors).toEqual([]);
 });
 
-test('numbers are written the French way: decimal comma, grouped thousands, a space before % and the currency after', async () => {
+test('numbers are written the French way: decimal comma, grouped thousands, a space before % and the euro sign after', async () => {
   // line breaks between the cards' parts only: \s would take the no-break spaces French writes
   const cards = (await page.locator('#cards').innerText()).replace(/\n+/g, ' ');
   expect(cards).toMatch(/\d,\d+\u00a0%/);
-  expect(cards).toMatch(/\d[\u202f\u00a0]\d{3}(,\d+)? EUR/);
+  expect(cards).toMatch(/\d[\u202f\u00a0]\d{3}(,\d+)? €/);
   const everything = (await wordsOnPage('#dashboard')).join('\n');
   // no English thousands in money (22,515 EUR: French writes 22 515 EUR, or 0,25 EUR) and no decimal point between digits
-  expect(everything.match(/\d,\d{3}(?!\d)[\u00a0\u202f ]?EUR/g) ?? []).toEqual([]);
+  expect(everything.match(/\d,\d{3}(?!\d)[\u00a0\u202f ]?(EUR|€)/g) ?? []).toEqual([]);
+  expect(everything).not.toMatch(/\d[\u00a0\u202f ]EUR/);
   expect(everything.match(/\d\.\d/g) ?? []).toEqual([]);
 });
 

@@ -31,8 +31,8 @@ describe('the comparison of variants in French (web/i18n/fr/sentences.ts)', () =
   it('words the pair as a consultant would, with French numbers and typography', () => {
     expect(french.comparison({ baseline: lean, variant: generous, differences, windowDays: 351 }, 'EUR')).toBe(
       `Par rapport à Lean (s, S), Generous (s, S) augmente le taux de service de 7,43${NBSP}points (±0,12), ` +
-        `laisse le coût de possession inchangé aux erreurs près (+4,1${NBSP}EUR ±5,1 sur la fenêtre de 351${NBSP}jours) ` +
-        `et réduit le coût total de 22${NNBSP}515${NBSP}EUR sur la fenêtre de 351${NBSP}jours (±940).`,
+        `laisse le coût de possession inchangé aux erreurs près (+4,1${NBSP}€ ±5,1 sur la fenêtre de 351${NBSP}jours) ` +
+        `et réduit le coût total de 22${NNBSP}515${NBSP}€ sur la fenêtre de 351${NBSP}jours (±940).`,
     );
   });
 
@@ -52,7 +52,7 @@ describe('the comparison of variants in French (web/i18n/fr/sentences.ts)', () =
 
   // a half-width of 0.5 shows to two digits, as the English "0.00 ± 0.50" (src/experiment/compare.ts)
   it('writes a difference for the table with a real minus and the window of a money figure', () => {
-    expect(french.comparisonDifference(difference('totalCost', -22515, 940, true), 'EUR', 351)).toBe(`−22${NNBSP}515${NBSP}EUR ± 940 sur la fenêtre de 351${NBSP}jours`);
+    expect(french.comparisonDifference(difference('totalCost', -22515, 940, true), 'EUR', 351)).toBe(`−22${NNBSP}515${NBSP}€ ± 940 sur la fenêtre de 351${NBSP}jours`);
     expect(french.comparisonDifference(difference('fillRate', 0.0743, 0.0012, true), 'EUR', 351)).toBe(`+7,43${NBSP}points ± 0,12`);
     expect(french.comparisonDifference(difference('avgOnHand', 0, 0.5, false), 'EUR', 351)).toBe('0,00 ± 0,50');
   });
@@ -92,11 +92,11 @@ describe('the optimiser’s verdicts in French', () => {
     [{ kind: 'alone', winner: 'reorderPoint = 20', constraint: { kpi: 'fillRate', atLeast: 0.9 } }, 'reorderPoint = 20 est le seul candidat confirmé qui atteint le plancher fillRate ≥ 0,9.'],
     [
       { kind: 'better', winner: 'orderUpTo = 117', runnerUp: 'orderUpTo = 60', margin, replications: 40, planned: 40, complete: true },
-      `orderUpTo = 117 est le meilleur${NBSP}: le deuxième, orderUpTo = 60, augmente le coût total de 5${NNBSP}450${NBSP}EUR sur la fenêtre de 365${NBSP}jours (±1${NNBSP}280) (comparaison appariée, 40 réplications de confirmation).`,
+      `orderUpTo = 117 est le meilleur${NBSP}: le deuxième, orderUpTo = 60, augmente le coût total de 5${NNBSP}450${NBSP}€ sur la fenêtre de 365${NBSP}jours (±1${NNBSP}280) (comparaison appariée, 40 réplications de confirmation).`,
     ],
     [
       { kind: 'tie', winner: 'a', runnerUp: 'b', margin: { ...margin, mean: 300, significant: false }, replications: 12, planned: 40, complete: false },
-      `a et b sont à égalité${NBSP}: le deuxième laisse le coût total inchangé aux erreurs près (+300${NBSP}EUR ±1${NNBSP}280 sur la fenêtre de 365${NBSP}jours)${NNBSP}; l’un ou l’autre convient (12 réplications de confirmation, interrompue${NBSP}: 12 sur 40).`,
+      `a et b sont à égalité${NBSP}: le deuxième laisse le coût total inchangé aux erreurs près (+300${NBSP}€ ±1${NNBSP}280 sur la fenêtre de 365${NBSP}jours)${NNBSP}; l’un ou l’autre convient (12 réplications de confirmation, interrompue${NBSP}: 12 sur 40).`,
     ],
   ];
   it.each(cases)('%j', (story, expected) => {
@@ -143,10 +143,17 @@ describe('scenario problems in French, from the facts parseScenario gives with `
     expect(french.scenarioIssue(problem(edit).detailed)).toBe(expected);
   });
 
+  it('words a CSV history the page cannot read', () => {
+    const { detailed } = problem((s) => (s.demand[0] = { type: 'history', node: s.demand[0].node, product: s.demand[0].product, series: { csv: 'ventes.csv' } }));
+    expect(french.scenarioIssue(detailed)).toBe(`impossible de lire "ventes.csv" ici${NNBSP}; collez les valeurs quotidiennes dans «${NBSP}series${NBSP}» sous forme de liste de nombres`);
+  });
+
   it('falls back to the English message where it has no facts', () => {
-    const { detailed } = problem((s) => (s.nodes = []));
+    // a variant's change along a path the scenario does not have: worded by the engine alone, without facts yet
+    const { detailed } = problem((s) => (s.variants[1].set = [{ path: '/nope/x', value: 1 }]));
     expect(detailed.detail).toBeUndefined();
-    expect(french.scenarioIssue(detailed)).toBe('expected at least one node');
+    expect(french.scenarioIssue(detailed)).toBe(detailed.message);
+    expect(detailed.message).toMatch(/^the scenario has no "nope"/);
   });
 });
 

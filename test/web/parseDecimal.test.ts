@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseValues as engineParseValues } from '../../src/experiment/sweep.ts';
-import { formatDateTime, formatNumber, inputNumber, parseDecimal } from '../../web/i18n/numberFormat.ts';
+import { formatDateTime, formatNumber, inputNumber, moneyUnit, parseDecimal } from '../../web/i18n/numberFormat.ts';
 import { parseValues, valuesText } from '../../web/worker/sweep.ts';
 import { aroundValue } from '../../web/gridForm.ts';
 
@@ -123,5 +123,21 @@ describe('the grid’s values fields (parseValues)', () => {
     expect(valuesText([5, 8, 12.5], 'fr')).toBe('5 ; 8 ; 12,5');
     expect(valuesText([5, 8, 12.5], 'en')).toBe('5, 8, 12.5');
     for (const language of ['en', 'fr'] as const) expect(parseValues(valuesText([-1.5, 1234.25, 0.1 + 0.2], language), language)).toEqual([-1.5, 1234.25, 0.1 + 0.2]);
+  });
+});
+
+describe('money’s unit (moneyUnit)', () => {
+  it('English keeps the currency as the scenario writes it; French writes the symbol Intl gives for an ISO code', () => {
+    expect(moneyUnit('EUR', 'en')).toBe('EUR');
+    expect(moneyUnit('EUR', 'fr')).toBe('€');
+    expect(moneyUnit('USD', 'fr')).toBe('$US');
+    expect(moneyUnit('GBP', 'fr')).toBe('£GB');
+  });
+
+  it('a currency that is no ISO code is written as it is, in both languages', () => {
+    for (const currency of ['credits', 'eur', 'EURO', '', '€']) {
+      expect(moneyUnit(currency, 'fr')).toBe(currency);
+      expect(moneyUnit(currency, 'en')).toBe(currency);
+    }
   });
 });

@@ -59,7 +59,7 @@ function card(variant: VariantSummary, index: number, currency: string | undefin
     const mean = document.createElement('span');
     mean.className = 'kpi-card-value';
     // the currency after money when known; percentages carry their sign already
-    mean.textContent = meta.kind === 'money' && currency ? `${parts.mean} ${currency}` : parts.mean;
+    mean.textContent = meta.kind === 'money' && currency ? `${parts.mean} ${meta.unit}` : parts.mean;
     value.append(mean);
     // without an interval (one replication) the note under the cards says so, once
     if (parts.halfWidth !== null) {

@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import type { KpiKind, KpiName } from '../../src/metrics/kpis.ts';
 import { charts as text } from '../i18n/strings.ts';
-import { numberLocale } from '../i18n/numberFormat.ts';
+import { moneyUnit, numberLocale } from '../i18n/numberFormat.ts';
 
 /**
  * How to show each KPI: plain-language label, unit, number format and which direction is better.
@@ -97,7 +97,7 @@ export { numberLocale };
  */
 export function kpiMeta(name: KpiName, currency?: string): KpiMeta {
   const spec = SPECS[name];
-  const unit = spec.unit === 'money' ? (currency ?? text.units.money) : text.units[spec.unit];
+  const unit = spec.unit === 'money' ? (currency === undefined ? text.units.money : moneyUnit(currency)) : text.units[spec.unit];
   return {
     name,
     kind: spec.kind,

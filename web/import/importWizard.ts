@@ -180,7 +180,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     caption: text.skusCaption,
     columns: [text.skuColumns.sku, text.skuColumns.location, text.skuColumns.class, text.skuColumns.model, text.skuColumns.replay, text.skuColumns.why, text.skuColumns.policy],
     // the Replay box beside the model it replaces (the Why column is long: a last column would be scrolled out of view)
-    cells: (s) => [s.sku, s.location, s.demandClass ? text.classes[s.demandClass] : '–', text.modelName(s.model), replayCell(s), s.reason, text.policy(s.policy, s.policySource)],
+    cells: (s) => [s.sku, s.location, s.demandClass ? text.classes[s.demandClass] : '–', text.modelName(s.model), replayCell(s), sentences.importReason(s), text.policy(s.policy, s.policySource)],
     onRow: (summary) => void showFit(summary),
     rowLabel: (s) => text.showFitOf(s.sku, s.location),
   });
@@ -305,7 +305,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     if (!answer.ok && sheetChoice !== undefined && !sheetRow.hidden) {
       // the workbook reads, this sheet of it does not (empty, too large): the others can still be chosen
       preview = null;
-      layoutLine.textContent = text.cannotReadSheet(answer.error);
+      layoutLine.textContent = text.cannotReadSheet(sentences.importError(answer.error, answer.errorFacts));
       previewTable.replaceChildren();
       questions.replaceChildren();
       questions.hidden = true;
@@ -313,7 +313,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
       return;
     }
     if (!answer.ok) {
-      filesError.textContent = text.cannotRead(answer.error);
+      filesError.textContent = text.cannotRead(sentences.importError(answer.error, answer.errorFacts));
       filesError.hidden = false;
       mappingSection.hidden = true;
       return;
@@ -446,7 +446,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
       ...(preview.dates?.format === 'ambiguous' && dateAnswer ? { dateFormat: dateAnswer } : {}),
       ...(preview.decimal === 'ambiguous' && decimalAnswer ? { decimal: decimalAnswer } : {}),
       ...replayOption(replayMarks),
-      // the row notes' facts, so the notes table words them in the page's language
+      // the facts of the report's lines, notes and reasons, so the wizard words them in the page's language
       details: true,
     };
     const marks = new Set(replayMarks);
@@ -479,7 +479,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
     setBusy(false);
     if ('cancelled' in answer) return cancelled();
     if (!answer.ok) {
-      mappingError.textContent = text.cannotImport(answer.error);
+      mappingError.textContent = text.cannotImport(sentences.importError(answer.error, answer.errorFacts));
       mappingError.hidden = false;
       return;
     }
@@ -510,7 +510,7 @@ function build(onOpen: (scenario: ScenarioInput) => void): HTMLDialogElement {
   }
 
   function showReport(r: ImportResult): void {
-    summaryList.replaceChildren(...r.report.lines.map((line) => element('li', undefined, line)));
+    summaryList.replaceChildren(...r.report.lines.map((line, i) => element('li', undefined, sentences.importLine(line, r.report.lineDetails?.[i]))));
     const rejected = r.report.notes.filter((note) => note.status === 'rejected').length;
     reportCounts.textContent = text.noteCounts(rejected, r.report.notes.length - rejected);
     notesTable.show(r.report.notes);

@@ -6,6 +6,7 @@ import { charts as chartText, results as text } from '../i18n/strings.ts';
 import { markerIcon } from '../charts/kpiCards.ts';
 import { appendMeanWithHalfWidth } from '../charts/kpiTable.ts';
 import { formatUnits, kpiMeta, numberLocale, splitWithHalfWidth } from '../charts/kpiMeta.ts';
+import { moneyUnit } from '../i18n/numberFormat.ts';
 import { variantColor } from '../charts/palette.ts';
 import { downloadName, downloadText } from '../charts/export.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
@@ -272,7 +273,7 @@ export function createStockPointTable(element: HTMLElement, open: OpenStockPoint
     const levels = text.policyLevels(row.reorderPoint === null ? null : formatUnits(row.reorderPoint), row.orderUpTo === null ? null : formatUnits(row.orderUpTo));
     const policy = text.policies[row.policy as keyof typeof text.policies] ?? row.policy;
     cell(policy, levels ? `${policy}: ${levels}` : policy, 'sp-text');
-    const money = (value: number) => `${numberLocale.format(',.2f')(value)} ${currency ?? chartText.units.money}`;
+    const money = (value: number) => `${numberLocale.format(',.2f')(value)} ${currency === undefined ? chartText.units.money : moneyUnit(currency)}`;
     const classHint = text.classHint(row.revenuePerDay === null ? null : money(row.revenuePerDay), row.cv === null ? null : numberLocale.format('.2f')(row.cv));
     cell(text.abcClasses[row.abc], classHint, 'sp-class').dataset.column = 'abc';
     cell(text.xyzClasses[row.xyz], classHint, 'sp-class').dataset.column = 'xyz';

@@ -84,7 +84,7 @@ export async function runOptimize(scenario: Scenario, request: OptimizeRequest, 
       if (!run.ok) throw new Error('error' in run ? run.error : run.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '));
       // after a cancel, the replications that finished (optimize() says the outcome is interrupted)
       return run.result;
-    });
+    }, { details: true });
     if (!outcome.complete && outcome.confirmed.length === 0) return { ok: false, cancelled: true };
     const windowDays = scenario.horizonDays - scenario.warmupDays;
     return { ok: true, view: { scenario: scenario.name, seed: scenario.seed, outcome, story, currency: scenario.currency, windowDays, request, spec, screenReplications, confirmReplications, advice: outcome.complete ? adviseWiderGrid(spec, outcome) : null } };

@@ -82,7 +82,8 @@ export type SweepOutcome = { ok: true; view: SweepView } | { ok: false; error: s
 /** The grid's scenario (one variant per grid point), or an error naming the bad part of the spec. */
 export function planGrid(scenario: Scenario, spec: SweepSpec): { ok: true; plan: SweepPlan } | { ok: false; error: string } {
   try {
-    return { ok: true, plan: planSweep(scenario, spec) };
+    // with the facts of each point left out, so the panel says why in the page's language
+    return { ok: true, plan: planSweep(scenario, spec, { details: true }) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message.replace(/^sweep: /, '') : String(error) };
   }

@@ -2,7 +2,11 @@ import { clauseOf, comparisonSentence, differenceText } from '../../../src/exper
 import { optimizeSentence, type OptimizeStory } from '../../../src/experiment/optimize.ts';
 import type { PairedDifference } from '../../../src/experiment/compare.ts';
 import type { ScenarioIssue } from '../../../src/scenario/issues.ts';
-import type { RowNote } from '../../../src/import/importReport.ts';
+import type { LineDetail, RowNote } from '../../../src/import/importReport.ts';
+import type { SeriesSummary } from '../../../src/import/buildScenario.ts';
+import type { ImportFailureFacts } from '../../../src/worker/api.ts';
+
+export type { ImportFailureFacts };
 
 /**
  * The sentences the engine writes (src/), in English, from the facts it returns: the web words every
@@ -42,6 +46,14 @@ export const sentences = {
   scenarioIssue: (issue: Pick<ScenarioIssue, 'message' | 'detail'>): string => issue.message,
   /** an import's remark on a row (src/import/importReport.ts): its reason, English as the engine words it */
   importNote: (note: Pick<RowNote, 'reason' | 'detail'>): string => note.reason,
+  /** a summary line of an import's report (src/import/importReport.ts `lines`), with its facts (`lineDetails`), English as the engine words it */
+  importLine: (line: string, _detail: LineDetail | null | undefined): string => line,
+  /** why a file cannot be imported at all (src/import/table.ts ImportError: "file: reason"), English as the engine words it */
+  importError: (error: string, _facts?: ImportFailureFacts): string => error,
+  /** why a SKU-location's demand is modelled as it is (src/import/buildScenario.ts SeriesSummary `reason`) */
+  importReason: (summary: Pick<SeriesSummary, 'reason' | 'reasonDetail'>): string => summary.reason,
+  /** why a sweep's grid point was left out (src/experiment/sweep.ts SweepPlan `skipped`), English as the engine words it */
+  sweepSkipped: (point: { reason: string; issues?: ReadonlyArray<Pick<ScenarioIssue, 'path' | 'message' | 'detail'>> }): string => point.reason,
   /** an optimisation's verdict (src/experiment/optimize.ts OptimizeStory) */
   optimizeVerdict: (story: OptimizeStory, currency: string, windowDays: number): string =>
     optimizeSentence(story, story.kind === 'better' || story.kind === 'tie' ? clause(story.margin, currency, windowDays) : undefined),

@@ -4,10 +4,10 @@ import type { DemandClass } from '../../../src/import/classifyDemand.ts';
 import type { FilePreview } from '../../../src/import/preview.ts';
 
 /**
- * The Import data wizard's user-facing strings in French (web/import/). Not yet wired into the app:
+ * The Import data wizard's user-facing strings in French (web/import/):
  * web/i18n/en/import.ts is the reference (same keys, same types), and test/web/i18nParityEditor.test.ts
- * checks that both stay in step. The import's own report lines and reasons come from the engine
- * (src/import/), in English; the progress steps the engine names are translated by `stepName`.
+ * checks that both stay in step. The import's own report lines, row notes, reasons and refusals are
+ * worded from the engine's facts by web/i18n/fr/sentences.ts; the progress steps by `stepName`.
  */
 const number = (x: number) => x.toLocaleString('fr-FR');
 const decimals = (x: number, digits: number) => x.toLocaleString('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
