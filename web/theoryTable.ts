@@ -1,6 +1,6 @@
 import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { TheoryView } from './worker/client.ts';
-import { app } from './i18n/strings.ts';
+import { app, sentences } from './i18n/strings.ts';
 import { numberLocale } from './i18n/numberFormat.ts';
 
 /**
@@ -16,7 +16,7 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
   title.textContent = app.theoryTitle(theory.model);
   const help = document.createElement('p');
   help.className = 'chart-help';
-  help.textContent = app.theoryHelp(theory.source);
+  help.textContent = app.theoryHelp(sentences.theorySource(theory.source));
   const table = document.createElement('table');
   table.className = 'theory-table';
   const head = table.createTHead().insertRow();
@@ -42,7 +42,8 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
     cells.forEach((text, i) => {
       const cell = row.insertCell();
       cell.textContent = text;
-      if (i === 1) cell.title = check.note;
+      // what is compared, in the page's language (the engine's English words it from the same facts)
+      if (i === 1) cell.title = sentences.theoryNote(check);
       if (i === 4) cell.className = check.agreesJointly ? 'agrees' : 'disagrees';
     });
   }
@@ -56,10 +57,10 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
   container.append(title, help);
   if (theory.checks.length > 0) container.append(scroll);
   // variants whose closed form was not computed (outside the analytic model's range): said in words
-  for (const { variant, message } of theory.outsideRange) {
+  for (const { variant, message, reason } of theory.outsideRange) {
     const note = document.createElement('p');
     note.className = 'theory-outside';
-    note.textContent = app.theoryOutside(result.variants.find((v) => v.id === variant)?.name ?? variant, message);
+    note.textContent = app.theoryOutside(result.variants.find((v) => v.id === variant)?.name ?? variant, sentences.theoryOutsideRange(theory.model, message, reason));
     container.append(note);
   }
 }

@@ -5,7 +5,8 @@ import type { KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummary } from './replicate.ts';
 import { studentTQuantile } from '../metrics/studentT.ts';
 import { theoryModels } from './theoryModels.ts';
-import { OutsideAnalyticRange } from '../theory/range.ts';
+import { OutsideAnalyticRange, type RangeReason } from '../theory/range.ts';
+import { outsideRangeMessage, theoryNoteText, type TheoryNote } from './theoryNotes.ts';
 
 /**
  * The analytic side of a scenario that names a theory model (`theory.model`, scenarios/theory/): for
@@ -35,6 +36,11 @@ export interface TheoryComparison {
   allowance: number;
   /** what is compared, and why any allowance */
   note: string;
+  /**
+   * the note as facts (src/experiment/theoryNotes.ts), for a page that words it in another language;
+   * checkTheory keeps it only when asked (`details`), so the CLI's output is `note` alone
+   */
+  noteFacts?: TheoryNote;
 }
 
 export interface TheoryVariant {
@@ -48,6 +54,8 @@ export interface TheoryVariant {
    * are then empty
    */
   outsideRange: string | null;
+  /** null, or why outside the range as facts (src/theory/range.ts), for a page that words it in another language */
+  outsideRangeReason: RangeReason | null;
 }
 
 export interface TheoryProblem {
@@ -72,7 +80,7 @@ export interface TheoryModelDefinition {
   /** the book or paper the formulas come from */
   source: string;
   /** the model's comparisons and facts for one variant; throws TheoryAssumptionError when the scenario does not fit */
-  variant(input: ModelInput): Omit<TheoryVariant, 'variant' | 'outsideRange'>;
+  variant(input: ModelInput): Omit<TheoryVariant, 'variant' | 'outsideRange' | 'outsideRangeReason'>;
 }
 
 /** The scenario breaks an assumption of its theory model, at `path`. */
@@ -85,10 +93,7 @@ export class TheoryAssumptionError extends Error {
   }
 }
 
-/** Says that a variant's closed form lies outside the analytic model's range, and why. */
-export function outsideRangeMessage(model: TheoryModel, reason: string): string {
-  return `outside the analytic model's range: ${reason}; the ${model} formulas are not computed for this variant (the simulation is unaffected)`;
-}
+export { outsideRangeMessage };
 
 /**
  * The theory of a scenario that names a model, or the problems that stop it; null when it names none.
@@ -105,10 +110,10 @@ export function theoryOf(scenario: Scenario): ScenarioTheory | null {
       const plans = planStockPoints(scenario, variant);
       try {
         const computed = definition.variant({ scenario, variantId: variant.id, plans, windowDays: scenario.horizonDays - scenario.warmupDays });
-        variants.push({ variant: variant.id, ...computed, outsideRange: null });
+        variants.push({ variant: variant.id, ...computed, outsideRange: null, outsideRangeReason: null });
       } catch (error) {
         if (!(error instanceof OutsideAnalyticRange)) throw error;
-        variants.push({ variant: variant.id, comparisons: [], facts: [], outsideRange: outsideRangeMessage(model, error.message) });
+        variants.push({ variant: variant.id, comparisons: [], facts: [], outsideRange: outsideRangeMessage(model, error.message), outsideRangeReason: error.reason });
       }
     }
   } catch (error) {
@@ -142,8 +147,11 @@ export interface TheoryCheck extends TheoryComparison {
  * of one run move together (a replication with more demand has less stock everywhere). So each check
  * is also given at the joint level: all the scenario's intervals cover their values at once with 95%
  * confidence (Bonferroni), which is what "the simulation agrees with the theory" should mean.
+ *
+ * `details`: keep each note's facts (`noteFacts`), for a page that words them in another language. Off
+ * by default: the CLI and everything else see the English `note` only.
  */
-export function checkTheory(theory: Extract<ScenarioTheory, { ok: true }>, result: ExperimentResult, windowDays: number): TheoryCheck[] {
+export function checkTheory(theory: Extract<ScenarioTheory, { ok: true }>, result: ExperimentResult, windowDays: number, options: { details?: boolean } = {}): TheoryCheck[] {
   const comparisons = theory.variants.reduce((sum, variant) => sum + variant.comparisons.length, 0);
   const checks: TheoryCheck[] = [];
   for (const variantTheory of theory.variants) {
@@ -163,7 +171,8 @@ export function checkTheory(theory: Extract<ScenarioTheory, { ok: true }>, resul
         simulated === null || simulated.halfWidth === null || simulated.n < 2
           ? null
           : (simulated.halfWidth * studentTQuantile(1 - 0.025 / comparisons, simulated.n - 1)) / studentTQuantile(0.975, simulated.n - 1);
-      checks.push({ ...comparison, variant: variantTheory.variant, simulated, agrees: within(simulated?.halfWidth ?? null), jointHalfWidth, agreesJointly: within(jointHalfWidth) });
+      const { noteFacts, ...english } = comparison;
+      checks.push({ ...english, ...(options.details && noteFacts !== undefined ? { noteFacts } : {}), variant: variantTheory.variant, simulated, agrees: within(simulated?.halfWidth ?? null), jointHalfWidth, agreesJointly: within(jointHalfWidth) });
     }
   }
   return checks;
@@ -171,10 +180,16 @@ export function checkTheory(theory: Extract<ScenarioTheory, { ok: true }>, resul
 
 /**
  * A comparison at `plan`'s stock point (null: the network): the KPI as reported, no allowance, unless
- * `fields` say otherwise.
+ * `fields` say otherwise; its note given as facts (src/experiment/theoryNotes.ts), by default that the
+ * simulation measures what the formula predicts.
  */
-export function at(plan: StockPointPlan | null, fields: Omit<TheoryComparison, 'stockPoint' | 'per' | 'allowance' | 'note'> & Partial<TheoryComparison>): TheoryComparison {
-  return { stockPoint: plan === null ? null : plan.key, per: 'window', allowance: 0, note: 'the simulation measures what the formula predicts', ...fields };
+export function at(
+  plan: StockPointPlan | null,
+  fields: Pick<TheoryComparison, 'kpi' | 'theory'> & Partial<Pick<TheoryComparison, 'per' | 'allowance'>> & { note?: TheoryNote },
+): TheoryComparison {
+  const { note = { id: 'same' }, ...rest } = fields;
+  // the keys in the order the CLI's JSON has always had them
+  return { stockPoint: plan === null ? null : plan.key, per: 'window', allowance: 0, note: theoryNoteText(note), ...rest, noteFacts: note };
 }
 
 // ------------------------------------------------------------------------------------------------

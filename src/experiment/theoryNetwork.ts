@@ -20,6 +20,7 @@ import {
   type TheoryComparison,
   type TheoryModelDefinition,
 } from './theory.ts';
+import type { TheoryNote } from './theoryNotes.ts';
 
 /**
  * The periodic (s,S), bullwhip, queueing and serial multi-echelon models of the analytic library, read
@@ -42,13 +43,12 @@ export const periodicSSModel: TheoryModelDefinition = {
     const parameters = { demand: poissonPmf(demand.quantity.mean), leadTimePeriods: leadTime, orderingCost: costs.orderingCost, holdingCost: costs.holdingPerDay, backorderCost: costs.backorderPerDay };
     const theory = periodicSSCost({ ...parameters, reorderPoint: policy.reorderPoint, orderUpTo: policy.orderUpTo });
     const optimum = optimalPeriodicSS(parameters);
-    const note = 'at the end of each day, after its demand (an order placed at the start of day t arrives at the start of day t + L, before its demand)';
     return {
       comparisons: [
-        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: `c(s, S) = K/day ordered + h E[on hand] + p E[backorders], ${note}` }),
-        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHand, note }),
-        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedBackorders, note }),
-        at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerPeriod, note: '1 / M(S - s): the fraction of days with an order' }),
+        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: { id: 'periodicSSCost' } }),
+        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHand, note: { id: 'periodicSSEndOfDay' } }),
+        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedBackorders, note: { id: 'periodicSSEndOfDay' } }),
+        at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerPeriod, note: { id: 'periodicSSOrders' } }),
       ],
       facts: [
         { label: 'optimal (s, S) (Zheng & Federgruen)', value: `(${optimum.reorderPoint}, ${optimum.orderUpTo})` },
@@ -74,9 +74,10 @@ export const bullwhipModel: TheoryModelDefinition = {
       policy.method.type === 'movingAverage'
         ? bullwhipLowerBound({ leadTimePeriods: covered, movingAveragePeriods: policy.method.periods })
         : exponentialSmoothingBullwhip({ leadTimePeriods: covered, smoothingFactor: policy.method.alpha });
-    const formula = policy.method.type === 'movingAverage' ? `1 + 2L/p + 2L²/p² with p = ${policy.method.periods}` : `1 + 2αL + 2α²L²/(2 - α) with α = ${policy.method.alpha}`;
+    const note: TheoryNote =
+      policy.method.type === 'movingAverage' ? { id: 'bullwhipMovingAverage', periods: policy.method.periods, covered } : { id: 'bullwhipSmoothing', alpha: policy.method.alpha, covered };
     return {
-      comparisons: [at(plan, { kpi: 'bullwhipRatio', theory, note: `${formula} and L = lead time + review period = ${covered} days, the demand the order-up-to level covers; i.i.d. demand and a constant safety stock make the bound exact` })],
+      comparisons: [at(plan, { kpi: 'bullwhipRatio', theory, note })],
       facts: [{ label: 'periods covered by the order-up-to level L', value: covered }],
     };
   },
@@ -105,8 +106,8 @@ export const queueMMcModel: TheoryModelDefinition = {
     const theory = mmc({ arrivalRate: rate, serviceRate: station.serviceRate, servers: station.servers });
     return {
       comparisons: [
-        at(plan, { kpi: 'avgCustomerWait', theory: theory.expectedTimeInSystem, note: "W = Wq + 1/μ: each customer waits while one job is in the station, so the mean wait is the mean time in system (Little's law)" }),
-        at(plan, { kpi: 'avgBackorders', theory: theory.expectedNumberInSystem, note: 'L: customers waiting = jobs at the station' }),
+        at(plan, { kpi: 'avgCustomerWait', theory: theory.expectedTimeInSystem, note: { id: 'mmcWait' } }),
+        at(plan, { kpi: 'avgBackorders', theory: theory.expectedNumberInSystem, note: { id: 'mmcBackorders' } }),
       ],
       facts: [
         { label: 'utilisation ρ = λ / cμ', value: theory.utilisation },
@@ -136,9 +137,9 @@ export const makeToStockMM1Model: TheoryModelDefinition = {
     }
     return {
       comparisons: [
-        at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: '1 - ρ^S: a customer finds fewer than S orders in production (PASTA)' }),
-        at(plan, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: 'ρ^(S+1) / (1 - ρ)' }),
-        at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: 'S - ρ(1 - ρ^S) / (1 - ρ)' }),
+        at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: { id: 'makeToStockFillRate' } }),
+        at(plan, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: { id: 'makeToStockBackorders' } }),
+        at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: { id: 'makeToStockOnHand' } }),
       ],
       facts,
     };
@@ -184,15 +185,15 @@ export const serialBaseStockModel: TheoryModelDefinition = {
     const theory = evaluateSerialBaseStock({ ...parameters, echelonLevels: levels });
     const optimum = optimalSerialBaseStock(parameters);
     const comparisons: TheoryComparison[] = [
-      at(stage1, { kpi: 'fillRate', theory: theory.fillRate, note: 'P(stage 1 has stock) (PASTA)' }),
-      at(stage1, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: "E[B1]: customers' backorders, time-average" }),
-      ...chain.map((plan, j) => at(plan, { kpi: 'avgOnHand', theory: theory.stages[j].expectedOnHand, note: `E[I${j + 1}], time-average on hand at stage ${j + 1}` })),
-      at(null, { kpi: 'holdingCost', per: 'day', theory: theory.costPerDay - parameters.backorderCostPerUnitPerDay * theory.expectedBackorders, note: 'Σ installation holding cost × E[on hand]; in-transit stock is not charged (the same for every policy)' }),
+      at(stage1, { kpi: 'fillRate', theory: theory.fillRate, note: { id: 'serialFillRate' } }),
+      at(stage1, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: { id: 'serialBackorders' } }),
+      ...chain.map((plan, j) => at(plan, { kpi: 'avgOnHand', theory: theory.stages[j].expectedOnHand, note: { id: 'serialOnHand', stage: j + 1 } })),
+      at(null, { kpi: 'holdingCost', per: 'day', theory: theory.costPerDay - parameters.backorderCostPerUnitPerDay * theory.expectedBackorders, note: { id: 'serialHolding' } }),
       at(null, {
         kpi: 'stockoutCost',
         per: 'day',
         theory: parameters.backorderCostPerUnitPerDay * theory.expectedBackorders + costsOf(scenario, stage1).stockoutPenalty * rate * (1 - theory.fillRate),
-        note: 'b E[B1] + p λ (1 - fill rate): the backorder cost per unit-day and the penalty per unit short',
+        note: { id: 'serialStockoutCost' },
       }),
     ];
     return {

@@ -62,14 +62,13 @@ export const newsvendorModel: TheoryModelDefinition = {
     const parameters = { underageCost: costs.backorderPerDay, overageCost: costs.holdingPerDay, quantity: level };
     const theory = shape.kind === 'normal' ? newsvendorNormal({ mean: shape.mean, sd: shape.sd, ...parameters }) : newsvendorPoisson({ mean: shape.mean, ...parameters });
     const optimum = shape.kind === 'normal' ? newsvendorNormal({ mean: shape.mean, sd: shape.sd, ...parameters, quantity: undefined }) : newsvendorPoisson({ mean: shape.mean, ...parameters, quantity: undefined });
-    const note = 'each day starts at S (the morning order arrives at once and clears the backlog), so each day is one newsvendor period; measured at the end of the day';
     return {
       comparisons: [
-        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedLeftover, note: `E(S - D)+: ${note}` }),
-        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedShortage, note: `E(D - S)+: ${note}` }),
-        at(plan, { kpi: 'costPerPeriod', theory: theory.expectedCost, note: 'h E(S - D)+ + b E(D - S)+ per day' }),
-        at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: '1 - E(D - S)+ / E[D]: units served from the shelf' }),
-        at(plan, { kpi: 'cycleServiceLevel', theory: theory.cycleServiceLevel, note: 'P(D <= S): days with no unit short' }),
+        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedLeftover, note: { id: 'newsvendorLeftover' } }),
+        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedShortage, note: { id: 'newsvendorShortage' } }),
+        at(plan, { kpi: 'costPerPeriod', theory: theory.expectedCost, note: { id: 'newsvendorCost' } }),
+        at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: { id: 'newsvendorFillRate' } }),
+        at(plan, { kpi: 'cycleServiceLevel', theory: theory.cycleServiceLevel, note: { id: 'newsvendorCycle' } }),
       ],
       facts: [
         { label: 'critical ratio b / (b + h)', value: optimum.criticalRatio },
@@ -98,11 +97,11 @@ export const lostSalesZeroLeadTimeModel: TheoryModelDefinition = {
     }
     return {
       comparisons: [
-        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHandAtPeriodEnd, note: 'E(S - D)+ at the end of each day' }),
-        at(plan, { kpi: 'lostSalesUnits', per: 'day', theory: theory.expectedLostPerPeriod, note: 'E(D - S)+ units lost a day' }),
+        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHandAtPeriodEnd, note: { id: 'lostSalesLeftover' } }),
+        at(plan, { kpi: 'lostSalesUnits', per: 'day', theory: theory.expectedLostPerPeriod, note: { id: 'lostSalesLost' } }),
         at(plan, { kpi: 'fillRate', theory: theory.fillRate }),
-        at(plan, { kpi: 'cycleServiceLevel', theory: theory.probabilityNoLostSales, note: 'P(D <= S): days that lose nothing' }),
-        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: 'h E(S - D)+ + p E(D - S)+ per day' }),
+        at(plan, { kpi: 'cycleServiceLevel', theory: theory.probabilityNoLostSales, note: { id: 'lostSalesCycle' } }),
+        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: { id: 'lostSalesCost' } }),
       ],
       facts,
     };
@@ -122,11 +121,6 @@ function requireReorderPoint(reorderPoint: number, planned: number, dailyDemand:
   }
 }
 
-/** Why EOQ comparisons carry an allowance of half a day's demand. */
-function lumpNote(dailyDemand: number): string {
-  return `the formula has demand flowing continuously; here it comes in lumps of ${dailyDemand} at the start of each day, so the time-average stock level differs from the sawtooth's by at most half a lump`;
-}
-
 export const eoqModel: TheoryModelDefinition = {
   source: 'Harris (1913); Zipkin, Foundations of Inventory Management (2000), ch. 3',
   variant({ scenario, plans, variantId, windowDays }) {
@@ -137,15 +131,13 @@ export const eoqModel: TheoryModelDefinition = {
     const costs = costsOf(scenario, plan);
     const theory = eoq({ demandPerYear: daily * 365, orderingCost: costs.orderingCost, holdingCostPerUnitPerYear: costs.holdingPerDay * 365, quantity: policy.orderQuantity });
     const optimum = eoq({ demandPerYear: daily * 365, orderingCost: costs.orderingCost, holdingCostPerUnitPerYear: costs.holdingPerDay * 365 });
-    const note = lumpNote(daily);
-    const oneOrder = 'the window holds a whole number of orders, so the count can be off by one';
     return {
       comparisons: [
-        at(plan, { kpi: 'avgOnHand', theory: theory.averageInventory, allowance: daily / 2, note: `Q / 2; ${note}` }),
-        at(plan, { kpi: 'holdingCost', per: 'year', theory: theory.holdingCostPerYear, allowance: (costs.holdingPerDay * 365 * daily) / 2, note: `h Q / 2 a year; ${note}` }),
-        at(plan, { kpi: 'ordersPlaced', per: 'year', theory: theory.ordersPerYear, allowance: 365 / windowDays, note: `D / Q a year; ${oneOrder}` }),
-        at(plan, { kpi: 'orderingCost', per: 'year', theory: theory.orderingCostPerYear, allowance: (costs.orderingCost * 365) / windowDays, note: `K D / Q a year; ${oneOrder}` }),
-        at(plan, { kpi: 'fillRate', theory: 1, note: 'orders arrive as the stock runs out: no demand goes short' }),
+        at(plan, { kpi: 'avgOnHand', theory: theory.averageInventory, allowance: daily / 2, note: { id: 'eoqOnHand', lump: daily } }),
+        at(plan, { kpi: 'holdingCost', per: 'year', theory: theory.holdingCostPerYear, allowance: (costs.holdingPerDay * 365 * daily) / 2, note: { id: 'eoqHolding', lump: daily } }),
+        at(plan, { kpi: 'ordersPlaced', per: 'year', theory: theory.ordersPerYear, allowance: 365 / windowDays, note: { id: 'eoqOrders' } }),
+        at(plan, { kpi: 'orderingCost', per: 'year', theory: theory.orderingCostPerYear, allowance: (costs.orderingCost * 365) / windowDays, note: { id: 'eoqOrderingCost' } }),
+        at(plan, { kpi: 'fillRate', theory: 1, note: { id: 'eoqFillRate' } }),
       ],
       facts: [
         { label: 'EOQ Q*', value: optimum.quantity },
@@ -169,12 +161,11 @@ export const eoqPlannedBackordersModel: TheoryModelDefinition = {
     const theory = eoqWithPlannedBackorders({ ...base, quantity: policy.orderQuantity });
     const optimum = eoqWithPlannedBackorders(base);
     requireReorderPoint(policy.reorderPoint, daily * constantLeadTime(scenario, plan) - theory.maxBackorders, daily, variantId, 'd L - B, with B = Q h / (h + b) the backlog the formula plans');
-    const note = lumpNote(daily);
     return {
       comparisons: [
-        at(plan, { kpi: 'avgOnHand', theory: theory.averageInventory, allowance: daily / 2, note: `(Q - B)^2 / 2Q; ${note}` }),
-        at(plan, { kpi: 'avgBackorders', theory: theory.averageBackorders, allowance: daily / 2, note: `B^2 / 2Q; ${note}` }),
-        at(plan, { kpi: 'ordersPlaced', per: 'year', theory: theory.ordersPerYear, allowance: 365 / windowDays, note: 'D / Q a year; the count can be off by one order in the window' }),
+        at(plan, { kpi: 'avgOnHand', theory: theory.averageInventory, allowance: daily / 2, note: { id: 'plannedOnHand', lump: daily } }),
+        at(plan, { kpi: 'avgBackorders', theory: theory.averageBackorders, allowance: daily / 2, note: { id: 'plannedBackorders', lump: daily } }),
+        at(plan, { kpi: 'ordersPlaced', per: 'year', theory: theory.ordersPerYear, allowance: 365 / windowDays, note: { id: 'plannedOrders' } }),
       ],
       facts: [
         { label: 'Q*', value: optimum.quantity },
@@ -194,13 +185,13 @@ function poissonStockComparisons(
   rate: number,
 ): TheoryComparison[] {
   const comparisons = [
-    at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: 'P(a customer finds stock): Poisson arrivals see time averages (PASTA)' }),
-    at(plan, { kpi: 'readyRate', theory: theory.readyRate, note: 'P(on hand > 0), time-weighted' }),
-    at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: 'time-average on hand' }),
-    at(plan, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: 'time-average backorders' }),
-    at(plan, { kpi: 'avgInventoryPosition', theory: theory.expectedInventoryPosition, note: 'time-average inventory position' }),
+    at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: { id: 'poissonFillRate' } }),
+    at(plan, { kpi: 'readyRate', theory: theory.readyRate, note: { id: 'poissonReadyRate' } }),
+    at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: { id: 'poissonOnHand' } }),
+    at(plan, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: { id: 'poissonBackorders' } }),
+    at(plan, { kpi: 'avgInventoryPosition', theory: theory.expectedInventoryPosition, note: { id: 'poissonPosition' } }),
   ];
-  if (costs.holdingPerDay > 0) comparisons.push(at(plan, { kpi: 'holdingCost', per: 'day', theory: costs.holdingPerDay * theory.expectedOnHand, note: 'h E[on hand] per day' }));
+  if (costs.holdingPerDay > 0) comparisons.push(at(plan, { kpi: 'holdingCost', per: 'day', theory: costs.holdingPerDay * theory.expectedOnHand, note: { id: 'poissonHolding' } }));
   // the stockout cost also charges the penalty per unit short: λ (1 - fill rate) units a day go short
   if (costs.backorderPerDay > 0 || costs.stockoutPenalty > 0) {
     comparisons.push(
@@ -208,7 +199,7 @@ function poissonStockComparisons(
         kpi: 'stockoutCost',
         per: 'day',
         theory: costs.backorderPerDay * theory.expectedBackorders + costs.stockoutPenalty * rate * (1 - theory.fillRate),
-        note: 'b E[backorders] + p λ (1 - fill rate) per day',
+        note: { id: 'poissonStockoutCost' },
       }),
     );
   }
@@ -228,7 +219,7 @@ export const baseStockPoissonModel: TheoryModelDefinition = {
     return {
       comparisons: [
         ...poissonStockComparisons(plan, theory, costs, rate),
-        at(plan, { kpi: 'avgPipeline', theory: rate * leadTime, note: "λ L units in transit (Little's law)" }),
+        at(plan, { kpi: 'avgPipeline', theory: rate * leadTime, note: { id: 'baseStockPipeline' } }),
       ],
       facts: [{ label: 'lead-time demand λ L', value: rate * leadTime }],
     };
@@ -248,9 +239,9 @@ export const rqPoissonModel: TheoryModelDefinition = {
     const theory = rqPoisson({ ...parameters, reorderPoint: policy.reorderPoint, orderQuantity: policy.orderQuantity });
     const comparisons = [
       ...poissonStockComparisons(plan, theory, costs, rate),
-      at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerDay, note: 'λ / Q orders a day' }),
+      at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerDay, note: { id: 'rqOrders' } }),
     ];
-    if (costs.orderingCost > 0) comparisons.push(at(plan, { kpi: 'orderingCost', per: 'day', theory: costs.orderingCost * theory.ordersPerDay, note: 'K λ / Q per day' }));
+    if (costs.orderingCost > 0) comparisons.push(at(plan, { kpi: 'orderingCost', per: 'day', theory: costs.orderingCost * theory.ordersPerDay, note: { id: 'rqOrderingCost' } }));
     const facts: { label: string; value: number | string }[] = [];
     if (costs.orderingCost > 0 && costs.holdingPerDay > 0 && costs.backorderPerDay > 0) {
       const optimum = optimalRQPoisson(parameters);
@@ -294,11 +285,11 @@ export const periodicReviewNormalModel: TheoryModelDefinition = {
     const carriedOver = leadTime > 0 ? (shape.sd * Math.sqrt(leadTime) * normalLoss((policy.orderUpTo - shape.mean * leadTime) / (shape.sd * Math.sqrt(leadTime)))) / (shape.mean * review) : 0;
     return {
       comparisons: [
-        at(plan, { kpi: 'cycleServiceLevel', theory: theory.cycleServiceLevel, note: 'Φ(z): review periods with no unit short (orders arrive at reviews, so a review period is a replenishment cycle)' }),
-        at(plan, { kpi: 'fillRate', theory: theory.fillRate, allowance: carriedOver, note: '1 - σ√(R+L) G(z) / (μR); the formula also counts backorders carried in from the previous cycle, E(D(L) - S)+ / (μR), which is the allowance' }),
-        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHandAtPeriodEnd, note: 'E(S - D(R+L))+ at the end of each review period' }),
-        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedBackordersAtPeriodEnd, note: 'E(D(R+L) - S)+ at the end of each review period' }),
-        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: 'h R E[on hand] + b R E[backorders] at the period end + K' }),
+        at(plan, { kpi: 'cycleServiceLevel', theory: theory.cycleServiceLevel, note: { id: 'reviewCycle' } }),
+        at(plan, { kpi: 'fillRate', theory: theory.fillRate, allowance: carriedOver, note: { id: 'reviewFillRate' } }),
+        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHandAtPeriodEnd, note: { id: 'reviewOnHand' } }),
+        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedBackordersAtPeriodEnd, note: { id: 'reviewBackorders' } }),
+        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: { id: 'reviewCost' } }),
       ],
       facts: [
         { label: 'protection interval R + L (days)', value: theory.protectionIntervalDays },
@@ -326,11 +317,11 @@ export const lostSalesErlangModel: TheoryModelDefinition = {
     const theory = lostSalesBaseStockPoisson({ demandPerDay: rate, meanLeadTimeDays: meanLeadTime, baseStockLevel: policy.level, holdingCostPerUnitPerDay: costs.holdingPerDay, lostSaleCost: costs.stockoutPenalty });
     return {
       comparisons: [
-        at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: '1 - B(S, λL), Erlang B: a customer finds all S units on order with that probability (PASTA)' }),
+        at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: { id: 'erlangFillRate' } }),
         at(plan, { kpi: 'readyRate', theory: theory.readyRate }),
-        at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: 'S - λL (1 - B)' }),
-        at(plan, { kpi: 'lostSalesUnits', per: 'day', theory: theory.lostPerDay, note: 'λ B units lost a day' }),
-        at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerDay, note: 'λ (1 - B): one order per unit sold' }),
+        at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: { id: 'erlangOnHand' } }),
+        at(plan, { kpi: 'lostSalesUnits', per: 'day', theory: theory.lostPerDay, note: { id: 'erlangLost' } }),
+        at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerDay, note: { id: 'erlangOrders' } }),
       ],
       facts: [
         { label: 'offered load λ L (mean lead time; its distribution does not matter)', value: theory.offeredLoad },

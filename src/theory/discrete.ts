@@ -1,4 +1,4 @@
-import { MAX_TABLE_LENGTH, OutsideAnalyticRange, readable, requireSteps } from './range.ts';
+import { MAX_TABLE_LENGTH, OutsideAnalyticRange, requireSteps } from './range.ts';
 /**
  * Discrete demand distributions as probability tables, and the loss functions inventory formulas are
  * written in (Zipkin, *Foundations of Inventory Management*, 2000, appendix C; Axsäter, *Inventory
@@ -20,7 +20,7 @@ export function poissonPmf(mean: number): Float64Array {
   // the loop below stops by this length at the latest; beyond MAX_TABLE_LENGTH it would fill memory for minutes
   const longest = Math.ceil(mean + 50 * Math.sqrt(mean + 1) + 100) + 1;
   if (longest > MAX_TABLE_LENGTH) {
-    throw new OutsideAnalyticRange(`a Poisson demand of mean ${readable(mean)} needs a table of about ${readable(longest)} values (the limit is ${readable(MAX_TABLE_LENGTH)})`);
+    throw new OutsideAnalyticRange({ kind: 'poissonTable', mean, length: longest, limit: MAX_TABLE_LENGTH });
   }
   const logMean = Math.log(mean);
   let logP = -mean;
@@ -39,9 +39,9 @@ export function poissonPmf(mean: number): Float64Array {
 /** The distribution of the sum of two independent discrete variables (tables `a` and `b`). */
 export function convolve(a: Float64Array, b: Float64Array): Float64Array {
   if (a.length + b.length - 1 > MAX_TABLE_LENGTH) {
-    throw new OutsideAnalyticRange(`a sum of demands needs a table of ${readable(a.length + b.length - 1)} values (the limit is ${readable(MAX_TABLE_LENGTH)})`);
+    throw new OutsideAnalyticRange({ kind: 'sumTable', length: a.length + b.length - 1, limit: MAX_TABLE_LENGTH });
   }
-  requireSteps(a.length * b.length, 'a sum of demands (convolution)');
+  requireSteps(a.length * b.length, { id: 'convolution' });
   const out = new Float64Array(a.length + b.length - 1);
   for (let i = 0; i < a.length; i++) {
     if (a[i] === 0) continue;

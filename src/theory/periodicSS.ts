@@ -19,7 +19,7 @@
  * All costs are per period (one review per period).
  */
 import { convolve, tableMean, shortfallBelow } from './discrete.ts';
-import { readable, requireSteps, StepBudget } from './range.ts';
+import { requireSteps, StepBudget } from './range.ts';
 
 export interface PeriodicSSCostParameters {
   /** P(D = k), k = 0.., the demand of one period */
@@ -97,10 +97,10 @@ function checkCommon(parameters: OptimalPeriodicSSParameters): void {
 function model(parameters: OptimalPeriodicSSParameters) {
   const { demand, leadTimePeriods, holdingCost, backorderCost } = parameters;
   // the L convolutions below cost about n² L² / 2 steps for a table of n values
-  requireSteps((demand.length * demand.length * leadTimePeriods * (leadTimePeriods + 1)) / 2, `a lead time of ${readable(leadTimePeriods)} periods: the demand over it`);
+  requireSteps((demand.length * demand.length * leadTimePeriods * (leadTimePeriods + 1)) / 2, { id: 'periodicSSLeadTime', periods: leadTimePeriods });
   // every memo miss and every sum over S - s levels below is counted, so a policy with S - s of 10¹⁵
   // or a search that wanders off stops with OutsideAnalyticRange instead of running for hours
-  const budget = new StepBudget('the (s, S) formulas');
+  const budget = new StepBudget({ id: 'periodicSSFormulas' });
   let leadTimeDemand = demand; // D_{L+1}
   for (let i = 0; i < leadTimePeriods; i++) leadTimeDemand = convolve(leadTimeDemand, demand);
   const leadTimeMean = tableMean(leadTimeDemand);

@@ -9,7 +9,7 @@
  * Manufacturing Systems* (1993), ch. 4 (make-to-stock production with a base stock).
  */
 
-import { MAX_STEPS, OutsideAnalyticRange, readable, requireSteps } from './range.ts';
+import { MAX_STEPS, OutsideAnalyticRange, requireSteps } from './range.ts';
 
 export interface QueueParameters {
   /** λ, arrivals per unit of time */
@@ -60,7 +60,7 @@ export function erlangB(servers: number, offeredLoad: number): number {
     blocking = (offeredLoad * blocking) / (n + offeredLoad * blocking);
     // once it underflows to 0 it stays 0 (exactly): far more servers than load need not be walked
     if (blocking === 0) break;
-    if (n > MAX_STEPS) throw new OutsideAnalyticRange(`Erlang's loss formula for ${readable(servers)} servers and a load of ${readable(offeredLoad)} did not finish within ${readable(MAX_STEPS)} steps`);
+    if (n > MAX_STEPS) throw new OutsideAnalyticRange({ kind: 'erlangLoss', servers, load: offeredLoad, limit: MAX_STEPS });
   }
   return blocking;
 }
@@ -171,7 +171,7 @@ export function optimalMakeToStockMM1(
   checkRate('backorderCostPerUnitPerDay', b);
   // walk rather than take logs: exact at ties and no rounding of ln(h/(h + b))/ln ρ; the logs only
   // say beforehand how far the walk goes (a utilisation within 10⁻¹² of 1 would take hours)
-  requireSteps(Math.log(h / (h + b)) / Math.log(rho), `the optimal base stock at utilisation ${rho}`);
+  requireSteps(Math.log(h / (h + b)) / Math.log(rho), { id: 'optimalMakeToStock', utilisation: rho });
   let S = 0;
   while (rho ** (S + 1) > h / (h + b)) S++;
   const result = makeToStockMM1({ ...parameters, baseStock: S });

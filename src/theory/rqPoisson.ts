@@ -9,7 +9,7 @@
  */
 import { cdfAt, lossAbove, poissonPmf, shortfallBelow } from './discrete.ts';
 import { smallestQuantileAtLeast } from './newsvendor.ts';
-import { readable, requireSteps, StepBudget } from './range.ts';
+import { requireSteps, StepBudget } from './range.ts';
 
 export interface RQPoissonCosts {
   orderingCost?: number;
@@ -50,7 +50,7 @@ export function rqPoisson(
   const table = leadTimeDemand(fn, input);
   const costs = checkedCosts(fn, input, false);
   // each of the Q levels reads the whole table (four sums)
-  requireSteps(4 * q * table.length, `the (r, Q) formula averages over Q = ${readable(q)} levels: it`);
+  requireSteps(4 * q * table.length, { id: 'rqLevels', quantity: q });
   let fillRate = 0;
   let probabilityNoBackorders = 0;
   let expectedOnHand = 0;
@@ -104,7 +104,7 @@ export function optimalRQPoisson(input: {
   let r = best - 1;
   let q = 1;
   let sum = g(best);
-  const budget = new StepBudget('the search for the optimal (r, Q)');
+  const budget = new StepBudget({ id: 'rqSearch' });
   for (;;) {
     budget.spend(6 * table.length);
     const left = g(r);

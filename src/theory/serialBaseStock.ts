@@ -174,7 +174,7 @@ export function chenZhengRecursion(parameters: SerialBaseStockParameters): {
   const echelonLevels: number[] = [];
   let totalCostPerDay = 0;
   // every stage's memo misses count, its own and those it causes downstream
-  const budget = new StepBudget('the Chen–Zheng recursion for the optimal echelon levels');
+  const budget = new StepBudget({ id: 'chenZheng' });
   for (const stage of stages) {
     const h = stage.echelonHoldingCostPerUnitPerDay;
     const mean = demandPerDay * stage.leadTimeDays;

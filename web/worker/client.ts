@@ -6,6 +6,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
 import { runOnPool } from '../../src/worker/pool.ts';
 import { checkTheory, type ScenarioTheory, type TheoryCheck } from '../../src/experiment/theory.ts';
+import type { RangeReason } from '../../src/theory/range.ts';
 import { checkRunBudget, type BudgetOptions } from '../../src/experiment/runBudget.ts';
 import { app, workerStrings } from '../i18n/strings.ts';
 import { compareVariants, type VariantComparison } from '../../src/experiment/compare.ts';
@@ -15,8 +16,8 @@ export interface TheoryView {
   model: string;
   source: string;
   checks: TheoryCheck[];
-  /** the variants whose closed form lies outside the analytic model's range, and why in words */
-  outsideRange: { variant: string; message: string }[];
+  /** the variants whose closed form lies outside the analytic model's range, and why in words and as facts (for the page's language) */
+  outsideRange: { variant: string; message: string; reason: RangeReason | null }[];
 }
 
 /**
@@ -213,8 +214,11 @@ function theoryView(scenario: Scenario, result: ExperimentResult, theory: Scenar
   return {
     model: theory.model,
     source: theory.source,
-    checks: checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays),
-    outsideRange: theory.variants.filter((variant) => variant.outsideRange !== null).map((variant) => ({ variant: variant.variant, message: variant.outsideRange! })),
+    // details: each note's facts, so the table words it in the page's language (web/i18n sentences)
+    checks: checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays, { details: true }),
+    outsideRange: theory.variants
+      .filter((variant) => variant.outsideRange !== null)
+      .map((variant) => ({ variant: variant.variant, message: variant.outsideRange!, reason: variant.outsideRangeReason ?? null })),
   };
 }
 

@@ -5,6 +5,9 @@ import type { ScenarioIssue } from '../../../src/scenario/issues.ts';
 import type { LineDetail, RowNote } from '../../../src/import/importReport.ts';
 import type { SeriesSummary } from '../../../src/import/buildScenario.ts';
 import type { ImportFailureFacts } from '../../../src/worker/api.ts';
+import type { TheoryComparison } from '../../../src/experiment/theory.ts';
+import { outsideRangeMessage, theoryNoteText } from '../../../src/experiment/theoryNotes.ts';
+import { rangeReasonText, type RangeReason } from '../../../src/theory/range.ts';
 
 export type { ImportFailureFacts };
 
@@ -57,4 +60,14 @@ export const sentences = {
   /** an optimisation's verdict (src/experiment/optimize.ts OptimizeStory) */
   optimizeVerdict: (story: OptimizeStory, currency: string, windowDays: number): string =>
     optimizeSentence(story, story.kind === 'better' || story.kind === 'tie' ? clause(story.margin, currency, windowDays) : undefined),
+  /** what a theory comparison compares (src/experiment/theoryNotes.ts), from its facts when it has them, English as the engine words it */
+  theoryNote: (comparison: Pick<TheoryComparison, 'note' | 'noteFacts'>): string => (comparison.noteFacts === undefined ? comparison.note : theoryNoteText(comparison.noteFacts)),
+  /**
+   * why a variant's closed form was not computed (src/experiment/theory.ts outsideRangeMessage): "outside the
+   * analytic model's range: …", from the reason's facts (src/theory/range.ts) when there are any
+   */
+  theoryOutsideRange: (model: string, message: string, reason: RangeReason | null | undefined): string =>
+    reason === null || reason === undefined ? message : outsideRangeMessage(model, rangeReasonText(reason)),
+  /** the literature a theory model's formulas come from (src/experiment/theory*.ts `source`), as written */
+  theorySource: (source: string): string => source,
 };

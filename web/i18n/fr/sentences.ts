@@ -11,6 +11,7 @@ import { importStrings } from './import.ts';
 import type { DifferenceFacts, sentences as English } from '../en/sentences.ts';
 import type { ImportErrorDetail } from '../../../src/import/table.ts';
 import { moneyUnit } from '../numberFormat.ts';
+import { horsDomaine, noteEnFrancais, sourceEnFrancais } from './theory.ts';
 
 /**
  * The sentences the engine writes (src/), in French, from the facts it returns (web/i18n/en/sentences.ts
@@ -818,4 +819,8 @@ export const sentences: typeof English = {
       }
     }
   },
+  // the theory table (web/i18n/fr/theory.ts): a note without its facts, or a reason without its, is shown as the engine wrote it
+  theoryNote: (comparison) => (comparison.noteFacts === undefined ? comparison.note : noteEnFrancais(comparison.noteFacts)),
+  theoryOutsideRange: (model, message, reason) => (reason === null || reason === undefined ? message : horsDomaine(model, reason)),
+  theorySource: sourceEnFrancais,
 };
