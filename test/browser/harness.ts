@@ -228,8 +228,20 @@ export async function waitForRunning(page: Page, timeout = 10_000): Promise<void
 export async function runWith(page: Page, settings: { replications?: number; seed?: string | number } = {}, timeout = 30_000): Promise<string> {
   if (settings.replications !== undefined) await page.fill('#replications', String(settings.replications));
   if (settings.seed !== undefined) await page.fill('#seed', String(settings.seed));
+  // a short run can start and end between two polls of Cancel: watch for the run's marks instead (the
+  // status line changes as it starts, and Cancel is enabled), recorded as they happen
+  await page.evaluate(() => {
+    const flags = window as unknown as { __runStarted: boolean };
+    flags.__runStarted = false;
+    const observer = new MutationObserver(() => {
+      flags.__runStarted = true;
+      observer.disconnect();
+    });
+    observer.observe(document.querySelector('#status')!, { childList: true, characterData: true, subtree: true });
+    observer.observe(document.querySelector('#cancel')!, { attributes: true, attributeFilter: ['disabled'] });
+  });
   await page.click('#run');
-  await waitForRunning(page);
+  await page.waitForFunction(() => (window as unknown as { __runStarted: boolean }).__runStarted, undefined, { timeout: 10_000 });
   await waitForIdle(page, timeout);
   return (await page.textContent('#status'))?.trim() ?? '';
 }
