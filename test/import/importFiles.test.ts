@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { importFiles, type ImportFile } from '../../src/import/importFiles.ts';
+import { importFiles } from '../../src/import/importFiles.ts';
 import { textbookPolicy } from '../../src/import/buildScenario.ts';
 import { dayNumber, isoDay } from '../../src/import/dates.ts';
+import { file, longFile } from '../fixtures/importFiles.ts';
 import { runExperiment } from '../../src/experiment/replicate.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { normalQuantile } from '../../src/math/normal.ts';
 
-const file = (name: string, text: string): ImportFile => ({ name, bytes: new TextEncoder().encode(text) });
 
-/**
- * A long daily file over `days` days from Monday 2024-01-01 for SKUs given as functions of the day
- * index (units that day), at one location; Sundays and 2024-05-01 closed (no row sells).
- */
-function longFile(days: number, skus: Record<string, (d: number) => number>, location = 'paris'): string {
-  const start = dayNumber(2024, 1, 1)!;
-  const holiday = dayNumber(2024, 5, 1)! - start;
-  const lines = ['date,sku,location,units,price'];
-  for (let d = 0; d < days; d++) {
-    const closed = d % 7 === 6 || d === holiday;
-    for (const [sku, units] of Object.entries(skus)) lines.push(`${isoDay(start + d)},${sku},${location},${closed ? 0 : units(d)},${closed ? '' : '2.50'}`);
-  }
-  return lines.join('\n') + '\n';
-}
 
 describe('importFiles: a planner’s history to a scenario', () => {
   it('builds a valid scenario: a supplier, a store, a stock point per SKU, closed days modelled', async () => {

@@ -49,6 +49,21 @@ function shops(change: (input: ScenarioInput) => void = () => {}): Scenario {
 
 const ALONE = [['a/x'], ['a/y'], ['b/x'], ['b/y']];
 
+/** A DC and two stores, two products, the DC with or without a capacity per day. */
+const twoProductEchelon = (warehouseCapacityPerDay?: number) =>
+  scenarioOf({
+    ...twoEchelon({ warehouseCapacityPerDay }),
+    products: [
+      { id: 'x', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } },
+      { id: 'y', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } },
+    ],
+    stockPoints: [
+      { node: 'dc', product: ['x', 'y'], policy: { type: 'sS', reorderPoint: 40, orderUpTo: 90 } },
+      { node: ['store-1', 'store-2'], product: ['x', 'y'], policy: { type: 'sS', reorderPoint: 8, orderUpTo: 20 } },
+    ],
+    demand: [{ type: 'arrivals', node: ['store-1', 'store-2'], product: ['x', 'y'], customersPerDay: 3 }],
+  });
+
 describe('independent parts: one rule at a time', () => {
   it('numbers stock points as build.ts does: entry by entry, node by node, then product by product', () => {
     const scenario = shops((input) => {
@@ -135,24 +150,11 @@ describe('independent parts: one rule at a time', () => {
   });
 
   it('warehouseCapacity: joins every stock point a warehouse with a capacity per day ships to, all products', () => {
-    const network = (capacityPerDay?: number) =>
-      scenarioOf({
-        ...twoEchelon({ warehouseCapacityPerDay: capacityPerDay }),
-        products: [
-          { id: 'x', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } },
-          { id: 'y', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } },
-        ],
-        stockPoints: [
-          { node: 'dc', product: ['x', 'y'], policy: { type: 'sS', reorderPoint: 40, orderUpTo: 90 } },
-          { node: ['store-1', 'store-2'], product: ['x', 'y'], policy: { type: 'sS', reorderPoint: 8, orderUpTo: 20 } },
-        ],
-        demand: [{ type: 'arrivals', node: ['store-1', 'store-2'], product: ['x', 'y'], customersPerDay: 3 }],
-      });
-    expect(keysOf(independentParts(network()))).toEqual([
+    expect(keysOf(independentParts(twoProductEchelon()))).toEqual([
       ['dc/x', 'store-1/x', 'store-2/x'],
       ['dc/y', 'store-1/y', 'store-2/y'],
     ]);
-    const capped = independentParts(network(100));
+    const capped = independentParts(twoProductEchelon(100));
     expect(keysOf(capped)).toEqual([['dc/x', 'dc/y', 'store-1/x', 'store-1/y', 'store-2/x', 'store-2/y']]);
     expect(capped[0].why.at(-1)).toEqual({
       rule: 'warehouseCapacity',
@@ -455,19 +457,6 @@ describe('a part run alone', () => {
     const stockPoints = part.stockPoints.filter((_, k) => keys.includes(part.keys[k]));
     return { ...part, stockPoints, keys: stockPoints.map((i) => part.keys[part.stockPoints.indexOf(i)]), products: [...new Set(keys.map((key) => key.split('/')[1]))] };
   };
-  const twoProductEchelon = (warehouseCapacityPerDay: number) =>
-    scenarioOf({
-      ...twoEchelon({ warehouseCapacityPerDay }),
-      products: [
-        { id: 'x', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } },
-        { id: 'y', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 } },
-      ],
-      stockPoints: [
-        { node: 'dc', product: ['x', 'y'], policy: { type: 'sS', reorderPoint: 40, orderUpTo: 90 } },
-        { node: ['store-1', 'store-2'], product: ['x', 'y'], policy: { type: 'sS', reorderPoint: 8, orderUpTo: 20 } },
-      ],
-      demand: [{ type: 'arrivals', node: ['store-1', 'store-2'], product: ['x', 'y'], customersPerDay: 3 }],
-    });
 
   // the controls for the tests above: each rule is needed, and the comparison can tell
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportFile, type ImportOptions } from '../../src/import/importFiles.ts';
-import { dayNumber, isoDay } from '../../src/import/dates.ts';
+import { file, longFile } from '../fixtures/importFiles.ts';
 import type { ImportResult } from '../../src/import/importFiles.ts';
 import { ImportError } from '../../src/import/table.ts';
 import { sentences as english } from '../../web/i18n/en/sentences.ts';
@@ -8,19 +8,7 @@ import { sentences as french } from '../../web/i18n/fr/sentences.ts';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
-const file = (name: string, text: string): ImportFile => ({ name, bytes: new TextEncoder().encode(text) });
 
-/** a long daily file from Monday 2024-01-01, one location; Sundays and 2024-05-01 closed (no row sells) */
-function longFile(days: number, skus: Record<string, (d: number) => number>, location = 'paris'): string {
-  const start = dayNumber(2024, 1, 1)!;
-  const holiday = dayNumber(2024, 5, 1)! - start;
-  const lines = ['date,sku,location,units,price'];
-  for (let d = 0; d < days; d++) {
-    const closed = d % 7 === 6 || d === holiday;
-    for (const [sku, units] of Object.entries(skus)) lines.push(`${isoDay(start + d)},${sku},${location},${closed ? 0 : units(d)},${closed ? '' : '2.50'}`);
-  }
-  return lines.join('\n') + '\n';
-}
 
 /** the import twice, without and with facts: the English must not change */
 async function both(demand: ImportFile, master?: ImportFile, options: ImportOptions = {}, locations?: ImportFile): Promise<ImportResult> {
