@@ -97,7 +97,7 @@ export { numberLocale };
  */
 export function kpiMeta(name: KpiName, currency?: string): KpiMeta {
   const spec = SPECS[name];
-  const unit = spec.unit === 'money' ? (currency === undefined ? text.units.money : moneyUnit(currency)) : text.units[spec.unit];
+  const unit = spec.unit === 'money' ? moneyUnit(currency) : text.units[spec.unit];
   return {
     name,
     kind: spec.kind,

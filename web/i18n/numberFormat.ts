@@ -70,9 +70,12 @@ export function parseDecimal(text: string, language: Locale = locale): number | 
  * How money's unit is written after an amount in a language (the page's by default): the scenario's
  * currency as its code in English, as the app always wrote it ("145,349 EUR"); in French, the
  * symbol French writes for an ISO 4217 code ("145 349 €", "12 $US", "3 £GB"), as Intl gives it. A
- * currency Intl does not know (a scenario may say "credits") is written as it is.
+ * currency Intl does not know (a scenario may say "credits") is written as it is; no currency at
+ * all, "currency units".
  */
-export function moneyUnit(currency: string, language: Locale = locale): string {
+export function moneyUnit(currency: string | undefined, language: Locale = locale): string {
+  // a result shown without its scenario's currency: "currency units", in the language's words
+  if (currency === undefined) return (language === 'fr' ? french : english).units.money;
   if (language === 'en' || !/^[A-Z]{3}$/.test(currency)) return currency;
   try {
     const parts = new Intl.NumberFormat(NUMBER_LOCALE[language], { style: 'currency', currency }).formatToParts(1);

@@ -273,7 +273,7 @@ export function createStockPointTable(element: HTMLElement, open: OpenStockPoint
     const levels = text.policyLevels(row.reorderPoint === null ? null : formatUnits(row.reorderPoint), row.orderUpTo === null ? null : formatUnits(row.orderUpTo));
     const policy = text.policies[row.policy as keyof typeof text.policies] ?? row.policy;
     cell(policy, levels ? `${policy}: ${levels}` : policy, 'sp-text');
-    const money = (value: number) => `${numberLocale.format(',.2f')(value)} ${currency === undefined ? chartText.units.money : moneyUnit(currency)}`;
+    const money = (value: number) => `${numberLocale.format(',.2f')(value)} ${moneyUnit(currency)}`;
     const classHint = text.classHint(row.revenuePerDay === null ? null : money(row.revenuePerDay), row.cv === null ? null : numberLocale.format('.2f')(row.cv));
     cell(text.abcClasses[row.abc], classHint, 'sp-class').dataset.column = 'abc';
     cell(text.xyzClasses[row.xyz], classHint, 'sp-class').dataset.column = 'xyz';

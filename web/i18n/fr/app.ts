@@ -1,4 +1,5 @@
 import type { app as English, formatDuration as EnglishFormatDuration } from '../en/app.ts';
+import { nombre, s } from './grammar.ts';
 
 /**
  * The app shell's user-facing strings in French (web/i18n/en/app.ts is the reference: same keys).
@@ -6,11 +7,6 @@ import type { app as English, formatDuration as EnglishFormatDuration } from '..
  * no-break space (U+202F) before « ; ! ? »; numbers written with toLocaleString('fr-FR'); 0 and 1
  * take the singular.
  */
-
-/** a count in a sentence, as French writes it: 1 234 */
-const nombre = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 export const app: typeof English = {
   skipToResults: 'Aller aux résultats',

@@ -1,17 +1,11 @@
 import type { charts as English } from '../en/charts.ts';
+import { nombre, s, sTexte } from './grammar.ts';
 
 /**
  * The charts' user-facing strings in French (web/i18n/en/charts.ts is the reference: same keys). KPI
  * labels follow French planners' usage (taux de service, rupture de stock, coût de possession...).
  * `numberLocale` is d3-format's locale definition for French: "1 234,5", "95 %".
  */
-
-/** a count in a sentence, as French writes it: 1 234 */
-const nombre = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
-/** the same for a count already written out ("1", "1 234") */
-const sTexte = (count: string): string => (count === '0' || count === '1' ? '' : 's');
 
 /** the KPI table's star rule (web/charts/kpiTable.ts starRule), short in the caption, whole in the stars' tooltip */
 const STAR_RULE_SHORT = '★\u00a0: significativement meilleure que toutes les autres variantes (95\u00a0%, appariement par réplication)\u202f; jamais sur un coût réduit en vendant moins.';

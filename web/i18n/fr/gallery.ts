@@ -1,11 +1,7 @@
 import type { galleryStrings as English } from '../en/gallery.ts';
+import { nombre, s } from './grammar.ts';
 
 /** The scenario gallery's user-facing strings in French (web/i18n/en/gallery.ts is the reference: same keys). */
-
-/** a count in a sentence, as French writes it: 1 234 */
-const nombre = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 export const galleryStrings: typeof English = {
   searchLabel: 'Rechercher des scénarios',

@@ -1,13 +1,10 @@
 import type { optimize as English } from '../en/optimize.ts';
+import { nombre, s } from './grammar.ts';
 
 /** The optimise panel's user-facing strings in French (web/i18n/en/optimize.ts is the reference: same keys). */
 
 /** a label inside a sentence: "Point de commande" -> "point de commande" */
 const lower = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
-/** a count in a sentence, as French writes it: 1 234 */
-const nombre = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 export const optimize: typeof English = {
   title: 'Trouver les meilleurs paramètres (optimiser)',

@@ -1,10 +1,10 @@
 import type { picker as English } from '../en/picker.ts';
+import { sTexte as s } from './grammar.ts';
 
 /**
  * The stock-point picker's user-facing strings in French (web/i18n/en/picker.ts is the reference: same
  * keys). Counts arrive already written out ("1", "1 234"): 0 and 1 take the singular.
  */
-const s = (count: string): string => (count === '0' || count === '1' ? '' : 's');
 
 export const picker: typeof English = {
   placeholder: 'Saisissez un site ou un produit',

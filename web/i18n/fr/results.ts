@@ -1,15 +1,11 @@
 import type { results as English } from '../en/results.ts';
 import { policyTypeLabels } from './names.ts';
+import { nombre, s } from './grammar.ts';
 
 /**
  * The per-SKU results table's user-facing strings in French (web/i18n/en/results.ts is the reference:
  * same keys). KPI labels and units are the charts' (web/i18n/fr/charts.ts).
  */
-
-/** a count in a sentence, as French writes it: 1 234 */
-const nombre = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 export const results: typeof English = {
   title: 'Résultats par point de stock',

@@ -1,14 +1,11 @@
 import type { sensitivity as English } from '../en/sensitivity.ts';
+import { nombre, s } from './grammar.ts';
 
 /**
  * The sensitivity panel's and tornado chart's user-facing strings in French (web/i18n/en/sensitivity.ts
  * is the reference: same keys).
  */
 const minus = '\u2212';
-/** a count in a sentence, as French writes it: 1 234 */
-const nombre = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 export const sensitivity: typeof English = {
   inputs: {

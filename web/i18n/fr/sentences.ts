@@ -12,6 +12,7 @@ import type { DifferenceFacts, sentences as English } from '../en/sentences.ts';
 import type { ImportErrorDetail } from '../../../src/import/table.ts';
 import { moneyUnit } from '../numberFormat.ts';
 import { horsDomaine, noteEnFrancais, sourceEnFrancais } from './theory.ts';
+import { nombre as compte, s } from './grammar.ts';
 
 /**
  * The sentences the engine writes (src/), in French, from the facts it returns (web/i18n/en/sentences.ts
@@ -25,10 +26,6 @@ const nombre = (value: number, digits: number): string => {
   // a difference that rounds to zero is written without a sign
   return /^-0(,0*)?$/.test(text) ? text.slice(1) : text;
 };
-/** a count in a sentence: 1 234 */
-const compte = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 /** each KPI with its article, and the agreement of « inchangé » with it */
 const KPI_WORDS: Readonly<Record<KpiName, [string, '' | 'e' | 's' | 'es']>> = {

@@ -1,6 +1,7 @@
 import type { sweep as English } from '../en/sweep.ts';
 import { parameterDecimals } from '../../charts/parameterFormat.ts';
 import { parameterLabel, policyTypeLabel } from './names.ts';
+import { nombre, s } from './grammar.ts';
 
 /**
  * The sweep panel's and sweep charts' user-facing strings in French (web/i18n/en/sweep.ts is the
@@ -9,10 +10,6 @@ import { parameterLabel, policyTypeLabel } from './names.ts';
  * separated by ";" since the comma is the decimal mark.
  */
 
-/** a count in a sentence, as French writes it: 1 234 */
-const nombre = (n: number): string => n.toLocaleString('fr-FR');
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 /** a parameter's value as a French planner writes it, with formatParameter's rounding: "1 624", "12,5", "0,25" */
 const parametre = (value: number): string => value.toLocaleString('fr-FR', { maximumFractionDigits: parameterDecimals(value) });
 

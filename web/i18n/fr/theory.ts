@@ -1,6 +1,7 @@
 import type { TheoryNote } from '../../../src/experiment/theoryNotes.ts';
 import type { RangeReason, RangeTask } from '../../../src/theory/range.ts';
 import { formatNumber } from '../numberFormat.ts';
+import { s } from './grammar.ts';
 
 /**
  * The theory table's sentences in French (web/theoryTable.ts): what each comparison compares, from
@@ -24,9 +25,6 @@ function lisible(value: number): string {
   if (Math.abs(value) >= 1e15) return value.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e').replace('.', ',');
   return formatNumber(value, { maximumFractionDigits: 2 }, 'fr');
 }
-
-/** the plural mark of a count: French puts 0 and 1 in the singular */
-const s = (n: number): string => (Math.abs(n) >= 2 ? 's' : '');
 
 const JOUR_MARCHAND = 'chaque jour commence à S (la commande du matin arrive aussitôt et solde les commandes en attente), chaque jour est donc une période du marchand de journaux\u202f; mesuré en fin de journée';
 const UNE_COMMANDE = 'la fenêtre contient un nombre entier de commandes, le compte peut donc différer d’une commande';
