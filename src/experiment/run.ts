@@ -125,15 +125,20 @@ export function runReplication(scenario: Scenario, variantIndex: number, replica
   const simulation = buildSimulation(scenarioForVariant(scenario, variant), variant, seed);
   const expected = expectedEvents(scenario);
   simulation.env.eventLimit = eventLimitFor(expected);
+  simulation.env.pendingLimit = pendingLimitFor(expected);
   try {
     simulation.run();
   } catch (error) {
     if (!(error instanceof EventLimitExceeded)) throw error;
+    const stopped =
+      error.what === 'processed'
+        ? `the run stopped after ${error.limit.toLocaleString('en')} events on day ${Math.floor(error.at)}`
+        : `the run stopped with more than ${error.limit.toLocaleString('en')} events pending at once on day ${Math.floor(error.at)}`;
     throw new EventStorm(
-      `variant "${variant.id}", replication ${replication}: the run stopped after ${error.limit.toLocaleString('en')} events on day ${Math.floor(error.at)}, ` +
+      `variant "${variant.id}", replication ${replication}: ${stopped}, ` +
         `while the scenario's figures come to about ${Math.round(expected).toLocaleString('en')} a replication: something in it makes events without end ` +
-        '(orders, returns or reviews feeding one another within an instant, a review period of a tiny fraction of a day, demand multipliers compounding); ' +
-        'check the scenario near that day',
+        '(orders, returns or reviews feeding one another within an instant, returns that come back and are resold in ever smaller shares, ' +
+        'a review period of a tiny fraction of a day, demand multipliers compounding); check the scenario near that day',
     );
   }
   const result = collect(scenario, simulation, variant.id, replication, seed, options.series ?? true);
@@ -152,15 +157,27 @@ export class EventStorm extends Error {
  * The most events a replication may take, against an event storm that would never return (events
  * scheduling one another without end, within an instant or ever closer together): far more than the
  * run budget estimates (src/experiment/runBudget.ts, which errs on the slow side: 1.2-2.5x the real
- * count on the gallery), so a scenario the budget describes never meets it, and at least 20 million
- * events (a few seconds), so small scenarios have room. A large run allowed past the budget
+ * count on the gallery), so a scenario the budget describes never meets it, and at least 2 million
+ * events (under a second), so small scenarios have ample room. A large run allowed past the budget
  * (--allow-large) has a large estimate, and so a large limit.
+ *
+ * A storm that multiplies (each event scheduling several: fractional shares of returned units resold
+ * to every waiting customer, each share coming back) is caught sooner by the events pending at once,
+ * which in an ordinary run stay far below the events of the whole run (every pending event was
+ * scheduled by a processed one or at the start, and is itself counted by the budget); without that
+ * limit the queue grows by millions and each event gets slower, so the run would take minutes and
+ * gigabytes before reaching the limit on events processed.
  */
 const EVENT_LIMIT_FACTOR = 20;
-const EVENT_LIMIT_FLOOR = 20_000_000;
+const EVENT_LIMIT_FLOOR = 2_000_000;
+const PENDING_LIMIT_FLOOR = 1_000_000;
 
 function eventLimitFor(expectedEvents: number): number {
   return Math.max(EVENT_LIMIT_FLOOR, EVENT_LIMIT_FACTOR * expectedEvents);
+}
+
+function pendingLimitFor(expectedEvents: number): number {
+  return Math.max(PENDING_LIMIT_FLOOR, EVENT_LIMIT_FACTOR * expectedEvents);
 }
 
 /** The budget's events per replication, once per scenario object (a worker runs many replications of one). */

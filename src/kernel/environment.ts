@@ -13,14 +13,17 @@ export type { EventHandle } from './eventQueue.ts';
  */
 /**
  * Thrown by `run` when a run reaches its event limit: an event storm (events scheduling one another
- * without end, within one instant or ever closer together) would otherwise never return.
+ * without end, within one instant or ever closer together) would otherwise never return. `what` says
+ * which limit: events processed, or events pending at once (a storm that multiplies, each event
+ * scheduling several, fills memory long before it has processed many).
  */
 export class EventLimitExceeded extends Error {
   constructor(
     readonly limit: number,
     readonly at: number,
+    readonly what: 'processed' | 'pending' = 'processed',
   ) {
-    super(`the run reached its limit of ${limit} events at time ${at}`);
+    super(what === 'processed' ? `the run reached its limit of ${limit} events at time ${at}` : `the run reached its limit of ${limit} events pending at once at time ${at}`);
     this.name = 'EventLimitExceeded';
   }
 }
@@ -30,6 +33,8 @@ export class Environment {
   eventsProcessed = 0;
   /** `run` throws EventLimitExceeded rather than process more events than this (default: no limit) */
   eventLimit = Infinity;
+  /** `run` throws EventLimitExceeded rather than hold more events pending than this (default: no limit) */
+  pendingLimit = Infinity;
   private readonly queue: EventQueue;
   private readonly dispatch: Dispatch;
   /** true while the event at the top of the queue is being handled and has not been replaced */
@@ -136,6 +141,7 @@ export class Environment {
         if (time > until) break;
         // checked before the event is taken, so it stays pending (one predictable branch an event)
         if (this.eventsProcessed >= this.eventLimit) throw new EventLimitExceeded(this.eventLimit, time);
+        if (queue.size > this.pendingLimit) throw new EventLimitExceeded(this.pendingLimit, time, 'pending');
         this.now = time;
         this.topIsCurrent = true;
         this.eventsProcessed++;

@@ -385,3 +385,26 @@ describe('Environment: event limit', () => {
     expect(log).toHaveLength(10);
   });
 });
+
+describe('Environment: pending limit', () => {
+  it('stops a storm that multiplies when more events are pending than the limit, naming that limit', () => {
+    const { env, at, on } = harness();
+    // each event schedules two successors a little later: few processed, ever more pending
+    on('split', () => {
+      at(env.now + 0.001, 'split');
+      at(env.now + 0.001, 'split');
+    });
+    at(0, 'split');
+    env.pendingLimit = 500;
+    let caught: unknown;
+    try {
+      env.run();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EventLimitExceeded);
+    expect((caught as EventLimitExceeded).what).toBe('pending');
+    expect(env.pendingEvents).toBeGreaterThan(500);
+    expect(env.eventsProcessed).toBeLessThan(1000);
+  });
+});

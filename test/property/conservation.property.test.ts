@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssues, parseScenario } from '../../src/scenario/parse.ts';
+import { EventStorm } from '../../src/experiment/run.ts';
 import { runAndCheckConservation, stepwiseProblems } from '../fixtures/conservation.ts';
 import { FUZZ_SEED, fuzzRuns } from './fuzzSettings.ts';
 import { validScenarioArbitrary } from './validScenarios.ts';
@@ -21,17 +22,29 @@ describe('generated valid scenarios', () => {
   it(
     `run and conserve units exactly (${RUNS} cases, seed ${SEED})`,
     () => {
+      // a few generated scenarios make events without end (every unit sold comes back and is resold in
+      // ever smaller fair shares); stopping them with an EventStorm in words is the right outcome, as
+      // long as it stays rare and stops them quickly (test/experiment/eventStorm.test.ts)
+      let storms = 0;
       fc.assert(
         fc.property(validScenarioArbitrary, (input) => {
           const parsed = parseScenario(input);
           if (!parsed.ok) throw new Error(`the generator made an invalid scenario:\n${formatIssues('generated', parsed.issues).join('\n')}`);
-          const { problems } = runAndCheckConservation(parsed.scenario, 1);
+          let problems: string[];
+          try {
+            problems = runAndCheckConservation(parsed.scenario, 1).problems;
+          } catch (error) {
+            if (!(error instanceof EventStorm)) throw error;
+            storms++;
+            return;
+          }
           // and after every event of the first variant's run, not only at its end
           if (problems.length === 0) problems.push(...stepwiseProblems(parsed.scenario, 0, 0));
           if (problems.length > 0) throw new Error(`units not conserved:\n${problems.join('\n')}`);
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: false },
       );
+      expect(storms).toBeLessThanOrEqual(Math.ceil(RUNS / 50));
     },
     // about 20 ms a case on a busy machine, and shrinking a failure
     60_000 + RUNS * 200,
