@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { replicationSeed } from '../random/streams.ts';
 import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } from '../metrics/kpis.ts';
-import { buildSimulation, variantsOf } from '../model/build.ts';
+import { buildSimulation, variantsOf, type BuildOptions } from '../model/build.ts';
 import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import type { LedgerCounts } from '../model/stockPoint.ts';
 import { DAILY_LEVELS, ONLINE_LEVELS, type DailyLevelName, type OnlineLevelName } from '../model/dailySeries.ts';
@@ -119,10 +119,27 @@ export interface RunOptions {
 
 /** Runs replication `replication` of variant `variantIndex`: (scenario, seed) -> RunResult. */
 export function runReplication(scenario: Scenario, variantIndex: number, replication: number, options: RunOptions = {}): RunResult {
+  const { result } = runSimulationOf(scenario, variantIndex, replication, options);
+  return options.stockPoints === false ? { ...result, stockPoints: [], ledgers: [] } : result;
+}
+
+/**
+ * Builds and runs replication `replication` of variant `variantIndex`, and gives the simulation as it
+ * ended beside its result (an independent part run alone reads more of it: src/experiment/parts.ts).
+ */
+export function runSimulationOf(
+  scenario: Scenario,
+  variantIndex: number,
+  replication: number,
+  options: RunOptions = {},
+  buildOptions: BuildOptions = {},
+  /** the variant's name in messages (a part run alone runs its variant's policies as its baseline) */
+  variantName?: string,
+): { simulation: Simulation; result: RunResult } {
   const variant = variantsOf(scenario)[variantIndex];
   if (!variant) throw new Error(`variant index ${variantIndex} is out of range (scenario has ${variantsOf(scenario).length})`);
   const seed = replicationSeed(scenario.seed, replication);
-  const simulation = buildSimulation(scenarioForVariant(scenario, variant), variant, seed);
+  const simulation = buildSimulation(scenarioForVariant(scenario, variant), variant, seed, buildOptions);
   const expected = expectedEvents(scenario);
   simulation.env.eventLimit = eventLimitFor(expected);
   simulation.env.pendingLimit = pendingLimitFor(expected);
@@ -135,14 +152,13 @@ export function runReplication(scenario: Scenario, variantIndex: number, replica
         ? `the run stopped after ${error.limit.toLocaleString('en')} events on day ${Math.floor(error.at)}`
         : `the run stopped with more than ${error.limit.toLocaleString('en')} events pending at once on day ${Math.floor(error.at)}`;
     throw new EventStorm(
-      `variant "${variant.id}", replication ${replication}: ${stopped}, ` +
+      `variant "${variantName ?? variant.id}", replication ${replication}: ${stopped}, ` +
         `while the scenario's figures come to about ${Math.round(expected).toLocaleString('en')} a replication: something in it makes events without end ` +
         '(orders, returns or reviews feeding one another within an instant, returns that come back and are resold in ever smaller shares, ' +
         'a review period of a tiny fraction of a day, demand multipliers compounding); check the scenario near that day',
     );
   }
-  const result = collect(scenario, simulation, variant.id, replication, seed, options.series ?? true);
-  return options.stockPoints === false ? { ...result, stockPoints: [], ledgers: [] } : result;
+  return { simulation, result: collect(scenario, simulation, variant.id, replication, seed, options.series ?? true) };
 }
 
 /**
@@ -244,8 +260,8 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
       churnedBy: Object.fromEntries(CHURN_CAUSES.map((cause, k) => [cause, base.churnedBy[k]])) as Record<ChurnCause, number>,
       demandLostToChurn: base.demandLostToChurn,
     })),
-    awaitingDispatch: simulation.gates.map((gate) => ({ node: gate.node, units: gate.waitingUnits })),
-    inProduction: simulation.stages.map((stage) => ({ node: stage.node, units: stage.unitsInside })),
+    awaitingDispatch: inNodeOrder(scenario, simulation.gates).map((gate) => ({ node: gate.node, units: sumInOrder(gate.waitingByDestination(simulation.stockPoints.length)) })),
+    inProduction: inNodeOrder(scenario, simulation.stages).map((stage) => ({ node: stage.node, units: stage.unitsInside })),
     recalls: simulation.recallOutcomes.map((outcome) => ({ ...outcome })),
     zones: simulation.zones.map((zone) => ({
       zone: zone.zone,
@@ -266,7 +282,23 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
   };
 }
 
-function setDailySums(counters: KpiCounters, sums: Float64Array, group: number): void {
+/**
+ * Gates and production stages in the order of the scenario's nodes (build.ts makes them in the order
+ * first needed, which a part run alone would not reproduce).
+ */
+export function inNodeOrder<T extends { node: string }>(scenario: Scenario, items: readonly T[]): T[] {
+  const order = new Map(scenario.nodes.map((node, i) => [node.id, i]));
+  return [...items].sort((a, b) => order.get(a.node)! - order.get(b.node)!);
+}
+
+/** Adds up `values` from the first, in order (the order a merge of parts repeats). */
+export function sumInOrder(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}
+
+export function setDailySums(counters: KpiCounters, sums: Float64Array, group: number): void {
   const base = group * 5;
   counters.bullwhipDays = sums[base];
   counters.dailyOrderSum = sums[base + 1];

@@ -19,7 +19,7 @@ import { NO_CARE, type ProductCare } from './productCare.ts';
 import { ZoneTally, type FulfilmentCandidate, type OnlineRoute } from './onlineOrders.ts';
 
 /** Per-stock-point series are recorded by default up to this many stock points. */
-const AUTO_SERIES_LIMIT = 50;
+export const AUTO_SERIES_LIMIT = 50;
 
 /** The variants a scenario compares: its own, or one "baseline" made of the stock points' policies. */
 export function variantsOf(scenario: Scenario): Variant[] {
@@ -58,7 +58,12 @@ export function planStockPoints(scenario: Scenario, variant: Variant): StockPoin
  * Wires a validated scenario into a runnable simulation for one replication of one variant. All
  * randomness is drawn from streams named after what they drive, seeded by `seed`.
  */
-export function buildSimulation(scenario: Scenario, variant: Variant, seed: string): Simulation {
+export interface BuildOptions {
+  /** keep each stock point's daily roll-up figures and series (an independent part run alone, src/experiment/parts.ts) */
+  keepPointDays?: boolean;
+}
+
+export function buildSimulation(scenario: Scenario, variant: Variant, seed: string, options: BuildOptions = {}): Simulation {
   const streams = new RandomStreams(seed);
   const horizon = scenario.horizonDays;
   const days = Math.ceil(horizon);
@@ -411,6 +416,9 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   scenario.disruptions.forEach((disruption, i) => {
     const name = disruption.name ?? `${disruption.type}#${i}`;
     const windows = drawWindows(disruption.occurrence, horizon, streams.stream(`disruption:${name}`));
+    // a node that may be stopped has its gate whether or not a window was drawn, so the run's list of
+    // gates is the scenario's and not the draw's (a part run alone lists the same, src/experiment/parts.ts)
+    if (disruption.type === 'supplierOutage' || disruption.type === 'capacityLoss') gateFor(disruption.node);
     for (const window of windows) {
       if (disruption.type === 'supplierOutage') {
         disruptions.push({ ...window, name, effect: { type: 'outage', gate: gateFor(disruption.node) } });
@@ -437,10 +445,12 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   }));
 
   const warnings: string[] = [];
+  const warningSources: string[] = [];
   for (const point of stockPoints) {
     const reorderPoint = point.policy.reorderPoint;
     // with lost sales and no downstream orders to owe, the position never falls below 0
     if (point.policy.type === 'serviceTarget' && point.customerFacing && !point.backorderCustomers && point.gate < 0 && reorderPoint !== null && reorderPoint < 0) {
+      warningSources.push(`point:${stockPointKey(point.node, point.productId)}`);
       warnings.push(
         `${point.node}/${point.productId}: the serviceTarget policy's reorder point is ${reorderPoint.toFixed(2)}; with lost sales the inventory position never falls below 0, so it never orders. Raise the target or give a smaller orderQuantity.`,
       );
@@ -448,6 +458,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   }
   for (const { entry, node, product } of demandEntries) {
     if (entry.type === 'history' && (entry.series as number[]).length < days) {
+      warningSources.push(`demand:${stockPointKey(node, product)}`);
       warnings.push(`demand for ${node}/${product}: the history has ${(entry.series as number[]).length} days and the horizon ${days}; it is replayed from the start when it runs out.`);
     }
   }
@@ -455,6 +466,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   const seriesMode = scenario.output.series;
   return new Simulation({
     warnings,
+    warningSources,
+    keepPointDays: options.keepPointDays ?? false,
     products: scenario.products.length,
     horizon,
     warmup: scenario.warmupDays,
@@ -474,6 +487,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     streamRoutes: demandEntries.map(({ node, product }) => routeOf.get(stockPointKey(node, product)) ?? -1),
     zones,
     recordSeries: seriesMode !== 'none',
-    seriesPerStockPoint: seriesMode === 'all' || (seriesMode === 'auto' && stockPoints.length <= AUTO_SERIES_LIMIT),
+    // a part run alone keeps its points' series whenever series are recorded: the merge adds them up
+    seriesPerStockPoint: seriesMode === 'all' || (seriesMode === 'auto' && stockPoints.length <= AUTO_SERIES_LIMIT) || (options.keepPointDays === true && seriesMode !== 'none'),
   });
 }

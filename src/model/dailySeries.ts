@@ -118,10 +118,24 @@ export class RollupDaily {
   private readonly dayOrders: Float64Array;
   private readonly dayDemand: Float64Array;
 
-  constructor(readonly products: number) {
+  /**
+   * Each stock point's own daily figures behind the sums, kept when an independent part runs alone
+   * (src/experiment/parts.ts): a merge recomputes the sums from them in the whole network's stock point
+   * order, as the whole run adds them, so the roll-ups agree to the bit. Per point, one value per day of
+   * the window: units ordered from suppliers (NaN for a point not supplied by one), customer demand
+   * (NaN for a point not facing customers). Null unless asked for.
+   */
+  readonly pointDays: { orders: number[][]; demand: number[][] } | null;
+
+  constructor(
+    readonly products: number,
+    keepPointDays = false,
+    stockPoints = 0,
+  ) {
     this.sums = new Float64Array((products + 1) * 5);
     this.dayOrders = new Float64Array(products + 1);
     this.dayDemand = new Float64Array(products + 1);
+    this.pointDays = keepPointDays ? { orders: Array.from({ length: stockPoints }, () => []), demand: Array.from({ length: stockPoints }, () => []) } : null;
   }
 
   closeDay(points: ReadonlyArray<StockPoint>): void {
@@ -140,6 +154,12 @@ export class RollupDaily {
         demand[network] += point.lastDayCustomerDemand;
       }
     }
+    if (this.pointDays !== null) {
+      for (const point of points) {
+        this.pointDays.orders[point.index].push(point.supply.supplier >= 0 ? point.lastDayOrdered : NaN);
+        this.pointDays.demand[point.index].push(point.customerFacing ? point.lastDayCustomerDemand : NaN);
+      }
+    }
     for (let group = 0; group <= network; group++) {
       const base = group * 5;
       this.sums[base] += 1;
@@ -152,5 +172,41 @@ export class RollupDaily {
 
   restart(): void {
     this.sums.fill(0);
+    if (this.pointDays !== null) for (const list of [...this.pointDays.orders, ...this.pointDays.demand]) list.length = 0;
+  }
+
+  /**
+   * The sums from stock points' daily figures (`pointDays` of the parts, concatenated in the whole
+   * network's stock point order), adding them in the order `closeDay` does.
+   */
+  static sumsOf(products: number, pointProducts: readonly number[], orders: readonly number[][], demand: readonly number[][], days: number): Float64Array {
+    const sums = new Float64Array((products + 1) * 5);
+    const dayOrders = new Float64Array(products + 1);
+    const dayDemand = new Float64Array(products + 1);
+    for (let day = 0; day < days; day++) {
+      dayOrders.fill(0);
+      dayDemand.fill(0);
+      for (let i = 0; i < pointProducts.length; i++) {
+        const ordered = orders[i][day];
+        if (!Number.isNaN(ordered)) {
+          dayOrders[pointProducts[i]] += ordered;
+          dayOrders[products] += ordered;
+        }
+        const demanded = demand[i][day];
+        if (!Number.isNaN(demanded)) {
+          dayDemand[pointProducts[i]] += demanded;
+          dayDemand[products] += demanded;
+        }
+      }
+      for (let group = 0; group <= products; group++) {
+        const base = group * 5;
+        sums[base] += 1;
+        sums[base + 1] += dayOrders[group];
+        sums[base + 2] += dayOrders[group] * dayOrders[group];
+        sums[base + 3] += dayDemand[group];
+        sums[base + 4] += dayDemand[group] * dayDemand[group];
+      }
+    }
+    return sums;
   }
 }

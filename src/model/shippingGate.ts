@@ -124,6 +124,18 @@ export class ShippingGate {
     if (part < quantity) this.wait(quantity - part, to);
   }
 
+  /**
+   * Units waiting to leave for each stock point (index < `stockPoints`), each added up in the order
+   * they wait. `waitingUnits` is a running total, changed in event order; these depend only on each
+   * point's own shipments, so an independent part run alone gives its points the same figures to the
+   * bit (src/experiment/parts.ts), and a total over points in their order is the same for any split.
+   */
+  waitingByDestination(stockPoints: number): Float64Array {
+    const units = new Float64Array(stockPoints);
+    for (let i = this.head; i < this.waitingQuantity.length; i++) units[this.waitingTo[i]] += this.waitingQuantity[i];
+    return units;
+  }
+
   private wait(quantity: number, to: number): void {
     this.waitingQuantity.push(quantity);
     this.waitingTo.push(to);

@@ -104,6 +104,10 @@ export interface SimulationParts {
   /** record per-stock-point daily series */
   seriesPerStockPoint: boolean;
   recordSeries: boolean;
+  /** keep each stock point's daily roll-up figures (an independent part run alone, for the merge) */
+  keepPointDays?: boolean;
+  /** per warning, what it is about: `point:<node>/<product>` or `demand:<node>/<product>` (to merge parts' warnings in order) */
+  warningSources: string[];
 }
 
 /**
@@ -128,6 +132,7 @@ export class Simulation {
   readonly horizon: number;
   readonly warmup: number;
   readonly warnings: string[];
+  readonly warningSources: string[];
   private windowStart = 0;
   private readonly periodDemandStreams: DemandStream[];
   private readonly pointTable: Float64Array;
@@ -160,6 +165,7 @@ export class Simulation {
   constructor(parts: SimulationParts) {
     this.horizon = parts.horizon;
     this.warnings = parts.warnings;
+    this.warningSources = parts.warningSources;
     this.warmup = parts.warmup;
     this.days = Math.ceil(parts.horizon);
     this.stockPoints = parts.stockPoints;
@@ -181,7 +187,7 @@ export class Simulation {
     });
     this.streamPoint = Int32Array.from(parts.demandStreams, (stream) => stream.stockPoint);
     this.series = new DailySeries(parts.recordSeries ? this.days : 0, parts.stockPoints.length, parts.seriesPerStockPoint, parts.customerBases.length);
-    this.rollupDaily = new RollupDaily(parts.products);
+    this.rollupDaily = new RollupDaily(parts.products, parts.keepPointDays ?? false, parts.stockPoints.length);
     this.env = new Environment(this.dispatch, Math.max(1024, parts.demandStreams.length * 4));
     this.shipNow = (quantity, to) => this.dispatchShipment(quantity, to);
     this.shipHeld = (quantity, to) => this.ship(quantity, to, 0, 0);
@@ -263,16 +269,21 @@ export class Simulation {
       case EventKind.receipt:
         return this.onReceipt(target, value);
       case EventKind.dayBoundary:
+        this.countShared('dayBoundary');
         return this.onDayBoundary(target);
       case EventKind.review:
         return this.onReview(target);
       case EventKind.periodDemand:
+        this.countShared('periodDemand');
         return this.onPeriodDemand();
       case EventKind.warmupEnd:
+        this.countShared('warmupEnd');
         return this.onWarmupEnd();
       case EventKind.disruptionStart:
+        this.countShared(`disruptionStart:${this.disruptions[target].name}@${this.disruptions[target].start}`);
         return this.onDisruption(target, true);
       case EventKind.disruptionEnd:
+        this.countShared(`disruptionEnd:${this.disruptions[target].name}@${this.disruptions[target].start}`);
         return this.onDisruption(target, false);
       case EventKind.newCustomer:
         return this.onNewCustomer(target);
@@ -287,8 +298,10 @@ export class Simulation {
       case EventKind.customerReturn:
         return this.onCustomerReturn(target, value);
       case EventKind.recall:
+        this.countShared(`recall:${this.recalls[target].name}`);
         return this.onRecall(target);
       case EventKind.endOfLife:
+        this.countShared(`endOfLife:${target}`);
         return this.onEndOfLife(target);
       case EventKind.countResult:
         return this.onCountResult(target, value);
@@ -299,6 +312,7 @@ export class Simulation {
       case EventKind.allocation:
         return this.onAllocation(target);
       case EventKind.horizon:
+        this.countShared('horizon');
         this.recordPartialLastDay();
         this.closeLastReviewPeriods();
         return this.env.stop();
@@ -306,6 +320,19 @@ export class Simulation {
         throw new Error(`unknown event kind ${kind} at time ${this.env.now}`);
     }
   };
+
+  /**
+   * Events that are not any one stock point's: the day boundary, per-period demand, warm-up and
+   * horizon, each disruption window, recall and end of life. Each independent part run alone
+   * (src/experiment/parts.ts) processes its own copy of those its points take part in, so a merge
+   * counts the whole run's events as the parts' own events plus one copy of each of these. Keyed by
+   * what they are (kind and name), counted per key; rare events (a few a day), so counting costs nothing.
+   */
+  readonly sharedEvents = new Map<string, number>();
+
+  private countShared(key: string): void {
+    this.sharedEvents.set(key, (this.sharedEvents.get(key) ?? 0) + 1);
+  }
 
   // ----------------------------------------------------------------------------------------------
   // customer demand
