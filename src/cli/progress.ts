@@ -28,7 +28,7 @@ export function createProgressLine(stream: Terminal, unit: string, now: () => nu
       lastWrite = t;
       const elapsed = (t - start) / 1000;
       const eta = done > 0 && done < total ? ` | ETA ${formatSeconds((elapsed / done) * (total - done))}` : '';
-      stream.write(`\r\x1b[K${unit} ${done}/${total} | elapsed ${formatSeconds(elapsed)}${eta}`);
+      stream.write(`\r\x1b[K${unit} ${Number.isInteger(done) ? done : done.toFixed(1)}/${total} | elapsed ${formatSeconds(elapsed)}${eta}`);
       shown = true;
     },
     clear() {

@@ -1,5 +1,6 @@
 import { parseScenario, type ScenarioIssue } from '../scenario/parse.ts';
 import { runReplication, type RunResult, type RunSeries } from '../experiment/run.ts';
+import { chunkPlan, mergeParts, planParts, runPart, type PartPlan, type PartRun } from '../experiment/parts.ts';
 import type { Task } from '../experiment/replicate.ts';
 import { theoryOf, type ScenarioTheory } from '../experiment/theory.ts';
 import { importFiles, readTable, type ImportOptions, type ImportResult } from '../import/importFiles.ts';
@@ -50,7 +51,33 @@ export interface SimApi {
    * records none). The experiment's result keeps means only.
    */
   runOneReplication(scenario: unknown, variantIndex: number, replication: number): Promise<OneReplicationResponse>;
+  /**
+   * How a variant's replication falls into independent parts, joined into at most `chunks` chunks
+   * (src/experiment/parts.ts chunkPlan): how many, and whether their results can be merged (`apart`).
+   * The pool asks it before spreading one replication over several endpoints.
+   */
+  partsOf(request: PartsRequest): Promise<PartsResponse>;
+  /** Runs the given parts (indexes into the same chunked plan) of a replication, calling `onPartDone` after each. */
+  runParts(request: RunPartsRequest, onPartDone?: (done: number) => void): Promise<RunPartsResponse>;
+  /** The whole replication's result from every part's run (mergeParts): the bytes of runTasks on the whole. */
+  mergeParts(request: PartsRequest & { replication: number; runs: PartRun[]; series?: boolean; stockPoints?: boolean }): Promise<MergePartsResponse>;
 }
+
+export interface PartsRequest {
+  scenario: unknown;
+  variant: number;
+  /** join the parts into at most this many chunks */
+  chunks: number;
+}
+export interface RunPartsRequest extends PartsRequest {
+  replication: number;
+  parts: number[];
+  /** record daily series (default true) */
+  series?: boolean;
+}
+export type PartsResponse = { ok: true; count: number; apart: boolean } | { ok: false; issues: ScenarioIssue[] };
+export type RunPartsResponse = { ok: true; runs: PartRun[] } | { ok: false; issues: ScenarioIssue[] };
+export type MergePartsResponse = { ok: true; result: RunResult } | { ok: false; issues: ScenarioIssue[] };
 
 /** A file crossing to the worker: its name and its bytes (transferred, not copied). */
 export interface ImportFileData {
@@ -103,7 +130,7 @@ export function createSimApi(): SimApi {
   // the scenario of the previous call, validated: a run sends the same scenario with every batch, and
   // validating a large one (a sweep of hundreds of variants over 1,000 stock points) takes longer
   // than its runs; comparing its JSON text costs a few milliseconds
-  let cached: { text: string; parsed: ReturnType<typeof parseScenario> } | null = null;
+  let cached: { text: string; parsed: ReturnType<typeof parseScenario>; plans: Map<string, PartPlan> } | null = null;
   // the file the wizard previewed last, read once (it previews again at each change of the mapping,
   // then imports the same file), and the last import's histories, for importCounts
   let lastTable: { key: string; sheet: string | undefined; table: Table } | null = null;
@@ -118,8 +145,17 @@ export function createSimApi(): SimApi {
   };
   const parse = (scenario: unknown) => {
     const text = JSON.stringify(scenario);
-    if (cached === null || cached.text !== text) cached = { text, parsed: parseScenario(scenario) };
+    if (cached === null || cached.text !== text) cached = { text, parsed: parseScenario(scenario), plans: new Map() };
     return cached.parsed;
+  };
+  // the chunked plan of the cached scenario, per (variant, chunks): every part task of a replication asks for it
+  const planOf = (request: PartsRequest): { scenario: Parameters<typeof planParts>[0]; plan: PartPlan } | { issues: ScenarioIssue[] } => {
+    const parsed = parse(request.scenario);
+    if (!parsed.ok) return { issues: parsed.issues };
+    const key = `${request.variant}/${request.chunks}`;
+    let plan = cached!.plans.get(key);
+    if (plan === undefined) cached!.plans.set(key, (plan = chunkPlan(planParts(parsed.scenario, request.variant), request.chunks)));
+    return { scenario: parsed.scenario, plan };
   };
   return {
     async runTasks(request, onTaskDone) {
@@ -136,6 +172,26 @@ export function createSimApi(): SimApi {
       const parsed = parse(scenario);
       if (!parsed.ok) return { ok: false, issues: parsed.issues };
       return { ok: true, series: runReplication(parsed.scenario, variantIndex, replication, { series: true, stockPoints: false }).series };
+    },
+    async partsOf(request) {
+      const planned = planOf(request);
+      if ('issues' in planned) return { ok: false, issues: planned.issues };
+      return { ok: true, count: planned.plan.parts.length, apart: planned.plan.apart };
+    },
+    async runParts(request, onPartDone) {
+      const planned = planOf(request);
+      if ('issues' in planned) return { ok: false, issues: planned.issues };
+      const runs: PartRun[] = [];
+      for (const part of request.parts) {
+        runs.push(runPart(planned.scenario, request.variant, request.replication, part, planned.plan, { series: request.series ?? true }));
+        await onPartDone?.(runs.length);
+      }
+      return { ok: true, runs };
+    },
+    async mergeParts(request) {
+      const planned = planOf(request);
+      if ('issues' in planned) return { ok: false, issues: planned.issues };
+      return { ok: true, result: mergeParts(planned.scenario, request.variant, planned.plan, request.runs, { series: request.series ?? true, stockPoints: request.stockPoints ?? true }) };
     },
     async theory(scenario) {
       const parsed = parseScenario(scenario);

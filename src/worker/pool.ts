@@ -2,7 +2,8 @@ import * as Comlink from 'comlink';
 import type { Task } from '../experiment/replicate.ts';
 import type { RunResult } from '../experiment/run.ts';
 import type { ScenarioIssue } from '../scenario/parse.ts';
-import type { RunTasksRequest, RunTasksResponse } from './api.ts';
+import type { MergePartsResponse, PartsRequest, PartsResponse, RunPartsRequest, RunPartsResponse, RunTasksRequest, RunTasksResponse } from './api.ts';
+import type { PartRun } from '../experiment/parts.ts';
 
 /**
  * What the pool needs of an endpoint: `SimApi.runTasks`, as a comlink `Remote<SimApi>` exposes it (a
@@ -12,6 +13,10 @@ import type { RunTasksRequest, RunTasksResponse } from './api.ts';
  */
 export interface SimEndpoint {
   runTasks(request: RunTasksRequest, onTaskDone?: (done: number) => void): PromiseLike<RunTasksResponse>;
+  /** independent parts (SimApi): an endpoint without them always runs whole replications */
+  partsOf?(request: PartsRequest): PromiseLike<PartsResponse>;
+  runParts?(request: RunPartsRequest, onPartDone?: (done: number) => void): PromiseLike<RunPartsResponse>;
+  mergeParts?(request: PartsRequest & { replication: number; runs: PartRun[]; series?: boolean; stockPoints?: boolean }): PromiseLike<MergePartsResponse>;
 }
 
 export interface PoolRequest {
@@ -36,6 +41,11 @@ export interface PoolOptions {
   /** polled before each hand-out; once true, no more tasks are handed out and what finished is kept */
   isCancelled?(): boolean;
   /**
+   * Spread a replication over several endpoints as its independent parts when there are fewer tasks
+   * than endpoints (default true; the result is the same bytes either way, src/experiment/parts.ts).
+   */
+  parts?: boolean;
+  /**
    * Upper bound on tasks sent in one call (default 4). Each call carries the scenario and parses it
    * again, so small tasks are batched; batches shrink towards the end so endpoints finish together.
    */
@@ -59,6 +69,10 @@ export type PoolResponse =
  */
 export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: PoolRequest, options: PoolOptions = {}): Promise<PoolResponse> {
   if (endpoints.length === 0) throw new Error('runOnPool: no endpoints to run on');
+  if ((options.parts ?? true) && request.tasks.length > 0 && request.tasks.length < endpoints.length && endpoints.every((endpoint) => endpoint.partsOf && endpoint.runParts && endpoint.mergeParts)) {
+    const apart = await runApart(endpoints, request, options);
+    if (apart !== null) return apart;
+  }
   const total = request.tasks.length;
   const maxBatch = Math.max(1, Math.floor(options.maxBatch ?? 4));
   const byTask: (RunResult | undefined)[] = new Array(total);
@@ -109,6 +123,94 @@ export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: 
       if (reported < batch.tasks.length) {
         done += batch.tasks.length - reported;
         options.onProgress?.(done, total);
+      }
+    }
+  };
+
+  await Promise.all(endpoints.map(drive));
+  if (issues !== null) return { ok: false, issues };
+  const results = byTask.filter((result): result is RunResult => result !== undefined);
+  return { ok: true, results, complete: results.length === total };
+}
+
+/** One unit of work when replications run as parts: part `part` of task `task` (-1: the whole task). */
+interface Unit {
+  task: number;
+  part: number;
+}
+
+/**
+ * Fewer tasks than endpoints (one replication of a large network): each task's replication runs as
+ * chunks of its independent parts, a chunk per call, over every endpoint; the endpoint that returns a
+ * task's last chunk merges them (SimApi.mergeParts), so the result is the bytes of the whole run.
+ * Null when no task falls apart (then the caller runs whole tasks). Progress counts tasks, a task's
+ * finished chunks counting as the same fraction of it.
+ */
+async function runApart(endpoints: ReadonlyArray<SimEndpoint>, request: PoolRequest, options: PoolOptions): Promise<PoolResponse | null> {
+  const total = request.tasks.length;
+  // about two chunks per endpoint overall, so one that is slower does not hold the rest back
+  const chunks = Math.max(2, Math.ceil((2 * endpoints.length) / total));
+  const first = endpoints[0];
+  const counts: number[] = [];
+  for (const task of request.tasks) {
+    const planned = await first.partsOf!({ scenario: request.scenario, variant: task.variant, chunks });
+    if (!planned.ok) return { ok: false, issues: planned.issues };
+    counts.push(planned.apart ? planned.count : 0);
+  }
+  if (counts.every((count) => count === 0)) return null;
+
+  const units: Unit[] = request.tasks.flatMap((_, task) => (counts[task] === 0 ? [{ task, part: -1 }] : Array.from({ length: counts[task] }, (_, part) => ({ task, part }))));
+  const runsOf: PartRun[][] = request.tasks.map(() => []);
+  const byTask: (RunResult | undefined)[] = new Array(total);
+  let next = 0;
+  let failed = false;
+  let issues: ScenarioIssue[] | null = null;
+  // tasks finished, plus each unfinished task's chunks run (its last counts once merged)
+  const progress = () => {
+    let done = 0;
+    request.tasks.forEach((_, t) => {
+      if (byTask[t] !== undefined) done++;
+      else if (counts[t] > 0) done += Math.min(runsOf[t].length, counts[t] - 1) / counts[t];
+    });
+    options.onProgress?.(done, total);
+  };
+
+  const drive = async (endpoint: SimEndpoint): Promise<void> => {
+    while (!failed && issues === null && next < units.length && !options.isCancelled?.()) {
+      const unit = units[next++];
+      const task = request.tasks[unit.task];
+      try {
+        if (unit.part < 0) {
+          const response = await endpoint.runTasks({ scenario: request.scenario, tasks: [task], series: request.series, stockPoints: request.stockPoints });
+          if (!response.ok) {
+            issues ??= response.issues;
+            return;
+          }
+          byTask[unit.task] = response.results[0];
+          options.onResults?.(response.results);
+          progress();
+          continue;
+        }
+        const ran = await endpoint.runParts!({ scenario: request.scenario, variant: task.variant, chunks, replication: task.replication, parts: [unit.part], series: request.series });
+        if (!ran.ok) {
+          issues ??= ran.issues;
+          return;
+        }
+        runsOf[unit.task].push(...ran.runs);
+        progress();
+        if (runsOf[unit.task].length < counts[unit.task]) continue;
+        const merged = await endpoint.mergeParts!({ scenario: request.scenario, variant: task.variant, chunks, replication: task.replication, runs: runsOf[unit.task], series: request.series, stockPoints: request.stockPoints });
+        if (!merged.ok) {
+          issues ??= merged.issues;
+          return;
+        }
+        byTask[unit.task] = merged.result;
+        runsOf[unit.task] = [];
+        options.onResults?.([merged.result]);
+        progress();
+      } catch (error) {
+        failed = true;
+        throw error;
       }
     }
   };

@@ -11,6 +11,7 @@ import { launchBrowser, normalizeSpace, openApp, REPO_ROOT, runWith, shownDescri
 import { encodeScenarioForUrl } from '../../web/editor/shareLink.ts';
 import { loadScenario } from '../../src/cli/loadScenario.ts';
 import { runExperiment } from '../../src/experiment/replicate.ts';
+import { independentParts } from '../../src/model/independentParts.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 
 const NEWSVENDOR = 'scenarios/01-newsvendor.json';
@@ -107,6 +108,25 @@ test.each(['scenarios/08-fresh-food-fefo.json', 'scenarios/10-outage-communicati
     expect(app.errors).toEqual([]);
   },
 );
+
+test("one replication runs as its independent parts on both workers, and the app's results are still the engine's in Node (06, one variant)", async () => {
+  const original = JSON.parse(await readFile(join(REPO_ROOT, 'scenarios/06-winter-clothing.json'), 'utf8')) as Record<string, unknown>;
+  // one variant and one replication: one task for two workers, so the pool runs the replication's two
+  // parts apart (src/worker/pool.ts runApart) and merges them
+  const edited: Record<string, unknown> = { ...original, horizonDays: 120, warmupDays: 10 };
+  delete edited.variants;
+  const app = await open({ hash: await encodeScenarioForUrl(JSON.stringify(edited, null, 2), { replications: 1, seed: 'parts' }) });
+  const { page } = app;
+  // two cores or more, so the page opened two workers for its one task (web/worker/client.ts)
+  expect(await page.evaluate(() => navigator.hardwareConcurrency)).toBeGreaterThanOrEqual(2);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const exported = await readFile(await download.path(), 'utf8');
+  const parsed = parseScenario({ ...edited, replications: 1, seed: 'parts' });
+  if (!parsed.ok) throw new Error(parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n'));
+  expect(independentParts(parsed.scenario).length).toBe(2);
+  expect(exported).toBe(`${JSON.stringify(runExperiment(parsed.scenario))}\n`);
+  expect(app.errors).toEqual([]);
+});
 
 test("the inventory chart offers the stock points of the variant shown, when a variant's 'set' changes the network", async () => {
   const file = 'scenarios/09-online-shoes-24h.json';

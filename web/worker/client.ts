@@ -115,9 +115,14 @@ export interface WorkerPool {
   close(): void;
 }
 
-/** Starts `tasks` workers at most (fewer on fewer cores). */
-export function openWorkerPool(tasks: number): WorkerPool {
-  const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, tasks));
+/**
+ * Starts a worker per core, at most one per task to come, or one per core whatever the tasks when
+ * `mayFallApart`: a network of several stock points may run a replication as its independent parts on
+ * every worker (src/experiment/parts.ts, src/worker/pool.ts), with the same bytes.
+ */
+export function openWorkerPool(tasks: number, mayFallApart = false): WorkerPool {
+  const cores = navigator.hardwareConcurrency || 2;
+  const size = Math.max(1, Math.min(cores, mayFallApart ? Math.max(tasks, cores) : tasks));
   const workers = Array.from({ length: size }, () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }));
   const endpoints: Remote<SimApi>[] = workers.map((worker) => wrap<SimApi>(worker));
   // a worker that fails to start or crashes outside a call reports here, not through comlink; a result
@@ -150,6 +155,12 @@ export function openWorkerPool(tasks: number): WorkerPool {
   };
 }
 
+/** The stock points a scenario's entries make (each entry: its nodes times its products). */
+function stockPointCount(scenario: Scenario): number {
+  const count = (ids: string | string[]) => (Array.isArray(ids) ? ids.length : 1);
+  return scenario.stockPoints.reduce((sum, entry) => sum + count(entry.node) * count(entry.product), 0);
+}
+
 /**
  * A worker's failure in words. Running out of memory reaches the page as a RangeError from the engine
  * (an array buffer the browser would not allocate) or, in some browsers, as an error event saying "out
@@ -180,7 +191,7 @@ export async function runScenario(
   options: { theory?: boolean } = {},
 ): Promise<RunOutcome> {
   const tasks = tasksOf(scenario);
-  const pool = openWorkerPool(tasks.length);
+  const pool = openWorkerPool(tasks.length, stockPointCount(scenario) > 1);
   // the closed forms only where they are shown (Run); a sweep's grid or a sensitivity run has no use for them
   const theory: TheoryJob = options.theory ? startTheory(scenario) : { result: Promise.resolve(null), stop() {} };
   try {
