@@ -65,6 +65,9 @@ export interface BenchResult {
   replication: SingleReplication;
   workers1?: ParallelRun;
   workers2?: ParallelRun;
+  /** one replication on 1 and on 2 worker threads: on 2 it runs as chunks of its independent parts (src/experiment/parts.ts) */
+  single1?: ParallelRun;
+  single2?: ParallelRun;
 }
 
 function fail(message: string): never {
@@ -141,6 +144,14 @@ function report(result: BenchResult, file: string): string {
       `${one.replications} replications through the worker pool (thread start-up included):`,
       `  1 worker      ${formatSeconds(one.wallSeconds)}`,
       `  2 workers     ${formatSeconds(two.wallSeconds)}  (speed-up ${formatNumber(one.wallSeconds / two.wallSeconds, 2)}x)`,
+    );
+  }
+  const { single1, single2 } = result;
+  if (single1 && single2) {
+    lines.push(
+      'one replication through the worker pool (thread start-up and parsing included; on 2 workers it runs as chunks of its independent parts):',
+      `  1 worker      ${formatSeconds(single1.wallSeconds)}`,
+      `  2 workers     ${formatSeconds(single2.wallSeconds)}  (speed-up ${formatNumber(single1.wallSeconds / single2.wallSeconds, 2)}x)`,
     );
   }
   return lines.join('\n') + '\n';
@@ -260,6 +271,9 @@ async function main(argv: string[]): Promise<void> {
     result.workers1 = await timeOnThreads(file, 1, replications);
     progress(`timing ${replications} replications on 2 worker threads...\n`);
     result.workers2 = await timeOnThreads(file, 2, replications);
+    progress('timing one replication on 1 worker thread, then on 2 (as its independent parts)...\n');
+    result.single1 = await timeOnThreads(file, 1, 1);
+    result.single2 = await timeOnThreads(file, 2, 1);
   }
   if (json) {
     const { cpuSeconds: _, ...replication } = result.replication;

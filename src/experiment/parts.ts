@@ -37,12 +37,18 @@ export interface PartRun {
   part: number;
   /** the part's own run: its stock points in the whole network's relative order */
   result: RunResult;
-  /** per stock point of the part (in result order): units ordered from suppliers per day of the window (NaN: not supplied by one) */
-  dayOrders: number[][];
-  /** per stock point of the part: customer demand per day of the window (NaN: not customer-facing) */
-  dayDemand: number[][];
-  /** per stock point of the part: its daily series (null when series are not recorded) */
-  pointSeries: DailyLevels[] | null;
+  /** days of the window closed (the length of each point's row below) */
+  windowDaysClosed: number;
+  /**
+   * per stock point of the part (in result order), a row of `windowDaysClosed`: units ordered from
+   * suppliers per day of the window (NaN: not supplied by one). Flat typed arrays, so crossing to and
+   * from a worker is a copy of bytes, not of a thousand arrays.
+   */
+  dayOrders: Float64Array;
+  /** the same for customer demand (NaN: not customer-facing) */
+  dayDemand: Float64Array;
+  /** per daily level, per stock point of the part a row of `result.series.days` (null when series are not recorded) */
+  pointSeries: Record<DailyLevelName, Float64Array> | null;
   /** per node with a gate: units waiting to leave for each of the part's stock points */
   awaiting: { node: string; units: number[] }[];
   /** events that belong to no stock point, by what they are (Simulation.sharedEvents) */
@@ -199,15 +205,18 @@ export function runPart(
   const { simulation, result } = runSimulationOf(cut, 0, replication, { series: options.series ?? true }, { keepPointDays: true }, variant.id);
   const points = simulation.stockPoints;
   const pointDays = simulation.rollupDaily.pointDays!;
+  const windowDaysClosed = pointDays.orders.length > 0 ? pointDays.orders[0].length : 0;
   const series = simulation.series;
   return {
     part: partIndex,
-    result: { ...result, variant: variant.id },
-    dayOrders: pointDays.orders.map((days) => [...days]),
-    dayDemand: pointDays.demand.map((days) => [...days]),
+    // the points' series travel once, in pointSeries
+    result: { ...result, variant: variant.id, series: result.series && { ...result.series, stockPoints: null } },
+    windowDaysClosed,
+    dayOrders: flat(pointDays.orders, windowDaysClosed),
+    dayDemand: flat(pointDays.demand, windowDaysClosed),
     pointSeries:
       (options.series ?? true) && series.network.onHand.length > 0
-        ? points.map((point) => Object.fromEntries(DAILY_LEVELS.map((level) => [level, Array.from(series.perPoint[level][point.index])])) as DailyLevels)
+        ? (Object.fromEntries(DAILY_LEVELS.map((level) => [level, flat(points.map((point) => series.perPoint[level][point.index]), series.days)])) as Record<DailyLevelName, Float64Array>)
         : null,
     awaiting: simulation.gates.map((gate) => ({ node: gate.node, units: Array.from(gate.waitingByDestination(points.length)) })),
     sharedEvents: [...simulation.sharedEvents],
@@ -226,7 +235,8 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
   if (byPart.size !== plan.parts.length || plan.parts.some((_, p) => !byPart.has(p))) {
     throw new Error(`merging a replication of ${plan.parts.length} parts from ${runs.length} part results`);
   }
-  const first = byPart.get(0)!.result;
+  const firstRun = byPart.get(0)!;
+  const first = firstRun.result;
   const windowDays = first.windowDays;
 
   // every stock point of the whole, in order: [part run, index in it]
@@ -242,9 +252,9 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
   const sums = RollupDaily.sumsOf(
     whole.products.length,
     pointProducts,
-    located.map(([run, i]) => run.dayOrders[i]),
-    located.map(([run, i]) => run.dayDemand[i]),
-    located.length > 0 ? located[0][0].dayOrders[located[0][1]].length : 0,
+    located.map(([run, i]) => run.dayOrders.subarray(i * run.windowDaysClosed, (i + 1) * run.windowDaysClosed)),
+    located.map(([run, i]) => run.dayDemand.subarray(i * run.windowDaysClosed, (i + 1) * run.windowDaysClosed)),
+    firstRun.windowDaysClosed,
   );
 
   const products = whole.products.map((product, index) => {
@@ -350,8 +360,8 @@ function mergedSeries(whole: Scenario, pointCount: number, located: [PartRun, nu
   for (const level of DAILY_LEVELS) {
     const values = new Float64Array(days);
     for (const [run, i] of located) {
-      const own = run.pointSeries![i][level as DailyLevelName];
-      for (let day = 0; day < days; day++) values[day] += own[day];
+      const own = run.pointSeries![level];
+      for (let day = 0; day < days; day++) values[day] += own[i * days + day];
     }
     network[level] = Array.from(values);
   }
@@ -373,9 +383,18 @@ function mergedSeries(whole: Scenario, pointCount: number, located: [PartRun, nu
   return {
     days,
     network,
-    stockPoints: perStockPoint ? located.map(([run, i]) => run.pointSeries![i]) : null,
+    stockPoints: perStockPoint
+      ? located.map(([run, i]) => Object.fromEntries(DAILY_LEVELS.map((level) => [level, Array.from(run.pointSeries![level].subarray(i * days, (i + 1) * days))])) as DailyLevels)
+      : null,
     activeCustomers,
     networkActiveCustomers: Array.from(networkActiveCustomers),
     online: (zoned ?? byPart.get(0)!).result.series!.online,
   };
+}
+
+/** Rows of equal length, one after the other in one array. */
+function flat(rows: ArrayLike<number>[], length: number): Float64Array {
+  const out = new Float64Array(rows.length * length);
+  rows.forEach((row, i) => out.set(row, i * length));
+  return out;
 }

@@ -179,7 +179,7 @@ export class RollupDaily {
    * The sums from stock points' daily figures (`pointDays` of the parts, concatenated in the whole
    * network's stock point order), adding them in the order `closeDay` does.
    */
-  static sumsOf(products: number, pointProducts: readonly number[], orders: readonly number[][], demand: readonly number[][], days: number): Float64Array {
+  static sumsOf(products: number, pointProducts: readonly number[], orders: readonly ArrayLike<number>[], demand: readonly ArrayLike<number>[], days: number): Float64Array {
     const sums = new Float64Array((products + 1) * 5);
     const dayOrders = new Float64Array(products + 1);
     const dayDemand = new Float64Array(products + 1);
