@@ -5,6 +5,7 @@ import { validateCommand } from './commands/validate.ts';
 import { compareCommand } from './commands/compare.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { optimizeCommand } from './commands/optimize.ts';
+import { recommendCommand } from './commands/recommend.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
 import { importCommand } from './commands/import.ts';
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (argv: ReadonlyArray<string>) => number | Promise
   compare: compareCommand,
   sweep: sweepCommand,
   optimize: optimizeCommand,
+  recommend: recommendCommand,
   sensitivity: sensitivityCommand,
   import: importCommand,
 };

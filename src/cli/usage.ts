@@ -10,6 +10,8 @@ Commands:
                              the chosen KPI over the grid and the service-vs-holding-cost frontier
   optimize <scenario.json>   find the grid point that minimises a KPI (under a service floor): screen
                              the grid, confirm the best few, say if the winner beats the runner-up
+  recommend <scenario.json>  the cheapest parameters of a policy that keep each stock point (or product)
+                             at a service target with 95% confidence, confirmed on fresh seeds
   sensitivity <scenario.json>  move each input (demand, its variability, lead times, churn, holding
                              cost) by -x% and +x% in turn; a KPI's response, largest first (tornado)
   compare <scenario.json>    compare the policy variants pairwise on common random numbers: each
@@ -62,6 +64,20 @@ Options of optimize (and --product, --node, --param, --from as for sweep; --repl
   --confirm-replications N  replications for each kept candidate (default 4 x the screening's)
   --top N            candidates kept for confirmation (default 3)
   --csv              print every screened grid point and confirmed candidate as CSV
+
+Options of recommend (and --seed, --days, --workers, --memory, --json as for run):
+  --target KPI>=VALUE   the service to keep at every customer-facing stock point, e.g. fillRate>=0.95
+                     (required)
+  --policy P         sS, rQ, RS or baseStock (default sS)
+  --objective KPI    minimised among the parameters meeting the target (default totalCost)
+  --by LEVEL         stock-point (each its own parameters) or product (one rule for its locations)
+  --replications N   replications of each rung of the search (default: the scenario's, at most 10)
+  --confirm-replications N  replications of the confirmation on fresh seeds (default 2 x the search's)
+  --csv              print one row per stock point: each parameter now and recommended, service and
+                     cost both ways with 95% half-widths
+  --master-csv FILE  write the recommended parameters in the SKU master's columns (sku, location,
+                     policy, reorderPoint, orderUpTo, orderQuantity, level, reviewPeriod)
+  --out FILE         write the scenario with a "recommended" variant beside today's
 
 Options of sensitivity (and --replications, --seed, --days, --workers, --memory, --json as for run):
   --by PERCENT       how far each input moves, down and up (default 20)

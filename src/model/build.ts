@@ -293,6 +293,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     point.care = careOf(plan);
     point.servesOnline = onlineBase.has(plan.key);
     point.expectedLeadDays = leadMean;
+    point.policyContext = context;
     const visibility = plan.entry.visibility;
     if (visibility) {
       point.visibility = {

@@ -1,4 +1,4 @@
-import type { Policy, PolicyState } from './policies/policy.ts';
+import type { Policy, PolicyContext, PolicyState } from './policies/policy.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import type { RandomStream } from '../random/streams.ts';
 import { BackorderQueue } from './backorderQueue.ts';
@@ -96,6 +96,8 @@ export class StockPoint implements PolicyState {
   readonly quietAbove: number;
   /** expiry, markdown, damage, end of life, returns, recalls (see productCare.ts) */
   care: ProductCare = NO_CARE;
+  /** the demand, lead time and costs the point's policy was sized from (read by the recommendation, src/experiment/recommend.ts) */
+  policyContext: PolicyContext | null = null;
   /** the shelf as lots, for a product held in lots (its total is always `onHand`); else null */
   lots: LotList | null = null;
   /** units an upstream point has taken for this one and not yet shipped (products in lots) */

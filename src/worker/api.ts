@@ -1,6 +1,7 @@
 import { parseScenario, type ScenarioIssue } from '../scenario/parse.ts';
 import { runReplication, type RunResult, type RunSeries } from '../experiment/run.ts';
 import { chunkPlan, mergeParts, planParts, runPart, type PartPlan, type PartRun } from '../experiment/parts.ts';
+import { planSharing, runVariantsSharing, type SharingPlan } from '../experiment/sharedParts.ts';
 import type { Task } from '../experiment/replicate.ts';
 import { theoryOf, type ScenarioTheory } from '../experiment/theory.ts';
 import { importFiles, readTable, type ImportOptions, type ImportResult } from '../import/importFiles.ts';
@@ -59,8 +60,27 @@ export interface SimApi {
   partsOf(request: PartsRequest): Promise<PartsResponse>;
   /** Runs the given parts (indexes into the same chunked plan) of a replication, calling `onPartDone` after each. */
   runParts(request: RunPartsRequest, onPartDone?: (done: number) => void): Promise<RunPartsResponse>;
+  /**
+   * Whether the scenario's variants share the run of the stock points whose policies they all give
+   * alike (src/experiment/sharedParts.ts), and how many stock points are common and how many vary.
+   */
+  sharingOf(scenario: unknown): Promise<SharingResponse>;
+  /**
+   * Replication `replication` of the given variants, the common stock points run once for them all
+   * (the bytes of runTasks on each), calling `onVariantDone` after each variant.
+   */
+  runVariants(request: RunVariantsRequest, onVariantDone?: (done: number) => void): Promise<RunTasksResponse>;
   /** The whole replication's result from every part's run (mergeParts): the bytes of runTasks on the whole. */
   mergeParts(request: PartsRequest & { replication: number; runs: PartRun[]; series?: boolean; stockPoints?: boolean }): Promise<MergePartsResponse>;
+}
+
+export type SharingResponse = { ok: true; applies: boolean; commonPoints: number; varyingPoints: number } | { ok: false; issues: ScenarioIssue[] };
+export interface RunVariantsRequest {
+  scenario: unknown;
+  replication: number;
+  variants: number[];
+  series?: boolean;
+  stockPoints?: boolean;
 }
 
 export interface PartsRequest {
@@ -130,7 +150,7 @@ export function createSimApi(): SimApi {
   // the scenario of the previous call, validated: a run sends the same scenario with every batch, and
   // validating a large one (a sweep of hundreds of variants over 1,000 stock points) takes longer
   // than its runs; comparing its JSON text costs a few milliseconds
-  let cached: { text: string; parsed: ReturnType<typeof parseScenario>; plans: Map<string, PartPlan> } | null = null;
+  let cached: { text: string; parsed: ReturnType<typeof parseScenario>; plans: Map<string, PartPlan>; sharing?: SharingPlan | null } | null = null;
   // the file the wizard previewed last, read once (it previews again at each change of the mapping,
   // then imports the same file), and the last import's histories, for importCounts
   let lastTable: { key: string; sheet: string | undefined; table: Table } | null = null;
@@ -172,6 +192,22 @@ export function createSimApi(): SimApi {
       const parsed = parse(scenario);
       if (!parsed.ok) return { ok: false, issues: parsed.issues };
       return { ok: true, series: runReplication(parsed.scenario, variantIndex, replication, { series: true, stockPoints: false }).series };
+    },
+    async sharingOf(scenario) {
+      const parsed = parse(scenario);
+      if (!parsed.ok) return { ok: false, issues: parsed.issues };
+      if (cached!.sharing === undefined) cached!.sharing = planSharing(parsed.scenario);
+      const sharing = cached!.sharing;
+      return { ok: true, applies: sharing !== null, commonPoints: sharing?.commonPoints ?? 0, varyingPoints: sharing?.varyingPoints ?? 0 };
+    },
+    async runVariants(request, onVariantDone) {
+      const parsed = parse(request.scenario);
+      if (!parsed.ok) return { ok: false, issues: parsed.issues };
+      if (cached!.sharing === undefined) cached!.sharing = planSharing(parsed.scenario);
+      const options = { series: request.series ?? true, stockPoints: request.stockPoints ?? true };
+      // progress reports cross to the page without being awaited: the variants run in one go
+      const results = runVariantsSharing(parsed.scenario, cached!.sharing, request.replication, request.variants, options, (done) => void onVariantDone?.(done));
+      return { ok: true, results };
     },
     async partsOf(request) {
       const planned = planOf(request);

@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import type { Task } from '../experiment/replicate.ts';
 import type { RunResult } from '../experiment/run.ts';
 import type { ScenarioIssue } from '../scenario/parse.ts';
-import type { MergePartsResponse, PartsRequest, PartsResponse, RunPartsRequest, RunPartsResponse, RunTasksRequest, RunTasksResponse } from './api.ts';
+import type { MergePartsResponse, PartsRequest, PartsResponse, RunPartsRequest, RunPartsResponse, RunTasksRequest, RunTasksResponse, RunVariantsRequest, SharingResponse } from './api.ts';
 import type { PartRun } from '../experiment/parts.ts';
 
 /**
@@ -17,6 +17,9 @@ export interface SimEndpoint {
   partsOf?(request: PartsRequest): PromiseLike<PartsResponse>;
   runParts?(request: RunPartsRequest, onPartDone?: (done: number) => void): PromiseLike<RunPartsResponse>;
   mergeParts?(request: PartsRequest & { replication: number; runs: PartRun[]; series?: boolean; stockPoints?: boolean }): PromiseLike<MergePartsResponse>;
+  /** variants sharing the common stock points' run (SimApi) */
+  sharingOf?(scenario: unknown): PromiseLike<SharingResponse>;
+  runVariants?(request: RunVariantsRequest, onVariantDone?: (done: number) => void): PromiseLike<RunTasksResponse>;
 }
 
 export interface PoolRequest {
@@ -69,6 +72,11 @@ export type PoolResponse =
  */
 export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: PoolRequest, options: PoolOptions = {}): Promise<PoolResponse> {
   if (endpoints.length === 0) throw new Error('runOnPool: no endpoints to run on');
+  const variantCount = new Set(request.tasks.map((task) => task.variant)).size;
+  if ((options.parts ?? true) && variantCount > 1 && endpoints.every((endpoint) => endpoint.sharingOf && endpoint.runVariants)) {
+    const shared = await runSharing(endpoints, request, options);
+    if (shared !== null) return shared;
+  }
   if ((options.parts ?? true) && request.tasks.length > 0 && request.tasks.length < endpoints.length && endpoints.every((endpoint) => endpoint.partsOf && endpoint.runParts && endpoint.mergeParts)) {
     const apart = await runApart(endpoints, request, options);
     if (apart !== null) return apart;
@@ -211,6 +219,79 @@ async function runApart(endpoints: ReadonlyArray<SimEndpoint>, request: PoolRequ
       } catch (error) {
         failed = true;
         throw error;
+      }
+    }
+  };
+
+  await Promise.all(endpoints.map(drive));
+  if (issues !== null) return { ok: false, issues };
+  const results = byTask.filter((result): result is RunResult => result !== undefined);
+  return { ok: true, results, complete: results.length === total };
+}
+
+/**
+ * Variants that give most stock points the same policies (a sweep of one SKU): each replication's
+ * variants run in a few batches, each batch running the common stock points once and each variant's
+ * own ones (SimApi.runVariants, src/experiment/sharedParts.ts), with the bytes of the whole runs.
+ * Batches: at least two per endpoint over the experiment, so the endpoints finish together; a batch
+ * re-runs the common stock points, so they are no smaller than that needs. Null when the variants
+ * share nothing.
+ */
+async function runSharing(endpoints: ReadonlyArray<SimEndpoint>, request: PoolRequest, options: PoolOptions): Promise<PoolResponse | null> {
+  const planned = await endpoints[0].sharingOf!(request.scenario);
+  if (!planned.ok) return { ok: false, issues: planned.issues };
+  if (!planned.applies) return null;
+  const total = request.tasks.length;
+  const byReplication = new Map<number, number[]>();
+  request.tasks.forEach((task, index) => {
+    const list = byReplication.get(task.replication) ?? [];
+    list.push(index);
+    byReplication.set(task.replication, list);
+  });
+  const perReplication = Math.max(1, Math.ceil((2 * endpoints.length) / byReplication.size));
+  const units: { replication: number; tasks: number[] }[] = [];
+  for (const [replication, tasks] of byReplication) {
+    const size = Math.ceil(tasks.length / perReplication);
+    for (let start = 0; start < tasks.length; start += size) units.push({ replication, tasks: tasks.slice(start, start + size) });
+  }
+  const byTask: (RunResult | undefined)[] = new Array(total);
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  let issues: ScenarioIssue[] | null = null;
+
+  const drive = async (endpoint: SimEndpoint): Promise<void> => {
+    while (!failed && issues === null && next < units.length && !options.isCancelled?.()) {
+      const unit = units[next++];
+      let reported = 0;
+      let settled = false;
+      const onVariantDone = Comlink.proxy((doneInCall: number) => {
+        if (settled || doneInCall <= reported) return;
+        done += doneInCall - reported;
+        reported = doneInCall;
+        options.onProgress?.(done, total);
+      });
+      let response;
+      try {
+        response = await endpoint.runVariants!(
+          { scenario: request.scenario, replication: unit.replication, variants: unit.tasks.map((t) => request.tasks[t].variant), series: request.series, stockPoints: request.stockPoints },
+          onVariantDone,
+        );
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        settled = true;
+      }
+      if (!response.ok) {
+        issues ??= response.issues;
+        return;
+      }
+      response.results.forEach((result, k) => (byTask[unit.tasks[k]] = result));
+      options.onResults?.(response.results);
+      if (reported < unit.tasks.length) {
+        done += unit.tasks.length - reported;
+        options.onProgress?.(done, total);
       }
     }
   };

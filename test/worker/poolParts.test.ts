@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runReplication } from '../../src/experiment/run.ts';
 import { runExperiment, summarize, tasksOf } from '../../src/experiment/replicate.ts';
-import { createSimApi, type RunPartsRequest } from '../../src/worker/api.ts';
+import { createSimApi, type RunPartsRequest, type RunVariantsRequest } from '../../src/worker/api.ts';
+import { planSweep } from '../../src/experiment/sweep.ts';
 import { runOnPool, type SimEndpoint } from '../../src/worker/pool.ts';
 import { loadScenarioFile, shortened } from '../fixtures/scenario.ts';
 
@@ -21,6 +22,23 @@ function endpoints(count: number) {
     };
   });
   return { list, chunksRun };
+}
+
+/** `count` engines in this thread, counting the variants each runs through runVariants. */
+function sharingEndpoints(count: number) {
+  const variantsRun: number[] = new Array(count).fill(0);
+  const list: SimEndpoint[] = Array.from({ length: count }, (_, e) => {
+    const api = createSimApi();
+    return {
+      runTasks: api.runTasks,
+      sharingOf: api.sharingOf,
+      runVariants: (request: RunVariantsRequest, onVariantDone?: (done: number) => void) => {
+        variantsRun[e] += request.variants.length;
+        return api.runVariants(request, onVariantDone);
+      },
+    };
+  });
+  return { list, variantsRun };
 }
 
 function load(file: string, horizonDays: number, replications: number) {
@@ -81,5 +99,24 @@ describe('the pool runs a replication as its independent parts on every endpoint
     if (!response.ok) throw new Error('invalid');
     expect(response.complete).toBe(false);
     expect(response.results).toEqual([]);
+  });
+});
+
+describe('the pool runs variants that differ in one SKU sharing the run of the other stock points', () => {
+  it("gives a sweep of bench-A's first SKU (3 x 3 grid, 2 replications, 45 days) the bytes of runExperiment on 1, 2 and 3 endpoints", async () => {
+    const base = load('scenarios/bench/retail-1000.json', 45, 2);
+    const { scenario } = planSweep(base, { product: 'sku-001', axes: [{ parameter: 'reorderPoint', values: [40, 60, 80] }, { parameter: 'orderUpTo', values: [150, 200, 250] }] });
+    const expected = JSON.stringify(runExperiment(scenario));
+    for (const count of [1, 2, 3]) {
+      const { list, variantsRun } = sharingEndpoints(count);
+      const progress: number[] = [];
+      const response = await runOnPool(list, { scenario, tasks: tasksOf(scenario) }, { onProgress: (done) => progress.push(done) });
+      if (!response.ok) throw new Error('invalid');
+      expect(JSON.stringify(summarize(scenario, response.results, response.complete))).toBe(expected);
+      // every variant of every replication ran through the shared path, spread over every endpoint
+      expect(variantsRun.reduce((a, b) => a + b, 0)).toBe(18);
+      expect(variantsRun.every((n) => n > 0)).toBe(true);
+      expect(progress.at(-1)).toBe(18);
+    }
   });
 });

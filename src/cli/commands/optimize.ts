@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { variantsOf } from '../../model/build.ts';
+import { planStockPoints, variantsOf } from '../../model/build.ts';
+import { scenarioForVariant } from '../../scenario/variantSettings.ts';
+import { objectiveWarnings } from '../../experiment/recommend.ts';
 import { optimize, type OptimizeSpec } from '../../experiment/optimize.ts';
 import { planSweep } from '../../experiment/sweep.ts';
 import { theoryOf } from '../../experiment/theory.ts';
@@ -55,6 +57,13 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
   } catch (error) {
     if (error instanceof RangeError) return argumentError(error.message);
     throw error;
+  }
+  // a cost minimised without a service floor, where unmet demand is lost and costs nothing: stocking
+  // nothing wins (README's smallest scenario named a reorder point of 0 best)
+  if (spec.constraint === undefined) {
+    const base = spec.from === undefined ? variantsOf(scenario)[0] : variantsOf(scenario).find((variant) => variant.id === spec.from)!;
+    const points = planStockPoints(scenarioForVariant(scenario, base), base).filter((plan) => plan.product === spec.product && (spec.node === undefined || plan.node === spec.node));
+    for (const warning of objectiveWarnings(scenario, spec, points)) err(`warning: ${warning} Here: --constraint fillRate>=0.95, or stocklab recommend.\n`);
   }
   const workers = (args.options.get('workers') as number | undefined) ?? availableParallelism();
   const start = performance.now();
