@@ -9,6 +9,9 @@
  * npm run bench -- --repeat N    time the single replication N times (default 3) and report the fastest
  * npm run bench -- --import      the import benchmark instead (scripts/benchImport.ts): 1,000 SKUs x 2 years
  *                                of daily sales imported, fitted and run, in Node and Chromium
+ * npm run bench -- --recommend   the recommendation benchmark instead: stocklab recommend on a range of
+ *                                1,000 SKUs (scripts/rangeScenario.ts), fill rate 95%, on 2 workers
+ *                                (--skus N, --workers N)
  * npm run bench -- --sweep       the sweep benchmark instead: a 20 x 20 grid of (s, S) for one SKU of
  *                                bench-A, 10 replications per point, on 1 and on 2 workers
  *                                (--grid N for N x N, --replications N, --days D to scale it down,
@@ -28,6 +31,9 @@ import { runExperimentOnThreads } from '../src/cli/experimentOnThreads.ts';
 import { formatNumber, formatSeconds } from '../src/cli/format.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
 import { planSweep } from '../src/experiment/sweep.ts';
+import { recommend, type RecommendSpec } from '../src/experiment/recommend.ts';
+import { parseScenario } from '../src/scenario/parse.ts';
+import { rangeScenario } from './rangeScenario.ts';
 import { benchImport, importReport } from './benchImport.ts';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
@@ -208,6 +214,64 @@ function sweepReport(sweep: SweepBench, file: string): string {
   ].join('\n') + '\n';
 }
 
+interface RecommendBench {
+  skus: number;
+  searchReplications: number;
+  confirmReplications: number;
+  workers: number;
+  wallSeconds: number;
+  runs: number;
+  met: number;
+  notConfirmed: number;
+  cannotMeet: number;
+  /** the network's total cost, recommended minus today, over the measured window (mean, 95% half-width) */
+  totalChange: { mean: number; halfWidth: number | null } | null;
+}
+
+/**
+ * The recommendation benchmark: `stocklab recommend --target fillRate>=0.95 --policy sS` on a range of
+ * `skus` SKUs (scripts/rangeScenario.ts), through the CLI's pool on `workers` threads, timed from
+ * starting the threads to the confirmed recommendation.
+ */
+async function timeRecommend(options: { skus: number; workers: number; progress: (text: string) => void }): Promise<RecommendBench> {
+  const parsed = parseScenario(rangeScenario(options.skus));
+  if (!parsed.ok) throw new Error('the range scenario does not parse');
+  const spec: RecommendSpec = { target: { kpi: 'fillRate', atLeast: 0.95 }, policy: 'sS', objective: 'totalCost', by: 'stockPoint', searchReplications: 10, confirmReplications: 20 };
+  const start = performance.now();
+  const pool = startThreadPool(options.workers);
+  try {
+    const outcome = await recommend(parsed.scenario, spec, async (candidate, phase) => {
+      options.progress(`  ${phase}: ${candidate.replications} replications, ${formatSeconds((performance.now() - start) / 1000)} so far\n`);
+      return runExperimentOnThreads(pool, candidate, { series: false });
+    });
+    const count = (status: string) => outcome.rows.filter((row) => row.status === status).length;
+    return {
+      skus: options.skus,
+      searchReplications: spec.searchReplications,
+      confirmReplications: spec.confirmReplications,
+      workers: options.workers,
+      wallSeconds: (performance.now() - start) / 1000,
+      runs: outcome.runs.search + outcome.runs.refine + outcome.runs.confirm,
+      met: count('met'),
+      notConfirmed: count('notConfirmed'),
+      cannotMeet: count('cannotMeet'),
+      totalChange: outcome.totalChange && { mean: outcome.totalChange.mean, halfWidth: outcome.totalChange.halfWidth },
+    };
+  } finally {
+    await pool.terminate();
+  }
+}
+
+function recommendReport(bench: RecommendBench): string {
+  const change = bench.totalChange;
+  return [
+    `bench (recommend): a range of ${formatNumber(bench.skus, 0)} SKUs (scripts/rangeScenario.ts), fillRate >= 0.95, (s, S), by stock point`,
+    `  ${bench.runs} runs of the range (search ${bench.searchReplications} replications a rung, confirmation ${bench.confirmReplications}) on ${bench.workers} worker thread${bench.workers === 1 ? '' : 's'}: ${formatSeconds(bench.wallSeconds)}`,
+    `  ${bench.met} SKUs meet the target confirmed, ${bench.notConfirmed} short on fresh seeds, ${bench.cannotMeet} cannot meet it`,
+    ...(change ? [`  total cost, recommended minus today: ${formatNumber(change.mean, 0)} ± ${change.halfWidth === null ? '-' : formatNumber(change.halfWidth, 0)} over the window`] : []),
+  ].join('\n') + '\n';
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv, {
     json: { boolean: true },
@@ -216,6 +280,7 @@ async function main(argv: string[]): Promise<void> {
     replications: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     repeat: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     sweep: { boolean: true },
+    recommend: { boolean: true },
     import: { boolean: true },
     skus: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     'no-browser': { boolean: true },
@@ -226,7 +291,7 @@ async function main(argv: string[]): Promise<void> {
   });
   if (!args.ok) fail(args.error);
   if (args.options.get('help') || args.positionals.length > 0) {
-    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n       npm run bench -- --import [--skus N] [--days D] [--replications N] [--no-browser] [--json]\n');
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n       npm run bench -- --import [--skus N] [--days D] [--replications N] [--no-browser] [--json]\n       npm run bench -- --recommend [--skus N] [--workers N] [--json]\n');
     return;
   }
   const file = (args.options.get('scenario') as string | undefined) ?? DEFAULT_SCENARIO;
@@ -246,6 +311,13 @@ async function main(argv: string[]): Promise<void> {
     });
     if (json) process.stdout.write(JSON.stringify({ import: bench }, null, 2) + '\n');
     else process.stdout.write(importReport(bench));
+    return;
+  }
+
+  if (args.options.get('recommend')) {
+    const bench = await timeRecommend({ skus: (args.options.get('skus') as number | undefined) ?? 1000, workers: (args.options.get('workers') as number | undefined) ?? 2, progress });
+    if (json) process.stdout.write(JSON.stringify({ recommend: bench }, null, 2) + '\n');
+    else process.stdout.write(recommendReport(bench));
     return;
   }
 
