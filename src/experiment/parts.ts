@@ -239,15 +239,23 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
   const first = firstRun.result;
   const windowDays = first.windowDays;
 
-  // every stock point of the whole, in order: [part run, index in it]
-  const plans = planStockPoints(whole, variant);
-  const where = new Map<string, [PartRun, number]>();
-  for (const run of byPart.values()) plan.parts[run.part].keys.forEach((key, i) => where.set(key, [run, i]));
-  const located = plans.map((p) => where.get(p.key)!);
+  // every stock point of the whole, in order: [part run, index in it]. A part lists its stock points'
+  // indexes in the whole (ascending), so their union in index order is the whole's order
+  const located: [PartRun, number][] = [];
+  const keys: string[] = [];
+  for (const run of byPart.values()) {
+    const part = plan.parts[run.part];
+    part.stockPoints.forEach((point, i) => {
+      located[point] = [run, i];
+      keys[point] = part.keys[i];
+    });
+  }
+  // (a hole would be a stock point in no part: `some` skips holes, so count them)
+  for (let i = 0; i < keys.length; i++) if (located[i] === undefined) throw new Error(`merging parts that do not cover stock point ${i}`);
   const stockPoints = located.map(([run, i]) => run.result.stockPoints[i]);
   const pointCounters = stockPoints.map((point) => point.counters);
   const productIndex = new Map(whole.products.map((product, i) => [product.id, i]));
-  const pointProducts = plans.map((p) => productIndex.get(p.product)!);
+  const pointProducts = stockPoints.map((point) => productIndex.get(point.product)!);
 
   const sums = RollupDaily.sumsOf(
     whole.products.length,
@@ -257,11 +265,11 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
     firstRun.windowDaysClosed,
   );
 
+  // each product's counters add its points' in stock point order, as the whole run does
+  const productCounters = whole.products.map(() => emptyCounters(windowDays));
+  pointCounters.forEach((c, i) => addCounters(productCounters[pointProducts[i]], c));
   const products = whole.products.map((product, index) => {
-    const counters = emptyCounters(windowDays);
-    pointCounters.forEach((c, i) => {
-      if (pointProducts[i] === index) addCounters(counters, c);
-    });
+    const counters = productCounters[index];
     setDailySums(counters, sums, index);
     counters.activeCustomers = null;
     return { product: product.id, counters, kpis: computeKpis(counters) };
@@ -323,12 +331,12 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
   for (const count of shared.values()) events += count;
 
   // warnings: the stock points' in stock point order, then the demand entries' in demand order
-  const pointOrder = new Map(plans.map((p, i) => [`point:${p.key}`, i]));
+  const pointOrder = new Map(keys.map((key, i) => [`point:${key}`, i]));
   const demandOrder = new Map<string, number>();
   for (const entry of whole.demand) for (const node of idsOf(entry.node)) for (const product of idsOf(entry.product)) demandOrder.set(`demand:${stockPointKey(node, product)}`, demandOrder.size);
   const warnings = [...byPart.values()]
     .flatMap((run) => run.result.warnings.map((text, k) => ({ text, source: run.warningSources[k] })))
-    .map(({ text, source }) => ({ text, rank: pointOrder.has(source) ? pointOrder.get(source)! : plans.length + (demandOrder.get(source) ?? 0) }))
+    .map(({ text, source }) => ({ text, rank: pointOrder.has(source) ? pointOrder.get(source)! : keys.length + (demandOrder.get(source) ?? 0) }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ text }) => text);
 
@@ -347,7 +355,7 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
     recalls,
     zones,
     ledgers: located.map(([run, i]) => run.result.ledgers[i]),
-    series: (options.series ?? true) && first.series !== null ? mergedSeries(whole, plans.length, located, customerBases.length, byPart, plan) : null,
+    series: (options.series ?? true) && first.series !== null ? mergedSeries(whole, keys.length, located, customerBases.length, byPart, plan) : null,
     warnings,
   };
   return options.stockPoints === false ? { ...result, stockPoints: [], ledgers: [] } : result;

@@ -180,31 +180,42 @@ export class RollupDaily {
    * network's stock point order), adding them in the order `closeDay` does.
    */
   static sumsOf(products: number, pointProducts: readonly number[], orders: readonly ArrayLike<number>[], demand: readonly ArrayLike<number>[], days: number): Float64Array {
-    const sums = new Float64Array((products + 1) * 5);
-    const dayOrders = new Float64Array(products + 1);
-    const dayDemand = new Float64Array(products + 1);
-    for (let day = 0; day < days; day++) {
-      dayOrders.fill(0);
-      dayDemand.fill(0);
-      for (let i = 0; i < pointProducts.length; i++) {
-        const ordered = orders[i][day];
-        if (!Number.isNaN(ordered)) {
-          dayOrders[pointProducts[i]] += ordered;
-          dayOrders[products] += ordered;
-        }
-        const demanded = demand[i][day];
-        if (!Number.isNaN(demanded)) {
-          dayDemand[pointProducts[i]] += demanded;
-          dayDemand[products] += demanded;
+    // each group's daily totals, adding the points in order: point by point, each over its days (a
+    // (group, day) total still adds its points in stock point order, as closeDay does, but each
+    // point's row is read straight through)
+    const groups = products + 1;
+    const dayOrders = new Float64Array(groups * days);
+    const dayDemand = new Float64Array(groups * days);
+    for (let i = 0; i < pointProducts.length; i++) {
+      const own = pointProducts[i] * days;
+      const network = products * days;
+      const ordered = orders[i];
+      const demanded = demand[i];
+      // a row is all NaN or all numbers (the point is supplied by a supplier, or faces customers, or not)
+      if (days > 0 && !Number.isNaN(ordered[0])) {
+        for (let day = 0; day < days; day++) {
+          dayOrders[own + day] += ordered[day];
+          dayOrders[network + day] += ordered[day];
         }
       }
-      for (let group = 0; group <= products; group++) {
-        const base = group * 5;
+      if (days > 0 && !Number.isNaN(demanded[0])) {
+        for (let day = 0; day < days; day++) {
+          dayDemand[own + day] += demanded[day];
+          dayDemand[network + day] += demanded[day];
+        }
+      }
+    }
+    const sums = new Float64Array(groups * 5);
+    for (let group = 0; group < groups; group++) {
+      const base = group * 5;
+      for (let day = 0; day < days; day++) {
+        const ordered = dayOrders[group * days + day];
+        const demanded = dayDemand[group * days + day];
         sums[base] += 1;
-        sums[base + 1] += dayOrders[group];
-        sums[base + 2] += dayOrders[group] * dayOrders[group];
-        sums[base + 3] += dayDemand[group];
-        sums[base + 4] += dayDemand[group] * dayDemand[group];
+        sums[base + 1] += ordered;
+        sums[base + 2] += ordered * ordered;
+        sums[base + 3] += demanded;
+        sums[base + 4] += demanded * demanded;
       }
     }
     return sums;
