@@ -74,6 +74,9 @@ export interface BenchResult {
   /** one replication on 1 and on 2 worker threads: on 2 it runs as chunks of its independent parts (src/experiment/parts.ts) */
   single1?: ParallelRun;
   single2?: ParallelRun;
+  /** the same on a pool already running (threads started, engine loaded and compiled by a first replication): the speed-up a sweep or the app sees */
+  warmSingle1?: { wallSeconds: number };
+  warmSingle2?: { wallSeconds: number };
 }
 
 function fail(message: string): never {
@@ -119,6 +122,24 @@ function timeOneReplication(file: string, repeats: number): SingleReplication {
   };
 }
 
+/**
+ * One replication on a pool already running: the threads are started and a first replication (seed
+ * "warm-up") loads and compiles the engine in them; then replication 0 of the scenario's seed is timed.
+ */
+async function timeWarmReplication(file: string, workers: number): Promise<{ wallSeconds: number }> {
+  const scenario = load(file);
+  const pool = startThreadPool(workers);
+  try {
+    await runExperimentOnThreads(pool, { ...scenario, seed: 'warm-up' }, { replications: 1, series: false });
+    const start = performance.now();
+    const result = await runExperimentOnThreads(pool, scenario, { replications: 1, series: false });
+    if (!result.complete) throw new Error('the run stopped before the replication finished');
+    return { wallSeconds: (performance.now() - start) / 1000 };
+  } finally {
+    await pool.terminate();
+  }
+}
+
 /** Replications on `workers` threads, timed from starting the threads to the merged result. */
 async function timeOnThreads(file: string, workers: number, replications: number): Promise<ParallelRun> {
   const scenario = load(file);
@@ -158,6 +179,14 @@ function report(result: BenchResult, file: string): string {
       'one replication through the worker pool (thread start-up and parsing included; on 2 workers it runs as chunks of its independent parts):',
       `  1 worker      ${formatSeconds(single1.wallSeconds)}`,
       `  2 workers     ${formatSeconds(single2.wallSeconds)}  (speed-up ${formatNumber(single1.wallSeconds / single2.wallSeconds, 2)}x)`,
+    );
+  }
+  const { warmSingle1, warmSingle2 } = result;
+  if (warmSingle1 && warmSingle2) {
+    lines.push(
+      'one replication on a pool already running (threads started and the engine compiled by a first replication):',
+      `  1 worker      ${formatSeconds(warmSingle1.wallSeconds)}`,
+      `  2 workers     ${formatSeconds(warmSingle2.wallSeconds)}  (speed-up ${formatNumber(warmSingle1.wallSeconds / warmSingle2.wallSeconds, 2)}x)`,
     );
   }
   return lines.join('\n') + '\n';
@@ -346,6 +375,8 @@ async function main(argv: string[]): Promise<void> {
     progress('timing one replication on 1 worker thread, then on 2 (as its independent parts)...\n');
     result.single1 = await timeOnThreads(file, 1, 1);
     result.single2 = await timeOnThreads(file, 2, 1);
+    result.warmSingle1 = await timeWarmReplication(file, 1);
+    result.warmSingle2 = await timeWarmReplication(file, 2);
   }
   if (json) {
     const { cpuSeconds: _, ...replication } = result.replication;

@@ -114,6 +114,8 @@ export async function recommend(scenario: Scenario, spec: RecommendSpec, runExpe
     .map((point) => analyticStart(point.index, point.node, point.productId, plans[point.index].policy, point.policyContext!, spec));
   if (targets.length === 0) throw new RangeError('recommend: the scenario has no stock point where customers buy');
   const warnings = objectiveWarnings(baseScenario, spec, targets);
+  // each target's source node (supplier or warehouse), for saying why a target cannot be met
+  const sourceOf = new Map(targets.map((target) => [target.index, baseScenario.lanes[simulation.stockPoints[target.index].supply.lane].from]));
 
   // the ladder: one variant per rung, every target at its own level
   const levelsOf = (target: Target, offsets: number[]) => offsets.map((offset) => Math.max(0, Math.ceil(target.mean + (target.z0 + offset) * target.sd)));
@@ -205,7 +207,7 @@ export async function recommend(scenario: Scenario, spec: RecommendSpec, runExpe
         costNow,
         costRecommended: null,
         status: 'cannotMeet',
-        why: `the highest level tried, ${best.level}, reached ${spec.target.kpi} ${formatSummary(best.service)}; the policy cannot meet ${spec.target.atLeast} here (lead times, supply or lost customers limit it, or the target is above what ${spec.policy} gives)`,
+        why: `the highest level tried, ${best.level}, reached ${spec.target.kpi} ${formatSummary(best.service)}; ${limitOf(target, baseScenario, sourceOf.get(target.index) ?? null)}`,
       };
     }
     const serviceRecommended = after.stockPoints[target.index].kpis[spec.target.kpi];
@@ -223,6 +225,23 @@ export async function recommend(scenario: Scenario, spec: RecommendSpec, runExpe
   });
   const runs = { search: RUNGS.length * spec.searchReplications, refine: refineRungs * spec.searchReplications, confirm: 2 * spec.confirmReplications };
   return { spec, rows, totalChange, variant: recommendedVariant, scenario: { ...scenario, variants: [today, recommendedVariant] }, warnings, runs };
+}
+
+/**
+ * Why a stock point's target is out of reach, from what the scenario says: a source that cannot ship
+ * the demand, a lead time as long as the measured window, or else the policy's reach.
+ */
+function limitOf(target: Target, scenario: Scenario, source: string | null): string {
+  const node = scenario.nodes.find((candidate) => candidate.id === source);
+  const capacity = node && (node.type === 'supplier' || node.type === 'warehouse') ? node.capacityPerDay : undefined;
+  const demand = target.context.demandPerDay.mean;
+  const window = scenario.horizonDays - scenario.warmupDays;
+  if (capacity !== undefined && capacity < demand) {
+    return `${source} can ship ${capacity} a day for everything it supplies, below this stock point's demand of ${demand.toFixed(2)} a day alone: no stocking level makes up for it`;
+  }
+  if (target.context.leadTime.mean >= window) return `the lead time (${target.context.leadTime.mean.toFixed(1)} days) is as long as the measured window (${window} days): what is ordered arrives too late to count`;
+  if (scenario.customers.some((base) => base.node === target.node)) return `customers who leave after a stockout take their demand with them, and the source's lead times and capacity limit what any level can keep on the shelf`;
+  return 'lead times, the source\'s capacity or shared customers limit what any level can keep on the shelf, or the target is beyond what this policy gives here';
 }
 
 function analyticStart(index: number, node: string, product: string, current: Policy, context: PolicyContext, spec: RecommendSpec): Target {
