@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { variantsOf } from '../../src/model/build.ts';
+import { partScenario, planParts } from '../../src/experiment/parts.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
 import { loadScenarioFile, scenarioFiles, shortened } from '../fixtures/scenario.ts';
 import { expectSame } from '../fixtures/partsMerge.ts';
 
@@ -20,5 +22,22 @@ describe('a replication run as its independent parts and merged', () => {
     const plan = expectSame(shortened(loaded.scenario, 90, 1), 0, 0);
     expect(plan.parts.length).toBe(1000);
     expect(plan.apart).toBe(true);
+  });
+
+  it('cuts each part as a valid scenario: parsed again, every gallery part is unchanged (so the cut need not be parsed)', () => {
+    for (const file of scenarioFiles()) {
+      const loaded = loadScenarioFile(file);
+      if (!loaded.ok) throw new Error(`${file} does not parse`);
+      variantsOf(loaded.scenario).forEach((_, v) => {
+        const plan = planParts(loaded.scenario, v);
+        // bench-A's 1,000 parts are alike: a few of them say as much
+        for (const part of plan.parts.slice(0, 5)) {
+          const cut = partScenario(plan.scenario, v, part);
+          const parsed = parseScenario(JSON.parse(JSON.stringify(cut)));
+          if (!parsed.ok) throw new Error(`${file}, part ${part.keys[0]}: ${parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
+          expect(parsed.scenario).toEqual(cut);
+        }
+      });
+    }
   });
 });
