@@ -10,7 +10,9 @@
  * the scenario (an undoable edit) and Run then shows today and the recommendation side by side; the
  * French page shows the panel in French. Nothing logs an error.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -21,6 +23,7 @@ import type { RecommendOutcome } from '../../src/experiment/recommend.ts';
 import { parseCsv } from '../fixtures/csv.ts';
 
 const REPLICATIONS = 3;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let app: AppPage;
@@ -135,6 +138,21 @@ test('base stock for a 95% fill rate: the store with today\'s level 12 and a rec
   expect(app.errors).toEqual([]);
 });
 
+test('the panel with its results passes axe-core\'s WCAG 2.1 A and AA rules, and its table\'s box is reached with Tab', async () => {
+  // evaluated through the DevTools protocol, as test/browser/accessibility.test.ts does (the page's CSP forbids inline scripts)
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('#recommend')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+  expect(violations).toEqual([]);
+  await page.focus('#recommend-add-variant');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
+  expect(await page.evaluate(() => document.activeElement?.querySelector('#recommend-table') !== null)).toBe(true);
+});
+
 test('the CSV and the SKU master\'s CSV are the engine\'s, row for row', async () => {
   const json = JSON.parse((await downloadText(page, '#recommend-export-json')).text) as RecommendOutcome;
   const csv = await downloadText(page, '#recommend-export-csv');
@@ -223,7 +241,7 @@ test('in French: the panel, its form and its results speak French', async () => 
     await fr.waitForFunction(() => (document.querySelector('#recommend-sentence')?.textContent ?? '') !== '', undefined, { timeout: 120_000 });
     await waitForIdle(fr, 120_000);
     expect(await fr.textContent('#status')).toMatch(/^Terminé\u00a0: recommandation pour 1 point de stock/);
-    expect(await fr.textContent('#recommend-sentence')).toMatch(/^Avec la recommandation, (aucun point de stock sur 1 n’atteint|1 point de stock sur 1 atteint) taux de service \(quantités\) ≥ 95,0[\u00a0\u202f]?% avec 95\u00a0% de confiance/);
+    expect(await fr.textContent('#recommend-sentence')).toMatch(/^Avec la recommandation, (aucun point de stock sur 1 n’atteint|1 point de stock sur 1 atteint) la cible taux de service \(quantités\) ≥ 95,0[\u00a0\u202f]?% avec 95\u00a0% de confiance/);
     expect(await fr.textContent('#recommend-change')).toMatch(/^La recommandation (augmente|réduit|laisse) le coût total .*\u00a0: l’intervalle à 95\u00a0% (exclut|contient) 0/);
     expect(await fr.locator('#recommend-table thead th').first().textContent()).toBe('Point de stock');
     expect(await fr.locator('#recommend-table tbody td').first().textContent()).toMatch(/^Stock de base\u00a0: S\u00a012$/);
