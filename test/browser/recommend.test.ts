@@ -223,6 +223,19 @@ test('"Add the Recommended variant" puts it in the scenario as an undoable edit;
   const level = (json.variant.policies.at(-1)?.policy as { level?: number } | undefined)?.level;
   if (json.rows[0].recommended !== null) expect(level).toBe((json.rows[0].recommended as { level: number }).level);
 
+  // Run's 2 replications are not the recommendation's 3: it says it was run on other settings, until they are back
+  expect(await page.evaluate(() => document.querySelector('#recommend')!.classList.contains('results-stale'))).toBe(true);
+  expect(await page.locator('#recommend .stale-notice').textContent()).toMatch(/^Run on an earlier version of the scenario/);
+  await page.fill('#replications', String(REPLICATIONS));
+  await page.waitForFunction(() => !document.querySelector('#recommend')!.classList.contains('results-stale'));
+  // another seed: the recommendation was run on other random days, and says so
+  const seed = await page.inputValue('#seed');
+  await page.fill('#seed', `${seed}-other`);
+  await page.waitForFunction(() => document.querySelector('#recommend')!.classList.contains('results-stale'));
+  expect(await page.locator('#recommend .stale-notice').textContent()).toMatch(/^Run on an earlier version of the scenario/);
+  await page.fill('#seed', seed);
+  await page.waitForFunction(() => !document.querySelector('#recommend')!.classList.contains('results-stale'));
+
   expect(app.errors).toEqual([]);
 });
 
