@@ -259,6 +259,16 @@ test('in French: the panel, its form and its results speak French', async () => 
     expect(await fr.locator('#recommend-table thead th').first().textContent()).toBe('Point de stock');
     expect(await fr.locator('#recommend-table tbody td').first().textContent()).toMatch(/^Stock de base\u00a0: S\u00a012$/);
     expect(await fr.textContent('#recommend-add-variant')).toBe('Ajouter la variante recommandée');
+    // no English left in the panel, its tooltips or its names read out (the scenario's own ids and the CLI's command aside)
+    const pieces = await fr.evaluate(() => {
+      const panel = document.querySelector('#recommend')!;
+      const found = [(panel as HTMLElement).innerText];
+      for (const element of panel.querySelectorAll('[title], [aria-label]')) found.push(element.getAttribute('title') ?? '', element.getAttribute('aria-label') ?? '');
+      return found;
+    });
+    const english = /(?<![\p{L}'’-])(the|and|with|of|over|today|recommended|recommendation|meets|cannot|short|search|replications|stock point|policy|target|level|run|results|warning)(?![\p{L}'’-])/iu;
+    const left = pieces.map((piece) => piece.replace(/store \/ widget/g, ' ').replace(/stocklab [a-z]+/g, ' ').replace(/«\u00a0recommended\u00a0»/g, ' ')).filter((piece) => english.test(piece));
+    expect(left).toEqual([]);
     // the French CSV dialect: ";" between fields
     const csv = await downloadText(fr, '#recommend-export-csv');
     expect(csv.text.split('\n')[0]).toMatch(/^node;product;status;/);
