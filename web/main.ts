@@ -1,7 +1,7 @@
 // first: zod without eval, before any schema is built (the page's Content-Security-Policy refuses eval)
 import '../src/scenario/jitless.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { app, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel, sensitivity as sensitivityStrings, sentences } from './i18n/strings.ts';
+import { app, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel, policyTypeLabel, recommend as recommended, sensitivity as sensitivityStrings, sentences } from './i18n/strings.ts';
 import { Store, type AppState } from './state.ts';
 import { DEFAULT_SCENARIO, gallery, readGalleryFile, scenarioTextShown, type GalleryEntry } from './gallery.ts';
 import { createGalleryList } from './gallery/galleryList.ts';
@@ -10,7 +10,7 @@ import { createDashboard } from './dashboard.ts';
 import { createScenarioEditor } from './editor/scenarioEditor.ts';
 import { openScenarioFile, saveScenarioFile } from './editor/files.ts';
 import { decodeScenarioFromUrl, encodeScenarioForUrl } from './editor/shareLink.ts';
-import { applyEditToText } from './editor/jsonText.ts';
+import { applyEditToText, type JsonEdit } from './editor/jsonText.ts';
 import { downloadName, downloadText, resultToCsv, resultToJson } from './charts/export.ts';
 import { viewAsHtml } from './viewExport.ts';
 import { parseValues, planGrid, runSweep, sweepTargets, sweepViewCsv, sweepViewJson } from './worker/sweep.ts';
@@ -19,6 +19,8 @@ import { runSensitivity, sensitivityVariants, sensitivityViewCsv, sensitivityVie
 import { createSensitivityPanel } from './sensitivityPanel.ts';
 import { confirmReplicationsFor, OPTIMIZE_TOP, optimizeViewCsv, optimizeViewJson, runOptimize, type OptimizeRequest } from './worker/optimize.ts';
 import { createOptimizePanel } from './optimizePanel.ts';
+import { confirmReplicationsFor as confirmRecommendationFor, recommendRunsToCheck, recommendViewCsv, recommendViewJson, recommendViewMasterCsv, runRecommend, searchReplicationsFor, SEARCH_RUNGS, type RecommendRequest, type RecommendView } from './worker/recommend.ts';
+import { createRecommendPanel } from './recommendPanel.ts';
 import { createPresentMode } from './presentMode.ts';
 import { runPrecision, type PrecisionRequest, type PrecisionSummary } from './worker/precision.ts';
 import { createPrecisionForm } from './precisionForm.ts';
@@ -28,7 +30,7 @@ import type { ScenarioIssue } from '../src/scenario/issues.ts';
 import { createImportWizard } from './import/importWizard.ts';
 import { createLanguageSwitch, takeCarryOver } from './app/languageSwitch.ts';
 import { locale } from './i18n/locale.ts';
-import { createStaleMarker, stalenessOf, type Staleness } from './staleResults.ts';
+import { createStaleMarker, recommendationBasis, stalenessOf, type Staleness } from './staleResults.ts';
 import { showScenarioStory } from './scenarioStory.ts';
 
 /**
@@ -51,7 +53,7 @@ const drawerToggle = $<HTMLButtonElement>('drawer-toggle');
 
 applyStrings();
 
-const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null, panelsRanOn: {}, linkProblem: null });
+const store = new Store({ text: '', scenario: null, issues: [], run: { status: 'idle' }, result: null, sweep: null, sensitivity: null, optimize: null, recommend: null, panelsRanOn: {}, linkProblem: null });
 const precisionForm = createPrecisionForm({
   meanOf(kpi) {
     const result = store.state.result?.value;
@@ -78,6 +80,11 @@ const sensitivityPanel = createSensitivityPanel($('sensitivity'), {
   files: { csv: sensitivityViewCsv, json: sensitivityViewJson },
 });
 const optimizePanel = createOptimizePanel($('optimize'), { onRun: (request) => void optimizeGrid(request), parseValues, files: { csv: optimizeViewCsv, json: optimizeViewJson } });
+const recommendPanel = createRecommendPanel($('recommend'), {
+  onRun: (request) => void recommendFor(request),
+  onAddVariant: addRecommendedVariant,
+  files: { csv: recommendViewCsv, masterCsv: recommendViewMasterCsv, json: recommendViewJson },
+});
 const presentMode = createPresentMode($<HTMLButtonElement>('present'), {
   deck: $('deck'),
   result: () => {
@@ -97,7 +104,7 @@ let controller: AbortController | null = null;
 
 // results that no longer belong to the scenario shown are dimmed at once, with what changed and Run again
 const resultsMarker = createStaleMarker($('dashboard'), $('stale-notice'), { label: app.stale.runAgain, onClick: () => void run() });
-const panelMarkers = (['sweep', 'sensitivity', 'optimize'] as const).map((panel) => {
+const panelMarkers = (['sweep', 'sensitivity', 'optimize', 'recommend'] as const).map((panel) => {
   const section = $(panel);
   const notice = document.createElement('div');
   // under the panel's form (which stays as it is: it is how to run again)
@@ -123,6 +130,7 @@ store.subscribe((state, previous) => {
     sweepPanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
     sensitivityPanel.setVariants(sensitivityVariants(state.scenario), state.scenario.currency);
     optimizePanel.setTargets(sweepTargets(state.scenario), state.scenario.currency);
+    recommendPanel.setCurrency(state.scenario.currency);
   }
   const running = state.run.status === 'running';
   runButton.disabled = running || state.scenario === null;
@@ -136,6 +144,9 @@ store.subscribe((state, previous) => {
   if (state.sensitivity !== previous.sensitivity) sensitivityPanel.show(state.sensitivity);
   optimizePanel.setEnabled(!running && state.scenario !== null);
   if (state.optimize !== previous.optimize) optimizePanel.show(state.optimize);
+  // shown first: show() decides whether there is a variant to add, setEnabled keeps it off while running
+  if (state.recommend !== previous.recommend) recommendPanel.show(state.recommend);
+  recommendPanel.setEnabled(!running && state.scenario !== null);
   showBanner(state);
   showProgress(state);
   markStale(state);
@@ -183,7 +194,9 @@ function markStale(state: AppState): void {
   resultsMarker.set(state.result ? staleMessage(stalenessOf(state.result.scenario, state.scenario, settings)) : null);
   for (const { panel, marker } of panelMarkers) {
     const ranOn = state.panelsRanOn[panel];
-    marker.set(state[panel] !== null && ranOn !== undefined && stalenessOf(ranOn, state.scenario, settings) !== null ? app.stale.panel : null);
+    // a recommendation depends on today's policies only: the variant it adds leaves it current
+    const stale = ranOn !== undefined && (panel === 'recommend' ? stalenessOf(recommendationBasis(ranOn), state.scenario && recommendationBasis(state.scenario), settings) : stalenessOf(ranOn, state.scenario, settings)) !== null;
+    marker.set(state[panel] !== null && stale ? app.stale.panel : null);
   }
 }
 
@@ -498,6 +511,94 @@ async function optimizeNow(request: OptimizeRequest): Promise<void> {
 }
 
 /**
+ * A recommendation (web/recommendPanel.ts), as `stocklab recommend`: a ladder of levels searched on
+ * the top bar's replications (at least 2), then today against the recommendation on twice as many (at
+ * least 10) fresh seeds, on the same pool, progress bar and Cancel as Run. It needs every phase: a
+ * cancel shows nothing new and says so.
+ */
+function recommendFor(request: RecommendRequest): Promise<void> {
+  return exclusive(() => recommendNow(request));
+}
+
+async function recommendNow(request: RecommendRequest): Promise<void> {
+  editor.flush();
+  const scenario = store.state.scenario;
+  if (!scenario || store.state.run.status === 'running') return;
+  const settings = runSettings(scenario);
+  recommendPanel.showError(null);
+  // a rung of the search and the confirmation (two variants, more replications) must each fit the page
+  const tooLarge = recommendRunsToCheck(settings)
+    .flatMap((planned) => runBudgetIssues(planned.scenario, { replications: planned.replications, series: false }))
+    .slice(0, 1);
+  if (tooLarge.length > 0) {
+    recommendPanel.showError(app.refused(failureMessage({ issues: tooLarge })));
+    return;
+  }
+  const search = searchReplicationsFor(settings.replications);
+  const confirm = confirmRecommendationFor(search);
+  const { signal, onProgress, end, describe } = beginRun(recommended.phase('search', 1, SEARCH_RUNGS, search));
+  const outcome = await runRecommend(
+    settings,
+    request,
+    (done, total, phase) => {
+      describe(phase.kind === 'confirm' ? recommended.phase('confirm', 1, 1, confirm) : recommended.phase(phase.kind, phase.step, phase.of, search));
+      onProgress(done, total);
+    },
+    signal,
+  );
+  const { seconds } = end();
+  if (!outcome.ok) {
+    if (outcome.cancelled) {
+      store.update({ run: { status: 'cancelled', replications: 0 } });
+      recommendPanel.showError(recommended.cancelled);
+    } else {
+      store.update({ run: { status: 'idle' } });
+      recommendPanel.showError(recommended.cannotRun(outcome.error));
+    }
+    return;
+  }
+  const view = outcome.view;
+  const { runs } = view.outcome;
+  store.update({
+    run: { status: 'done', replications: search, seconds, summary: recommended.done(view.outcome.rows.length, (runs.search + runs.refine) / search, search, confirm, seconds) },
+    recommend: view,
+    panelsRanOn: { ...store.state.panelsRanOn, recommend: settings },
+  });
+}
+
+/**
+ * "Add the Recommended variant": the recommendation's variant (id "recommended") into the scenario's
+ * text as one undoable edit, replacing an earlier one; a scenario without variants also gets today's
+ * policies as a first variant, so Run compares today against the recommendation on common random
+ * numbers, stock point by stock point. False when the text is not JSON at the moment.
+ */
+function addRecommendedVariant(view: RecommendView): boolean {
+  const text = editor.getText();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const listed = typeof data === 'object' && data !== null && Array.isArray((data as { variants?: unknown }).variants) ? ((data as { variants: unknown[] }).variants) : [];
+  const { spec } = view.outcome;
+  const target = kpiMeta(spec.target.kpi, view.currency);
+  const policyType = { sS: 'sS', rQ: 'rQ', RS: 'periodicRS', baseStock: 'baseStock' }[spec.policy];
+  const variant = {
+    ...view.outcome.variant,
+    name: recommended.variantName,
+    description: recommended.variantDescription(policyTypeLabel(policyType), `${target.label} ≥ ${target.format(spec.target.atLeast)}`),
+  };
+  const at = listed.findIndex((entry) => typeof entry === 'object' && entry !== null && (entry as { id?: unknown }).id === 'recommended');
+  const edit: JsonEdit =
+    listed.length === 0
+      ? { op: 'set', path: ['variants'], value: [{ id: 'today', name: recommended.todayName, policies: [] }, variant] }
+      : { op: 'set', path: ['variants', at < 0 ? listed.length : at], value: variant };
+  editor.setText(applyEditToText(text, edit), { record: true });
+  return true;
+}
+
+/**
  * The top bar's replications and seed are the scenario's own fields: a change here is an edit of the
  * scenario (one value changed in its text, undoable), so saving, sharing and exports carry it.
  */
@@ -527,7 +628,7 @@ cancelButton.addEventListener('click', () => controller?.abort());
  */
 function load(text: string, settings: { replications?: number; seed?: string | number } = {}, record = false): void {
   // a sweep's results belong to the scenario it was run on; a bad link's notice, to the link
-  store.update({ sweep: null, sensitivity: null, optimize: null, panelsRanOn: {}, linkProblem: null });
+  store.update({ sweep: null, sensitivity: null, optimize: null, recommend: null, panelsRanOn: {}, linkProblem: null });
   editor.setText(text, { record });
   const scenario = store.state.scenario;
   if (scenario) {

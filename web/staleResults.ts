@@ -41,6 +41,27 @@ export function stalenessOf(ran: Scenario, shown: Scenario | null, settings: { r
   return { kind: 'edited' };
 }
 
+const bases = new WeakMap<Scenario, Scenario>();
+
+/**
+ * What a recommendation (the Recommend panel, src/experiment/recommend.ts) depends on: the scenario
+ * with only its first variant, the one every stock point's policy today is read from; the other
+ * variants never run in it. So adding the Recommended variant (after today's, or with a "today"
+ * variant that changes nothing when the scenario had none) leaves the recommendation current, while
+ * any other edit marks it. Computed once per object, as baseKey.
+ */
+export function recommendationBasis(scenario: Scenario): Scenario {
+  let basis = bases.get(scenario);
+  if (basis === undefined) {
+    const first = scenario.variants[0];
+    // a first variant that overrides nothing is today's policies, as no variant at all
+    const changes = first !== undefined && (first.policies.length > 0 || first.set.length > 0);
+    basis = { ...scenario, variants: changes ? [first] : [] };
+    bases.set(scenario, basis);
+  }
+  return basis;
+}
+
 export interface StaleMarker {
   /** marks the results as stale (with why) or as current (null) */
   set(message: string | null): void;

@@ -6,6 +6,7 @@ import type { VariantComparison } from '../src/experiment/compare.ts';
 import type { SweepView } from './worker/sweep.ts';
 import type { SensitivityView } from './worker/sensitivity.ts';
 import type { OptimizeView } from './worker/optimize.ts';
+import type { RecommendView } from './worker/recommend.ts';
 import type { PrecisionSummary } from './worker/precision.ts';
 
 /** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
@@ -27,11 +28,13 @@ export interface AppState {
   sensitivity: SensitivityView | null;
   /** the last optimisation (web/optimizePanel.ts), until another scenario is loaded */
   optimize: OptimizeView | null;
+  /** the last recommendation (web/recommendPanel.ts), until another scenario is loaded */
+  recommend: RecommendView | null;
   /**
    * the scenario (with the settings used) each panel's results were computed on, to mark them when
    * the scenario shown has moved on (web/staleResults.ts)
    */
-  panelsRanOn: { sweep?: Scenario; sensitivity?: Scenario; optimize?: Scenario };
+  panelsRanOn: { sweep?: Scenario; sensitivity?: Scenario; optimize?: Scenario; recommend?: Scenario };
   /**
    * why the shared link the page was opened with could not be opened; shown until another scenario
    * is loaded (nothing else is loaded or run in its place, so no result can pass for the link's)
@@ -42,7 +45,7 @@ export interface AppState {
 export type RunState =
   | { status: 'idle' }
   /** `round`: a precision run's round, counting replications (else runs) */
-  /** `what`: the analysis under way, in words (a sweep's grid, an optimisation's phase); a plain Run has none */
+  /** `what`: the analysis under way, in words (a sweep's grid, an optimisation's or a recommendation's phase); a plain Run has none */
   | { status: 'running'; done: number; total: number; startedAt: number; round?: number; what?: string }
   /** `precision`: how a precision run ended */
   /** `summary`: what an analysis ran, in one sentence starting "Done:" (a plain Run's is built from the counts) */

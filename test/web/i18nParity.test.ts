@@ -9,12 +9,15 @@
  * A later change adds the locale switch.
  */
 import { describe, expect, it } from 'vitest';
+import { objectiveWarnings } from '../../src/experiment/recommend.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import * as enApp from '../../web/i18n/en/app.ts';
 import * as enCharts from '../../web/i18n/en/charts.ts';
 import * as enGallery from '../../web/i18n/en/gallery.ts';
 import * as enNames from '../../web/i18n/en/names.ts';
 import * as enOptimize from '../../web/i18n/en/optimize.ts';
 import * as enPicker from '../../web/i18n/en/picker.ts';
+import * as enRecommend from '../../web/i18n/en/recommend.ts';
 import * as enResults from '../../web/i18n/en/results.ts';
 import * as enSensitivity from '../../web/i18n/en/sensitivity.ts';
 import * as enSweep from '../../web/i18n/en/sweep.ts';
@@ -25,6 +28,7 @@ import * as frGallery from '../../web/i18n/fr/gallery.ts';
 import * as frNames from '../../web/i18n/fr/names.ts';
 import * as frOptimize from '../../web/i18n/fr/optimize.ts';
 import * as frPicker from '../../web/i18n/fr/picker.ts';
+import * as frRecommend from '../../web/i18n/fr/recommend.ts';
 import * as frResults from '../../web/i18n/fr/results.ts';
 import * as frSensitivity from '../../web/i18n/fr/sensitivity.ts';
 import * as frSweep from '../../web/i18n/fr/sweep.ts';
@@ -40,6 +44,7 @@ const FILES: Array<[name: string, english: object, french: object]> = [
   ['worker', enWorker, frWorker],
   ['gallery', enGallery, frGallery],
   ['optimize', enOptimize, frOptimize],
+  ['recommend', enRecommend, frRecommend],
   ['sensitivity', enSensitivity, frSensitivity],
   ['sweep', enSweep, frSweep],
 ];
@@ -84,6 +89,13 @@ const ARGUMENTS: Record<string, unknown[]> = {
   'optimize.caption': [3, 12, 'beans at shop', { screen: 2, confirm: 0 }],
   'optimize.widen': ['reorderPoint = 40', '0.93', 'Reorder point', 'up', '60:100:10'],
   'optimize.widenButton': ['Reorder point'],
+  'recommend.phase': ['search', 3, 9, 2],
+  'recommend.cannotMeetWhy': [
+    'the highest level tried, 14, reached fillRate 0.803 ± 0.004; the policy cannot meet 0.99 here (lead times, supply or lost customers limit it, or the target is above what baseStock gives)',
+  ],
+  'recommend.warning': [
+    objectiveWarnings({ products: [{ id: 'beans', unmetDemand: 'lost', stockoutPenalty: 0 }], stockPoints: [] } as unknown as Scenario, { objective: 'totalCost' }, [{ node: 'shop', product: 'beans' }])[0],
+  ],
   'sweep.nodeChoice': ['shop', 'baseStock'],
   'sweep.frontierLabelKey': [['reorderPoint', 'orderQuantity']],
   'sweep.pointName': [['reorderPoint', 'orderQuantity'], [1624, 12.5]],

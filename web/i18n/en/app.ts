@@ -10,7 +10,7 @@ export const app = {
   headlineKpis: 'Headline KPIs',
   /** the top bar's language switch (web/app/languageSwitch.ts) */
   language: 'Language',
-  languageHint: 'The page reloads in the language chosen, with the scenario as it is and, if its results were on screen, the same run again (the same numbers). Sweep, sensitivity and optimisation results are not kept.',
+  languageHint: 'The page reloads in the language chosen, with the scenario as it is and, if its results were on screen, the same run again (the same numbers). Sweep, sensitivity, optimisation and recommendation results are not kept.',
   /** a scenario opened in the app refers to a CSV history the app does not bundle (web/gallery.ts readGalleryFile) */
   noBundledFile: (path: string) => `no file "${path}" is bundled with the app (only scenarios/data/ files are)`,
   toggleDrawer: 'Show or hide the scenario panel',

@@ -15,7 +15,7 @@ export const app: typeof English = {
   headlineKpis: 'KPI principaux',
   language: 'Langue',
   languageHint:
-    'La page se recharge dans la langue choisie, avec le scénario tel qu’il est et, si ses résultats étaient affichés, la même simulation relancée (les mêmes chiffres). Les résultats du balayage, de la sensibilité et de l’optimisation ne sont pas conservés.',
+    'La page se recharge dans la langue choisie, avec le scénario tel qu’il est et, si ses résultats étaient affichés, la même simulation relancée (les mêmes chiffres). Les résultats du balayage, de la sensibilité, de l’optimisation et de la recommandation ne sont pas conservés.',
   noBundledFile: (path) => `aucun fichier «\u00a0${path}\u00a0» n’est fourni avec l’application (seuls ceux de scenarios/data/ le sont)`,
   toggleDrawer: 'Afficher ou masquer le panneau des scénarios',
   closeDrawer: 'Fermer le panneau des scénarios',
