@@ -220,7 +220,7 @@ export function createRecommendPanel(root: HTMLElement, options: RecommendPanelO
   function statusOf(row: RecommendedRow): string {
     if (row.status === 'met') return text.met;
     if (row.status === 'notConfirmed') return text.notConfirmed;
-    return row.why ? text.statusWhy(text.cannotMeet, text.cannotMeetWhy(row.why)) : text.cannotMeet;
+    return row.whyFacts ? text.statusWhy(text.cannotMeet, text.cannotMeetWhy(row.whyFacts)) : text.cannotMeet;
   }
 
   function drawTable(view: RecommendView): void {
@@ -271,13 +271,13 @@ export function createRecommendPanel(root: HTMLElement, options: RecommendPanelO
     // the change with its interval: a difference the interval does not confirm is said to be noise
     change.textContent = total ? text.change(sentences.comparisonClause(total, view.currency, view.windowDays), total.significant) : text.noChange;
     warnings.replaceChildren(
-      ...view.outcome.warnings.map((warning) => {
+      ...view.outcome.warningFacts.map((facts) => {
         const item = document.createElement('li');
-        item.textContent = text.warning(warning);
+        item.textContent = text.warning(facts);
         return item;
       }),
     );
-    warnings.hidden = view.outcome.warnings.length === 0;
+    warnings.hidden = view.outcome.warningFacts.length === 0;
   }
 
   return {

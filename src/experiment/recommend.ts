@@ -66,8 +66,32 @@ export interface RecommendedRow {
   costRecommended: KpiSummary | null;
   /** met: confirmed; notConfirmed: chosen in the search, short of the target on fresh seeds; cannotMeet: no rung met it */
   status: 'met' | 'notConfirmed' | 'cannotMeet';
-  /** when the target cannot be met: the best the search reached, in words */
+  /** when the target cannot be met: the best the search reached, in words (English, as the CLI prints it) */
   why?: string;
+  /** the same as facts, for a page to word in its language */
+  whyFacts?: CannotMeetFacts;
+}
+
+/** What keeps a stock point from its target, as far as the scenario says. */
+export type TargetLimit =
+  | { kind: 'sourceCapacity'; source: string; capacityPerDay: number; demandPerDay: number }
+  | { kind: 'leadTime'; leadTimeDays: number; windowDays: number }
+  | { kind: 'customersLeave' }
+  | { kind: 'policyReach' };
+
+/** Why a target cannot be met: the best rung the search reached, and what limits it. */
+export interface CannotMeetFacts {
+  bestLevel: number;
+  kpi: KpiName;
+  reached: KpiSummary | null;
+  limit: TargetLimit;
+}
+
+/** A warning as facts: an objective that rewards not selling, for these products. */
+export interface RewardsNotSelling {
+  kind: 'rewardsNotSelling';
+  objective: KpiName;
+  products: string[];
 }
 
 export interface RecommendOutcome {
@@ -79,7 +103,9 @@ export interface RecommendOutcome {
   variant: Variant;
   /** the scenario with that variant added after today's */
   scenario: Scenario;
+  /** the warnings in English (the CLI's), and as facts (a page words them) */
   warnings: string[];
+  warningFacts: RewardsNotSelling[];
   /** runs made, by phase */
   runs: { search: number; refine: number; confirm: number };
 }
@@ -113,7 +139,8 @@ export async function recommend(scenario: Scenario, spec: RecommendSpec, runExpe
     .filter((point) => point.customerFacing)
     .map((point) => analyticStart(point.index, point.node, point.productId, plans[point.index].policy, point.policyContext!, spec));
   if (targets.length === 0) throw new RangeError('recommend: the scenario has no stock point where customers buy');
-  const warnings = objectiveWarnings(baseScenario, spec, targets);
+  const warningFacts = objectiveWarningFacts(baseScenario, spec, targets);
+  const warnings = warningFacts.map(warningText);
   // each target's source node (supplier or warehouse), for saying why a target cannot be met
   const sourceOf = new Map(targets.map((target) => [target.index, baseScenario.lanes[simulation.stockPoints[target.index].supply.lane].from]));
 
@@ -207,7 +234,7 @@ export async function recommend(scenario: Scenario, spec: RecommendSpec, runExpe
         costNow,
         costRecommended: null,
         status: 'cannotMeet',
-        why: `the highest level tried, ${best.level}, reached ${spec.target.kpi} ${formatSummary(best.service)}; ${limitOf(target, baseScenario, sourceOf.get(target.index) ?? null)}`,
+        ...cannotMeet({ bestLevel: best.level, kpi: spec.target.kpi, reached: best.service, limit: limitOf(target, baseScenario, sourceOf.get(target.index) ?? null) }),
       };
     }
     const serviceRecommended = after.stockPoints[target.index].kpis[spec.target.kpi];
@@ -224,24 +251,41 @@ export async function recommend(scenario: Scenario, spec: RecommendSpec, runExpe
     };
   });
   const runs = { search: RUNGS.length * spec.searchReplications, refine: refineRungs * spec.searchReplications, confirm: 2 * spec.confirmReplications };
-  return { spec, rows, totalChange, variant: recommendedVariant, scenario: { ...scenario, variants: [today, recommendedVariant] }, warnings, runs };
+  return { spec, rows, totalChange, variant: recommendedVariant, scenario: { ...scenario, variants: [today, recommendedVariant] }, warnings, warningFacts, runs };
 }
 
 /**
  * Why a stock point's target is out of reach, from what the scenario says: a source that cannot ship
- * the demand, a lead time as long as the measured window, or else the policy's reach.
+ * the demand, a lead time as long as the measured window, customers who leave, or else the policy's reach.
  */
-function limitOf(target: Target, scenario: Scenario, source: string | null): string {
+function limitOf(target: Target, scenario: Scenario, source: string | null): TargetLimit {
   const node = scenario.nodes.find((candidate) => candidate.id === source);
   const capacity = node && (node.type === 'supplier' || node.type === 'warehouse') ? node.capacityPerDay : undefined;
   const demand = target.context.demandPerDay.mean;
-  const window = scenario.horizonDays - scenario.warmupDays;
-  if (capacity !== undefined && capacity < demand) {
-    return `${source} can ship ${capacity} a day for everything it supplies, below this stock point's demand of ${demand.toFixed(2)} a day alone: no stocking level makes up for it`;
-  }
-  if (target.context.leadTime.mean >= window) return `the lead time (${target.context.leadTime.mean.toFixed(1)} days) is as long as the measured window (${window} days): what is ordered arrives too late to count`;
-  if (scenario.customers.some((base) => base.node === target.node)) return `customers who leave after a stockout take their demand with them, and the source's lead times and capacity limit what any level can keep on the shelf`;
-  return 'lead times, the source\'s capacity or shared customers limit what any level can keep on the shelf, or the target is beyond what this policy gives here';
+  const windowDays = scenario.horizonDays - scenario.warmupDays;
+  if (source !== null && capacity !== undefined && capacity < demand) return { kind: 'sourceCapacity', source, capacityPerDay: capacity, demandPerDay: demand };
+  if (target.context.leadTime.mean >= windowDays) return { kind: 'leadTime', leadTimeDays: target.context.leadTime.mean, windowDays };
+  if (scenario.customers.some((base) => base.node === target.node)) return { kind: 'customersLeave' };
+  return { kind: 'policyReach' };
+}
+
+/** A row's why, as facts and in English. */
+function cannotMeet(facts: CannotMeetFacts): { why: string; whyFacts: CannotMeetFacts } {
+  return { why: cannotMeetText(facts), whyFacts: facts };
+}
+
+/** Why a target cannot be met, in English (the CLI's words; the app words the facts itself). */
+export function cannotMeetText(facts: CannotMeetFacts): string {
+  const limit = facts.limit;
+  const because =
+    limit.kind === 'sourceCapacity'
+      ? `${limit.source} can ship ${limit.capacityPerDay} a day for everything it supplies, below this stock point's demand of ${limit.demandPerDay.toFixed(2)} a day alone: no stocking level makes up for it`
+      : limit.kind === 'leadTime'
+        ? `the lead time (${limit.leadTimeDays.toFixed(1)} days) is as long as the measured window (${limit.windowDays} days): what is ordered arrives too late to count`
+        : limit.kind === 'customersLeave'
+          ? 'customers who leave after a stockout take their demand with them, and the source\'s lead times and capacity limit what any level can keep on the shelf'
+          : 'lead times, the source\'s capacity or shared customers limit what any level can keep on the shelf, or the target is beyond what this policy gives here';
+  return `the highest level tried, ${facts.bestLevel}, reached ${facts.kpi} ${formatSummary(facts.reached)}; ${because}`;
 }
 
 function analyticStart(index: number, node: string, product: string, current: Policy, context: PolicyContext, spec: RecommendSpec): Target {
@@ -294,13 +338,13 @@ export function policyAt(type: RecommendPolicy, target: Pick<Target, 'lot' | 're
 
 /**
  * An objective that rewards not selling: a cost to minimise where customer demand that is not met is
- * lost and costs nothing (no stockout penalty): the cheapest policy then stocks nothing. Said for the
- * products where it holds, with the fix.
+ * lost and costs nothing (no stockout penalty): the cheapest policy then stocks nothing. The products
+ * where it holds, as facts.
  */
-export function objectiveWarnings(scenario: Scenario, spec: Pick<RecommendSpec, 'objective'>, points: ReadonlyArray<{ node: string; product: string }>): string[] {
+export function objectiveWarningFacts(scenario: Scenario, spec: Pick<RecommendSpec, 'objective'>, points: ReadonlyArray<{ node: string; product: string }>): RewardsNotSelling[] {
   if (spec.objective === 'profit' || spec.objective === 'revenue' || !spec.objective.endsWith('Cost')) return [];
   const entryOf = (node: string, product: string) => scenario.stockPoints.find((entry) => [entry.node].flat().includes(node) && [entry.product].flat().includes(product));
-  const free = [
+  const products = [
     ...new Set(
       points
         .filter(({ node, product }) => {
@@ -311,12 +355,22 @@ export function objectiveWarnings(scenario: Scenario, spec: Pick<RecommendSpec, 
         .map(({ product }) => product),
     ),
   ];
-  if (free.length === 0) return [];
+  return products.length === 0 ? [] : [{ kind: 'rewardsNotSelling', objective: spec.objective, products }];
+}
+
+/** The warning in English, with the fix (the CLI's words). */
+export function warningText(facts: RewardsNotSelling): string {
+  const free = facts.products;
   const named = free.length <= 3 ? free.join(', ') : `${free.slice(0, 3).join(', ')} and ${free.length - 3} more`;
-  return [
-    `${spec.objective} rewards not selling for ${named}: demand not met is lost and costs nothing (no stockoutPenalty), so stocking less always looks cheaper. ` +
-      'Give the products a stockoutPenalty (the margin lost per unit short), or compare costs only among parameters that meet a service target.',
-  ];
+  return (
+    `${facts.objective} rewards not selling for ${named}: demand not met is lost and costs nothing (no stockoutPenalty), so stocking less always looks cheaper. ` +
+    'Give the products a stockoutPenalty (the margin lost per unit short), or compare costs only among parameters that meet a service target.'
+  );
+}
+
+/** The warnings in English. */
+export function objectiveWarnings(scenario: Scenario, spec: Pick<RecommendSpec, 'objective'>, points: ReadonlyArray<{ node: string; product: string }>): string[] {
+  return objectiveWarningFacts(scenario, spec, points).map(warningText);
 }
 
 function formatSummary(summary: KpiSummary | null): string {

@@ -9,7 +9,7 @@
  * A later change adds the locale switch.
  */
 import { describe, expect, it } from 'vitest';
-import { objectiveWarnings } from '../../src/experiment/recommend.ts';
+import { objectiveWarningFacts } from '../../src/experiment/recommend.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import * as enApp from '../../web/i18n/en/app.ts';
 import * as enCharts from '../../web/i18n/en/charts.ts';
@@ -90,11 +90,9 @@ const ARGUMENTS: Record<string, unknown[]> = {
   'optimize.widen': ['reorderPoint = 40', '0.93', 'Reorder point', 'up', '60:100:10'],
   'optimize.widenButton': ['Reorder point'],
   'recommend.phase': ['search', 3, 9, 2],
-  'recommend.cannotMeetWhy': [
-    'the highest level tried, 14, reached fillRate 0.803 ± 0.004; the policy cannot meet 0.99 here (lead times, supply or lost customers limit it, or the target is above what baseStock gives)',
-  ],
+  'recommend.cannotMeetWhy': [{ bestLevel: 14, kpi: 'fillRate', reached: { mean: 0.803, sd: 0.01, halfWidth: 0.004, n: 10 }, limit: { kind: 'sourceCapacity', source: 'supplier', capacityPerDay: 1, demandPerDay: 2 } }],
   'recommend.warning': [
-    objectiveWarnings({ products: [{ id: 'beans', unmetDemand: 'lost', stockoutPenalty: 0 }], stockPoints: [] } as unknown as Scenario, { objective: 'totalCost' }, [{ node: 'shop', product: 'beans' }])[0],
+    objectiveWarningFacts({ products: [{ id: 'beans', unmetDemand: 'lost', stockoutPenalty: 0 }], stockPoints: [] } as unknown as Scenario, { objective: 'totalCost' }, [{ node: 'shop', product: 'beans' }])[0],
   ],
   'sweep.nodeChoice': ['shop', 'baseStock'],
   'sweep.frontierLabelKey': [['reorderPoint', 'orderQuantity']],

@@ -1,3 +1,4 @@
+import { cannotMeetText, warningText, type CannotMeetFacts, type RewardsNotSelling } from '../../../src/experiment/recommend.ts';
 import { formatDuration } from './app.ts';
 
 /**
@@ -58,10 +59,10 @@ export const recommend = {
   cannotMeet: 'Cannot meet',
   /** a status and why: "Cannot meet: the highest level tried…" */
   statusWhy: (status: string, why: string) => `${status}: ${why}`,
-  /** why a target cannot be met (src/experiment/recommend.ts RecommendedRow `why`), English as the engine words it */
-  cannotMeetWhy: (why: string) => why,
-  /** an objective that rewards not selling (src/experiment/recommend.ts objectiveWarnings), English as the engine words it */
-  warning: (warning: string) => `Warning: ${warning}`,
+  /** why a target cannot be met (src/experiment/recommend.ts RecommendedRow `whyFacts`), as the CLI words it */
+  cannotMeetWhy: (facts: CannotMeetFacts) => cannotMeetText(facts),
+  /** an objective that rewards not selling (src/experiment/recommend.ts `warningFacts`), as the CLI words it */
+  warning: (facts: RewardsNotSelling) => `Warning: ${warningText(facts)}`,
   /** a policy and its parameters: "(s, S): s 10, S 30" */
   policyWithParameters: (policy: string, parameters: string) => `${policy}: ${parameters}`,
   /** a policy's parameters in the textbook's letters */

@@ -3,6 +3,7 @@ import { formatDuration } from './app.ts';
 import { charts } from './charts.ts';
 import { nombre, s } from './grammar.ts';
 import type { KpiName } from '../../../src/metrics/kpis.ts';
+import type { CannotMeetFacts, RewardsNotSelling, TargetLimit } from '../../../src/experiment/recommend.ts';
 
 /** The Recommend panel's user-facing strings in French (web/i18n/en/recommend.ts is the reference: same keys). */
 
@@ -12,33 +13,38 @@ const kpiWords = (kpi: string): string => {
   return label === undefined ? kpi : label.charAt(0).toLowerCase() + label.slice(1);
 };
 
-/** a number the engine wrote in English ("0.803", "0.95"), as French writes it */
-const frenchNumber = (text: string): string => text.replace('.', ',');
+/** a number in French: decimal comma, up to `digits` decimals */
+const frenchNumber = (value: number, digits = 2): string => value.toLocaleString('fr-FR', { maximumFractionDigits: digits });
 
-/**
- * Why a target cannot be met, from the engine's English sentence (src/experiment/recommend.ts: "the
- * highest level tried, 14, reached fillRate 0.803 ± 0.004; the policy cannot meet 0.99 here (…)"),
- * its facts put into French; a sentence of another shape is given as the engine wrote it.
- */
-const cannotMeetWhy = (why: string): string => {
-  const facts = /^the highest level tried, (\d+), reached (\w+) (.+?); the policy cannot meet ([\d.]+) here \(.*what (\w+) gives\)$/.exec(why);
-  if (!facts) return why;
-  const [, level, kpi, reached, target, policy] = facts;
-  const summary = reached === '(not measured)' ? '(non mesuré)' : frenchNumber(reached).replace(/ ± ([\d.]+)/, (_, hw: string) => ` ± ${frenchNumber(hw)}`);
-  return `le niveau le plus haut essayé, ${level}, atteint ${kpiWords(kpi)} ${summary}\u00a0; la politique ne peut pas atteindre ${frenchNumber(target)} ici (les délais, l’approvisionnement ou les clients perdus la limitent, ou la cible dépasse ce que donne ${policy})`;
+/** what limits the stock point, in French (src/experiment/recommend.ts TargetLimit) */
+const limitWords = (limit: TargetLimit): string => {
+  switch (limit.kind) {
+    case 'sourceCapacity':
+      return `${limit.source} ne peut expédier que ${frenchNumber(limit.capacityPerDay)} par jour pour tout ce qu’il fournit, moins que la seule demande de ce point de stock (${frenchNumber(limit.demandPerDay)} par jour)\u00a0: aucun niveau de stock ne le compense`;
+    case 'leadTime':
+      return `le délai (${frenchNumber(limit.leadTimeDays, 1)}\u00a0jours) est aussi long que la fenêtre mesurée (${frenchNumber(limit.windowDays, 0)}\u00a0jours)\u00a0: ce qui est commandé arrive trop tard pour compter`;
+    case 'customersLeave':
+      return 'les clients qui partent après une rupture emportent leur demande, et les délais et la capacité de la source limitent ce qu’un niveau peut garder en rayon';
+    case 'policyReach':
+      return 'les délais, la capacité de la source ou des clients partagés limitent ce qu’un niveau peut garder en rayon, ou la cible dépasse ce que cette politique donne ici';
+  }
 };
 
-/**
- * An objective that rewards not selling, from the engine's English warning (src/experiment/recommend.ts
- * objectiveWarnings: "totalCost rewards not selling for a, b: …"), in French; another warning as written.
- */
-const warning = (text: string): string => {
-  const facts = /^(\w+) rewards not selling for (.+?): demand not met is lost/.exec(text);
-  if (!facts) return `Attention\u00a0: ${text}`;
-  const [, objective, products] = facts;
-  const named = products.replace(/ and (\d+) more$/, (_, more: string) => ` et ${more} autres`);
+/** why a target cannot be met, in French, from the engine's facts */
+const cannotMeetWhy = (facts: CannotMeetFacts): string => {
+  const reached =
+    facts.reached === null || facts.reached.mean === null
+      ? '(non mesuré)'
+      : `${frenchNumber(facts.reached.mean, 3)}${facts.reached.halfWidth === null ? '' : ` ± ${frenchNumber(facts.reached.halfWidth, 3)}`}`;
+  return `le niveau le plus haut essayé, ${nombre(facts.bestLevel)}, atteint ${kpiWords(facts.kpi)} ${reached}\u00a0; ${limitWords(facts.limit)}`;
+};
+
+/** an objective that rewards not selling, in French, from the engine's facts */
+const warning = (facts: RewardsNotSelling): string => {
+  const products = facts.products;
+  const named = products.length <= 3 ? products.join(', ') : `${products.slice(0, 3).join(', ')} et ${nombre(products.length - 3)} autres`;
   return (
-    `Attention\u00a0: l’objectif ${kpiWords(objective)} récompense le fait de ne pas vendre pour ${named}\u00a0: la demande non servie est perdue et ne coûte rien (pas de stockoutPenalty), si bien que stocker moins paraît toujours moins cher. ` +
+    `Attention\u00a0: l’objectif ${kpiWords(facts.objective)} récompense le fait de ne pas vendre pour ${named}\u00a0: la demande non servie est perdue et ne coûte rien (pas de stockoutPenalty), si bien que stocker moins paraît toujours moins cher. ` +
     'Donnez aux produits une pénalité de rupture (stockoutPenalty, la marge perdue par unité manquante), ou ne comparez les coûts qu’entre paramètres qui atteignent une cible de service.'
   );
 };
