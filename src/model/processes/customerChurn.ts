@@ -1,7 +1,9 @@
 import type { Environment } from '../../kernel/environment.ts';
 import { EventKind, Priority } from '../eventKinds.ts';
 import type { StockPoint } from '../stockPoint.ts';
-import type { CustomerBase } from '../customerBase.ts';
+import { CustomerBase } from '../customerBase.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import type { RandomStreams } from '../../random/streams.ts';
 import type { DemandStream } from '../demandStream.ts';
 import { exponentialGap } from '../../math/libm.ts';
 import type { ModelTables } from './modelTables.ts';
@@ -89,4 +91,24 @@ export class CustomerChurn {
       base.demandLostToChurn = 0;
     }
   }
+}
+
+/** The scenario's customer bases, each with its own churn and new-customer streams. */
+export function buildCustomerBases(scenario: Scenario, streams: RandomStreams): CustomerBase[] {
+  return scenario.customers.map(
+    (base, i) =>
+      new CustomerBase(
+        i,
+        base.node,
+        base.initial,
+        base.churn.onStockout,
+        base.churn.onBackorder,
+        base.churn.onLate,
+        base.churn.onAbandon,
+        base.newPerDay,
+        base.lifetimeValue,
+        streams.stream(`churn:${base.node}`),
+        streams.stream(`newCustomers:${base.node}`),
+      ),
+  );
 }

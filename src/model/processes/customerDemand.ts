@@ -3,7 +3,13 @@ import { EventKind, Priority } from '../eventKinds.ts';
 import { CUSTOMER, CUSTOMER_UNITS } from '../backorderQueue.ts';
 import { policyMayOrder, sellFromShelf, type StockPoint } from '../stockPoint.ts';
 import { CAUSE, type CustomerBase } from '../customerBase.ts';
-import { nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH, type DemandStream } from '../demandStream.ts';
+import { DemandStream, nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH } from '../demandStream.ts';
+import { stockPointKey } from '../../scenario/references.ts';
+import { createSampler } from '../../random/distributions/sampler.ts';
+import { buildDemandProfile, cumulativeProfile } from '../demandProfile.ts';
+import { drawWindows } from '../occurrences.ts';
+import { RowTable } from '../rowTable.ts';
+import type { BuildContext } from './buildContext.ts';
 import { POINT_ROW_WIDTH } from '../counters.ts';
 import type { OnlineFulfilment } from '../onlineFulfilment.ts';
 import type { ModelTables } from './modelTables.ts';
@@ -168,4 +174,39 @@ export class CustomerDemand {
     // the demand lowered the echelon position of every point above
     for (const above of point.echelonReviewers) this.replenishment.reviewContinuous(above);
   }
+}
+
+/** The demand streams, one per demand entry and (node, product) it names; their hot numbers in one table. */
+export function buildDemandStreams(context: BuildContext, baseOfNode: ReadonlyMap<string, CustomerBase>): { demandStreams: DemandStream[]; streamTable: Float64Array } {
+  const { scenario, streams, horizon, days, demandEntries, planIndex, productIndex } = context;
+  const streamTable = new RowTable(demandEntries.length, STREAM_ROW_WIDTH);
+  const demandStreams = demandEntries.map(({ entry, node, product }, i) => {
+    const key = stockPointKey(node, product);
+    const shocks = entry.shocks.map((shock, j) => ({
+      multiplier: shock.multiplier,
+      windows: drawWindows(shock.occurrence, horizon, streams.stream(`shock:${key}:${shock.name ?? j}`)),
+    }));
+    const endOfLife = scenario.products.find((p) => p.id === product)!.endOfLife?.day ?? Infinity;
+    const profile = buildDemandProfile(days, entry.seasonality, entry.trendPerYear, shocks, endOfLife);
+    const base = baseOfNode.get(node) ?? null;
+    base?.demandStreams.push(i);
+    const quantity =
+      entry.type === 'history' ? null : createSampler(entry.quantity, streams.stream(`quantity:${key}`), { nonNegative: true });
+    return new DemandStream(
+      i,
+      entry.type,
+      planIndex.get(key) ?? -1,
+      productIndex.get(product)!,
+      entry.type === 'arrivals' ? entry.customersPerDay : 1,
+      quantity,
+      entry.type === 'history' ? (entry.series as number[]) : null,
+      profile,
+      cumulativeProfile(profile, days),
+      streams.state(`arrivals:${key}`),
+      base,
+      days,
+      streamTable.row(i),
+    );
+  });
+  return { demandStreams, streamTable: streamTable.data };
 }

@@ -1,7 +1,9 @@
 import type { Environment } from '../../kernel/environment.ts';
 import { EventKind, Priority } from '../eventKinds.ts';
 import type { RandomStream } from '../../random/streams.ts';
-import type { StockPoint } from '../stockPoint.ts';
+import type { RecordAccuracy, StockPoint } from '../stockPoint.ts';
+import type { StockPointPlan } from '../stockPointPlans.ts';
+import type { RandomStreams } from '../../random/streams.ts';
 import { binomial } from '../../random/distributions/binomial.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
@@ -91,4 +93,17 @@ export class DamageAndVisibility {
     point.phantom = Math.max(0, point.phantom - gap);
     this.replenishment.positionFell(point);
   }
+}
+
+/** How `plan`'s stock record drifts from its shelf and how counts put it right, if it says (else null). */
+export function recordAccuracyOf(plan: StockPointPlan, streams: RandomStreams): RecordAccuracy | null {
+  const visibility = plan.entry.visibility;
+  if (!visibility) return null;
+  return {
+    shrinkagePerDay: visibility.shrinkagePerDay,
+    countEveryDays: visibility.realTime ? 1 : (visibility.countEveryDays ?? Infinity),
+    countDelayDays: visibility.realTime ? 0 : visibility.countDelayDays,
+    foundInFlight: 0,
+    draws: streams.stream(`shrinkage:${plan.key}`),
+  };
 }

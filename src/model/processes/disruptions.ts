@@ -1,10 +1,11 @@
 import type { Environment } from '../../kernel/environment.ts';
 import { EventKind, Priority } from '../eventKinds.ts';
-import type { TimeWindow } from '../occurrences.ts';
+import { drawWindows, type TimeWindow } from '../occurrences.ts';
+import type { BuildContext } from './buildContext.ts';
 import type { OnlineFulfilment } from '../onlineFulfilment.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
-import type { Shipping } from './shipping.ts';
+import type { GatesAndStages, Shipping } from './shipping.ts';
 
 /** A disruption window and what it does while in force. */
 export type DisruptionEffect =
@@ -75,4 +76,34 @@ export class Disruptions {
       this.shipping.resume(gates[effect.gate]);
     }
   }
+}
+
+/** The disruption windows, drawn once per replication (the same for every variant). */
+export function buildDisruptions(context: BuildContext, network: GatesAndStages, laneIndex: ReadonlyMap<string, number>): DisruptionWindow[] {
+  const { scenario, horizon, streams, zoneIndex } = context;
+  const gates = network.gates;
+  const gateFor = (nodeId: string) => network.gateFor(nodeId);
+  const disruptions: DisruptionWindow[] = [];
+  scenario.disruptions.forEach((disruption, i) => {
+    const name = disruption.name ?? `${disruption.type}#${i}`;
+    const windows = drawWindows(disruption.occurrence, horizon, streams.stream(`disruption:${name}`));
+    // a node that may be stopped has its gate whether or not a window was drawn, so the run's list of
+    // gates is the scenario's and not the draw's (a part run alone lists the same, src/experiment/parts.ts)
+    if (disruption.type === 'supplierOutage' || disruption.type === 'capacityLoss') gateFor(disruption.node);
+    for (const window of windows) {
+      if (disruption.type === 'supplierOutage') {
+        disruptions.push({ ...window, name, effect: { type: 'outage', gate: gateFor(disruption.node) } });
+        gates[gateFor(disruption.node)].addOutage(window.start, window.end);
+      } else if (disruption.type === 'capacityLoss') {
+        disruptions.push({ ...window, name, effect: { type: 'capacity', gate: gateFor(disruption.node), share: 1 - disruption.fraction } });
+        // nothing ships: what finishes processing meanwhile is held, as in an outage
+        if (disruption.fraction === 1) gates[gateFor(disruption.node)].addOutage(window.start, window.end);
+      } else if (disruption.type === 'deliveryDelay') {
+        disruptions.push({ ...window, name, effect: { type: 'delivery', zone: zoneIndex.get(disruption.zone)!, multiplier: disruption.multiplier } });
+      } else {
+        disruptions.push({ ...window, name, effect: { type: 'leadTime', lanes: disruption.lanes.map((id) => laneIndex.get(id)!), multiplier: disruption.multiplier } });
+      }
+    }
+  });
+  return disruptions;
 }

@@ -2,6 +2,7 @@ import type { Environment } from '../../kernel/environment.ts';
 import { EventKind, Priority } from '../eventKinds.ts';
 import { CUSTOMER, CUSTOMER_UNITS } from '../backorderQueue.ts';
 import type { StockPoint } from '../stockPoint.ts';
+import type { StockPointPlan } from '../stockPointPlans.ts';
 import { ONLINE_BASE } from '../onlineOrders.ts';
 import type { OnlineFulfilment } from '../onlineFulfilment.ts';
 import type { ModelTables } from './modelTables.ts';
@@ -219,5 +220,22 @@ export class EchelonAllocation {
       this.owedPartFilled(point, requester, part, owed, since, now);
     }
     point.compactOwed();
+  }
+}
+
+/** Allocation rules other than first come, first served, with ranks by the requesting point's index. */
+export function setAllocationRules(stockPoints: StockPoint[], plans: StockPointPlan[]): void {
+  for (const point of stockPoints) {
+    const allocation = plans[point.index].entry.allocation;
+    if (allocation === undefined || allocation.type === 'fifo') continue;
+    const rankOfPoint = new Map<number, number>();
+    const customerRank = allocation.type === 'priority' ? (allocation.customerRank ?? Infinity) : Infinity;
+    if (allocation.type === 'priority') {
+      for (const below of point.downstream) {
+        const rank = allocation.rank[below.node];
+        if (rank !== undefined) rankOfPoint.set(below.index, rank);
+      }
+    }
+    point.allocation = { type: allocation.type, rankOfPoint, customerRank };
   }
 }

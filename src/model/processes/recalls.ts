@@ -1,6 +1,9 @@
 import type { Environment } from '../../kernel/environment.ts';
 import { EventKind, Priority } from '../eventKinds.ts';
 import type { StockPoint } from '../stockPoint.ts';
+import { idsOf } from '../../scenario/references.ts';
+import type { BuildContext } from './buildContext.ts';
+import type { GatesAndStages } from './shipping.ts';
 import type { LotRegistry, PieceSink } from '../lots.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
@@ -108,4 +111,25 @@ export class Recalls {
       for (let r = 0; r < this.recalls.length; r++) if ((recalls & (1 << r)) !== 0) this.recallOutcomes[r].unitsRemoved += quantity;
     },
   };
+}
+
+/**
+ * Per recall: the products it covers (every product the recalled supplier ships when the recall names
+ * none). Products held in lots are those with a shelf life, and those a recall covers.
+ */
+export function recalledProductsOf(context: BuildContext): Set<string>[] {
+  const { scenario, plans, sources } = context;
+  const suppliedBy = (supplier: string) => new Set(plans.filter((_, i) => sources[i] === supplier).map((plan) => plan.product));
+  return scenario.recalls.map((recall) => new Set(recall.product !== undefined ? idsOf(recall.product) : suppliedBy(recall.supplier)));
+}
+
+export function buildRecalls(context: BuildContext, network: GatesAndStages, recalledProducts: Set<string>[]): RecallPlan[] {
+  return context.scenario.recalls.map((recall, i) => ({
+    name: recall.name ?? `recall#${i}`,
+    supplier: network.gateFor(recall.supplier),
+    products: new Set([...recalledProducts[i]].map((id) => context.productIndex.get(id)!)),
+    receivedFrom: recall.receivedFrom,
+    receivedTo: recall.receivedTo,
+    announcedOn: recall.announcedOn,
+  }));
 }

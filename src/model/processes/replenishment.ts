@@ -4,6 +4,9 @@ import type { StockPoint } from '../stockPoint.ts';
 import { NO_CARE } from '../productCare.ts';
 import { FIELD } from '../counters.ts';
 import type { LotList } from '../lots.ts';
+import { stockPointKey } from '../../scenario/references.ts';
+import { distributionMean, distributionVariance } from '../../random/distributions/sampler.ts';
+import { upstreamOf, type BuildContext } from './buildContext.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
 import type { EchelonAllocation } from './echelonAllocation.ts';
@@ -150,5 +153,61 @@ export class Replenishment {
     if (point.policy.reviewPeriod === 0) for (let i = 0; i < completed; i++) this.closeCycle(point);
     this.allocation.serveBacklog(point);
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+  }
+}
+
+/**
+ * Demand statistics per stock point, for policies that set levels from them: a point's own customers'
+ * demand (an online zone's goes to its nearest warehouse), and upstream points face the sum of their
+ * downstream points' demand (independent streams add variances).
+ */
+export function demandStatistics(context: BuildContext): { mean: number; variance: number }[] {
+  const { plans, planIndex, demandEntries, fulfilmentOf } = context;
+  const demandStats = plans.map(() => ({ mean: 0, variance: 0 }));
+  /** the stock point a demand entry's statistics go to: its own, or an online zone's nearest warehouse's */
+  const servingKey = (node: string, product: string) => {
+    const fulfilment = fulfilmentOf.get(node);
+    return fulfilment ? stockPointKey(fulfilment.from[0].warehouse, product) : stockPointKey(node, product);
+  };
+  for (const { entry, node, product } of demandEntries) {
+    const stats = demandStats[planIndex.get(servingKey(node, product))!];
+    if (entry.type === 'arrivals') {
+      const mean = distributionMean(entry.quantity, { nonNegative: true });
+      const variance = distributionVariance(entry.quantity, { nonNegative: true });
+      // compound Poisson: mean rate*E[q], variance rate*E[q^2]
+      stats.mean += entry.customersPerDay * mean;
+      stats.variance += entry.customersPerDay * (variance + mean * mean);
+    } else if (entry.type === 'perPeriod') {
+      stats.mean += distributionMean(entry.quantity, { nonNegative: true });
+      stats.variance += distributionVariance(entry.quantity, { nonNegative: true });
+    } else {
+      const series = entry.series as number[];
+      const mean = series.reduce((a, b) => a + b, 0) / series.length;
+      stats.mean += mean;
+      stats.variance += series.length > 1 ? series.reduce((a, b) => a + (b - mean) ** 2, 0) / (series.length - 1) : 0;
+    }
+  }
+  // upstream points face the sum of their downstream points' demand (independent streams add variances)
+  const depth = (i: number): number => {
+    const upstream = upstreamOf(context, i);
+    return upstream === undefined ? 0 : 1 + depth(upstream);
+  };
+  const byDepth = plans.map((_, i) => i).sort((a, b) => depth(b) - depth(a));
+  for (const i of byDepth) {
+    const upstream = upstreamOf(context, i);
+    if (upstream !== undefined) {
+      demandStats[upstream].mean += demandStats[i].mean;
+      demandStats[upstream].variance += demandStats[i].variance;
+    }
+  }
+  return demandStats;
+}
+
+/** Which points above each point read the echelon position (so they are asked after demand here). */
+export function linkEchelonReviewers(stockPoints: StockPoint[]): void {
+  for (const point of stockPoints) {
+    for (let above = point.supply.upstream; above >= 0; above = stockPoints[above].supply.upstream) {
+      if (stockPoints[above].policy.usesEchelonPosition) point.echelonReviewers.push(stockPoints[above]);
+    }
   }
 }

@@ -1,8 +1,10 @@
 import type { Environment } from '../../kernel/environment.ts';
 import { EventKind, Priority } from '../eventKinds.ts';
 import type { StockPoint } from '../stockPoint.ts';
-import type { ShippingGate } from '../shippingGate.ts';
-import type { ProductionStage } from '../productionStage.ts';
+import type { Node, Scenario } from '../../scenario/schema.ts';
+import { laneId } from '../../scenario/references.ts';
+import { ShippingGate } from '../shippingGate.ts';
+import { ProductionStage } from '../productionStage.ts';
 import { CONSIGNMENT, type Consignments } from '../lots.ts';
 import type { ModelTables } from './modelTables.ts';
 
@@ -131,5 +133,51 @@ export class Shipping {
       for (const stage of this.stages) if (stage.node === gate.node && stage.heldUnits > 0) stage.releaseHeld(this.shipHeld);
     }
     if (gate.hasWaiting) gate.release(this.shipNow);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// builders
+
+/** The scenario's lanes as the simulation uses them, and their indices by id and by ends (`from->to`). */
+export function buildLanes(scenario: Scenario): { lanes: LaneState[]; laneIndex: Map<string, number>; laneByEnds: Map<string, number> } {
+  const laneIndex = new Map<string, number>();
+  const laneByEnds = new Map<string, number>();
+  const lanes: LaneState[] = scenario.lanes.map((lane, i) => {
+    laneIndex.set(laneId(lane), i);
+    laneByEnds.set(`${lane.from}->${lane.to}`, i);
+    return { id: laneId(lane), costPerUnit: lane.costPerUnit, costPerShipment: lane.costPerShipment, leadTimeMultiplier: 1 };
+  });
+  return { lanes, laneIndex, laneByEnds };
+}
+
+/**
+ * The shipping gates (one per supplier and per node that ships to other stock points) and production
+ * stages (one per supplier with servers), created as the builders first ask for them: a gate's index
+ * is the order of that first request.
+ */
+export class GatesAndStages {
+  readonly gates: ShippingGate[] = [];
+  readonly stages: ProductionStage[] = [];
+  private readonly gateOfNode = new Map<string, number>();
+
+  constructor(private readonly nodeById: ReadonlyMap<string, Node>) {}
+
+  gateFor(nodeId: string): number {
+    let gate = this.gateOfNode.get(nodeId);
+    if (gate === undefined) {
+      const node = this.nodeById.get(nodeId)!;
+      gate = this.gates.length;
+      this.gates.push(new ShippingGate(nodeId, node.type === 'supplier' || node.type === 'warehouse' ? (node.capacityPerDay ?? Infinity) : Infinity));
+      this.gateOfNode.set(nodeId, gate);
+    }
+    return gate;
+  }
+
+  stageFor(nodeId: string, servers: number): number {
+    const found = this.stages.findIndex((stage) => stage.node === nodeId);
+    if (found >= 0) return found;
+    this.stages.push(new ProductionStage(nodeId, servers));
+    return this.stages.length - 1;
   }
 }
