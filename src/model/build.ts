@@ -3,7 +3,7 @@ import { stockPointKey } from '../scenario/references.ts';
 import { Simulation } from './simulation.ts';
 import { LotRegistry } from './lots.ts';
 import { productCareOf, productsInLots } from './productCare.ts';
-import { buildOnlineRoutes } from './onlineFulfilment.ts';
+import { buildOnlineRoutes } from './processes/onlineFulfilment.ts';
 import type { StockPoint } from './stockPoint.ts';
 import { buildStockPoints } from './buildStockPoints.ts';
 import { createBuildContext, type BuildContext } from './processes/buildContext.ts';

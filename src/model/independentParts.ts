@@ -46,7 +46,7 @@ import { planStockPoints } from './build.ts';
  *   processes/customerChurn.ts `disappoint` → `loseCustomers` → `rescheduleArrivals`; `onNewCustomer`). Joins the stock points the node's demand is served from (for
  *   an online zone's base: the warehouses serving the zone).
  * - `onlineZone`: a zone's orders for a product go to whichever of its warehouses the rule picks
- *   (onlineFulfilment.ts `buildOnlineRoutes`, `routes`), and every product of a zone shares the zone's tally
+ *   (processes/onlineFulfilment.ts `buildOnlineRoutes`, `routes`), and every product of a zone shares the zone's tally
  *   (onlineFulfilment.ts `tally.*`, a sum accumulated in event order, which a merge of separate runs
  *   could not reproduce to the last bit), its delivery delays (`zoneDelay`) and its customer base
  *   (`tally.base`). Joins every warehouse stock point of every product the zone orders.

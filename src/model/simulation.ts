@@ -2,7 +2,7 @@ import { Environment } from '../kernel/environment.ts';
 import { EventKind, Priority } from './eventKinds.ts';
 import type { StockPoint } from './stockPoint.ts';
 import type { OnlineRoute, ZoneTally } from './onlineOrders.ts';
-import { OnlineFulfilment } from './onlineFulfilment.ts';
+import { OnlineFulfilment } from './processes/onlineFulfilment.ts';
 import type { DailySeries, RollupDaily } from './dailySeries.ts';
 import type { DemandStream } from './demandStream.ts';
 import type { CustomerBase } from './customerBase.ts';

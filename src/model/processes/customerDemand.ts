@@ -11,7 +11,7 @@ import { drawWindows } from '../occurrences.ts';
 import { RowTable } from '../rowTable.ts';
 import type { BuildContext } from './buildContext.ts';
 import { POINT_ROW_WIDTH } from '../counters.ts';
-import type { OnlineFulfilment } from '../onlineFulfilment.ts';
+import type { OnlineFulfilment } from './onlineFulfilment.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
 import type { CustomerChurn } from './customerChurn.ts';

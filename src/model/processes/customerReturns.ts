@@ -49,7 +49,7 @@ export class CustomerReturns {
     if (returned <= 0) return;
     const id = this.consignments.open(point.index, CONSIGNMENT.customerReturn);
     // the units that come back are the first pieces of the sale
-    if (point.lots !== null) this.sale.sale.sold.take(returned, 'fifo', this.consignments.list(id));
+    if (point.lots !== null) this.sale.ofLots.sold.take(returned, 'fifo', this.consignments.list(id));
     this.env.schedule(this.env.now + returns.delay.sample(), EventKind.customerReturn, id, returned, Priority.normal);
   }
 

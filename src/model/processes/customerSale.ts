@@ -15,12 +15,12 @@ import type { CustomerReturns } from './customerReturns.ts';
 export class CustomerSale {
   private readonly env: Environment;
   /** counts what a customer sale takes from lots: markdowns, recalled lots reached */
-  readonly sale: SaleOfLots;
+  readonly ofLots: SaleOfLots;
   private customerReturns!: CustomerReturns;
 
   constructor(tables: ModelTables, lots: LotRegistry, recallOutcomes: RecallOutcome[]) {
     this.env = tables.env;
-    this.sale = new SaleOfLots(lots, recallOutcomes, new LotList(lots));
+    this.ofLots = new SaleOfLots(lots, recallOutcomes, new LotList(lots));
   }
 
   connect(processes: Processes): void {
@@ -31,7 +31,7 @@ export class CustomerSale {
   sell(point: StockPoint, quantity: number, customers: number): void {
     point.take(quantity);
     if (point.lots === null && point.care.returns === null) return;
-    const sale = this.sale;
+    const sale = this.ofLots;
     if (point.lots !== null) {
       sale.begin(point, this.env.now);
       point.lots.take(quantity, point.issuing, sale);

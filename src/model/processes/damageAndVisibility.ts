@@ -12,7 +12,8 @@ import type { Replenishment } from './replenishment.ts';
 /**
  * Losses on the shelf, day by day: damage (units hit with the product's daily probability, and the
  * record knows), and shrinkage (units vanish and the record does not know until a count finds the
- * gap). Only points with damage or record visibility settings do any work here.
+ * gap). The day boundary (dayBoundary.ts) calls in only for points with damage or record visibility
+ * settings.
  */
 export class DamageAndVisibility {
   private readonly env: Environment;
@@ -28,14 +29,8 @@ export class DamageAndVisibility {
     this.replenishment = processes.replenishment;
   }
 
-  /** The day ending at time `day` at `point`: its damage, then its shrinkage and count. */
-  closeDay(point: StockPoint, day: number): void {
-    if (point.care.damagePerDay > 0) this.damage(point);
-    if (point.visibility !== null) this.shrinkAndCount(point, day);
-  }
-
   /** The day's damage at `point`: each unit on hand is hit with the product's daily probability (see hitOnShelf). */
-  private damage(point: StockPoint): void {
+  damage(point: StockPoint): void {
     const damaged = this.hitOnShelf(point, point.care.damagePerDay, point.care.damage!);
     if (damaged === 0) return;
     point.counters.damagedUnits += damaged;
@@ -68,7 +63,7 @@ export class DamageAndVisibility {
    * policy still counts them. A count (every `countEveryDays`, daily with real-time visibility) finds
    * the gap; its result reaches the record after `countDelayDays`.
    */
-  private shrinkAndCount(point: StockPoint, day: number): void {
+  shrinkAndCount(point: StockPoint, day: number): void {
     const visibility = point.visibility!;
     const shrunk = this.hitOnShelf(point, visibility.shrinkagePerDay, visibility.draws);
     if (shrunk > 0) {

@@ -64,7 +64,9 @@ export class DayBoundary {
     const series = this.series;
     for (const point of this.stockPoints) {
       point.accrue(now);
-      this.shelfLosses.closeDay(point, day);
+      // only points with damage or record visibility settings pay for them
+      if (point.care.damagePerDay > 0) this.shelfLosses.damage(point);
+      if (point.visibility !== null) this.shelfLosses.shrinkAndCount(point, day);
       point.closeDay();
       if (inWindow) {
         // only whole days of the window, as for the roll-ups (a fractional warm-up splits a day)

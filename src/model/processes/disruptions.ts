@@ -2,7 +2,7 @@ import type { Environment } from '../../kernel/environment.ts';
 import { EventKind, Priority } from '../eventKinds.ts';
 import { drawWindows, type TimeWindow } from '../occurrences.ts';
 import type { BuildContext } from './buildContext.ts';
-import type { OnlineFulfilment } from '../onlineFulfilment.ts';
+import type { OnlineFulfilment } from './onlineFulfilment.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
 import type { GatesAndStages, Shipping } from './shipping.ts';

@@ -4,7 +4,7 @@ import { CUSTOMER, CUSTOMER_UNITS } from '../backorderQueue.ts';
 import type { StockPoint } from '../stockPoint.ts';
 import type { StockPointPlan } from '../stockPointPlans.ts';
 import { ONLINE_BASE } from '../onlineOrders.ts';
-import type { OnlineFulfilment } from '../onlineFulfilment.ts';
+import type { OnlineFulfilment } from './onlineFulfilment.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
 import type { CustomerSale } from './customerSale.ts';

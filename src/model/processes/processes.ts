@@ -1,4 +1,4 @@
-import type { OnlineFulfilment } from '../onlineFulfilment.ts';
+import type { OnlineFulfilment } from './onlineFulfilment.ts';
 import type { CustomerChurn } from './customerChurn.ts';
 import type { CustomerDemand } from './customerDemand.ts';
 import type { CustomerReturns } from './customerReturns.ts';

@@ -1,11 +1,11 @@
-import type { Environment } from '../kernel/environment.ts';
-import { EventKind, Priority } from './eventKinds.ts';
-import { CAUSE, type CustomerBase } from './customerBase.ts';
-import type { StockPoint } from './stockPoint.ts';
-import { ONLINE_BASE, OnlineOrders, ZoneTally, type FulfilmentCandidate, type OnlineRoute } from './onlineOrders.ts';
-import { stockPointKey } from '../scenario/references.ts';
-import { createSampler } from '../random/distributions/sampler.ts';
-import type { BuildContext } from './processes/buildContext.ts';
+import type { Environment } from '../../kernel/environment.ts';
+import { EventKind, Priority } from '../eventKinds.ts';
+import { CAUSE, type CustomerBase } from '../customerBase.ts';
+import type { StockPoint } from '../stockPoint.ts';
+import { ONLINE_BASE, OnlineOrders, ZoneTally, type FulfilmentCandidate, type OnlineRoute } from '../onlineOrders.ts';
+import { stockPointKey } from '../../scenario/references.ts';
+import { createSampler } from '../../random/distributions/sampler.ts';
+import type { BuildContext } from './buildContext.ts';
 
 /** What online fulfilment needs from the simulation it runs in. */
 export interface FulfilmentHost {
