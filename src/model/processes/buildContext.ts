@@ -28,7 +28,10 @@ export interface BuildContext {
   readonly sources: string[];
   /** every (entry, node, product) the scenario's demand names, in its order (index = demand stream index) */
   readonly demandEntries: DemandEntry[];
-  /** online zones hold no stock: their orders are shipped from the warehouses their fulfilment entry names */
+  /**
+   * online zones hold no stock: their orders are shipped from the warehouses their fulfilment entry
+   * names (nearest first), whose stock points face these customers
+   */
   readonly zoneIds: string[];
   readonly zoneIndex: ReadonlyMap<string, number>;
   readonly fulfilmentOf: ReadonlyMap<string, Fulfilment>;

@@ -123,12 +123,10 @@ export class Shipping {
     this.env.schedule(now + delay, EventKind.receipt, to, quantity, Priority.normal);
   }
 
-  /**
-   * An outage or a capacity loss at `gate` is over: what servers finished during the outage (or the
-   * loss of all capacity) leaves first, in the order it finished, once nothing stops the node any
-   * more; then what waited at the gate.
-   */
+  /** An outage or a capacity loss at `gate` is over: what was held, then what waited at the gate, leaves. */
   resume(gate: ShippingGate): void {
+    // what servers finished during the outage (or the loss of all capacity) leaves first, in the
+    // order it finished, once nothing stops the node any more
     if (!gate.stopped) {
       for (const stage of this.stages) if (stage.node === gate.node && stage.heldUnits > 0) stage.releaseHeld(this.shipHeld);
     }
