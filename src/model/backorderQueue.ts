@@ -1,6 +1,6 @@
 /**
  * Units owed by a stock point, in the order they were owed (served first come first served, or out
- * of line by an allocation rule: see simulation.ts `allocate`): a customer order (requester CUSTOMER), a
+ * of line by an allocation rule: see processes/echelonAllocation.ts `allocate`): a customer order (requester CUSTOMER), a
  * day's per-period demand where each unit is one customer's order (CUSTOMER_UNITS), or a downstream
  * stock point's order (requester = that point's index). A ring buffer over typed arrays,
  * so a long outage with thousands of waiting orders allocates nothing per order.

@@ -5,6 +5,14 @@
  * instant are received, then periodic reviews place orders, then the day's demand (per-period
  * demand) occurs. An order placed at the review of day t with lead time L therefore arrives before
  * the demand of day t + L.
+ *
+ * Simulation's dispatch (simulation.ts) sends each kind to the process that handles it, one per file in
+ * processes/: arrivals and per-period demand to customerDemand.ts, new customers to customerChurn.ts,
+ * reviews and receipts to replenishment.ts, allocations to echelonAllocation.ts, return receipts to
+ * upstreamReturns.ts, processing done to shipping.ts, consignments and lot expiry to lotsAndExpiry.ts,
+ * count results to damageAndVisibility.ts, customer returns to customerReturns.ts, recalls to
+ * recalls.ts, end of life to endOfLife.ts, disruption windows to disruptions.ts, day boundaries and the
+ * warm-up's end to dayBoundary.ts, online deliveries and promise checks to onlineFulfilment.ts.
  */
 export const EventKind = {
   /** integer times: record the day that just ended, open the next one */

@@ -6,9 +6,14 @@ import { planStockPoints } from './build.ts';
  * The independent parts of a scenario (issue 15): groups of stock points that share nothing a run
  * carries from one to another, so that each part of a replication can run as its own task, with the
  * same numbers for its stock points as the run of the whole network. That holds because every random
- * stream is named after what it drives (build.ts), so a stock point draws the same numbers whoever
- * else is simulated beside it; what couples two stock points is shared state that one changes and the
- * other reads, or a shared draw. Found with a union-find over the stock points, one rule per coupling.
+ * stream is named after what it drives (build.ts and the builders beside each process), so a stock
+ * point draws the same numbers whoever else is simulated beside it; what couples two stock points is
+ * shared state that one changes and the other reads, or a shared draw. Found with a union-find over the
+ * stock points, one rule per coupling.
+ *
+ * The model runs as a set of processes, one per file in processes/ (processes.ts lists them): a part
+ * is a set of stock points together with the processes they use, and each coupling below is a process
+ * whose state two points share (named with its file).
  *
  * Stock points are numbered as build.ts numbers them (`planStockPoints`: each `stockPoints` entry in
  * the order written, its nodes in order, and for each node its products in order; node-major).
@@ -16,43 +21,46 @@ import { planStockPoints } from './build.ts';
  * COUPLINGS: each joins the stock points it names, and is recorded in the part's `why`.
  *
  * - `replenishment`: a stock point ordering from a warehouse orders from that warehouse's stock point
- *   of the same product (build.ts `supply.upstream`; simulation.ts `placeOrder` → `downstreamOrder`,
- *   `serveBacklog`, `shipFromWarehouse`). Everything between echelons rides on this link, so it covers:
- *   shortage shipping, allocation among the points it supplies (build.ts `allocation`, simulation.ts
- *   `allocate`; ranks name only points it supplies), echelon base stock (build.ts `echelonReviewers`:
- *   the points above on the same chain; policies/ read the echelon position of the points below),
- *   orders that go negative and return stock upstream (simulation.ts `returnUpstream`,
- *   `onReturnReceipt`), lots travelling with shipments and returns (`issueTo`, `inbound`, consignments),
- *   and the demand statistics that size policies (build.ts `demandStats`, summed up the chain).
+ *   of the same product (buildStockPoints.ts `supply.upstream`; processes/replenishment.ts `placeOrder`
+ *   → processes/echelonAllocation.ts `downstreamOrder`, `serveBacklog`, `shipFromWarehouse`).
+ *   Everything between echelons rides on this link, so it covers: shortage shipping, allocation among
+ *   the points it supplies (echelonAllocation.ts `setAllocationRules`, `allocate`; ranks name only
+ *   points it supplies), echelon base stock (replenishment.ts `linkEchelonReviewers`: the points above
+ *   on the same chain; policies/ read the echelon position of the points below), orders that go
+ *   negative and return stock upstream (processes/upstreamReturns.ts `returnUpstream`,
+ *   `onReturnReceipt`), lots travelling with shipments and returns (`issueTo`, `inbound`, consignments:
+ *   processes/lotsAndExpiry.ts), and the demand statistics that size policies (replenishment.ts
+ *   `demandStatistics`, summed up the chain).
  * - `supplierCapacity`: a supplier with `capacityPerDay` ships every product to every stock point it
  *   supplies through one shipping gate whose daily capacity and first-come-first-served queue they
- *   share (build.ts `gateFor`, shippingGate.ts `send`, `release`; simulation.ts `onDayBoundary`).
+ *   share (processes/shipping.ts `GatesAndStages.gateFor`, `openDay`; shippingGate.ts `send`, `release`).
  * - `productionStage`: a supplier with `servers` (and a `leadTime`) processes every order for every
- *   point it supplies on the same servers, first come, first served (build.ts `stageFor`,
- *   productionStage.ts; simulation.ts `dispatchShipment`, `onProcessingDone`).
+ *   point it supplies on the same servers, first come, first served (processes/shipping.ts `stageFor`,
+ *   `dispatchShipment`, `onProcessingDone`; productionStage.ts).
  * - `warehouseCapacity`: a warehouse with `capacityPerDay` ships to every point that orders from it,
- *   all products, through one gate (build.ts `gateFor(plan.node)` when the point `shipsDownstream`;
- *   simulation.ts `shipFromWarehouse`). Its own stock points are already joined by replenishment.
- * - `customerBase`: a customer base drives every demand stream at its node (build.ts
- *   `base.demandStreams`); a customer who leaves after a stockout of one product takes their demand for
- *   every product there (simulation.ts `customerDemand` → `disappoint` → `loseCustomers` →
- *   `rescheduleArrivals`; `onNewCustomer`). Joins the stock points the node's demand is served from (for
+ *   all products, through one gate (buildStockPoints.ts `gateFor(plan.node)` when the point
+ *   `shipsDownstream`; processes/echelonAllocation.ts `shipFromWarehouse`). Its own stock points are already joined by replenishment.
+ * - `customerBase`: a customer base drives every demand stream at its node (processes/customerDemand.ts
+ *   `buildDemandStreams`, `base.demandStreams`); a customer who leaves after a stockout of one product
+ *   takes their demand for every product there (customerDemand.ts `customerDemand` →
+ *   processes/customerChurn.ts `disappoint` → `loseCustomers` → `rescheduleArrivals`; `onNewCustomer`). Joins the stock points the node's demand is served from (for
  *   an online zone's base: the warehouses serving the zone).
  * - `onlineZone`: a zone's orders for a product go to whichever of its warehouses the rule picks
- *   (build.ts `routes`, onlineFulfilment.ts), and every product of a zone shares the zone's tally
+ *   (processes/onlineFulfilment.ts `buildOnlineRoutes`, `routes`), and every product of a zone shares the zone's tally
  *   (onlineFulfilment.ts `tally.*`, a sum accumulated in event order, which a merge of separate runs
  *   could not reproduce to the last bit), its delivery delays (`zoneDelay`) and its customer base
  *   (`tally.base`). Joins every warehouse stock point of every product the zone orders.
- * - `recall`: a recall puts every stock point of its products in lots (build.ts `recalledProducts`,
- *   `inLots`, `recallable`; also the products of a recall naming none: every product its supplier
- *   ships), visits them all when announced (simulation.ts `onRecall`) and adds what each finds, sells
- *   and removes to one outcome in event order (`recallCount`, saleOfLots.ts). Joins every stock point of
- *   the recalled products, wherever supplied from: which points hold lots depends on the recall, and a
- *   point holding lots draws damage and shrinkage differently (simulation.ts `hitOnShelf`).
+ * - `recall`: a recall puts every stock point of its products in lots (processes/recalls.ts
+ *   `recalledProductsOf`; productCare.ts `productsInLots`, `recallable`; also the products of a recall
+ *   naming none: every product its supplier ships), visits them all when announced (recalls.ts
+ *   `onRecall`) and adds what each finds, sells and removes to one outcome in event order
+ *   (`recallCount`, saleOfLots.ts). Joins every stock point of the recalled products, wherever supplied
+ *   from: which points hold lots depends on the recall, and a point holding lots draws damage and
+ *   shrinkage differently (processes/damageAndVisibility.ts `hitOnShelf`).
  * - `randomDisruption`: a disruption with a `random` occurrence is drawn once per replication, from the
- *   stream `disruption:<name>` (build.ts), and that one draw acts on every point it applies to: the
+ *   stream `disruption:<name>` (processes/disruptions.ts `buildDisruptions`), and that one draw acts on every point it applies to: the
  *   points supplied by the node of a `supplierOutage` or `capacityLoss`, those supplied over a lane of a
- *   `leadTimeMultiplier`, those serving the zone of a `deliveryDelay` (simulation.ts `onDisruption`).
+ *   `leadTimeMultiplier`, those serving the zone of a `deliveryDelay` (disruptions.ts `onDisruption`).
  *   As the issue defines a part, these are joined. This is the safe side, not a need: the stream is
  *   named, so a part built with the disruption under the same name redraws the same windows (a test
  *   shows a point run apart agrees); dropping this rule would let a random outage at a supplier
@@ -61,7 +69,7 @@ import { planStockPoints } from './build.ts';
  * NOT COUPLINGS (checked, and why):
  *
  * - A lane shared by several products (supplier -> store for every SKU): a lane holds no state but its
- *   lead-time multiplier (simulation.ts `LaneState`), and its lead times are drawn per lane and product
+ *   lead-time multiplier (processes/shipping.ts `LaneState`), and its lead times are drawn per lane and product
  *   (`leadTime:<lane>:<product>`), so a point's draws do not depend on the others'. Only a random
  *   `leadTimeMultiplier` on it couples (above).
  * - A supplier or warehouse without `capacityPerDay` or `servers`: its gate never holds a shipment back
@@ -73,16 +81,18 @@ import { planStockPoints } from './build.ts';
  * - A scheduled disruption (`scheduled` occurrence): its windows are data, the same in any run; it
  *   couples only through the capacity or zone it acts on, which the rules above join. It is listed in
  *   every part it acts on.
- * - A demand entry over several nodes or products: build.ts expands it into one stream per (node,
+ * - A demand entry over several nodes or products: buildContext.ts expands it into one stream per (node,
  *   product), each with its own streams (`quantity:`, `arrivals:`, `shock:<node>/<product>:<name>`), so
  *   no stream feeds two stock points (a second entry for the same pair is an error, references.ts).
  *   A random demand shock is drawn per (node, product) too, not once per entry: it couples nothing. (If
  *   shocks are ever drawn once per entry, they become a coupling.)
- * - End of life (simulation.ts `onEndOfLife`): every point of the product ends on a fixed day, each on
+ * - End of life (processes/endOfLife.ts `onEndOfLife`): every point of the product ends on a fixed day, each on
  *   its own; the product's cost data and damage by storage class are per point as well.
- * - Customer returns come back to the point that sold (`sendReturns`, `onCustomerReturn`); damage,
- *   shrinkage and counts draw per point (`damage:`, `shrinkage:`, `returns:`).
- * - The day boundary, the per-period demand event, warm-up and horizon are global events that do the
+ * - Customer returns come back to the point that sold (processes/customerReturns.ts `sendReturns`,
+ *   `onCustomerReturn`); damage, shrinkage and counts draw per point (`damage:`, `shrinkage:`,
+ *   `returns:`; processes/damageAndVisibility.ts).
+ * - The day boundary, the per-period demand event, warm-up and horizon (processes/dayBoundary.ts,
+ *   customerDemand.ts `onPeriodDemand`) are global events that do the
  *   same for each point, whoever else runs. The network and per-product totals (rollups, series) are
  *   sums over points: a merge of parts must recompute them from the points' own numbers in stock point
  *   order, not add up the parts' totals (floating-point sums in another order may differ in the last
@@ -204,7 +214,7 @@ export function independentParts(scenario: Scenario): IndependentPart[] {
   const pointIndex = new Map(plans.map((plan, i) => [plan.key, i]));
   const nodeById = new Map(scenario.nodes.map((node) => [node.id, node]));
 
-  // the node each point orders from (build.ts sourceOf), and the lane it is supplied over
+  // the node each point orders from (buildContext.ts sourceOf), and the lane it is supplied over
   const firstInbound = new Map<string, string>();
   for (const lane of scenario.lanes) if (!firstInbound.has(lane.to)) firstInbound.set(lane.to, lane.from);
   const laneByEnds = new Map(scenario.lanes.map((lane) => [`${lane.from}->${lane.to}`, laneId(lane)]));
@@ -224,7 +234,7 @@ export function independentParts(scenario: Scenario): IndependentPart[] {
     add(pointsOfProduct, plan.product, i);
   });
 
-  // demand, expanded as build.ts expands it; an online zone's orders are served by its warehouses
+  // demand, expanded as buildContext.ts expands it; an online zone's orders are served by its warehouses
   const fulfilmentOf = new Map(scenario.fulfilment.map((entry, i) => [entry.zone, i]));
   const demandPairs = scenario.demand.flatMap((entry, i) =>
     idsOf(entry.node).flatMap((node) => idsOf(entry.product).map((product) => ({ entry: i, node, product }))),
@@ -280,7 +290,7 @@ export function independentParts(scenario: Scenario): IndependentPart[] {
     join('onlineZone', demandAt.get(entry.zone) ?? [], (names) => `${names} serve the online zone ${entry.zone}`);
   });
 
-  // recalls: every stock point of the recalled products (build.ts recalledProducts)
+  // recalls: every stock point of the recalled products (processes/recalls.ts recalledProductsOf)
   const recalledProducts = scenario.recalls.map((recall) =>
     recall.product !== undefined ? idsOf(recall.product) : unique((suppliedBy.get(recall.supplier) ?? []).map((i) => plans[i].product)),
   );

@@ -1,4 +1,7 @@
-import type { Sampler } from '../random/distributions/sampler.ts';
+import { createSampler, type Sampler } from '../random/distributions/sampler.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { StockPointPlan } from './stockPointPlans.ts';
+import type { BuildContext } from './processes/buildContext.ts';
 import type { RandomStream } from '../random/streams.ts';
 
 /**
@@ -50,3 +53,40 @@ export const NO_CARE: ProductCare = {
   returns: null,
   recallable: false,
 };
+
+/** Products held in lots: those with a shelf life, and those a recall covers (`recalledProducts`, per recall). */
+export function productsInLots(scenario: Scenario, recalledProducts: Set<string>[]): Set<string> {
+  return new Set(scenario.products.filter((product) => product.shelfLifeDays !== undefined || recalledProducts.some((set) => set.has(product.id))).map((p) => p.id));
+}
+
+/** The care `plan`'s product needs at its node (`NO_CARE` for none), with its own damage and returns streams. */
+export function productCareOf(context: BuildContext, plan: StockPointPlan, inLots: ReadonlySet<string>, recalledProducts: Set<string>[]): ProductCare {
+  const { scenario, streams } = context;
+  const product = scenario.products.find((p) => p.id === plan.product)!;
+  const node = context.nodeById.get(plan.node)!;
+  const damagePerDay = product.damagePerDay && (node.type === 'warehouse' || node.type === 'store') ? (product.damagePerDay[node.storageClass] ?? 0) : 0;
+  const recallable = recalledProducts.some((set) => set.has(product.id));
+  if (!inLots.has(product.id) && damagePerDay === 0 && !product.endOfLife && !product.returns) return NO_CARE;
+  const returns = product.returns;
+  return {
+    lots: inLots.has(product.id),
+    shelfLifeDays: product.shelfLifeDays ?? Infinity,
+    disposalCostPerUnit: product.disposalCostPerUnit,
+    markdown: product.markdown ?? null,
+    damagePerDay,
+    damage: damagePerDay > 0 ? streams.stream(`damage:${plan.key}`) : null,
+    endOfLifeDay: product.endOfLife?.day ?? Infinity,
+    salvageValue: product.endOfLife?.salvageValue ?? 0,
+    returns: returns
+      ? {
+          fraction: returns.fraction,
+          delay: createSampler(returns.afterDays, streams.stream(`returnDelay:${plan.key}`), { nonNegative: true }),
+          restockShare: returns.restockShare,
+          reconditionCostPerUnit: returns.reconditionCostPerUnit,
+          scrapCostPerUnit: returns.scrapCostPerUnit,
+          decisions: streams.stream(`returns:${plan.key}`),
+        }
+      : null,
+    recallable,
+  };
+}

@@ -1,5 +1,5 @@
 import type { LotList, LotRegistry, PieceSink } from './lots.ts';
-import type { RecallOutcome } from './simulation.ts';
+import type { RecallOutcome } from './processes/recalls.ts';
 import type { StockPoint } from './stockPoint.ts';
 
 /**

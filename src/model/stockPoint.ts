@@ -109,7 +109,7 @@ export class StockPoint implements PolicyState {
   visibility: RecordAccuracy | null = null;
   /**
    * How it shares what it has among those it owes: first come first served (null), or a rule whose
-   * allocations run once per instant, after every order of that instant is in (see simulation.ts).
+   * allocations run once per instant, after every order of that instant is in (see processes/echelonAllocation.ts).
    */
   allocation: AllocationRule | null = null;
   /** an allocation is scheduled at the current instant */

@@ -6,7 +6,7 @@ import { loadScenarioFile, scenarioOf } from '../fixtures/scenario.ts';
 
 /**
  * The on-time delivery chart's last days. Each online order counts on the day it is delivered, on time
- * or late (src/model/onlineFulfilment.ts, onDelivery), and the weekly share divides the on-time
+ * or late (src/model/processes/onlineFulfilment.ts, onDelivery), and the weekly share divides the on-time
  * deliveries of the 7 days up to a day by all deliveries of those days (src/experiment/replicate.ts).
  * An order still on its way at the horizon is in neither count, so the last week's share is as
  * complete as any other: it cannot dive because the run stops. (The dip at the end of

@@ -949,7 +949,7 @@ describe('online routes', () => {
       [2, 0, 1, 'cheapest'],
     ]);
     // the store's stream has no route; the zones' streams have theirs
-    expect(Array.from(simulation['streamRoute'])).toEqual([-1, 0, 1, 2]);
+    expect(Array.from(simulation['demand']['streamRoute'])).toEqual([-1, 0, 1, 2]);
     const [westW, , east] = routes;
     expect([east.promiseBufferDays, east.promiseWindowDays, east.expressShare, east.expressPremium, east.proactive, east.churnIfNotified, east.voucherCost]).toEqual([
       1.5, 2, 0.3, 6, true, 0.1, 4,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSE, CustomerBase } from '../../src/model/customerBase.ts';
 import { EventKind, Priority } from '../../src/model/eventKinds.ts';
-import { OnlineFulfilment, type FulfilmentHost } from '../../src/model/onlineFulfilment.ts';
+import { OnlineFulfilment, type FulfilmentHost } from '../../src/model/processes/onlineFulfilment.ts';
 import { ONLINE_BASE, ZoneTally, type FulfilmentCandidate, type OnlineRoute } from '../../src/model/onlineOrders.ts';
 import { ConstantSampler } from '../../src/random/distributions/constant.ts';
 import type { Sampler } from '../../src/random/distributions/sampler.ts';

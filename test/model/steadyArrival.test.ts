@@ -15,7 +15,7 @@ function build(scenario: Scenario, variantIndex: number): Simulation {
 }
 
 function forceGeneralPath(simulation: Simulation): void {
-  (simulation as unknown as { steadyStream: Uint8Array }).steadyStream.fill(0);
+  (simulation as unknown as { demand: { steadyStream: Uint8Array } }).demand.steadyStream.fill(0);
 }
 
 function state(simulation: Simulation) {

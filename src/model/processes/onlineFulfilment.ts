@@ -1,8 +1,11 @@
-import type { Environment } from '../kernel/environment.ts';
-import { EventKind, Priority } from './eventKinds.ts';
-import { CAUSE, type CustomerBase } from './customerBase.ts';
-import type { StockPoint } from './stockPoint.ts';
-import { ONLINE_BASE, OnlineOrders, type OnlineRoute, type ZoneTally } from './onlineOrders.ts';
+import type { Environment } from '../../kernel/environment.ts';
+import { EventKind, Priority } from '../eventKinds.ts';
+import { CAUSE, type CustomerBase } from '../customerBase.ts';
+import type { StockPoint } from '../stockPoint.ts';
+import { ONLINE_BASE, OnlineOrders, ZoneTally, type FulfilmentCandidate, type OnlineRoute } from '../onlineOrders.ts';
+import { stockPointKey } from '../../scenario/references.ts';
+import { createSampler } from '../../random/distributions/sampler.ts';
+import type { BuildContext } from './buildContext.ts';
 
 /** What online fulfilment needs from the simulation it runs in. */
 export interface FulfilmentHost {
@@ -266,4 +269,59 @@ export class OnlineFulfilment {
     }
     orders.close(id);
   }
+}
+
+/**
+ * The online zones' tallies, and how each (zone, product) with demand is served (its route: the
+ * candidate warehouses with their delivery times and costs, the zone's promise and communication);
+ * `routeOf` maps a zone's stock point key to its route.
+ */
+export function buildOnlineRoutes(
+  context: BuildContext,
+  baseOfNode: ReadonlyMap<string, CustomerBase>,
+): { zones: ZoneTally[]; routes: OnlineRoute[]; routeOf: Map<string, number> } {
+  const { streams, demandEntries, fulfilmentOf, planIndex, productIndex, zoneIndex } = context;
+  const zones = context.zoneIds.map((id) => new ZoneTally(id, baseOfNode.get(id)?.index ?? -1));
+  const routes: OnlineRoute[] = [];
+  const routeOf = new Map<string, number>();
+  for (const { node, product } of demandEntries) {
+    const fulfilment = fulfilmentOf.get(node);
+    const key = stockPointKey(node, product);
+    if (!fulfilment || routeOf.has(key)) continue;
+    const candidates: FulfilmentCandidate[] = fulfilment.from.map((source) => {
+      const tag = `${node}:${source.warehouse}:${product}`;
+      const pickPack = createSampler(source.pickPackDays, streams.stream(`pickPack:${tag}`), { nonNegative: true });
+      const transit = createSampler(source.transitDays, streams.stream(`transit:${tag}`), { nonNegative: true });
+      const expressTransitDays = source.expressTransitDays ?? fulfilment.express?.transitDays;
+      const expressTransit = fulfilment.express && expressTransitDays ? createSampler(expressTransitDays, streams.stream(`expressTransit:${tag}`), { nonNegative: true }) : null;
+      return {
+        point: planIndex.get(stockPointKey(source.warehouse, product))!,
+        pickPack,
+        transit,
+        expressTransit,
+        expectedDays: pickPack.mean + transit.mean,
+        expectedExpressDays: pickPack.mean + (expressTransit ?? transit).mean,
+        costPerUnit: source.costPerUnit,
+        costPerShipment: source.costPerShipment,
+      };
+    });
+    routeOf.set(key, routes.length);
+    routes.push({
+      index: routes.length,
+      zone: zoneIndex.get(node)!,
+      product: productIndex.get(product)!,
+      rule: fulfilment.rule,
+      candidates,
+      promiseBufferDays: fulfilment.promiseBufferDays,
+      promiseWindowDays: fulfilment.promiseWindowDays,
+      tolerance: fulfilment.tolerance ? createSampler(fulfilment.tolerance, streams.stream(`tolerance:${key}`), { nonNegative: true }) : null,
+      expressShare: fulfilment.express?.share ?? 0,
+      expressPremium: fulfilment.express?.pricePremium ?? 0,
+      decisions: streams.stream(`orderChoices:${key}`),
+      proactive: fulfilment.communication?.proactive ?? false,
+      churnIfNotified: fulfilment.communication?.churnIfNotified ?? 0,
+      voucherCost: fulfilment.communication?.voucherCost ?? 0,
+    });
+  }
+  return { zones, routes, routeOf };
 }

@@ -1,0 +1,142 @@
+import type { Environment } from '../../kernel/environment.ts';
+import { EventKind, Priority } from '../eventKinds.ts';
+import type { StockPoint } from '../stockPoint.ts';
+import type { CustomerBase } from '../customerBase.ts';
+import type { ZoneTally } from '../onlineOrders.ts';
+import { DailySeries, RollupDaily } from '../dailySeries.ts';
+import type { ModelTables } from './modelTables.ts';
+import type { Processes } from './processes.ts';
+import type { CustomerChurn } from './customerChurn.ts';
+import type { DamageAndVisibility } from './damageAndVisibility.ts';
+import type { Shipping } from './shipping.ts';
+
+/**
+ * Days and the measured window: at each integer time the day that ended is closed (the shelf's daily
+ * losses, end-of-period measures, the bullwhip's daily sums, the daily series and roll-ups) and the
+ * next opens (a new day's shipping capacity); the warm-up's end restarts every count; at the horizon a
+ * partial last day is recorded as it stands.
+ */
+export class DayBoundary {
+  private readonly env: Environment;
+  private readonly horizon: number;
+  private readonly warmup: number;
+  readonly days: number;
+  private readonly stockPoints: StockPoint[];
+  /** daily series: index = day (recorded at the end of the day) */
+  readonly series: DailySeries;
+  readonly rollupDaily: RollupDaily;
+  private shelfLosses!: DamageAndVisibility;
+  private shipping!: Shipping;
+  private churn!: CustomerChurn;
+
+  constructor(
+    private readonly tables: ModelTables,
+    options: { warmup: number; products: number; recordSeries: boolean; seriesPerStockPoint: boolean; keepPointDays: boolean },
+    private readonly customerBases: CustomerBase[],
+    private readonly zones: ZoneTally[],
+  ) {
+    this.env = tables.env;
+    this.horizon = tables.horizon;
+    this.warmup = options.warmup;
+    this.days = Math.ceil(tables.horizon);
+    this.stockPoints = tables.stockPoints;
+    this.series = new DailySeries(options.recordSeries ? this.days : 0, tables.stockPoints.length, options.seriesPerStockPoint, customerBases.length);
+    this.rollupDaily = new RollupDaily(options.products, options.keepPointDays, tables.stockPoints.length);
+  }
+
+  connect(processes: Processes): void {
+    this.shelfLosses = processes.shelfLosses;
+    this.shipping = processes.shipping;
+    this.churn = processes.churn;
+  }
+
+  /** The first day boundary (it records day 0 at time 1), and the warm-up's end. */
+  start(): void {
+    if (this.days >= 1) this.env.schedule(1, EventKind.dayBoundary, 1, 0, Priority.dayBoundary);
+    if (this.warmup > 0) this.env.schedule(this.warmup, EventKind.warmupEnd, 0, 0, Priority.warmupEnd);
+  }
+
+  /** At time `day`: record day `day - 1`, open day `day`. */
+  onDayBoundary(day: number): void {
+    const now = this.env.now;
+    const recordedDay = day - 1;
+    const inWindow = recordedDay >= this.tables.windowStart - 1e-9;
+    const series = this.series;
+    for (const point of this.stockPoints) {
+      point.accrue(now);
+      // only points with damage or record visibility settings pay for them
+      if (point.care.damagePerDay > 0) this.shelfLosses.damage(point);
+      if (point.visibility !== null) this.shelfLosses.shrinkAndCount(point, day);
+      point.closeDay();
+      if (inWindow) {
+        // only whole days of the window, as for the roll-ups (a fractional warm-up splits a day)
+        const c = point.counters;
+        c.bullwhipDays++;
+        c.dailyOrderSum += point.lastDayOrdered;
+        c.dailyOrderSumSquares += point.lastDayOrdered * point.lastDayOrdered;
+        c.dailyDemandSum += point.lastDayDemand;
+        c.dailyDemandSumSquares += point.lastDayDemand * point.lastDayDemand;
+      }
+      const policy = point.policy;
+      if (policy.reviewPeriod > 0 && Number.isInteger(policy.reviewPeriod) && (day - policy.firstReview) % policy.reviewPeriod === 0 && day > policy.firstReview) {
+        this.endOfPeriod(point);
+      }
+      series.recordStockPoint(recordedDay, point);
+    }
+    if (inWindow) this.rollupDaily.closeDay(this.stockPoints);
+    series.recordCustomers(recordedDay, this.customerBases);
+    if (this.zones.length > 0) series.recordOnline(recordedDay, this.zones);
+    // a new day's capacity; at the horizon there is no new day to ship in
+    if (day < this.horizon) this.shipping.openDay();
+    if (day + 1 <= this.days) this.env.schedule(day + 1, EventKind.dayBoundary, day + 1, 0, Priority.dayBoundary);
+  }
+
+  /**
+   * At the horizon. A fractional horizon ends inside a day: that partial day is recorded as it stands
+   * (its demand, sales, orders and receipts so far, the levels now), so the daily series covers the
+   * whole run. Damage, shrinkage, counts, end-of-period measures and the bullwhip's daily sums stay
+   * with whole days (day boundaries).
+   */
+  recordPartialLastDay(): void {
+    if (!(this.horizon < this.days)) return;
+    const now = this.env.now;
+    const day = this.days - 1;
+    const series = this.series;
+    for (const point of this.stockPoints) {
+      point.accrue(now);
+      point.closeDay();
+      series.recordStockPoint(day, point);
+    }
+    series.recordCustomers(day, this.customerBases);
+    if (this.zones.length > 0) series.recordOnline(day, this.zones);
+  }
+
+  /** End of a review period: the textbook's end-of-period state and cost. */
+  private endOfPeriod(point: StockPoint): void {
+    const period = point.policy.reviewPeriod;
+    const backorders = point.backorders;
+    const c = point.counters;
+    c.periods++;
+    c.endOfPeriodOnHandSum += point.onHand;
+    c.endOfPeriodBackordersSum += backorders;
+    c.periodCostSum +=
+      point.holdingCostPerDay * period * point.onHand +
+      (point.customerFacing ? point.backorderCostPerDay * period * backorders : 0) +
+      point.stockoutPenalty * (c.lostUnits - point.periodStartLost) +
+      point.orderingCost * (c.ordersPlaced - point.periodStartOrders);
+    point.periodStartLost = c.lostUnits;
+    point.periodStartOrders = c.ordersPlaced;
+  }
+
+  /** The warm-up ends: the measured window opens, and every count starts again from here. */
+  onWarmupEnd(): void {
+    const now = this.env.now;
+    this.tables.windowStart = now;
+    const windowDays = this.horizon - now;
+    for (const point of this.stockPoints) point.startWindow(now, windowDays);
+    this.churn.restartWindow();
+    this.series.restartOnline(this.zones);
+    for (const zone of this.zones) zone.reset();
+    this.rollupDaily.restart();
+  }
+}

@@ -1,0 +1,213 @@
+import type { Environment } from '../../kernel/environment.ts';
+import { EventKind, Priority } from '../eventKinds.ts';
+import type { StockPoint } from '../stockPoint.ts';
+import { NO_CARE } from '../productCare.ts';
+import { FIELD } from '../counters.ts';
+import type { LotList } from '../lots.ts';
+import { stockPointKey } from '../../scenario/references.ts';
+import { distributionMean, distributionVariance } from '../../random/distributions/sampler.ts';
+import { upstreamOf, type BuildContext } from './buildContext.ts';
+import type { ModelTables } from './modelTables.ts';
+import type { Processes } from './processes.ts';
+import type { EchelonAllocation } from './echelonAllocation.ts';
+import type { LotsAndExpiry } from './lotsAndExpiry.ts';
+import type { Shipping } from './shipping.ts';
+import type { UpstreamReturns } from './upstreamReturns.ts';
+
+/**
+ * Orders smaller than this are rounding dust of fractional demand (an inventory position of
+ * 9.999999999999998 against a level of 10), not decisions: they would each pay a fixed ordering cost.
+ */
+const ORDER_EPSILON = 1e-9;
+
+/**
+ * Replenishment: stock points review their position (continuously, or every review period) and
+ * order under their policies, from a supplier (through its shipping gate) or from the point above
+ * (echelonAllocation.ts); orders arrive as receipts. Counts replenishment cycles and review periods
+ * for the cycle service level.
+ */
+export class Replenishment {
+  private readonly env: Environment;
+  private readonly horizon: number;
+  private readonly stockPoints: StockPoint[];
+  private allocation!: EchelonAllocation;
+  private shipping!: Shipping;
+  private lots!: LotsAndExpiry;
+  private upstreamReturns!: UpstreamReturns;
+
+  constructor(private readonly tables: ModelTables) {
+    this.env = tables.env;
+    this.horizon = tables.horizon;
+    this.stockPoints = tables.stockPoints;
+  }
+
+  connect(processes: Processes): void {
+    this.allocation = processes.allocation;
+    this.shipping = processes.shipping;
+    this.lots = processes.lots;
+    this.upstreamReturns = processes.upstreamReturns;
+  }
+
+  /**
+   * `point`'s first review: an event, so that disruptions starting at time 0 are in force when it
+   * orders (under continuous review, the first look at time 0).
+   */
+  scheduleFirstReview(point: StockPoint): void {
+    const first = point.policy.reviewPeriod > 0 ? point.policy.firstReview : 0;
+    if (first < this.horizon) this.env.schedule(first, EventKind.review, point.index, 0, Priority.review);
+  }
+
+  reviewContinuous(point: StockPoint): void {
+    if (point.inventoryPosition > point.quietAbove || point.ended) return;
+    const quantity = point.policy.orderQuantity(point);
+    if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
+  }
+
+  /** The position fell (demand, expiry, damage, a recall...): the policy may order, and so may points above reading the echelon. */
+  positionFell(point: StockPoint): void {
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+    for (const above of point.echelonReviewers) this.reviewContinuous(above);
+  }
+
+  onReview(index: number): void {
+    const point = this.stockPoints[index];
+    if (point.policy.reviewPeriod === 0) return this.reviewContinuous(point); // the first look, at time 0
+    point.accrue(this.env.now);
+    // a review period is a replenishment cycle for the cycle service level: it runs from one review
+    // to the next. What came before the first review is in no review period: it is forgotten.
+    if (this.env.now > point.policy.firstReview) this.closeReviewPeriod(point);
+    else point.cycleHadStockout = false;
+    const quantity = point.ended ? 0 : point.policy.orderQuantity(point);
+    point.reviewStartDemand = point.counters.demandUnits;
+    if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
+    const next = this.env.now + point.policy.reviewPeriod;
+    if (next < this.horizon) this.env.schedule(next, EventKind.review, index, 0, Priority.review);
+  }
+
+  private closeCycle(point: StockPoint): void {
+    point.counters.cycles++;
+    if (point.cycleHadStockout) point.counters.cyclesWithStockout++;
+    point.cycleHadStockout = false;
+  }
+
+  /**
+   * A review period of `point` ends now, at a review or at the horizon. It counts in the window when
+   * it overlaps it, as a whole: the period that ends at the warm-up's end (its review runs just after
+   * the snapshot) lies in the warm-up, so the snapshot takes it in.
+   */
+  private closeReviewPeriod(point: StockPoint): void {
+    const short = point.cycleHadStockout;
+    this.closeCycle(point);
+    const start = point.windowStart;
+    if (start !== null && this.env.now === this.tables.windowStart) {
+      start[FIELD.cycles]++;
+      if (short) start[FIELD.cyclesWithStockout]++;
+    }
+  }
+
+  /** At the horizon: the review period of each periodic-review point still open ends there. */
+  closeLastReviewPeriods(): void {
+    for (const point of this.stockPoints) {
+      const policy = point.policy;
+      // reviews ran at firstReview, firstReview + R, ... before the horizon: the last one opened a period
+      if (policy.reviewPeriod > 0 && policy.firstReview < this.horizon) this.closeReviewPeriod(point);
+    }
+  }
+
+  /** Releases an order of `quantity` (negative: a return upstream) from `point` to its supply. */
+  private placeOrder(point: StockPoint, requested: number): void {
+    const now = this.env.now;
+    if (requested < 0) return this.upstreamReturns.returnUpstream(point, -requested);
+    const quantity = point.roundOrder(requested);
+    point.accrue(now);
+    point.onOrder += quantity;
+    point.recordOrder(quantity);
+    const c = point.counters;
+    c.orderedUnits += quantity;
+    c.ordersPlaced++;
+    c.orderingCost += point.orderingCost;
+    const supply = point.supply;
+    if (supply.upstream >= 0) this.allocation.downstreamOrder(this.stockPoints[supply.upstream], quantity, point.index);
+    else this.shipping.send(supply.supplier, quantity, point.index);
+  }
+
+  onReceipt(index: number, quantity: number): void {
+    this.receive(this.stockPoints[index], quantity, null);
+  }
+
+  /** A shipment of `quantity` reaches `point`: from a supplier (a new lot), or `pieces` of lots. */
+  receive(point: StockPoint, quantity: number, pieces: LotList | null): void {
+    point.accrue(this.env.now);
+    point.pipeline -= quantity;
+    point.onOrder -= quantity;
+    point.put(quantity);
+    if (point.servesOnline) point.crossOffIncoming(quantity);
+    if (point.lots !== null) {
+      if (pieces !== null) this.lots.shelve(point, pieces);
+      else this.lots.addLot(point, quantity);
+    }
+    if (point.care !== NO_CARE) this.lots.purgeShelf(point);
+    if (point.supply.supplier >= 0) point.counters.purchaseCost += quantity * point.unitCost;
+    // under continuous review a cycle ends when an order has arrived in full (a split order closes one)
+    const completed = point.recordReplenishment(quantity);
+    if (point.policy.reviewPeriod === 0) for (let i = 0; i < completed; i++) this.closeCycle(point);
+    this.allocation.serveBacklog(point);
+    if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);
+  }
+}
+
+/**
+ * Demand statistics per stock point, for policies that set levels from them: a point's own customers'
+ * demand (an online zone's goes to its nearest warehouse), and upstream points face the sum of their
+ * downstream points' demand (independent streams add variances).
+ */
+export function demandStatistics(context: BuildContext): { mean: number; variance: number }[] {
+  const { plans, planIndex, demandEntries, fulfilmentOf } = context;
+  const demandStats = plans.map(() => ({ mean: 0, variance: 0 }));
+  /** the stock point a demand entry's statistics go to: its own, or an online zone's nearest warehouse's */
+  const servingKey = (node: string, product: string) => {
+    const fulfilment = fulfilmentOf.get(node);
+    return fulfilment ? stockPointKey(fulfilment.from[0].warehouse, product) : stockPointKey(node, product);
+  };
+  for (const { entry, node, product } of demandEntries) {
+    const stats = demandStats[planIndex.get(servingKey(node, product))!];
+    if (entry.type === 'arrivals') {
+      const mean = distributionMean(entry.quantity, { nonNegative: true });
+      const variance = distributionVariance(entry.quantity, { nonNegative: true });
+      // compound Poisson: mean rate*E[q], variance rate*E[q^2]
+      stats.mean += entry.customersPerDay * mean;
+      stats.variance += entry.customersPerDay * (variance + mean * mean);
+    } else if (entry.type === 'perPeriod') {
+      stats.mean += distributionMean(entry.quantity, { nonNegative: true });
+      stats.variance += distributionVariance(entry.quantity, { nonNegative: true });
+    } else {
+      const series = entry.series as number[];
+      const mean = series.reduce((a, b) => a + b, 0) / series.length;
+      stats.mean += mean;
+      stats.variance += series.length > 1 ? series.reduce((a, b) => a + (b - mean) ** 2, 0) / (series.length - 1) : 0;
+    }
+  }
+  // upstream points face the sum of their downstream points' demand (independent streams add variances)
+  const depth = (i: number): number => {
+    const upstream = upstreamOf(context, i);
+    return upstream === undefined ? 0 : 1 + depth(upstream);
+  };
+  const byDepth = plans.map((_, i) => i).sort((a, b) => depth(b) - depth(a));
+  for (const i of byDepth) {
+    const upstream = upstreamOf(context, i);
+    if (upstream !== undefined) {
+      demandStats[upstream].mean += demandStats[i].mean;
+      demandStats[upstream].variance += demandStats[i].variance;
+    }
+  }
+  return demandStats;
+}
+
+/** Which points above each point read the echelon position (so they are asked after demand here). */
+export function linkEchelonReviewers(stockPoints: StockPoint[]): void {
+  for (const point of stockPoints) {
+    for (let above = point.supply.upstream; above >= 0; above = stockPoints[above].supply.upstream) {
+      if (stockPoints[above].policy.usesEchelonPosition) point.echelonReviewers.push(stockPoints[above]);
+    }
+  }
+}
