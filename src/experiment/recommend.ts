@@ -114,6 +114,9 @@ export interface RecommendOutcome {
 const RUNGS = [-1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 4];
 /** the finer ladder's extra rungs at most */
 const REFINE_RUNGS = 4;
+/** how many rungs the search runs, and the finer ladder at most: what a progress bar plans for */
+export const SEARCH_RUNGS = RUNGS.length;
+export const MAX_REFINE_RUNGS = REFINE_RUNGS;
 
 interface Target {
   index: number;

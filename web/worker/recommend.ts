@@ -1,6 +1,6 @@
 import type { Scenario, Variant } from '../../src/scenario/schema.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
-import { recommend, type RecommendOutcome, type RecommendPolicy, type RecommendSpec } from '../../src/experiment/recommend.ts';
+import { MAX_REFINE_RUNGS, SEARCH_RUNGS, recommend, type RecommendOutcome, type RecommendPolicy, type RecommendSpec } from '../../src/experiment/recommend.ts';
 import { recommendationCsv, recommendationJson, recommendationMasterCsv } from '../../src/experiment/recommendExports.ts';
 import { STOCKLAB_VERSION } from '../version.ts';
 import { pageCsvDialect, type CsvDialect } from '../charts/csvDialect.ts';
@@ -36,9 +36,8 @@ export type RecommendRunOutcome = { ok: true; view: RecommendView } | { ok: fals
 /** Where a recommendation is: a rung of the search, of the finer ladder, or the confirmation. */
 export type RecommendPhase = { kind: 'search' | 'refine'; step: number; of: number } | { kind: 'confirm' };
 
-/** The search's rungs (src/experiment/recommend.ts RUNGS) and the finer ladder's at most (REFINE_RUNGS): what the progress bar plans for. */
-export const SEARCH_RUNGS = 9;
-const MAX_REFINE_RUNGS = 4;
+/** The search's rungs and the finer ladder's at most, as the engine runs them: what the progress bar plans for. */
+export { SEARCH_RUNGS };
 
 /** Replications of each rung of the search: the top bar's, at least 2 (the choice needs intervals), as the CLI's --replications. */
 export function searchReplicationsFor(replications: number): number {
