@@ -303,7 +303,7 @@ export function createRecommendPanel(root: HTMLElement, options: RecommendPanelO
         return;
       }
       const { runs, spec } = view.outcome;
-      caption.textContent = text.caption(runs.search / spec.searchReplications, runs.refine / spec.searchReplications, spec.searchReplications, spec.confirmReplications);
+      caption.textContent = text.caption(runs.search / spec.searchReplications, runs.refine / spec.searchReplications, spec.searchReplications, spec.confirmReplications, view.outcome.raised);
       drawSentences(view);
       drawTable(view);
       // nothing to add when no stock point has a recommendation

@@ -31,7 +31,9 @@ export function formatRecommendation(scenario: Scenario, outcome: RecommendOutco
   const met = outcome.rows.filter((row) => row.status === 'met').length;
   const lines = [
     `${scenario.name} | cheapest ${spec.policy} meeting ${spec.target.kpi} ≥ ${spec.target.atLeast} with 95% confidence, by ${spec.by === 'product' ? 'product' : 'stock point'}, minimising ${spec.objective} | wall time ${formatSeconds(header.wallSeconds)}`,
-    `search: ${outcome.runs.search / spec.searchReplications} rungs + ${outcome.runs.refine / spec.searchReplications} finer × ${spec.searchReplications} replications (common random numbers); confirmation: today against the recommendation, ${spec.confirmReplications} replications on fresh seeds`,
+    `search: ${outcome.runs.search / spec.searchReplications} rungs + ${outcome.runs.refine / spec.searchReplications} finer × ${spec.searchReplications} replications (common random numbers); confirmation: today against the recommendation, ${spec.confirmReplications} replications on fresh seeds${
+      outcome.raised > 0 ? `; ${outcome.raised} choice${outcome.raised === 1 ? '' : 's'} short of the target there raised a step, and all confirmed again on other fresh seeds (the figures below)` : ''
+    }`,
     `${met} of ${outcome.rows.length} stock points meet the target with the recommendation${outcome.rows.length - met > 0 ? ` (${outcome.rows.filter((row) => row.status === 'notConfirmed').length} short on the fresh seeds, ${outcome.rows.filter((row) => row.status === 'cannotMeet').length} cannot meet it)` : ''}`,
     '',
   ];

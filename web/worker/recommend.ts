@@ -80,6 +80,8 @@ export async function runRecommend(scenario: Scenario, request: RecommendRequest
   const spec: RecommendSpec = { ...request, searchReplications, confirmReplications };
   const confirmRuns = 2 * confirmReplications;
   let refineRungs = MAX_REFINE_RUNGS;
+  // confirmations run so far: a second one follows when some choices fell short (the engine's repair round)
+  let confirmations = 0;
   // runs finished in the phases before the one under way
   let before = 0;
   try {
@@ -88,9 +90,12 @@ export async function runRecommend(scenario: Scenario, request: RecommendRequest
       const match = PHASE.exec(label);
       const phase: RecommendPhase = match ? { kind: match[1] as 'search' | 'refine', step: Number(match[2]), of: Number(match[3]) } : { kind: 'confirm' };
       if (phase.kind === 'refine') refineRungs = phase.of;
-      // the finer ladder's size is known once it is done (it may have had no rung)
-      if (phase.kind === 'confirm') refineRungs = before / searchReplications - SEARCH_RUNGS;
-      const planned = (SEARCH_RUNGS + refineRungs) * searchReplications + confirmRuns;
+      if (phase.kind === 'confirm') {
+        // the finer ladder's size is known once it is done (it may have had no rung)
+        if (confirmations === 0) refineRungs = before / searchReplications - SEARCH_RUNGS;
+        confirmations++;
+      }
+      const planned = (SEARCH_RUNGS + refineRungs) * searchReplications + confirmRuns * Math.max(1, confirmations);
       onProgress(before, planned, phase);
       const run = await runScenario(candidate, (done) => onProgress(before + done, planned, phase), signal);
       if (signal.aborted) throw new Cancelled();

@@ -34,8 +34,10 @@ export const recommend = {
         : `Recommendation: confirming today\u2019s policies and the recommendation on ${plural(replications, 'new replication')} each…`,
   done: (points: number, rungs: number, search: number, confirm: number, seconds: number) =>
     `Done: recommendation for ${plural(points, 'stock point')} (${plural(rungs, 'level')} tried on ${plural(search, 'replication')} each, confirmed on ${confirm}) in ${formatDuration(seconds)}`,
-  caption: (rungs: number, finer: number, search: number, confirm: number) =>
-    `Search: ${plural(rungs, 'rung')} + ${finer} finer × ${plural(search, 'replication')} (common random numbers); confirmation: today against the recommendation, ${plural(confirm, 'replication')} on new random days.`,
+  caption: (rungs: number, finer: number, search: number, confirm: number, raised: number) =>
+    `Search: ${plural(rungs, 'rung')} + ${finer} finer × ${plural(search, 'replication')} (common random numbers); confirmation: today against the recommendation, ${plural(confirm, 'replication')} on new random days${
+      raised > 0 ? `; ${plural(raised, 'choice')} short of the target there raised a step, and all confirmed again on other new random days (the figures shown)` : ''
+    }.`,
   /** "1 of 1 stock point meets fill rate ≥ 95.0% with 95% confidence with the recommendation" */
   summary: (met: number, total: number, target: string, short: number, cannot: number) =>
     `${met.toLocaleString('en-US')} of ${plural(total, 'stock point')} ${met === 1 ? 'meets' : 'meet'} ${target} with 95% confidence with the recommendation${

@@ -76,8 +76,10 @@ export const recommend: typeof English = {
         : `Recommandation\u00a0: confirmation des politiques actuelles et de la recommandation sur ${nombre(replications)} nouvelle${s(replications)} réplication${s(replications)} chacune…`,
   done: (points, rungs, search, confirm, seconds) =>
     `Terminé\u00a0: recommandation pour ${nombre(points)} point${s(points)} de stock (${nombre(rungs)} niveau${rungs >= 2 ? 'x' : ''} essayé${s(rungs)} sur ${nombre(search)} réplication${s(search)} chacun, confirmation sur ${nombre(confirm)}) en ${formatDuration(seconds)}`,
-  caption: (rungs, finer, search, confirm) =>
-    `Recherche\u00a0: ${nombre(rungs)} échelon${s(rungs)} + ${nombre(finer)} plus fin${s(finer)} × ${nombre(search)} réplication${s(search)} (nombres aléatoires communs)\u00a0; confirmation\u00a0: les politiques actuelles face à la recommandation, ${nombre(confirm)} réplication${s(confirm)} sur de nouveaux jours aléatoires.`,
+  caption: (rungs, finer, search, confirm, raised) =>
+    `Recherche\u00a0: ${nombre(rungs)} échelon${s(rungs)} + ${nombre(finer)} plus fin${s(finer)} × ${nombre(search)} réplication${s(search)} (nombres aléatoires communs)\u00a0; confirmation\u00a0: les politiques actuelles face à la recommandation, ${nombre(confirm)} réplication${s(confirm)} sur de nouveaux jours aléatoires${
+      raised > 0 ? `\u00a0; ${nombre(raised)} choix en deçà de la cible y ${raised >= 2 ? 'ont été relevés' : 'a été relevé'} d’un cran, et tout a été confirmé de nouveau sur d’autres jours aléatoires (les chiffres affichés)` : ''
+    }.`,
   summary: (met, total, target, short, cannot) => {
     const who = met === 0 ? `aucun point de stock sur ${nombre(total)} n’atteint` : `${nombre(met)} point${s(met)} de stock sur ${nombre(total)} ${met >= 2 ? 'atteignent' : 'atteint'}`;
     const rest = short + cannot > 0 ? ` (${nombre(short)} en deçà sur de nouveaux jours aléatoires, ${nombre(cannot)} ne ${cannot >= 2 ? 'peuvent' : 'peut'} pas l’atteindre)` : '';
