@@ -83,23 +83,43 @@ export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: 
   }
   const total = request.tasks.length;
   const maxBatch = Math.max(1, Math.floor(options.maxBatch ?? 4));
-  const byTask: (RunResult | undefined)[] = new Array(total);
   let next = 0;
-  let done = 0;
-  let issues: ScenarioIssue[] | null = null;
-  let failed = false;
-
-  const takeBatch = (): { start: number; tasks: Task[] } | null => {
-    if (failed || issues !== null || next >= total || options.isCancelled?.()) return null;
+  const takeBatch = (): number[] | null => {
+    if (next >= total) return null;
     const fairShare = (total - next) / endpoints.length;
     const size = Math.min(maxBatch, Math.max(1, Math.floor(fairShare / 4)), total - next);
     const start = next;
     next += size;
-    return { start, tasks: request.tasks.slice(start, start + size) };
+    return Array.from({ length: size }, (_, i) => start + i);
   };
+  return handOut(endpoints, total, options, takeBatch, (endpoint, tasks, onTaskDone) =>
+    endpoint.runTasks({ scenario: request.scenario, tasks: tasks.map((t) => request.tasks[t]), series: request.series, stockPoints: request.stockPoints }, onTaskDone),
+  );
+}
+
+/**
+ * Hands units of tasks out to the endpoints, each taking the next unit (`take`, the indexes of its
+ * tasks; null when none is left) as soon as it returns the previous one, and `call`s it there with a
+ * progress callback. Results are kept by task index, so they come back in task order whatever the
+ * endpoints and the order they finish in. Stops handing out on cancellation, on an invalid scenario
+ * (`{ ok: false, issues }`) or when an endpoint throws (the returned promise rejects); calls in flight
+ * are awaited and kept.
+ */
+async function handOut(
+  endpoints: ReadonlyArray<SimEndpoint>,
+  total: number,
+  options: PoolOptions,
+  take: () => number[] | null,
+  call: (endpoint: SimEndpoint, tasks: number[], onTaskDone: (done: number) => void) => PromiseLike<RunTasksResponse>,
+): Promise<PoolResponse> {
+  const byTask: (RunResult | undefined)[] = new Array(total);
+  let done = 0;
+  let issues: ScenarioIssue[] | null = null;
+  let failed = false;
+  const takeUnit = () => (failed || issues !== null || options.isCancelled?.() ? null : take());
 
   const drive = async (endpoint: SimEndpoint): Promise<void> => {
-    for (let batch = takeBatch(); batch !== null; batch = takeBatch()) {
+    for (let tasks = takeUnit(); tasks !== null; tasks = takeUnit()) {
       let reported = 0;
       let settled = false;
       const onTaskDone = Comlink.proxy((doneInCall: number) => {
@@ -110,7 +130,7 @@ export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: 
       });
       let response;
       try {
-        response = await endpoint.runTasks({ scenario: request.scenario, tasks: batch.tasks, series: request.series, stockPoints: request.stockPoints }, onTaskDone);
+        response = await call(endpoint, tasks, onTaskDone);
       } catch (error) {
         failed = true;
         throw error;
@@ -121,15 +141,15 @@ export async function runOnPool(endpoints: ReadonlyArray<SimEndpoint>, request: 
         issues ??= response.issues;
         return;
       }
-      if (response.results.length !== batch.tasks.length) {
+      if (response.results.length !== tasks.length) {
         failed = true;
-        throw new Error(`runOnPool: an endpoint returned ${response.results.length} results for ${batch.tasks.length} tasks`);
+        throw new Error(`runOnPool: an endpoint returned ${response.results.length} results for ${tasks.length} tasks`);
       }
-      response.results.forEach((result, i) => (byTask[batch.start + i] = result));
+      response.results.forEach((result, i) => (byTask[tasks[i]] = result));
       options.onResults?.(response.results);
-      // progress callbacks may be lost or late across a boundary; the returned batch is the truth
-      if (reported < batch.tasks.length) {
-        done += batch.tasks.length - reported;
+      // progress callbacks may be lost or late across a boundary; the returned results are the truth
+      if (reported < tasks.length) {
+        done += tasks.length - reported;
         options.onProgress?.(done, total);
       }
     }
@@ -254,50 +274,17 @@ async function runSharing(endpoints: ReadonlyArray<SimEndpoint>, request: PoolRe
     const size = Math.ceil(tasks.length / perReplication);
     for (let start = 0; start < tasks.length; start += size) units.push({ replication, tasks: tasks.slice(start, start + size) });
   }
-  const byTask: (RunResult | undefined)[] = new Array(total);
   let next = 0;
-  let done = 0;
-  let failed = false;
-  let issues: ScenarioIssue[] | null = null;
-
-  const drive = async (endpoint: SimEndpoint): Promise<void> => {
-    while (!failed && issues === null && next < units.length && !options.isCancelled?.()) {
-      const unit = units[next++];
-      let reported = 0;
-      let settled = false;
-      const onVariantDone = Comlink.proxy((doneInCall: number) => {
-        if (settled || doneInCall <= reported) return;
-        done += doneInCall - reported;
-        reported = doneInCall;
-        options.onProgress?.(done, total);
-      });
-      let response;
-      try {
-        response = await endpoint.runVariants!(
-          { scenario: request.scenario, replication: unit.replication, variants: unit.tasks.map((t) => request.tasks[t].variant), series: request.series, stockPoints: request.stockPoints },
-          onVariantDone,
-        );
-      } catch (error) {
-        failed = true;
-        throw error;
-      } finally {
-        settled = true;
-      }
-      if (!response.ok) {
-        issues ??= response.issues;
-        return;
-      }
-      response.results.forEach((result, k) => (byTask[unit.tasks[k]] = result));
-      options.onResults?.(response.results);
-      if (reported < unit.tasks.length) {
-        done += unit.tasks.length - reported;
-        options.onProgress?.(done, total);
-      }
-    }
-  };
-
-  await Promise.all(endpoints.map(drive));
-  if (issues !== null) return { ok: false, issues };
-  const results = byTask.filter((result): result is RunResult => result !== undefined);
-  return { ok: true, results, complete: results.length === total };
+  const replicationOf = new Map(units.map((unit) => [unit.tasks, unit.replication]));
+  return handOut(
+    endpoints,
+    total,
+    options,
+    () => (next < units.length ? units[next++].tasks : null),
+    (endpoint, tasks, onVariantDone) =>
+      endpoint.runVariants!(
+        { scenario: request.scenario, replication: replicationOf.get(tasks)!, variants: tasks.map((t) => request.tasks[t].variant), series: request.series, stockPoints: request.stockPoints },
+        onVariantDone,
+      ),
+  );
 }
