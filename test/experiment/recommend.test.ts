@@ -73,6 +73,30 @@ describe('recommend, for one stock point, finds the textbook optimum', () => {
     expect(outcome.rows[0].status).toBe('met');
   });
 
+  it('raises a choice the first confirmation finds short a step, and confirms everything again on other fresh seeds', async () => {
+    // the first confirmation is made to find the recommended store short (its fill rate's lower bound
+    // put under the target): the repair round must take the next level up and confirm again
+    const phases: string[] = [];
+    const shortOnce = async (scenario: Scenario, phase: string) => {
+      phases.push(`${phase} ${scenario.seed}`);
+      const result = runExperiment(scenario);
+      if (phase !== 'confirm') return result;
+      const recommended = result.variants[1].stockPoints[0].kpis.fillRate;
+      result.variants[1].stockPoints[0].kpis.fillRate = { ...recommended, mean: 0.85 };
+      return result;
+    };
+    const outcome = await recommend(store({ type: 'baseStock', level: 20 }), spec('baseStock', 0.9), shortOnce);
+    expect(phases.slice(-2)).toEqual(['confirm recommend:confirm', 'confirm again recommend:confirm-2']);
+    expect(outcome.raised).toBe(1);
+    expect(outcome.runs.confirm).toBe(4 * 10);
+    // the search chose the textbook's S = 15; raised, it is the next level the search tried above it
+    expect(outcome.rows[0].recommended).toEqual({ type: 'baseStock', level: expect.any(Number) });
+    expect((outcome.rows[0].recommended as { level: number }).level).toBeGreaterThan(15);
+    // the figures reported are the second confirmation's, untouched: met
+    expect(outcome.rows[0].status).toBe('met');
+    expect(outcome.rows[0].serviceRecommended!.mean).toBeGreaterThan(0.9);
+  });
+
   it('says when a target cannot be met, with the best reached', async () => {
     // the supplier makes 1 unit a day against demand of 2: about half the demand can be met, whatever the level
     const short = store({ type: 'baseStock', level: 5 });
