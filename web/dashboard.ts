@@ -380,6 +380,28 @@ export function select(parent: HTMLElement, label: string, id: string, onChange:
   return element;
 }
 
+/**
+ * A short text field in its label (the label's text, then the input), appended to `parent` as `select`
+ * is: a level or a floor typed in the page's number notation, read by the panel itself.
+ */
+export function textInput(parent: HTMLElement, label: string, id: string, options: { size: number; title: string; placeholder?: string; value?: string; inputMode?: string }): HTMLInputElement {
+  const wrapper = document.createElement('label');
+  const text = document.createElement('span');
+  text.textContent = label;
+  const element = document.createElement('input');
+  element.type = 'text';
+  element.id = id;
+  element.size = options.size;
+  element.title = options.title;
+  element.autocomplete = 'off';
+  if (options.placeholder !== undefined) element.placeholder = options.placeholder;
+  if (options.value !== undefined) element.value = options.value;
+  if (options.inputMode !== undefined) element.inputMode = options.inputMode;
+  wrapper.append(text, element);
+  parent.append(wrapper);
+  return element;
+}
+
 /** A whole-number field in its label (the label's text, then the input), appended to `parent` as `select` is. */
 export function wholeNumberInput(parent: HTMLElement, label: string, id: string, options: { min: number; max?: number; value: number; title?: string }): HTMLInputElement {
   const wrapper = document.createElement('label');
