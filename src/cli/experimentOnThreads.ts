@@ -25,7 +25,7 @@ export interface ThreadRunOptions {
  */
 export async function runExperimentOnThreads(pool: ThreadPool, scenario: Scenario, options: ThreadRunOptions = {}): Promise<ExperimentResult> {
   const tasks = tasksOf(scenario, options.replications);
-  const { results, complete } = await runKeepingFinished(pool, { scenario, tasks, series: options.series, stockPoints: options.stockPoints }, options.onProgress, options.isCancelled);
+  const { results, complete } = await runKeepingFinished(pool, { scenario, parsed: scenario, tasks, series: options.series, stockPoints: options.stockPoints }, options.onProgress, options.isCancelled);
   return summarize(scenario, results, complete);
 }
 
@@ -37,7 +37,7 @@ export async function runTasksOnThreads(
   onProgress?: (done: number, total: number) => void,
   isCancelled?: () => boolean,
 ): Promise<RunResult[]> {
-  return (await runKeepingFinished(pool, { scenario, tasks, series: false }, onProgress, isCancelled)).results;
+  return (await runKeepingFinished(pool, { scenario, parsed: scenario, tasks, series: false }, onProgress, isCancelled)).results;
 }
 
 async function runKeepingFinished(

@@ -6,22 +6,26 @@ import { planSweep } from '../../src/experiment/sweep.ts';
 import { runOnPool, type SimEndpoint } from '../../src/worker/pool.ts';
 import { loadScenarioFile, shortened } from '../fixtures/scenario.ts';
 
-/** `count` engines in this thread, counting the part chunks each runs. */
+/** `count` engines in this thread, counting the part chunks each runs and the merges each makes. */
 function endpoints(count: number) {
   const chunksRun: number[] = new Array(count).fill(0);
+  let merges = 0;
   const list: SimEndpoint[] = Array.from({ length: count }, (_, e) => {
     const api = createSimApi();
     return {
       runTasks: api.runTasks,
       partsOf: api.partsOf,
-      mergeParts: api.mergeParts,
+      mergeParts: (request: Parameters<typeof api.mergeParts>[0]) => {
+        merges++;
+        return api.mergeParts(request);
+      },
       runParts: (request: RunPartsRequest, onPartDone?: (done: number) => void) => {
         chunksRun[e] += request.parts.length;
         return api.runParts(request, onPartDone);
       },
     };
   });
-  return { list, chunksRun };
+  return { list, chunksRun, merges: () => merges };
 }
 
 /** `count` engines in this thread, counting the variants each runs through runVariants. */
@@ -51,10 +55,12 @@ describe('the pool runs a replication as its independent parts on every endpoint
   it('gives bench-A (1,000 parts, one replication, 60 days) the bytes of the whole run on 1, 2 and 3 endpoints', async () => {
     const scenario = load('scenarios/bench/retail-1000.json', 60, 1);
     const whole = JSON.stringify(runReplication(scenario, 0, 0));
-    for (const count of [1, 2, 3]) {
-      const { list, chunksRun } = endpoints(count);
+    // merged on an endpoint (the scenario as data only), then here (the caller gives it validated)
+    for (const [count, parsed] of [[1, false], [2, false], [3, false], [2, true]] as const) {
+      const { list, chunksRun, merges } = endpoints(count);
       const progress: number[] = [];
-      const response = await runOnPool(list, { scenario, tasks: tasksOf(scenario) }, { onProgress: (done) => progress.push(done) });
+      const response = await runOnPool(list, { scenario, tasks: tasksOf(scenario), ...(parsed ? { parsed: scenario } : {}) }, { onProgress: (done) => progress.push(done) });
+      if (count > 1) expect(merges()).toBe(parsed ? 0 : 1);
       if (!response.ok) throw new Error('invalid');
       expect(response.complete).toBe(true);
       expect(JSON.stringify(response.results[0])).toBe(whole);

@@ -141,7 +141,7 @@ export function openWorkerPool(tasks: number, mayFallApart = false): WorkerPool 
         else signal.addEventListener('abort', () => resolve(null), { once: true });
       });
       try {
-        const pool = runOnPool(endpoints, { scenario, tasks }, { maxBatch: 1, onProgress, onResults: (results) => finished.push(...results), isCancelled: () => signal.aborted });
+        const pool = runOnPool(endpoints, { scenario, parsed: scenario, tasks }, { maxBatch: 1, onProgress, onResults: (results) => finished.push(...results), isCancelled: () => signal.aborted });
         const outcome = await Promise.race([pool, cancelled, crashed]);
         if (outcome !== null && !outcome.ok) return 'issues' in outcome ? { ok: false, issues: outcome.issues } : outcome;
         return { ok: true, results: finished, complete: outcome !== null && outcome.complete };
