@@ -34,6 +34,7 @@ import { planSweep } from '../src/experiment/sweep.ts';
 import { recommend, type RecommendSpec } from '../src/experiment/recommend.ts';
 import { parseScenario } from '../src/scenario/parse.ts';
 import { rangeScenario } from './rangeScenario.ts';
+import { recommendInChromium } from './benchRecommendBrowser.ts';
 import { benchImport, importReport } from './benchImport.ts';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
@@ -320,7 +321,7 @@ async function main(argv: string[]): Promise<void> {
   });
   if (!args.ok) fail(args.error);
   if (args.options.get('help') || args.positionals.length > 0) {
-    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n       npm run bench -- --import [--skus N] [--days D] [--replications N] [--no-browser] [--json]\n       npm run bench -- --recommend [--skus N] [--workers N] [--json]\n');
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n       npm run bench -- --import [--skus N] [--days D] [--replications N] [--no-browser] [--json]\n       npm run bench -- --recommend [--skus N] [--workers N] [--no-browser] [--json]\n');
     return;
   }
   const file = (args.options.get('scenario') as string | undefined) ?? DEFAULT_SCENARIO;
@@ -344,9 +345,22 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (args.options.get('recommend')) {
-    const bench = await timeRecommend({ skus: (args.options.get('skus') as number | undefined) ?? 1000, workers: (args.options.get('workers') as number | undefined) ?? 2, progress });
-    if (json) process.stdout.write(JSON.stringify({ recommend: bench }, null, 2) + '\n');
-    else process.stdout.write(recommendReport(bench));
+    const skus = (args.options.get('skus') as number | undefined) ?? 1000;
+    const bench = await timeRecommend({ skus, workers: (args.options.get('workers') as number | undefined) ?? 2, progress });
+    // the Node figure stands whatever happens in the browser
+    const chromium =
+      args.options.get('no-browser') === true
+        ? { skipped: '--no-browser' }
+        : await recommendInChromium(skus, progress).catch((error: unknown) => ({ skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }));
+    if (json) process.stdout.write(JSON.stringify({ recommend: { ...bench, chromium } }, null, 2) + '\n');
+    else {
+      process.stdout.write(recommendReport(bench));
+      process.stdout.write(
+        'skipped' in chromium
+          ? `  Chromium: skipped (${chromium.skipped})\n`
+          : `  Chromium (the Recommend panel, ${chromium.workers} Web Workers): ${formatSeconds(chromium.wallSeconds)}; ${chromium.summary}\n`,
+      );
+    }
     return;
   }
 
