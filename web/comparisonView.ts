@@ -2,6 +2,7 @@ import type { VariantComparison } from '../src/experiment/compare.ts';
 import type { KpiName } from '../src/metrics/kpis.ts';
 import { app, charts, sentences } from './i18n/strings.ts';
 import { kpiMeta } from './charts/kpiMeta.ts';
+import { tableScroll } from './tableScroll.ts';
 
 /**
  * The KPIs the comparison table shows for each pair, in the engine's order (the sentence names the
@@ -66,13 +67,6 @@ export function renderComparisons(container: HTMLElement, comparisons: ReadonlyA
       significant.textContent = difference.significant ? app.yes : app.no;
       significant.className = difference.significant ? 'agrees' : '';
     }
-    const scroll = document.createElement('div');
-    scroll.className = 'table-scroll';
-    // a table wider than the screen scrolls in its box: the keyboard must reach the box (it holds no control)
-    scroll.tabIndex = 0;
-    scroll.setAttribute('role', 'region');
-    scroll.setAttribute('aria-label', table.querySelector('th')?.textContent ?? '');
-    scroll.append(table);
-    container.append(sentence, scroll);
+    container.append(sentence, tableScroll(table.querySelector('th')?.textContent ?? '', table));
   }
 }

@@ -24,6 +24,7 @@ import { createStockPointPicker } from './results/stockPointPicker.ts';
 import { pickerPoints } from './results/stockPointOptions.ts';
 import { createInventoryControls, createReplicationRuns } from './inventoryControls.ts';
 import { showNote } from './charts/chartFrame.ts';
+import { tableScroll } from './tableScroll.ts';
 
 /**
  * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
@@ -166,12 +167,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     drawHistogram();
     drawNetwork();
     table.replaceChildren(heading(app.tableTitle, app.tableHelp));
-    const holder = document.createElement('div');
-    holder.className = 'table-scroll';
-    // the box scrolls on a narrow screen: the keyboard must reach it (it may hold no control)
-    holder.tabIndex = 0;
-    holder.setAttribute('role', 'region');
-    holder.setAttribute('aria-label', app.tableTitle);
+    const holder = tableScroll(app.tableTitle);
     table.append(holder);
     renderKpiTable(holder, result, { currency });
     stockPoints.show(result, scenario);
@@ -365,19 +361,24 @@ export function heading(title: string, help: string, level: 'h2' | 'h3' = 'h2'):
 }
 
 export function select(parent: HTMLElement, label: string, id: string, onChange: (value: string) => void): HTMLSelectElement {
+  const element = document.createElement('select');
+  element.id = id;
+  if (!label) element.setAttribute('aria-label', id);
+  element.addEventListener('change', () => onChange(element.value));
+  return labelled(parent, label, element);
+}
+
+/** `control` in a label (the label's text, when there is one, then the control), appended to `parent`. */
+function labelled<T extends HTMLElement>(parent: HTMLElement, label: string, control: T): T {
   const wrapper = document.createElement('label');
   if (label) {
     const text = document.createElement('span');
     text.textContent = label;
     wrapper.append(text);
   }
-  const element = document.createElement('select');
-  element.id = id;
-  if (!label) element.setAttribute('aria-label', id);
-  element.addEventListener('change', () => onChange(element.value));
-  wrapper.append(element);
+  wrapper.append(control);
   parent.append(wrapper);
-  return element;
+  return control;
 }
 
 /**
@@ -385,9 +386,6 @@ export function select(parent: HTMLElement, label: string, id: string, onChange:
  * is: a level or a floor typed in the page's number notation, read by the panel itself.
  */
 export function textInput(parent: HTMLElement, label: string, id: string, options: { size: number; title: string; placeholder?: string; value?: string; inputMode?: string }): HTMLInputElement {
-  const wrapper = document.createElement('label');
-  const text = document.createElement('span');
-  text.textContent = label;
   const element = document.createElement('input');
   element.type = 'text';
   element.id = id;
@@ -397,16 +395,11 @@ export function textInput(parent: HTMLElement, label: string, id: string, option
   if (options.placeholder !== undefined) element.placeholder = options.placeholder;
   if (options.value !== undefined) element.value = options.value;
   if (options.inputMode !== undefined) element.inputMode = options.inputMode;
-  wrapper.append(text, element);
-  parent.append(wrapper);
-  return element;
+  return labelled(parent, label, element);
 }
 
 /** A whole-number field in its label (the label's text, then the input), appended to `parent` as `select` is. */
 export function wholeNumberInput(parent: HTMLElement, label: string, id: string, options: { min: number; max?: number; value: number; title?: string }): HTMLInputElement {
-  const wrapper = document.createElement('label');
-  const text = document.createElement('span');
-  text.textContent = label;
   const input = document.createElement('input');
   input.type = 'number';
   input.id = id;
@@ -417,9 +410,7 @@ export function wholeNumberInput(parent: HTMLElement, label: string, id: string,
   input.value = String(options.value);
   if (options.title !== undefined) input.title = options.title;
   input.style.width = '5em';
-  wrapper.append(text, input);
-  parent.append(wrapper);
-  return input;
+  return labelled(parent, label, input);
 }
 
 export function fill(element: HTMLSelectElement, options: [string, string][]): void {

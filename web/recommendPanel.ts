@@ -9,6 +9,7 @@ import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import { createAlertLine, createResultsArea, createRunButton } from './panelResults.ts';
 import { formatNumber, parseDecimal } from './i18n/numberFormat.ts';
 import { downloadName, downloadText } from './charts/export.ts';
+import { tableScroll } from './tableScroll.ts';
 
 export interface RecommendPanel {
   /** the scenario's currency, which the objective's money is named with */
@@ -122,13 +123,7 @@ export function createRecommendPanel(root: HTMLElement, options: RecommendPanelO
   const table = document.createElement('table');
   table.id = 'recommend-table';
   table.className = 'recommend-table';
-  const scroll = document.createElement('div');
-  scroll.className = 'table-scroll';
-  // the table is wider than a narrow screen and scrolls in its box: the keyboard must reach the box
-  scroll.tabIndex = 0;
-  scroll.setAttribute('role', 'region');
-  scroll.setAttribute('aria-label', text.title);
-  scroll.append(table);
+  const scroll = tableScroll(text.title, table);
   caption.after(summary, change, warnings, variantRow, scroll);
   root.replaceChildren(heading(text.title, text.help), form, results);
   root.querySelector('h2')!.id = 'recommend-title';

@@ -2,6 +2,7 @@ import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { TheoryView } from './worker/client.ts';
 import { app, sentences } from './i18n/strings.ts';
 import { numberLocale } from './i18n/numberFormat.ts';
+import { tableScroll } from './tableScroll.ts';
 
 /**
  * For a scenario that names a theory model (scenarios/theory/): each compared KPI's simulated mean ±
@@ -47,13 +48,7 @@ export function renderTheory(container: HTMLElement, result: ExperimentResult, t
       if (i === 4) cell.className = check.agreesJointly ? 'agrees' : 'disagrees';
     });
   }
-  // a wide table scrolls on its own on a narrow screen, not the page
-  const scroll = document.createElement('div');
-  scroll.className = 'table-scroll';
-  scroll.tabIndex = 0;
-  scroll.setAttribute('role', 'region');
-  scroll.setAttribute('aria-label', title.textContent ?? '');
-  scroll.append(table);
+  const scroll = tableScroll(title.textContent ?? '', table);
   container.append(title, help);
   if (theory.checks.length > 0) container.append(scroll);
   // variants whose closed form was not computed (outside the analytic model's range): said in words

@@ -5,6 +5,7 @@ import { markerIcon } from './kpiCards.ts';
 import { appendMeanWithHalfWidth } from './kpiTable.ts';
 import { splitWithHalfWidth } from './kpiMeta.ts';
 import { variantColor } from './palette.ts';
+import { tableScroll } from '../tableScroll.ts';
 
 /**
  * Where a chart would hide the detail a planner asks for next ("which zone was late?", "how far did
@@ -105,14 +106,7 @@ function renderGroups(container: HTMLElement, result: ExperimentResult, spec: { 
     }
     table.append(body);
   }
-  const scroll = document.createElement('div');
-  scroll.className = 'table-scroll';
-  // a table wider than the screen scrolls: the keyboard must reach the scroller (it holds no control)
-  scroll.tabIndex = 0;
-  scroll.setAttribute('role', 'region');
-  scroll.setAttribute('aria-label', spec.caption);
-  scroll.append(table);
-  container.replaceChildren(scroll);
+  container.replaceChildren(tableScroll(spec.caption, table));
   return table;
 }
 
