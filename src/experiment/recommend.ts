@@ -376,8 +376,9 @@ export function policyAt(type: RecommendPolicy, target: Pick<Target, 'lot' | 're
 
 /**
  * An objective that rewards not selling: a cost to minimise where customer demand that is not met is
- * lost and costs nothing (no stockout penalty): the cheapest policy then stocks nothing. The products
- * where it holds, as facts.
+ * lost and costs nothing (no stockout penalty, and no customer base charging the lifetime value of
+ * those who leave after a stockout): the cheapest policy then stocks nothing. The products where it
+ * holds, as facts.
  */
 export function objectiveWarningFacts(scenario: Scenario, spec: Pick<RecommendSpec, 'objective'>, points: ReadonlyArray<{ node: string; product: string }>): RewardsNotSelling[] {
   if (spec.objective === 'profit' || spec.objective === 'revenue' || !spec.objective.endsWith('Cost')) return [];
@@ -388,7 +389,10 @@ export function objectiveWarningFacts(scenario: Scenario, spec: Pick<RecommendSp
         .filter(({ node, product }) => {
           const spec = scenario.products.find((p) => p.id === product)!;
           const unmet = entryOf(node, product)?.unmetDemand ?? spec.unmetDemand;
-          return unmet === 'lost' && spec.stockoutPenalty === 0;
+          // customers who leave after a stockout cost their lifetime value (churnCost): not free then
+          const base = scenario.customers.find((customers) => customers.node === node);
+          const churnCosts = base !== undefined && base.churn.onStockout > 0 && base.lifetimeValue > 0;
+          return unmet === 'lost' && spec.stockoutPenalty === 0 && !churnCosts;
         })
         .map(({ product }) => product),
     ),

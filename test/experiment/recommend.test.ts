@@ -115,5 +115,10 @@ describe('an objective that rewards not selling', () => {
     expect(objectiveWarnings({ ...lostSales, products: [{ ...lostSales.products[0], stockoutPenalty: 5 }] }, { objective: 'totalCost' }, [{ node: 'store', product: 'widget' }])).toEqual([]);
     expect(objectiveWarnings(lost, { objective: 'totalCost' }, [{ node: 'store', product: 'widget' }])).toEqual([]);
     expect(objectiveWarnings(lostSales, { objective: 'profit' }, [{ node: 'store', product: 'widget' }])).toEqual([]);
+    // customers who leave after a stockout and are worth something: a stockout costs churnCost
+    const churning: Scenario = { ...lostSales, customers: [{ node: 'store', initial: 100, churn: { onStockout: 0.37, onBackorder: 0, onLate: 0, onAbandon: 0 }, newPerDay: 0, lifetimeValue: 120 }] } as Scenario;
+    expect(objectiveWarnings(churning, { objective: 'totalCost' }, [{ node: 'store', product: 'widget' }])).toEqual([]);
+    const worthless: Scenario = { ...churning, customers: [{ ...churning.customers[0], lifetimeValue: 0 }] };
+    expect(objectiveWarnings(worthless, { objective: 'totalCost' }, [{ node: 'store', product: 'widget' }])).toHaveLength(1);
   });
 });

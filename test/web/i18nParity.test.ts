@@ -92,7 +92,7 @@ const ARGUMENTS: Record<string, unknown[]> = {
   'recommend.phase': ['search', 3, 9, 2],
   'recommend.cannotMeetWhy': [{ bestLevel: 14, kpi: 'fillRate', reached: { mean: 0.803, sd: 0.01, halfWidth: 0.004, n: 10 }, limit: { kind: 'sourceCapacity', source: 'supplier', capacityPerDay: 1, demandPerDay: 2 } }],
   'recommend.warning': [
-    objectiveWarningFacts({ products: [{ id: 'beans', unmetDemand: 'lost', stockoutPenalty: 0 }], stockPoints: [] } as unknown as Scenario, { objective: 'totalCost' }, [{ node: 'shop', product: 'beans' }])[0],
+    objectiveWarningFacts({ products: [{ id: 'beans', unmetDemand: 'lost', stockoutPenalty: 0 }], stockPoints: [], customers: [] } as unknown as Scenario, { objective: 'totalCost' }, [{ node: 'shop', product: 'beans' }])[0],
   ],
   'sweep.nodeChoice': ['shop', 'baseStock'],
   'sweep.frontierLabelKey': [['reorderPoint', 'orderQuantity']],
