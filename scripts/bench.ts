@@ -36,6 +36,7 @@ import { parseScenario } from '../src/scenario/parse.ts';
 import { rangeScenario } from './rangeScenario.ts';
 import { recommendInChromium } from './benchRecommendBrowser.ts';
 import { benchImport, importReport } from './benchImport.ts';
+import { timeHandLoop, timeKernelAlone, type HandLoop, type KernelAlone } from './benchKernel.ts';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
 /** the JIT warm-up run covers this many days of the scenario before the timed replication */
@@ -70,6 +71,10 @@ interface SweepBench {
 
 export interface BenchResult {
   replication: SingleReplication;
+  /** bench-A's model on the bare kernel (scripts/benchKernel.ts): the floor under the engine; default scenario only */
+  kernelAlone?: KernelAlone;
+  /** the hand-written loop of ../shared/bench, side by side (calendar queue); default scenario only, when it is there */
+  handLoop?: HandLoop | null;
   workers1?: ParallelRun;
   workers2?: ParallelRun;
   /** one replication on 1 and on 2 worker threads: on 2 it runs as chunks of its independent parts (src/experiment/parts.ts) */
@@ -166,6 +171,17 @@ function report(result: BenchResult, file: string): string {
     `  peak memory   ${formatNumber(r.peakMemoryMiB, 0)} MiB (process max RSS)`,
     `  fill rate     ${r.fillRate === null ? '-' : `${formatNumber(r.fillRate * 100, 2)}%`}`,
   ];
+  const { kernelAlone: kernel, handLoop: hand } = result;
+  if (kernel) {
+    lines.push(
+      "where the time goes (bench-A's model, fastest of the repeats, side by side):",
+      `  the engine                        ${formatSeconds(r.wallSeconds)}${hand ? `  (${formatNumber(r.wallSeconds / hand.wallSeconds, 2)}x the hand loop)` : ''}`,
+      `  its kernel alone, minimal handler ${formatSeconds(kernel.wallSeconds)}${hand ? `  (${formatNumber(kernel.wallSeconds / hand.wallSeconds, 2)}x)` : ''}; fill rate ${formatNumber(kernel.fillRate * 100, 2)}%, ${formatNumber(kernel.events, 0)} events`,
+      hand
+        ? `  the hand-written loop             ${formatSeconds(hand.wallSeconds)}  (../shared/bench/handtuned_bench.cjs --bench A --queue cq; fill rate ${formatNumber(hand.fillRate * 100, 2)}%)`
+        : '  the hand-written loop             not run (../shared/bench/handtuned_bench.cjs is not beside the checkout)',
+    );
+  }
   const { workers1: one, workers2: two } = result;
   if (one && two) {
     lines.push(
@@ -381,6 +397,11 @@ async function main(argv: string[]): Promise<void> {
   progress('timing one replication (fastest of the repeats)...\n');
   const repeats = (args.options.get('repeat') as number | undefined) ?? 3;
   const result: BenchResult = { replication: timeOneReplication(file, repeats) };
+  if (file === DEFAULT_SCENARIO) {
+    progress("timing bench-A's model on the bare kernel, and the hand-written loop...\n");
+    result.kernelAlone = timeKernelAlone(repeats);
+    result.handLoop = timeHandLoop(repeats);
+  }
   if (!args.options.get('quick')) {
     progress(`timing ${replications} replications on 1 worker thread...\n`);
     result.workers1 = await timeOnThreads(file, 1, replications);
