@@ -7,8 +7,10 @@
  * total change with whether its interval excludes 0, as the JSON says; the CSV and the SKU master's CSV
  * are the engine's (recommendationCsv, recommendationMasterCsv of the JSON's outcome); Cancel says the
  * recommendation was cancelled and the next one runs; "Add the Recommended variant" puts the variant in
- * the scenario (an undoable edit) and Run then shows today and the recommendation side by side; the
- * French page shows the panel in French. Nothing logs an error.
+ * the scenario (an undoable edit) and Run then shows today and the recommendation side by side; one
+ * rule per product on two stores with lost sales that cost nothing gives the engine's answer in Node
+ * and shows the warning that total cost rewards not selling; the French page shows the panel in
+ * French. Nothing logs an error.
  */
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -19,7 +21,9 @@ import type { Browser, Page } from 'playwright-core';
 import { downloadText, launchBrowser, openApp, REPO_ROOT, runWith, STOCKLAB_VERSION, waitForIdle, type AppPage } from './harness.ts';
 import { encodeScenarioForUrl } from '../../web/editor/shareLink.ts';
 import { recommendationCsv, recommendationMasterCsv } from '../../src/experiment/recommendExports.ts';
-import type { RecommendOutcome } from '../../src/experiment/recommend.ts';
+import { recommend, type RecommendOutcome } from '../../src/experiment/recommend.ts';
+import { runExperiment } from '../../src/experiment/replicate.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
 import { parseCsv } from '../fixtures/csv.ts';
 
 const REPLICATIONS = 3;
@@ -237,6 +241,67 @@ test('"Add the Recommended variant" puts it in the scenario as an undoable edit;
   await page.waitForFunction(() => !document.querySelector('#recommend')!.classList.contains('results-stale'));
 
   expect(app.errors).toEqual([]);
+});
+
+test('one rule per product, on lost sales that cost nothing: both stores on one rung, as the engine in Node finds them, and the warning says why total cost rewards not selling', async () => {
+  // one product at two stores of different demand, unmet demand lost, no price and no stockout
+  // penalty: the cheapest stock for total cost is none, which the panel must say beside its answer
+  const twoStores = {
+    version: 1,
+    name: 'Two stores, lost sales, nothing charged for them',
+    horizonDays: 600,
+    warmupDays: 30,
+    replications: REPLICATIONS,
+    seed: 'two-stores',
+    products: [{ id: 'widget', unitCost: 10, holdingCost: { perUnitPerDay: 0.01 }, unmetDemand: 'lost' }],
+    nodes: [{ id: 'supplier', type: 'supplier' }, { id: 'north', type: 'store' }, { id: 'south', type: 'store' }],
+    lanes: [
+      { from: 'supplier', to: 'north', leadTime: { type: 'constant', value: 3 } },
+      { from: 'supplier', to: 'south', leadTime: { type: 'constant', value: 3 } },
+    ],
+    stockPoints: [
+      { node: 'north', product: 'widget', policy: { type: 'baseStock', level: 12 } },
+      { node: 'south', product: 'widget', policy: { type: 'baseStock', level: 12 } },
+    ],
+    demand: [
+      { type: 'arrivals', node: 'north', product: 'widget', customersPerDay: 3 },
+      { type: 'arrivals', node: 'south', product: 'widget', customersPerDay: 5 },
+    ],
+  };
+  const second = await openApp(browser, inject('stocklabUrl'), { hash: await encodeScenarioForUrl(JSON.stringify(twoStores, null, 2), { replications: REPLICATIONS }) });
+  const other = second.page;
+  try {
+    await other.selectOption('#recommend-policy', 'baseStock');
+    await other.selectOption('#recommend-by', 'product');
+    await other.click('#recommend-run');
+    await other.waitForFunction(() => (document.querySelector('#recommend-sentence')?.textContent ?? '') !== '' || !document.querySelector<HTMLElement>('#recommend-error')!.hidden, undefined, { timeout: 120_000 });
+    await waitForIdle(other, 120_000);
+    expect(await other.isHidden('#recommend-error')).toBe(true);
+    const json = JSON.parse((await downloadText(other, '#recommend-export-json')).text) as RecommendOutcome;
+    expect(json.spec.by).toBe('product');
+    // the warning: shown, naming the product and the fix, as the engine words it
+    expect(json.warningFacts).toEqual([{ kind: 'rewardsNotSelling', objective: 'totalCost', products: ['widget'] }]);
+    expect(await other.isVisible('#recommend-warnings')).toBe(true);
+    const warnings = await other.locator('#recommend-warnings li').allTextContents();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Warning: totalCost rewards not selling for widget: demand not met is lost and costs nothing \(no stockoutPenalty\).*stockoutPenalty/);
+    // one rule for the product: the two stores, one row each, the same recommended level
+    const rows = await other.locator('#recommend-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? '')));
+    expect(rows.map((row) => row[0])).toEqual(['north / widget', 'south / widget']);
+    expect(json.rows.map((row) => row.node)).toEqual(['north', 'south']);
+    // the same recommendation as the engine's in Node with the same spec (one rung of the ladder for
+    // both stores: each store's level at the product's common safety offset, so not the same number)
+    const parsed = parseScenario(twoStores);
+    if (!parsed.ok) throw new Error('the test scenario does not parse');
+    const inNode = await recommend(parsed.scenario, json.spec, async (scenario) => runExperiment(scenario));
+    expect(json.rows.map((row) => [row.recommended, row.status])).toEqual(inNode.rows.map((row) => [row.recommended, row.status]));
+    const levels = json.rows.map((row) => (row.recommended as { level: number } | null)?.level ?? null);
+    expect(levels.every((level) => level !== null)).toBe(true);
+    expect(rows.map((row) => row[2])).toEqual(levels.map((level) => `Base stock: S ${level}`));
+    expect(second.errors).toEqual([]);
+  } finally {
+    await second.close();
+  }
 });
 
 test('in French: the panel, its form and its results speak French', async () => {
