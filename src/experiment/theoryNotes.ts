@@ -29,6 +29,8 @@ export type TheoryNote =
   // Poisson continuous review: base stock and (r, Q)
   | { id: 'poissonFillRate' }
   | { id: 'poissonReadyRate' }
+  | { id: 'poissonNoBackorders' }
+  | { id: 'poissonWaitingShare' }
   | { id: 'poissonOnHand' }
   | { id: 'poissonBackorders' }
   | { id: 'poissonPosition' }
@@ -127,6 +129,10 @@ export function theoryNoteText(note: TheoryNote): string {
       return 'P(a customer finds stock): Poisson arrivals see time averages (PASTA)';
     case 'poissonReadyRate':
       return 'P(on hand > 0), time-weighted';
+    case 'poissonNoBackorders':
+      return 'P(lead-time demand <= inventory position), time-weighted';
+    case 'poissonWaitingShare':
+      return '1 - fill rate: with full backordering every unit not served at once waits';
     case 'poissonOnHand':
       return 'time-average on hand';
     case 'poissonBackorders':

@@ -180,13 +180,15 @@ export const eoqPlannedBackordersModel: TheoryModelDefinition = {
 /** The KPIs both Poisson continuous-review models predict, with costs where the scenario gives them. */
 function poissonStockComparisons(
   plan: StockPointPlan,
-  theory: { fillRate: number; readyRate: number; expectedOnHand: number; expectedBackorders: number; expectedInventoryPosition: number },
+  theory: { fillRate: number; readyRate: number; probabilityNoBackorders: number; expectedOnHand: number; expectedBackorders: number; expectedInventoryPosition: number },
   costs: { holdingPerDay: number; backorderPerDay: number; stockoutPenalty: number },
   rate: number,
 ): TheoryComparison[] {
   const comparisons = [
     at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: { id: 'poissonFillRate' } }),
     at(plan, { kpi: 'readyRate', theory: theory.readyRate, note: { id: 'poissonReadyRate' } }),
+    at(plan, { kpi: 'noBackorderRate', theory: theory.probabilityNoBackorders, note: { id: 'poissonNoBackorders' } }),
+    at(plan, { kpi: 'waitingDemandShare', theory: 1 - theory.fillRate, note: { id: 'poissonWaitingShare' } }),
     at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: { id: 'poissonOnHand' } }),
     at(plan, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: { id: 'poissonBackorders' } }),
     at(plan, { kpi: 'avgInventoryPosition', theory: theory.expectedInventoryPosition, note: { id: 'poissonPosition' } }),

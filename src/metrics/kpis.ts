@@ -17,6 +17,8 @@ export const KPI_NAMES = [
   'avgCustomerWait',
   'lostSalesUnits',
   'avgBackorders',
+  'noBackorderRate',
+  'waitingDemandShare',
   // inventory
   'avgOnHand',
   'avgInventoryPosition',
@@ -24,6 +26,8 @@ export const KPI_NAMES = [
   'inventoryTurns',
   'daysOfSupply',
   'ordersPlaced',
+  'ordersReceived',
+  'unitsReceived',
   'expiredUnits',
   'damagedUnits',
   'obsoleteUnits',
@@ -76,12 +80,16 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   avgCustomerWait: 'days',
   lostSalesUnits: 'quantity',
   avgBackorders: 'quantity',
+  noBackorderRate: 'ratio',
+  waitingDemandShare: 'ratio',
   avgOnHand: 'quantity',
   avgInventoryPosition: 'quantity',
   avgPipeline: 'quantity',
   inventoryTurns: 'perYear',
   daysOfSupply: 'days',
   ordersPlaced: 'quantity',
+  ordersReceived: 'quantity',
+  unitsReceived: 'quantity',
   expiredUnits: 'quantity',
   damagedUnits: 'quantity',
   obsoleteUnits: 'quantity',
@@ -152,6 +160,23 @@ export interface KpiCounters {
   areaPipeline: number;
   areaBackorders: number;
   daysInStock: number;
+  /**
+   * stock points where demand short may wait (backordered customers, downstream points' or online
+   * orders), and their days without any backorder outstanding (noBackorderRate)
+   */
+  backorderPoints: number;
+  daysWithoutBackorders: number;
+  /**
+   * units that waited (backordered) over the demand units of `demandUnits` (waitingDemandShare): at a
+   * stock point, all its demand's; in a roll-up, its customers' (as its demandUnits), and
+   * `customerWaitingPoints` the points whose customers may wait
+   */
+  waitingUnits: number;
+  customerWaitingUnits: number;
+  customerWaitingPoints: number;
+  /** replenishment orders received in full, and units received for replenishment orders */
+  ordersReceived: number;
+  unitsReceived: number;
 
   issuedUnits: number;
   issuedValue: number;
@@ -234,6 +259,13 @@ export function emptyCounters(windowDays: number): KpiCounters {
     areaPipeline: 0,
     areaBackorders: 0,
     daysInStock: 0,
+    backorderPoints: 0,
+    daysWithoutBackorders: 0,
+    waitingUnits: 0,
+    customerWaitingUnits: 0,
+    customerWaitingPoints: 0,
+    ordersReceived: 0,
+    unitsReceived: 0,
     issuedUnits: 0,
     issuedValue: 0,
     ordersPlaced: 0,
@@ -308,6 +340,14 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.areaPipeline += part.areaPipeline;
   total.areaBackorders += part.areaBackorders;
   total.daysInStock += part.daysInStock;
+  total.backorderPoints += part.backorderPoints;
+  total.daysWithoutBackorders += part.daysWithoutBackorders;
+  // a roll-up's share of demand that waited is its customers' (its demandUnits are theirs)
+  total.waitingUnits += part.customerWaitingUnits;
+  total.customerWaitingUnits += part.customerWaitingUnits;
+  total.customerWaitingPoints += part.customerWaitingPoints;
+  total.ordersReceived += part.ordersReceived;
+  total.unitsReceived += part.unitsReceived;
   // a roll-up's cost of goods sold is what reached customers, not also the transfers between points
   total.issuedUnits += part.deliveredUnits;
   total.issuedValue += part.deliveredValue;
@@ -381,12 +421,17 @@ export function computeKpis(c: KpiCounters): Kpis {
     avgCustomerWait: ratio(c.totalWaitDays, c.deliveredOrders),
     lostSalesUnits: c.lostUnits,
     avgBackorders: c.areaBackorders / days,
+    noBackorderRate: c.backorderPoints > 0 ? c.daysWithoutBackorders / (days * c.backorderPoints) : null,
+    // a stock point: where any demand may wait; a roll-up: where customers may
+    waitingDemandShare: (c.stockPoints === 1 ? c.backorderPoints > 0 : c.customerWaitingPoints > 0) ? ratio(c.waitingUnits, c.demandUnits) : null,
     avgOnHand,
     avgInventoryPosition: c.areaPosition / days,
     avgPipeline: c.areaPipeline / days,
     inventoryTurns: c.areaOnHandValue > 0 ? (c.issuedValue / (c.areaOnHandValue / days)) * (365 / days) : null,
     daysOfSupply: c.issuedUnits > 0 ? avgOnHand / (c.issuedUnits / days) : null,
     ordersPlaced: c.ordersPlaced,
+    ordersReceived: c.ordersReceived,
+    unitsReceived: c.unitsReceived,
     expiredUnits: c.expiredUnits,
     damagedUnits: c.damagedUnits,
     obsoleteUnits: c.obsoleteUnits,

@@ -301,6 +301,13 @@ export class Counters {
   set churnCost(value: number) {
     this.values[38] = value;
   }
+  /** days with no backorders outstanding (customers' or downstream points') */
+  get daysWithoutBackorders(): number {
+    return this.values[47];
+  }
+  set daysWithoutBackorders(value: number) {
+    this.values[47] = value;
+  }
   /** review periods closed */
   get periods(): number {
     return this.values[39];
@@ -458,6 +465,28 @@ export class Counters {
     this.rare[17] = value;
   }
 
+  /** customer units (walk-in and online) that could not be served at once and were backordered */
+  get customerBackorderedUnits(): number {
+    return this.rare[18];
+  }
+  set customerBackorderedUnits(value: number) {
+    this.rare[18] = value;
+  }
+  /** replenishment orders received in full (an order split into several shipments counts at its last) */
+  get ordersReceived(): number {
+    return this.rare[19];
+  }
+  set ordersReceived(value: number) {
+    this.rare[19] = value;
+  }
+  /** units of replenishment orders received (returns put back on the shelf are not counted) */
+  get replenishedUnits(): number {
+    return this.rare[20];
+  }
+  set replenishedUnits(value: number) {
+    this.rare[20] = value;
+  }
+
   /** Units taken from the shelf: sold, or shipped downstream. */
   get issuedUnits(): number {
     return this.filledImmediatelyUnits + this.filledFromBackorderUnits;
@@ -489,6 +518,10 @@ export class Counters {
       shrinks: boolean;
       /** it ships online orders: promises, on-time delivery, abandoned carts apply */
       servesOnline: boolean;
+      /** demand short here may wait (customers backordered, downstream points' or online orders): noBackorderRate applies */
+      backorders: boolean;
+      /** customers short here may wait (walk-in customers backordered, or online orders) */
+      customersWait: boolean;
     },
   ): KpiCounters {
     const v = this.values;
@@ -514,6 +547,17 @@ export class Counters {
     c.areaPipeline = d(FIELD.areaPipeline);
     c.areaBackorders = d(FIELD.areaBackorders);
     c.daysInStock = d(FIELD.daysInStock);
+    if (point.backorders) {
+      c.backorderPoints = 1;
+      c.daysWithoutBackorders = d(FIELD.daysWithoutBackorders);
+      c.waitingUnits = c.backorderedUnits;
+    }
+    if (point.customersWait) {
+      c.customerWaitingPoints = 1;
+      c.customerWaitingUnits = r(RARE.customerBackorderedUnits);
+    }
+    c.ordersReceived = r(RARE.ordersReceived);
+    c.unitsReceived = r(RARE.replenishedUnits);
     c.issuedUnits = c.filledImmediatelyUnits + d(FIELD.filledFromBackorderUnits);
     c.issuedValue = c.issuedUnits * point.unitCost;
     c.ordersPlaced = d(FIELD.ordersPlaced);
@@ -636,6 +680,8 @@ export const FIELD = {
    * policy decides on onHand + phantom (a level)
    */
   phantom: 46,
+  /** days with no backorders outstanding, accrued with the areas (noBackorderRate) */
+  daysWithoutBackorders: 47,
 } as const;
 
 /**
@@ -662,10 +708,13 @@ export const RARE = {
   abandonedCarts: 15,
   voucherCost: 16,
   expressRevenue: 17,
+  customerBackorderedUnits: 18,
+  ordersReceived: 19,
+  replenishedUnits: 20,
 } as const;
 
 /** Numbers in each stock point's `rare` array. */
-export const RARE_WIDTH = 18;
+export const RARE_WIDTH = 21;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
 export const POINT_ROW_WIDTH = 48;

@@ -352,6 +352,8 @@ export class StockPoint implements PolicyState {
       care: this.care,
       shrinks: this.visibility !== null,
       servesOnline: this.servesOnline,
+      backorders: this.backorderCustomers || this.downstream.length > 0 || this.servesOnline,
+      customersWait: (this.customerFacing && this.backorderCustomers) || this.servesOnline,
     });
   }
 
@@ -460,6 +462,7 @@ function accrueRow(table: Float64Array, at: number, now: number): void {
     table[at + FIELD.areaPipeline] += table[at + FIELD.pipeline] * elapsed;
     table[at + FIELD.areaBackorders] += backorders * elapsed;
     if (onHand > 1e-9) table[at + FIELD.daysInStock] += elapsed;
+    if (backorders <= 1e-9) table[at + FIELD.daysWithoutBackorders] += elapsed;
     table[at + FIELD.lastAccrual] = now;
   }
   table[at + FIELD.now] = now;

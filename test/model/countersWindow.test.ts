@@ -40,6 +40,7 @@ const WARM_UP: Counts = {
   areaPipeline: 50,
   areaBackorders: 7,
   daysInStock: 9,
+  daysWithoutBackorders: 8,
   ordersPlaced: 4,
   bullwhipDays: 10,
   dailyOrderSum: 40,
@@ -75,6 +76,9 @@ const WARM_UP: Counts = {
   abandonedCarts: 1,
   voucherCost: 2,
   expressRevenue: 6,
+  customerBackorderedUnits: 2,
+  ordersReceived: 3,
+  replenishedUnits: 150,
 };
 
 /** What happened in the measured window. */
@@ -96,6 +100,7 @@ const WINDOW: Counts = {
   areaPipeline: 150,
   areaBackorders: 40,
   daysInStock: 45,
+  daysWithoutBackorders: 38,
   ordersPlaced: 11,
   bullwhipDays: 50,
   dailyOrderSum: 120,
@@ -131,6 +136,9 @@ const WINDOW: Counts = {
   abandonedCarts: 3,
   voucherCost: 11,
   expressRevenue: 13,
+  customerBackorderedUnits: 11,
+  ordersReceived: 10,
+  replenishedUnits: 600,
 };
 
 /** A product with every feature: shelf life, markdown, damage, end of life, returns and recalls. */
@@ -167,6 +175,8 @@ const FULL_POINT: Point = {
   care: FULL_CARE,
   shrinks: true,
   servesOnline: true,
+  backorders: true,
+  customersWait: true,
 };
 
 /** A warehouse that only ships to downstream points: no customers, no price, none of the features. */
@@ -180,6 +190,8 @@ const PLAIN_WAREHOUSE: Point = {
   care: NO_CARE,
   shrinks: false,
   servesOnline: false,
+  backorders: false,
+  customersWait: false,
 };
 
 /** Counters after a warm-up (snapshot taken) and a window. */
@@ -300,6 +312,13 @@ describe('Counters.windowSince', () => {
       areaPipeline: 150,
       areaBackorders: 40,
       daysInStock: 45,
+      backorderPoints: 1,
+      daysWithoutBackorders: 38,
+      waitingUnits: 17, // every unit backordered here, customers' and downstream points'
+      customerWaitingUnits: 11,
+      customerWaitingPoints: 1,
+      ordersReceived: 10,
+      unitsReceived: 600,
       issuedUnits: 92, // 80 at once + 12 from backorder
       issuedValue: 368, // 92 x 4
       ordersPlaced: 11,
@@ -384,6 +403,10 @@ describe('Counters.windowSince', () => {
     }
     // penalties only: the per-day backorder cost is for points where customers buy
     expect(c.stockoutCost).toBe(20);
+    // nothing waits here (the flags say no backorders): no backorder time or waiting units counted
+    expect([c.backorderPoints, c.daysWithoutBackorders, c.waitingUnits, c.customerWaitingPoints, c.customerWaitingUnits]).toEqual([0, 0, 0, 0, 0]);
+    // receipts count at every point
+    expect([c.ordersReceived, c.unitsReceived]).toEqual([10, 600]);
     // the counters shared by every point still count
     expect(c.demandUnits).toBe(100);
     expect(c.holdingCost).toBe(250);

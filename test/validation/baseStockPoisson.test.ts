@@ -28,7 +28,7 @@ describe('base stock with Poisson demand agrees with theory (Zipkin 2000 ch. 6; 
     expect(agreement.scenario.variants.find((v) => v.id === 'S12')!.policies[0].policy).toEqual({ type: 'baseStock', level: optimum.baseStockLevel });
   });
 
-  it('fill rate, ready rate, on hand, backorders, position, pipeline and costs per day, for both variants', () => {
+  it('fill rate, ready rate, time without backorders, share of demand that waited, on hand, backorders, position, pipeline and costs per day, for both variants', () => {
     expectAgreement(agreement);
   });
 
@@ -40,5 +40,16 @@ describe('base stock with Poisson demand agrees with theory (Zipkin 2000 ch. 6; 
       expectRejected(agreement, 'S12', 'avgBackorders', wrong.expectedBackorders);
     }
     for (const level of [13, 15]) expectRejected(agreement, 'S14', 'fillRate', theoryAt(level).fillRate);
+  });
+
+  it('measures the time without backorders apart from the time in stock: P(D <= S), not P(D <= S - 1)', () => {
+    // the two differ by P(D = S), the time with an empty shelf and nobody waiting
+    for (const [variant, level] of [['S12', 12], ['S14', 14]] as const) {
+      const right = theoryAt(level);
+      expectRejected(agreement, variant, 'noBackorderRate', right.readyRate);
+      expectRejected(agreement, variant, 'noBackorderRate', theoryAt(level + 1).probabilityNoBackorders);
+      // the share of demand that waits is 1 - fill rate, not the time with backorders
+      expectRejected(agreement, variant, 'waitingDemandShare', 1 - right.probabilityNoBackorders);
+    }
   });
 });

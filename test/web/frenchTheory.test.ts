@@ -91,6 +91,8 @@ const EXAMPLES: Record<TheoryNoteId, TheoryNote> = {
   plannedOrders: { id: 'plannedOrders' },
   poissonFillRate: { id: 'poissonFillRate' },
   poissonReadyRate: { id: 'poissonReadyRate' },
+  poissonNoBackorders: { id: 'poissonNoBackorders' },
+  poissonWaitingShare: { id: 'poissonWaitingShare' },
   poissonOnHand: { id: 'poissonOnHand' },
   poissonBackorders: { id: 'poissonBackorders' },
   poissonPosition: { id: 'poissonPosition' },

@@ -156,6 +156,7 @@ export class CustomerDemand {
         // the order (or each unit of a day's demand) is delivered, and its wait counted, when filled
         point.owe(short, customers > 0 ? CUSTOMER : CUSTOMER_UNITS, now);
         c.backorderedUnits += short;
+        c.customerBackorderedUnits += short;
         if (customers === 0) c.deliveredOrders += served;
         if (base) this.churn.disappoint(point, base, disappointed, base.churnOnBackorder, CAUSE.backorder);
       } else {

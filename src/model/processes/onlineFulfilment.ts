@@ -120,6 +120,7 @@ export class OnlineFulfilment {
         point.cycleHadStockout = true;
         c.stockoutPenalties += units * point.stockoutPenalty;
         c.backorderedUnits += units;
+        c.customerBackorderedUnits += units;
         point.owe(units, ONLINE_BASE - id, now);
         this.orders.partsUnshipped[id]++;
         const candidate = route.candidates[this.partCandidate[k]];

@@ -150,6 +150,8 @@ export class Replenishment {
     if (point.supply.supplier >= 0) point.counters.purchaseCost += quantity * point.unitCost;
     // under continuous review a cycle ends when an order has arrived in full (a split order closes one)
     const completed = point.recordReplenishment(quantity);
+    point.counters.replenishedUnits += quantity;
+    point.counters.ordersReceived += completed;
     if (point.policy.reviewPeriod === 0) for (let i = 0; i < completed; i++) this.closeCycle(point);
     this.allocation.serveBacklog(point);
     if (point.policy.reviewPeriod === 0) this.reviewContinuous(point);

@@ -81,6 +81,10 @@ export function noteEnFrancais(note: TheoryNote): string {
       return 'P(un client trouve du stock)\u00a0: des arrivées poissonniennes voient les moyennes dans le temps (PASTA)';
     case 'poissonReadyRate':
       return 'P(stock physique > 0), pondérée par le temps';
+    case 'poissonNoBackorders':
+      return 'P(demande pendant le délai <= position de stock), pondérée par le temps';
+    case 'poissonWaitingShare':
+      return '1 - taux de service\u00a0: avec les ruptures toutes mises en attente, chaque unité non servie tout de suite attend';
     case 'poissonOnHand':
       return 'le stock physique moyen dans le temps';
     case 'poissonBackorders':
