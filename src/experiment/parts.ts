@@ -5,7 +5,7 @@ import { AUTO_SERIES_LIMIT, planStockPoints, variantsOf } from '../model/build.t
 import { independentParts, type IndependentPart } from '../model/independentParts.ts';
 import { RollupDaily, DAILY_LEVELS, type DailyLevelName } from '../model/dailySeries.ts';
 import { addCounters, computeKpis, emptyCounters } from '../metrics/kpis.ts';
-import { inNodeOrder, runSimulationOf, setDailySums, type DailyLevels, type RunOptions, type RunResult, type RunSeries } from './run.ts';
+import { addStageMeasures, inNodeOrder, runSimulationOf, setDailySums, type DailyLevels, type RunOptions, type RunResult, type RunSeries } from './run.ts';
 
 /**
  * A replication run as its independent parts (src/model/independentParts.ts), each built and run
@@ -302,6 +302,12 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
     whole,
     [...byPart.values()].flatMap((run) => run.result.inProduction),
   );
+  // a stage serves the stock points of one part (they share its servers), so each is in one run
+  const stages = inNodeOrder(
+    whole,
+    [...byPart.values()].flatMap((run) => run.result.stages),
+  );
+  addStageMeasures(networkCounters, stages);
 
   const recalls = whole.recalls.map((recall, r) => {
     const name = recall.name ?? `recall#${r}`;
@@ -351,6 +357,7 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
     customerBases,
     awaitingDispatch,
     inProduction,
+    stages,
     recalls,
     zones,
     ledgers: located.map(([run, i]) => run.result.ledgers[i]),

@@ -4,6 +4,7 @@ import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } 
 import { buildSimulation, variantsOf, type BuildOptions } from '../model/build.ts';
 import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import type { LedgerCounts } from '../model/stockPoint.ts';
+import type { StageMeasures } from '../model/productionStage.ts';
 import { DAILY_LEVELS, ONLINE_LEVELS, type DailyLevelName, type OnlineLevelName } from '../model/dailySeries.ts';
 import type { RecallOutcome, Simulation } from '../model/simulation.ts';
 import { CHURN_CAUSES, type ChurnCause } from '../model/customerBase.ts';
@@ -97,6 +98,8 @@ export interface RunResult {
   awaitingDispatch: { node: string; units: number }[];
   /** units of orders waiting for or in process at each supplier's production stage (servers), or finished and held there by an outage */
   inProduction: { node: string; units: number }[];
+  /** each production stage's queue in the measured window, in node order (the network's queueWait, queueLength, waitProbability and utilisation add them up) */
+  stages: StageMeasures[];
   /** each recall of the scenario: units removed, and the customers its lots had reached before */
   recalls: RecallOutcome[];
   /** each online zone's orders in the measured window */
@@ -229,6 +232,8 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
 
   const networkCounters = emptyCounters(windowDays);
   for (const counters of pointCounters) addCounters(networkCounters, counters);
+  const stages = inNodeOrder(scenario, simulation.stages).map((stage) => stage.windowMeasures());
+  addStageMeasures(networkCounters, stages);
   setDailySums(networkCounters, simulation.rollupDaily.sums, scenario.products.length);
   networkCounters.activeCustomers = simulation.customerBases.length > 0 ? simulation.customerBases.reduce((sum, base) => sum + base.active, 0) : null;
 
@@ -262,6 +267,7 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
     })),
     awaitingDispatch: inNodeOrder(scenario, simulation.gates).map((gate) => ({ node: gate.node, units: sumInOrder(gate.waitingByDestination(simulation.stockPoints.length)) })),
     inProduction: inNodeOrder(scenario, simulation.stages).map((stage) => ({ node: stage.node, units: stage.unitsInside })),
+    stages,
     recalls: simulation.recallOutcomes.map((outcome) => ({ ...outcome })),
     zones: simulation.zones.map((zone) => ({
       zone: zone.zone,
@@ -280,6 +286,19 @@ function collect(scenario: Scenario, simulation: Simulation, variant: string, re
     series: withSeries && simulation.series.network.onHand.length > 0 ? seriesOf(simulation) : null,
     warnings: simulation.warnings,
   };
+}
+
+/** The production stages' queues into a network's counters (in node order, so a merge of parts adds them alike). */
+export function addStageMeasures(counters: KpiCounters, stages: readonly StageMeasures[]): void {
+  for (const stage of stages) {
+    counters.stageArrivals += stage.arrivals;
+    counters.stageWaited += stage.waited;
+    counters.stageStarts += stage.starts;
+    counters.stageWaitDays += stage.waitDays;
+    counters.stageAreaQueue += stage.areaQueue;
+    counters.stageAreaBusy += stage.areaBusy;
+    counters.stageServerDays += stage.servers * counters.windowDays;
+  }
 }
 
 /**

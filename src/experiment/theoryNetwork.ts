@@ -94,6 +94,20 @@ function stationOf(scenario: Scenario, plan: StockPointPlan): { servers: number;
   return { servers: source.servers, serviceRate: 1 / source.leadTime.mean };
 }
 
+/**
+ * The station's own queue, measured at the network (the stage is no stock point's), and the orders
+ * in it as the stock point's pipeline: Wq, Lq, P(wait) and ρ of the M/M/c queue, and L.
+ */
+function queueComparisons(plan: StockPointPlan, theory: ReturnType<typeof mmc>): TheoryComparison[] {
+  return [
+    at(null, { kpi: 'queueWait', theory: theory.expectedWaitInQueue, note: { id: 'queueWaitInQueue' } }),
+    at(null, { kpi: 'queueLength', theory: theory.expectedNumberInQueue, note: { id: 'queueNumberInQueue' } }),
+    at(null, { kpi: 'waitProbability', theory: theory.probabilityOfWaiting, note: { id: 'queueErlangC' } }),
+    at(null, { kpi: 'utilisation', theory: theory.utilisation, note: { id: 'queueUtilisation' } }),
+    at(plan, { kpi: 'avgPipeline', theory: theory.expectedNumberInSystem, note: { id: 'queueInSystem' } }),
+  ];
+}
+
 export const queueMMcModel: TheoryModelDefinition = {
   source: 'Erlang C; Gross & Harris, Fundamentals of Queueing Theory, ch. 2',
   variant({ scenario, plans, variantId }) {
@@ -108,6 +122,7 @@ export const queueMMcModel: TheoryModelDefinition = {
       comparisons: [
         at(plan, { kpi: 'avgCustomerWait', theory: theory.expectedTimeInSystem, note: { id: 'mmcWait' } }),
         at(plan, { kpi: 'avgBackorders', theory: theory.expectedNumberInSystem, note: { id: 'mmcBackorders' } }),
+        ...queueComparisons(plan, theory),
       ],
       facts: [
         { label: 'utilisation ρ = λ / cμ', value: theory.utilisation },
@@ -140,6 +155,7 @@ export const makeToStockMM1Model: TheoryModelDefinition = {
         at(plan, { kpi: 'fillRate', theory: theory.fillRate, note: { id: 'makeToStockFillRate' } }),
         at(plan, { kpi: 'avgBackorders', theory: theory.expectedBackorders, note: { id: 'makeToStockBackorders' } }),
         at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: { id: 'makeToStockOnHand' } }),
+        ...queueComparisons(plan, mmc({ arrivalRate: rate, serviceRate: station.serviceRate, servers: 1 })),
       ],
       facts,
     };

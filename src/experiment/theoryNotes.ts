@@ -60,6 +60,11 @@ export type TheoryNote =
   // queues
   | { id: 'mmcWait' }
   | { id: 'mmcBackorders' }
+  | { id: 'queueWaitInQueue' }
+  | { id: 'queueNumberInQueue' }
+  | { id: 'queueErlangC' }
+  | { id: 'queueUtilisation' }
+  | { id: 'queueInSystem' }
   | { id: 'makeToStockFillRate' }
   | { id: 'makeToStockBackorders' }
   | { id: 'makeToStockOnHand' }
@@ -181,6 +186,16 @@ export function theoryNoteText(note: TheoryNote): string {
       return "W = Wq + 1/μ: each customer waits while one job is in the station, so the mean wait is the mean time in system (Little's law)";
     case 'mmcBackorders':
       return 'L: customers waiting = jobs at the station';
+    case 'queueWaitInQueue':
+      return 'Wq = C(c, a) / (cμ - λ), the mean wait before a server starts (0 for an order started on arrival)';
+    case 'queueNumberInQueue':
+      return "Lq = λ Wq, orders waiting for a server, time-averaged (Little's law)";
+    case 'queueErlangC':
+      return 'C(c, a): the share of orders that find every server busy (Poisson arrivals see time averages)';
+    case 'queueUtilisation':
+      return 'ρ = λ / cμ, the time-average share of servers busy';
+    case 'queueInSystem':
+      return 'L = Lq + λ/μ: orders waiting and in service, all in the pipeline to the stock point';
     case 'makeToStockFillRate':
       return '1 - ρ^S: a customer finds fewer than S orders in production (PASTA)';
     case 'makeToStockBackorders':

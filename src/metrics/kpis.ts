@@ -19,6 +19,11 @@ export const KPI_NAMES = [
   'avgBackorders',
   'noBackorderRate',
   'waitingDemandShare',
+  // stages with servers (production, picking): the queue before them
+  'queueWait',
+  'queueLength',
+  'waitProbability',
+  'utilisation',
   // inventory
   'avgOnHand',
   'avgInventoryPosition',
@@ -82,6 +87,10 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   avgBackorders: 'quantity',
   noBackorderRate: 'ratio',
   waitingDemandShare: 'ratio',
+  queueWait: 'days',
+  queueLength: 'quantity',
+  waitProbability: 'ratio',
+  utilisation: 'ratio',
   avgOnHand: 'quantity',
   avgInventoryPosition: 'quantity',
   avgPipeline: 'quantity',
@@ -178,6 +187,19 @@ export interface KpiCounters {
   ordersReceived: number;
   unitsReceived: number;
 
+  /**
+   * the queues before suppliers' servers (production stages), in the network's counters only: orders
+   * arrived and those that waited, orders started and their days of waiting, order-days waiting and
+   * server-days busy, and the server-days available (servers x window days; 0: no stage)
+   */
+  stageArrivals: number;
+  stageWaited: number;
+  stageStarts: number;
+  stageWaitDays: number;
+  stageAreaQueue: number;
+  stageAreaBusy: number;
+  stageServerDays: number;
+
   issuedUnits: number;
   issuedValue: number;
   ordersPlaced: number;
@@ -266,6 +288,13 @@ export function emptyCounters(windowDays: number): KpiCounters {
     customerWaitingPoints: 0,
     ordersReceived: 0,
     unitsReceived: 0,
+    stageArrivals: 0,
+    stageWaited: 0,
+    stageStarts: 0,
+    stageWaitDays: 0,
+    stageAreaQueue: 0,
+    stageAreaBusy: 0,
+    stageServerDays: 0,
     issuedUnits: 0,
     issuedValue: 0,
     ordersPlaced: 0,
@@ -348,6 +377,13 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.customerWaitingPoints += part.customerWaitingPoints;
   total.ordersReceived += part.ordersReceived;
   total.unitsReceived += part.unitsReceived;
+  total.stageArrivals += part.stageArrivals;
+  total.stageWaited += part.stageWaited;
+  total.stageStarts += part.stageStarts;
+  total.stageWaitDays += part.stageWaitDays;
+  total.stageAreaQueue += part.stageAreaQueue;
+  total.stageAreaBusy += part.stageAreaBusy;
+  total.stageServerDays += part.stageServerDays;
   // a roll-up's cost of goods sold is what reached customers, not also the transfers between points
   total.issuedUnits += part.deliveredUnits;
   total.issuedValue += part.deliveredValue;
@@ -411,6 +447,7 @@ export function computeKpis(c: KpiCounters): Kpis {
     (c.voucherCost ?? 0) +
     (c.churnCost ?? 0);
   const periodic = c.periodicPoints > 0;
+  const stages = c.stageServerDays > 0;
   return {
     fillRate: ratio(c.filledImmediatelyUnits, c.demandUnits),
     cycleServiceLevel: c.cycles > 0 ? 1 - c.cyclesWithStockout / c.cycles : null,
@@ -424,6 +461,10 @@ export function computeKpis(c: KpiCounters): Kpis {
     noBackorderRate: c.backorderPoints > 0 ? c.daysWithoutBackorders / (days * c.backorderPoints) : null,
     // a stock point: where any demand may wait; a roll-up: where customers may
     waitingDemandShare: (c.stockPoints === 1 ? c.backorderPoints > 0 : c.customerWaitingPoints > 0) ? ratio(c.waitingUnits, c.demandUnits) : null,
+    queueWait: stages ? ratio(c.stageWaitDays, c.stageStarts) : null,
+    queueLength: stages ? c.stageAreaQueue / days : null,
+    waitProbability: stages ? ratio(c.stageWaited, c.stageArrivals) : null,
+    utilisation: stages ? c.stageAreaBusy / c.stageServerDays : null,
     avgOnHand,
     avgInventoryPosition: c.areaPosition / days,
     avgPipeline: c.areaPipeline / days,

@@ -323,6 +323,7 @@ export class Simulation {
 
   private finish(): void {
     for (const point of this.stockPoints) point.accrue(this.horizon);
+    for (const stage of this.stages) stage.accrue(this.horizon);
   }
 }
 

@@ -78,11 +78,13 @@ describe('stocklab validate and run with a theory model', () => {
     const table = await stocklab('run', 'scenarios/theory/queue-mmc.json', '--replications', '4', '--days', '300');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/theory: queueMMc \(Erlang C/);
-    expect(table.stdout).toMatch(/\navgCustomerWait +[\d.]+ ± [\d.]+ +0\.36\d* /);
+    expect(table.stdout).toMatch(/\navgCustomerWait at web-shop\/order +[\d.]+ ± [\d.]+ +0\.36\d* /);
+    // the station's own queue is measured at the network
+    expect(table.stdout).toMatch(/\nqueueWait at network +[\d.]+ ± [\d.]+ +0\.111 /);
     const json = await stocklab('run', 'scenarios/theory/queue-mmc.json', '--replications', '4', '--days', '300', '--json');
     const parsed = JSON.parse(json.stdout);
     expect(parsed.theory.model).toBe('queueMMc');
-    expect(parsed.theory.checks.map((check: { kpi: string }) => check.kpi)).toEqual(['avgCustomerWait', 'avgBackorders']);
+    expect(parsed.theory.checks.map((check: { kpi: string }) => check.kpi)).toEqual(['avgCustomerWait', 'avgBackorders', 'queueWait', 'queueLength', 'waitProbability', 'utilisation', 'avgPipeline']);
     expect(parsed.theory.checks[0].theory).toBeCloseTo(0.3611, 4);
   });
 });

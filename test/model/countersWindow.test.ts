@@ -319,6 +319,14 @@ describe('Counters.windowSince', () => {
       customerWaitingPoints: 1,
       ordersReceived: 10,
       unitsReceived: 600,
+      // a stage's queue is no stock point's (the network adds the stages' own measures)
+      stageArrivals: 0,
+      stageWaited: 0,
+      stageStarts: 0,
+      stageWaitDays: 0,
+      stageAreaQueue: 0,
+      stageAreaBusy: 0,
+      stageServerDays: 0,
       issuedUnits: 92, // 80 at once + 12 from backorder
       issuedValue: 368, // 92 x 4
       ordersPlaced: 11,

@@ -86,11 +86,11 @@ describe('a supplier outage holds the orders that finish processing during it', 
 describe('ProductionStage: finished orders held during an outage leave in the order they finished', () => {
   it('keeps held units inside the stage and releases them first in, first out', () => {
     const stage = new ProductionStage('plant', 2);
-    stage.arrive(5, 1);
-    stage.arrive(7, 2);
-    stage.finish(1);
+    stage.arrive(5, 1, 0);
+    stage.arrive(7, 2, 0);
+    stage.finish(1, 0);
     stage.hold(7, 2);
-    stage.finish(0);
+    stage.finish(0, 0);
     stage.hold(5, 1);
     expect([stage.busy, stage.unitsInside, stage.heldUnits]).toEqual([0, 12, 12]);
     const shipped: [number, number][] = [];

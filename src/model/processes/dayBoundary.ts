@@ -134,6 +134,7 @@ export class DayBoundary {
     this.tables.windowStart = now;
     const windowDays = this.horizon - now;
     for (const point of this.stockPoints) point.startWindow(now, windowDays);
+    for (const stage of this.shipping.stages) stage.startWindow(now);
     this.churn.restartWindow();
     this.series.restartOnline(this.zones);
     for (const zone of this.zones) zone.reset();

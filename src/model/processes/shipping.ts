@@ -42,7 +42,7 @@ export class Shipping {
     this.env = tables.env;
     this.stockPoints = tables.stockPoints;
     this.shipNow = (quantity, to) => this.dispatchShipment(quantity, to);
-    this.shipHeld = (quantity, to) => this.ship(quantity, to, 0, 0);
+    this.shipHeld = (quantity, to) => this.ship(quantity, to, 0, 0, true);
   }
 
   /** `quantity` for stock point `to` goes through shipping gate `gate` (now, or when it has room). */
@@ -68,7 +68,12 @@ export class Shipping {
   private dispatchShipment(quantity: number, to: number): void {
     const supply = this.stockPoints[to].supply;
     if (supply.stage >= 0) {
-      const server = this.stages[supply.stage].arrive(quantity, to);
+      // released to the supplier's servers: on its way to the point from now, waiting or in service
+      // (as a supplier without servers puts its processing time in the pipeline)
+      const point = this.stockPoints[to];
+      point.accrue(this.env.now);
+      point.pipeline += quantity;
+      const server = this.stages[supply.stage].arrive(quantity, to, this.env.now);
       if (server >= 0) this.startProcessing(supply.stage, server, to);
       return;
     }
@@ -92,16 +97,18 @@ export class Shipping {
     const stage = this.stages[stageIndex];
     const quantity = stage.quantityAt(server);
     const to = stage.destinationAt(server);
-    if (stage.finish(server)) this.startProcessing(stageIndex, server, stage.destinationAt(server));
+    if (stage.finish(server, this.env.now)) this.startProcessing(stageIndex, server, stage.destinationAt(server));
     if (this.gates[this.stockPoints[to].supply.supplier].stopped) stage.hold(quantity, to);
-    else this.ship(quantity, to, 0, 0);
+    else this.ship(quantity, to, 0, 0, true);
   }
 
   /**
    * Units leave for stock point `to` over its lane after `processing` days at a supplier without
-   * servers, then `held` days held there by an outage (or a loss of all capacity), then the transit time.
+   * servers, then `held` days held there by an outage (or a loss of all capacity), then the transit
+   * time. `inPipeline`: the units are already in the point's pipeline (an order its supplier's servers
+   * have processed entered it when it reached them).
    */
-  private ship(quantity: number, to: number, processing: number, held: number): void {
+  private ship(quantity: number, to: number, processing: number, held: number, inPipeline = false): void {
     const now = this.env.now;
     const point = this.stockPoints[to];
     const supply = point.supply;
@@ -110,8 +117,10 @@ export class Shipping {
     // a promise to an online customer counts on the shipment's expected arrival, not its actual one
     // (nor on an outage that had not started when the order left the gate)
     if (point.servesOnline) point.expectIncoming(now + supply.leadTime.mean * lane.leadTimeMultiplier + processing, quantity);
-    point.accrue(now);
-    point.pipeline += quantity;
+    if (!inPipeline) {
+      point.accrue(now);
+      point.pipeline += quantity;
+    }
     point.counters.transportCost += lane.costPerShipment + lane.costPerUnit * quantity;
     if (point.inbound !== null && supply.upstream >= 0) {
       // the units the upstream point took for this one travel as they are, lots and all

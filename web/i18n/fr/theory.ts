@@ -133,6 +133,16 @@ export function noteEnFrancais(note: TheoryNote): string {
       return 'W = Wq + 1/μ\u00a0: chaque client attend tant qu’une tâche est au poste, l’attente moyenne est donc le temps moyen passé dans le système (loi de Little)';
     case 'mmcBackorders':
       return 'L\u00a0: clients en attente = tâches au poste';
+    case 'queueWaitInQueue':
+      return 'Wq = C(c, a) / (cμ - λ), l’attente moyenne avant qu’un poste commence (0 pour une commande prise dès son arrivée)';
+    case 'queueNumberInQueue':
+      return 'Lq = λ Wq, les commandes en attente d’un poste, en moyenne dans le temps (loi de Little)';
+    case 'queueErlangC':
+      return 'C(c, a)\u00a0: la part des commandes qui trouvent tous les postes occupés (des arrivées poissonniennes voient les moyennes dans le temps)';
+    case 'queueUtilisation':
+      return 'ρ = λ / cμ, la part moyenne des postes occupés';
+    case 'queueInSystem':
+      return 'L = Lq + λ/μ\u00a0: les commandes en attente et en cours, toutes dans le stock en transit vers le point de stock';
     case 'makeToStockFillRate':
       return '1 - ρ^S\u00a0: un client trouve moins de S commandes en production (PASTA)';
     case 'makeToStockBackorders':
