@@ -311,12 +311,15 @@ export const SchedulePolicy = z
     repeatEveryDays: positive().optional(),
   })
   .superRefine((policy, ctx) => {
+    // only between days that are themselves valid (a bad one has its own issue), and nothing to compare in no orders
     const orders = policy.orders;
+    const valid = (day: number) => Number.isFinite(day) && day >= 0;
+    if (orders.length === 0) return;
     for (let j = 1; j < orders.length; j++) {
-      if (!(orders[j].day > orders[j - 1].day)) ctx.addIssue({ code: 'custom', message: RULES.scheduleDaysIncreasing, path: ['orders', j, 'day'], input: orders[j].day });
+      if (valid(orders[j].day) && valid(orders[j - 1].day) && !(orders[j].day > orders[j - 1].day)) ctx.addIssue({ code: 'custom', message: RULES.scheduleDaysIncreasing, path: ['orders', j, 'day'], input: orders[j].day });
     }
     const span = orders[orders.length - 1].day - orders[0].day;
-    if (policy.repeatEveryDays !== undefined && !(policy.repeatEveryDays > span)) {
+    if (policy.repeatEveryDays !== undefined && policy.repeatEveryDays > 0 && Number.isFinite(span) && !(policy.repeatEveryDays > span)) {
       ctx.addIssue({ code: 'custom', message: RULES.repeatAfterLastOrder, path: ['repeatEveryDays'], input: policy.repeatEveryDays });
     }
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runReplication, type RunResult } from '../../src/experiment/run.ts';
 import { buildSimulation, variantsOf } from '../../src/model/build.ts';
 import { replicationSeed } from '../../src/random/streams.ts';
-import type { Distribution, Scenario } from '../../src/scenario/schema.ts';
+import type { Distribution, Scenario, ScenarioInput } from '../../src/scenario/schema.ts';
 import { scenarioOf, singleStore } from '../fixtures/scenario.ts';
 import { recordShipments, type Shipment } from '../fixtures/observe.ts';
 
@@ -21,7 +21,7 @@ function run(scenario: Scenario): { result: RunResult; orders: Shipment[] } {
   return { result, orders };
 }
 
-type PolicyInput = Record<string, unknown> & { type: string };
+type PolicyInput = ScenarioInput['stockPoints'][number]['policy'];
 
 /** One store, an unlimited supplier with a constant lead time, a constant demand every day, backorders. */
 function constantDemandStore(options: { policy: PolicyInput; demandPerDay: number; leadTime: number; initialOnHand: number; horizonDays: number }): Scenario {
