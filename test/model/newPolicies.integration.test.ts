@@ -110,6 +110,19 @@ describe('a fixed order schedule', () => {
     }
   });
 
+  it('end-of-period measures: one cycle of a repeating schedule is a period, a schedule that runs once has none', () => {
+    // 10 units on day 0 of each 5-day cycle, 2 a day demanded, lead time 0: every cycle ends with 10 - 5 × 2 = 0 on hand
+    const weekly = constantDemandStore({ policy: { type: 'schedule', orders: [{ day: 0, quantity: 10 }], repeatEveryDays: 5 }, demandPerDay: 2, leadTime: 0, initialOnHand: 0, horizonDays: 30 });
+    const kpis = run(weekly).result.stockPoints[0].kpis;
+    expect([kpis.endOfPeriodOnHand, kpis.endOfPeriodBackorders]).toEqual([0, 0]);
+    // with 12 ordered, 2 more are left at the end of each cycle: 2, 4, ..., 12 at the ends of days 4, 9, ..., 29
+    // (read at the boundaries 5, 10, ..., 30), a mean of 42 / 6 = 7
+    const more = constantDemandStore({ policy: { type: 'schedule', orders: [{ day: 0, quantity: 12 }], repeatEveryDays: 5 }, demandPerDay: 2, leadTime: 0, initialOnHand: 0, horizonDays: 30 });
+    expect(run(more).result.stockPoints[0].kpis.endOfPeriodOnHand).toBe(7);
+    const once = constantDemandStore({ policy: { type: 'schedule', orders: [{ day: 0, quantity: 10 }] }, demandPerDay: 2, leadTime: 0, initialOnHand: 0, horizonDays: 30 });
+    expect(run(once).result.stockPoints[0].kpis.endOfPeriodOnHand).toBeNull();
+  });
+
   it('a weekly schedule starting on a later day repeats from there', () => {
     const scenario = constantDemandStore({ policy: { type: 'schedule', orders: [{ day: 10, quantity: 4 }], repeatEveryDays: 7 }, demandPerDay: 0, leadTime: 0, initialOnHand: 0, horizonDays: 40 });
     expect(run(scenario).orders.map((order) => order.leftAt)).toEqual([10, 17, 24, 31, 38]);
