@@ -2,7 +2,7 @@ import type { Policy, Scenario } from '../scenario/schema.ts';
 import type { RecommendOutcome } from '../experiment/recommend.ts';
 import { formatCell, formatSeconds, formatTable } from './format.ts';
 
-/** A policy's parameters in a few characters: "sS 40/150", "rQ 12 × 40", "base stock 15", "RS 7 d, S 60". */
+/** A policy's parameters in a few characters: "sS 40/150", "rQ 12 × 40", "base stock 15", "RS 7 d, S 60", "TQ 7 d × 50". */
 export function policyText(policy: Policy | null): string {
   if (policy === null) return '-';
   switch (policy.type) {
@@ -14,6 +14,12 @@ export function policyText(policy: Policy | null): string {
       return `base stock ${policy.level}`;
     case 'periodicRS':
       return `RS ${policy.reviewPeriod} d, S ${policy.orderUpTo}`;
+    case 'fixedQuantity':
+      return `TQ ${policy.reviewPeriod} d × ${policy.orderQuantity}`;
+    case 'schedule':
+      return `schedule ${policy.orders.length} order${policy.orders.length === 1 ? '' : 's'}${policy.repeatEveryDays === undefined ? '' : ` every ${policy.repeatEveryDays} d`}`;
+    case 'passThrough':
+      return `pass-through ${policy.reviewPeriod} d`;
     default:
       return policy.type;
   }

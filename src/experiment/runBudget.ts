@@ -222,11 +222,12 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
   // reviews and the orders they place, and draws of damage and shrinkage on what is on hand
   scenario.stockPoints.forEach((entry, i) => {
     const pairs = idsOf(entry.node).length * idsOf(entry.product).length;
-    const review = reviewPeriodOf(entry.policy);
+    const review = reviewPeriodOf(entry.policy, days);
     if (review !== null) {
       const reviews = pairs * (days / review) * 2;
       events += reviews;
-      parts.push({ seconds: reviews * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy.reviewPeriod`, what: `${count(reviews / 2)} reviews (every ${count(review)} days)`, facts: { kind: 'reviews', reviews: reviews / 2, every: review } } });
+      const field = entry.policy.type === 'schedule' ? 'orders' : 'reviewPeriod';
+      parts.push({ seconds: reviews * SECONDS_PER_EVENT, driver: { path: `stockPoints[${i}].policy.${field}`, what: `${count(reviews / 2)} reviews (every ${count(review)} days)`, facts: { kind: 'reviews', reviews: reviews / 2, every: review } } });
     }
     const level = shelfBound(entry);
     const levelWords = Number.isFinite(level) ? `up to about ${count(level)} units on hand` : 'stock on hand the policy does not bound';
@@ -560,8 +561,10 @@ function upstreamIsStockPoint(scenario: Scenario, nodeId: string, productId: str
 // ------------------------------------------------------------------------------------------------
 // stock points
 
-function reviewPeriodOf(policy: Policy): number | null {
-  if (policy.type === 'periodicRS' || policy.type === 'periodicRsS' || policy.type === 'forecast') return policy.reviewPeriod;
+/** Days between reviews, on average over `days` for a schedule; null under continuous review. */
+function reviewPeriodOf(policy: Policy, days: number): number | null {
+  if (policy.type === 'periodicRS' || policy.type === 'periodicRsS' || policy.type === 'forecast' || policy.type === 'fixedQuantity' || policy.type === 'passThrough') return policy.reviewPeriod;
+  if (policy.type === 'schedule') return (policy.repeatEveryDays ?? Math.max(days, 1)) / policy.orders.length;
   return null;
 }
 
@@ -571,6 +574,8 @@ function reviewPeriodOf(policy: Policy): number | null {
  * policy, a service target without Q): the daily loss draws are then costed at their most.
  */
 function shelfBound(entry: Scenario['stockPoints'][number]): number {
+  // a pass-through's level is its initial stock, counted below; without one, a level from demand
+  if (entry.policy.type === 'passThrough') return entry.initialOnHand === undefined ? Infinity : entry.casePack + entry.minOrderQuantity + entry.initialOnHand;
   return stockLevelOf(entry.policy) + entry.casePack + entry.minOrderQuantity + (entry.initialOnHand ?? 0);
 }
 
@@ -588,6 +593,10 @@ function stockLevelOf(policy: Policy): number {
     case 'serviceTarget':
       return policy.orderQuantity ?? Infinity;
     case 'forecast':
+    // orders that do not look at the stock: nothing bounds it
+    case 'fixedQuantity':
+    case 'schedule':
+    case 'passThrough':
       return Infinity;
   }
 }

@@ -1,4 +1,4 @@
-import { poissonPmf } from '../theory/discrete.ts';
+import { lossAbove, poissonPmf } from '../theory/discrete.ts';
 import { optimalPeriodicSS, periodicSSCost } from '../theory/periodicSS.ts';
 import { bullwhipLowerBound, exponentialSmoothingBullwhip } from '../theory/bullwhip.ts';
 import { makeToStockMM1, mmc, optimalMakeToStockMM1 } from '../theory/queues.ts';
@@ -32,24 +32,42 @@ export const periodicSSModel: TheoryModelDefinition = {
   variant({ scenario, plans, variantId }) {
     const plan = onlyStockPoint({ scenario, plans, variantId, windowDays: 0 });
     requireUnmet(scenario, plan, 'backorder');
-    const policy = policyOf(plan, variantId, 'periodicRsS');
+    const policy = policyOf(plan, variantId, 'periodicRsS', 'passThrough');
     if (policy.reviewPeriod !== 1) throw new TheoryAssumptionError('stockPoints', `assumes a review every day (one period); variant "${variantId}" reviews every ${policy.reviewPeriod} days`);
-    if (!Number.isInteger(policy.reorderPoint) || !Number.isInteger(policy.orderUpTo)) throw new TheoryAssumptionError('stockPoints', 'assumes whole-number s and S (discrete demand)');
+    // pass-through orders each day the previous day's demand: with whole units, the (S - 1, S) policy
+    // whose S is the initial stock (the position never leaves S at a review under backorders)
+    const level = policy.type === 'passThrough' ? passThroughLevel(plan) : null;
+    const reorderPoint = level === null ? (policy as { reorderPoint: number }).reorderPoint : level - 1;
+    const orderUpTo = level === null ? (policy as { orderUpTo: number }).orderUpTo : level;
+    if (!Number.isInteger(reorderPoint) || !Number.isInteger(orderUpTo)) throw new TheoryAssumptionError('stockPoints', 'assumes whole-number s and S (discrete demand)');
     const { demand, path } = onlyDemand(scenario, plan, 'perPeriod');
     if (demand.quantity.type !== 'poisson') throw new TheoryAssumptionError(`${path}.quantity.type`, 'assumes Poisson demand per period');
     const leadTime = constantLeadTime(scenario, plan);
     if (!Number.isInteger(leadTime)) throw new TheoryAssumptionError(`lanes[${laneInto(scenario, plan).index}].leadTime`, 'assumes a whole number of periods of lead time');
     const costs = costsOf(scenario, plan);
     const parameters = { demand: poissonPmf(demand.quantity.mean), leadTimePeriods: leadTime, orderingCost: costs.orderingCost, holdingCost: costs.holdingPerDay, backorderCost: costs.backorderPerDay };
-    const theory = periodicSSCost({ ...parameters, reorderPoint: policy.reorderPoint, orderUpTo: policy.orderUpTo });
+    const theory = periodicSSCost({ ...parameters, reorderPoint, orderUpTo });
     const optimum = optimalPeriodicSS(parameters);
+    const comparisons = [
+      at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: { id: 'periodicSSCost' } }),
+      at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHand, note: { id: 'periodicSSEndOfDay' } }),
+      at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedBackorders, note: { id: 'periodicSSEndOfDay' } }),
+      at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerPeriod, note: { id: 'periodicSSOrders' } }),
+    ];
+    if (level !== null) {
+      // a base stock: a day starts with S - D(L) net (the demand of the L days before it is on order),
+      // so the units short on a day are what it adds to the backlog, E(D(L+1) - S)+ - E(D(L) - S)+
+      // (Axsäter, Inventory Control, 3rd ed., 2015, ch. 5, periodic review base stock)
+      const mean = demand.quantity.mean;
+      const shortPerDay = lossAbove(poissonPmf(mean * (leadTime + 1)), level) - (leadTime > 0 ? lossAbove(poissonPmf(mean * leadTime), level) : Math.max(0, -level));
+      comparisons.push(
+        at(plan, { kpi: 'fillRate', theory: 1 - shortPerDay / mean, note: { id: 'passThroughFillRate' } }),
+        // the day's demand comes at its start: the stock on hand all day is the end-of-day stock
+        at(plan, { kpi: 'avgOnHand', theory: theory.expectedOnHand, note: { id: 'passThroughOnHand' } }),
+      );
+    }
     return {
-      comparisons: [
-        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: { id: 'periodicSSCost' } }),
-        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHand, note: { id: 'periodicSSEndOfDay' } }),
-        at(plan, { kpi: 'endOfPeriodBackorders', theory: theory.expectedBackorders, note: { id: 'periodicSSEndOfDay' } }),
-        at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.ordersPerPeriod, note: { id: 'periodicSSOrders' } }),
-      ],
+      comparisons,
       facts: [
         { label: 'optimal (s, S) (Zheng & Federgruen)', value: `(${optimum.reorderPoint}, ${optimum.orderUpTo})` },
         { label: 'cost per day at the optimum', value: optimum.costPerPeriod },
@@ -57,6 +75,15 @@ export const periodicSSModel: TheoryModelDefinition = {
     };
   },
 };
+
+/** A pass-through's level: the initial stock, which the scenario must give as a whole number. */
+function passThroughLevel(plan: StockPointPlan): number {
+  const initial = plan.entry.initialOnHand;
+  if (initial === undefined || !Number.isInteger(initial)) {
+    throw new TheoryAssumptionError('stockPoints', `assumes the pass-through's level, the initialOnHand at ${plan.key}, is given as a whole number; got ${initial ?? 'none'}`);
+  }
+  return initial;
+}
 
 export const bullwhipModel: TheoryModelDefinition = {
   source: 'Chen, Drezner, Ryan & Simchi-Levi, Management Science 46(3), 2000; Chen, Ryan & Simchi-Levi, Naval Research Logistics 47(4), 2000',

@@ -54,6 +54,9 @@ export type TheoryNote =
   | { id: 'periodicSSCost' }
   | { id: 'periodicSSEndOfDay' }
   | { id: 'periodicSSOrders' }
+  // pass-through, a periodic base stock (S - 1, S)
+  | { id: 'passThroughFillRate' }
+  | { id: 'passThroughOnHand' }
   // bullwhip: `covered` days of demand under the order-up-to level
   | { id: 'bullwhipMovingAverage'; periods: number; covered: number }
   | { id: 'bullwhipSmoothing'; alpha: number; covered: number }
@@ -178,6 +181,10 @@ export function theoryNoteText(note: TheoryNote): string {
       return PERIODIC_SS_DAY;
     case 'periodicSSOrders':
       return '1 / M(S - s): the fraction of days with an order';
+    case 'passThroughFillRate':
+      return '1 - (E(D(L+1) - S)+ - E(D(L) - S)+) / μ: a day starts at S - D(L), and what it is short is what it adds to the backlog';
+    case 'passThroughOnHand':
+      return 'E(S - D(L+1))+: the day\'s demand comes at its start, so the stock held all day is the end-of-day stock';
     case 'bullwhipMovingAverage':
       return `1 + 2L/p + 2L²/p² with p = ${note.periods}${coveredNote(note.covered)}`;
     case 'bullwhipSmoothing':

@@ -82,6 +82,7 @@ export function buildStockPoints(context: BuildContext, inputs: StockPointInputs
       leadTime: { mean: leadMean, variance: leadVariance },
       holdingCostPerUnitPerDay: holdingCostPerDay,
       orderingCost,
+      ...(plan.entry.initialOnHand === undefined ? {} : { initialOnHand: plan.entry.initialOnHand }),
     };
     const policy = createPolicy(plan.policy, context);
     const shipsDownstream = plans.some((_, j) => sources[j] === plan.node && plans[j].product === plan.product);

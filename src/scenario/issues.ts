@@ -94,6 +94,7 @@ export type GraphRule =
   | 'duplicateDisruption'
   | 'serviceTargetNoOrderingCost'
   | 'serviceTargetNoHoldingCost'
+  | 'scheduleBeyondHorizon'
   | 'customersWithoutDemand'
   | 'customersTwice'
   | 'outageNotSupplier'

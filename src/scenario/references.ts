@@ -222,8 +222,18 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       }
     }
   };
+  // a schedule's orders fall within the horizon (one that does not would never be placed)
+  const checkSchedule = (policy: Scenario['stockPoints'][number]['policy'], path: string) => {
+    if (policy.type !== 'schedule') return;
+    policy.orders.forEach((order, k) => {
+      if (order.day >= scenario.horizonDays) {
+        report(`${path}.orders[${k}].day`, `expected a day before the horizon (${scenario.horizonDays} days), got ${order.day}: this order would never be placed`, graph('scheduleBeyondHorizon', { day: order.day, horizonDays: scenario.horizonDays }));
+      }
+    });
+  };
   scenario.stockPoints.forEach((entry, i) => {
     checkServiceTarget(entry.policy, `stockPoints[${i}].policy`, idsOf(entry.product).map((product) => ({ product, orderingCost: entry.orderingCost })));
+    checkSchedule(entry.policy, `stockPoints[${i}].policy`);
   });
   scenario.variants.forEach((variant, i) => {
     variant.policies.forEach((override, j) => {
@@ -234,6 +244,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
           .map((product) => ({ product, orderingCost: entry.orderingCost })),
       );
       checkServiceTarget(override.policy, `variants[${i}].policies[${j}].policy`, matched);
+      checkSchedule(override.policy, `variants[${i}].policies[${j}].policy`);
     });
   });
 

@@ -289,6 +289,48 @@ export const PeriodicRsSPolicy = z
     firstReview: nonNegative().default(0),
   })
   .refine((p) => p.orderUpTo > p.reorderPoint, { message: RULES.orderUpToAboveReorderPoint, path: ['orderUpTo'] });
+/** order Q every T days whatever the stock (a periodic fixed-quantity or TQ policy) */
+export const FixedQuantityPolicy = z.strictObject({
+  type: z.literal('fixedQuantity'),
+  /** days between orders, T */
+  reviewPeriod: positive(),
+  /** units ordered at every review, Q */
+  orderQuantity: positive(),
+  /** day of the first order (default 0) */
+  firstReview: nonNegative().default(0),
+});
+/** One order of a fixed schedule: `quantity` units ordered on day `day`. */
+export const ScheduledOrder = z.strictObject({ day: nonNegative(), quantity: nonNegative() });
+/** orders of given quantities on given days, optionally repeated every `repeatEveryDays` days */
+export const SchedulePolicy = z
+  .strictObject({
+    type: z.literal('schedule'),
+    /** the orders, in increasing order of day (within the horizon) */
+    orders: z.array(ScheduledOrder).min(1, { message: RULES.atLeastOneOrder }),
+    /** the schedule starts again this many days after each of its days (default: it runs once) */
+    repeatEveryDays: positive().optional(),
+  })
+  .superRefine((policy, ctx) => {
+    // only between days that are themselves valid (a bad one has its own issue), and nothing to compare in no orders
+    const orders = policy.orders;
+    const valid = (day: number) => Number.isFinite(day) && day >= 0;
+    if (orders.length === 0) return;
+    for (let j = 1; j < orders.length; j++) {
+      if (valid(orders[j].day) && valid(orders[j - 1].day) && !(orders[j].day > orders[j - 1].day)) ctx.addIssue({ code: 'custom', message: RULES.scheduleDaysIncreasing, path: ['orders', j, 'day'], input: orders[j].day });
+    }
+    const span = orders[orders.length - 1].day - orders[0].day;
+    if (policy.repeatEveryDays !== undefined && policy.repeatEveryDays > 0 && Number.isFinite(span) && !(policy.repeatEveryDays > span)) {
+      ctx.addIssue({ code: 'custom', message: RULES.repeatAfterLastOrder, path: ['repeatEveryDays'], input: policy.repeatEveryDays });
+    }
+  });
+/** order at each review what was demanded since the previous one (lot-for-lot, pass-through) */
+export const PassThroughPolicy = z.strictObject({
+  type: z.literal('passThrough'),
+  /** days between reviews (default 1) */
+  reviewPeriod: positive().default(1),
+  /** day of the first review (default 0) */
+  firstReview: nonNegative().default(0),
+});
 export const ServiceTargetPolicy = z.strictObject({
   type: z.literal('serviceTarget'),
   /** a target alpha (cycle service level) or beta (fill rate) service level, strictly between 0 and 1 */
@@ -325,6 +367,9 @@ export const Policy = z.discriminatedUnion('type', [
   PeriodicRsSPolicy,
   ServiceTargetPolicy,
   ForecastPolicy,
+  FixedQuantityPolicy,
+  SchedulePolicy,
+  PassThroughPolicy,
 ]);
 export type Policy = z.infer<typeof Policy>;
 export type PolicyType = Policy['type'];

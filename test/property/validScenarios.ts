@@ -115,6 +115,19 @@ const policy: fc.Arbitrary<PolicyInput> = fc.oneof(
       fc.boolean(),
     )
     .map(([method, reviewPeriod, safetyFactor, allowReturns]): PolicyInput => ({ type: 'forecast', method, reviewPeriod, safetyFactor, allowReturns })),
+  fc
+    .tuple(fc.oneof(fc.constantFrom(1, 2, 7), positive(6)), positive(15), quantity(0, 3))
+    .map(([reviewPeriod, orderQuantity, firstReview]): PolicyInput => ({ type: 'fixedQuantity', reviewPeriod, orderQuantity, firstReview })),
+  // days before 20, the shortest horizon: a start in [0, 3], then up to 3 gaps of at most 4 days
+  fc
+    .tuple(quantity(0, 3), fc.array(fc.tuple(positive(4), quantity(0, 15)), { minLength: 0, maxLength: 3 }), quantity(0, 15), fc.option(positive(5), { nil: undefined }))
+    .map(([start, rest, first, extra]): PolicyInput => {
+      const orders = [{ day: start, quantity: first }];
+      for (const [gap, quantity] of rest) orders.push({ day: orders[orders.length - 1].day + gap, quantity });
+      const span = orders[orders.length - 1].day - start;
+      return extra === undefined ? { type: 'schedule', orders } : { type: 'schedule', orders, repeatEveryDays: span + extra };
+    }),
+  fc.tuple(fc.oneof(fc.constantFrom(1, 3), positive(4)), quantity(0, 2)).map(([reviewPeriod, firstReview]): PolicyInput => ({ type: 'passThrough', reviewPeriod, firstReview })),
 );
 
 // ---------------------------------------------------------------------------------------------

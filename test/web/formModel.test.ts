@@ -193,11 +193,38 @@ describe('form edits change one value and keep every field they do not show', ()
     expect(convertPolicy({ type: 'baseStock', level: 50 }, 'periodicRsS')).toEqual({ type: 'periodicRsS', reviewPeriod: 7, reorderPoint: 25, orderUpTo: 50 });
     expect(convertPolicy({ type: 'sS', reorderPoint: 1, orderUpTo: 5 }, 'forecast')).toEqual({ type: 'forecast', method: { type: 'movingAverage', periods: 4 } });
     // every converted policy of the gallery is valid
-    for (const policy of ['sS', 'rQ', 'baseStock', 'echelonBaseStock', 'periodicRS', 'periodicRsS', 'serviceTarget', 'forecast']) {
+    expect(convertPolicy({ type: 'rQ', reorderPoint: 260, orderQuantity: 400 }, 'fixedQuantity')).toEqual({ type: 'fixedQuantity', reviewPeriod: 7, orderQuantity: 400 });
+    expect(convertPolicy({ type: 'rQ', reorderPoint: 260, orderQuantity: 400 }, 'schedule')).toEqual({ type: 'schedule', orders: [{ day: 0, quantity: 400 }] });
+    expect(convertPolicy({ type: 'periodicRS', reviewPeriod: 3, orderUpTo: 40 }, 'passThrough')).toEqual({ type: 'passThrough', reviewPeriod: 3 });
+    for (const policy of ['sS', 'rQ', 'baseStock', 'echelonBaseStock', 'periodicRS', 'periodicRsS', 'serviceTarget', 'forecast', 'fixedQuantity', 'schedule', 'passThrough']) {
       const data = coffee();
       data.stockPoints[3].policy = convertPolicy(data.stockPoints[3].policy, policy);
       expect(parseScenarioText(JSON.stringify(data)).ok, policy).toBe(true);
     }
+  });
+
+  it("edits a schedule's orders as two lists, its days and its quantities", () => {
+    const data = coffee();
+    data.stockPoints[3].policy = { type: 'schedule', orders: [{ day: 0, quantity: 40 }, { day: 3, quantity: 25 }], repeatEveryDays: 7 };
+    const text = JSON.stringify(data, null, 2);
+    const form = formOf(data);
+    const days = findField(form, 'stockPoints[3].policy.orders')!;
+    const quantities = findField(form, 'stockPoints[3].policy.orders.quantity')!;
+    expect([days.kind, days.display, quantities.kind, quantities.display]).toEqual(['numberList', '0, 3', 'numberList', '40, 25']);
+    // a third day takes quantity 0 until one is typed; fewer quantities leave the others at 0
+    expect(JSON.parse(type(text, 'stockPoints[3].policy.orders', '0, 3, 5')).stockPoints[3].policy.orders).toEqual([
+      { day: 0, quantity: 40 },
+      { day: 3, quantity: 25 },
+      { day: 5, quantity: 0 },
+    ]);
+    expect(JSON.parse(type(text, 'stockPoints[3].policy.orders.quantity', '10')).stockPoints[3].policy.orders).toEqual([
+      { day: 0, quantity: 10 },
+      { day: 3, quantity: 0 },
+    ]);
+    // a problem with any order shows on the days' list
+    expect(fieldForIssue('stockPoints[3].policy.orders[1].day', formAnchors(form))).toEqual({ anchor: 'stockPoints[3].policy.orders', rest: '[1].day' });
+    // re-entering what the lists show changes nothing
+    for (const field of [days, quantities]) expect(JSON.parse(applyEditToText(text, field.edit(field.display, JSON.parse(text))))).toEqual(data);
   });
 
   it('adds an item with a fresh id and removes one, leaving the others as written', () => {

@@ -113,6 +113,8 @@ const EXAMPLES: Record<TheoryNoteId, TheoryNote> = {
   periodicSSCost: { id: 'periodicSSCost' },
   periodicSSEndOfDay: { id: 'periodicSSEndOfDay' },
   periodicSSOrders: { id: 'periodicSSOrders' },
+  passThroughFillRate: { id: 'passThroughFillRate' },
+  passThroughOnHand: { id: 'passThroughOnHand' },
   bullwhipMovingAverage: { id: 'bullwhipMovingAverage', periods: 4, covered: 3 },
   bullwhipSmoothing: { id: 'bullwhipSmoothing', alpha: 0.3, covered: 3 },
   mmcWait: { id: 'mmcWait' },

@@ -301,6 +301,8 @@ export function convertPolicy(old: unknown, type: string): Record<string, unknow
     orderQuantity: quantity,
     level,
     reviewPeriod: num(p.reviewPeriod) ?? 7,
+    // a schedule starts as one order, on day 0, of the quantity carried over
+    orders: [{ day: 0, quantity }],
     target: { fillRate: 0.95 },
     method: { type: 'movingAverage', periods: 4 },
   };
@@ -456,6 +458,34 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     return fields;
   };
 
+  /**
+   * A schedule's orders ([{ day, quantity }, ...]) as two lists side by side, the days and the
+   * quantities, each rebuilding the orders with the other as it is (a day without a quantity takes 0).
+   * The days' list is the orders' anchor: a problem with any order shows there.
+   */
+  const scheduleFields = (at: JsonPath): FieldSpec[] => {
+    const orders = valueAt(data, at);
+    const column = (name: 'day' | 'quantity'): unknown[] => (Array.isArray(orders) ? orders.map((order) => (isRecord(order) ? order[name] : undefined)) : []);
+    const rebuild = (current: unknown, name: 'day' | 'quantity', input: string): JsonEdit => {
+      const now = valueAt(current, at);
+      const old = Array.isArray(now) ? now.map((order) => (isRecord(order) ? order : {})) : [];
+      const values = parseNumberListInput(input) ?? [];
+      const length = name === 'day' ? values.length : Math.max(values.length, old.length);
+      const rebuilt = Array.from({ length }, (_, i) => ({
+        day: name === 'day' ? values[i] : old[i]?.day,
+        quantity: name === 'quantity' ? (values[i] ?? 0) : (old[i]?.quantity ?? 0),
+      }));
+      return set(at, rebuilt);
+    };
+    const list = (name: 'day' | 'quantity', label: string, key: string): FieldSpec => ({
+      ...field('numberList', at, label, { level: 1 }),
+      key,
+      display: showNumberList(column(name)),
+      edit: (input, current) => rebuild(current, name, input),
+    });
+    return [list('day', s.fields.scheduleDays, formatJsonPath(at)), list('quantity', s.fields.scheduleQuantities, `${formatJsonPath(at)}.quantity`)];
+  };
+
   const policyFields = (path: JsonPath, label: string = s.fields.policy): FieldSpec[] => {
     const p = valueAt(data, path);
     const select = typeSelect([...path, 'type'], label, policyTypes.keys(), s.policies, convertPolicy);
@@ -490,6 +520,8 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         const method = valueAt(data, at);
         const methodInfo = isRecord(method) && typeof method.type === 'string' ? forecastMethods.get(method.type) : undefined;
         for (const mf of methodInfo?.fields ?? []) fields.push(numberField([...at, mf.key], s.params[mf.key] ?? mf.key, undefined, { level: 1 }));
+      } else if (f.key === 'orders') {
+        fields.push(...scheduleFields(at));
       } else if (typeof f.fallback === 'boolean') {
         fields.push(field('checkbox', at, s.params[f.key] ?? f.key, { level: 1, optional: true }));
       } else {

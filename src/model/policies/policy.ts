@@ -33,17 +33,24 @@ export interface PolicyContext {
   leadTime: { mean: number; variance: number };
   holdingCostPerUnitPerDay: number;
   orderingCost: number;
+  /** units on hand at time 0 as the scenario gives them (its initialOnHand); absent when it does not say */
+  initialOnHand?: number;
 }
 
 /**
  * A stocking policy: one small module per policy in this folder, behind this interface.
  *
  * Continuous-review policies (`reviewPeriod === 0`) are asked after every change of the inventory
- * position; periodic ones only at their reviews (firstReview, firstReview + reviewPeriod, ...).
+ * position; periodic ones only at their reviews (firstReview, firstReview + reviewPeriod, ...), or, for
+ * a policy with `nextReviewAfter`, at firstReview and then at the times it gives.
  */
 export interface Policy {
   readonly type: PolicySpec['type'];
-  /** days between reviews; 0 for continuous review */
+  /**
+   * days between reviews; 0 for continuous review. A policy with `nextReviewAfter` reviews when that
+   * says: its reviewPeriod is the cycle its reviews repeat over (Infinity when they do not), which the
+   * end-of-period measures use.
+   */
   readonly reviewPeriod: number;
   /** day of the first review (periodic policies) */
   readonly firstReview: number;
@@ -61,6 +68,11 @@ export interface Policy {
   readonly quietAbove: number;
   /** the policy reads the echelon inventory position: ask it after demand anywhere below this point */
   readonly usesEchelonPosition?: boolean;
+  /**
+   * Periodic policies whose reviews are not evenly spaced (a schedule): the time of the review after
+   * the one at `now` (Infinity for none). Absent: now + reviewPeriod.
+   */
+  nextReviewAfter?(now: number): number;
   /**
    * Units to order now, before case-pack and minimum-order rounding: 0 for no order; negative only for
    * policies that allow returns upstream.

@@ -80,7 +80,8 @@ export class Replenishment {
     const quantity = point.ended ? 0 : point.policy.orderQuantity(point);
     point.reviewStartDemand = point.counters.demandUnits;
     if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
-    const next = this.env.now + point.policy.reviewPeriod;
+    const policy = point.policy;
+    const next = policy.nextReviewAfter === undefined ? this.env.now + policy.reviewPeriod : policy.nextReviewAfter(this.env.now);
     if (next < this.horizon) this.env.schedule(next, EventKind.review, index, 0, Priority.review);
   }
 

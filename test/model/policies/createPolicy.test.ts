@@ -19,6 +19,9 @@ describe('createPolicy', () => {
     { type: 'periodicRsS', reviewPeriod: 7, reorderPoint: 20, orderUpTo: 80 },
     { type: 'serviceTarget', target: { cycleServiceLevel: 0.95 } },
     { type: 'forecast', method: { type: 'movingAverage', periods: 4 } },
+    { type: 'fixedQuantity', reviewPeriod: 7, orderQuantity: 40 },
+    { type: 'schedule', orders: [{ day: 0, quantity: 40 }], repeatEveryDays: 7 },
+    { type: 'passThrough' },
   ])('builds the $type rule its spec names', (input) => {
     const policy = createPolicy(PolicySpec.parse(input), context);
     expect(policy.type).toBe(input.type);

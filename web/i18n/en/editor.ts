@@ -133,6 +133,8 @@ export const editorStrings = {
       target: 'Target',
       targetLevel: 'Level (0 to 1)',
       forecastMethod: 'Forecast',
+      scheduleDays: 'Order days',
+      scheduleQuantities: 'Quantities ordered (one per day)',
       demandType: 'Type',
       quantityPerCustomer: 'Units per customer',
       quantityPerDay: 'Units per day',

@@ -20,6 +20,9 @@ export const policyTypeLabels = {
   periodicRsS: 'Periodic (R, s, S)',
   serviceTarget: 'Service target',
   forecast: 'Forecast-driven',
+  fixedQuantity: 'Fixed quantity (T, Q)',
+  schedule: 'Order schedule',
+  passThrough: 'Pass-through (lot-for-lot)',
 } satisfies Record<PolicyType, string>;
 
 /** Every parameter of every policy type (src/scenario/schema.ts Policy), and of a forecast policy's method. */
@@ -36,6 +39,8 @@ export const policyParameterLabels: Record<string, string> = {
   alpha: 'Smoothing alpha (0 to 1]',
   safetyFactor: 'Safety factor',
   allowReturns: 'Allow returns upstream',
+  orders: 'Scheduled orders',
+  repeatEveryDays: 'Repeat every (days)',
 };
 
 /** A policy parameter's name on screen ("Reorder point"); an id without one stays as it is. */
@@ -107,6 +112,9 @@ export const fieldLabels: Record<string, string> = {
   // demand
   customersPerDay: 'Customers per day',
   quantity: 'Quantity',
+  // a schedule's orders (policy.orders[i])
+  'orders.day': 'Day',
+  'orders.quantity': 'Quantity',
   series: 'Daily history',
   seasonality: 'Seasonality',
   'seasonality.weekly': 'Weekly pattern (7 multipliers, Monday first)',

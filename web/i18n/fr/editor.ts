@@ -135,6 +135,8 @@ export const editorStrings: EditorStrings = {
       target: 'Objectif',
       targetLevel: 'Niveau (0 à 1)',
       forecastMethod: 'Prévision',
+      scheduleDays: 'Jours de commande',
+      scheduleQuantities: 'Quantités commandées (une par jour)',
       demandType: 'Type de demande',
       quantityPerCustomer: 'Unités par client',
       quantityPerDay: 'Unités par jour',

@@ -27,6 +27,9 @@ export const policyTypeLabels: typeof EnglishPolicyTypeLabels = {
   periodicRsS: 'Périodique (R, s, S)',
   serviceTarget: 'Objectif de service',
   forecast: 'Pilotée par la prévision',
+  fixedQuantity: 'Quantité fixe (T, Q)',
+  schedule: 'Calendrier de commandes',
+  passThrough: 'Répercussion de la demande (lot pour lot)',
 };
 
 /** Every parameter of every policy type (src/scenario/schema.ts Policy), and of a forecast policy's method. */
@@ -43,6 +46,8 @@ export const policyParameterLabels: typeof EnglishPolicyParameterLabels = {
   alpha: 'Alpha de lissage (]0\u202f; 1])',
   safetyFactor: 'Coefficient de sécurité',
   allowReturns: 'Autoriser les retours vers l’amont',
+  orders: 'Commandes planifiées',
+  repeatEveryDays: 'Répéter tous les (jours)',
 };
 
 /** A policy parameter's name on screen ("Point de commande"); an id without one stays as it is. */
@@ -111,6 +116,9 @@ export const fieldLabels: typeof EnglishFieldLabels = {
   // demand
   customersPerDay: 'Clients par jour',
   quantity: 'Quantité',
+  // les commandes d’un calendrier (policy.orders[i])
+  'orders.day': 'Jour',
+  'orders.quantity': 'Quantité',
   series: 'Historique quotidien',
   seasonality: 'Saisonnalité',
   'seasonality.weekly': 'Profil hebdomadaire (7 coefficients, lundi en premier)',

@@ -125,6 +125,10 @@ export function noteEnFrancais(note: TheoryNote): string {
       return FIN_DE_JOUR;
     case 'periodicSSOrders':
       return '1 / M(S - s)\u00a0: la part des jours avec une commande';
+    case 'passThroughFillRate':
+      return '1 - (E(D(L+1) - S)+ - E(D(L) - S)+) / μ\u00a0: un jour commence à S - D(L), et ce qui lui manque est ce qu’il ajoute aux commandes en attente';
+    case 'passThroughOnHand':
+      return 'E(S - D(L+1))+\u00a0: la demande du jour arrive à son début, donc le stock détenu toute la journée est celui de la fin de journée';
     case 'bullwhipMovingAverage':
       return `1 + 2L/p + 2L²/p² avec p = ${nombre(note.periods)}${couvert(note.covered)}`;
     case 'bullwhipSmoothing':
