@@ -49,9 +49,10 @@ export interface CompareOptions {
 
 /**
  * the KPIs a sentence names, in this order, when they apply: on-time delivery only with online zones,
- * expired units only with perishables (both are null otherwise, so other sentences are unchanged)
+ * the wait for a server only with suppliers' servers, expired units only with perishables (null
+ * otherwise, so other sentences are unchanged)
  */
-export const HEADLINE: KpiName[] = ['fillRate', 'onTimeDelivery', 'holdingCost', 'expiredUnits', 'totalCost', 'customersChurned'];
+export const HEADLINE: KpiName[] = ['fillRate', 'onTimeDelivery', 'queueWait', 'holdingCost', 'expiredUnits', 'totalCost', 'customersChurned'];
 
 /** Paired differences between variants of one experiment, with a plain sentence per pair. */
 export function compareVariants(result: ExperimentResult, options: CompareOptions): VariantComparison[] {
@@ -172,5 +173,5 @@ export function comparisonSentence(baseline: string, name: string, differences: 
 /** fillRate -> "fill rate", avgOnHand -> "average on hand", onTimeDelivery -> "on-time delivery" */
 export function labelOf(kpi: KpiName): string {
   const words = kpi.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/^avg /, 'average ');
-  return words.replace('customers churned', 'customers lost').replace('end of period', 'end-of-period').replace('on time', 'on-time');
+  return words.replace('customers churned', 'customers lost').replace('end of period', 'end-of-period').replace('on time', 'on-time').replace('queue wait', 'wait for a server');
 }

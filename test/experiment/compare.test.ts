@@ -4,7 +4,9 @@ import { runExperiment, type ExperimentResult } from '../../src/experiment/repli
 import { KPI_NAMES, type KpiName } from '../../src/metrics/kpis.ts';
 import { confidenceHalfWidth } from '../../src/metrics/studentT.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { leanAndGenerousStore } from '../fixtures/scenario.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { leanAndGenerousStore, repoRoot, scenarioOf } from '../fixtures/scenario.ts';
 
 /** One store, two (s, S) policies: the generous one holds more and runs out less. */
 const scenario: Scenario = leanAndGenerousStore(300, 12);
@@ -84,5 +86,28 @@ describe('paired comparison of variants on common random numbers', () => {
   it('compares every variant to a baseline when asked, and refuses an unknown one', () => {
     expect(compareVariants(result, { windowDays: 300, currency: 'EUR', baseline: 'generous' }).map((c) => [c.baseline.id, c.variant.id])).toEqual([['generous', 'lean']]);
     expect(() => compareVariants(result, { windowDays: 300, currency: 'EUR', baseline: 'nope' })).toThrow(/no variant "nope"/);
+  });
+});
+
+describe('the sentence names the wait for a server only where suppliers have servers', () => {
+  it('a fourth picker at an M/M/3 station lowers the wait for a server; a store without servers never mentions it', () => {
+    const station = scenarioOf(
+      JSON.parse(
+        JSON.stringify({
+          ...JSON.parse(readFileSync(join(repoRoot, 'scenarios/theory/queue-mmc.json'), 'utf8')),
+          horizonDays: 400,
+          warmupDays: 50,
+          replications: 5,
+          theory: undefined,
+          variants: [{ id: 'three' }, { id: 'four', name: 'four pickers', set: [{ path: '/nodes/0/servers', value: 4 }] }],
+        }),
+      ),
+    );
+    const [pickers] = compareVariants(runExperiment(station), { windowDays: 350, currency: 'EUR' });
+    // Wq falls from about 0.11 to about 0.02 days: a difference far outside the noise
+    expect(pickers.sentence).toMatch(/, lowers wait for a server by 0\.\d+ days \(±0\.\d+\), /);
+    expect(pickers.differences.find((d) => d.kpi === 'queueWait')!.significant).toBe(true);
+    expect(comparison.sentence).not.toMatch(/server/);
+    expect(comparison.differences.some((d) => d.kpi === 'queueWait')).toBe(false);
   });
 });
