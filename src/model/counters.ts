@@ -457,6 +457,21 @@ export class Counters {
   set expressRevenue(value: number) {
     this.rare[17] = value;
   }
+  // end-of-period measures of perishables (periodic-review points of products with a shelf life)
+  /** units that expired in each review period (up to and including its end): sum over periods */
+  get outdatedInPeriodsSum(): number {
+    return this.rare[18];
+  }
+  set outdatedInPeriodsSum(value: number) {
+    this.rare[18] = value;
+  }
+  /** on hand at the end of each period before that instant's outdating: sum */
+  get endOfPeriodOnHandBeforeOutdatingSum(): number {
+    return this.rare[19];
+  }
+  set endOfPeriodOnHandBeforeOutdatingSum(value: number) {
+    this.rare[19] = value;
+  }
 
   /** Units taken from the shelf: sold, or shipped downstream. */
   get issuedUnits(): number {
@@ -528,6 +543,10 @@ export class Counters {
       c.endOfPeriodOnHand = d(FIELD.endOfPeriodOnHandSum) / periods;
       c.endOfPeriodBackorders = d(FIELD.endOfPeriodBackordersSum) / periods;
       c.costPerPeriod = d(FIELD.periodCostSum) / periods;
+      if (point.care.shelfLifeDays < Infinity) {
+        c.outdatedPerPeriod = r(RARE.outdatedInPeriodsSum) / periods;
+        c.endOfPeriodOnHandBeforeOutdating = r(RARE.endOfPeriodOnHandBeforeOutdatingSum) / periods;
+      }
     }
     c.holdingCost = c.areaOnHand * point.holdingCostPerDay;
     c.orderingCost = d(FIELD.orderingCost);
@@ -662,10 +681,12 @@ export const RARE = {
   abandonedCarts: 15,
   voucherCost: 16,
   expressRevenue: 17,
+  outdatedInPeriodsSum: 18,
+  endOfPeriodOnHandBeforeOutdatingSum: 19,
 } as const;
 
 /** Numbers in each stock point's `rare` array. */
-export const RARE_WIDTH = 18;
+export const RARE_WIDTH = 20;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
 export const POINT_ROW_WIDTH = 48;

@@ -75,6 +75,8 @@ const WARM_UP: Counts = {
   abandonedCarts: 1,
   voucherCost: 2,
   expressRevenue: 6,
+  outdatedInPeriodsSum: 1,
+  endOfPeriodOnHandBeforeOutdatingSum: 13,
 };
 
 /** What happened in the measured window. */
@@ -131,6 +133,8 @@ const WINDOW: Counts = {
   abandonedCarts: 3,
   voucherCost: 11,
   expressRevenue: 13,
+  outdatedInPeriodsSum: 6,
+  endOfPeriodOnHandBeforeOutdatingSum: 40,
 };
 
 /** A product with every feature: shelf life, markdown, damage, end of life, returns and recalls. */
@@ -319,6 +323,8 @@ describe('Counters.windowSince', () => {
       endOfPeriodOnHand: 9, // 36 / 4 periods
       endOfPeriodBackorders: 1.5, // 6 / 4
       costPerPeriod: 22, // 88 / 4
+      outdatedPerPeriod: 1.5, // 6 / 4
+      endOfPeriodOnHandBeforeOutdating: 10, // 40 / 4
       holdingCost: 250, // 500 unit-days x 0.5 per day
       orderingCost: 110,
       purchaseCost: 640,
@@ -379,6 +385,8 @@ describe('Counters.windowSince', () => {
       'customersChurned',
       'demandLostToChurn',
       'churnCost',
+      'outdatedPerPeriod',
+      'endOfPeriodOnHandBeforeOutdating',
     ] as const) {
       expect(c[kpi], kpi).toBeNull();
     }
@@ -399,6 +407,9 @@ describe('Counters.windowSince', () => {
     expect(c.endOfPeriodOnHand).toBe(0);
     expect(c.endOfPeriodBackorders).toBe(0);
     expect(c.costPerPeriod).toBe(0);
+    // nor the perishables' ones, even for a product with a shelf life
+    const perishable = counters.windowSince(start, 10, FULL_POINT);
+    expect([perishable.outdatedPerPeriod, perishable.endOfPeriodOnHandBeforeOutdating]).toEqual([null, null]);
   });
 
   it('counts markdowns and customer returns only at customer-facing points of products that have them', () => {
