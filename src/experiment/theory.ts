@@ -1,6 +1,7 @@
 import type { Demand, Distribution, Scenario, TheoryModel, Policy } from '../scenario/schema.ts';
 import { idsOf } from '../scenario/references.ts';
 import { planStockPoints, variantsOf, type StockPointPlan } from '../model/build.ts';
+import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import type { KpiName } from '../metrics/kpis.ts';
 import type { ExperimentResult, KpiSummary } from './replicate.ts';
 import { studentTQuantile } from '../metrics/studentT.ts';
@@ -107,9 +108,11 @@ export function theoryOf(scenario: Scenario): ScenarioTheory | null {
   const variants: TheoryVariant[] = [];
   try {
     for (const variant of variantsOf(scenario)) {
-      const plans = planStockPoints(scenario, variant);
+      // the variant as it runs, its `set` entries applied (a shelf life set per variant, say)
+      const own = scenarioForVariant(scenario, variant);
+      const plans = planStockPoints(own, variant);
       try {
-        const computed = definition.variant({ scenario, variantId: variant.id, plans, windowDays: scenario.horizonDays - scenario.warmupDays });
+        const computed = definition.variant({ scenario: own, variantId: variant.id, plans, windowDays: scenario.horizonDays - scenario.warmupDays });
         variants.push({ variant: variant.id, ...computed, outsideRange: null, outsideRangeReason: null });
       } catch (error) {
         if (!(error instanceof OutsideAnalyticRange)) throw error;

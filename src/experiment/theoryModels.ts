@@ -7,6 +7,7 @@ import {
   lostSalesErlangModel,
   lostSalesZeroLeadTimeModel,
   newsvendorModel,
+  perishableOrderUpToModel,
   periodicReviewNormalModel,
   rqPoissonModel,
 } from './theorySingleLocation.ts';
@@ -22,6 +23,7 @@ export const theoryModels: Record<TheoryModel, TheoryModelDefinition> = {
   periodicReviewNormal: periodicReviewNormalModel,
   lostSalesZeroLeadTime: lostSalesZeroLeadTimeModel,
   lostSalesErlang: lostSalesErlangModel,
+  perishableOrderUpTo: perishableOrderUpToModel,
   periodicSS: periodicSSModel,
   bullwhip: bullwhipModel,
   queueMMc: queueMMcModel,

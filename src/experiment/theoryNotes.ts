@@ -17,6 +17,13 @@ export type TheoryNote =
   | { id: 'lostSalesLost' }
   | { id: 'lostSalesCycle' }
   | { id: 'lostSalesCost' }
+  // perishables: order-up-to S, shelf life m, FIFO, lost sales (a Markov chain of `states` states)
+  | { id: 'perishableOutdated'; states: number }
+  | { id: 'perishableExpired' }
+  | { id: 'perishableOnHand' }
+  | { id: 'perishableBeforeOutdating' }
+  | { id: 'perishableOrders' }
+  | { id: 'perishableCost' }
   // EOQ, demand in daily lumps of `lump` units
   | { id: 'eoqOnHand'; lump: number }
   | { id: 'eoqHolding'; lump: number }
@@ -117,6 +124,18 @@ export function theoryNoteText(note: TheoryNote): string {
       return 'P(D <= S): days that lose nothing';
     case 'lostSalesCost':
       return 'h E(S - D)+ + p E(D - S)+ per day';
+    case 'perishableOutdated':
+      return `units outdated at the end of each day, E(x1 - D)+ with x1 the oldest units, over the stationary distribution of the stock by remaining life (a Markov chain of ${note.states} states, solved exactly)`;
+    case 'perishableExpired':
+      return 'units expired in the window, a day: every expiry falls on a day boundary, so the same as the outdating per period';
+    case 'perishableOnHand':
+      return 'units still sellable at the end of each day, after outdating';
+    case 'perishableBeforeOutdating':
+      return 'the end of each day before outdating, E(S - D)+: the reading before issue 17';
+    case 'perishableOrders':
+      return 'P(fewer than S units left with life): days on which an order is placed';
+    case 'perishableCost':
+      return 'h x on hand after outdating + p x units lost + (unit cost + disposal) x units outdated, per day';
     case 'eoqOnHand':
       return `Q / 2; ${lumpNote(note.lump)}`;
     case 'eoqHolding':

@@ -7,6 +7,7 @@ import { baseStockPoisson } from '../theory/baseStockPoisson.ts';
 import { optimalRQPoisson, rqPoisson } from '../theory/rqPoisson.ts';
 import { periodicReviewNormal } from '../theory/periodicReviewNormal.ts';
 import { lostSalesBaseStock, lostSalesBaseStockPoisson, optimalLostSalesBaseStock, type PeriodDemand } from '../theory/lostSalesBaseStock.ts';
+import { perishableOrderUpTo } from '../theory/perishableOrderUpTo.ts';
 import type { Distribution, Scenario } from '../scenario/schema.ts';
 import type { StockPointPlan } from '../model/build.ts';
 import {
@@ -104,6 +105,56 @@ export const lostSalesZeroLeadTimeModel: TheoryModelDefinition = {
         at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: { id: 'lostSalesCost' } }),
       ],
       facts,
+    };
+  },
+};
+
+export const perishableOrderUpToModel: TheoryModelDefinition = {
+  source:
+    'Nahmias, "Perishable inventory theory: a review", Operations Research 30(4), 1982; Nahmias & Pierskalla (1973); Fries (1975) and Nahmias (1975) for lost sales: a Markov chain of the stock by remaining life, solved exactly',
+  variant({ scenario, plans, variantId }) {
+    const plan = onlyStockPoint({ scenario, plans, variantId, windowDays: 0 });
+    requireUnmet(scenario, plan, 'lost');
+    const level = dailyOrderUpTo(scenario, plan, variantId);
+    if (!Number.isInteger(level)) throw new TheoryAssumptionError('stockPoints', `assumes a whole order-up-to level; variant "${variantId}" has ${level}`);
+    const { demand, path } = onlyDemand(scenario, plan, 'perPeriod');
+    if (demand.quantity.type !== 'poisson') throw new TheoryAssumptionError(`${path}.quantity.type`, `assumes Poisson demand per period; got ${demand.quantity.type}`);
+    const costs = costsOf(scenario, plan);
+    const product = costs.product;
+    const productPath = `products[${scenario.products.indexOf(product)}]`;
+    const life = product.shelfLifeDays;
+    if (life === undefined || !Number.isInteger(life)) throw new TheoryAssumptionError(`${productPath}.shelfLifeDays`, `assumes a shelf life of a whole number of days; got ${life ?? 'none'}`);
+    if ((plan.entry.issuing ?? 'fifo') === 'lifo') throw new TheoryAssumptionError('stockPoints', 'assumes the oldest units are sold first (fifo or fefo issuing)');
+    for (const feature of ['damagePerDay', 'endOfLife', 'returns'] as const) {
+      if (product[feature] !== undefined) throw new TheoryAssumptionError(`${productPath}.${feature}`, 'assumes units leave only by sale or outdating');
+    }
+    const outdatingCost = product.unitCost + product.disposalCostPerUnit;
+    const theory = perishableOrderUpTo({
+      demandPerPeriod: poissonPmf(demand.quantity.mean),
+      orderUpTo: level,
+      shelfLifePeriods: life,
+      holdingCostPerUnitPerPeriod: costs.holdingPerDay,
+      lostSaleCost: costs.stockoutPenalty,
+      outdatingCostPerUnit: outdatingCost,
+      orderingCost: costs.orderingCost,
+    });
+    return {
+      comparisons: [
+        at(plan, { kpi: 'outdatedPerPeriod', theory: theory.expectedOutdatedPerPeriod, note: { id: 'perishableOutdated', states: theory.states } }),
+        at(plan, { kpi: 'expiredUnits', per: 'day', theory: theory.expectedOutdatedPerPeriod, note: { id: 'perishableExpired' } }),
+        at(plan, { kpi: 'endOfPeriodOnHand', theory: theory.expectedOnHandAtPeriodEnd, note: { id: 'perishableOnHand' } }),
+        at(plan, { kpi: 'endOfPeriodOnHandBeforeOutdating', theory: theory.expectedOnHandBeforeOutdating, note: { id: 'perishableBeforeOutdating' } }),
+        at(plan, { kpi: 'lostSalesUnits', per: 'day', theory: theory.expectedLostPerPeriod, note: { id: 'lostSalesLost' } }),
+        at(plan, { kpi: 'fillRate', theory: theory.fillRate }),
+        at(plan, { kpi: 'ordersPlaced', per: 'day', theory: theory.orderProbability, note: { id: 'perishableOrders' } }),
+        at(plan, { kpi: 'costPerPeriod', theory: theory.costPerPeriod, note: { id: 'perishableCost' } }),
+      ],
+      facts: [
+        { label: 'shelf life m (days)', value: life },
+        { label: 'states of the Markov chain', value: theory.states },
+        { label: 'cost per unit outdated (unit cost + disposal)', value: outdatingCost },
+        { label: 'mean order a day (units sold + outdated)', value: theory.expectedOrderPerPeriod },
+      ],
     };
   },
 };

@@ -45,6 +45,8 @@ export const KPI_NAMES = [
   'endOfPeriodOnHand',
   'endOfPeriodBackorders',
   'costPerPeriod',
+  'outdatedPerPeriod',
+  'endOfPeriodOnHandBeforeOutdating',
   // money
   'holdingCost',
   'orderingCost',
@@ -110,6 +112,8 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   endOfPeriodOnHand: 'quantity',
   endOfPeriodBackorders: 'quantity',
   costPerPeriod: 'money',
+  outdatedPerPeriod: 'quantity',
+  endOfPeriodOnHandBeforeOutdating: 'quantity',
   holdingCost: 'money',
   orderingCost: 'money',
   purchaseCost: 'money',
@@ -230,6 +234,12 @@ export interface KpiCounters {
   endOfPeriodOnHand: number;
   endOfPeriodBackorders: number;
   costPerPeriod: number;
+  /**
+   * of those points whose product has a shelf life (null where none has): units that expired per
+   * period, and the end-of-period on hand before the outdating of that instant (means over periods)
+   */
+  outdatedPerPeriod: number | null;
+  endOfPeriodOnHandBeforeOutdating: number | null;
 
   // money
   holdingCost: number;
@@ -314,6 +324,8 @@ export function emptyCounters(windowDays: number): KpiCounters {
     endOfPeriodOnHand: 0,
     endOfPeriodBackorders: 0,
     costPerPeriod: 0,
+    outdatedPerPeriod: null,
+    endOfPeriodOnHandBeforeOutdating: null,
     holdingCost: 0,
     orderingCost: 0,
     purchaseCost: 0,
@@ -399,6 +411,8 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.endOfPeriodOnHand += part.endOfPeriodOnHand;
   total.endOfPeriodBackorders += part.endOfPeriodBackorders;
   total.costPerPeriod += part.costPerPeriod;
+  total.outdatedPerPeriod = addNullable(total.outdatedPerPeriod, part.outdatedPerPeriod);
+  total.endOfPeriodOnHandBeforeOutdating = addNullable(total.endOfPeriodOnHandBeforeOutdating, part.endOfPeriodOnHandBeforeOutdating);
   total.holdingCost += part.holdingCost;
   total.orderingCost += part.orderingCost;
   total.purchaseCost += part.purchaseCost;
@@ -487,6 +501,8 @@ export function computeKpis(c: KpiCounters): Kpis {
     endOfPeriodOnHand: periodic ? c.endOfPeriodOnHand : null,
     endOfPeriodBackorders: periodic ? c.endOfPeriodBackorders : null,
     costPerPeriod: periodic ? c.costPerPeriod : null,
+    outdatedPerPeriod: c.outdatedPerPeriod,
+    endOfPeriodOnHandBeforeOutdating: c.endOfPeriodOnHandBeforeOutdating,
     holdingCost: c.holdingCost,
     orderingCost: c.orderingCost,
     purchaseCost: c.purchaseCost,

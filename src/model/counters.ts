@@ -464,6 +464,21 @@ export class Counters {
   set expressRevenue(value: number) {
     this.rare[17] = value;
   }
+  // end-of-period measures of perishables (periodic-review points of products with a shelf life)
+  /** units that expired in each review period (up to and including its end): sum over periods */
+  get outdatedInPeriodsSum(): number {
+    return this.rare[21];
+  }
+  set outdatedInPeriodsSum(value: number) {
+    this.rare[21] = value;
+  }
+  /** on hand at the end of each period before that instant's outdating: sum */
+  get endOfPeriodOnHandBeforeOutdatingSum(): number {
+    return this.rare[22];
+  }
+  set endOfPeriodOnHandBeforeOutdatingSum(value: number) {
+    this.rare[22] = value;
+  }
 
   /** customer units (walk-in and online) that could not be served at once and were backordered */
   get customerBackorderedUnits(): number {
@@ -572,6 +587,10 @@ export class Counters {
       c.endOfPeriodOnHand = d(FIELD.endOfPeriodOnHandSum) / periods;
       c.endOfPeriodBackorders = d(FIELD.endOfPeriodBackordersSum) / periods;
       c.costPerPeriod = d(FIELD.periodCostSum) / periods;
+      if (point.care.shelfLifeDays < Infinity) {
+        c.outdatedPerPeriod = r(RARE.outdatedInPeriodsSum) / periods;
+        c.endOfPeriodOnHandBeforeOutdating = r(RARE.endOfPeriodOnHandBeforeOutdatingSum) / periods;
+      }
     }
     c.holdingCost = c.areaOnHand * point.holdingCostPerDay;
     c.orderingCost = d(FIELD.orderingCost);
@@ -711,10 +730,12 @@ export const RARE = {
   customerBackorderedUnits: 18,
   ordersReceived: 19,
   replenishedUnits: 20,
+  outdatedInPeriodsSum: 21,
+  endOfPeriodOnHandBeforeOutdatingSum: 22,
 } as const;
 
 /** Numbers in each stock point's `rare` array. */
-export const RARE_WIDTH = 21;
+export const RARE_WIDTH = 23;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
 export const POINT_ROW_WIDTH = 48;

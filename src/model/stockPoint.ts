@@ -141,6 +141,10 @@ export class StockPoint implements PolicyState {
   reviewStartDemand = 0;
   periodStartLost = 0;
   periodStartOrders = 0;
+  /** expired units (cumulative) at the start of the current period */
+  periodStartExpired = 0;
+  /** the instant of the last day boundary that wrote off units here (NaN once the policy has heard of it) */
+  outdatedAt = NaN;
 
   get now(): number {
     return this.numbers[FIELD.now];

@@ -688,6 +688,7 @@ export const TheoryModel = z.enum([
   'periodicSS',
   'lostSalesZeroLeadTime',
   'lostSalesErlang',
+  'perishableOrderUpTo',
   'serialBaseStock',
   'bullwhip',
   'queueMMc',

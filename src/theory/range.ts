@@ -27,7 +27,8 @@ export type RangeTask =
   | { id: 'rqLevels'; quantity: number }
   | { id: 'rqSearch' }
   | { id: 'optimalMakeToStock'; utilisation: number }
-  | { id: 'chenZheng' };
+  | { id: 'chenZheng' }
+  | { id: 'perishableChain'; states: number };
 
 /** Why a closed form is outside the range, as facts; `rangeReasonText` is its English (OutsideAnalyticRange's message). */
 export type RangeReason =
@@ -59,6 +60,8 @@ export function rangeTaskText(task: RangeTask): string {
       return `the optimal base stock at utilisation ${task.utilisation}`;
     case 'chenZheng':
       return 'the Chen–Zheng recursion for the optimal echelon levels';
+    case 'perishableChain':
+      return `the Markov chain of stock by remaining life (${readable(task.states)} states)`;
   }
 }
 

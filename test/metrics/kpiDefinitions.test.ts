@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addCounters, computeKpis, emptyCounters, type KpiCounters } from '../../src/metrics/kpis.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addCounters, computeKpis, emptyCounters, KPI_NAMES, type KpiCounters } from '../../src/metrics/kpis.ts';
+import { repoRoot } from '../fixtures/scenario.ts';
 
 /**
  * Each KPI from counters, against its definition in docs/KPIS.md worked out by hand on small numbers
@@ -115,6 +118,27 @@ describe('inventory KPIs follow their definitions', () => {
     const continuous = computeKpis(counters({ periodicPoints: 0 }));
     expect([continuous.endOfPeriodOnHand, continuous.endOfPeriodBackorders, continuous.costPerPeriod]).toEqual([null, null, null]);
   });
+
+  it('outdating per period and the stock before outdating are reported where they apply (perishables at periodic-review points), else null', () => {
+    const perishable = computeKpis(counters({ periodicPoints: 1, endOfPeriodOnHand: 7, outdatedPerPeriod: 1.25, endOfPeriodOnHandBeforeOutdating: 8 }));
+    expect([perishable.outdatedPerPeriod, perishable.endOfPeriodOnHandBeforeOutdating]).toEqual([1.25, 8]);
+    const lasting = computeKpis(counters({ periodicPoints: 1, endOfPeriodOnHand: 7 }));
+    expect([lasting.outdatedPerPeriod, lasting.endOfPeriodOnHandBeforeOutdating]).toEqual([null, null]);
+  });
+});
+
+describe('docs/KPIS.md defines every KPI', () => {
+  const docs = readFileSync(join(repoRoot, 'docs/KPIS.md'), 'utf8');
+
+  it('names each KPI of KPI_NAMES', () => {
+    expect(KPI_NAMES.filter((name) => !docs.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it('gives the end-of-period measures of perishables a row of the periodic-review table, read after outdating', () => {
+    for (const name of ['endOfPeriodOnHand', 'costPerPeriod', 'outdatedPerPeriod', 'endOfPeriodOnHandBeforeOutdating']) expect(docs, name).toContain(`| \`${name}\` |`);
+    expect(docs).toMatch(/costPerPeriod` \| [^\n]*outdating \(expiry\) cost of the period/);
+    expect(docs).toContain('"the end of the period" is after outdating');
+  });
 });
 
 describe('money KPIs', () => {
@@ -163,6 +187,7 @@ describe('roll-ups add counters', () => {
     'promisedOrders', 'onTimeOrders', 'accurateOrders', 'abandonedCarts', 'expiredUnits', 'damagedUnits', 'obsoleteUnits',
     'recalledUnits', 'returnedUnits', 'markdownUnits', 'shrinkageUnits', 'expiryCost', 'damageCost', 'obsolescenceCost',
     'recallCost', 'returnsCost', 'shrinkageCost', 'voucherCost', 'churnCost', 'activeCustomers', 'customersChurned', 'demandLostToChurn',
+    'outdatedPerPeriod', 'endOfPeriodOnHandBeforeOutdating',
   ] as const;
 
   /** every counter set to a different value: 1 + index (+ offset) */

@@ -79,6 +79,8 @@ const WARM_UP: Counts = {
   customerBackorderedUnits: 2,
   ordersReceived: 3,
   replenishedUnits: 150,
+  outdatedInPeriodsSum: 1,
+  endOfPeriodOnHandBeforeOutdatingSum: 13,
 };
 
 /** What happened in the measured window. */
@@ -139,6 +141,8 @@ const WINDOW: Counts = {
   customerBackorderedUnits: 11,
   ordersReceived: 10,
   replenishedUnits: 600,
+  outdatedInPeriodsSum: 6,
+  endOfPeriodOnHandBeforeOutdatingSum: 40,
 };
 
 /** A product with every feature: shelf life, markdown, damage, end of life, returns and recalls. */
@@ -346,6 +350,8 @@ describe('Counters.windowSince', () => {
       endOfPeriodOnHand: 9, // 36 / 4 periods
       endOfPeriodBackorders: 1.5, // 6 / 4
       costPerPeriod: 22, // 88 / 4
+      outdatedPerPeriod: 1.5, // 6 / 4
+      endOfPeriodOnHandBeforeOutdating: 10, // 40 / 4
       holdingCost: 250, // 500 unit-days x 0.5 per day
       orderingCost: 110,
       purchaseCost: 640,
@@ -406,6 +412,8 @@ describe('Counters.windowSince', () => {
       'customersChurned',
       'demandLostToChurn',
       'churnCost',
+      'outdatedPerPeriod',
+      'endOfPeriodOnHandBeforeOutdating',
     ] as const) {
       expect(c[kpi], kpi).toBeNull();
     }
@@ -430,6 +438,9 @@ describe('Counters.windowSince', () => {
     expect(c.endOfPeriodOnHand).toBe(0);
     expect(c.endOfPeriodBackorders).toBe(0);
     expect(c.costPerPeriod).toBe(0);
+    // nor the perishables' ones, even for a product with a shelf life
+    const perishable = counters.windowSince(start, 10, FULL_POINT);
+    expect([perishable.outdatedPerPeriod, perishable.endOfPeriodOnHandBeforeOutdating]).toEqual([null, null]);
   });
 
   it('counts markdowns and customer returns only at customer-facing points of products that have them', () => {

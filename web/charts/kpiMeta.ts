@@ -57,6 +57,8 @@ const SPECS: Readonly<Record<KpiName, KpiSpec>> = {
   endOfPeriodOnHand: { kind: 'quantity', unit: 'units', better: null },
   endOfPeriodBackorders: { kind: 'quantity', unit: 'units', better: 'lower' },
   costPerPeriod: { kind: 'money', unit: 'money', better: 'lower' },
+  outdatedPerPeriod: { kind: 'quantity', unit: 'units', better: 'lower' },
+  endOfPeriodOnHandBeforeOutdating: { kind: 'quantity', unit: 'units', better: null },
   holdingCost: { kind: 'money', unit: 'money', better: 'lower' },
   orderingCost: { kind: 'money', unit: 'money', better: 'lower' },
   purchaseCost: { kind: 'money', unit: 'money', better: 'lower' },
@@ -80,6 +82,14 @@ const SPECS: Readonly<Record<KpiName, KpiSpec>> = {
 
 /** Every KPI, in the engine's order (service, inventory, periodic, money, customers). */
 export const KPI_LIST = Object.keys(SPECS) as KpiName[];
+
+/**
+ * The KPIs a results table shows: those that apply to some variant (a mean that is not null), in
+ * KPI_LIST order; a KPI the scenario does not model (outdating without perishables, say) is left out.
+ */
+export function applicableKpis(result: { variants: readonly { network: Partial<Record<KpiName, { mean: number | null } | undefined>> }[] }): KpiName[] {
+  return KPI_LIST.filter((name) => result.variants.some((v) => v.network[name]?.mean != null));
+}
 
 export interface KpiMeta {
   name: KpiName;

@@ -2,7 +2,7 @@ import type { ExperimentResult } from '../../src/experiment/replicate.ts';
 import type { KpiName } from '../../src/metrics/kpis.ts';
 import { charts as text } from '../i18n/strings.ts';
 import { markerIcon } from './kpiCards.ts';
-import { KPI_LIST, kpiMeta, splitWithHalfWidth, type KpiMeta } from './kpiMeta.ts';
+import { applicableKpis, kpiMeta, splitWithHalfWidth, type KpiMeta } from './kpiMeta.ts';
 import { variantColor } from './palette.ts';
 import { quantilesFrom, sampleMap, significantBest, significantlyBetter, type Figure, type TQuantile } from './significance.ts';
 
@@ -22,7 +22,7 @@ export function renderKpiTable(container: HTMLElement, result: ExperimentResult,
   table.className = 'kpi-table';
   container.append(table);
 
-  const names = KPI_LIST.filter((name) => result.variants.some((v) => v.network[name]?.mean != null));
+  const names = applicableKpis(result);
   const caption = document.createElement('caption');
   caption.textContent = names.length > 0 ? text.tableCaption(result.replications, result.variants.length) : text.notAvailable;
   // the star rule in full (the caption gives it short, so a printed slide stays on its pages)

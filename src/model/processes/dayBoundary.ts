@@ -8,6 +8,7 @@ import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
 import type { CustomerChurn } from './customerChurn.ts';
 import type { DamageAndVisibility } from './damageAndVisibility.ts';
+import type { LotsAndExpiry } from './lotsAndExpiry.ts';
 import type { Shipping } from './shipping.ts';
 
 /**
@@ -26,6 +27,7 @@ export class DayBoundary {
   readonly series: DailySeries;
   readonly rollupDaily: RollupDaily;
   private shelfLosses!: DamageAndVisibility;
+  private lots!: LotsAndExpiry;
   private shipping!: Shipping;
   private churn!: CustomerChurn;
 
@@ -46,6 +48,7 @@ export class DayBoundary {
 
   connect(processes: Processes): void {
     this.shelfLosses = processes.shelfLosses;
+    this.lots = processes.lots;
     this.shipping = processes.shipping;
     this.churn = processes.churn;
   }
@@ -67,6 +70,8 @@ export class DayBoundary {
       // only points with damage or record visibility settings pay for them
       if (point.care.damagePerDay > 0) this.shelfLosses.damage(point);
       if (point.visibility !== null) this.shelfLosses.shrinkAndCount(point, day);
+      // units whose shelf life ends now are gone before the day's and the period's end are read
+      const outdated = point.care.shelfLifeDays < Infinity && point.lots !== null ? this.lots.outdateAtBoundary(point) : 0;
       point.closeDay();
       if (inWindow) {
         // only whole days of the window, as for the roll-ups (a fractional warm-up splits a day)
@@ -79,7 +84,7 @@ export class DayBoundary {
       }
       const policy = point.policy;
       if (policy.reviewPeriod > 0 && Number.isInteger(policy.reviewPeriod) && (day - policy.firstReview) % policy.reviewPeriod === 0 && day > policy.firstReview) {
-        this.endOfPeriod(point);
+        this.endOfPeriod(point, outdated);
       }
       series.recordStockPoint(recordedDay, point);
     }
@@ -111,8 +116,13 @@ export class DayBoundary {
     if (this.zones.length > 0) series.recordOnline(day, this.zones);
   }
 
-  /** End of a review period: the textbook's end-of-period state and cost. */
-  private endOfPeriod(point: StockPoint): void {
+  /**
+   * End of a review period: the textbook's end-of-period state and cost, read after outdating (the
+   * `outdated` units whose shelf life ended at this instant are already written off). For perishables
+   * the period's outdating (every unit that expired in the period, these included) is counted and costed,
+   * and the on hand before this instant's outdating is kept too (the reading before issue 17).
+   */
+  private endOfPeriod(point: StockPoint, outdated: number): void {
     const period = point.policy.reviewPeriod;
     const backorders = point.backorders;
     const c = point.counters;
@@ -126,6 +136,13 @@ export class DayBoundary {
       point.orderingCost * (c.ordersPlaced - point.periodStartOrders);
     point.periodStartLost = c.lostUnits;
     point.periodStartOrders = c.ordersPlaced;
+    if (point.care.shelfLifeDays < Infinity) {
+      const outdatedInPeriod = c.expiredUnits - point.periodStartExpired;
+      c.outdatedInPeriodsSum += outdatedInPeriod;
+      c.endOfPeriodOnHandBeforeOutdatingSum += point.onHand + outdated;
+      c.periodCostSum += (point.unitCost + point.care.disposalCostPerUnit) * outdatedInPeriod;
+      point.periodStartExpired = c.expiredUnits;
+    }
   }
 
   /** The warm-up ends: the measured window opens, and every count starts again from here. */

@@ -81,13 +81,34 @@ export class LotsAndExpiry {
     this.recalls.removeAnnounced(point);
   }
 
-  onLotExpiry(index: number): void {
-    const point = this.stockPoints[index];
-    point.accrue(this.env.now);
-    const expired = point.lots!.expire(this.env.now);
-    if (expired <= 0) return;
+  /**
+   * At a day boundary, before the day that ended is recorded (DayBoundary): writes off the units of
+   * `point` whose shelf life ends at this instant, so the day's and the period's end are after outdating.
+   * The policy hears of it at the lot's own expiry event, later in the instant (onLotExpiry), where it
+   * always has. Returns the units written off.
+   */
+  outdateAtBoundary(point: StockPoint): number {
+    const now = this.env.now;
+    const expired = point.lots!.expire(now);
+    if (expired <= 0) return 0;
     point.onHand -= expired;
     point.counters.expiredUnits += expired;
+    point.outdatedAt = now;
+    return expired;
+  }
+
+  onLotExpiry(index: number): void {
+    const point = this.stockPoints[index];
+    const now = this.env.now;
+    point.accrue(now);
+    const expired = point.lots!.expire(now);
+    if (expired > 0) {
+      point.onHand -= expired;
+      point.counters.expiredUnits += expired;
+    } else if (point.outdatedAt === now) {
+      // written off at the day boundary of this instant: the first of its lots' events tells the policy
+      point.outdatedAt = NaN;
+    } else return;
     this.replenishment.positionFell(point);
   }
 

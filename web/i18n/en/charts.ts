@@ -53,6 +53,8 @@ export const charts = {
     endOfPeriodOnHand: 'End-of-period stock on hand',
     endOfPeriodBackorders: 'End-of-period backorders',
     costPerPeriod: 'Cost per review period',
+    outdatedPerPeriod: 'Units outdated per period',
+    endOfPeriodOnHandBeforeOutdating: 'End-of-period stock before outdating',
     holdingCost: 'Holding cost',
     orderingCost: 'Ordering cost',
     purchaseCost: 'Purchase cost',

@@ -52,6 +52,8 @@ export const charts: typeof English = {
     endOfPeriodOnHand: 'Stock physique en fin de période',
     endOfPeriodBackorders: 'Commandes en attente en fin de période',
     costPerPeriod: 'Coût par période de révision',
+    outdatedPerPeriod: 'Unités périmées par période',
+    endOfPeriodOnHandBeforeOutdating: 'Stock physique en fin de période avant péremption',
     holdingCost: 'Coût de possession',
     orderingCost: 'Coût de passation des commandes',
     purchaseCost: 'Coût d’achat',

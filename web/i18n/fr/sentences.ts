@@ -63,6 +63,8 @@ const KPI_WORDS: Readonly<Record<KpiName, [string, '' | 'e' | 's' | 'es']>> = {
   endOfPeriodOnHand: ['le stock physique en fin de période', ''],
   endOfPeriodBackorders: ['les commandes en attente en fin de période', 'es'],
   costPerPeriod: ['le coût par période de révision', ''],
+  outdatedPerPeriod: ['le nombre d’unités périmées par période', ''],
+  endOfPeriodOnHandBeforeOutdating: ['le stock physique en fin de période avant péremption', ''],
   holdingCost: ['le coût de possession', ''],
   orderingCost: ['le coût de passation des commandes', ''],
   purchaseCost: ['le coût d’achat', ''],

@@ -61,6 +61,18 @@ export function noteEnFrancais(note: TheoryNote): string {
       return 'P(D <= S)\u00a0: les jours sans aucune vente perdue';
     case 'lostSalesCost':
       return 'h E(S - D)+ + p E(D - S)+ par jour';
+    case 'perishableOutdated':
+      return `unités périmées à la fin de chaque jour, E(x1 - D)+ où x1 sont les unités les plus anciennes, sur la loi stationnaire du stock par durée de vie restante (une chaîne de Markov de ${lisible(note.states)}\u00a0états, résolue exactement)`;
+    case 'perishableExpired':
+      return 'unités périmées dans la fenêtre, par jour\u00a0: chaque péremption tombe à une fin de jour, c’est donc la péremption par période';
+    case 'perishableOnHand':
+      return 'unités encore vendables à la fin de chaque jour, après péremption';
+    case 'perishableBeforeOutdating':
+      return 'la fin de chaque jour avant péremption, E(S - D)+\u00a0: la lecture d’avant l’issue 17';
+    case 'perishableOrders':
+      return 'P(moins de S unités encore vendables)\u00a0: les jours où une commande est passée';
+    case 'perishableCost':
+      return 'h × stock après péremption + p × ventes perdues + (coût unitaire + destruction) × unités périmées, par jour';
     case 'eoqOnHand':
       return `Q / 2\u202f; ${parLots(note.lump)}`;
     case 'eoqHolding':
@@ -183,6 +195,8 @@ function tache(task: RangeTask): { texte: string; accord: '' | 'e' | 's' | 'es' 
       return { texte: `le stock de base optimal pour un taux d’utilisation de ${nombre(task.utilisation)}`, accord: '' };
     case 'chenZheng':
       return { texte: 'la récurrence de Chen–Zheng pour les niveaux d’échelon optimaux', accord: 'e' };
+    case 'perishableChain':
+      return { texte: `la chaîne de Markov du stock par durée de vie restante (${lisible(task.states)}\u00a0état${s(task.states)})`, accord: 'e' };
   }
 }
 
