@@ -1,5 +1,5 @@
 import type { Scenario, Variant } from '../scenario/schema.ts';
-import { stockPointKey } from '../scenario/references.ts';
+import { demandStreamKey, stockPointKey } from '../scenario/references.ts';
 import { Simulation } from './simulation.ts';
 import { LotRegistry } from './lots.ts';
 import { productCareOf, productsInLots } from './productCare.ts';
@@ -116,8 +116,8 @@ function modelWarnings(context: BuildContext, stockPoints: StockPoint[]): { warn
   }
   for (const { entry, node, product } of demandEntries) {
     if (entry.type === 'history' && (entry.series as number[]).length < days) {
-      warningSources.push(`demand:${stockPointKey(node, product)}`);
-      warnings.push(`demand for ${node}/${product}: the history has ${(entry.series as number[]).length} days and the horizon ${days}; it is replayed from the start when it runs out.`);
+      warningSources.push(`demand:${demandStreamKey(node, product, entry.segment)}`);
+      warnings.push(`demand for ${demandStreamKey(node, product, entry.segment)}: the history has ${(entry.series as number[]).length} days and the horizon ${days}; it is replayed from the start when it runs out.`);
     }
   }
 

@@ -466,6 +466,11 @@ export type Shock = z.infer<typeof Shock>;
 const demandShape = {
   node: IdList,
   product: IdList,
+  /**
+   * the customer segment this entry describes (retail walk-ins, a wholesale customer): required, and
+   * unique, where several entries name the same stock point; it names the entry's random streams
+   */
+  segment: Id.optional(),
   seasonality: Seasonality.optional(),
   /** linear growth of the rate per 365 days: 0.1 = +10% a year (default 0) */
   trendPerYear: finite().default(0),

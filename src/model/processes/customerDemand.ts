@@ -4,7 +4,7 @@ import { CUSTOMER, CUSTOMER_UNITS } from '../backorderQueue.ts';
 import { policyMayOrder, sellFromShelf, type StockPoint } from '../stockPoint.ts';
 import { CAUSE, type CustomerBase } from '../customerBase.ts';
 import { DemandStream, nextSteadyArrival, STREAM_FIELD, STREAM_ROW_WIDTH } from '../demandStream.ts';
-import { stockPointKey } from '../../scenario/references.ts';
+import { demandStreamKey, stockPointKey } from '../../scenario/references.ts';
 import { createSampler } from '../../random/distributions/sampler.ts';
 import { buildDemandProfile, cumulativeProfile } from '../demandProfile.ts';
 import { drawWindows } from '../occurrences.ts';
@@ -182,7 +182,8 @@ export function buildDemandStreams(context: BuildContext, baseOfNode: ReadonlyMa
   const { scenario, streams, horizon, days, demandEntries, planIndex, productIndex } = context;
   const streamTable = new RowTable(demandEntries.length, STREAM_ROW_WIDTH);
   const demandStreams = demandEntries.map(({ entry, node, product }, i) => {
-    const key = stockPointKey(node, product);
+    // the random streams' names: the stock point's, and the segment's where the entry names one
+    const key = demandStreamKey(node, product, entry.segment);
     const shocks = entry.shocks.map((shock, j) => ({
       multiplier: shock.multiplier,
       windows: drawWindows(shock.occurrence, horizon, streams.stream(`shock:${key}:${shock.name ?? j}`)),
@@ -196,7 +197,7 @@ export function buildDemandStreams(context: BuildContext, baseOfNode: ReadonlyMa
     return new DemandStream(
       i,
       entry.type,
-      planIndex.get(key) ?? -1,
+      planIndex.get(stockPointKey(node, product)) ?? -1,
       productIndex.get(product)!,
       entry.type === 'arrivals' ? entry.customersPerDay : 1,
       quantity,
