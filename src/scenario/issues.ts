@@ -91,6 +91,8 @@ export type GraphRule =
   | 'demandWithoutStockPoint'
   | 'segmentNeeded'
   | 'segmentTwice'
+  | 'orderCountNotWhole'
+  | 'zoneDemandDelivery'
   | 'duplicateShock'
   | 'duplicateDisruption'
   | 'serviceTargetNoOrderingCost'

@@ -186,6 +186,7 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
         }
         const key = stockPointKey(node, product);
         if (nodes.get(node)?.type === 'zone') {
+          if (entry.type === 'arrivals' && entry.delivery !== undefined) report(`demand[${i}].delivery`, `orders in an online zone ("${node}") are delivered as its fulfilment entry says: remove "delivery" here`, graph('zoneDemandDelivery', { node }));
           if (entry.type !== 'arrivals') report(`demand[${i}].type`, `demand in an online zone ("${node}") is a stream of orders: expected "arrivals", got "${entry.type}"`, graph('zoneDemandIsArrivals', { node, type: entry.type }));
         } else if (!stockPoints.has(key)) report(`demand[${i}]`, `demand for ${product} at "${node}" needs a stock point ${key}`, graph('demandWithoutStockPoint', { product, node, key }));
         const entries = entriesOfKey.get(key);
@@ -195,6 +196,15 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     }
     if (entry.type === 'arrivals') checkNonNegative(entry.quantity, `demand[${i}].quantity`, 'an order quantity', report);
     if (entry.type === 'perPeriod') checkNonNegative(entry.quantity, `demand[${i}].quantity`, 'daily demand', report);
+    if ((entry.type === 'arrivals' || entry.type === 'orders') && entry.delivery !== undefined) checkNonNegative(entry.delivery.leadTime, `demand[${i}].delivery.leadTime`, 'a delivery lead time', report);
+    if (entry.type === 'orders') {
+      checkNonNegative(entry.size, `demand[${i}].size`, 'an order size', report);
+      if (entry.ordersPerDay !== undefined) {
+        checkNonNegative(entry.ordersPerDay, `demand[${i}].ordersPerDay`, 'a count of orders', report);
+        const notWhole = notWholeNumbers(entry.ordersPerDay);
+        if (notWhole !== null) report(`demand[${i}].ordersPerDay${notWhole.at}`, `a count of orders per day is a whole number: expected a distribution of whole numbers (poisson, negativeBinomial, discreteUniform, or constant and empirical with whole values), got "${notWhole.type}"`, graph('orderCountNotWhole', { type: notWhole.type }));
+      }
+    }
     entry.shocks.forEach((shock, j) => checkOccurrence(shock.occurrence, `demand[${i}].shocks[${j}].occurrence`, report));
   });
 
@@ -462,6 +472,26 @@ function checkNonNegative(spec: Distribution, path: string, what: string, report
   })();
   if (lowest < 0) report(path, `${what} cannot be negative, but this distribution can draw ${lowest}`, graph('negativeDraw', { what, lowest }));
   if (spec.type === 'normal' && spec.mean < 0) report(`${path}.mean`, `${what} cannot be negative; expected a mean >= 0, got ${spec.mean}`, graph('negativeMean', { what, mean: spec.mean }));
+}
+
+/** Where a distribution may draw other than whole numbers (the path below it, and the offending type), or null. */
+function notWholeNumbers(spec: Distribution): { at: string; type: string } | null {
+  switch (spec.type) {
+    case 'intermittent': {
+      const inner = notWholeNumbers(spec.size);
+      return inner === null ? null : { at: `.size${inner.at}`, type: inner.type };
+    }
+    case 'poisson':
+    case 'negativeBinomial':
+    case 'discreteUniform':
+      return null;
+    case 'constant':
+      return Number.isInteger(spec.value) ? null : { at: '.value', type: 'constant' };
+    case 'empirical':
+      return spec.values.every(Number.isInteger) ? null : { at: '.values', type: 'empirical' };
+    default:
+      return { at: '', type: spec.type };
+  }
 }
 
 type Report = (path: string, message: string, detail?: IssueDetail) => void;

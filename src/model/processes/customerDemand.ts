@@ -9,6 +9,7 @@ import { createSampler } from '../../random/distributions/sampler.ts';
 import { buildDemandProfile, cumulativeProfile } from '../demandProfile.ts';
 import { drawWindows } from '../occurrences.ts';
 import { RowTable } from '../rowTable.ts';
+import { meanOrdersPerDay } from '../demandMoments.ts';
 import type { BuildContext } from './buildContext.ts';
 import { POINT_ROW_WIDTH } from '../counters.ts';
 import type { OnlineFulfilment } from './onlineFulfilment.ts';
@@ -125,11 +126,25 @@ export class CustomerDemand {
     const now = this.env.now;
     const day = Math.round(now);
     for (const stream of this.periodDemandStreams) {
+      if (stream.kind === 'orders') {
+        this.dayOfOrders(stream, day);
+        continue;
+      }
       const quantity = stream.dayQuantity(day);
       // each unit of per-period demand counts as one customer's purchase for churn decisions
       if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 0, stream.customers);
     }
     if (day + 1 < this.horizon) this.env.schedule(day + 1, EventKind.periodDemand, 0, 0, Priority.periodDemand);
+  }
+
+  /** The day's customer orders of an `orders` stream, one after another, each one customer's (an order of size 0 is none). */
+  private dayOfOrders(stream: DemandStream, day: number): void {
+    const orders = stream.dayOrders(day);
+    const point = this.stockPoints[stream.stockPoint];
+    for (let k = 0; k < orders; k++) {
+      const size = stream.fixedQuantity >= 0 ? stream.fixedQuantity : stream.quantity!.sample();
+      if (size > 0) this.customerDemand(point, size, 1, stream.customers);
+    }
   }
 
   /**
@@ -192,22 +207,25 @@ export function buildDemandStreams(context: BuildContext, baseOfNode: ReadonlyMa
     const profile = buildDemandProfile(days, entry.seasonality, entry.trendPerYear, shocks, endOfLife);
     const base = baseOfNode.get(node) ?? null;
     base?.demandStreams.push(i);
-    const quantity =
-      entry.type === 'history' ? null : createSampler(entry.quantity, streams.stream(`quantity:${key}`), { nonNegative: true });
+    // an order's size (orders) is drawn as an arrival's quantity; the day's count of orders from its own stream
+    const spec = entry.type === 'history' ? null : entry.type === 'orders' ? entry.size : entry.quantity;
+    const quantity = spec === null ? null : createSampler(spec, streams.stream(`quantity:${key}`), { nonNegative: true });
+    const counts = entry.type === 'orders' && entry.ordersPerDay !== undefined ? createSampler(entry.ordersPerDay, streams.stream(`orders:${key}`), { nonNegative: true }) : null;
     return new DemandStream(
       i,
       entry.type,
       planIndex.get(stockPointKey(node, product)) ?? -1,
       productIndex.get(product)!,
-      entry.type === 'arrivals' ? entry.customersPerDay : 1,
+      entry.type === 'arrivals' ? entry.customersPerDay : entry.type === 'orders' ? meanOrdersPerDay(entry) : 1,
       quantity,
-      entry.type === 'history' ? (entry.series as number[]) : null,
+      entry.type === 'history' ? (entry.series as number[]) : entry.type === 'orders' ? (entry.history ?? null) : null,
       profile,
       cumulativeProfile(profile, days),
       streams.state(`arrivals:${key}`),
       base,
       days,
       streamTable.row(i),
+      counts,
     );
   });
   return { demandStreams, streamTable: streamTable.data };
