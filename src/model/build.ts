@@ -66,6 +66,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
 
   const { zones, routes, routeOf } = buildOnlineRoutes(context, baseOfNode);
   const { demandStreams, streamTable } = buildDemandStreams(context, baseOfNode);
+  // customers order one order at a time at a stock point (not an online zone's): the order KPIs apply there
+  for (const stream of demandStreams) if (stream.stockPoint >= 0 && (stream.kind === 'arrivals' || stream.kind === 'orders')) stockPoints[stream.stockPoint].takesOrders = true;
   const disruptions = buildDisruptions(context, network, laneIndex);
   const recalls = buildRecalls(context, network, recalledProducts);
   const { warnings, warningSources } = modelWarnings(context, stockPoints);

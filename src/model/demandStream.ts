@@ -2,6 +2,7 @@ import { aleaNext } from '../random/streams.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import type { CustomerBase } from './customerBase.ts';
 import { exponentialGap } from '../math/libm.ts';
+import type { DeliveryTerms } from './processes/customerDelivery.ts';
 
 export type DemandKind = 'arrivals' | 'perPeriod' | 'history' | 'orders';
 
@@ -67,6 +68,8 @@ export class DemandStream {
     row: Float64Array = new Float64Array(STREAM_ROW_WIDTH),
     /** orders: the day's count of orders when drawn (else `history` holds the counts) */
     readonly counts: Sampler | null = null,
+    /** how its orders reach their customers, or null: carried away when served */
+    readonly delivery: DeliveryTerms | null = null,
   ) {
     this.hot = row;
     this.hot.set(gapState, HOT.gapState);
@@ -77,7 +80,7 @@ export class DemandStream {
     this.fixedQuantity = quantity !== null && quantity.variance === 0 && quantity.mean >= 0 ? quantity.mean : -1;
     this.hot[HOT.fixedQuantity] = this.fixedQuantity;
     this.hot[HOT.rate] = this.currentRate();
-    this.steady = kind === 'arrivals' && profile === null && this.fixedQuantity > 0;
+    this.steady = kind === 'arrivals' && profile === null && this.fixedQuantity > 0 && delivery === null;
   }
 
   /** Customers per day now: the written rate times the customer base's demand factor. */

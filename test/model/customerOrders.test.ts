@@ -94,3 +94,69 @@ describe('orders demand: the engine', () => {
     expect(Math.abs(orders - 30_000)).toBeLessThan(4 * Math.sqrt(30_000));
   });
 });
+
+describe('customer orders: delivery to the customer and the order KPIs (docs/KPIS.md)', () => {
+  const orders = (history: number[], size: number, delivery?: Extract<DemandInput, { type: 'orders' }>['delivery']): DemandInput => ({ type: 'orders', node: 'st', product: 'w', history, size: { type: 'constant', value: size }, ...(delivery ? { delivery } : {}) });
+
+  it('orders served at once reach their customers a lead time later; the delivery cost goes into transport cost', () => {
+    // 2 orders of 3 on day 0, 1 on day 2; delivered 2 days later (days 2 and 4, due then: on time);
+    // each shipment costs 5 + 0.5 x 3 = 6.5: 19.5 in all
+    const delivery = { leadTime: { type: 'constant', value: 2 }, costPerOrder: 5, costPerUnit: 0.5 } as const;
+    const kpis = runReplication(scenarioOf(store([orders([2, 0, 1, 0, 0], 3, delivery)], { horizon: 5 })), 0, 0).stockPoints[0].kpis;
+    expect([kpis.customerOrders, kpis.deliveriesReceived, kpis.avgDeliveryDays, kpis.orderFillRate, kpis.transportCost]).toEqual([3, 3, 2, 1, 19.5]);
+    // the horizon at day 4 comes before the delivery due then: placed 3, delivered 2, all 3 shipped and paid for
+    const cut = runReplication(scenarioOf(store([orders([2, 0, 1, 0, 0], 3, delivery)], { horizon: 4 })), 0, 0).stockPoints[0].kpis;
+    expect([cut.customerOrders, cut.deliveriesReceived, cut.orderFillRate, cut.transportCost]).toEqual([3, 2, 1, 19.5]);
+    // and the network rolls up the same sums
+    expect(runReplication(scenarioOf(store([orders([2, 0, 1, 0, 0], 3, delivery)], { horizon: 5 })), 0, 0).network.kpis.transportCost).toBe(19.5);
+  });
+
+  it('a backordered order ships when complete and is late against its due date', () => {
+    // 4 on hand, backorders, (R, S) = (1, 0), supplier lead time 1; orders of 3 on days 0 and 1,
+    // delivered 1 day after shipping, due 2 days after ordering. Day 0: served, delivered day 1 (on
+    // time). Day 1: 1 served, 2 owed; the review of day 2 orders 2, received day 3: the order ships
+    // day 3, delivered day 4, 3 days after it was placed, due day 3: late.
+    const delivery = { leadTime: { type: 'constant', value: 1 }, costPerOrder: 1, costPerUnit: 0.1, dueDays: 2 } as const;
+    const kpis = runReplication(scenarioOf(store([orders([1, 1, 0, 0, 0, 0], 3, delivery)], { horizon: 6, initialOnHand: 4, unmetDemand: 'backorder' })), 0, 0).stockPoints[0].kpis;
+    expect(kpis.customerOrders).toBe(2);
+    expect(kpis.deliveriesReceived).toBe(2);
+    expect(kpis.avgDeliveryDays).toBe(2); // (1 + 3) / 2
+    expect(kpis.orderFillRate).toBe(0.5);
+    expect(kpis.transportCost).toBeCloseTo(2.6, 12); // 2 x (1 + 0.1 x 3)
+    // the wait at the shelf is apart from the delivery: 0 and 2 days
+    expect(kpis.avgCustomerWait).toBe(1);
+  });
+
+  it('lost sales: an order short ships what it got (not in full), an order that gets nothing is settled as not in full and never delivered', () => {
+    // 4 on hand, never reordered; orders of 3 on days 0, 1, 2; delivery 1 day (due 1 day after the order).
+    // Day 0: 3 ship, on time in full. Day 1: 1 ships (2 lost). Day 2: nothing to ship.
+    const delivery = { leadTime: { type: 'constant', value: 1 }, costPerUnit: 1 } as const;
+    const kpis = runReplication(scenarioOf(store([orders([1, 1, 1, 0], 3, delivery)], { horizon: 4, initialOnHand: 4 })), 0, 0).stockPoints[0].kpis;
+    expect([kpis.customerOrders, kpis.deliveriesReceived, kpis.avgDeliveryDays, kpis.orderFillRate, kpis.transportCost]).toEqual([3, 2, 1, 1 / 3, 4]);
+  });
+
+  it('without delivery: counter sales served from stock are delivered at once (0 days), also on the fast path of steady arrivals', () => {
+    const arrivals: DemandInput = { type: 'arrivals', node: 'st', product: 'w', customersPerDay: 3 };
+    const result = runReplication(scenarioOf(store([arrivals], { horizon: 50 })), 0, 0);
+    const kpis = result.stockPoints[0].kpis;
+    expect(kpis.customerOrders).toBe(result.stockPoints[0].counters.demandUnits);
+    expect(kpis.customerOrders).toBeGreaterThan(100);
+    expect([kpis.deliveriesReceived, kpis.orderFillRate, kpis.avgDeliveryDays]).toEqual([kpis.customerOrders, 1, 0]);
+  });
+
+  it('do not apply where customers do not order one order at a time (a day’s units): null', () => {
+    const perPeriod: DemandInput = { type: 'perPeriod', node: 'st', product: 'w', quantity: { type: 'constant', value: 2 } };
+    const result = runReplication(scenarioOf(store([perPeriod])), 0, 0);
+    for (const kpis of [result.stockPoints[0].kpis, result.network.kpis]) {
+      expect([kpis.customerOrders, kpis.orderFillRate, kpis.avgDeliveryDays, kpis.deliveriesReceived]).toEqual([null, null, null, null]);
+    }
+  });
+
+  it('segments at one store add up in its order counts: walk-ins carried away, a wholesale customer’s orders delivered in 2 days', () => {
+    const walkIns: DemandInput = { ...orders([2, 2, 2, 2], 1), segment: 'retail' };
+    const wholesale: DemandInput = { ...orders([1, 0, 1, 0], 10, { leadTime: { type: 'constant', value: 2 }, costPerOrder: 20 }), segment: 'wholesale' };
+    const kpis = runReplication(scenarioOf(store([walkIns, wholesale], { horizon: 4 })), 0, 0).stockPoints[0].kpis;
+    // 8 walk-in orders delivered at once; wholesale orders of days 0 and 2 delivered days 2 and 4 (after the horizon)
+    expect([kpis.customerOrders, kpis.deliveriesReceived, kpis.avgDeliveryDays, kpis.orderFillRate, kpis.transportCost]).toEqual([10, 9, 2 / 9, 1, 40]);
+  });
+});

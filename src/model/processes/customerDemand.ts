@@ -13,6 +13,7 @@ import { meanOrdersPerDay } from '../demandMoments.ts';
 import type { BuildContext } from './buildContext.ts';
 import { POINT_ROW_WIDTH } from '../counters.ts';
 import type { OnlineFulfilment } from './onlineFulfilment.ts';
+import type { CustomerDelivery, DeliveryTerms } from './customerDelivery.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
 import type { CustomerChurn } from './customerChurn.ts';
@@ -47,6 +48,7 @@ export class CustomerDemand {
   private churn!: CustomerChurn;
   private sale!: CustomerSale;
   private online!: OnlineFulfilment;
+  private delivery!: CustomerDelivery;
 
   constructor(tables: ModelTables, streamRoutes: number[]) {
     this.env = tables.env;
@@ -72,6 +74,7 @@ export class CustomerDemand {
     this.churn = processes.churn;
     this.sale = processes.sale;
     this.online = processes.online;
+    this.delivery = processes.delivery;
   }
 
   /** The first arrival of each arrival stream, and the first day's per-period demand. */
@@ -97,7 +100,7 @@ export class CustomerDemand {
     if (quantity <= 0) return;
     const route = this.streamRoute[streamIndex];
     if (route >= 0) this.online.order(route, quantity, stream.customers);
-    else this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers);
+    else this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 1, stream.customers, streamIndex);
   }
 
   /**
@@ -117,7 +120,7 @@ export class CustomerDemand {
     const point = this.streamPoint[streamIndex];
     const row = point * POINT_ROW_WIDTH;
     if (!sellFromShelf(this.pointTable, row, now, quantity)) {
-      return this.customerDemand(this.stockPoints[point], quantity, 1, this.demandStreams[streamIndex].customers);
+      return this.customerDemand(this.stockPoints[point], quantity, 1, this.demandStreams[streamIndex].customers, streamIndex);
     }
     if (policyMayOrder(this.pointTable, row)) this.replenishment.reviewContinuous(this.stockPoints[point]);
   }
@@ -132,7 +135,7 @@ export class CustomerDemand {
       }
       const quantity = stream.dayQuantity(day);
       // each unit of per-period demand counts as one customer's purchase for churn decisions
-      if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 0, stream.customers);
+      if (quantity > 0) this.customerDemand(this.stockPoints[stream.stockPoint], quantity, 0, stream.customers, stream.index);
     }
     if (day + 1 < this.horizon) this.env.schedule(day + 1, EventKind.periodDemand, 0, 0, Priority.periodDemand);
   }
@@ -143,20 +146,23 @@ export class CustomerDemand {
     const point = this.stockPoints[stream.stockPoint];
     for (let k = 0; k < orders; k++) {
       const size = stream.fixedQuantity >= 0 ? stream.fixedQuantity : stream.quantity!.sample();
-      if (size > 0) this.customerDemand(point, size, 1, stream.customers);
+      if (size > 0) this.customerDemand(point, size, 1, stream.customers, stream.index);
     }
   }
 
   /**
    * A customer order of `quantity` units at `point` (`customers` = 1), or a day's demand
    * (`customers` = 0: each unit is one customer's purchase). Served from the shelf when there is no
-   * queue; what is short is lost or backordered, and the customers it was short for may leave.
+   * queue; what is short is lost or backordered, and the customers it was short for may leave. An
+   * order (`customers` = 1) of demand stream `stream` ships to its customer when complete, or with
+   * what the shelf could give when the rest is lost (customerDelivery.ts).
    */
-  private customerDemand(point: StockPoint, quantity: number, customers: number, base: CustomerBase | null): void {
+  private customerDemand(point: StockPoint, quantity: number, customers: number, base: CustomerBase | null, stream: number): void {
     const now = this.env.now;
     point.accrue(now);
     const c = point.counters;
     c.demandUnits += quantity;
+    if (customers > 0) c.customerOrders++;
     const served = point.backlog.length === 0 ? Math.min(point.onHand, quantity) : 0;
     if (served > 0) {
       this.sale.sell(point, served, customers);
@@ -168,20 +174,33 @@ export class CustomerDemand {
       c.stockoutPenalties += short * point.stockoutPenalty;
       const disappointed = customers > 0 ? customers : Math.ceil(short - 1e-9);
       if (point.backorderCustomers) {
-        // the order (or each unit of a day's demand) is delivered, and its wait counted, when filled
-        point.owe(short, customers > 0 ? CUSTOMER : CUSTOMER_UNITS, now);
+        // the order (or each unit of a day's demand) is delivered, and its wait counted, when filled;
+        // an order with delivery terms waits under its own requester, which says how it is delivered
+        const requester = customers === 0 ? CUSTOMER_UNITS : this.demandStreams[stream].delivery !== null ? this.delivery.waiting(stream, quantity) : CUSTOMER;
+        point.owe(short, requester, now);
         c.backorderedUnits += short;
         c.customerBackorderedUnits += short;
-        if (customers === 0) c.deliveredOrders += served;
+        if (customers === 0) {
+          c.deliveredOrders += served;
+          c.deliveredOrdersOffFastPath += served;
+        }
         if (base) this.churn.disappoint(point, base, disappointed, base.churnOnBackorder, CAUSE.backorder);
       } else {
         // what could be served was delivered at once; the rest is lost
         c.lostUnits += short;
         c.deliveredOrders += customers > 0 ? (served > 0 ? customers : 0) : served;
+        c.deliveredOrdersOffFastPath += customers > 0 ? (served > 0 ? customers : 0) : served;
+        // the order ships what it got, incomplete, or is lost outright
+        if (customers > 0) {
+          if (served > 0) this.delivery.ship(point, stream, now, served, false);
+          else this.delivery.lost(point);
+        }
         if (base) this.churn.disappoint(point, base, disappointed, base.churnOnStockout, CAUSE.stockout);
       }
     } else {
       c.deliveredOrders += customers > 0 ? customers : quantity;
+      c.deliveredOrdersOffFastPath += customers > 0 ? customers : quantity;
+      if (customers > 0) this.delivery.ship(point, stream, now, quantity, true);
       // a shortfall of rounding dust (the shelf held 2.9999999999 of 3 units) is no stockout: the
       // order counts as served, and the dust it did not get is written off as lost, so units balance
       if (short > 0) c.lostUnits += short;
@@ -210,6 +229,12 @@ export function buildDemandStreams(context: BuildContext, baseOfNode: ReadonlyMa
     // an order's size (orders) is drawn as an arrival's quantity; the day's count of orders from its own stream
     const spec = entry.type === 'history' ? null : entry.type === 'orders' ? entry.size : entry.quantity;
     const quantity = spec === null ? null : createSampler(spec, streams.stream(`quantity:${key}`), { nonNegative: true });
+    const terms = entry.type === 'history' || entry.type === 'perPeriod' ? undefined : entry.delivery;
+    let delivery: DeliveryTerms | null = null;
+    if (terms !== undefined) {
+      const leadTime = createSampler(terms.leadTime, streams.stream(`delivery:${key}`), { nonNegative: true });
+      delivery = { leadTime, costPerOrder: terms.costPerOrder, costPerUnit: terms.costPerUnit, dueDays: terms.dueDays ?? leadTime.mean };
+    }
     const counts = entry.type === 'orders' && entry.ordersPerDay !== undefined ? createSampler(entry.ordersPerDay, streams.stream(`orders:${key}`), { nonNegative: true }) : null;
     return new DemandStream(
       i,
@@ -226,6 +251,7 @@ export function buildDemandStreams(context: BuildContext, baseOfNode: ReadonlyMa
       days,
       streamTable.row(i),
       counts,
+      delivery,
     );
   });
   return { demandStreams, streamTable: streamTable.data };
