@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { idsOf, stockPointKey } from '../scenario/references.ts';
-import { distributionMean, distributionVariance } from '../random/distributions/sampler.ts';
+import { dailyDemandMoments } from '../model/demandMoments.ts';
 
 /**
  * ABC and XYZ classes of the stock points, for the web app's per-SKU results table: which stock
@@ -61,22 +61,9 @@ export function demandMoments(scenario: Pick<Scenario, 'demand' | 'fulfilment'>)
   const nearestWarehouse = new Map(scenario.fulfilment.map((entry) => [entry.zone, entry.from[0]?.warehouse]));
   const moments = new Map<string, DemandMoments>();
   for (const entry of scenario.demand) {
-    let mean: number;
-    let variance: number;
-    if (entry.type === 'arrivals') {
-      const q = distributionMean(entry.quantity, { nonNegative: true });
-      const qVariance = distributionVariance(entry.quantity, { nonNegative: true });
-      mean = entry.customersPerDay * q;
-      variance = entry.customersPerDay * (qVariance + q * q);
-    } else if (entry.type === 'perPeriod') {
-      mean = distributionMean(entry.quantity, { nonNegative: true });
-      variance = distributionVariance(entry.quantity, { nonNegative: true });
-    } else {
-      if (!Array.isArray(entry.series)) continue;
-      const series = entry.series;
-      mean = series.reduce((a, b) => a + b, 0) / series.length;
-      variance = series.length > 1 ? series.reduce((a, b) => a + (b - mean) ** 2, 0) / (series.length - 1) : 0;
-    }
+    const entryMoments = dailyDemandMoments(entry);
+    if (entryMoments === null) continue;
+    const { mean, variance } = entryMoments;
     for (const node of idsOf(entry.node)) {
       const servedFrom = nearestWarehouse.get(node) ?? node;
       for (const product of idsOf(entry.product)) {

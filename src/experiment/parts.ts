@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario/schema.ts';
-import { idsOf, stockPointKey } from '../scenario/references.ts';
+import { demandStreamKey, idsOf, stockPointKey } from '../scenario/references.ts';
 import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import { AUTO_SERIES_LIMIT, planStockPoints, variantsOf } from '../model/build.ts';
 import { independentParts, type IndependentPart } from '../model/independentParts.ts';
@@ -338,7 +338,7 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
   // warnings: the stock points' in stock point order, then the demand entries' in demand order
   const pointOrder = new Map(keys.map((key, i) => [`point:${key}`, i]));
   const demandOrder = new Map<string, number>();
-  for (const entry of whole.demand) for (const node of idsOf(entry.node)) for (const product of idsOf(entry.product)) demandOrder.set(`demand:${stockPointKey(node, product)}`, demandOrder.size);
+  for (const entry of whole.demand) for (const node of idsOf(entry.node)) for (const product of idsOf(entry.product)) demandOrder.set(`demand:${demandStreamKey(node, product, entry.segment)}`, demandOrder.size);
   const warnings = [...byPart.values()]
     .flatMap((run) => run.result.warnings.map((text, k) => ({ text, source: run.warningSources[k] })))
     .map(({ text, source }) => ({ text, rank: pointOrder.has(source) ? pointOrder.get(source)! : keys.length + (demandOrder.get(source) ?? 0) }))

@@ -3,6 +3,7 @@ import type { BudgetDriver, BudgetFix, MultiplierCause, ScenarioIssue } from '..
 import { idsOf, stockPointKey } from '../scenario/references.ts';
 import { distributionMean } from '../random/distributions/sampler.ts';
 import { planStockPoints, variantsOf } from '../model/build.ts';
+import { meanOrdersPerDay } from '../model/demandMoments.ts';
 import { DAILY_LEVELS, ONLINE_LEVELS } from '../model/dailySeries.ts';
 import { SKIPPING_LIMIT } from '../random/distributions/binomial.ts';
 import { BULK_HITS } from '../model/lots.ts';
@@ -186,6 +187,30 @@ export function estimateRun(scenario: Scenario, options: BudgetOptions = {}): Ru
                 facts: { kind: 'customers', customers: entryCustomers, perDay: entry.customersPerDay, stockPoints: pairs.length, days, multiplier: mass.multiplier > 1.5 ? mass.multiplier : null },
               };
       parts.push({ seconds: entryEvents * SECONDS_PER_EVENT, driver });
+    } else if (entry.type === 'orders') {
+      // a count a day per stream, then each order as a customer's (its sale, a one-for-one order, a delivery)
+      const perDay = meanOrdersPerDay(entry);
+      const size = meanOf(entry.size);
+      let entryEvents = pairs.length * days;
+      let entryOrders = 0;
+      for (const { node, product } of pairs) {
+        const orders = Math.min(HUGE, perDay * mass.multiplier * days);
+        entryOrders += orders;
+        arrivalsAt.set(stockPointKey(node, product), (arrivalsAt.get(stockPointKey(node, product)) ?? 0) + orders);
+        const perOrder = 1 + (oneForOne.get(stockPointKey(node, product)) ?? 0) + (entry.delivery !== undefined ? 1 : 0);
+        entryEvents += orders * (perOrder + returnDrawsPerSale(scenario, product, size));
+      }
+      customers += entryOrders;
+      events += entryEvents;
+      const path = entry.history !== undefined ? `demand[${i}].history` : `demand[${i}].ordersPerDay`;
+      parts.push({
+        seconds: entryEvents * SECONDS_PER_EVENT,
+        driver: {
+          path: mass.driver !== null && mass.driverFactor >= 10 ? mass.driver : path,
+          what: `${count(entryOrders)} customer orders (${count(perDay)} a day × ${count(pairs.length)} stock ${pairs.length === 1 ? 'point' : 'points'} × ${count(days)} days${mass.multiplier > 1.5 ? `, × ${count(mass.multiplier)} on average for seasonality, growth and shocks` : ''})`,
+          facts: { kind: 'customers', customers: entryOrders, perDay, stockPoints: pairs.length, days, multiplier: mass.multiplier > 1.5 ? mass.multiplier : null },
+        },
+      });
     } else {
       // one draw or value a day per stream, inside the day's demand event
       const entryEvents = pairs.length * days;

@@ -35,6 +35,8 @@ export function perturb(scenario: Scenario, input: SensitivityInput, factor: num
       copy.demand = copy.demand.map((entry) => {
         if (entry.type === 'arrivals') return mark({ ...entry, customersPerDay: entry.customersPerDay * factor });
         if (entry.type === 'perPeriod') return mark({ ...entry, quantity: scaleDistribution(entry.quantity, factor) });
+        // order counts stay whole: the orders grow instead
+        if (entry.type === 'orders') return mark({ ...entry, size: scaleDistribution(entry.size, factor) });
         if (Array.isArray(entry.series)) return mark({ ...entry, series: entry.series.map((value) => value * factor) });
         return entry;
       });
@@ -42,6 +44,10 @@ export function perturb(scenario: Scenario, input: SensitivityInput, factor: num
     case 'demandVariability':
       copy.demand = copy.demand.map((entry) => {
         if (entry.type === 'history') return entry;
+        if (entry.type === 'orders') {
+          const spreadSize = spreadDistribution(entry.size, factor);
+          return spreadSize === null ? entry : mark({ ...entry, size: spreadSize });
+        }
         const spread = spreadDistribution(entry.quantity, factor);
         return spread === null ? entry : mark({ ...entry, quantity: spread });
       });

@@ -19,6 +19,11 @@ export const KPI_NAMES = [
   'avgBackorders',
   'noBackorderRate',
   'waitingDemandShare',
+  // customer orders (arrivals and orders entries): placed, on time in full, delivery to the customer
+  'customerOrders',
+  'orderFillRate',
+  'avgDeliveryDays',
+  'deliveriesReceived',
   // stages with servers (production, picking): the queue before them
   'queueWait',
   'queueLength',
@@ -89,6 +94,10 @@ export const KPI_KINDS: Readonly<Record<KpiName, KpiKind>> = {
   avgBackorders: 'quantity',
   noBackorderRate: 'ratio',
   waitingDemandShare: 'ratio',
+  customerOrders: 'quantity',
+  orderFillRate: 'ratio',
+  avgDeliveryDays: 'days',
+  deliveriesReceived: 'quantity',
   queueWait: 'days',
   queueLength: 'quantity',
   waitProbability: 'ratio',
@@ -187,6 +196,17 @@ export interface KpiCounters {
   waitingUnits: number;
   customerWaitingUnits: number;
   customerWaitingPoints: number;
+  /**
+   * customer orders (arrivals and orders entries at stock points; `orderPoints` the points taking
+   * them): placed; settled (delivered, or lost outright) and of those delivered complete by their due
+   * date (orderFillRate); delivered, and their days from order to delivery (avgDeliveryDays)
+   */
+  orderPoints: number;
+  customerOrders: number;
+  orderOutcomes: number;
+  ordersOnTimeInFull: number;
+  customerDeliveries: number;
+  deliveryDays: number;
   /** replenishment orders received in full, and units received for replenishment orders */
   ordersReceived: number;
   unitsReceived: number;
@@ -296,6 +316,12 @@ export function emptyCounters(windowDays: number): KpiCounters {
     waitingUnits: 0,
     customerWaitingUnits: 0,
     customerWaitingPoints: 0,
+    orderPoints: 0,
+    customerOrders: 0,
+    orderOutcomes: 0,
+    ordersOnTimeInFull: 0,
+    customerDeliveries: 0,
+    deliveryDays: 0,
     ordersReceived: 0,
     unitsReceived: 0,
     stageArrivals: 0,
@@ -387,6 +413,12 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.waitingUnits += part.customerWaitingUnits;
   total.customerWaitingUnits += part.customerWaitingUnits;
   total.customerWaitingPoints += part.customerWaitingPoints;
+  total.orderPoints += part.orderPoints;
+  total.customerOrders += part.customerOrders;
+  total.orderOutcomes += part.orderOutcomes;
+  total.ordersOnTimeInFull += part.ordersOnTimeInFull;
+  total.customerDeliveries += part.customerDeliveries;
+  total.deliveryDays += part.deliveryDays;
   total.ordersReceived += part.ordersReceived;
   total.unitsReceived += part.unitsReceived;
   total.stageArrivals += part.stageArrivals;
@@ -474,6 +506,11 @@ export function computeKpis(c: KpiCounters): Kpis {
     avgBackorders: c.areaBackorders / days,
     noBackorderRate: c.backorderPoints > 0 ? c.daysWithoutBackorders / (days * c.backorderPoints) : null,
     // a stock point: where any demand may wait; a roll-up: where customers may
+    // where customers order one order at a time (arrivals and orders entries at stock points)
+    customerOrders: c.orderPoints > 0 ? c.customerOrders : null,
+    orderFillRate: c.orderPoints > 0 ? ratio(c.ordersOnTimeInFull, c.orderOutcomes) : null,
+    avgDeliveryDays: c.orderPoints > 0 ? ratio(c.deliveryDays, c.customerDeliveries) : null,
+    deliveriesReceived: c.orderPoints > 0 ? c.customerDeliveries : null,
     waitingDemandShare: (c.stockPoints === 1 ? c.backorderPoints > 0 : c.customerWaitingPoints > 0) ? ratio(c.waitingUnits, c.demandUnits) : null,
     queueWait: stages ? ratio(c.stageWaitDays, c.stageStarts) : null,
     queueLength: stages ? c.stageAreaQueue / days : null,

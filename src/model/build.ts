@@ -1,5 +1,5 @@
 import type { Scenario, Variant } from '../scenario/schema.ts';
-import { stockPointKey } from '../scenario/references.ts';
+import { demandStreamKey, stockPointKey } from '../scenario/references.ts';
 import { Simulation } from './simulation.ts';
 import { LotRegistry } from './lots.ts';
 import { productCareOf, productsInLots } from './productCare.ts';
@@ -66,6 +66,8 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
 
   const { zones, routes, routeOf } = buildOnlineRoutes(context, baseOfNode);
   const { demandStreams, streamTable } = buildDemandStreams(context, baseOfNode);
+  // customers order one order at a time at a stock point (not an online zone's): the order KPIs apply there
+  for (const stream of demandStreams) if (stream.stockPoint >= 0 && (stream.kind === 'arrivals' || stream.kind === 'orders')) stockPoints[stream.stockPoint].takesOrders = true;
   const disruptions = buildDisruptions(context, network, laneIndex);
   const recalls = buildRecalls(context, network, recalledProducts);
   const { warnings, warningSources } = modelWarnings(context, stockPoints);
@@ -116,8 +118,8 @@ function modelWarnings(context: BuildContext, stockPoints: StockPoint[]): { warn
   }
   for (const { entry, node, product } of demandEntries) {
     if (entry.type === 'history' && (entry.series as number[]).length < days) {
-      warningSources.push(`demand:${stockPointKey(node, product)}`);
-      warnings.push(`demand for ${node}/${product}: the history has ${(entry.series as number[]).length} days and the horizon ${days}; it is replayed from the start when it runs out.`);
+      warningSources.push(`demand:${demandStreamKey(node, product, entry.segment)}`);
+      warnings.push(`demand for ${demandStreamKey(node, product, entry.segment)}: the history has ${(entry.series as number[]).length} days and the horizon ${days}; it is replayed from the start when it runs out.`);
     }
   }
 

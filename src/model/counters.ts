@@ -502,6 +502,52 @@ export class Counters {
     this.rare[20] = value;
   }
 
+  /** customer orders placed at this point but those the fast path served at once (they are derived: see windowSince) */
+  get customerOrders(): number {
+    return this.rare[23];
+  }
+  set customerOrders(value: number) {
+    this.rare[23] = value;
+  }
+  /** customer orders settled (delivered to the customer, or lost outright), but the fast path's */
+  get orderOutcomes(): number {
+    return this.rare[24];
+  }
+  set orderOutcomes(value: number) {
+    this.rare[24] = value;
+  }
+  /** customer orders delivered complete by their due date, but the fast path's */
+  get ordersOnTimeInFull(): number {
+    return this.rare[25];
+  }
+  set ordersOnTimeInFull(value: number) {
+    this.rare[25] = value;
+  }
+  /** customer orders delivered to their customers, but the fast path's */
+  get customerDeliveries(): number {
+    return this.rare[26];
+  }
+  set customerDeliveries(value: number) {
+    this.rare[26] = value;
+  }
+  /** days from order to delivery, summed over delivered customer orders */
+  get deliveryDays(): number {
+    return this.rare[27];
+  }
+  set deliveryDays(value: number) {
+    this.rare[27] = value;
+  }
+  /**
+   * every count of `deliveredOrders` but the fast path's (a steady arrival served at once,
+   * stockPoint.ts `sellFromShelf`): the difference is the orders it served, complete and on time
+   */
+  get deliveredOrdersOffFastPath(): number {
+    return this.rare[28];
+  }
+  set deliveredOrdersOffFastPath(value: number) {
+    this.rare[28] = value;
+  }
+
   /** Units taken from the shelf: sold, or shipped downstream. */
   get issuedUnits(): number {
     return this.filledImmediatelyUnits + this.filledFromBackorderUnits;
@@ -537,6 +583,8 @@ export class Counters {
       backorders: boolean;
       /** customers short here may wait (walk-in customers backordered, or online orders) */
       customersWait: boolean;
+      /** customers order here one order at a time (arrivals or orders entries): the order KPIs apply */
+      takesOrders: boolean;
     },
   ): KpiCounters {
     const v = this.values;
@@ -570,6 +618,16 @@ export class Counters {
     if (point.customersWait) {
       c.customerWaitingPoints = 1;
       c.customerWaitingUnits = r(RARE.customerBackorderedUnits);
+    }
+    if (point.takesOrders) {
+      // the fast path's orders: served at once in full and carried away (no delivery terms)
+      const fast = d(FIELD.deliveredOrders) - r(RARE.deliveredOrdersOffFastPath);
+      c.orderPoints = 1;
+      c.customerOrders = fast + r(RARE.customerOrders);
+      c.orderOutcomes = fast + r(RARE.orderOutcomes);
+      c.ordersOnTimeInFull = fast + r(RARE.ordersOnTimeInFull);
+      c.customerDeliveries = fast + r(RARE.customerDeliveries);
+      c.deliveryDays = r(RARE.deliveryDays);
     }
     c.ordersReceived = r(RARE.ordersReceived);
     c.unitsReceived = r(RARE.replenishedUnits);
@@ -732,10 +790,16 @@ export const RARE = {
   replenishedUnits: 20,
   outdatedInPeriodsSum: 21,
   endOfPeriodOnHandBeforeOutdatingSum: 22,
+  customerOrders: 23,
+  orderOutcomes: 24,
+  ordersOnTimeInFull: 25,
+  customerDeliveries: 26,
+  deliveryDays: 27,
+  deliveredOrdersOffFastPath: 28,
 } as const;
 
 /** Numbers in each stock point's `rare` array. */
-export const RARE_WIDTH = 23;
+export const RARE_WIDTH = 29;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
 export const POINT_ROW_WIDTH = 48;

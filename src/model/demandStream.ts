@@ -2,15 +2,18 @@ import { aleaNext } from '../random/streams.ts';
 import type { Sampler } from '../random/distributions/sampler.ts';
 import type { CustomerBase } from './customerBase.ts';
 import { exponentialGap } from '../math/libm.ts';
+import type { DeliveryTerms } from './processes/customerDelivery.ts';
 
-export type DemandKind = 'arrivals' | 'perPeriod' | 'history';
+export type DemandKind = 'arrivals' | 'perPeriod' | 'history' | 'orders';
 
 /**
  * Customer demand for one product at one stock point, in one of three forms:
  * - arrivals: a Poisson process of customers (rate customersPerDay x day multiplier x customer-base
  *   factor), each buying a drawn quantity;
  * - perPeriod: one draw per day, at the start of the day;
- * - history: a daily series replayed (and repeated when the horizon is longer).
+ * - history: a daily series replayed (and repeated when the horizon is longer);
+ * - orders: a count of customer orders each day (drawn, or replayed from a history of counts), each
+ *   of a drawn size, at the start of the day.
  *
  * Interarrival times and quantities come from separate streams, so that changing the quantity
  * distribution leaves the arrival times unchanged (and vice versa).
@@ -63,16 +66,21 @@ export class DemandStream {
     readonly days: number,
     /** this stream's row in the simulation's table of streams (STREAM_ROW_WIDTH numbers) */
     row: Float64Array = new Float64Array(STREAM_ROW_WIDTH),
+    /** orders: the day's count of orders when drawn (else `history` holds the counts) */
+    readonly counts: Sampler | null = null,
+    /** how its orders reach their customers, or null: carried away when served */
+    readonly delivery: DeliveryTerms | null = null,
   ) {
     this.hot = row;
     this.hot.set(gapState, HOT.gapState);
     this.hot[HOT.pendingArrival] = -1;
     this.hot[HOT.pendingTime] = Infinity;
+    // orders: `quantity` draws an order's size, and `ratePerDay` is the mean count of orders a day
     this.meanQuantity = quantity !== null ? quantity.mean : history!.reduce((sum, value) => sum + value, 0) / history!.length;
     this.fixedQuantity = quantity !== null && quantity.variance === 0 && quantity.mean >= 0 ? quantity.mean : -1;
     this.hot[HOT.fixedQuantity] = this.fixedQuantity;
     this.hot[HOT.rate] = this.currentRate();
-    this.steady = kind === 'arrivals' && profile === null && this.fixedQuantity > 0;
+    this.steady = kind === 'arrivals' && profile === null && this.fixedQuantity > 0 && delivery === null;
   }
 
   /** Customers per day now: the written rate times the customer base's demand factor. */
@@ -87,6 +95,18 @@ export class DemandStream {
     const multiplier = this.profile ? this.profile[day] : 1;
     const factor = this.customers ? this.customers.demandFactor : 1;
     return base * multiplier * factor;
+  }
+
+  /**
+   * Orders on day `day` (orders): the day's count, drawn or replayed, times the day's multiplier and the
+   * customer base's factor, rounded to the nearest whole order (half up) when these are not 1.
+   */
+  dayOrders(day: number): number {
+    const base = this.counts !== null ? this.counts.sample() : this.history![day % this.history!.length];
+    const multiplier = this.profile ? this.profile[day] : 1;
+    const factor = this.customers ? this.customers.demandFactor : 1;
+    const scaled = base * multiplier * factor;
+    return scaled === base ? base : Math.floor(scaled + 0.5);
   }
 
   /**

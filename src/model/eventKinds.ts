@@ -46,6 +46,8 @@ export const EventKind = {
   promiseCheck: 19,
   /** a stock point with an allocation rule shares what it has among those it owes (once per instant) */
   allocation: 20,
+  /** a customer order with delivery terms reaches its customer */
+  customerDelivery: 21,
   /** the end of the measured window: after the last day is recorded, before anything else at that time */
   horizon: 10,
 } as const;

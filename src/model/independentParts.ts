@@ -82,8 +82,9 @@ import { planStockPoints } from './build.ts';
  *   couples only through the capacity or zone it acts on, which the rules above join. It is listed in
  *   every part it acts on.
  * - A demand entry over several nodes or products: buildContext.ts expands it into one stream per (node,
- *   product), each with its own streams (`quantity:`, `arrivals:`, `shock:<node>/<product>:<name>`), so
- *   no stream feeds two stock points (a second entry for the same pair is an error, references.ts).
+ *   product), each with its own streams (`quantity:`, `arrivals:`, `shock:<node>/<product>:<name>`, with
+ *   `#<segment>` after the pair for a segment), so no stream feeds two stock points (several entries for
+ *   the same pair must be segments with distinct ids, references.ts).
  *   A random demand shock is drawn per (node, product) too, not once per entry: it couples nothing. (If
  *   shocks are ever drawn once per entry, they become a coupling.)
  * - End of life (processes/endOfLife.ts `onEndOfLife`): every point of the product ends on a fixed day, each on

@@ -13,6 +13,7 @@ import { TooManyPendingEvents } from '../kernel/eventQueue.ts';
 import { ModelTables } from './processes/modelTables.ts';
 import type { Processes } from './processes/processes.ts';
 import { CustomerDemand } from './processes/customerDemand.ts';
+import { CustomerDelivery } from './processes/customerDelivery.ts';
 import { CustomerChurn } from './processes/customerChurn.ts';
 import { CustomerSale } from './processes/customerSale.ts';
 import { Replenishment } from './processes/replenishment.ts';
@@ -123,6 +124,8 @@ export class Simulation {
   private readonly dayBoundary: DayBoundary;
   /** online orders: choosing warehouses, promising dates, delivering */
   private readonly online: OnlineFulfilment;
+  /** customer orders shipped to their customers */
+  private readonly delivery: CustomerDelivery;
 
   constructor(parts: SimulationParts) {
     this.horizon = parts.horizon;
@@ -144,6 +147,7 @@ export class Simulation {
     const consignments = new Consignments(parts.lots);
 
     this.demand = new CustomerDemand(tables, parts.streamRoutes);
+    this.delivery = new CustomerDelivery(tables);
     this.churn = new CustomerChurn(tables, parts.customerBases);
     this.recallProcess = new Recalls(tables, parts.recalls, parts.lots);
     this.recallOutcomes = this.recallProcess.recallOutcomes;
@@ -198,6 +202,7 @@ export class Simulation {
       disruptions: this.disruptionProcess,
       days: this.dayBoundary,
       online: this.online,
+      delivery: this.delivery,
     };
     this.demand.connect(processes);
     sale.connect(processes);
@@ -298,6 +303,8 @@ export class Simulation {
         return this.online.onPromiseCheck(target, value);
       case EventKind.allocation:
         return this.allocation.onAllocation(target);
+      case EventKind.customerDelivery:
+        return this.delivery.onDelivery(target, value);
       case EventKind.horizon:
         this.countShared('horizon');
         this.dayBoundary.recordPartialLastDay();

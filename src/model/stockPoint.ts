@@ -116,6 +116,8 @@ export class StockPoint implements PolicyState {
   allocationPending = false;
   /** it ships online orders to customers in zones */
   servesOnline = false;
+  /** customers order here one order at a time (an arrivals or orders entry): the order KPIs apply */
+  takesOrders = false;
   /** expected days from ordering to receipt (transit and supplier processing means) */
   expectedLeadDays = 0;
   // shipments on their way here, as expected at dispatch (points serving online orders: promises)
@@ -358,6 +360,7 @@ export class StockPoint implements PolicyState {
       servesOnline: this.servesOnline,
       backorders: this.backorderCustomers || this.downstream.length > 0 || this.servesOnline,
       customersWait: (this.customerFacing && this.backorderCustomers) || this.servesOnline,
+      takesOrders: this.takesOrders,
     });
   }
 

@@ -16,6 +16,15 @@ export function stockPointKey(node: string, product: string): string {
 }
 
 /**
+ * What a demand stream's random streams are named after: its stock point's key, and for a segment
+ * "<node>/<product>#<segment>" ("#" is in no id, so no segment's name meets another's). An entry
+ * without a segment keeps the stock point's key, so its draws are those it had before segments existed.
+ */
+export function demandStreamKey(node: string, product: string, segment: string | undefined): string {
+  return segment === undefined ? stockPointKey(node, product) : `${stockPointKey(node, product)}#${segment}`;
+}
+
+/**
  * Checks what the schema cannot: that every reference names something that exists, that ids are
  * unique, that the sourcing graph has no cycle, and that quantities which cannot be negative are not
  * drawn from distributions that can. Returns every problem found, each at its field.
@@ -160,7 +169,8 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
   });
 
   // demand
-  const demandKeys = new Set<string>();
+  /** per stock point (or zone and product): the demand entries naming it, for the segment checks */
+  const entriesOfKey = new Map<string, number[]>();
   const demandNodes = new Set<string>();
   scenario.demand.forEach((entry, i) => {
     for (const node of idsOf(entry.node)) {
@@ -176,16 +186,46 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
         }
         const key = stockPointKey(node, product);
         if (nodes.get(node)?.type === 'zone') {
+          if (entry.type === 'arrivals' && entry.delivery !== undefined) report(`demand[${i}].delivery`, `orders in an online zone ("${node}") are delivered as its fulfilment entry says: remove "delivery" here`, graph('zoneDemandDelivery', { node }));
           if (entry.type !== 'arrivals') report(`demand[${i}].type`, `demand in an online zone ("${node}") is a stream of orders: expected "arrivals", got "${entry.type}"`, graph('zoneDemandIsArrivals', { node, type: entry.type }));
         } else if (!stockPoints.has(key)) report(`demand[${i}]`, `demand for ${product} at "${node}" needs a stock point ${key}`, graph('demandWithoutStockPoint', { product, node, key }));
-        if (demandKeys.has(key)) report(`demand[${i}]`, `demand for ${key} is defined twice`, graph('demandTwice', { key }));
-        demandKeys.add(key);
+        const entries = entriesOfKey.get(key);
+        if (entries === undefined) entriesOfKey.set(key, [i]);
+        else if (entries[entries.length - 1] !== i) entries.push(i);
       }
     }
     if (entry.type === 'arrivals') checkNonNegative(entry.quantity, `demand[${i}].quantity`, 'an order quantity', report);
     if (entry.type === 'perPeriod') checkNonNegative(entry.quantity, `demand[${i}].quantity`, 'daily demand', report);
+    if ((entry.type === 'arrivals' || entry.type === 'orders') && entry.delivery !== undefined) checkNonNegative(entry.delivery.leadTime, `demand[${i}].delivery.leadTime`, 'a delivery lead time', report);
+    if (entry.type === 'orders') {
+      checkNonNegative(entry.size, `demand[${i}].size`, 'an order size', report);
+      if (entry.ordersPerDay !== undefined) {
+        checkNonNegative(entry.ordersPerDay, `demand[${i}].ordersPerDay`, 'a count of orders', report);
+        const notWhole = notWholeNumbers(entry.ordersPerDay);
+        if (notWhole !== null) report(`demand[${i}].ordersPerDay${notWhole.at}`, `a count of orders per day is a whole number: expected a distribution of whole numbers (poisson, negativeBinomial, discreteUniform, or constant and empirical with whole values), got "${notWhole.type}"`, graph('orderCountNotWhole', { type: notWhole.type }));
+      }
+    }
     entry.shocks.forEach((shock, j) => checkOccurrence(shock.occurrence, `demand[${i}].shocks[${j}].occurrence`, report));
   });
+
+  // several entries at one stock point are segments: each names its own (they seed its random streams)
+  const needSegment = new Set<number>();
+  for (const [key, entries] of entriesOfKey) {
+    if (entries.length < 2) continue;
+    const listed = entries.map((j) => `demand[${j}]`).join(', ');
+    const bySegment = new Map<string, number>();
+    for (const j of entries) {
+      const segment = scenario.demand[j].segment;
+      if (segment === undefined) {
+        if (!needSegment.has(j)) report(`demand[${j}].segment`, `demand for ${key} has several entries (${listed}): give each a "segment" id`, graph('segmentNeeded', { key, entries: listed }));
+        needSegment.add(j);
+        continue;
+      }
+      const other = bySegment.get(segment);
+      if (other !== undefined) report(`demand[${j}].segment`, `duplicate segment "${segment}" for ${key} (also in demand[${other}])`, graph('segmentTwice', { key, segment, other: `demand[${other}]` }));
+      else bySegment.set(segment, j);
+    }
+  }
 
   // names that seed random streams must be unique
   const shockNames = new Set<string>();
@@ -432,6 +472,26 @@ function checkNonNegative(spec: Distribution, path: string, what: string, report
   })();
   if (lowest < 0) report(path, `${what} cannot be negative, but this distribution can draw ${lowest}`, graph('negativeDraw', { what, lowest }));
   if (spec.type === 'normal' && spec.mean < 0) report(`${path}.mean`, `${what} cannot be negative; expected a mean >= 0, got ${spec.mean}`, graph('negativeMean', { what, mean: spec.mean }));
+}
+
+/** Where a distribution may draw other than whole numbers (the path below it, and the offending type), or null. */
+function notWholeNumbers(spec: Distribution): { at: string; type: string } | null {
+  switch (spec.type) {
+    case 'intermittent': {
+      const inner = notWholeNumbers(spec.size);
+      return inner === null ? null : { at: `.size${inner.at}`, type: inner.type };
+    }
+    case 'poisson':
+    case 'negativeBinomial':
+    case 'discreteUniform':
+      return null;
+    case 'constant':
+      return Number.isInteger(spec.value) ? null : { at: '.value', type: 'constant' };
+    case 'empirical':
+      return spec.values.every(Number.isInteger) ? null : { at: '.values', type: 'empirical' };
+    default:
+      return { at: '', type: spec.type };
+  }
 }
 
 type Report = (path: string, message: string, detail?: IssueDetail) => void;

@@ -44,6 +44,7 @@ export const RULES = {
   weeklyMultipliers: 'expected 7 weekly multipliers, Monday first',
   yearlyMultipliers: 'expected 12 monthly multipliers, January first',
   atLeastOneDay: 'expected at least one day of history',
+  ordersPerDayOrHistory: 'expected either ordersPerDay (a distribution of daily order counts) or history (order counts per day), not both',
   skuWithLocation: 'expected "sku" with "location" (a location picks rows of a long file, by SKU)',
   atLeastOneCustomer: 'expected at least 1 customer',
   fraction: 'expected a fraction in (0, 1]',

@@ -466,6 +466,11 @@ export type Shock = z.infer<typeof Shock>;
 const demandShape = {
   node: IdList,
   product: IdList,
+  /**
+   * the customer segment this entry describes (retail walk-ins, a wholesale customer): required, and
+   * unique, where several entries name the same stock point; it names the entry's random streams
+   */
+  segment: Id.optional(),
   seasonality: Seasonality.optional(),
   /** linear growth of the rate per 365 days: 0.1 = +10% a year (default 0) */
   trendPerYear: finite().default(0),
@@ -488,6 +493,19 @@ export const HistorySource = z.union([
     .refine((source) => source.location === undefined || source.sku !== undefined, { message: RULES.skuWithLocation, path: ['location'] }),
 ]);
 
+/** How a customer order reaches its customer from the stock point (a wholesale customer's truck, a courier). */
+export const CustomerDelivery = z.strictObject({
+  /** days from the order's shipment to its arrival at the customer, drawn per order */
+  leadTime: Distribution,
+  /** delivery cost per order shipped, in the stock point's transportCost (default 0) */
+  costPerOrder: nonNegative().default(0),
+  /** delivery cost per unit shipped, in the stock point's transportCost (default 0) */
+  costPerUnit: nonNegative().default(0),
+  /** days from the order to its due date (default: the lead time's mean) */
+  dueDays: nonNegative().optional(),
+});
+export type CustomerDelivery = z.infer<typeof CustomerDelivery>;
+
 export const Demand = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('arrivals'),
@@ -496,6 +514,8 @@ export const Demand = z.discriminatedUnion('type', [
     customersPerDay: positive(),
     /** units each customer buys (default constant 1) */
     quantity: Distribution.default({ type: 'constant', value: 1 }),
+    /** each order is delivered to its customer (default: carried away at once) */
+    delivery: CustomerDelivery.optional(),
   }),
   z.strictObject({
     type: z.literal('perPeriod'),
@@ -509,6 +529,24 @@ export const Demand = z.discriminatedUnion('type', [
     /** daily demand, replayed from day 0 (repeated when the horizon is longer) */
     series: HistorySource,
   }),
+  /**
+   * customer orders at the start of each day: how many (a whole-number count drawn each day, or a
+   * history of counts replayed from day 0), each of a drawn size; each order is one customer's
+   */
+  z
+    .strictObject({
+      type: z.literal('orders'),
+      ...demandShape,
+      /** orders each day: a distribution of whole numbers (poisson, negativeBinomial, discreteUniform, ...) */
+      ordersPerDay: Distribution.optional(),
+      /** or the number of orders each day, replayed from day 0 (repeated when the horizon is longer) */
+      history: z.array(wholeNumber().nonnegative({ message: RULES.nonNegative })).min(1, { message: RULES.atLeastOneDay }).optional(),
+      /** units each order asks for */
+      size: Distribution,
+      /** each order is delivered to its customer (default: carried away at once) */
+      delivery: CustomerDelivery.optional(),
+    })
+    .refine((entry) => (entry.ordersPerDay === undefined) !== (entry.history === undefined), { message: RULES.ordersPerDayOrHistory, path: ['ordersPerDay'] }),
 ]);
 export type Demand = z.infer<typeof Demand>;
 

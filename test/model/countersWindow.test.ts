@@ -81,6 +81,12 @@ const WARM_UP: Counts = {
   replenishedUnits: 150,
   outdatedInPeriodsSum: 1,
   endOfPeriodOnHandBeforeOutdatingSum: 13,
+  customerOrders: 5,
+  orderOutcomes: 4,
+  ordersOnTimeInFull: 3,
+  customerDeliveries: 4,
+  deliveryDays: 6,
+  deliveredOrdersOffFastPath: 15,
 };
 
 /** What happened in the measured window. */
@@ -143,6 +149,12 @@ const WINDOW: Counts = {
   replenishedUnits: 600,
   outdatedInPeriodsSum: 6,
   endOfPeriodOnHandBeforeOutdatingSum: 40,
+  customerOrders: 20,
+  orderOutcomes: 18,
+  ordersOnTimeInFull: 12,
+  customerDeliveries: 16,
+  deliveryDays: 30,
+  deliveredOrdersOffFastPath: 45,
 };
 
 /** A product with every feature: shelf life, markdown, damage, end of life, returns and recalls. */
@@ -181,6 +193,7 @@ const FULL_POINT: Point = {
   servesOnline: true,
   backorders: true,
   customersWait: true,
+  takesOrders: true,
 };
 
 /** A warehouse that only ships to downstream points: no customers, no price, none of the features. */
@@ -196,6 +209,7 @@ const PLAIN_WAREHOUSE: Point = {
   servesOnline: false,
   backorders: false,
   customersWait: false,
+  takesOrders: false,
 };
 
 /** Counters after a warm-up (snapshot taken) and a window. */
@@ -321,6 +335,14 @@ describe('Counters.windowSince', () => {
       waitingUnits: 17, // every unit backordered here, customers' and downstream points'
       customerWaitingUnits: 11,
       customerWaitingPoints: 1,
+      // the fast path served 60 - 45 = 15 orders at once in full (delivered orders it did not count
+      // off the fast path): each an order placed, settled, on time in full and delivered, in 0 days
+      orderPoints: 1,
+      customerOrders: 35,
+      orderOutcomes: 33,
+      ordersOnTimeInFull: 27,
+      customerDeliveries: 31,
+      deliveryDays: 30,
       ordersReceived: 10,
       unitsReceived: 600,
       // a stage's queue is no stock point's (the network adds the stages' own measures)
@@ -421,6 +443,8 @@ describe('Counters.windowSince', () => {
     expect(c.stockoutCost).toBe(20);
     // nothing waits here (the flags say no backorders): no backorder time or waiting units counted
     expect([c.backorderPoints, c.daysWithoutBackorders, c.waitingUnits, c.customerWaitingPoints, c.customerWaitingUnits]).toEqual([0, 0, 0, 0, 0]);
+    // no customer orders here: none of the order counts
+    expect([c.orderPoints, c.customerOrders, c.orderOutcomes, c.ordersOnTimeInFull, c.customerDeliveries, c.deliveryDays]).toEqual([0, 0, 0, 0, 0, 0]);
     // receipts count at every point
     expect([c.ordersReceived, c.unitsReceived]).toEqual([10, 600]);
     // the counters shared by every point still count

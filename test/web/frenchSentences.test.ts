@@ -131,7 +131,7 @@ describe('scenario problems in French, from the facts parseScenario gives with `
     ['a fraction for a whole number', (s) => (s.replications = 2.5), 'nombre entier attendu, reçu 2,5'],
     ['a number too small', (s) => (s.horizonDays = -5), 'nombre supérieur à 0 attendu, reçu -5'],
     ['a value not allowed', (s) => (s.products[0].unmetDemand = 'xx'), 'valeur attendue parmi "lost" ou "backorder", reçu "xx"'],
-    ['a type not allowed', (s) => (s.demand[0].type = 'nope'), 'type doit valoir arrivals, perPeriod ou history, reçu "nope"'],
+    ['a type not allowed', (s) => (s.demand[0].type = 'nope'), 'type doit valoir arrivals, perPeriod, history ou orders, reçu "nope"'],
     ['an unknown field', (s) => (s.foo = 1), `champ inconnu "foo" (les noms de champ distinguent majuscules et minuscules${NNBSP}; voir le format de scénario dans le README)`],
     ['two unknown fields', (s) => Object.assign(s, { foo: 1, bar: 2 }), `champs inconnus "foo" et "bar" (les noms de champ distinguent majuscules et minuscules${NNBSP}; voir le format de scénario dans le README)`],
     ['an unknown node', (s) => (s.lanes[0].to = 'nope'), `nœud inconnu «${NBSP}nope${NBSP}» (connus${NBSP}: roaster, warehouse, shop)`],

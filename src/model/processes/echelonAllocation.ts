@@ -5,6 +5,7 @@ import type { StockPoint } from '../stockPoint.ts';
 import type { StockPointPlan } from '../stockPointPlans.ts';
 import { ONLINE_BASE } from '../onlineOrders.ts';
 import type { OnlineFulfilment } from './onlineFulfilment.ts';
+import { ORDER_BASE, type CustomerDelivery } from './customerDelivery.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
 import type { CustomerSale } from './customerSale.ts';
@@ -24,6 +25,7 @@ export class EchelonAllocation {
   private shipping!: Shipping;
   private sale!: CustomerSale;
   private online!: OnlineFulfilment;
+  private delivery!: CustomerDelivery;
 
   constructor(tables: ModelTables) {
     this.env = tables.env;
@@ -35,6 +37,7 @@ export class EchelonAllocation {
     this.shipping = processes.shipping;
     this.sale = processes.sale;
     this.online = processes.online;
+    this.delivery = processes.delivery;
   }
 
   /** Units leave `point`'s shelf for stock point `to` (its lots wait in `to`'s inbound list until shipped). */
@@ -107,15 +110,20 @@ export class EchelonAllocation {
   private owedPartFilled(point: StockPoint, requester: number, part: number, owed: number, since: number, now: number): void {
     const c = point.counters;
     c.filledFromBackorderUnits += part;
-    if (requester === CUSTOMER) {
+    if (requester === CUSTOMER || requester <= ORDER_BASE) {
       c.customerFilledFromBackorderUnits += part;
       if (part >= owed - 1e-9) {
         c.deliveredOrders++;
+        c.deliveredOrdersOffFastPath++;
         c.totalWaitDays += now - since;
+        // the order is complete: it ships to its customer (with delivery terms, after a lead time)
+        if (requester === CUSTOMER) this.delivery.ship(point, -1, since, owed, true);
+        else this.delivery.waitingServed(point, requester, since);
       }
     } else if (requester === CUSTOMER_UNITS) {
       c.customerFilledFromBackorderUnits += part;
       c.deliveredOrders += part;
+      c.deliveredOrdersOffFastPath += part;
       c.totalWaitDays += part * (now - since);
     } else if (requester <= ONLINE_BASE) {
       // an online order's part leaves once it is complete; it is delivered (and counted) later

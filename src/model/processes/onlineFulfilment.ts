@@ -247,6 +247,7 @@ export class OnlineFulfilment {
     const wait = now - orders.orderedAt[id];
     const c = home.counters;
     c.deliveredOrders++;
+    c.deliveredOrdersOffFastPath++;
     c.promisedOrders++;
     c.totalWaitDays += wait;
     tally.delivered++;

@@ -1,4 +1,5 @@
 import type { OnlineFulfilment } from './onlineFulfilment.ts';
+import type { CustomerDelivery } from './customerDelivery.ts';
 import type { CustomerChurn } from './customerChurn.ts';
 import type { CustomerDemand } from './customerDemand.ts';
 import type { CustomerReturns } from './customerReturns.ts';
@@ -35,4 +36,5 @@ export interface Processes {
   disruptions: Disruptions;
   days: DayBoundary;
   online: OnlineFulfilment;
+  delivery: CustomerDelivery;
 }

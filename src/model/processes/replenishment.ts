@@ -5,7 +5,7 @@ import { NO_CARE } from '../productCare.ts';
 import { FIELD } from '../counters.ts';
 import type { LotList } from '../lots.ts';
 import { stockPointKey } from '../../scenario/references.ts';
-import { distributionMean, distributionVariance } from '../../random/distributions/sampler.ts';
+import { dailyDemandMoments } from '../demandMoments.ts';
 import { upstreamOf, type BuildContext } from './buildContext.ts';
 import type { ModelTables } from './modelTables.ts';
 import type { Processes } from './processes.ts';
@@ -174,21 +174,9 @@ export function demandStatistics(context: BuildContext): { mean: number; varianc
   };
   for (const { entry, node, product } of demandEntries) {
     const stats = demandStats[planIndex.get(servingKey(node, product))!];
-    if (entry.type === 'arrivals') {
-      const mean = distributionMean(entry.quantity, { nonNegative: true });
-      const variance = distributionVariance(entry.quantity, { nonNegative: true });
-      // compound Poisson: mean rate*E[q], variance rate*E[q^2]
-      stats.mean += entry.customersPerDay * mean;
-      stats.variance += entry.customersPerDay * (variance + mean * mean);
-    } else if (entry.type === 'perPeriod') {
-      stats.mean += distributionMean(entry.quantity, { nonNegative: true });
-      stats.variance += distributionVariance(entry.quantity, { nonNegative: true });
-    } else {
-      const series = entry.series as number[];
-      const mean = series.reduce((a, b) => a + b, 0) / series.length;
-      stats.mean += mean;
-      stats.variance += series.length > 1 ? series.reduce((a, b) => a + (b - mean) ** 2, 0) / (series.length - 1) : 0;
-    }
+    const moments = dailyDemandMoments(entry)!;
+    stats.mean += moments.mean;
+    stats.variance += moments.variance;
   }
   // upstream points face the sum of their downstream points' demand (independent streams add variances)
   const depth = (i: number): number => {

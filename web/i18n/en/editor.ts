@@ -177,7 +177,7 @@ export const editorStrings = {
     holdingAmounts: labels({ perUnitPerDay: 'Cost per unit per day', annualRate: 'Rate per year on unit cost (0.25 = 25%)' }),
     unmetDemand: labels({ lost: 'lost sale', backorder: 'backordered' }),
     nodeTypes: labels({ supplier: 'supplier', warehouse: 'warehouse', store: 'store', zone: 'online zone' }),
-    demandTypes: labels({ arrivals: 'customer arrivals', perPeriod: 'units per day', history: 'daily history' }),
+    demandTypes: labels({ arrivals: 'customer arrivals', perPeriod: 'units per day', history: 'daily history', orders: 'customer orders per day' }),
     targets: labels({ fillRate: 'fill rate', cycleServiceLevel: 'cycle service level' }),
     forecastMethods: labels({ movingAverage: 'moving average', exponentialSmoothing: 'exponential smoothing' }),
     distributions: labels({

@@ -186,7 +186,7 @@ export const editorStrings: EditorStrings = {
     }),
     unmetDemand: labels({ lost: 'vente perdue', backorder: 'commande en attente' }),
     nodeTypes: labels({ supplier: 'fournisseur', warehouse: 'entrepôt', store: 'magasin', zone: 'zone de vente en ligne' }),
-    demandTypes: labels({ arrivals: 'arrivées de clients', perPeriod: 'unités par jour', history: 'historique quotidien' }),
+    demandTypes: labels({ arrivals: 'arrivées de clients', perPeriod: 'unités par jour', history: 'historique quotidien', orders: 'commandes de clients par jour' }),
     targets: labels({ fillRate: 'taux de service (quantités)', cycleServiceLevel: 'taux de service par cycle' }),
     forecastMethods: labels({ movingAverage: 'moyenne mobile', exponentialSmoothing: 'lissage exponentiel' }),
     distributions: labels({
