@@ -2,6 +2,7 @@ import { KPI_KINDS, type KpiName } from '../metrics/kpis.ts';
 import { confidenceHalfWidth } from '../metrics/studentT.ts';
 import { Tally } from '../metrics/tally.ts';
 import type { ExperimentResult } from './replicate.ts';
+import type { Scenario } from '../scenario/schema.ts';
 
 /**
  * Policy variants compared pairwise on common random numbers. Every variant runs replication k on the
@@ -35,6 +36,8 @@ export interface VariantComparison {
   sentence: string;
   /** the measured window (horizonDays − warmupDays) the money differences cover */
   windowDays: number;
+  /** the KPIs its sentence names, in order, where they apply to both (`headlineFor`) */
+  headline: KpiName[];
 }
 
 export interface CompareOptions {
@@ -45,6 +48,8 @@ export interface CompareOptions {
   kpis?: KpiName[];
   /** compare every variant to this one only (default: every pair, in the scenario's order) */
   baseline?: string;
+  /** the KPIs a sentence names (default HEADLINE; `headlineFor(scenario)` adds the order fill rate where customers place orders) */
+  headline?: KpiName[];
 }
 
 /**
@@ -53,6 +58,17 @@ export interface CompareOptions {
  * otherwise, so other sentences are unchanged)
  */
 export const HEADLINE: KpiName[] = ['fillRate', 'onTimeDelivery', 'queueWait', 'holdingCost', 'expiredUnits', 'totalCost', 'customersChurned'];
+
+/**
+ * The headline for a scenario: HEADLINE, and the order fill rate after the fill rate where customers
+ * place orders the fill rate does not describe, an `orders` entry or orders delivered to their
+ * customers (`delivery`). Walk-ins who carry their purchase away also have an order fill rate, but
+ * there it tells nearly what the fill rate tells, so their sentences stay as they were.
+ */
+export function headlineFor(scenario: Pick<Scenario, 'demand'>): KpiName[] {
+  const placesOrders = scenario.demand.some((entry) => entry.type === 'orders' || (entry.type === 'arrivals' && entry.delivery !== undefined));
+  return placesOrders ? ['fillRate', 'orderFillRate', ...HEADLINE.slice(1)] : HEADLINE;
+}
 
 /** Paired differences between variants of one experiment, with a plain sentence per pair. */
 export function compareVariants(result: ExperimentResult, options: CompareOptions): VariantComparison[] {
@@ -65,6 +81,7 @@ export function compareVariants(result: ExperimentResult, options: CompareOption
   if (baselineIndex >= 0) variants.forEach((_, i) => i !== baselineIndex && pairs.push([baselineIndex, i]));
   else for (let i = 0; i < variants.length; i++) for (let j = i + 1; j < variants.length; j++) pairs.push([i, j]);
 
+  const headline = options.headline ?? HEADLINE;
   return pairs.map(([a, b]) => {
     const baseline = variants[a];
     const variant = variants[b];
@@ -79,8 +96,9 @@ export function compareVariants(result: ExperimentResult, options: CompareOption
       baseline: { id: baseline.id, name: baseline.name },
       variant: { id: variant.id, name: variant.name },
       differences,
-      sentence: comparisonSentence(baseline.name, variant.name, differences),
+      sentence: comparisonSentence(baseline.name, variant.name, differences, headline),
       windowDays: options.windowDays,
+      headline,
     };
   });
 }
@@ -162,9 +180,9 @@ function format(value: number, digits: number): string {
  * The sentence for one pair: the headline KPIs that apply, in plain words. Takes each KPI's clause
  * as given, so the web can rebuild it from the facts with clauses of its own (web/i18n/en/sentences.ts).
  */
-export function comparisonSentence(baseline: string, name: string, differences: ReadonlyArray<Pick<PairedDifference, 'kpi' | 'clause'>>): string {
+export function comparisonSentence(baseline: string, name: string, differences: ReadonlyArray<Pick<PairedDifference, 'kpi' | 'clause'>>, headline: readonly KpiName[] = HEADLINE): string {
   const byKpi = new Map(differences.map((difference) => [difference.kpi, difference]));
-  const clauses = HEADLINE.map((kpi) => byKpi.get(kpi)).filter((difference) => difference !== undefined).map((difference) => difference.clause);
+  const clauses = headline.map((kpi) => byKpi.get(kpi)).filter((difference) => difference !== undefined).map((difference) => difference.clause);
   if (clauses.length === 0) return `Compared with ${baseline}, ${name}: no headline KPI applies to both.`;
   const last = clauses.pop()!;
   return `Compared with ${baseline}, ${name} ${clauses.length > 0 ? `${clauses.join(', ')} and ${last}` : last}.`;

@@ -202,6 +202,8 @@ export interface KpiCounters {
    * date (orderFillRate); delivered, and their days from order to delivery (avgDeliveryDays)
    */
   orderPoints: number;
+  /** the stock points where some orders travel to their customers (`delivery`): customerDeliveries and deliveryDays count those */
+  deliveryPoints: number;
   customerOrders: number;
   orderOutcomes: number;
   ordersOnTimeInFull: number;
@@ -317,6 +319,7 @@ export function emptyCounters(windowDays: number): KpiCounters {
     customerWaitingUnits: 0,
     customerWaitingPoints: 0,
     orderPoints: 0,
+    deliveryPoints: 0,
     customerOrders: 0,
     orderOutcomes: 0,
     ordersOnTimeInFull: 0,
@@ -414,6 +417,7 @@ export function addCounters(total: KpiCounters, part: KpiCounters): void {
   total.customerWaitingUnits += part.customerWaitingUnits;
   total.customerWaitingPoints += part.customerWaitingPoints;
   total.orderPoints += part.orderPoints;
+  total.deliveryPoints += part.deliveryPoints;
   total.customerOrders += part.customerOrders;
   total.orderOutcomes += part.orderOutcomes;
   total.ordersOnTimeInFull += part.ordersOnTimeInFull;
@@ -509,8 +513,8 @@ export function computeKpis(c: KpiCounters): Kpis {
     // where customers order one order at a time (arrivals and orders entries at stock points)
     customerOrders: c.orderPoints > 0 ? c.customerOrders : null,
     orderFillRate: c.orderPoints > 0 ? ratio(c.ordersOnTimeInFull, c.orderOutcomes) : null,
-    avgDeliveryDays: c.orderPoints > 0 ? ratio(c.deliveryDays, c.customerDeliveries) : null,
-    deliveriesReceived: c.orderPoints > 0 ? c.customerDeliveries : null,
+    avgDeliveryDays: c.deliveryPoints > 0 ? ratio(c.deliveryDays, c.customerDeliveries) : null,
+    deliveriesReceived: c.deliveryPoints > 0 ? c.customerDeliveries : null,
     waitingDemandShare: (c.stockPoints === 1 ? c.backorderPoints > 0 : c.customerWaitingPoints > 0) ? ratio(c.waitingUnits, c.demandUnits) : null,
     queueWait: stages ? ratio(c.stageWaitDays, c.stageStarts) : null,
     queueLength: stages ? c.stageAreaQueue / days : null,

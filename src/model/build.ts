@@ -67,7 +67,11 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   const { zones, routes, routeOf } = buildOnlineRoutes(context, baseOfNode);
   const { demandStreams, streamTable } = buildDemandStreams(context, baseOfNode);
   // customers order one order at a time at a stock point (not an online zone's): the order KPIs apply there
-  for (const stream of demandStreams) if (stream.stockPoint >= 0 && (stream.kind === 'arrivals' || stream.kind === 'orders')) stockPoints[stream.stockPoint].takesOrders = true;
+  for (const stream of demandStreams) {
+    if (stream.stockPoint < 0 || (stream.kind !== 'arrivals' && stream.kind !== 'orders')) continue;
+    stockPoints[stream.stockPoint].takesOrders = true;
+    if (stream.delivery !== null) stockPoints[stream.stockPoint].deliversOrders = true;
+  }
   const disruptions = buildDisruptions(context, network, laneIndex);
   const recalls = buildRecalls(context, network, recalledProducts);
   const { warnings, warningSources } = modelWarnings(context, stockPoints);

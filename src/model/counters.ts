@@ -523,14 +523,14 @@ export class Counters {
   set ordersOnTimeInFull(value: number) {
     this.rare[25] = value;
   }
-  /** customer orders delivered to their customers, but the fast path's */
+  /** customer orders delivered to their customers under an entry's `delivery` terms */
   get customerDeliveries(): number {
     return this.rare[26];
   }
   set customerDeliveries(value: number) {
     this.rare[26] = value;
   }
-  /** days from order to delivery, summed over delivered customer orders */
+  /** days from order to delivery, summed over the orders delivered under `delivery` terms */
   get deliveryDays(): number {
     return this.rare[27];
   }
@@ -585,6 +585,8 @@ export class Counters {
       customersWait: boolean;
       /** customers order here one order at a time (arrivals or orders entries): the order KPIs apply */
       takesOrders: boolean;
+      /** some of those orders travel to their customers (an entry with `delivery`): the delivery KPIs apply */
+      deliversOrders: boolean;
     },
   ): KpiCounters {
     const v = this.values;
@@ -626,7 +628,10 @@ export class Counters {
       c.customerOrders = fast + r(RARE.customerOrders);
       c.orderOutcomes = fast + r(RARE.orderOutcomes);
       c.ordersOnTimeInFull = fast + r(RARE.ordersOnTimeInFull);
-      c.customerDeliveries = fast + r(RARE.customerDeliveries);
+    }
+    if (point.deliversOrders) {
+      c.deliveryPoints = 1;
+      c.customerDeliveries = r(RARE.customerDeliveries);
       c.deliveryDays = r(RARE.deliveryDays);
     }
     c.ordersReceived = r(RARE.ordersReceived);

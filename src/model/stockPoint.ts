@@ -118,6 +118,8 @@ export class StockPoint implements PolicyState {
   servesOnline = false;
   /** customers order here one order at a time (an arrivals or orders entry): the order KPIs apply */
   takesOrders = false;
+  /** some of them are delivered to their customers (an entry with `delivery`): the delivery KPIs apply */
+  deliversOrders = false;
   /** expected days from ordering to receipt (transit and supplier processing means) */
   expectedLeadDays = 0;
   // shipments on their way here, as expected at dispatch (points serving online orders: promises)
@@ -361,6 +363,7 @@ export class StockPoint implements PolicyState {
       backorders: this.backorderCustomers || this.downstream.length > 0 || this.servesOnline,
       customersWait: (this.customerFacing && this.backorderCustomers) || this.servesOnline,
       takesOrders: this.takesOrders,
+      deliversOrders: this.deliversOrders,
     });
   }
 

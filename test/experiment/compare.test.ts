@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseOf, compareVariants, differenceText, labelOf } from '../../src/experiment/compare.ts';
+import { clauseOf, compareVariants, differenceText, HEADLINE, headlineFor, labelOf } from '../../src/experiment/compare.ts';
 import { runExperiment, type ExperimentResult } from '../../src/experiment/replicate.ts';
 import { KPI_NAMES, type KpiName } from '../../src/metrics/kpis.ts';
 import { confidenceHalfWidth } from '../../src/metrics/studentT.ts';
@@ -109,5 +109,35 @@ describe('the sentence names the wait for a server only where suppliers have ser
     expect(pickers.differences.find((d) => d.kpi === 'queueWait')!.significant).toBe(true);
     expect(comparison.sentence).not.toMatch(/server/);
     expect(comparison.differences.some((d) => d.kpi === 'queueWait')).toBe(false);
+  });
+});
+
+describe('the sentence names the order fill rate where customers place orders the fill rate does not describe', () => {
+  const depot = scenarioOf(
+    JSON.parse(
+      JSON.stringify({
+        ...JSON.parse(readFileSync(join(repoRoot, 'scenarios/14-wholesale-and-walk-ins.json'), 'utf8')),
+        horizonDays: 200,
+        warmupDays: 20,
+        replications: 6,
+      }),
+    ),
+  );
+
+  it('an orders entry or delivery terms put it after the fill rate; plain walk-ins keep the sentence they had', () => {
+    expect(headlineFor(depot)).toEqual(['fillRate', 'orderFillRate', ...HEADLINE.slice(1)]);
+    expect(headlineFor(scenario)).toBe(HEADLINE);
+    const walkInsDelivered = { demand: [{ ...scenario.demand[0], type: 'arrivals', delivery: { leadTime: { type: 'constant', value: 1 } } }] } as unknown as Scenario;
+    expect(headlineFor(walkInsDelivered)).toContain('orderFillRate');
+    // the lean-and-generous store has an order fill rate (its walk-ins) but the sentence leaves it out
+    expect(comparison.differences.some((d) => d.kpi === 'orderFillRate')).toBe(true);
+    expect(comparison.sentence).not.toMatch(/order fill rate/);
+  });
+
+  it('a higher reorder point at the paint depot raises the order fill rate, named right after the fill rate', () => {
+    const [higher] = compareVariants(runExperiment(depot), { windowDays: 180, currency: 'EUR', baseline: 'today', headline: headlineFor(depot) });
+    expect(higher.variant.id).toBe('higher-s');
+    expect(higher.headline).toEqual(headlineFor(depot));
+    expect(higher.sentence).toMatch(/raises fill rate by [\d.]+ points \(±[\d.]+\), raises order fill rate by [\d.]+ points \(±[\d.]+\), /);
   });
 });

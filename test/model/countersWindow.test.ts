@@ -194,6 +194,7 @@ const FULL_POINT: Point = {
   backorders: true,
   customersWait: true,
   takesOrders: true,
+  deliversOrders: true,
 };
 
 /** A warehouse that only ships to downstream points: no customers, no price, none of the features. */
@@ -210,6 +211,7 @@ const PLAIN_WAREHOUSE: Point = {
   backorders: false,
   customersWait: false,
   takesOrders: false,
+  deliversOrders: false,
 };
 
 /** Counters after a warm-up (snapshot taken) and a window. */
@@ -336,12 +338,13 @@ describe('Counters.windowSince', () => {
       customerWaitingUnits: 11,
       customerWaitingPoints: 1,
       // the fast path served 60 - 45 = 15 orders at once in full (delivered orders it did not count
-      // off the fast path): each an order placed, settled, on time in full and delivered, in 0 days
+      // off the fast path): each an order placed, settled and on time in full, carried away (no delivery)
       orderPoints: 1,
+      deliveryPoints: 1,
       customerOrders: 35,
       orderOutcomes: 33,
       ordersOnTimeInFull: 27,
-      customerDeliveries: 31,
+      customerDeliveries: 16,
       deliveryDays: 30,
       ordersReceived: 10,
       unitsReceived: 600,
@@ -444,7 +447,7 @@ describe('Counters.windowSince', () => {
     // nothing waits here (the flags say no backorders): no backorder time or waiting units counted
     expect([c.backorderPoints, c.daysWithoutBackorders, c.waitingUnits, c.customerWaitingPoints, c.customerWaitingUnits]).toEqual([0, 0, 0, 0, 0]);
     // no customer orders here: none of the order counts
-    expect([c.orderPoints, c.customerOrders, c.orderOutcomes, c.ordersOnTimeInFull, c.customerDeliveries, c.deliveryDays]).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([c.orderPoints, c.deliveryPoints, c.customerOrders, c.orderOutcomes, c.ordersOnTimeInFull, c.customerDeliveries, c.deliveryDays]).toEqual([0, 0, 0, 0, 0, 0, 0]);
     // receipts count at every point
     expect([c.ordersReceived, c.unitsReceived]).toEqual([10, 600]);
     // the counters shared by every point still count

@@ -44,6 +44,20 @@ describe('the comparison of variants in French (web/i18n/fr/sentences.ts)', () =
     expect(french.comparisonClause(difference('customersChurned', 2.5, null, false), 'EUR', 1)).toBe('laisse le nombre de clients perdus inchangé aux erreurs près (+2,50)');
   });
 
+  it('names the order fill rate after the fill rate where the comparison’s headline has it (headlineFor), as the English does', () => {
+    const withOrders = [...differences, difference('orderFillRate', 0.0816, 0.0086, true)];
+    const headline = ['fillRate', 'orderFillRate', 'holdingCost', 'totalCost'] as const;
+    expect(french.comparison({ baseline: lean, variant: generous, differences: withOrders, windowDays: 351, headline: [...headline] }, 'EUR')).toBe(
+      `Par rapport à Lean (s, S), Generous (s, S) augmente le taux de service de 7,43${NBSP}points (±0,12), ` +
+        `augmente la part des commandes livrées complètes et à temps de 8,16${NBSP}points (±0,86), ` +
+        `laisse le coût de possession inchangé aux erreurs près (+4,1${NBSP}€ ±5,1 sur la fenêtre de 351${NBSP}jours) ` +
+        `et réduit le coût total de 22${NNBSP}515${NBSP}€ sur la fenêtre de 351${NBSP}jours (±940).`,
+    );
+    // without a headline, the default one leaves it out
+    expect(french.comparison({ baseline: lean, variant: generous, differences: withOrders, windowDays: 351 }, 'EUR')).not.toMatch(/commandes/);
+    expect(english.comparison({ baseline: lean, variant: generous, differences: withOrders, windowDays: 351, headline: [...headline] }, 'EUR')).toMatch(/, raises order fill rate by 8\.16 points \(±0\.86\), /);
+  });
+
   it('says so when no headline KPI applies to both', () => {
     expect(french.comparison({ baseline: lean, variant: generous, differences: [difference('avgOnHand', 3, 1, true)], windowDays: 351 }, 'EUR')).toBe(
       `Par rapport à Lean (s, S), Generous (s, S)${NBSP}: aucun KPI principal ne s’applique aux deux.`,

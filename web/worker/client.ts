@@ -9,7 +9,7 @@ import { checkTheory, type ScenarioTheory, type TheoryCheck } from '../../src/ex
 import type { RangeReason } from '../../src/theory/range.ts';
 import { checkRunBudget, type BudgetOptions } from '../../src/experiment/runBudget.ts';
 import { app, workerStrings } from '../i18n/strings.ts';
-import { compareVariants, type VariantComparison } from '../../src/experiment/compare.ts';
+import { compareVariants, headlineFor, type VariantComparison } from '../../src/experiment/compare.ts';
 
 /** A theory scenario's comparisons, beside the simulated KPIs (src/experiment/theory.ts). */
 export interface TheoryView {
@@ -243,6 +243,6 @@ export type ShownComparison = VariantComparison & { currency: string };
 /** Every variant against the first, on common random numbers (src/experiment/compare.ts); none for one variant. */
 function comparisonsOf(scenario: Scenario, result: ExperimentResult): ShownComparison[] {
   if (result.variants.length < 2 || result.replications < 2) return [];
-  const comparisons = compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, baseline: result.variants[0].id });
+  const comparisons = compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, baseline: result.variants[0].id, headline: headlineFor(scenario) });
   return comparisons.map((comparison) => ({ ...comparison, currency: scenario.currency }));
 }

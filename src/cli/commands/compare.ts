@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { tasksOf, type ExperimentResult } from '../../experiment/replicate.ts';
 import { variantsOf } from '../../model/build.ts';
-import { compareVariants } from '../../experiment/compare.ts';
+import { compareVariants, headlineFor } from '../../experiment/compare.ts';
 import { runToPrecision } from '../../experiment/sequential.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
@@ -66,7 +66,7 @@ export async function compareCommand(argv: ReadonlyArray<string>): Promise<numbe
         err(`stocklab: interrupted with ${result.replications} replication${result.replications === 1 ? '' : 's'} done; a comparison needs at least two\n`);
         return EXIT.interrupted;
       }
-      const comparisons = compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, kpis, baseline });
+      const comparisons = compareVariants(result, { windowDays: scenario.horizonDays - scenario.warmupDays, currency: scenario.currency, kpis, baseline, headline: headlineFor(scenario) });
       const wallSeconds = (performance.now() - start) / 1000;
       if (format === 'json') out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, precision: precisionNote, comparisons }) + '\n');
       else if (format === 'csv') out(formatComparisonCsv(result, comparisons));

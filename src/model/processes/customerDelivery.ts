@@ -72,7 +72,7 @@ export class CustomerDelivery {
   ship(point: StockPoint, stream: number, orderedAt: number, units: number, complete: boolean): void {
     const terms = stream >= 0 ? this.demandStreams[stream].delivery : null;
     const now = this.env.now;
-    if (terms === null) return this.delivered(point, orderedAt, complete, orderedAt);
+    if (terms === null) return this.settled(point, complete && now <= orderedAt + 1e-9);
     point.counters.transportCost += terms.costPerOrder + terms.costPerUnit * units;
     const arrival = now + Math.max(0, terms.leadTime.sample());
     this.env.schedule(arrival, EventKind.customerDelivery, 2 * stream + (complete ? 1 : 0), orderedAt, Priority.normal);
@@ -83,17 +83,23 @@ export class CustomerDelivery {
     point.counters.orderOutcomes++;
   }
 
+  /** An order with delivery terms reaches its customer: delivered, and settled on time in full or not. */
   onDelivery(target: number, orderedAt: number): void {
     const stream = this.demandStreams[target >> 1];
-    this.delivered(this.stockPoints[stream.stockPoint], orderedAt, (target & 1) === 1, orderedAt + stream.delivery!.dueDays);
+    const point = this.stockPoints[stream.stockPoint];
+    const now = this.env.now;
+    point.counters.customerDeliveries++;
+    point.counters.deliveryDays += now - orderedAt;
+    this.settled(point, (target & 1) === 1 && now <= orderedAt + stream.delivery!.dueDays + 1e-9);
   }
 
-  private delivered(point: StockPoint, orderedAt: number, complete: boolean, due: number): void {
-    const now = this.env.now;
-    const c = point.counters;
-    c.orderOutcomes++;
-    c.customerDeliveries++;
-    c.deliveryDays += now - orderedAt;
-    if (complete && now <= due + 1e-9) c.ordersOnTimeInFull++;
+  /**
+   * An order is settled (an order without delivery terms when it is served complete, or with what it
+   * got): on time in full when complete by its due date. Orders carried away are not deliveries
+   * (`deliveriesReceived`, `avgDeliveryDays` count only orders travelling to their customers).
+   */
+  private settled(point: StockPoint, onTimeInFull: boolean): void {
+    point.counters.orderOutcomes++;
+    if (onTimeInFull) point.counters.ordersOnTimeInFull++;
   }
 }

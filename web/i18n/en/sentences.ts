@@ -1,6 +1,7 @@
 import { clauseOf, comparisonSentence, differenceText } from '../../../src/experiment/compare.ts';
 import { optimizeSentence, type OptimizeStory } from '../../../src/experiment/optimize.ts';
 import type { PairedDifference } from '../../../src/experiment/compare.ts';
+import type { KpiName } from '../../../src/metrics/kpis.ts';
 import type { ScenarioIssue } from '../../../src/scenario/issues.ts';
 import type { LineDetail, RowNote } from '../../../src/import/importReport.ts';
 import type { SeriesSummary } from '../../../src/import/buildScenario.ts';
@@ -26,6 +27,8 @@ export interface ComparisonFacts {
   variant: { name: string };
   differences: ReadonlyArray<DifferenceFacts>;
   windowDays: number;
+  /** the KPIs its sentence names (src/experiment/compare.ts `headlineFor`; default HEADLINE) */
+  headline?: readonly KpiName[];
 }
 
 /** "raises fill rate by 7.43 points (±0.12)" */
@@ -44,6 +47,7 @@ export const sentences = {
       comparison.baseline.name,
       comparison.variant.name,
       comparison.differences.map((difference) => ({ kpi: difference.kpi, clause: clause(difference, currency, comparison.windowDays) })),
+      comparison.headline,
     ),
   /** a problem with a scenario: its message (src/scenario/issues.ts), English as the engine words it */
   scenarioIssue: (issue: Pick<ScenarioIssue, 'message' | 'detail'>): string => issue.message,

@@ -808,7 +808,7 @@ export const sentences: typeof English = {
   },
   comparison: (comparison, currency) => {
     const byKpi = new Map(comparison.differences.map((difference) => [difference.kpi, difference]));
-    const clauses = HEADLINE.flatMap((kpi) => {
+    const clauses = (comparison.headline ?? HEADLINE).flatMap((kpi) => {
       const difference = byKpi.get(kpi);
       return difference === undefined ? [] : [clause(difference, currency, comparison.windowDays)];
     });
