@@ -57,6 +57,9 @@ export const editorStrings = {
     placeholderEoq: 'economic order quantity',
     placeholderEqualWeights: 'equal',
     placeholderOneUnit: 'default (1 unit)',
+    placeholderSegment: 'none (needed where entries share a stock point)',
+    /** a delivery's due date when none is set: the lead time's mean (`mean` "" when it cannot be read) */
+    placeholderDueDays: (mean: string) => (mean === '' ? "default: the lead time's mean" : `default: the lead time's mean (${mean})`),
     unknownOption: (value: string) => `${value} (unknown)`,
     historyNote: 'Replays a daily history ("series"): edit it in the JSON view.',
     zoneNote: (served: boolean): string =>
@@ -112,7 +115,7 @@ export const editorStrings = {
       node: (id: string, type: string) => `${id || '(no id)'} (${type || 'no type'})`,
       lane: (from: string, to: string) => `${from || '?'} → ${to || '?'}`,
       stockPoint: (node: string, product: string) => `${product || '?'} at ${node || '?'}`,
-      demand: (node: string, product: string) => `${product || '?'} at ${node || '?'}`,
+      demand: (node: string, product: string, segment: string) => `${product || '?'} at ${node || '?'}${segment ? `, segment ${segment}` : ''}`,
       customers: (node: string) => `Customers of ${node || '?'}`,
       fulfilment: (zone: string) => `Orders from ${zone || '?'}`,
       recall: (name: string) => `Recall: ${name || '?'}`,
@@ -138,6 +141,8 @@ export const editorStrings = {
       demandType: 'Type',
       quantityPerCustomer: 'Units per customer',
       quantityPerDay: 'Units per day',
+      orderCount: 'Orders each day',
+      deliver: 'Deliver each order to its customer',
       customerNode: 'Store or online zone',
       servingWarehouse: (n: number) => `Warehouse ${n}`,
       ofWarehouse: (n: number, label: string) => `Warehouse ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
@@ -177,6 +182,8 @@ export const editorStrings = {
     holdingAmounts: labels({ perUnitPerDay: 'Cost per unit per day', annualRate: 'Rate per year on unit cost (0.25 = 25%)' }),
     unmetDemand: labels({ lost: 'lost sale', backorder: 'backordered' }),
     nodeTypes: labels({ supplier: 'supplier', warehouse: 'warehouse', store: 'store', zone: 'online zone' }),
+    /** where an orders entry's daily count of orders comes from */
+    orderCounts: labels({ ordersPerDay: 'drawn from a distribution', history: 'replayed from a daily history' }),
     demandTypes: labels({ arrivals: 'customer arrivals', perPeriod: 'units per day', history: 'daily history', orders: 'customer orders per day' }),
     targets: labels({ fillRate: 'fill rate', cycleServiceLevel: 'cycle service level' }),
     forecastMethods: labels({ movingAverage: 'moving average', exponentialSmoothing: 'exponential smoothing' }),
