@@ -173,7 +173,9 @@ test('customer orders in the forms: orders chosen, their size and orders per day
   await field('demand[0].delivery').check();
   await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].delivery.leadTime.type"]') !== null, undefined, { timeout: 5_000 });
   expect(await field('demand[0].delivery.leadTime.value').inputValue()).toBe('2');
-  expect(await field('demand[0].delivery.dueDays').getAttribute('placeholder')).toBe("default: the lead time's mean (2)");
+  expect(await field('demand[0].delivery.dueDays').getAttribute('placeholder')).toBe('default 2');
+  // the default is said under the field, and read with it
+  expect(await messageFor('demand[0].delivery.dueDays')).toBe("An order delivered after its due date is late. Empty: the delivery lead time's mean.");
   await field('demand[0].delivery.costPerOrder').fill('3');
   await field('demand[0].delivery.dueDays').fill('2');
 
@@ -203,7 +205,11 @@ test('two demand entries at one stock point without segments: the problem shows 
   await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[3].segment"]')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 5_000 });
   expect(await messageFor('demand[3].segment')).toMatch(/duplicate segment "wholesale"/);
   await field('demand[3].segment').fill('walk-ins');
-  await expectFixed('demand[3].segment');
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[3].segment"]')?.getAttribute('aria-invalid') !== 'true', undefined, { timeout: 5_000 });
+  // what is left under the field is what it is for
+  expect(await messageFor('demand[3].segment')).toBe('Needed, and different, where several demand entries share a stock point (walk-ins, a wholesaler).');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  expect(await page.isHidden('#banner')).toBe(true);
   // the cards are told apart by their segments
   expect(await page.locator('#editor .se-group[data-key="demand[3]"] > legend').textContent()).toBe('beans at shop, segment walk-ins');
   expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);

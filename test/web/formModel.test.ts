@@ -798,7 +798,7 @@ describe('customer orders, segments and delivery in the demand forms (issue 17)'
       ['demand[0].node', 'Node(s)', 'shop', 0],
       ['demand[0].product', 'Product(s)', 'beans', 0],
       ['demand[0].segment', 'Customer segment', '', 0],
-      ['demand[0].orderCount', 'Orders each day', 'ordersPerDay', 0],
+      ['demand[0].orderCount', 'Number of orders', 'ordersPerDay', 0],
       ['demand[0].ordersPerDay.type', 'Orders per day', 'poisson', 1],
       ['demand[0].ordersPerDay.mean', 'Mean', '24', 1],
       ['demand[0].size.type', 'Units per order', 'empirical', 0],
@@ -810,7 +810,9 @@ describe('customer orders, segments and delivery in the demand forms (issue 17)'
       ['demand[0].trendPerYear', 'Growth per year (0.1 = +10%)', '', 0],
     ]);
     expect(card.more).toEqual([]);
-    expect(findField(formOf(JSON.parse(text)), 'demand[0].segment')?.placeholder).toBe('none (needed where entries share a stock point)');
+    const segment = findField(formOf(JSON.parse(text)), 'demand[0].segment');
+    expect([segment?.placeholder, segment?.help]).toEqual(['none', 'Needed, and different, where several demand entries share a stock point (walk-ins, a wholesaler).']);
+    expect(findField(formOf(JSON.parse(text)), 'demand[0].orderCount')?.options?.map((o) => o.label)).toEqual(['drawn each day', 'from a daily history']);
     // a history: 7 days at the mean, in place of the distribution; and back, a Poisson of the history's mean
     const history = type(text, 'demand[0].orderCount', 'history');
     expect(Object.keys(JSON.parse(history).demand[0])).toEqual(['type', 'node', 'product', 'seasonality', 'history', 'size']);
@@ -856,7 +858,12 @@ describe('customer orders, segments and delivery in the demand forms (issue 17)'
         ['demand[0].delivery.leadTime.value', 'Value', '2', '', 1],
         ['demand[0].delivery.costPerOrder', 'Delivery cost per order', '', 'default 0', 1],
         ['demand[0].delivery.costPerUnit', 'Delivery cost per unit', '', 'default 0', 1],
-        ['demand[0].delivery.dueDays', 'Due after (days)', '', "default: the lead time's mean (2)", 1],
+        ['demand[0].delivery.dueDays', 'Due after (days)', '', 'default 2', 1],
+      ]);
+      // the due date's default said in words under it, and what a delivery does under the switch
+      expect(fields.filter((f) => f.help !== undefined).map((f) => [f.key, f.help])).toEqual([
+        ['demand[0].delivery', 'Each order ships once complete and reaches its customer a lead time later; its cost counts in transport cost.'],
+        ['demand[0].delivery.dueDays', "An order delivered after its due date is late. Empty: the delivery lead time's mean."],
       ]);
       const costed = type(type(on, 'demand[0].delivery.costPerOrder', '4.5'), 'demand[0].delivery.dueDays', '3');
       expect(JSON.parse(costed).demand[0].delivery).toEqual({ leadTime: { type: 'constant', value: 2 }, costPerOrder: 4.5, dueDays: 3 });
@@ -865,6 +872,8 @@ describe('customer orders, segments and delivery in the demand forms (issue 17)'
       expect(negative.ok ? [] : negative.issues.map((i) => i.path)).toEqual(['demand[0].delivery.costPerUnit']);
       expect(JSON.parse(type(costed, 'demand[0].delivery', '')).demand[0]).not.toHaveProperty('delivery');
     }
+    // the switch says what a delivery does once there is one
+    expect(findField(formOf(coffee()), 'demand[0].delivery')?.help).toBeUndefined();
     // units per day have no delivery to offer
     const perPeriod = type(coffeeText, 'demand[0].type', 'perPeriod');
     expect(demandCard(JSON.parse(perPeriod)).fields.some((f) => f.key.includes('delivery'))).toBe(false);
@@ -894,9 +903,10 @@ describe('customer orders, segments and delivery in the demand forms (issue 17)'
     const card = model.form.sections.find((s) => s.key === 'demand')!.groups[0];
     const at = (key: string) => card.fields.find((f) => f.key === key)!;
     expect(at('demand[0].segment').label).toBe('Segment de clientèle');
-    expect(at('demand[0].orderCount').options?.map((o) => o.label)).toEqual(['tiré d\u2019une loi de probabilité', 'rejoué d\u2019un historique quotidien']);
+    expect(at('demand[0].orderCount').options?.map((o) => o.label)).toEqual(['tiré chaque jour', 'd\u2019un historique quotidien']);
     expect(at('demand[0].size.type').label).toBe('Unités par commande');
     expect(at('demand[0].delivery').label).toBe('Livrer chaque commande à son client');
-    expect(at('demand[0].delivery.dueDays').placeholder).toBe('par défaut\u00a0: la moyenne du délai de livraison (2)');
+    expect(at('demand[0].delivery.dueDays').placeholder).toBe('par défaut 2');
+    expect(at('demand[0].delivery.dueDays').help).toBe('Une commande livrée après son échéance est en retard. Vide\u00a0: la moyenne du délai de livraison.');
   });
 });

@@ -48,6 +48,8 @@ export interface FieldSpec {
   suggest?: 'nodes' | 'products';
   /** the edit an input value makes, computed against the data as it is when the user types */
   edit(input: string, data: unknown): JsonEdit;
+  /** a line under the control saying what the field is for or what its default is (read with it) */
+  help?: string;
   /** the variants that all replace this value (web/editor/variantOverrides.ts): editing it changes no result */
   overriddenBy?: ReadonlyArray<string>;
 }
@@ -933,6 +935,8 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
     const delivery = valueAt(data, at);
     const toggle: FieldSpec = {
       ...field('checkbox', at, s.fields.deliver),
+      // what a delivery does, once there is one
+      ...(delivery === undefined ? {} : { help: s.help.deliver }),
       display: delivery === undefined ? '' : 'true',
       structural: true,
       edit: (input, current) =>
@@ -949,7 +953,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       ...distributionFields([...at, 'leadTime'], s.fields.deliveryLeadTime).map((spec) => ({ ...spec, level: 1 as const })),
       numberField([...at, 'costPerOrder'], s.fields.deliveryCostPerOrder, D, { level: 1 }),
       numberField([...at, 'costPerUnit'], s.fields.customerDeliveryCostPerUnit, D, { level: 1 }),
-      numberField([...at, 'dueDays'], s.fields.dueDays, D, { level: 1, placeholder: s.placeholderDueDays(mean === undefined ? '' : show(nice(mean))) }),
+      numberField([...at, 'dueDays'], s.fields.dueDays, D, { level: 1, placeholder: s.placeholderDueDays(mean === undefined ? '' : show(nice(mean))), help: s.help.dueDays }),
     ];
   };
 
@@ -1088,7 +1092,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         typeSelect([...path, 'type'], s.fields.demandType, types, s.demandTypes, convertDemand),
         field('idList', [...path, 'node'], s.fields.nodes, { suggest: 'nodes' }),
         field('idList', [...path, 'product'], s.fields.products, { suggest: 'products' }),
-        field('text', [...path, 'segment'], s.fields.segment, { optional: true, placeholder: s.placeholderSegment }),
+        field('text', [...path, 'segment'], s.fields.segment, { optional: true, placeholder: s.placeholderNone, help: s.help.segment }),
       ];
       fields[0].aliases = [];
       const notes: string[] = [];

@@ -59,9 +59,12 @@ export const editorStrings: EditorStrings = {
     placeholderEoq: 'quantité économique de commande',
     placeholderEqualWeights: 'égaux',
     placeholderOneUnit: 'par défaut (1 unité)',
-    placeholderSegment: 'aucun (requis si plusieurs entrées partagent un point de stock)',
-    placeholderDueDays: (mean: string) =>
-      mean === '' ? 'par défaut\u00a0: la moyenne du délai de livraison' : `par défaut\u00a0: la moyenne du délai de livraison (${mean.replace('.', ',')})`,
+    placeholderDueDays: (mean: string) => (mean === '' ? 'moyenne du délai de livraison' : `par défaut ${mean.replace('.', ',')}`),
+    help: {
+      segment: 'Requis, et différent, quand plusieurs entrées de demande partagent un point de stock (clients en magasin, un grossiste).',
+      deliver: 'Chaque commande part une fois complète et arrive chez son client un délai de livraison plus tard\u00a0; son coût compte dans le coût de transport.',
+      dueDays: 'Une commande livrée après son échéance est en retard. Vide\u00a0: la moyenne du délai de livraison.',
+    },
     unknownOption: (value: string) => `${value} (inconnu)`,
     historyNote: 'Rejoue un historique quotidien («\u00a0series\u00a0»)\u00a0: modifiez-le dans la vue JSON.',
     zoneNote: (served) =>
@@ -143,7 +146,7 @@ export const editorStrings: EditorStrings = {
       demandType: 'Type de demande',
       quantityPerCustomer: 'Unités par client',
       quantityPerDay: 'Unités par jour',
-      orderCount: 'Nombre de commandes chaque jour',
+      orderCount: 'Nombre de commandes',
       deliver: 'Livrer chaque commande à son client',
       customerNode: 'Magasin ou zone de vente en ligne',
       servingWarehouse: (n: number) => `Entrepôt ${n.toLocaleString('fr-FR')}`,
@@ -191,7 +194,7 @@ export const editorStrings: EditorStrings = {
     }),
     unmetDemand: labels({ lost: 'vente perdue', backorder: 'commande en attente' }),
     nodeTypes: labels({ supplier: 'fournisseur', warehouse: 'entrepôt', store: 'magasin', zone: 'zone de vente en ligne' }),
-    orderCounts: labels({ ordersPerDay: 'tiré d\u2019une loi de probabilité', history: 'rejoué d\u2019un historique quotidien' }),
+    orderCounts: labels({ ordersPerDay: 'tiré chaque jour', history: 'd\u2019un historique quotidien' }),
     demandTypes: labels({ arrivals: 'arrivées de clients', perPeriod: 'unités par jour', history: 'historique quotidien', orders: 'commandes de clients par jour' }),
     targets: labels({ fillRate: 'taux de service (quantités)', cycleServiceLevel: 'taux de service par cycle' }),
     forecastMethods: labels({ movingAverage: 'moyenne mobile', exponentialSmoothing: 'lissage exponentiel' }),
