@@ -3,6 +3,8 @@
  * its problem at the field (aria-invalid, the message beside it, linked by aria-describedby), the
  * banner counts the problems and Run is off; fixing it clears all three, and the edited scenario runs.
  * A disruption added in the forms runs, and switching its occurrence changes the fields asked for.
+ * Customer orders with a delivery, made in the forms, run; two entries at one stock point need segments,
+ * the problem shown at their segment fields.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -151,5 +153,65 @@ test('policy variants in the forms: an override typed wrongly is shown at its fi
   const columns = await page.locator('#kpi-table thead th.variant-column').allTextContents();
   expect(columns.map((c) => c.trim())).toContain('Baseline');
   expect(columns).toHaveLength(4);
+  expect(app.errors).toEqual([]);
+});
+
+test('customer orders in the forms: orders chosen, their size and orders per day filled, a delivery added; it runs with no problem', async () => {
+  await field('demand[0].type').selectOption('orders');
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].orderCount"]') !== null, undefined, { timeout: 5_000 });
+  // 24 customers a day became 24 orders a day, each of a customer's quantity
+  expect(await field('demand[0].orderCount').inputValue()).toBe('ordersPerDay');
+  expect(await field('demand[0].ordersPerDay.type').inputValue()).toBe('poisson');
+  expect(await field('demand[0].ordersPerDay.mean').inputValue()).toBe('24');
+  expect(await field('demand[0].size.type').inputValue()).toBe('empirical');
+  await field('demand[0].ordersPerDay.mean').fill('20');
+  await field('demand[0].size.type').selectOption('discreteUniform');
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].size.max"]') !== null, undefined, { timeout: 5_000 });
+  await field('demand[0].size.min').fill('1');
+  await field('demand[0].size.max').fill('3');
+
+  await field('demand[0].delivery').check();
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].delivery.leadTime.type"]') !== null, undefined, { timeout: 5_000 });
+  expect(await field('demand[0].delivery.leadTime.value').inputValue()).toBe('2');
+  expect(await field('demand[0].delivery.dueDays').getAttribute('placeholder')).toBe('default 2');
+  // the default is said under the field, and read with it
+  expect(await messageFor('demand[0].delivery.dueDays')).toBe("An order delivered after its due date is late. Empty: the delivery lead time's mean.");
+  await field('demand[0].delivery.costPerOrder').fill('3');
+  await field('demand[0].delivery.dueDays').fill('2');
+
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  expect(await page.isHidden('#banner')).toBe(true);
+  expect(await page.locator('#editor .se-forms [aria-invalid="true"]').count()).toBe(0);
+  expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
+  expect(app.errors).toEqual([]);
+});
+
+test('two demand entries at one stock point without segments: the problem shows at each segment field; naming the segments fixes it', async () => {
+  await page.locator('#editor .se-section[data-key="demand"] > .se-section-body > .se-add').click();
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[3].node"]') !== null, undefined, { timeout: 5_000 });
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  await field('demand[3].product').fill('beans');
+  await field('demand[3].node').fill('shop');
+  for (const key of ['demand[0].segment', 'demand[3].segment']) {
+    await page.waitForFunction((key) => document.querySelector(`#editor .se-forms [data-key="${key}"]`)?.getAttribute('aria-invalid') === 'true', key, { timeout: 5_000 });
+    expect(await messageFor(key)).toMatch(/demand for shop\/beans has several entries \(demand\[0\], demand\[3\]\): give each a "segment" id/);
+  }
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === true, undefined, { timeout: 5_000 });
+  expect(await page.textContent('#banner')).toMatch(/2 problems/);
+
+  await field('demand[0].segment').fill('wholesale');
+  await field('demand[3].segment').fill('wholesale');
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[0].segment"]')?.getAttribute('aria-invalid') !== 'true', undefined, { timeout: 5_000 });
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[3].segment"]')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 5_000 });
+  expect(await messageFor('demand[3].segment')).toMatch(/duplicate segment "wholesale"/);
+  await field('demand[3].segment').fill('walk-ins');
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="demand[3].segment"]')?.getAttribute('aria-invalid') !== 'true', undefined, { timeout: 5_000 });
+  // what is left under the field is what it is for
+  expect(await messageFor('demand[3].segment')).toBe('Needed, and different, where several demand entries share a stock point (walk-ins, a wholesaler).');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  expect(await page.isHidden('#banner')).toBe(true);
+  // the cards are told apart by their segments
+  expect(await page.locator('#editor .se-group[data-key="demand[3]"] > legend').textContent()).toBe('beans at shop, segment walk-ins');
+  expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
   expect(app.errors).toEqual([]);
 });

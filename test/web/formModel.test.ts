@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { convertDistribution, convertPolicy, describeForm, findField, parseIdListInput, parseNumberInput, type FormSpec } from '../../web/editor/formModel.ts';
+import { convertDemand, convertDistribution, convertPolicy, describeForm, findField, parseIdListInput, parseNumberInput, type FormSpec } from '../../web/editor/formModel.ts';
 import { fieldForIssue, formAnchors, placeIssues } from '../../web/editor/issueFields.ts';
 import { applyEditToText } from '../../web/editor/jsonText.ts';
 import { repoRoot } from '../fixtures/scenario.ts';
+import { editorStrings as frenchEditor } from '../../web/i18n/fr/editor.ts';
 
 const coffeeText = readFileSync(join(repoRoot, 'scenarios', '04-coffee-brand.json'), 'utf8');
 const coffee = () => JSON.parse(coffeeText) as Record<string, any>;
@@ -726,5 +727,186 @@ describe('the headline KPIs in the forms', () => {
     expect(findField(formOf(coffee()), 'headline')?.display).toBe('fillRate, activeCustomers, totalCost, profit');
     const parsed = parseScenarioText(type(text, 'headline', 'fill rate'));
     expect(parsed.ok ? [] : parsed.issues.map((issue) => issue.path)).toEqual(['headline[0]']);
+  });
+});
+
+describe('customer orders, segments and delivery in the demand forms (issue 17)', () => {
+  const demandCard = (data: unknown, i = 0) => formOf(data).sections.find((s) => s.key === 'demand')!.groups[i];
+  const parsedIssues = (text: string) => {
+    const result = parseScenarioText(text);
+    return result.ok ? [] : result.issues.map((issue) => [issue.path, issue.message]);
+  };
+  /** coffee with shop/beans as customer orders (24 a day, each of the customers' sizes) */
+  const ordersText = () => type(coffeeText, 'demand[0].type', 'orders');
+
+  it('offers customer orders as a demand type; arrivals become orders per day (a Poisson of the same mean), each of the customer quantity, and back', () => {
+    expect(findField(formOf(coffee()), 'demand[0].type')?.options?.map((o) => o.value)).toEqual(['arrivals', 'perPeriod', 'orders']);
+    const text = ordersText();
+    const quantity = coffee().demand[0].quantity;
+    expect(JSON.parse(text).demand[0]).toEqual({
+      type: 'orders',
+      node: 'shop',
+      product: 'beans',
+      seasonality: { weekly: [0.85, 0.9, 0.95, 1.0, 1.2, 1.6, 0.5] },
+      ordersPerDay: { type: 'poisson', mean: 24 },
+      size: quantity,
+    });
+    expect(parsedIssues(text)).toEqual([]);
+    // and back: the same entry as before
+    expect(JSON.parse(type(text, 'demand[0].type', 'arrivals')).demand[0]).toEqual(coffee().demand[0]);
+  });
+
+  it("keeps a segment and a delivery between arrivals and orders; a delivery goes with a type that has none; a size per order never becomes units per day", () => {
+    const data = coffee();
+    data.demand[0].segment = 'retail';
+    data.demand[0].delivery = { leadTime: { type: 'constant', value: 1 }, costPerOrder: 2 };
+    delete data.demand[0].quantity;
+    const text = JSON.stringify(data, null, 2);
+    const orders = JSON.parse(type(text, 'demand[0].type', 'orders')).demand[0];
+    // an arrivals entry without a quantity buys its default, 1 unit: the size of each order
+    expect(orders).toMatchObject({ segment: 'retail', delivery: data.demand[0].delivery, ordersPerDay: { type: 'poisson', mean: 24 }, size: { type: 'constant', value: 1 } });
+    expect(parsedIssues(type(text, 'demand[0].type', 'orders'))).toEqual([]);
+    const perPeriod = JSON.parse(type(text, 'demand[0].type', 'perPeriod')).demand[0];
+    expect(perPeriod).toEqual({ type: 'perPeriod', node: 'shop', product: 'beans', seasonality: data.demand[0].seasonality, segment: 'retail', quantity: { type: 'poisson', mean: 24 } });
+  });
+
+  it('units per day or a daily history become orders of 1 unit at that many a day, as they become customers buying 1 unit; orders become units per day at their volume', () => {
+    const perPeriod = type(coffeeText, 'demand[0].type', 'perPeriod');
+    const fromPerPeriod = JSON.parse(type(perPeriod, 'demand[0].type', 'orders')).demand[0];
+    expect(fromPerPeriod).toMatchObject({ ordersPerDay: { type: 'poisson', mean: 32.4 }, size: { type: 'constant', value: 1 } });
+    expect(JSON.parse(type(perPeriod, 'demand[0].type', 'arrivals')).demand[0]).toMatchObject({ customersPerDay: 32.4 });
+    expect(convertDemand({ type: 'history', node: 'shop', product: 'beans', series: [10, 20, 30] }, 'orders')).toEqual({
+      type: 'orders',
+      node: 'shop',
+      product: 'beans',
+      ordersPerDay: { type: 'poisson', mean: 20 },
+      size: { type: 'constant', value: 1 },
+    });
+    // 24 orders a day of 1.35 units on average
+    expect(JSON.parse(type(ordersText(), 'demand[0].type', 'perPeriod')).demand[0].quantity).toEqual({ type: 'poisson', mean: 32.4 });
+    // a history of order counts: its mean is the customers per day, and the size their quantity
+    const counted = { type: 'orders', node: 'shop', product: 'beans', history: [3, 5, 4], size: { type: 'poisson', mean: 2 }, delivery: { leadTime: { type: 'constant', value: 1 } } };
+    expect(convertDemand(counted, 'arrivals')).toEqual({ type: 'arrivals', node: 'shop', product: 'beans', delivery: counted.delivery, customersPerDay: 4, quantity: { type: 'poisson', mean: 2 } });
+    expect(convertDemand(counted, 'perPeriod')).toEqual({ type: 'perPeriod', node: 'shop', product: 'beans', quantity: { type: 'poisson', mean: 8 } });
+  });
+
+  it("shows an orders entry's segment, orders per day, size and delivery switch; the count comes from a distribution or a history", () => {
+    const text = ordersText();
+    const card = demandCard(JSON.parse(text));
+    expect(card.fields.map((f) => [f.key, f.label, f.display, f.level])).toEqual([
+      ['demand[0].type', 'Type', 'orders', 0],
+      ['demand[0].node', 'Node(s)', 'shop', 0],
+      ['demand[0].product', 'Product(s)', 'beans', 0],
+      ['demand[0].segment', 'Customer segment', '', 0],
+      ['demand[0].orderCount', 'Number of orders', 'ordersPerDay', 0],
+      ['demand[0].ordersPerDay.type', 'Orders per day', 'poisson', 1],
+      ['demand[0].ordersPerDay.mean', 'Mean', '24', 1],
+      ['demand[0].size.type', 'Units per order', 'empirical', 0],
+      ['demand[0].size.values', 'Values', '1, 2, 3', 1],
+      ['demand[0].size.weights', 'Weights', '70, 25, 5', 1],
+      ['demand[0].delivery', 'Deliver each order to its customer', '', 0],
+      ['demand[0].seasonality.weekly', 'Weekly pattern (7 multipliers, Monday first)', '0.85, 0.9, 0.95, 1, 1.2, 1.6, 0.5', 0],
+      ['demand[0].seasonality.yearly', 'Yearly pattern (12 multipliers, January first)', '', 0],
+      ['demand[0].trendPerYear', 'Growth per year (0.1 = +10%)', '', 0],
+    ]);
+    expect(card.more).toEqual([]);
+    const segment = findField(formOf(JSON.parse(text)), 'demand[0].segment');
+    expect([segment?.placeholder, segment?.help]).toEqual(['none', 'Needed, and different, where several demand entries share a stock point (walk-ins, a wholesaler).']);
+    expect(findField(formOf(JSON.parse(text)), 'demand[0].orderCount')?.options?.map((o) => o.label)).toEqual(['drawn each day', 'from a daily history']);
+    // a history: 7 days at the mean, in place of the distribution; and back, a Poisson of the history's mean
+    const history = type(text, 'demand[0].orderCount', 'history');
+    expect(Object.keys(JSON.parse(history).demand[0])).toEqual(['type', 'node', 'product', 'seasonality', 'history', 'size']);
+    expect(JSON.parse(history).demand[0].history).toEqual([24, 24, 24, 24, 24, 24, 24]);
+    expect(parsedIssues(history)).toEqual([]);
+    const shown = demandCard(JSON.parse(history)).fields.filter((f) => f.key.startsWith('demand[0].order') || f.key.startsWith('demand[0].history'));
+    expect(shown.map((f) => [f.key, f.kind, f.display])).toEqual([
+      ['demand[0].orderCount', 'select', 'history'],
+      ['demand[0].history', 'numberList', '24, 24, 24, 24, 24, 24, 24'],
+    ]);
+    const typed = type(history, 'demand[0].history', '3, 5, 4');
+    expect(JSON.parse(typed).demand[0].history).toEqual([3, 5, 4]);
+    expect(JSON.parse(type(typed, 'demand[0].orderCount', 'ordersPerDay')).demand[0].ordersPerDay).toEqual({ type: 'poisson', mean: 4 });
+    // a count that is not whole is reported at the history, with its position
+    const half = type(history, 'demand[0].history', '3, 2.5');
+    const result = parseScenarioText(half);
+    if (result.ok) throw new Error('expected a problem');
+    expect(placeIssues(result.issues, formAnchors(formOf(JSON.parse(half)))).placed.map(({ place }) => place)).toEqual([{ anchor: 'demand[0].history', rest: '[1]' }]);
+    // neither a distribution nor a history: the schema's problem shows at the select of the two
+    const neither = JSON.parse(history);
+    delete neither.demand[0].history;
+    const none = parseScenarioText(JSON.stringify(neither));
+    if (none.ok) throw new Error('expected a problem');
+    expect(placeIssues(none.issues, formAnchors(formOf(neither))).placed.map(({ place }) => place.anchor)).toEqual(['demand[0].ordersPerDay']);
+    expect(findField(formOf(neither), 'demand[0].ordersPerDay')?.key).toBe('demand[0].orderCount');
+    // counts of orders are whole: a normal is reported at the distribution's select
+    const normal = type(text, 'demand[0].ordersPerDay.type', 'normal');
+    const notWhole = parseScenarioText(normal);
+    if (notWhole.ok) throw new Error('expected a problem');
+    expect(placeIssues(notWhole.issues, formAnchors(formOf(JSON.parse(normal)))).placed.map(({ place }) => place.anchor)).toEqual(['demand[0].ordersPerDay']);
+    expect(findField(formOf(JSON.parse(normal)), 'demand[0].ordersPerDay')?.key).toBe('demand[0].ordersPerDay.type');
+  });
+
+  it("adds a delivery with the switch (two days, valid), shows its lead time, costs and due date with the default explained, and removes it", () => {
+    for (const text of [coffeeText, ordersText()]) {
+      const on = type(text, 'demand[0].delivery', 'true');
+      expect(JSON.parse(on).demand[0].delivery).toEqual({ leadTime: { type: 'constant', value: 2 } });
+      expect(parsedIssues(on)).toEqual([]);
+      const fields = demandCard(JSON.parse(on)).fields.filter((f) => f.key.startsWith('demand[0].delivery'));
+      expect(fields.map((f) => [f.key, f.label, f.display, f.placeholder ?? '', f.level])).toEqual([
+        ['demand[0].delivery', 'Deliver each order to its customer', 'true', '', 0],
+        ['demand[0].delivery.leadTime.type', 'Delivery lead time (days)', 'constant', '', 1],
+        ['demand[0].delivery.leadTime.value', 'Value', '2', '', 1],
+        ['demand[0].delivery.costPerOrder', 'Delivery cost per order', '', 'default 0', 1],
+        ['demand[0].delivery.costPerUnit', 'Delivery cost per unit', '', 'default 0', 1],
+        ['demand[0].delivery.dueDays', 'Due after (days)', '', 'default 2', 1],
+      ]);
+      // the due date's default said in words under it, and what a delivery does under the switch
+      expect(fields.filter((f) => f.help !== undefined).map((f) => [f.key, f.help])).toEqual([
+        ['demand[0].delivery', 'Each order ships once complete and reaches its customer a lead time later; its cost counts in transport cost.'],
+        ['demand[0].delivery.dueDays', "An order delivered after its due date is late. Empty: the delivery lead time's mean."],
+      ]);
+      const costed = type(type(on, 'demand[0].delivery.costPerOrder', '4.5'), 'demand[0].delivery.dueDays', '3');
+      expect(JSON.parse(costed).demand[0].delivery).toEqual({ leadTime: { type: 'constant', value: 2 }, costPerOrder: 4.5, dueDays: 3 });
+      // a negative cost is reported at its field
+      const negative = parseScenarioText(type(on, 'demand[0].delivery.costPerUnit', '-1'));
+      expect(negative.ok ? [] : negative.issues.map((i) => i.path)).toEqual(['demand[0].delivery.costPerUnit']);
+      expect(JSON.parse(type(costed, 'demand[0].delivery', '')).demand[0]).not.toHaveProperty('delivery');
+    }
+    // the switch says what a delivery does once there is one
+    expect(findField(formOf(coffee()), 'demand[0].delivery')?.help).toBeUndefined();
+    // units per day have no delivery to offer
+    const perPeriod = type(coffeeText, 'demand[0].type', 'perPeriod');
+    expect(demandCard(JSON.parse(perPeriod)).fields.some((f) => f.key.includes('delivery'))).toBe(false);
+  });
+
+  it('two entries at one stock point without segments: the problem shows at each segment field; segments fix it, the same one twice is reported at the second', () => {
+    const added = applyEditToText(coffeeText, formOf(coffee()).sections.find((s) => s.key === 'demand')!.add!.edit(coffee()));
+    const twice = type(type(added, 'demand[3].node', 'shop'), 'demand[3].product', 'beans');
+    const result = parseScenarioText(twice);
+    if (result.ok) throw new Error('expected a problem');
+    const anchors = formAnchors(formOf(JSON.parse(twice)));
+    expect(placeIssues(result.issues, anchors).placed.map(({ issue, place }) => [place.anchor, issue.message])).toEqual([
+      ['demand[0].segment', 'demand for shop/beans has several entries (demand[0], demand[3]): give each a "segment" id'],
+      ['demand[3].segment', 'demand for shop/beans has several entries (demand[0], demand[3]): give each a "segment" id'],
+    ]);
+    const retail = type(twice, 'demand[0].segment', 'retail');
+    expect(parsedIssues(type(retail, 'demand[3].segment', 'wholesale'))).toEqual([]);
+    expect(parsedIssues(type(retail, 'demand[3].segment', 'retail'))).toEqual([['demand[3].segment', 'duplicate segment "retail" for shop/beans (also in demand[0])']]);
+    // the cards are told apart by their segments; an emptied segment is removed
+    expect(demandCard(JSON.parse(type(retail, 'demand[3].segment', 'wholesale')), 3).title).toBe('beans at shop, segment wholesale');
+    expect(JSON.parse(type(retail, 'demand[0].segment', '')).demand[0]).not.toHaveProperty('segment');
+  });
+
+  it('in French, the new fields and choices are in French', () => {
+    const model = describeForm(JSON.parse(type(ordersText(), 'demand[0].delivery', 'true')), frenchEditor);
+    if (!model.ok) throw new Error(model.reason);
+    const card = model.form.sections.find((s) => s.key === 'demand')!.groups[0];
+    const at = (key: string) => card.fields.find((f) => f.key === key)!;
+    expect(at('demand[0].segment').label).toBe('Segment de clientèle');
+    expect(at('demand[0].orderCount').options?.map((o) => o.label)).toEqual(['tiré chaque jour', 'd\u2019un historique quotidien']);
+    expect(at('demand[0].size.type').label).toBe('Unités par commande');
+    expect(at('demand[0].delivery').label).toBe('Livrer chaque commande à son client');
+    expect(at('demand[0].delivery.dueDays').placeholder).toBe('par défaut 2');
+    expect(at('demand[0].delivery.dueDays').help).toBe('Une commande livrée après son échéance est en retard. Vide\u00a0: la moyenne du délai de livraison.');
   });
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fieldsEveryVariantOverrides, overriddenAt, type OverriddenFields } from './variantOverrides.ts';
-import { CustomerBase, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
+import { CustomerBase, CustomerDelivery, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
 import { locale } from '../i18n/locale.ts';
 import { parseDecimal } from '../i18n/numberFormat.ts';
@@ -48,6 +48,8 @@ export interface FieldSpec {
   suggest?: 'nodes' | 'products';
   /** the edit an input value makes, computed against the data as it is when the user types */
   edit(input: string, data: unknown): JsonEdit;
+  /** a line under the control saying what the field is for or what its default is (read with it) */
+  help?: string;
   /** the variants that all replace this value (web/editor/variantOverrides.ts): editing it changes no result */
   overriddenBy?: ReadonlyArray<string>;
 }
@@ -313,27 +315,48 @@ export function convertPolicy(old: unknown, type: string): Record<string, unknow
   return result;
 }
 
-/** `old` as a demand entry of another type, with about the same units per day. */
+/** The mean of a list of numbers (a daily history), or undefined when it holds anything else. */
+function meanOfList(list: unknown): number | undefined {
+  if (!Array.isArray(list) || list.length === 0 || !list.every((v) => num(v) !== undefined)) return undefined;
+  return (list as number[]).reduce((a, b) => a + b, 0) / list.length;
+}
+
+/**
+ * `old` as a demand entry of another type, with about the same units per day. Customers and orders
+ * are the same thing counted two ways: customer arrivals become orders per day drawn from a Poisson of
+ * the same mean, each customer's quantity the size of an order, and back; their delivery and segment
+ * stay. What the old type does not say is not made up: a daily volume with no size per customer or
+ * order keeps the default size, 1 unit (as an arrivals entry without `quantity`), and customers or
+ * orders per day take the volume.
+ */
 export function convertDemand(old: unknown, type: string): Record<string, unknown> {
   const d = isRecord(old) ? old : {};
-  const perCustomer = d.type === 'arrivals' ? (d.quantity === undefined ? 1 : distributionMean(d.quantity) ?? 1) : 1;
+  // how many customers or orders a day and units each, where the old entry counts them
+  const count = d.type === 'arrivals' ? num(d.customersPerDay) : d.type === 'orders' ? (d.ordersPerDay !== undefined ? distributionMean(d.ordersPerDay) : meanOfList(d.history)) : undefined;
+  const each = d.type === 'arrivals' ? (d.quantity === undefined ? 1 : distributionMean(d.quantity) ?? 1) : d.type === 'orders' ? distributionMean(d.size) ?? 1 : 1;
   const perDay =
-    d.type === 'arrivals'
-      ? (num(d.customersPerDay) ?? 1) * perCustomer
-      : d.type === 'perPeriod'
-        ? distributionMean(d.quantity) ?? 1
-        : Array.isArray(d.series) && d.series.length > 0 && d.series.every((v) => num(v) !== undefined)
-          ? (d.series as number[]).reduce((a, b) => a + b, 0) / d.series.length
-          : 1;
+    d.type === 'arrivals' || d.type === 'orders' ? (count ?? 1) * each : d.type === 'perPeriod' ? distributionMean(d.quantity) ?? 1 : meanOfList(d.series) ?? 1;
+  const perEach = count ?? perDay;
+  // what one customer or order takes: a customer's quantity is an order's size and back (absent: 1 unit)
+  const size = d.type === 'arrivals' ? (d.quantity ?? { type: 'constant', value: 1 }) : d.type === 'orders' && d.size !== undefined ? d.size : { type: 'constant', value: 1 };
   // a quantity per customer is not a quantity per day: it never carries over between the two
   const carried = { ...d };
   if (d.type !== type) delete carried.quantity;
   const defaults: Record<string, unknown> = {
-    customersPerDay: nice(perDay > 0 ? perDay : 1),
+    customersPerDay: nice(perEach > 0 ? perEach : 1),
     quantity: { type: 'poisson', mean: nice(Math.max(perDay, 0)) },
     series: Array.from({ length: 7 }, () => nice(Math.max(perDay, 0))),
+    size,
   };
-  return convertVariant(carried, type, demandTypes, defaults);
+  const result = convertVariant(carried, type, demandTypes, defaults);
+  if (d.type === type) return result;
+  // optional in the schema, so not among the required fields filled above
+  if (type === 'arrivals' && d.type === 'orders' && d.size !== undefined) result.quantity = d.size;
+  if (type === 'orders' && result.ordersPerDay === undefined && result.history === undefined) {
+    const { size: kept, ...rest } = result;
+    return { ...rest, ordersPerDay: { type: 'poisson', mean: nice(Math.max(perEach, 0)) }, size: kept };
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -850,6 +873,91 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   /**
+   * How many orders an orders entry gets each day: drawn from a distribution (`ordersPerDay`) or
+   * replayed from a daily history of counts (`history`), chosen with a select; switching keeps the
+   * mean (a history of 7 days at the distribution's mean, rounded to whole orders; a Poisson of the
+   * history's mean). The select's own key is no path of the data (`orderCount`); without a
+   * distribution drawn, it also stands for `ordersPerDay`, where the schema says one of the two is needed.
+   */
+  const orderCountFields = (at: JsonPath): FieldSpec[] => {
+    const entry = valueAt(data, at);
+    const e = isRecord(entry) ? entry : {};
+    const modes = ['ordersPerDay', 'history'] as const;
+    const mode = e.ordersPerDay === undefined && e.history !== undefined ? 'history' : 'ordersPerDay';
+    const select: FieldSpec = {
+      ...field('select', [...at, 'ordersPerDay'], s.fields.orderCount),
+      key: formatJsonPath([...at, 'orderCount']),
+      aliases: e.ordersPerDay === undefined ? [formatJsonPath([...at, 'ordersPerDay'])] : [],
+      options: modes.map((m) => ({ value: m, label: s.orderCounts[m] ?? m })),
+      display: mode,
+      structural: true,
+      edit: (input, current) => {
+        const now = valueAt(current, at);
+        const old = isRecord(now) ? now : {};
+        const chosen = input === 'history' ? 'history' : 'ordersPerDay';
+        const other = chosen === 'history' ? 'ordersPerDay' : 'history';
+        const value =
+          old[chosen] !== undefined
+            ? old[chosen]
+            : chosen === 'history'
+              ? Array.from({ length: 7 }, () => Math.max(0, Math.round(distributionMean(old.ordersPerDay) ?? 1)))
+              : { type: 'poisson', mean: nice(Math.max(0, meanOfList(old.history) ?? 1)) };
+        // the chosen one takes the other's place (or goes before the size), so the entry reads as before
+        const rebuilt: Record<string, unknown> = {};
+        let placed = false;
+        for (const [key, v] of Object.entries(old)) {
+          if (key === other || (key === 'size' && !placed)) {
+            if (!placed) rebuilt[chosen] = value;
+            placed = true;
+            if (key === other) continue;
+          }
+          if (key === chosen) continue;
+          rebuilt[key] = v;
+        }
+        if (!placed) rebuilt[chosen] = value;
+        return set(at, rebuilt);
+      },
+    };
+    const fields: FieldSpec[] = [select];
+    if (mode === 'ordersPerDay') fields.push(...distributionFields([...at, 'ordersPerDay'], s.fields.ordersPerDay).map((spec) => ({ ...spec, level: 1 as const })));
+    // a history is shown whenever there is one (with both, the schema asks to remove one)
+    if (e.history !== undefined) fields.push(field('numberList', [...at, 'history'], s.fields.orderHistory, { level: 1 }));
+    return fields;
+  };
+
+  /**
+   * How each customer order reaches its customer: a switch that writes a delivery (two days, at no
+   * cost: edited from there) or removes it, then its lead time, costs and due date, whose default
+   * (the lead time's mean) the empty field says.
+   */
+  const D = CustomerDelivery as unknown as Shape;
+  const deliveryFields = (at: JsonPath): FieldSpec[] => {
+    const delivery = valueAt(data, at);
+    const toggle: FieldSpec = {
+      ...field('checkbox', at, s.fields.deliver),
+      // what a delivery does, once there is one
+      ...(delivery === undefined ? {} : { help: s.help.deliver }),
+      display: delivery === undefined ? '' : 'true',
+      structural: true,
+      edit: (input, current) =>
+        input === 'true'
+          ? valueAt(current, at) === undefined
+            ? set(at, { leadTime: { type: 'constant', value: 2 } })
+            : { op: 'set', path: at, value: valueAt(current, at) }
+          : set(at, undefined),
+    };
+    if (delivery === undefined) return [toggle];
+    const mean = isRecord(delivery) ? distributionMean(delivery.leadTime) : undefined;
+    return [
+      toggle,
+      ...distributionFields([...at, 'leadTime'], s.fields.deliveryLeadTime).map((spec) => ({ ...spec, level: 1 as const })),
+      numberField([...at, 'costPerOrder'], s.fields.deliveryCostPerOrder, D, { level: 1 }),
+      numberField([...at, 'costPerUnit'], s.fields.customerDeliveryCostPerUnit, D, { level: 1 }),
+      numberField([...at, 'dueDays'], s.fields.dueDays, D, { level: 1, placeholder: s.placeholderDueDays(mean === undefined ? '' : show(nice(mean))), help: s.help.dueDays }),
+    ];
+  };
+
+  /**
    * Proactive communication: the switch is `proactive` itself (a variant may turn it off and on with
    * `set`), and turning it on where there is no communication entry yet writes one with its
    * parameters (one in ten told customers still leaves when late, no voucher), then shown below it.
@@ -975,7 +1083,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   const demand = listSection(
     'demand',
     s.sections.demand,
-    ['type', 'node', 'product', 'customersPerDay', 'quantity', 'seasonality', 'trendPerYear', 'shocks'],
+    ['type', 'node', 'product', 'segment', 'customersPerDay', 'ordersPerDay', 'history', 'quantity', 'size', 'delivery', 'seasonality', 'trendPerYear', 'shocks'],
     (item, path) => {
       const entry = item as Record<string, unknown>;
       const types = [...demandTypes.keys()].filter((t) => t !== 'history' || entry.type === 'history');
@@ -984,17 +1092,22 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         typeSelect([...path, 'type'], s.fields.demandType, types, s.demandTypes, convertDemand),
         field('idList', [...path, 'node'], s.fields.nodes, { suggest: 'nodes' }),
         field('idList', [...path, 'product'], s.fields.products, { suggest: 'products' }),
+        field('text', [...path, 'segment'], s.fields.segment, { optional: true, placeholder: s.placeholderNone, help: s.help.segment }),
       ];
       fields[0].aliases = [];
       const notes: string[] = [];
       if (entry.type === 'arrivals') {
         fields.push(field('number', [...path, 'customersPerDay'], s.fields.customersPerDay));
         fields.push(...distributionFields([...path, 'quantity'], s.fields.quantityPerCustomer, s.placeholderOneUnit));
+      } else if (entry.type === 'orders') {
+        fields.push(...orderCountFields(path));
+        fields.push(...distributionFields([...path, 'size'], s.fields.orderSize));
       } else if (entry.type === 'perPeriod') {
         fields.push(...distributionFields([...path, 'quantity'], s.fields.quantityPerDay));
       } else if (entry.type === 'history') {
         notes.push(s.historyNote);
       }
+      if (knows('delivery')) fields.push(...deliveryFields([...path, 'delivery']));
       if (knows('seasonality')) {
         const at = [...path, 'seasonality'];
         fields.push(
@@ -1019,7 +1132,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         fields.push(...aliasItem(nameAll(fieldsOfShock, (label) => s.fields.ofShock(i + 1, label)), at));
         moreOfShocks.push(...more(shock, ['name', 'multiplier', 'occurrence']).map((key) => `shocks[${i}].${key}`));
       });
-      const title = s.titles.demand(showIdList(entry.node), showIdList(entry.product));
+      const title = s.titles.demand(showIdList(entry.node), showIdList(entry.product), typeof entry.segment === 'string' ? entry.segment : '');
       const actions = knows('shocks')
         ? nestedListActions([...path, 'shocks'], {
             card: title,

@@ -209,12 +209,19 @@ export function createFormView(options: FormViewOptions): FormView {
     if (field.placeholder !== undefined && !(control instanceof HTMLSelectElement)) control.placeholder = field.placeholder;
     const errors = errorBox(nextId('e'));
     control.setAttribute('aria-describedby', errors.id);
-    row.append(label, control, errors);
+    row.append(label, control);
+    if (field.help !== undefined) {
+      // what the field is for, under it and read with it; a problem's message comes first
+      const help = paragraph('se-field-help', field.help);
+      help.id = nextId('h');
+      control.setAttribute('aria-describedby', `${errors.id} ${help.id}`);
+      row.append(errors, help);
+    } else row.append(errors);
     if (field.overriddenBy) {
       // said at the field, and read with it: an edit here would change no result
       const note = paragraph('se-field-overridden', s.overriddenBy(field.overriddenBy));
       note.id = nextId('o');
-      control.setAttribute('aria-describedby', `${note.id} ${errors.id}`);
+      control.setAttribute('aria-describedby', `${note.id} ${control.getAttribute('aria-describedby') ?? errors.id}`);
       row.classList.add('se-field-is-overridden');
       row.append(note);
     }
@@ -375,7 +382,7 @@ export function createFormView(options: FormViewOptions): FormView {
       for (const group of section.groups) {
         parts.push(`G ${group.key} ${group.notes.join('|')} ${group.jsonLink ? 'json' : ''} ${group.remove ? 'remove' : ''} ${(group.actions ?? []).map((a) => a.text ?? a.label).join('|')}`);
         for (const field of group.fields) {
-          parts.push(`F ${field.key} ${field.kind} ${field.level} ${field.label} ${field.placeholder ?? ''} ${field.aliases.join(',')} ${(field.options ?? []).map((o) => `${o.value}=${o.label}`).join('|')} ${field.overriddenBy?.join('|') ?? ''}`);
+          parts.push(`F ${field.key} ${field.kind} ${field.level} ${field.label} ${field.placeholder ?? ''} ${field.help ?? ''} ${field.aliases.join(',')} ${(field.options ?? []).map((o) => `${o.value}=${o.label}`).join('|')} ${field.overriddenBy?.join('|') ?? ''}`);
         }
       }
     }

@@ -41,7 +41,7 @@ const DETAILS = {
   nodes: (n: Item) => text(n.id),
   lanes: (l: Item) => (text(l.from) === null && text(l.to) === null ? text(l.id) : `${text(l.from) ?? '?'} → ${text(l.to) ?? '?'}`),
   stockPoints: (s: Item) => joined(s.node, s.product),
-  demand: (d: Item) => joined(d.node, d.product),
+  demand: (d: Item) => joined(d.node, d.product, d.segment),
   customers: (c: Item) => text(c.node),
   disruptions: (d: Item) => text(d.name) ?? text(d.node) ?? text(d.zone),
   recalls: (r: Item) => text(r.name) ?? joined(r.supplier, r.product),

@@ -57,6 +57,14 @@ export const editorStrings = {
     placeholderEoq: 'economic order quantity',
     placeholderEqualWeights: 'equal',
     placeholderOneUnit: 'default (1 unit)',
+    /** a delivery's due date when none is set: the lead time's mean (`mean` "" when it cannot be read) */
+    placeholderDueDays: (mean: string) => (mean === '' ? "lead time's mean" : `default ${mean}`),
+    /** a line under a field saying what it is for, or what its default is */
+    help: {
+      segment: 'Needed, and different, where several demand entries share a stock point (walk-ins, a wholesaler).',
+      deliver: 'Each order ships once complete and reaches its customer a lead time later; its cost counts in transport cost.',
+      dueDays: "An order delivered after its due date is late. Empty: the delivery lead time's mean.",
+    },
     unknownOption: (value: string) => `${value} (unknown)`,
     historyNote: 'Replays a daily history ("series"): edit it in the JSON view.',
     zoneNote: (served: boolean): string =>
@@ -112,7 +120,7 @@ export const editorStrings = {
       node: (id: string, type: string) => `${id || '(no id)'} (${type || 'no type'})`,
       lane: (from: string, to: string) => `${from || '?'} → ${to || '?'}`,
       stockPoint: (node: string, product: string) => `${product || '?'} at ${node || '?'}`,
-      demand: (node: string, product: string) => `${product || '?'} at ${node || '?'}`,
+      demand: (node: string, product: string, segment: string) => `${product || '?'} at ${node || '?'}${segment ? `, segment ${segment}` : ''}`,
       customers: (node: string) => `Customers of ${node || '?'}`,
       fulfilment: (zone: string) => `Orders from ${zone || '?'}`,
       recall: (name: string) => `Recall: ${name || '?'}`,
@@ -138,6 +146,8 @@ export const editorStrings = {
       demandType: 'Type',
       quantityPerCustomer: 'Units per customer',
       quantityPerDay: 'Units per day',
+      orderCount: 'Number of orders',
+      deliver: 'Deliver each order to its customer',
       customerNode: 'Store or online zone',
       servingWarehouse: (n: number) => `Warehouse ${n}`,
       ofWarehouse: (n: number, label: string) => `Warehouse ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
@@ -177,6 +187,8 @@ export const editorStrings = {
     holdingAmounts: labels({ perUnitPerDay: 'Cost per unit per day', annualRate: 'Rate per year on unit cost (0.25 = 25%)' }),
     unmetDemand: labels({ lost: 'lost sale', backorder: 'backordered' }),
     nodeTypes: labels({ supplier: 'supplier', warehouse: 'warehouse', store: 'store', zone: 'online zone' }),
+    /** where an orders entry's daily count of orders comes from */
+    orderCounts: labels({ ordersPerDay: 'drawn each day', history: 'from a daily history' }),
     demandTypes: labels({ arrivals: 'customer arrivals', perPeriod: 'units per day', history: 'daily history', orders: 'customer orders per day' }),
     targets: labels({ fillRate: 'fill rate', cycleServiceLevel: 'cycle service level' }),
     forecastMethods: labels({ movingAverage: 'moving average', exponentialSmoothing: 'exponential smoothing' }),

@@ -112,6 +112,16 @@ export const fieldLabels: Record<string, string> = {
   // demand
   customersPerDay: 'Customers per day',
   quantity: 'Quantity',
+  segment: 'Customer segment',
+  // customer orders (type "orders") and their delivery
+  ordersPerDay: 'Orders per day',
+  history: 'Orders on each day (history)',
+  size: 'Units per order',
+  delivery: 'Delivery to the customer',
+  'delivery.leadTime': 'Delivery lead time (days)',
+  'delivery.costPerOrder': 'Delivery cost per order',
+  'delivery.costPerUnit': 'Delivery cost per unit',
+  'delivery.dueDays': 'Due after (days)',
   // a schedule's orders (policy.orders[i])
   'orders.day': 'Day',
   'orders.quantity': 'Quantity',

@@ -116,6 +116,16 @@ export const fieldLabels: typeof EnglishFieldLabels = {
   // demand
   customersPerDay: 'Clients par jour',
   quantity: 'Quantité',
+  segment: 'Segment de clientèle',
+  // les commandes de clients (type « orders ») et leur livraison
+  ordersPerDay: 'Commandes par jour',
+  history: 'Commandes de chaque jour (historique)',
+  size: 'Unités par commande',
+  delivery: 'Livraison au client',
+  'delivery.leadTime': 'Délai de livraison (jours)',
+  'delivery.costPerOrder': 'Coût de livraison par commande',
+  'delivery.costPerUnit': 'Coût de livraison par unité',
+  'delivery.dueDays': 'Échéance après (jours)',
   // les commandes d’un calendrier (policy.orders[i])
   'orders.day': 'Jour',
   'orders.quantity': 'Quantité',
