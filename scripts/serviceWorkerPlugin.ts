@@ -47,11 +47,17 @@ export async function writeServiceWorker(dir: string): Promise<{ version: string
   return { version, files };
 }
 
-/** Writes sw.js once the build is written (`vite build` only: the dev server has no service worker). */
+/**
+ * Writes sw.js once the build is written, and tells the page where it is (`vite build` only: the dev
+ * server has no service worker). The page learns it from import.meta.env.STOCKLAB_SERVICE_WORKER,
+ * defined here for builds only: import.meta.env.PROD would not do, as it follows NODE_ENV, which is
+ * 'test' when the browser tests build the app under vitest.
+ */
 export function serviceWorkerPlugin(): Plugin {
   return {
     name: 'stocklab-service-worker',
     apply: 'build',
+    config: () => ({ define: { 'import.meta.env.STOCKLAB_SERVICE_WORKER': JSON.stringify(`./${SERVICE_WORKER_FILE}`) } }),
     async writeBundle(options) {
       if (!options.dir) throw new Error('the service worker needs the build written to a folder (build.outDir)');
       await writeServiceWorker(options.dir);

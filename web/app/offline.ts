@@ -14,7 +14,9 @@ import { app } from '../i18n/strings.ts';
 export function startOffline(notice: HTMLElement, options: { beforeReload(): void }): void {
   if (!('serviceWorker' in navigator)) return; // an old browser, or a page not served over HTTPS
   const container = navigator.serviceWorker;
-  if (!import.meta.env.PROD) {
+  // './sw.js' in a build (scripts/serviceWorkerPlugin.ts); under the dev server, nothing
+  const script = import.meta.env.STOCKLAB_SERVICE_WORKER as string | undefined;
+  if (script === undefined) {
     void container.getRegistrations().then((registrations) => registrations.forEach((registration) => void registration.unregister()));
     return;
   }
@@ -27,13 +29,11 @@ export function startOffline(notice: HTMLElement, options: { beforeReload(): voi
   });
 
   const register = async () => {
-    let registration: ServiceWorkerRegistration;
-    try {
-      // relative to the page, so the app works under a sub-path (https://user.github.io/stocklab/)
-      registration = await container.register('./sw.js');
-    } catch {
-      return; // no offline use (storage off, a private window): the app works online as before
-    }
+    // relative to the page, so the app works under a sub-path (https://user.github.io/stocklab/); refused
+    // (storage off, a private window), or stubbed to give nothing (a privacy tool, a test blocking
+    // workers), the app works online as before
+    const registration = (await container.register(script).catch(() => undefined)) as ServiceWorkerRegistration | undefined;
+    if (!registration) return;
     const offerReload = () =>
       show(notice, app.offline.update, [
         {
