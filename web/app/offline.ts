@@ -53,7 +53,7 @@ export function startOffline(notice: HTMLElement, options: { beforeReload(): voi
       worker.addEventListener('statechange', () => {
         // a new version is saved while an older one serves this page: it waits for the person's choice
         if (worker.state === 'installed' && container.controller !== null) offerReload();
-        else if (worker.state === 'activated' && firstVisit) {
+        else if (worker.state === 'activated' && firstVisit && !reloading) {
           show(notice, app.offline.ready, []);
           // a passing word; a notice about a new version, if one came meanwhile, stays
           setTimeout(() => notice.querySelector('.passive') && hide(notice), READY_SHOWN_MS);
