@@ -28,7 +28,8 @@ import { KPI_LIST, kpiMeta } from './charts/kpiMeta.ts';
 import type { ScenarioInput } from '../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../src/scenario/issues.ts';
 import { createImportWizard } from './import/importWizard.ts';
-import { createLanguageSwitch, takeCarryOver } from './app/languageSwitch.ts';
+import { createLanguageSwitch, keepCarryOver, takeCarryOver, type CarryOver } from './app/languageSwitch.ts';
+import { startOffline } from './app/offline.ts';
 import { locale } from './i18n/locale.ts';
 import { createStaleMarker, recommendationBasis, stalenessOf, type Staleness } from './staleResults.ts';
 import { showScenarioStory } from './scenarioStory.ts';
@@ -808,15 +809,19 @@ async function openLink(): Promise<void> {
   void run();
 }
 
-// the language switch: the page reloads in the language chosen, with what was open (and its run)
-createLanguageSwitch($<HTMLSelectElement>('language'), () => ({
+/** What was open, for the next load of this tab: the scenario as edited, its settings, and whether to run it. */
+const whatIsOpen = (): CarryOver => ({
   text: editor.getText(),
   replications: replicationsInput.value,
   seed: seedInput.value,
   precision: precisionForm.current(),
   galleryPath: currentGalleryPath,
   run: (store.state.result !== null && !resultsMarker.stale) || store.state.run.status === 'running',
-}));
+});
+// the language switch: the page reloads in the language chosen, with what was open (and its run)
+createLanguageSwitch($<HTMLSelectElement>('language'), whatIsOpen);
+// the built app works offline; reloading into a new version brings back what was open, as above
+startOffline($('app-notice'), { beforeReload: () => keepCarryOver(whatIsOpen()) });
 
 async function start(): Promise<void> {
   const carried = takeCarryOver();

@@ -34,7 +34,8 @@ export async function buildApp(outDir: string): Promise<void> {
   });
 }
 
-const MIME: Record<string, string> = {
+/** Content types by extension, for the small static servers of the browser tests. */
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -165,6 +166,8 @@ export interface OpenOptions {
   hash?: string;
   /** wait for the first run to finish (the dashboard full) before returning; default true */
   settle?: boolean;
+  /** 'block' keeps the built app's service worker out (its "works offline" notice too); default 'allow' */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /**
@@ -177,6 +180,7 @@ export async function openApp(browser: Browser, baseUrl: string, options: OpenOp
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     acceptDownloads: true,
     deviceScaleFactor: 1,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   const page = await context.newPage();
   // fail fast on a control that never becomes usable; runs have their own, longer waits
@@ -271,7 +275,8 @@ export const CHART_SECTIONS = ['frontier', 'inventory', 'customers', 'histogram'
 
 /** The full app (at 1280×800 unless told) after its default run: the pictures in the README. */
 export async function takeScreenshot(browser: Browser, baseUrl: string, path: string, size: { width: number; height: number } = { width: 1280, height: 800 }, language?: 'en' | 'fr'): Promise<AppPage> {
-  const app = await openApp(browser, baseUrl, { ...size, hash: language ? `?lang=${language}` : undefined });
+  // no service worker: its passing "works offline" notice is not part of the picture
+  const app = await openApp(browser, baseUrl, { ...size, hash: language ? `?lang=${language}` : undefined, serviceWorkers: 'block' });
   await waitForDashboard(app.page);
   // let the charts lay out after the last resize and the progress bar's transition end
   await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

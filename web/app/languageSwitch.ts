@@ -39,10 +39,10 @@ export function createLanguageSwitch(select: HTMLSelectElement, carryOver: () =>
     if (chosen === locale) return;
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, chosen);
-      sessionStorage.setItem(CARRY_OVER_KEY, JSON.stringify(carryOver()));
     } catch {
-      // storage refused: the address alone carries the language, and the page opens on its default
+      // storage refused: the address alone carries the language
     }
+    keepCarryOver(carryOver());
     const address = new URL(location.href);
     // the address's ?lang= outranks the remembered choice: it must say the new one (or nothing)
     if (address.searchParams.has('lang')) address.searchParams.set('lang', chosen);
@@ -50,6 +50,18 @@ export function createLanguageSwitch(select: HTMLSelectElement, carryOver: () =>
     address.hash = '';
     location.assign(address.href);
   });
+}
+
+/**
+ * Keeps what is open for the next page load in this tab (a language switch, or a reload into a new
+ * version of the app: web/app/offline.ts). Storage refused, the page opens on its default.
+ */
+export function keepCarryOver(carryOver: CarryOver): void {
+  try {
+    sessionStorage.setItem(CARRY_OVER_KEY, JSON.stringify(carryOver));
+  } catch {
+    // the next load starts afresh
+  }
 }
 
 /**

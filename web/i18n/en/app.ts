@@ -110,6 +110,15 @@ export const app = {
   invalid: (count: number) => `${count} problem${count === 1 ? '' : 's'} in the scenario: fix ${count === 1 ? 'it' : 'them'} to run (see the editor)`,
   invalidRun: 'The scenario has problems; Run is off until they are fixed.',
   badLink: (message: string) => `The shared link could not be opened. ${message} Nothing was run in its place; pick a scenario from the list to start.`,
+  /** the built app's notices about working offline and about a new version (web/app/offline.ts) */
+  offline: {
+    ready: 'Stocklab now works offline: this device keeps a copy of the app, so it opens and runs without a network.',
+    update: 'A new version of Stocklab is available.',
+    reload: 'Reload',
+    reloadHint: 'The page reloads in the new version, with the scenario as it is and, if its results were on screen, the same run again.',
+    later: 'Later',
+    laterHint: 'Keep this version for now: the new one starts once every Stocklab tab has been closed.',
+  },
   linkCopied: 'Link copied: it carries the whole scenario, the seed and the replications.',
   linkInAddressBar: 'The link is in the address bar: it carries the whole scenario, the seed and the replications.',
   openFailed: (message: string) => `The file could not be read: ${message}`,

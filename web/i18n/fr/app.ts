@@ -127,6 +127,14 @@ export const app: typeof English = {
   invalidRun: 'Le scénario comporte des problèmes\u202f; Lancer reste désactivé tant qu’ils ne sont pas corrigés.',
   badLink: (message) =>
     `Le lien partagé n’a pas pu être ouvert. ${message} Rien n’a été lancé à sa place\u202f; choisissez un scénario dans la liste pour commencer.`,
+  offline: {
+    ready: 'Stocklab fonctionne maintenant hors ligne\u00a0: cet appareil garde une copie de l’application, qui s’ouvre et simule sans réseau.',
+    update: 'Une nouvelle version de Stocklab est disponible.',
+    reload: 'Recharger',
+    reloadHint: 'La page se recharge dans la nouvelle version, avec le scénario tel qu’il est et, si ses résultats étaient affichés, la même simulation relancée.',
+    later: 'Plus tard',
+    laterHint: 'Garder cette version pour l’instant\u00a0: la nouvelle démarrera une fois tous les onglets de Stocklab fermés.',
+  },
   linkCopied: 'Lien copié\u00a0: il contient tout le scénario, la graine et les réplications.',
   linkInAddressBar: 'Le lien est dans la barre d’adresse\u00a0: il contient tout le scénario, la graine et les réplications.',
   openFailed: (message) => `Le fichier n’a pas pu être lu\u00a0: ${message}`,
