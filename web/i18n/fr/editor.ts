@@ -62,7 +62,7 @@ export const editorStrings: EditorStrings = {
     placeholderDueDays: (mean: string) => (mean === '' ? 'moyenne du délai de livraison' : `par défaut ${mean.replace('.', ',')}`),
     help: {
       segment: 'Requis, et différent, quand plusieurs entrées de demande partagent un point de stock (clients en magasin, un grossiste).',
-      deliver: 'Chaque commande part une fois complète et arrive chez son client un délai de livraison plus tard\u00a0; son coût compte dans le coût de transport.',
+      deliver: 'Chaque commande part une fois complète et arrive chez son client un délai de livraison plus tard\u202f; son coût compte dans le coût de transport.',
       dueDays: 'Une commande livrée après son échéance est en retard. Vide\u00a0: la moyenne du délai de livraison.',
     },
     unknownOption: (value: string) => `${value} (inconnu)`,
