@@ -359,6 +359,7 @@ const PENDING_CAUSES: Record<number, string> = {
   [EventKind.onlineDelivery]: 'parts of online orders on their way (lower the demand or the transit days)',
   [EventKind.promiseCheck]: 'online orders waiting for their promised date (lower the demand or the promise window)',
   [EventKind.countResult]: "stock counts on their way to the record (lower countDelayDays)",
+  [EventKind.orderArrival]: "orders travelling to their suppliers (lower the demand, order in larger quantities, or shorten the lanes' orderDelayDays)",
 };
 
 /** The kernel's full-queue error, in the model's words; keeps its name so the CLI prints the message alone. */
