@@ -3,10 +3,10 @@ import { app } from './i18n/strings.ts';
 import { frenchScenarioText } from './i18n/fr/scenarios.ts';
 
 /**
- * The scenarios shipped in scenarios/ (the gallery and the theory models; not the benchmark), bundled
+ * The scenarios shipped in scenarios/ (the gallery, the classroom games and the theory models; not the benchmark), bundled
  * as text so that one click loads a file exactly as written, and the CSV files they refer to.
  */
-const texts = import.meta.glob<string>(['../scenarios/*.json', '../scenarios/theory/*.json'], { eager: true, query: '?raw', import: 'default' });
+const texts = import.meta.glob<string>(['../scenarios/*.json', '../scenarios/theory/*.json', '../scenarios/classroom/*.json'], { eager: true, query: '?raw', import: 'default' });
 const dataFiles = import.meta.glob<string>('../scenarios/data/*', { eager: true, query: '?raw', import: 'default' });
 
 /** A scenario's name and description. */

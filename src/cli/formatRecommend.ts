@@ -20,6 +20,8 @@ export function policyText(policy: Policy | null): string {
       return `schedule ${policy.orders.length} order${policy.orders.length === 1 ? '' : 's'}${policy.repeatEveryDays === undefined ? '' : ` every ${policy.repeatEveryDays} d`}`;
     case 'passThrough':
       return `pass-through ${policy.reviewPeriod} d`;
+    case 'anchorAndAdjust':
+      return `anchor-and-adjust ${policy.reviewPeriod} d${policy.estimates === undefined ? '' : ` (${policy.estimates})`}`;
     default:
       return policy.type;
   }

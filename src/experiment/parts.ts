@@ -262,6 +262,7 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
     located.map(([run, i]) => run.dayOrders.subarray(i * run.windowDaysClosed, (i + 1) * run.windowDaysClosed)),
     located.map(([run, i]) => run.dayDemand.subarray(i * run.windowDaysClosed, (i + 1) * run.windowDaysClosed)),
     firstRun.windowDaysClosed,
+    whole.bullwhipPeriodDays,
   );
 
   // each product's counters add its points' in stock point order, as the whole run does

@@ -588,7 +588,7 @@ function upstreamIsStockPoint(scenario: Scenario, nodeId: string, productId: str
 
 /** Days between reviews, on average over `days` for a schedule; null under continuous review. */
 function reviewPeriodOf(policy: Policy, days: number): number | null {
-  if (policy.type === 'periodicRS' || policy.type === 'periodicRsS' || policy.type === 'forecast' || policy.type === 'fixedQuantity' || policy.type === 'passThrough') return policy.reviewPeriod;
+  if (policy.type === 'periodicRS' || policy.type === 'periodicRsS' || policy.type === 'forecast' || policy.type === 'fixedQuantity' || policy.type === 'passThrough' || policy.type === 'anchorAndAdjust') return policy.reviewPeriod;
   if (policy.type === 'schedule') return (policy.repeatEveryDays ?? Math.max(days, 1)) / policy.orders.length;
   return null;
 }
@@ -622,6 +622,8 @@ function stockLevelOf(policy: Policy): number {
     case 'fixedQuantity':
     case 'schedule':
     case 'passThrough':
+    // its desired stock is a target the rule adjusts towards in part, not a bound
+    case 'anchorAndAdjust':
       return Infinity;
   }
 }

@@ -81,6 +81,7 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
     warnings,
     warningSources,
     keepPointDays: options.keepPointDays ?? false,
+    bullwhipPeriodDays: scenario.bullwhipPeriodDays,
     products: scenario.products.length,
     horizon,
     warmup: scenario.warmupDays,

@@ -12,6 +12,7 @@ import type { StockPointPlan } from './stockPointPlans.ts';
 import type { BuildContext } from './processes/buildContext.ts';
 import type { GatesAndStages, LaneState } from './processes/shipping.ts';
 import { recordAccuracyOf } from './processes/damageAndVisibility.ts';
+import { Priority } from './eventKinds.ts';
 
 /** What the stock points are built from, besides the scenario: the other builders' results. */
 export interface StockPointInputs {
@@ -118,6 +119,16 @@ export function buildStockPoints(context: BuildContext, inputs: StockPointInputs
     point.policyContext = context;
     point.visibility = recordAccuracyOf(plan, streams);
     point.issuing = plan.entry.issuing ?? 'fifo';
+    point.orderDelayDays = scenario.lanes[lane].orderDelayDays;
+    point.roundsToNearest = plan.entry.orderRounding === 'nearest';
+    point.reviewPriority = plan.entry.reviewTiming === 'afterDemand' ? Priority.reviewAfterDemand : Priority.review;
+    point.backlogCostPerDay = plan.entry.backlogCostPerDay;
+    point.scriptedOrders = Float64Array.from(
+      [...plan.entry.scriptedOrders].sort((a, b) => a.fromDay - b.fromDay).flatMap((period) => [period.fromDay, period.untilDay, period.quantity]),
+    );
+    const pipeline = plan.entry.initialPipeline;
+    if (pipeline !== undefined && (pipeline.shipments.length > 0 || pipeline.orders.length > 0)) point.initialPipeline = pipeline;
+    point.tracksTransit = point.initialPipeline !== null || point.orderDelayDays > 0;
     if (point.care.lots) {
       point.lots = new LotList(inputs.lots);
       if (supply.upstream >= 0) point.inbound = new LotList(inputs.lots);

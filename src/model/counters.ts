@@ -572,6 +572,8 @@ export class Counters {
       unitCost: number;
       holdingCostPerDay: number;
       backorderCostPerDay: number;
+      /** per unit owed per day to anyone (customers and downstream points): a stock point's backlogCostPerDay */
+      backlogCostPerDay: number;
       price: number | null;
       customerFacing: boolean;
       hasCustomers: boolean;
@@ -661,6 +663,8 @@ export class Counters {
     c.transportCost = d(FIELD.transportCost);
     // the per-day backorder cost applies to what customers wait for, not to internal orders
     c.stockoutCost = d(FIELD.stockoutPenalties) + (point.customerFacing ? c.areaBackorders * point.backorderCostPerDay : 0);
+    // a stock point's backlogCostPerDay applies to everything it owes, downstream points' orders included
+    if (point.backlogCostPerDay > 0) c.stockoutCost += c.areaBackorders * point.backlogCostPerDay;
     // what happens to units besides sale: each KPI only where the product has the feature
     const care = point.care;
     if (care.shelfLifeDays < Infinity) {

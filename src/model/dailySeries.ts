@@ -109,14 +109,19 @@ export class DailySeries {
 
 /**
  * Daily totals behind the roll-ups' bullwhip ratio: per product and for the network, the variance of
- * the units ordered from suppliers per day over the variance of customer demand per day. (The
- * variance of a sum is not the sum of variances, so roll-ups cannot add the points' own sums.)
+ * the units ordered from suppliers per period over the variance of customer demand per period, a period
+ * being the scenario's bullwhipPeriodDays whole days (1 by default). (The variance of a sum is not the
+ * sum of variances, so roll-ups cannot add the points' own sums.)
  */
 export class RollupDaily {
-  /** per product, then the network last: [days, orderSum, orderSumSquares, demandSum, demandSumSquares] */
+  /** per product, then the network last: [periods, orderSum, orderSumSquares, demandSum, demandSumSquares] */
   readonly sums: Float64Array;
   private readonly dayOrders: Float64Array;
   private readonly dayDemand: Float64Array;
+  // the period under way, when a period is several days: its totals so far, and its days
+  private readonly periodOrders: Float64Array;
+  private readonly periodDemand: Float64Array;
+  private periodDaysIn = 0;
 
   /**
    * Each stock point's own daily figures behind the sums, kept when an independent part runs alone
@@ -131,10 +136,14 @@ export class RollupDaily {
     readonly products: number,
     keepPointDays = false,
     stockPoints = 0,
+    /** whole days per period (the scenario's bullwhipPeriodDays) */
+    readonly periodDays = 1,
   ) {
     this.sums = new Float64Array((products + 1) * 5);
     this.dayOrders = new Float64Array(products + 1);
     this.dayDemand = new Float64Array(products + 1);
+    this.periodOrders = new Float64Array(products + 1);
+    this.periodDemand = new Float64Array(products + 1);
     this.pointDays = keepPointDays ? { orders: Array.from({ length: stockPoints }, () => []), demand: Array.from({ length: stockPoints }, () => []) } : null;
   }
 
@@ -160,18 +169,36 @@ export class RollupDaily {
         this.pointDays.demand[point.index].push(point.customerFacing ? point.lastDayCustomerDemand : NaN);
       }
     }
+    if (this.periodDays === 1) return RollupDaily.addPeriod(this.sums, orders, demand);
+    // a period of several days: its days are summed first (one the horizon cuts short is left out)
     for (let group = 0; group <= network; group++) {
+      this.periodOrders[group] += orders[group];
+      this.periodDemand[group] += demand[group];
+    }
+    if (++this.periodDaysIn < this.periodDays) return;
+    RollupDaily.addPeriod(this.sums, this.periodOrders, this.periodDemand);
+    this.periodOrders.fill(0);
+    this.periodDemand.fill(0);
+    this.periodDaysIn = 0;
+  }
+
+  /** One period's totals per group, into the sums. */
+  private static addPeriod(sums: Float64Array, orders: ArrayLike<number>, demand: ArrayLike<number>): void {
+    for (let group = 0; group < orders.length; group++) {
       const base = group * 5;
-      this.sums[base] += 1;
-      this.sums[base + 1] += orders[group];
-      this.sums[base + 2] += orders[group] * orders[group];
-      this.sums[base + 3] += demand[group];
-      this.sums[base + 4] += demand[group] * demand[group];
+      sums[base] += 1;
+      sums[base + 1] += orders[group];
+      sums[base + 2] += orders[group] * orders[group];
+      sums[base + 3] += demand[group];
+      sums[base + 4] += demand[group] * demand[group];
     }
   }
 
   restart(): void {
     this.sums.fill(0);
+    this.periodOrders.fill(0);
+    this.periodDemand.fill(0);
+    this.periodDaysIn = 0;
     if (this.pointDays !== null) for (const list of [...this.pointDays.orders, ...this.pointDays.demand]) list.length = 0;
   }
 
@@ -179,7 +206,7 @@ export class RollupDaily {
    * The sums from stock points' daily figures (`pointDays` of the parts, concatenated in the whole
    * network's stock point order), adding them in the order `closeDay` does.
    */
-  static sumsOf(products: number, pointProducts: readonly number[], orders: readonly ArrayLike<number>[], demand: readonly ArrayLike<number>[], days: number): Float64Array {
+  static sumsOf(products: number, pointProducts: readonly number[], orders: readonly ArrayLike<number>[], demand: readonly ArrayLike<number>[], days: number, periodDays = 1): Float64Array {
     // each group's daily totals, adding the points in order: point by point, each over its days (a
     // (group, day) total still adds its points in stock point order, as closeDay does, but each
     // point's row is read straight through)
@@ -208,14 +235,27 @@ export class RollupDaily {
     const sums = new Float64Array(groups * 5);
     for (let group = 0; group < groups; group++) {
       const base = group * 5;
+      // a period's totals add its days from 0, in order, as closeDay does (periods of one day: the day's)
+      let ordered = 0;
+      let demanded = 0;
+      let daysIn = 0;
       for (let day = 0; day < days; day++) {
-        const ordered = dayOrders[group * days + day];
-        const demanded = dayDemand[group * days + day];
+        if (periodDays === 1) {
+          ordered = dayOrders[group * days + day];
+          demanded = dayDemand[group * days + day];
+        } else {
+          ordered += dayOrders[group * days + day];
+          demanded += dayDemand[group * days + day];
+          if (++daysIn < periodDays) continue;
+        }
         sums[base] += 1;
         sums[base + 1] += ordered;
         sums[base + 2] += ordered * ordered;
         sums[base + 3] += demanded;
         sums[base + 4] += demanded * demanded;
+        ordered = 0;
+        demanded = 0;
+        daysIn = 0;
       }
     }
     return sums;

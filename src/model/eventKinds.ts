@@ -4,7 +4,9 @@
  * between day d-1 and day d, the day that ended is recorded first, then shipments arriving at that
  * instant are received, then periodic reviews place orders, then the day's demand (per-period
  * demand) occurs. An order placed at the review of day t with lead time L therefore arrives before
- * the demand of day t + L.
+ * the demand of day t + L. Orders that travelled upstream (a lane's orderDelayDays) reach their supplier
+ * after the instant's receipts and before its reviews; a point reviewing "afterDemand" (the Beer Game's
+ * week: fill the week's orders, then order) reviews after the day's demand.
  *
  * Simulation's dispatch (simulation.ts) sends each kind to the process that handles it, one per file in
  * processes/: arrivals and per-period demand to customerDemand.ts, new customers to customerChurn.ts,
@@ -48,6 +50,8 @@ export const EventKind = {
   allocation: 20,
   /** a customer order with delivery terms reaches its customer */
   customerDelivery: 21,
+  /** an order that travelled upstream (a lane's orderDelayDays, or an initial pipeline's order) reaches its supplier */
+  orderArrival: 22,
   /** the end of the measured window: after the last day is recorded, before anything else at that time */
   horizon: 10,
 } as const;
@@ -58,8 +62,12 @@ export const Priority = {
   warmupEnd: 1,
   horizon: 1,
   normal: 2,
-  review: 3,
-  periodDemand: 4,
+  /** after the instant's receipts, so a supplier ships from what it has just received (the board game's order) */
+  orderArrival: 3,
+  review: 4,
+  periodDemand: 5,
+  /** a review after the day's demand (a stock point's reviewTiming "afterDemand") */
+  reviewAfterDemand: 6,
   /** after every order of the instant is in, so none is served first for being placed first */
-  allocation: 5,
+  allocation: 7,
 } as const;

@@ -68,6 +68,8 @@ export interface SimulationParts {
   recordSeries: boolean;
   /** keep each stock point's daily roll-up figures (an independent part run alone, for the merge) */
   keepPointDays?: boolean;
+  /** whole days summed into one period of the bullwhip ratio (the scenario's bullwhipPeriodDays; default 1) */
+  bullwhipPeriodDays?: number;
   /** per warning, what it is about: `point:<node>/<product>` or `demand:<node>/<product>` (to merge parts' warnings in order) */
   warningSources: string[];
 }
@@ -163,7 +165,14 @@ export class Simulation {
     this.disruptionProcess = new Disruptions(tables, parts.disruptions);
     this.dayBoundary = new DayBoundary(
       tables,
-      { warmup: parts.warmup, products: parts.products, recordSeries: parts.recordSeries, seriesPerStockPoint: parts.seriesPerStockPoint, keepPointDays: parts.keepPointDays ?? false },
+      {
+        warmup: parts.warmup,
+        products: parts.products,
+        recordSeries: parts.recordSeries,
+        seriesPerStockPoint: parts.seriesPerStockPoint,
+        keepPointDays: parts.keepPointDays ?? false,
+        bullwhipPeriodDays: parts.bullwhipPeriodDays ?? 1,
+      },
       parts.customerBases,
       parts.zones,
     );
@@ -246,6 +255,10 @@ export class Simulation {
       // the initial stock of a product in lots is one lot, as if received from its supply at time 0
       if (point.lots !== null && point.onHand > 0) this.lotsAndExpiry.addLot(point, point.onHand);
     }
+    for (const point of this.stockPoints) {
+      const pipeline = point.initialPipeline;
+      if (pipeline !== null) this.replenishment.startInitialPipeline(point, pipeline.shipments, pipeline.orders);
+    }
     this.recallProcess.start();
     this.endOfLife.start();
     this.env.schedule(this.horizon, EventKind.horizon, 0, 0, Priority.horizon);
@@ -305,6 +318,8 @@ export class Simulation {
         return this.allocation.onAllocation(target);
       case EventKind.customerDelivery:
         return this.delivery.onDelivery(target, value);
+      case EventKind.orderArrival:
+        return this.replenishment.onOrderArrival(target, value);
       case EventKind.horizon:
         this.countShared('horizon');
         this.dayBoundary.recordPartialLastDay();
@@ -344,6 +359,7 @@ const PENDING_CAUSES: Record<number, string> = {
   [EventKind.onlineDelivery]: 'parts of online orders on their way (lower the demand or the transit days)',
   [EventKind.promiseCheck]: 'online orders waiting for their promised date (lower the demand or the promise window)',
   [EventKind.countResult]: "stock counts on their way to the record (lower countDelayDays)",
+  [EventKind.orderArrival]: "orders travelling to their suppliers (lower the demand, order in larger quantities, or shorten the lanes' orderDelayDays)",
 };
 
 /** The kernel's full-queue error, in the model's words; keeps its name so the CLI prints the message alone. */

@@ -6,6 +6,9 @@ import type { KpiCounters } from '../metrics/kpis.ts';
 import { Counters, FIELD, POINT_ROW_WIDTH } from './counters.ts';
 import type { IssuingDiscipline, LotList } from './lots.ts';
 import { NO_CARE, type ProductCare } from './productCare.ts';
+import { Priority } from './eventKinds.ts';
+
+const NO_SCRIPT = new Float64Array(0);
 
 /** Where a stock point's replenishment comes from, and how long it takes. */
 export interface Supply {
@@ -66,6 +69,13 @@ export interface LedgerCounts {
   customerReturned: number;
   restocked: number;
   scrapped: number;
+  /**
+   * units shipped to it before time 0 (its initial pipeline's shipments): they enter the run on their
+   * way. Present only at points with an initial pipeline or a delayed lane (as ordersInTransit).
+   */
+  initialInTransit?: number;
+  /** units it has ordered that have not reached its supplier yet (orders travelling upstream, see a lane's orderDelayDays) */
+  ordersInTransit?: number;
 }
 
 /**
@@ -122,6 +132,24 @@ export class StockPoint implements PolicyState {
   deliversOrders = false;
   /** expected days from ordering to receipt (transit and supplier processing means) */
   expectedLeadDays = 0;
+  /** days an order takes to reach its supplier before the supplier sees it (its lane's orderDelayDays) */
+  orderDelayDays = 0;
+  /** units ordered and travelling to the supplier (placed, not yet seen there) */
+  ordersInTransit = 0;
+  /** units of its initial pipeline's shipments (in transit at time 0) */
+  initialInTransit = 0;
+  /** it has an initial pipeline or a delayed lane: its ledger says what is on its way (initialInTransit, ordersInTransit) */
+  tracksTransit = false;
+  /** what is on its way at time 0 (the scenario's initialPipeline), started with the run; null: nothing */
+  initialPipeline: { shipments: readonly { day: number; quantity: number }[]; orders: readonly { day: number; quantity: number }[] } | null = null;
+  /** round orders to the nearest whole number of case packs instead of up (orderRounding "nearest") */
+  roundsToNearest = false;
+  /** the priority of its reviews within an instant: before the day's demand, or after it (reviewTiming) */
+  reviewPriority: number = Priority.review;
+  /** cost per unit owed per day to anyone (its backlogCostPerDay) */
+  backlogCostPerDay = 0;
+  /** scripted periods, as [fromDay, untilDay, quantity] triples in increasing order (see scriptedQuantityAt) */
+  scriptedOrders: Float64Array = NO_SCRIPT;
   // shipments on their way here, as expected at dispatch (points serving online orders: promises)
   private readonly incomingAt: number[] = [];
   private readonly incomingUnits: number[] = [];
@@ -176,6 +204,11 @@ export class StockPoint implements PolicyState {
   set pipeline(value: number) {
     this.numbers[FIELD.pipeline] = value;
   }
+
+  // the bullwhip period under way (a scenario's bullwhipPeriodDays of several days): its sums so far
+  bullwhipPeriodOrdered = 0;
+  bullwhipPeriodDemand = 0;
+  bullwhipPeriodDaysIn = 0;
 
   /** a stockout happened in the current replenishment cycle */
   cycleHadStockout = false;
@@ -360,6 +393,7 @@ export class StockPoint implements PolicyState {
       care: this.care,
       shrinks: this.visibility !== null,
       servesOnline: this.servesOnline,
+      backlogCostPerDay: this.backlogCostPerDay,
       backorders: this.backorderCustomers || this.downstream.length > 0 || this.servesOnline,
       customersWait: (this.customerFacing && this.backorderCustomers) || this.servesOnline,
       takesOrders: this.takesOrders,
@@ -387,6 +421,9 @@ export class StockPoint implements PolicyState {
       customerReturned: c.customerReturnedUnits,
       restocked: c.restockedUnits,
       scrapped: c.scrappedUnits,
+      // only where orders or shipments can be on their way other than as orders placed in the run, so
+      // other ledgers keep their shape
+      ...(this.tracksTransit ? { initialInTransit: this.initialInTransit, ordersInTransit: this.ordersInTransit } : {}),
     };
   }
 
@@ -449,12 +486,27 @@ export class StockPoint implements PolicyState {
     return now + this.expectedLeadDays;
   }
 
-  /** Rounds a positive order up to the minimum order quantity, then to a whole number of case packs. */
+  /**
+   * Rounds a positive order up to the minimum order quantity, then to a whole number of case packs: up
+   * (with a case pack of 1, not at all), or to the nearest, halves up (orderRounding "nearest": the Beer
+   * Game's whole cases; the result may be 0, an order not placed).
+   */
   roundOrder(quantity: number): number {
     if (quantity <= 0) return quantity;
     let rounded = Math.max(quantity, this.minOrderQuantity);
-    if (this.casePack !== 1) rounded = Math.ceil(rounded / this.casePack - 1e-9) * this.casePack;
+    // the billionth keeps 7.4999999999 (rounding dust of 7.5) from rounding down, as ceil's keeps 3.0000000001 from rounding up
+    if (this.roundsToNearest) rounded = Math.floor(rounded / this.casePack + 0.5 + 1e-9) * this.casePack;
+    else if (this.casePack !== 1) rounded = Math.ceil(rounded / this.casePack - 1e-9) * this.casePack;
     return rounded;
+  }
+
+  /** The quantity scripted for a review at `now` (scriptedOrders: fromDay <= now < untilDay), or null: the policy decides. */
+  scriptedQuantityAt(now: number): number | null {
+    const script = this.scriptedOrders;
+    for (let i = 0; i < script.length; i += 3) {
+      if (now >= script[i] && now < script[i + 1]) return script[i + 2];
+    }
+    return null;
   }
 }
 

@@ -1,5 +1,9 @@
-import type { Distribution, IdList, Scenario } from './schema.ts';
+import { AnchorAndAdjustEstimates, type Distribution, type IdList, type PolicyType, type Scenario } from './schema.ts';
 import { clip, listOf, type GraphRule, type IssueDetail, type ScenarioIssue } from './issues.ts';
+
+/** Policies that review continuously (reviewPeriod 0 in the engine): every other reviews periodically. */
+const CONTINUOUS_POLICIES: ReadonlySet<PolicyType> = new Set(['sS', 'rQ', 'baseStock', 'echelonBaseStock', 'serviceTarget']);
+const ANCHOR_AND_ADJUST_ESTIMATE_NAMES = AnchorAndAdjustEstimates.options;
 
 /** The ids an IdList names, as an array. */
 export function idsOf(list: IdList): string[] {
@@ -271,9 +275,37 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       }
     });
   };
+  // an anchoring-and-adjustment rule needs each of its four parameters, given or from named estimates
+  // (these issues carry no detail: the web shows their English message)
+  const checkAnchorAndAdjust = (policy: Scenario['stockPoints'][number]['policy'], path: string) => {
+    if (policy.type !== 'anchorAndAdjust' || policy.estimates !== undefined) return;
+    const words = { smoothing: 'theta', stockAdjustment: 'alpha_S', supplyLineWeight: 'beta', desiredStock: "S'" } as const;
+    for (const [field, symbol] of Object.entries(words)) {
+      if (policy[field as keyof typeof words] === undefined) report(`${path}.${field}`, `expected ${field} (${symbol}), or estimates that give it (known: ${listOf(ANCHOR_AND_ADJUST_ESTIMATE_NAMES)})`);
+    }
+  };
+  // scripted orders replace the orders of periodic reviews: periods that make sense, apart, on a periodic policy
+  const checkScriptedOrdersPolicy = (policy: Scenario['stockPoints'][number]['policy'], path: string, scriptedPath: string) => {
+    if (CONTINUOUS_POLICIES.has(policy.type)) {
+      report(scriptedPath, `scripted orders replace the orders of periodic reviews, and a ${policy.type} policy (at ${path}) reviews continuously: give a periodic policy (periodicRS, passThrough, anchorAndAdjust...)`);
+    }
+  };
   scenario.stockPoints.forEach((entry, i) => {
     checkServiceTarget(entry.policy, `stockPoints[${i}].policy`, idsOf(entry.product).map((product) => ({ product, orderingCost: entry.orderingCost })));
     checkSchedule(entry.policy, `stockPoints[${i}].policy`);
+    checkAnchorAndAdjust(entry.policy, `stockPoints[${i}].policy`);
+    if (entry.scriptedOrders.length === 0) return;
+    checkScriptedOrdersPolicy(entry.policy, `stockPoints[${i}].policy`, `stockPoints[${i}].scriptedOrders`);
+    const periods = entry.scriptedOrders.map((period, k) => ({ ...period, k }));
+    for (const { fromDay, untilDay, k } of periods) {
+      if (!(untilDay > fromDay)) report(`stockPoints[${i}].scriptedOrders[${k}].untilDay`, `expected untilDay after fromDay (${fromDay}), got ${untilDay}`);
+    }
+    const sorted = periods.filter((period) => period.untilDay > period.fromDay).sort((a, b) => a.fromDay - b.fromDay || a.k - b.k);
+    for (let j = 1; j < sorted.length; j++) {
+      if (sorted[j].fromDay < sorted[j - 1].untilDay) {
+        report(`stockPoints[${i}].scriptedOrders[${sorted[j].k}].fromDay`, `scripted periods overlap: [${sorted[j].fromDay}, ${sorted[j].untilDay}) starts before [${sorted[j - 1].fromDay}, ${sorted[j - 1].untilDay}) (scriptedOrders[${sorted[j - 1].k}]) ends`);
+      }
+    }
   });
   scenario.variants.forEach((variant, i) => {
     variant.policies.forEach((override, j) => {
@@ -285,6 +317,14 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
       );
       checkServiceTarget(override.policy, `variants[${i}].policies[${j}].policy`, matched);
       checkSchedule(override.policy, `variants[${i}].policies[${j}].policy`);
+      checkAnchorAndAdjust(override.policy, `variants[${i}].policies[${j}].policy`);
+      // a variant's policy at a point with scripted orders must review periodically too
+      scenario.stockPoints.forEach((entry, k) => {
+        if (entry.scriptedOrders.length === 0) return;
+        const nodeMatches = override.node === undefined || idsOf(entry.node).some((node) => idsOf(override.node!).includes(node));
+        const productMatches = override.product === undefined || idsOf(entry.product).some((product) => idsOf(override.product!).includes(product));
+        if (nodeMatches && productMatches) checkScriptedOrdersPolicy(override.policy, `variants[${i}].policies[${j}].policy`, `stockPoints[${k}].scriptedOrders`);
+      });
     });
   });
 

@@ -260,6 +260,12 @@ export const Lane = z.strictObject({
   leadTime: Distribution,
   costPerUnit: nonNegative().default(0),
   costPerShipment: nonNegative().default(0),
+  /**
+   * days an order placed by a stock point at `to` takes to reach `from` before `from` sees it (an order
+   * slip in the mail: the Beer Game's order delay). The order counts in the ordering point's inventory
+   * position from the moment it is placed. Default 0: `from` sees it at once.
+   */
+  orderDelayDays: nonNegative().default(0),
 });
 export type Lane = z.infer<typeof Lane>;
 
@@ -358,6 +364,34 @@ export const ForecastPolicy = z.strictObject({
   /** let the order be negative (a return upstream) when the inventory position exceeds the target (default false) */
   allowReturns: z.boolean().default(false),
 });
+/** The published estimates of the anchoring-and-adjustment rule, by name (src/model/policies/anchorAndAdjust.ts gives them with their source). */
+export const AnchorAndAdjustEstimates = z.enum(['sterman1989']);
+/**
+ * Sterman's anchoring-and-adjustment ordering heuristic (Sterman 1989): every R days, order
+ * max(0, L + stockAdjustment (desiredStock - S - supplyLineWeight SL)), with L the incoming orders
+ * expected per review period (exponential smoothing with `smoothing`), S the stock on hand less what
+ * the point owes and SL its supply line (ordered, not received). Each parameter is given here, or taken
+ * from the published `estimates`; one given here wins over the estimates.
+ */
+export const AnchorAndAdjustPolicy = z.strictObject({
+  type: z.literal('anchorAndAdjust'),
+  /** days between reviews (default 1) */
+  reviewPeriod: positive().default(1),
+  /** day of the first review (default 0) */
+  firstReview: nonNegative().default(0),
+  /** take the parameters not given here from these published estimates */
+  estimates: AnchorAndAdjustEstimates.optional(),
+  /** theta: the weight of the latest period's incoming orders in the expected incoming orders, in [0, 1] */
+  smoothing: probability().optional(),
+  /** alpha_S: the share of the gap between desired and actual stock ordered at each review, in [0, 1] */
+  stockAdjustment: probability().optional(),
+  /** beta: the share of the supply line taken into account (1: all of it; 0: orders forgotten until they arrive), >= 0 */
+  supplyLineWeight: nonNegative().optional(),
+  /** S': the desired stock plus beta times the desired supply line, in units */
+  desiredStock: finite().optional(),
+  /** incoming orders expected per review period before the first review (default: the mean demand per review period the point faces) */
+  initialExpectedOrders: nonNegative().optional(),
+});
 export const Policy = z.discriminatedUnion('type', [
   SsPolicy,
   RqPolicy,
@@ -370,6 +404,7 @@ export const Policy = z.discriminatedUnion('type', [
   FixedQuantityPolicy,
   SchedulePolicy,
   PassThroughPolicy,
+  AnchorAndAdjustPolicy,
 ]);
 export type Policy = z.infer<typeof Policy>;
 export type PolicyType = Policy['type'];
@@ -404,6 +439,28 @@ export const Allocation = z.discriminatedUnion('type', [
 ]);
 export type Allocation = z.infer<typeof Allocation>;
 
+/** Units arriving at, or reaching the supplier on, a given day. */
+export const DatedQuantity = z.strictObject({ day: nonNegative(), quantity: positive() });
+/**
+ * What is already under way at time 0 (a game or a chain that does not start empty): shipments in
+ * transit to the point, and orders it placed that are still travelling to its supplier (see the lane's
+ * orderDelayDays). Both count in its inventory position (on order) from time 0, and in conservation as
+ * units that enter the run on their way.
+ */
+export const InitialPipeline = z.strictObject({
+  /** shipments in transit at time 0, each received on its day */
+  shipments: z.array(DatedQuantity).default([]),
+  /** orders travelling upstream at time 0, each seen by the supplier on its day (then served as any order) */
+  orders: z.array(DatedQuantity).default([]),
+});
+/** The orders a stock point places at its reviews in [fromDay, untilDay): `quantity`, whatever its policy says. */
+export const ScriptedOrders = z.strictObject({
+  fromDay: nonNegative(),
+  untilDay: positive(),
+  /** units ordered at each review in the period (0: none) */
+  quantity: nonNegative(),
+});
+
 export const StockPoint = z.strictObject({
   node: IdList,
   product: IdList,
@@ -422,6 +479,33 @@ export const StockPoint = z.strictObject({
   casePack: positive().default(1),
   /** orders are raised to at least this quantity (default 0) */
   minOrderQuantity: nonNegative().default(0),
+  /**
+   * how an order becomes a whole number of case packs: `up` (never less than asked; with casePack 1
+   * orders stay as the policy gives them, fractions included) or `nearest` (to the nearest multiple of
+   * casePack, halves up, as the Beer Game rounds; an order that rounds to 0 is not placed). Default up.
+   */
+  orderRounding: z.enum(['up', 'nearest']).default('up'),
+  /**
+   * periods whose orders are fixed (the Beer Game's first weeks): at every review in a period the point
+   * orders its quantity, and its policy takes over after; the policy still observes those reviews (its
+   * expected demand follows what comes in). Needs a periodic-review policy.
+   */
+  scriptedOrders: z.array(ScriptedOrders).default([]),
+  /** shipments and orders already on their way at time 0 (default: none) */
+  initialPipeline: InitialPipeline.optional(),
+  /**
+   * when, within an instant, the point reviews: before the day's demand (`beforeDemand`, the textbook
+   * timing of periodic models: an order placed at the review of day t with lead time L arrives before
+   * the demand of day t + L) or after it (`afterDemand`: the Beer Game's week, where each player fills
+   * the week's orders, then orders). Default beforeDemand.
+   */
+  reviewTiming: z.enum(['beforeDemand', 'afterDemand']).default('beforeDemand'),
+  /**
+   * cost per unit per day of everything the point owes, to customers and to the stock points it
+   * supplies (the Beer Game charges each stage for its backlog), in its stockoutCost; on top of the
+   * product's backorderCostPerDay, which is charged at customer-facing points only. Default 0.
+   */
+  backlogCostPerDay: nonNegative().default(0),
   /** when this point cannot ship a downstream order in full: ship what it has now, or wait until it can ship all (default: scenario's shortageShipping) */
   shortageShipping: ShortageShipping.optional(),
   /** for a product held in lots (shelfLifeDays, or a recall covers it): which units leave first (default fifo) */
@@ -757,6 +841,12 @@ export const Scenario = z.strictObject({
   timeUnit: z.literal('day').default('day'),
   horizonDays: positive(),
   warmupDays: nonNegative().default(0),
+  /**
+   * days summed into one period for bullwhipRatio: the variances are of orders placed and demand received
+   * per period of this many whole days of the window (a chain that orders weekly is measured with 7; per
+   * day it would measure the batching of its weekly orders). Default 1: per day.
+   */
+  bullwhipPeriodDays: wholeNumber().min(1, { message: RULES.wholeNumberAtLeastOne }).default(1),
   replications: wholeNumber().min(1, { message: RULES.atLeastOneReplication }).default(10),
   seed: z.union([label().min(1).max(200, { message: RULES.seedLength }), wholeNumber()]).default(1),
   /** default for stock points shipping to others when short (default partial) */

@@ -16,6 +16,16 @@ describe('a replication run as its independent parts and merged', () => {
     });
   });
 
+  it.each(['scenarios/05-online-shoes.json', 'scenarios/07-multi-echelon.json', 'scenarios/12-stock-visibility.json'])(
+    'is the whole run with the bullwhip per week (bullwhipPeriodDays 7: the roll-ups sum the parts\' days into weeks as the whole run does): %s',
+    (file) => {
+      const loaded = loadScenarioFile(file);
+      if (!loaded.ok) throw new Error(`${file} does not parse`);
+      const scenario = { ...shortened(loaded.scenario, Math.min(loaded.scenario.horizonDays, 200), 1), bullwhipPeriodDays: 7 };
+      expectSame(scenario, 0, 0);
+    },
+  );
+
   it('is the whole run of bench-A (1,000 stock points, 1,000 parts; 90 days), byte for byte', () => {
     const loaded = loadScenarioFile('scenarios/bench/retail-1000.json');
     if (!loaded.ok) throw new Error('bench-A does not parse');

@@ -56,6 +56,18 @@ describe('units are conserved in hand-built scenarios', () => {
     expect(total(runs, (ledger) => ledger.filledFromBackorder)).toBeGreaterThan(0);
   });
 
+  it('with orders travelling upstream and shipments and orders under way at time 0 (an initial pipeline)', () => {
+    const input = twoEchelon({ storePolicy: { type: 'periodicRS', reviewPeriod: 2, orderUpTo: 25 }, warehousePolicy: { type: 'passThrough', reviewPeriod: 3 } });
+    input.lanes![0].orderDelayDays = 2.5;
+    input.lanes![1].orderDelayDays = 1;
+    input.stockPoints[0].initialPipeline = { shipments: [{ day: 1, quantity: 30 }], orders: [{ day: 0.5, quantity: 20 }, { day: 2, quantity: 10 }] };
+    input.stockPoints[1].initialPipeline = { shipments: [{ day: 0, quantity: 5 }, { day: 3.5, quantity: 6 }], orders: [{ day: 1, quantity: 7 }] };
+    const runs = checkScenario(scenarioOf(input));
+    // units entered on their way, and orders were in the mail at the end of some run
+    expect(total(runs, (ledger) => ledger.initialInTransit ?? 0)).toBe(2 * (30 + 2 * 11));
+    expect(total(runs, (ledger) => ledger.ordersInTransit ?? 0)).toBeGreaterThan(0);
+  });
+
   it('with a supplier and a warehouse short of capacity (units wait at the gates)', () => {
     const runs = checkScenario(scenarioOf(twoEchelon({ supplierCapacityPerDay: 5, warehouseCapacityPerDay: 5.5, customersPerDay: 3 })));
     expect(runs.some((run) => run.awaitingDispatch.some((gate) => gate.units > 0))).toBe(true);

@@ -13,7 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { frenchScenarioText, scenarioTexts, theoryNames, theoryTexts } from '../../web/i18n/fr/scenarios.ts';
+import { classroomTexts, frenchScenarioText, scenarioTexts, theoryNames, theoryTexts } from '../../web/i18n/fr/scenarios.ts';
 import { repoRoot } from '../fixtures/scenario.ts';
 
 /** The digit sequences of an English text: "1,200" and "0.37" count as 1200 and 0.37. */
@@ -60,10 +60,11 @@ const jsonFiles = (folder: string) =>
     .map((entry) => `${folder}/${entry.name}`)
     .sort();
 
-// as web/gallery.ts bundles them: '../scenarios/*.json' and '../scenarios/theory/*.json'
+// as web/gallery.ts bundles them: '../scenarios/*.json', '../scenarios/theory/*.json' and '../scenarios/classroom/*.json'
 const business = jsonFiles('scenarios');
 const theory = jsonFiles('scenarios/theory');
-const gallery = [...business, ...theory];
+const classroom = jsonFiles('scenarios/classroom');
+const gallery = [...business, ...theory, ...classroom];
 
 const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as { name: string; description: string };
 
@@ -74,9 +75,10 @@ describe('scenarios: the gallery in French', () => {
     expect(theory).toContain('scenarios/theory/eoq.json');
   });
 
-  it('has a French name and description for every file of scenarios/ and scenarios/theory/, and for no other', () => {
+  it('has a French name and description for every file of scenarios/, scenarios/theory/ and scenarios/classroom/, and for no other', () => {
     expect(Object.keys(scenarioTexts).sort()).toEqual(business);
     expect(Object.keys(theoryTexts).sort()).toEqual(theory);
+    expect(Object.keys(classroomTexts).sort()).toEqual(classroom);
     expect(Object.keys(theoryNames).sort()).toEqual(theory);
     const missing = gallery.filter((path) => frenchScenarioText(path) === undefined);
     expect(missing).toEqual([]);

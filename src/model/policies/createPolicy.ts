@@ -1,4 +1,5 @@
 import type { Policy as PolicySpec } from '../../scenario/schema.ts';
+import { AnchorAndAdjustRule } from './anchorAndAdjust.ts';
 import { BaseStockRule } from './baseStock.ts';
 import { EchelonBaseStockRule } from './echelonBaseStock.ts';
 import { FixedQuantityRule } from './fixedQuantity.ts';
@@ -44,6 +45,8 @@ export function createPolicy(spec: PolicySpec, context: PolicyContext): Policy {
       return new ScheduleRule(spec);
     case 'passThrough':
       return new PassThroughRule(spec, context);
+    case 'anchorAndAdjust':
+      return new AnchorAndAdjustRule(spec, context);
     default: {
       // a new policy type in the schema fails to compile here until it is handled
       const unhandled: never = spec;

@@ -33,7 +33,7 @@ export class DayBoundary {
 
   constructor(
     private readonly tables: ModelTables,
-    options: { warmup: number; products: number; recordSeries: boolean; seriesPerStockPoint: boolean; keepPointDays: boolean },
+    options: { warmup: number; products: number; recordSeries: boolean; seriesPerStockPoint: boolean; keepPointDays: boolean; bullwhipPeriodDays: number },
     private readonly customerBases: CustomerBase[],
     private readonly zones: ZoneTally[],
   ) {
@@ -43,8 +43,12 @@ export class DayBoundary {
     this.days = Math.ceil(tables.horizon);
     this.stockPoints = tables.stockPoints;
     this.series = new DailySeries(options.recordSeries ? this.days : 0, tables.stockPoints.length, options.seriesPerStockPoint, customerBases.length);
-    this.rollupDaily = new RollupDaily(options.products, options.keepPointDays, tables.stockPoints.length);
+    this.rollupDaily = new RollupDaily(options.products, options.keepPointDays, tables.stockPoints.length, options.bullwhipPeriodDays);
+    this.bullwhipPeriodDays = options.bullwhipPeriodDays;
   }
+
+  /** whole days of the window summed into one period of the bullwhip ratio */
+  private readonly bullwhipPeriodDays: number;
 
   connect(processes: Processes): void {
     this.shelfLosses = processes.shelfLosses;
@@ -75,12 +79,19 @@ export class DayBoundary {
       point.closeDay();
       if (inWindow) {
         // only whole days of the window, as for the roll-ups (a fractional warm-up splits a day)
-        const c = point.counters;
-        c.bullwhipDays++;
-        c.dailyOrderSum += point.lastDayOrdered;
-        c.dailyOrderSumSquares += point.lastDayOrdered * point.lastDayOrdered;
-        c.dailyDemandSum += point.lastDayDemand;
-        c.dailyDemandSumSquares += point.lastDayDemand * point.lastDayDemand;
+        if (this.bullwhipPeriodDays === 1) this.addBullwhipPeriod(point, point.lastDayOrdered, point.lastDayDemand);
+        else {
+          // a period of several days (a weekly orderer measured per week): its days are summed first;
+          // a period the horizon cuts short is left out, as a part day is
+          point.bullwhipPeriodOrdered += point.lastDayOrdered;
+          point.bullwhipPeriodDemand += point.lastDayDemand;
+          if (++point.bullwhipPeriodDaysIn === this.bullwhipPeriodDays) {
+            this.addBullwhipPeriod(point, point.bullwhipPeriodOrdered, point.bullwhipPeriodDemand);
+            point.bullwhipPeriodOrdered = 0;
+            point.bullwhipPeriodDemand = 0;
+            point.bullwhipPeriodDaysIn = 0;
+          }
+        }
       }
       const policy = point.policy;
       if (policy.reviewPeriod > 0 && Number.isInteger(policy.reviewPeriod) && (day - policy.firstReview) % policy.reviewPeriod === 0 && day > policy.firstReview) {
@@ -94,6 +105,16 @@ export class DayBoundary {
     // a new day's capacity; at the horizon there is no new day to ship in
     if (day < this.horizon) this.shipping.openDay();
     if (day + 1 <= this.days) this.env.schedule(day + 1, EventKind.dayBoundary, day + 1, 0, Priority.dayBoundary);
+  }
+
+  /** One period of the bullwhip ratio at `point`: its orders placed and its demand received in the period. */
+  private addBullwhipPeriod(point: StockPoint, ordered: number, demand: number): void {
+    const c = point.counters;
+    c.bullwhipDays++;
+    c.dailyOrderSum += ordered;
+    c.dailyOrderSumSquares += ordered * ordered;
+    c.dailyDemandSum += demand;
+    c.dailyDemandSumSquares += demand * demand;
   }
 
   /**
@@ -132,6 +153,7 @@ export class DayBoundary {
     c.periodCostSum +=
       point.holdingCostPerDay * period * point.onHand +
       (point.customerFacing ? point.backorderCostPerDay * period * backorders : 0) +
+      (point.backlogCostPerDay > 0 ? point.backlogCostPerDay * period * backorders : 0) +
       point.stockoutPenalty * (c.lostUnits - point.periodStartLost) +
       point.orderingCost * (c.ordersPlaced - point.periodStartOrders);
     point.periodStartLost = c.lostUnits;

@@ -54,7 +54,32 @@ export class Replenishment {
    */
   scheduleFirstReview(point: StockPoint): void {
     const first = point.policy.reviewPeriod > 0 ? point.policy.firstReview : 0;
-    if (first < this.horizon) this.env.schedule(first, EventKind.review, point.index, 0, Priority.review);
+    if (first < this.horizon) this.env.schedule(first, EventKind.review, point.index, 0, point.reviewPriority);
+  }
+
+  /**
+   * What is on its way to `point` at time 0 (its initial pipeline): shipments in transit, received on
+   * their days, and orders travelling upstream, seen by the supplier on theirs. Both are on order from
+   * time 0, and are noted as orders (shipments first: they arrive first) so that the orders placed in
+   * the run are complete when their own units arrive.
+   */
+  startInitialPipeline(point: StockPoint, shipments: readonly { day: number; quantity: number }[], orders: readonly { day: number; quantity: number }[]): void {
+    const byDay = (list: readonly { day: number; quantity: number }[]) => [...list].sort((a, b) => a.day - b.day);
+    point.accrue(this.env.now);
+    for (const { day, quantity } of byDay(shipments)) {
+      point.onOrder += quantity;
+      point.pipeline += quantity;
+      point.initialInTransit += quantity;
+      point.recordOrder(quantity);
+      if (point.servesOnline) point.expectIncoming(day, quantity);
+      this.env.schedule(day, EventKind.receipt, point.index, quantity, Priority.normal);
+    }
+    for (const { day, quantity } of byDay(orders)) {
+      point.onOrder += quantity;
+      point.ordersInTransit += quantity;
+      point.recordOrder(quantity);
+      this.env.schedule(day, EventKind.orderArrival, point.index, quantity, Priority.orderArrival);
+    }
   }
 
   reviewContinuous(point: StockPoint): void {
@@ -77,12 +102,14 @@ export class Replenishment {
     // to the next. What came before the first review is in no review period: it is forgotten.
     if (this.env.now > point.policy.firstReview) this.closeReviewPeriod(point);
     else point.cycleHadStockout = false;
-    const quantity = point.ended ? 0 : point.policy.orderQuantity(point);
+    let quantity = point.ended ? 0 : point.policy.orderQuantity(point);
+    // a scripted period's order replaces the policy's (which has still observed the review)
+    if (point.scriptedOrders.length > 0 && !point.ended) quantity = point.scriptedQuantityAt(this.env.now) ?? quantity;
     point.reviewStartDemand = point.counters.demandUnits;
     if (quantity > ORDER_EPSILON || quantity < -ORDER_EPSILON) this.placeOrder(point, quantity);
     const policy = point.policy;
     const next = policy.nextReviewAfter === undefined ? this.env.now + policy.reviewPeriod : policy.nextReviewAfter(this.env.now);
-    if (next < this.horizon) this.env.schedule(next, EventKind.review, index, 0, Priority.review);
+    if (next < this.horizon) this.env.schedule(next, EventKind.review, index, 0, point.reviewPriority);
   }
 
   private closeCycle(point: StockPoint): void {
@@ -120,6 +147,8 @@ export class Replenishment {
     const now = this.env.now;
     if (requested < 0) return this.upstreamReturns.returnUpstream(point, -requested);
     const quantity = point.roundOrder(requested);
+    // rounded to the nearest case pack, an order may come to nothing
+    if (!(quantity > ORDER_EPSILON)) return;
     point.accrue(now);
     point.onOrder += quantity;
     point.recordOrder(quantity);
@@ -127,6 +156,26 @@ export class Replenishment {
     c.orderedUnits += quantity;
     c.ordersPlaced++;
     c.orderingCost += point.orderingCost;
+    if (point.orderDelayDays > 0) {
+      // the order travels to the supplier (on order here already), which sees it when it arrives
+      point.ordersInTransit += quantity;
+      this.env.schedule(now + point.orderDelayDays, EventKind.orderArrival, point.index, quantity, Priority.orderArrival);
+      return;
+    }
+    this.deliverOrder(point, quantity);
+  }
+
+  /** An order of `quantity` from stock point `index` that travelled upstream reaches its supplier. */
+  onOrderArrival(index: number, quantity: number): void {
+    const point = this.stockPoints[index];
+    point.ordersInTransit -= quantity;
+    // an empty mail bag holds nothing: no rounding dust left behind
+    if (Math.abs(point.ordersInTransit) < 1e-9) point.ordersInTransit = 0;
+    this.deliverOrder(point, quantity);
+  }
+
+  /** `point`'s order reaches its supply: the point above owes or ships it, a supplier's gate lets it through. */
+  private deliverOrder(point: StockPoint, quantity: number): void {
     const supply = point.supply;
     if (supply.upstream >= 0) this.allocation.downstreamOrder(this.stockPoints[supply.upstream], quantity, point.index);
     else this.shipping.send(supply.supplier, quantity, point.index);

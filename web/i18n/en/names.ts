@@ -23,6 +23,7 @@ export const policyTypeLabels = {
   fixedQuantity: 'Fixed quantity (T, Q)',
   schedule: 'Order schedule',
   passThrough: 'Pass-through (lot-for-lot)',
+  anchorAndAdjust: 'Anchoring and adjustment (Sterman)',
 } satisfies Record<PolicyType, string>;
 
 /** Every parameter of every policy type (src/scenario/schema.ts Policy), and of a forecast policy's method. */
@@ -41,6 +42,12 @@ export const policyParameterLabels: Record<string, string> = {
   allowReturns: 'Allow returns upstream',
   orders: 'Scheduled orders',
   repeatEveryDays: 'Repeat every (days)',
+  estimates: 'Published estimates',
+  smoothing: 'Smoothing of incoming orders, theta [0 to 1]',
+  stockAdjustment: 'Stock adjustment, alpha_S [0 to 1]',
+  supplyLineWeight: 'Supply line weight, beta',
+  desiredStock: "Desired stock, S'",
+  initialExpectedOrders: 'Incoming orders expected at first',
 };
 
 /** A policy parameter's name on screen ("Reorder point"); an id without one stays as it is. */

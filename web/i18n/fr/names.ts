@@ -30,6 +30,7 @@ export const policyTypeLabels: typeof EnglishPolicyTypeLabels = {
   fixedQuantity: 'Quantité fixe (T, Q)',
   schedule: 'Calendrier de commandes',
   passThrough: 'Répercussion de la demande (lot pour lot)',
+  anchorAndAdjust: 'Ancrage et ajustement (Sterman)',
 };
 
 /** Every parameter of every policy type (src/scenario/schema.ts Policy), and of a forecast policy's method. */
@@ -48,6 +49,12 @@ export const policyParameterLabels: typeof EnglishPolicyParameterLabels = {
   allowReturns: 'Autoriser les retours vers l’amont',
   orders: 'Commandes planifiées',
   repeatEveryDays: 'Répéter tous les (jours)',
+  estimates: 'Estimations publiées',
+  smoothing: 'Lissage des commandes reçues, thêta ([0\u202f; 1])',
+  stockAdjustment: 'Ajustement du stock, alpha_S ([0\u202f; 1])',
+  supplyLineWeight: 'Poids des commandes en cours, bêta',
+  desiredStock: 'Stock désiré, S′',
+  initialExpectedOrders: 'Commandes reçues attendues au départ',
 };
 
 /** A policy parameter's name on screen ("Point de commande"); an id without one stays as it is. */

@@ -1,7 +1,7 @@
 /**
  * The gallery scenarios in French: the name and description of every file of scenarios/ (the textbook
  * companions 01-newsvendor.json to 03-rq-poisson.json and the business cases 04-coffee-brand.json to
- * 14-wholesale-and-walk-ins.json) and of scenarios/theory/. `frenchScenarioText(path)` looks a file up by the
+ * 14-wholesale-and-walk-ins.json), of scenarios/theory/ and of scenarios/classroom/. `frenchScenarioText(path)` looks a file up by the
  * path the gallery gives it (web/gallery.ts: 'scenarios/04-coffee-brand.json',
  * 'scenarios/theory/eoq.json'); in French, the gallery shows these instead of each file's own English
  * "name" and "description". test/web/i18nScenarios.test.ts lists both folders and checks that
@@ -188,6 +188,15 @@ export const theoryTexts: Record<string, FrenchScenarioText> = {
   },
 };
 
+/** The classroom scenarios (scenarios/classroom/), as the gallery lists them among the business cases. */
+export const classroomTexts: Record<string, FrenchScenarioText> = {
+  'scenarios/classroom/beer-game.json': {
+    name: 'Le jeu de la bière (Sterman 1989)',
+    description:
+      'Le jeu de la bière de Sterman (Sterman 1989, Management Science 35(3)), le jeu de plateau des cours du MIT, semaine par semaine\u00a0: un détaillant, un grossiste, un distributeur et une usine détiennent chacun de la bière et commandent à l’étage du dessus, l’usine à sa brasserie. Une semaine dure 7 jours. Chaque semaine, chaque étage reçoit ce qui arrive, sert ce qu’il doit et les commandes qui lui parviennent (le détaillant\u00a0: ses clients), puis commande (reviewTiming afterDemand, tous les 7 jours). Une commande met 2 semaines à atteindre l’étage du dessus (orderDelayDays 14) et une livraison 2 semaines à descendre (leadTime 14)\u202f; la demande de production de l’usine met 1 semaine à atteindre la brasserie, et le brassage 2 semaines. Chaque étage commence avec 12 caisses, 4 caisses dans chaque semaine de son acheminement et 4 dans chaque semaine de ses commandes en route (initialPipeline), si bien que tout tourne à 4 par semaine. Les clients achètent 4 caisses par semaine pendant 4 semaines, puis 8 à partir de la semaine 5\u202f; pendant les 4 premières semaines, chaque étage commande 4 (scriptedOrders). Les commandes sont des caisses entières (orderRounding nearest). Coûts\u00a0: 0,50 par caisse en stock et 1,00 par caisse due (backlogCostPerDay), par semaine, à chaque étage\u00a0: le coût de l’équipe est totalCost. 36 semaines\u202f; l’effet coup de fouet est mesuré par semaine (bullwhipPeriodDays 7). Regardez totalCost et le bullwhipRatio de chaque étage. La variante «\u00a0Joueurs\u00a0» (Players) commande selon la règle d’ancrage et d’ajustement de Sterman avec ses estimations moyennes (thêta 0,36, alpha_S 0,26, bêta 0,34, S′ 17)\u00a0: elle sous-estime les commandes en cours, commande trop et oscille, et coûte 2\u202f694 dans ce jeu déterministe. La règle de référence de Sterman (thêta 0, alpha_S 1, bêta 1, S′ 28, 20 à l’usine) coûte 204, le coût de référence qu’il publie. La répercussion de la demande (chaque étage commande ce qu’on lui a demandé) ne commande jamais trop mais ne rattrape jamais la marche\u00a0: ses commandes en attente montent à 12\u202f; 8 et 4 caisses et y restent, 792. Les autres variantes changent un paramètre du jeu\u00a0: un départ maigre avec 8 caisses, une usine qui brasse en 1 semaine, et des coûts de 1 et 2 par caisse et par semaine\u202f; pour une partie de 50 semaines, mettez horizonDays à 350 (la demande des clients est écrite pour 50 semaines).',
+  },
+};
+
 /** French name of each theory scenario, keyed by its path ('scenarios/theory/eoq.json'); from theoryTexts. */
 export const theoryNames: Record<string, string> = Object.fromEntries(
   Object.entries(theoryTexts).map(([path, text]) => [path, text.name]),
@@ -202,5 +211,6 @@ export function frenchScenarioText(path: string): FrenchScenarioText | undefined
   const key = path.replace(/^\.\//, '');
   if (Object.hasOwn(scenarioTexts, key)) return scenarioTexts[key];
   if (Object.hasOwn(theoryTexts, key)) return theoryTexts[key];
+  if (Object.hasOwn(classroomTexts, key)) return classroomTexts[key];
   return undefined;
 }
