@@ -823,6 +823,19 @@ export const Theory = z.strictObject({
 });
 export type Theory = z.infer<typeof Theory>;
 
+/**
+ * A classroom lesson's notes (scenarios/classroom/): the question a teacher asks before the run, what
+ * the class tries (changes to make, variants to compare), and the debrief said afterwards, naming the
+ * analytic answer where theory has one. The web app shows the question and what to try, and keeps the
+ * debrief folded until it is asked for.
+ */
+export const Lesson = z.strictObject({
+  question: prose().min(1),
+  toTry: z.array(prose().min(1)).min(1, { message: RULES.atLeastOneThingToTry }),
+  debrief: prose().min(1),
+});
+export type Lesson = z.infer<typeof Lesson>;
+
 export const Scenario = z.strictObject({
   version: z.literal(SCENARIO_VERSION, { message: RULES.version }),
   name: label().min(1),
@@ -864,6 +877,8 @@ export const Scenario = z.strictObject({
   variants: z.array(Variant).default([]),
   /** an analytic model to show next to the simulated KPIs (scenarios/theory/) */
   theory: Theory.optional(),
+  /** a classroom lesson's question, what to try and debrief (scenarios/classroom/) */
+  lesson: Lesson.optional(),
   output: z
     .strictObject({
       /** daily series to record: auto = per stock point up to 50 stock points, network totals beyond */
