@@ -22,6 +22,7 @@ import * as enResults from '../../web/i18n/en/results.ts';
 import * as enSensitivity from '../../web/i18n/en/sensitivity.ts';
 import * as enSweep from '../../web/i18n/en/sweep.ts';
 import * as enStepper from '../../web/i18n/en/stepper.ts';
+import * as enEchelons from '../../web/i18n/en/echelons.ts';
 import * as enWorker from '../../web/i18n/en/worker.ts';
 import * as frApp from '../../web/i18n/fr/app.ts';
 import * as frCharts from '../../web/i18n/fr/charts.ts';
@@ -34,6 +35,7 @@ import * as frResults from '../../web/i18n/fr/results.ts';
 import * as frSensitivity from '../../web/i18n/fr/sensitivity.ts';
 import * as frSweep from '../../web/i18n/fr/sweep.ts';
 import * as frStepper from '../../web/i18n/fr/stepper.ts';
+import * as frEchelons from '../../web/i18n/fr/echelons.ts';
 import * as frWorker from '../../web/i18n/fr/worker.ts';
 
 /** each translated file: its English module and its French module (all their runtime exports) */
@@ -50,6 +52,7 @@ const FILES: Array<[name: string, english: object, french: object]> = [
   ['sensitivity', enSensitivity, frSensitivity],
   ['sweep', enSweep, frSweep],
   ['stepper', enStepper, frStepper],
+  ['echelons', enEchelons, frEchelons],
 ];
 
 /**
@@ -115,6 +118,7 @@ const ARGUMENTS: Record<string, unknown[]> = {
     { points: [{ node: 'shop', product: 'beans', from: 'warehouse', fromHoldsStock: true }] },
   ],
   'stepper.activeCustomers': ['shop', 12],
+  'echelons.group': [3, 'Store A'],
 };
 
 type Fn = (...args: unknown[]) => unknown;
