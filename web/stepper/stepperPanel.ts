@@ -369,7 +369,7 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
       head.append(th);
     }
     const rows = table.createTBody();
-    const format = numberLocale.format(',.4~f');
+    const format = numberLocale.format(',.2~f');
     levels.slice(0, ROWS_SHOWN).forEach((level, i) => {
       scale[i] = Math.max(scale[i] ?? 1, Math.abs(level.onHand), Math.abs(level.position));
       const row = rows.insertRow();
@@ -427,20 +427,31 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
       flows.set(key, flow);
     }
     const format = numberLocale.format(',.2~f');
+    const svg = 'http://www.w3.org/2000/svg';
     for (const lane of networkBody.querySelectorAll<SVGGElement>('g.lane[data-from][data-to]')) {
       const flow = flows.get(`${lane.dataset.from}\u0000${lane.dataset.to}`);
       lane.classList.toggle('lane-busy', flow !== undefined && flow.shipped > 0);
       lane.classList.toggle('lane-ordered', flow !== undefined && flow.ordered > 0);
-      lane.querySelector('.lane-flow')?.remove();
+      for (const old of lane.querySelectorAll('.lane-flow, .lane-glow')) old.remove();
       const label = lane.querySelector<SVGTextElement>('.lane-label');
-      if (!flow || !label) continue;
-      const flowText = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+      const path = lane.querySelector<SVGPathElement>('.lane-path');
+      if (!flow || !label || !path) continue;
+      // a wide light stroke under the lane (the arrow's own stroke keeps its width, so its head its size)
+      const glow = document.createElementNS(svg, 'path');
+      glow.setAttribute('class', 'lane-glow');
+      glow.setAttribute('d', path.getAttribute('d') ?? '');
+      lane.insertBefore(glow, path);
+      // the units over the lead-time label: shipped, else ordered; both in its tooltip
+      const flowText = document.createElementNS(svg, 'text');
       flowText.setAttribute('class', 'lane-flow halo');
       flowText.setAttribute('x', label.getAttribute('x') ?? '0');
-      flowText.setAttribute('y', String(Number(label.getAttribute('y') ?? 0) + 17));
+      flowText.setAttribute('y', String(Number(label.getAttribute('y') ?? 0) - 17));
       flowText.setAttribute('dy', '0.35em');
       flowText.setAttribute('text-anchor', 'middle');
-      flowText.textContent = text.laneFlow(format(flow.shipped), format(flow.ordered));
+      flowText.textContent = flow.shipped > 0 ? text.laneShipped(format(flow.shipped)) : text.laneOrdered(format(flow.ordered));
+      const title = document.createElementNS(svg, 'title');
+      title.textContent = text.laneFlow(format(flow.shipped), format(flow.ordered));
+      flowText.append(title);
       lane.append(flowText);
     }
   }

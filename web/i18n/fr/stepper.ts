@@ -107,8 +107,10 @@ export const stepper: typeof English = {
   logWarmup: 'mise en régime',
 
   networkTitle: 'Commandes et expéditions sur le réseau',
-  networkHelp: 'Les liaisons qui ont porté une expédition le jour affiché sont en trait épais, avec les unités expédiées et commandées.',
+  networkHelp: 'Les liaisons qui ont porté une expédition le jour affiché sont surlignées, avec les unités expédiées (et commandées, dans l’infobulle)\u00a0; un surlignage en tirets est une commande passée ce jour-là sans rien d’expédié encore.',
   networkNeedsRun: 'Le réseau apparaît une fois le scénario exécuté.',
+  laneShipped: (units: string) => `${units} expédiés`,
+  laneOrdered: (units: string) => `${units} commandés`,
   laneFlow: (shipped: string, ordered: string) => `expédié ${shipped} · commandé ${ordered}`,
 
   endTitle: 'À la fin de la réplication',
