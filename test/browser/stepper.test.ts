@@ -7,6 +7,8 @@
  * network and absent for a single stock point.
  */
 import { mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +17,18 @@ import { launchBrowser, openApp, REPO_ROOT, runWith, waitForIdle, type AppPage }
 
 const MULTI = 'scenarios/07-multi-echelon.json';
 const SINGLE = 'scenarios/02-base-stock-poisson.json';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations inside the given sections, as "rule: targets" lines (as test/browser/accessibility.test.ts runs it) */
+async function violationsIn(page: Page, selectors: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: include.map((selector) => [selector]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }, selectors);
+}
+
 /** screenshots for the report (not part of the repository) */
 const SHOTS = process.env.STEPPER_SHOTS ?? '';
 
@@ -162,6 +176,17 @@ describe('step through a replication (multi-echelon network, 1280 px)', () => {
     expect(await page.textContent('#stepper .stepper-verdict')).toBe('The same numbers as the run.');
     expect(await page.isDisabled('#stepper-step')).toBe(true);
     expect(app.errors).toEqual([]);
+  });
+
+  test('the panel and the echelon chart have no WCAG 2.1 AA violation, and the keyboard drives the panel', async () => {
+    expect(await violationsIn(page, ['#stepper', '#echelons'])).toEqual([]);
+    await page.focus('#stepper-restart');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#stepper-day-shown')?.textContent?.startsWith('Before day 1'));
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('stepper-step');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#stepper-day-shown')?.textContent?.startsWith('Day 1 of 365'));
   });
 });
 

@@ -147,6 +147,9 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
   const logList = document.createElement('ol');
   logList.id = 'stepper-log';
   logList.className = 'stepper-log-list';
+  // it scrolls in its box: the keyboard reaches it too
+  logList.tabIndex = 0;
+  logList.setAttribute('aria-label', text.logTitle);
   logBlock.append(heading(text.logTitle, '', 'h3'), logControls, logNote, logList);
   logBlock.querySelector('.chart-help')?.remove();
 
