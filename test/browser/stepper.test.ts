@@ -227,6 +227,10 @@ describe('the echelon chart and the step-through elsewhere', () => {
   test('in French: the day, its sentence and the controls are French', async () => {
     const app = await open({ width: 1280, hash: '?lang=fr' });
     const { page } = app;
+    // the coffee brand's variants, the first chosen
+    expect(await page.locator('#stepper-variant option').count()).toBe(3);
+    expect(await page.inputValue('#stepper-variant')).toBe('0');
+    expect(await page.textContent('#stepper-variant option:checked')).toBe('Lean (s, S)');
     await page.click('#stepper-start');
     await page.waitForFunction(() => document.querySelector('#stepper-day-shown')?.textContent?.startsWith('Avant le jour 1'));
     await page.click('#stepper-step');

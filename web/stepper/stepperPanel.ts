@@ -551,7 +551,8 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
         variantSelect,
         variants.map((name, i): [string, string] => [String(i), name]),
       );
-      if (Number(previous) < variants.length) variantSelect.value = previous;
+      // the variant chosen stays chosen while the scenario has it (none chosen yet: the first)
+      variantSelect.value = previous !== '' && Number(previous) < variants.length ? previous : '0';
       if (next) replicationInput.max = String(next.replications);
       // what is open no longer matches the scenario: say so (Start opens it again)
       if (opened && next && JSON.stringify(next) !== opened.text) say(text.stale);
