@@ -124,6 +124,7 @@ describe('step through a replication (multi-echelon network, 1280 px)', () => {
     expect(await page.getAttribute('#stepper-play', 'aria-pressed')).toBe('true');
     expect(await page.getAttribute('#stepper-day-shown', 'aria-live')).toBe('off');
     await page.waitForFunction(() => document.querySelector('#stepper .lane-busy .lane-path') !== null && document.querySelector('#stepper .lane-flow') !== null, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#stepper .node-receiving .node-box') !== null && document.querySelector('#stepper .node-flow') !== null, undefined, { timeout: 20_000 });
     await page.click('#stepper-play');
     expect(await page.getAttribute('#stepper-play', 'aria-pressed')).toBe('false');
     expect(await page.getAttribute('#stepper-day-shown', 'aria-live')).toBe('polite');
@@ -264,6 +265,17 @@ describe('the echelon chart and the step-through elsewhere', () => {
       const box = await page.locator('#stepper').boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(width + 1);
       if (SHOTS) await page.locator('#stepper').screenshot({ path: join(SHOTS, `stepper-${width}.png`) });
+      // another seed: the replication open is no longer the scenario's, and the panel says so until Start
+      await page.fill('#seed', '7');
+      await page.dispatchEvent('#seed', 'change');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#stepper .stepper-notice')?.hidden === false);
+      expect(await page.textContent('#stepper .stepper-notice')).toMatch(/^The scenario changed/);
+      await page.click('#stepper-step');
+      await page.waitForFunction(() => document.querySelector('#stepper-day-shown')?.textContent?.startsWith('Day 31 of'));
+      expect(await page.isVisible('#stepper .stepper-notice')).toBe(true);
+      await page.click('#stepper-start');
+      await page.waitForFunction(() => document.querySelector('#stepper-day-shown')?.textContent?.startsWith('Before day 1'));
+      expect(await page.isVisible('#stepper .stepper-notice')).toBe(false);
       expect(app.errors).toEqual([]);
     });
   }

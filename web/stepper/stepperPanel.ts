@@ -53,6 +53,8 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
   let kpis: StepperKpis | null = null;
   let busy: AbortController | null = null;
   let playing = false;
+  /** the scenario has changed since the replication was opened (said until Start opens it again) */
+  let stale = false;
   /** per stock point, the largest level seen so far (the bars' scale) */
   let scale: number[] = [];
 
@@ -208,8 +210,9 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
     dayInput.max = String(info.days);
     fill(logPoint, [['all', text.allPoints], ...opened.labels.map((label, i): [string, string] => [String(i), label])]);
     drawNetwork();
+    stale = false;
+    clearNotice();
     showDay();
-    notice.hidden = true;
     setEnabled();
   }
 
@@ -254,6 +257,8 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
     busy = controller;
     const long = target - currentDay() > 1 || target < currentDay();
     if (long) {
+      // the progress is in the bar; the day reached is announced once, at the end
+      dayLine.setAttribute('aria-live', 'off');
       progress.hidden = false;
       progress.max = opened.info.days;
       progress.value = Math.max(0, currentDay() + 1);
@@ -269,6 +274,7 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
     busy = null;
     progress.hidden = true;
     cancelButton.hidden = true;
+    if (long && !playing) dayLine.setAttribute('aria-live', 'polite');
     apply(outcome);
     setEnabled();
     if (long) cancelButton.blur();
@@ -288,7 +294,7 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
     over = outcome.over;
     kpis = outcome.kpis;
     if (over) pause();
-    notice.hidden = true;
+    clearNotice();
     showDay();
   }
 
@@ -332,6 +338,12 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
   function say(message: string): void {
     notice.textContent = message;
     notice.hidden = false;
+  }
+
+  /** no message but the one that stays while true: the scenario changed since Start */
+  function clearNotice(): void {
+    if (stale) say(text.stale);
+    else notice.hidden = true;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -431,6 +443,27 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
     }
     const format = numberLocale.format(',.2~f');
     const svg = 'http://www.w3.org/2000/svg';
+    // receipts: under each place's box, the units it received that day
+    const received = new Map<string, number>();
+    for (const happening of shown?.happenings ?? []) {
+      if (happening.kind === 'received') {
+        const node = opened.info.points[happening.point].node;
+        received.set(node, (received.get(node) ?? 0) + happening.quantity);
+      }
+    }
+    for (const box of networkBody.querySelectorAll<SVGGElement>('g.network-node[data-node]')) {
+      box.querySelector('.node-flow')?.remove();
+      const units = received.get(box.dataset.node ?? '');
+      const rect = box.querySelector('rect.node-box');
+      box.classList.toggle('node-receiving', units !== undefined);
+      if (units === undefined || !rect) continue;
+      const note = document.createElementNS(svg, 'text');
+      note.setAttribute('class', 'node-flow halo');
+      note.setAttribute('x', '10');
+      note.setAttribute('y', String(Number(rect.getAttribute('height') ?? 0) + 16));
+      note.textContent = text.nodeReceived(format(units));
+      box.append(note);
+    }
     for (const lane of networkBody.querySelectorAll<SVGGElement>('g.lane[data-from][data-to]')) {
       const flow = flows.get(`${lane.dataset.from}\u0000${lane.dataset.to}`);
       lane.classList.toggle('lane-busy', flow !== undefined && flow.shipped > 0);
@@ -555,7 +588,8 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
       variantSelect.value = previous !== '' && Number(previous) < variants.length ? previous : '0';
       if (next) replicationInput.max = String(next.replications);
       // what is open no longer matches the scenario: say so (Start opens it again)
-      if (opened && next && JSON.stringify(next) !== opened.text) say(text.stale);
+      stale = opened !== null && next !== null && JSON.stringify(next) !== opened.text;
+      if (opened) clearNotice();
       setEnabled();
     },
     setResult(next) {

@@ -3,7 +3,7 @@ export const echelons = {
   title: 'Orders against demand, echelon by echelon',
   help:
     'Each echelon\u2019s orders (solid) and the demand it faced (dashed): customers\u2019 demand at the stores, the orders of the echelon below further up. ' +
-    'Orders that swing more than demand, more so further up, are the bullwhip effect.',
+    'An echelon\u2019s orders are the demand of the echelon above, so those two lines meet. Orders that swing more than demand, more so further up, are the bullwhip effect.',
   period: 'Per',
   perDay: 'day',
   perWeek: 'week',

@@ -103,10 +103,11 @@ export const stepper = {
   logWarmup: 'warm-up',
 
   networkTitle: 'Orders and shipments on the network',
-  networkHelp: 'Lanes that carried a shipment on the day shown are highlighted, the units shipped over them (and ordered, in the tooltip); a dashed highlight is an order placed that day with nothing shipped yet.',
+  networkHelp: 'Lanes that carried a shipment on the day shown are highlighted, the units shipped over them (and ordered, in the tooltip); a dashed highlight is an order placed that day with nothing shipped yet. Under a place, the units it received that day.',
   networkNeedsRun: 'The network appears once the scenario has been run.',
   laneShipped: (units: string) => `${units} shipped`,
   laneOrdered: (units: string) => `${units} ordered`,
+  nodeReceived: (units: string) => `${units} received`,
   laneFlow: (shipped: string, ordered: string) => `shipped ${shipped} · ordered ${ordered}`,
 
   endTitle: 'At the end of the replication',

@@ -5,7 +5,7 @@ export const echelons: typeof English = {
   title: 'Commandes face à la demande, échelon par échelon',
   help:
     'Les commandes de chaque échelon (trait plein) et la demande qu’il a reçue (tirets)\u00a0: la demande des clients dans les magasins, les commandes de l’échelon inférieur plus haut. ' +
-    'Des commandes qui varient plus que la demande, et d’autant plus qu’on remonte la chaîne, sont l’effet coup de fouet.',
+    'Les commandes d’un échelon sont la demande de l’échelon supérieur\u00a0: ces deux lignes se confondent. Des commandes qui varient plus que la demande, et d’autant plus qu’on remonte la chaîne, sont l’effet coup de fouet.',
   period: 'Par',
   perDay: 'jour',
   perWeek: 'semaine',

@@ -107,10 +107,11 @@ export const stepper: typeof English = {
   logWarmup: 'mise en régime',
 
   networkTitle: 'Commandes et expéditions sur le réseau',
-  networkHelp: 'Les liaisons qui ont porté une expédition le jour affiché sont surlignées, avec les unités expédiées (et commandées, dans l’infobulle)\u00a0; un surlignage en tirets est une commande passée ce jour-là sans rien d’expédié encore.',
+  networkHelp: 'Les liaisons qui ont porté une expédition le jour affiché sont surlignées, avec les unités expédiées (et commandées, dans l’infobulle)\u00a0; un surlignage en tirets est une commande passée ce jour-là sans rien d’expédié encore. Sous un site, les unités qu’il a reçues ce jour-là.',
   networkNeedsRun: 'Le réseau apparaît une fois le scénario exécuté.',
   laneShipped: (units: string) => `${units} expédiés`,
   laneOrdered: (units: string) => `${units} commandés`,
+  nodeReceived: (units: string) => `${units} reçus`,
   laneFlow: (shipped: string, ordered: string) => `expédié ${shipped} · commandé ${ordered}`,
 
   endTitle: 'À la fin de la réplication',
