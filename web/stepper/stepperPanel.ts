@@ -53,6 +53,8 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
   let kpis: StepperKpis | null = null;
   let busy: AbortController | null = null;
   let playing = false;
+  /** the log's sentences by day, for the filter `key` (emptied when the days are run again) */
+  let sentenceCache: { key: string; sentences: Map<number, string> } = { key: '', sentences: new Map() };
   /** the scenario has changed since the replication was opened (said until Start opens it again) */
   let stale = false;
   /** per stock point, the largest level seen so far (the bars' scale) */
@@ -219,6 +221,7 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
   function reset(): void {
     shown = null;
     log = [];
+    sentenceCache = { key: '', sentences: new Map() };
     over = false;
     kpis = null;
     scale = opened ? opened.info.initial.map((levels) => Math.max(1, Math.abs(levels.onHand), Math.abs(levels.position))) : [];
@@ -287,7 +290,10 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
       say(outcome.cancelled ? text.cancelled : text.failed(outcome.error));
       return;
     }
-    if (outcome.restarted) log = [];
+    if (outcome.restarted) {
+      log = [];
+      sentenceCache = { key: '', sentences: new Map() };
+    }
     log.push(...outcome.log);
     if (log.length > LOG_KEPT) log.splice(0, log.length - LOG_KEPT);
     if (outcome.last) shown = outcome.last;
@@ -504,6 +510,9 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
     const kinds = group === 'all' ? null : new Set<HappeningKind>(KIND_GROUPS[group]);
     const keep = (happening: Happening) => (point === null || happening.point === point) && (kinds === null || kinds.has(happening.kind));
     const everything = point === null && kinds === null;
+    // a day's sentence is made once per filter (playing adds a day at the top; the rest stay)
+    const key = `${logPoint.value}/${group}`;
+    if (sentenceCache.key !== key) sentenceCache = { key, sentences: new Map() };
     const items: HTMLLIElement[] = [];
     let matching = 0;
     for (let k = log.length - 1; k >= 0; k--) {
@@ -520,7 +529,9 @@ export function createStepperPanel(root: HTMLElement): StepperPanel {
         tag.textContent = text.logWarmup;
         li.append(tag, ' ');
       }
-      li.append(daySentence(day.day + 1, happenings, opened.names));
+      let sentence = sentenceCache.sentences.get(day.day);
+      if (sentence === undefined) sentenceCache.sentences.set(day.day, (sentence = daySentence(day.day + 1, happenings, opened.names)));
+      li.append(sentence);
       items.push(li);
     }
     logNote.textContent = matching === 0 ? text.logNoMatch : text.logShowing(items.length, matching);
