@@ -1,7 +1,8 @@
 import type { ExperimentResult } from '../src/experiment/replicate.ts';
 import type { KpiName } from '../src/metrics/kpis.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { app, charts as chartText } from './i18n/strings.ts';
+import { app, charts as chartText, echelonStrings } from './i18n/strings.ts';
+import { hasEchelons, renderEchelons } from './charts/echelonChart.ts';
 import { renderKpiCards } from './charts/kpiCards.ts';
 import { renderFrontier } from './charts/frontierChart.ts';
 import { renderInventory } from './charts/inventoryChart.ts';
@@ -48,15 +49,19 @@ interface Selection {
   mode: 'single' | 'mean';
   kpi: KpiName;
   networkVariant: number;
+  echelonVariant: number;
+  /** the echelon chart's period: 1 (days) or 7 (weeks) */
+  echelonPeriod: 1 | 7;
 }
 
 export function createDashboard(root: HTMLElement): Dashboard {
   const section = (id: string) => root.querySelector<HTMLElement>(`#${id}`)!;
   let current: { result: ExperimentResult; scenario: Scenario } | null = null;
-  const selection: Selection = { stockPoint: 0, variant: 0, mode: 'mean', kpi: 'fillRate', networkVariant: 0 };
+  const selection: Selection = { stockPoint: 0, variant: 0, mode: 'mean', kpi: 'fillRate', networkVariant: 0, echelonVariant: 0, echelonPeriod: 7 };
 
   const frontier = chartSection(section('frontier'), 'frontier', app.frontierTitle, app.frontierHelp);
   const inventory = chartSection(section('inventory'), 'inventory', app.inventoryTitle, app.inventoryHelp);
+  const echelons = chartSection(section('echelons'), 'echelons', echelonStrings.title, echelonStrings.help);
   const customers = customersSection(section('customers'));
   const histogram = chartSection(section('histogram'), 'histogram', app.histogramTitle, app.histogramHelp);
   const network = chartSection(section('network'), 'network', app.networkTitle, app.networkHelp);
@@ -102,6 +107,18 @@ export function createDashboard(root: HTMLElement): Dashboard {
     selection.kpi = value as KpiName;
     drawHistogram();
   });
+  const echelonVariantSelect = select(echelons.controls, app.variant, 'echelons-variant', (value) => {
+    selection.echelonVariant = Number(value);
+    drawEchelons();
+  });
+  const echelonPeriodSelect = select(echelons.controls, echelonStrings.period, 'echelons-period', (value) => {
+    selection.echelonPeriod = value === '1' ? 1 : 7;
+    drawEchelons();
+  });
+  fill(echelonPeriodSelect, [
+    ['1', echelonStrings.perDay],
+    ['7', echelonStrings.perWeek],
+  ]);
   const networkVariantSelect = select(network.controls, app.variant, 'network-variant', (value) => {
     selection.networkVariant = Number(value);
     drawNetwork();
@@ -153,6 +170,15 @@ export function createDashboard(root: HTMLElement): Dashboard {
   function drawHistogram(): void {
     if (current) histogram.draw(() => renderHistogram(histogram.body, current!.result, { kpi: selection.kpi, currency: current!.scenario.currency }));
   }
+  /** orders against demand by echelon, where the variant's stock points sit at more than one echelon */
+  function drawEchelons(): void {
+    if (!current) return;
+    const { result, scenario } = current;
+    const applies = hasEchelons(scenario, result, selection.echelonVariant);
+    section('echelons').hidden = !applies;
+    if (applies) echelons.draw(() => renderEchelons(echelons.body, scenario, result, { variant: selection.echelonVariant, period: selection.echelonPeriod }));
+    else echelons.clear();
+  }
   function drawNetwork(): void {
     if (current) network.draw(() => renderNetwork(network.body, current!.scenario, current!.result, { variant: selection.networkVariant }));
   }
@@ -163,6 +189,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     renderKpiCards(section('cards'), result, { currency, headline: scenario.headline });
     frontier.draw(() => renderFrontier(frontier.body, result, { currency }));
     drawInventory();
+    drawEchelons();
     customers.draw(result, scenario);
     drawHistogram();
     drawNetwork();
@@ -178,6 +205,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
     if (!current) return;
     frontier.draw(() => renderFrontier(frontier.body, current!.result, { currency: current!.scenario.currency }));
     drawInventory();
+    drawEchelons();
     customers.draw(current.result, current.scenario);
     drawHistogram();
     drawNetwork();
@@ -206,6 +234,13 @@ export function createDashboard(root: HTMLElement): Dashboard {
       const variants = result.variants.map((variant, i): [string, string] => [String(i), variant.name]);
       fill(variantSelect, variants);
       fill(networkVariantSelect, variants);
+      fill(echelonVariantSelect, variants);
+      selection.echelonVariant = Math.min(selection.echelonVariant, variants.length - 1);
+      echelonVariantSelect.value = String(selection.echelonVariant);
+      // weeks read better than days past two months
+      const days = result.variants[0]?.series?.days ?? result.horizonDays;
+      selection.echelonPeriod = days >= 56 ? 7 : 1;
+      echelonPeriodSelect.value = String(selection.echelonPeriod);
       selection.variant = Math.min(selection.variant, variants.length - 1);
       fillPoints(result, scenario);
       selection.networkVariant = Math.min(selection.networkVariant, variants.length - 1);
@@ -228,7 +263,8 @@ export function createDashboard(root: HTMLElement): Dashboard {
       section('cards').replaceChildren();
       section('theory').replaceChildren();
       section('comparison').replaceChildren();
-      for (const chart of [frontier, inventory, customers, histogram, network]) chart.clear();
+      for (const chart of [frontier, inventory, echelons, customers, histogram, network]) chart.clear();
+      section('echelons').hidden = true;
       table.replaceChildren();
       stockPoints.clear();
     },

@@ -33,6 +33,7 @@ import { startOffline } from './app/offline.ts';
 import { locale } from './i18n/locale.ts';
 import { createStaleMarker, recommendationBasis, stalenessOf, type Staleness } from './staleResults.ts';
 import { showScenarioStory } from './scenarioStory.ts';
+import { createStepperPanel } from './stepper/stepperPanel.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -86,6 +87,7 @@ const recommendPanel = createRecommendPanel($('recommend'), {
   onAddVariant: addRecommendedVariant,
   files: { csv: recommendViewCsv, masterCsv: recommendViewMasterCsv, json: recommendViewJson },
 });
+const stepperPanel = createStepperPanel($('stepper'));
 const presentMode = createPresentMode($<HTMLButtonElement>('present'), {
   deck: $('deck'),
   result: () => {
@@ -151,6 +153,8 @@ store.subscribe((state, previous) => {
   showBanner(state);
   showProgress(state);
   markStale(state);
+  if (state.scenario !== previous.scenario) stepperPanel.setScenario(state.scenario && runSettings(state.scenario));
+  if (state.result !== previous.result) stepperPanel.setResult(state.result && { value: state.result.value, scenario: state.result.scenario });
   if (state.result !== previous.result) {
     for (const id of ['export-csv', 'export-json', 'export-html', 'present']) $<HTMLButtonElement>(id).disabled = state.result === null;
     if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory, state.result.comparisons);

@@ -62,6 +62,8 @@ export function viewAsHtml(dashboard: HTMLElement, scenario: Scenario, result: E
   // the results per stock point are virtualised: the page holds only the rows in view, which would
   // pass for the whole table; its own CSV export has them all
   copy.querySelector('#stock-points')?.remove();
+  // the step-through is one replication at one day, being explored: not the run's results
+  copy.querySelector('#stepper')?.remove();
   for (const details of copy.querySelectorAll('details')) details.setAttribute('open', '');
   const heading = exportHeading(scenario, result);
   const styles = pageStyles();

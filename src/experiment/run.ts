@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario, Variant } from '../scenario/schema.ts';
 import { replicationSeed } from '../random/streams.ts';
 import { addCounters, computeKpis, emptyCounters, type KpiCounters, type Kpis } from '../metrics/kpis.ts';
 import { buildSimulation, variantsOf, type BuildOptions } from '../model/build.ts';
@@ -139,6 +139,26 @@ export function runSimulationOf(
   /** the variant's name in messages (a part run alone runs its variant's policies as its baseline) */
   variantName?: string,
 ): { simulation: Simulation; result: RunResult } {
+  const { simulation, variant, seed, expected } = prepareReplication(scenario, variantIndex, replication, buildOptions);
+  try {
+    simulation.run();
+  } catch (error) {
+    throw stormOrError(error, variantName ?? variant.id, replication, expected);
+  }
+  return { simulation, result: collect(scenario, simulation, variant.id, replication, seed, options.series ?? true) };
+}
+
+/** A replication built and ready to run, with its event limits set, as runSimulationOf runs it. */
+export interface PreparedReplication {
+  simulation: Simulation;
+  variant: Variant;
+  seed: string;
+  /** the run budget's events per replication (what the event limits are set from) */
+  expected: number;
+}
+
+/** Builds replication `replication` of variant `variantIndex` and sets its event limits, without running it. */
+export function prepareReplication(scenario: Scenario, variantIndex: number, replication: number, buildOptions: BuildOptions = {}): PreparedReplication {
   const variant = variantsOf(scenario)[variantIndex];
   if (!variant) throw new Error(`variant index ${variantIndex} is out of range (scenario has ${variantsOf(scenario).length})`);
   const seed = replicationSeed(scenario.seed, replication);
@@ -146,22 +166,28 @@ export function runSimulationOf(
   const expected = expectedEvents(scenario);
   simulation.env.eventLimit = eventLimitFor(expected);
   simulation.env.pendingLimit = pendingLimitFor(expected);
-  try {
-    simulation.run();
-  } catch (error) {
-    if (!(error instanceof EventLimitExceeded)) throw error;
-    const stopped =
-      error.what === 'processed'
-        ? `the run stopped after ${error.limit.toLocaleString('en')} events on day ${Math.floor(error.at)}`
-        : `the run stopped with more than ${error.limit.toLocaleString('en')} events pending at once on day ${Math.floor(error.at)}`;
-    throw new EventStorm(
-      `variant "${variantName ?? variant.id}", replication ${replication}: ${stopped}, ` +
-        `while the scenario's figures come to about ${Math.round(expected).toLocaleString('en')} a replication: something in it makes events without end ` +
-        '(orders, returns or reviews feeding one another within an instant, returns that come back and are resold in ever smaller shares, ' +
-        'a review period of a tiny fraction of a day, demand multipliers compounding); check the scenario near that day',
-    );
-  }
-  return { simulation, result: collect(scenario, simulation, variant.id, replication, seed, options.series ?? true) };
+  return { simulation, variant, seed, expected };
+}
+
+/** What a run that threw says: an event storm in words (its limit reached), else the error itself. */
+export function stormOrError(error: unknown, variantName: string, replication: number, expected: number): unknown {
+  if (!(error instanceof EventLimitExceeded)) return error;
+  const stopped =
+    error.what === 'processed'
+      ? `the run stopped after ${error.limit.toLocaleString('en')} events on day ${Math.floor(error.at)}`
+      : `the run stopped with more than ${error.limit.toLocaleString('en')} events pending at once on day ${Math.floor(error.at)}`;
+  return new EventStorm(
+    `variant "${variantName}", replication ${replication}: ${stopped}, ` +
+      `while the scenario's figures come to about ${Math.round(expected).toLocaleString('en')} a replication: something in it makes events without end ` +
+      '(orders, returns or reviews feeding one another within an instant, returns that come back and are resold in ever smaller shares, ' +
+      'a review period of a tiny fraction of a day, demand multipliers compounding); check the scenario near that day',
+  );
+}
+
+/** A replication's result from its simulation once run to the horizon (what runReplication returns). */
+export function collectResult(scenario: Scenario, simulation: Simulation, variant: string, replication: number, seed: string, options: RunOptions = {}): RunResult {
+  const result = collect(scenario, simulation, variant, replication, seed, options.series ?? true);
+  return options.stockPoints === false ? { ...result, stockPoints: [], ledgers: [] } : result;
 }
 
 /**

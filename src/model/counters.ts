@@ -547,6 +547,16 @@ export class Counters {
   set deliveredOrdersOffFastPath(value: number) {
     this.rare[28] = value;
   }
+  /**
+   * customers (orders; for a day's demand, a customer per unit short) whose demand the shelf could not
+   * meet at once, lost or backordered (walk-in customers); a stockout's figure, never on the fast path
+   */
+  get customersShort(): number {
+    return this.rare[29];
+  }
+  set customersShort(value: number) {
+    this.rare[29] = value;
+  }
 
   /** Units taken from the shelf: sold, or shipped downstream. */
   get issuedUnits(): number {
@@ -805,10 +815,11 @@ export const RARE = {
   customerDeliveries: 26,
   deliveryDays: 27,
   deliveredOrdersOffFastPath: 28,
+  customersShort: 29,
 } as const;
 
 /** Numbers in each stock point's `rare` array. */
-export const RARE_WIDTH = 29;
+export const RARE_WIDTH = 30;
 
 /** Numbers per stock point row (FIELD's entries, rounded up to whole 64-byte cache lines). */
 export const POINT_ROW_WIDTH = 48;

@@ -226,6 +226,11 @@ export class Simulation {
     this.dayBoundary.connect(processes);
   }
 
+  /** `start` has been called (by `run` or `runToDay`) */
+  private started = false;
+  /** the horizon event has run: the replication is over */
+  private ended = false;
+
   /** Runs the replication to the horizon. */
   run(): void {
     this.start();
@@ -244,6 +249,7 @@ export class Simulation {
    * events' ties: keep it.
    */
   start(): void {
+    this.started = true;
     // the first day boundary records day 0 at time 1
     this.dayBoundary.start();
     this.demand.start();
@@ -262,6 +268,34 @@ export class Simulation {
     this.recallProcess.start();
     this.endOfLife.start();
     this.env.schedule(this.horizon, EventKind.horizon, 0, 0, Priority.horizon);
+  }
+
+  /**
+   * Runs on until day `day` (0-based) has been recorded at its end, or to the horizon; returns true once
+   * the replication is over (then its state is as `run` leaves it). Calls `start` the first time. The
+   * events and their order are those of `run`, which only never pauses, so a replication stepped
+   * through day by day ends with the same numbers, to the bit (src/experiment/stepper.ts).
+   */
+  runToDay(day: number): boolean {
+    if (!this.started) this.start();
+    if (this.ended) return true;
+    // the last day is recorded at the horizon: run on to it rather than pause just before
+    this.dayBoundary.stopAfterDay = day >= this.days - 1 ? Infinity : day;
+    try {
+      this.env.run(this.horizon);
+    } catch (error) {
+      if (error instanceof TooManyPendingEvents) throw tooManyPending(error);
+      throw error;
+    } finally {
+      this.dayBoundary.stopAfterDay = Infinity;
+    }
+    if (this.ended) this.finish();
+    return this.ended;
+  }
+
+  /** the replication has run to its horizon */
+  get isOver(): boolean {
+    return this.ended;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -322,6 +356,7 @@ export class Simulation {
         return this.replenishment.onOrderArrival(target, value);
       case EventKind.horizon:
         this.countShared('horizon');
+        this.ended = true;
         this.dayBoundary.recordPartialLastDay();
         this.replenishment.closeLastReviewPeriods();
         return this.env.stop();

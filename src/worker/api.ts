@@ -9,6 +9,8 @@ import { previewTable, type FilePreview } from '../import/preview.ts';
 import type { Role } from '../import/columnRoles.ts';
 import type { SeriesSummary } from '../import/buildScenario.ts';
 import { ImportError, type ImportErrorDetail, type Table } from '../import/table.ts';
+import { Stepper, type Happening, type StepDay, type StepperInfo } from '../experiment/stepper.ts';
+import type { Kpis } from '../metrics/kpis.ts';
 
 /**
  * The engine as a worker exposes it, through comlink, to the browser (Web Workers) and to the CLI
@@ -70,9 +72,54 @@ export interface SimApi {
    * (the bytes of runTasks on each), calling `onVariantDone` after each variant.
    */
   runVariants(request: RunVariantsRequest, onVariantDone?: (done: number) => void): Promise<RunTasksResponse>;
+  /**
+   * Opens replication `replication` of variant `variantIndex` to step through day by day
+   * (src/experiment/stepper.ts), replacing the worker's previous one: what it runs and its levels at
+   * time 0. Nothing runs yet.
+   */
+  openStepper(scenario: unknown, variantIndex: number, replication: number): Promise<OpenStepperResponse>;
+  /**
+   * Runs the open stepper on to the end of day `day` (0-based; at most the last), calling `onProgress`
+   * (a `Comlink.proxy` across a worker boundary) with the day reached now and then. A long jump is
+   * cancelled by terminating the worker (the page opens a new one and steps again to where it was:
+   * the same days). Gives each day's happenings (the last STEP_LOG_DAYS days of a longer jump), the
+   * levels at the end, and once the run is over its KPIs (runReplication's).
+   */
+  stepTo(day: number, onProgress?: (day: number) => void): Promise<StepResponse>;
   /** The whole replication's result from every part's run (mergeParts): the bytes of runTasks on the whole. */
   mergeParts(request: PartsRequest & { replication: number; runs: PartRun[]; series?: boolean; stockPoints?: boolean }): Promise<MergePartsResponse>;
 }
+
+export type OpenStepperResponse = { ok: true; info: StepperInfo } | { ok: false; issues: ScenarioIssue[] };
+
+/** A day's happenings, for the log. */
+export interface DayLog {
+  day: number;
+  warmup: boolean;
+  happenings: Happening[];
+}
+
+/** The KPIs a stepped replication ended with: the network's and each stock point's (runReplication's). */
+export interface StepperKpis {
+  network: Kpis;
+  stockPoints: { node: string; product: string; kpis: Kpis }[];
+}
+
+export type StepResponse =
+  | {
+      ok: true;
+      /** each day run, oldest first (the last STEP_LOG_DAYS of a longer jump) */
+      log: DayLog[];
+      /** the day reached as it ended (null: no day run, the stepper was already there) */
+      last: StepDay | null;
+      over: boolean;
+      /** once over: the replication's KPIs */
+      kpis: StepperKpis | null;
+    }
+  | { ok: false; error: string };
+
+/** the most days of happenings one stepTo sends back */
+export const STEP_LOG_DAYS = 400;
 
 export type SharingResponse = { ok: true; applies: boolean; commonPoints: number; varyingPoints: number } | { ok: false; issues: ScenarioIssue[] };
 export interface RunVariantsRequest {
@@ -155,6 +202,8 @@ export function createSimApi(): SimApi {
   // then imports the same file), and the last import's histories, for importCounts
   let lastTable: { key: string; sheet: string | undefined; table: Table } | null = null;
   let lastSummaries: SeriesSummary[] | null = null;
+  // the replication being stepped through (openStepper)
+  let stepper: Stepper | null = null;
   const tableOf = async (file: ImportFileData, sheet: string | undefined) => {
     const key = `${file.name}\u0001${file.bytes.byteLength}\u0001${checksum(file.bytes)}`;
     // the same sheet whether asked by name or left to the default: the preview reads the default
@@ -228,6 +277,29 @@ export function createSimApi(): SimApi {
       const planned = planOf(request);
       if ('issues' in planned) return { ok: false, issues: planned.issues };
       return { ok: true, result: mergeParts(planned.scenario, request.variant, planned.plan, request.runs, { series: request.series ?? true, stockPoints: request.stockPoints ?? true }) };
+    },
+    async openStepper(scenario, variantIndex, replication) {
+      const parsed = parse(scenario);
+      if (!parsed.ok) return { ok: false, issues: parsed.issues };
+      stepper = new Stepper(parsed.scenario, variantIndex, replication);
+      return { ok: true, info: stepper.info };
+    },
+    async stepTo(day, onProgress) {
+      if (stepper === null) return { ok: false, error: 'no replication is open to step through' };
+      const open = stepper;
+      const every = Math.max(1, Math.floor(open.info.days / 50));
+      const log: DayLog[] = [];
+      let last: StepDay | null = null;
+      open.stepTo(day, (step) => {
+        last = step;
+        log.push({ day: step.day, warmup: step.warmup, happenings: step.happenings });
+        if (log.length > STEP_LOG_DAYS) log.shift();
+        // progress crosses to the page without being awaited: the days run in one go
+        if (onProgress && step.day % every === 0) void onProgress(step.day);
+      });
+      const result = open.runResult();
+      const kpis = result && { network: result.network.kpis, stockPoints: result.stockPoints.map((point) => ({ node: point.node, product: point.product, kpis: point.kpis })) };
+      return { ok: true, log, last, over: open.over, kpis };
     },
     async theory(scenario) {
       const parsed = parseScenario(scenario);

@@ -188,7 +188,8 @@ test('Esc leaves the presentation: the whole dashboard is back, drawn at its wid
   expect(/<th[^>]*>(<svg[^>]*>.*?<\/svg>)?<span>Lean \(s, S\)<\/span><\/th>/.test(html)).toBe(true);
   expect(html.includes('slide-page')).toBe(false);
   const charts = (html.match(/<div class="stocklab-chart chart-([a-z-]+)"/g) ?? []).map((chart) => chart.replace(/.*chart-/, '').replace('"', ''));
-  expect(charts).toEqual(['frontier', 'inventory', 'customers', 'customer-churn', 'histogram', 'network']);
+  // the coffee brand has two echelons (warehouse, shop): orders against demand by echelon is drawn (issue 18)
+  expect(charts).toEqual(['frontier', 'inventory', 'echelons', 'customers', 'customer-churn', 'histogram', 'network']);
   // a panel that has not run is left out
   expect(html.includes('id="sweep"')).toBe(false);
 

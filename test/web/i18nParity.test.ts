@@ -21,6 +21,8 @@ import * as enRecommend from '../../web/i18n/en/recommend.ts';
 import * as enResults from '../../web/i18n/en/results.ts';
 import * as enSensitivity from '../../web/i18n/en/sensitivity.ts';
 import * as enSweep from '../../web/i18n/en/sweep.ts';
+import * as enStepper from '../../web/i18n/en/stepper.ts';
+import * as enEchelons from '../../web/i18n/en/echelons.ts';
 import * as enWorker from '../../web/i18n/en/worker.ts';
 import * as frApp from '../../web/i18n/fr/app.ts';
 import * as frCharts from '../../web/i18n/fr/charts.ts';
@@ -32,6 +34,8 @@ import * as frRecommend from '../../web/i18n/fr/recommend.ts';
 import * as frResults from '../../web/i18n/fr/results.ts';
 import * as frSensitivity from '../../web/i18n/fr/sensitivity.ts';
 import * as frSweep from '../../web/i18n/fr/sweep.ts';
+import * as frStepper from '../../web/i18n/fr/stepper.ts';
+import * as frEchelons from '../../web/i18n/fr/echelons.ts';
 import * as frWorker from '../../web/i18n/fr/worker.ts';
 
 /** each translated file: its English module and its French module (all their runtime exports) */
@@ -47,6 +51,8 @@ const FILES: Array<[name: string, english: object, french: object]> = [
   ['recommend', enRecommend, frRecommend],
   ['sensitivity', enSensitivity, frSensitivity],
   ['sweep', enSweep, frSweep],
+  ['stepper', enStepper, frStepper],
+  ['echelons', enEchelons, frEchelons],
 ];
 
 /**
@@ -55,13 +61,13 @@ const FILES: Array<[name: string, english: object, french: object]> = [
  * - notation shared by both languages: the policy types "(s, S)" and "(r, Q)" (textbook notation), the
  *   ABC/XYZ class letters and their "–" (no class), and the symbols "%", "±", "×" and the minus sign "−";
  * - the empty currency affixes of d3-format's locale definition ("" before and after an amount);
- * - words spelled the same in French: "Description", "Type" (scenario field labels).
+ * - words spelled the same in French: "Description", "Type" (scenario field labels), "Pause" (the step-through's button).
  */
 const SAME_STRING_ALLOWED = new Set([
   'SVG', 'PNG', 'KPI',
   '(s, S)', '(r, Q)', 'ABC', 'XYZ', 'A', 'B', 'C', 'X', 'Y', 'Z', '–', '%', '±', '×', '−',
   '',
-  'Description', 'Type',
+  'Description', 'Type', 'Pause',
 ]);
 
 /**
@@ -103,6 +109,16 @@ const ARGUMENTS: Record<string, unknown[]> = {
   'names.humanPath': ['stockPoints[0].policy.orderUpTo', scenario],
   'names.issueLocation': ['stockPoints[0].policy.orderUpTo', scenario],
   'names.issueLine': [{ path: 'horizonDays', message: 'expected a number > 0' }, scenario],
+  'stepper.daySentence': [
+    12,
+    [
+      { point: 0, kind: 'sold', quantity: 8, count: null },
+      { point: 0, kind: 'short', quantity: 3, count: 3 },
+    ],
+    { points: [{ node: 'shop', product: 'beans', from: 'warehouse', fromHoldsStock: true }] },
+  ],
+  'stepper.activeCustomers': ['shop', 12],
+  'echelons.group': [3, 'Store A'],
 };
 
 type Fn = (...args: unknown[]) => unknown;

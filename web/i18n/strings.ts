@@ -25,6 +25,10 @@ import * as enSensitivity from './en/sensitivity.ts';
 import * as frSensitivity from './fr/sensitivity.ts';
 import * as enSweep from './en/sweep.ts';
 import * as frSweep from './fr/sweep.ts';
+import * as enStepper from './en/stepper.ts';
+import * as enEchelons from './en/echelons.ts';
+import * as frEchelons from './fr/echelons.ts';
+import * as frStepper from './fr/stepper.ts';
 import * as enWorker from './en/worker.ts';
 import * as frWorker from './fr/worker.ts';
 
@@ -51,6 +55,8 @@ export const { sentences } = pick<Pick<typeof enSentences, 'sentences'>>(enSente
 export const { sensitivity } = pick<typeof enSensitivity>(enSensitivity, frSensitivity);
 export const { sweep } = pick<typeof enSweep>(enSweep, frSweep);
 export const { workerStrings } = pick<typeof enWorker>(enWorker, frWorker);
+export const { stepper: stepperStrings, daySentence } = pick<typeof enStepper>(enStepper, frStepper);
+export const { echelons: echelonStrings } = pick<typeof enEchelons>(enEchelons, frEchelons);
 
 export type { ChartsText } from './en/charts.ts';
 export type { EditorStrings } from './en/editor.ts';

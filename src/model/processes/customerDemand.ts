@@ -173,6 +173,7 @@ export class CustomerDemand {
       point.cycleHadStockout = true;
       c.stockoutPenalties += short * point.stockoutPenalty;
       const disappointed = customers > 0 ? customers : Math.ceil(short - 1e-9);
+      c.customersShort += disappointed;
       if (point.backorderCustomers) {
         // the order (or each unit of a day's demand) is delivered, and its wait counted, when filled;
         // an order with delivery terms waits under its own requester, which says how it is delivered

@@ -30,6 +30,11 @@ export class DayBoundary {
   private lots!: LotsAndExpiry;
   private shipping!: Shipping;
   private churn!: CustomerChurn;
+  /**
+   * The kernel stops once the day boundary recording a day at or past this one is done (Infinity: never);
+   * how a replication is stepped through day by day (src/experiment/stepper.ts). One comparison a day.
+   */
+  stopAfterDay = Infinity;
 
   constructor(
     private readonly tables: ModelTables,
@@ -105,6 +110,7 @@ export class DayBoundary {
     // a new day's capacity; at the horizon there is no new day to ship in
     if (day < this.horizon) this.shipping.openDay();
     if (day + 1 <= this.days) this.env.schedule(day + 1, EventKind.dayBoundary, day + 1, 0, Priority.dayBoundary);
+    if (recordedDay >= this.stopAfterDay) this.env.stop();
   }
 
   /** One period of the bullwhip ratio at `point`: its orders placed and its demand received in the period. */
