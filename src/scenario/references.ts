@@ -276,18 +276,24 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     });
   };
   // an anchoring-and-adjustment rule needs each of its four parameters, given or from named estimates
-  // (these issues carry no detail: the web shows their English message)
   const checkAnchorAndAdjust = (policy: Scenario['stockPoints'][number]['policy'], path: string) => {
     if (policy.type !== 'anchorAndAdjust' || policy.estimates !== undefined) return;
     const words = { smoothing: 'theta', stockAdjustment: 'alpha_S', supplyLineWeight: 'beta', desiredStock: "S'" } as const;
+    const known = listOf(ANCHOR_AND_ADJUST_ESTIMATE_NAMES);
     for (const [field, symbol] of Object.entries(words)) {
-      if (policy[field as keyof typeof words] === undefined) report(`${path}.${field}`, `expected ${field} (${symbol}), or estimates that give it (known: ${listOf(ANCHOR_AND_ADJUST_ESTIMATE_NAMES)})`);
+      if (policy[field as keyof typeof words] === undefined) {
+        report(`${path}.${field}`, `expected ${field} (${symbol}), or estimates that give it (known: ${known})`, graph('anchorAndAdjustParameter', { field, symbol, known }));
+      }
     }
   };
   // scripted orders replace the orders of periodic reviews: periods that make sense, apart, on a periodic policy
   const checkScriptedOrdersPolicy = (policy: Scenario['stockPoints'][number]['policy'], path: string, scriptedPath: string) => {
     if (CONTINUOUS_POLICIES.has(policy.type)) {
-      report(scriptedPath, `scripted orders replace the orders of periodic reviews, and a ${policy.type} policy (at ${path}) reviews continuously: give a periodic policy (periodicRS, passThrough, anchorAndAdjust...)`);
+      report(
+        scriptedPath,
+        `scripted orders replace the orders of periodic reviews, and a ${policy.type} policy (at ${path}) reviews continuously: give a periodic policy (periodicRS, passThrough, anchorAndAdjust...)`,
+        graph('scriptedOrdersNeedPeriodic', { policy: policy.type, at: path }),
+      );
     }
   };
   scenario.stockPoints.forEach((entry, i) => {
@@ -298,12 +304,17 @@ export function checkReferences(scenario: Scenario): ScenarioIssue[] {
     checkScriptedOrdersPolicy(entry.policy, `stockPoints[${i}].policy`, `stockPoints[${i}].scriptedOrders`);
     const periods = entry.scriptedOrders.map((period, k) => ({ ...period, k }));
     for (const { fromDay, untilDay, k } of periods) {
-      if (!(untilDay > fromDay)) report(`stockPoints[${i}].scriptedOrders[${k}].untilDay`, `expected untilDay after fromDay (${fromDay}), got ${untilDay}`);
+      if (!(untilDay > fromDay)) report(`stockPoints[${i}].scriptedOrders[${k}].untilDay`, `expected untilDay after fromDay (${fromDay}), got ${untilDay}`, graph('scriptedPeriodEmpty', { fromDay, untilDay }));
     }
     const sorted = periods.filter((period) => period.untilDay > period.fromDay).sort((a, b) => a.fromDay - b.fromDay || a.k - b.k);
     for (let j = 1; j < sorted.length; j++) {
       if (sorted[j].fromDay < sorted[j - 1].untilDay) {
-        report(`stockPoints[${i}].scriptedOrders[${sorted[j].k}].fromDay`, `scripted periods overlap: [${sorted[j].fromDay}, ${sorted[j].untilDay}) starts before [${sorted[j - 1].fromDay}, ${sorted[j - 1].untilDay}) (scriptedOrders[${sorted[j - 1].k}]) ends`);
+        const [later, earlier] = [sorted[j], sorted[j - 1]];
+        report(
+          `stockPoints[${i}].scriptedOrders[${later.k}].fromDay`,
+          `scripted periods overlap: [${later.fromDay}, ${later.untilDay}) starts before [${earlier.fromDay}, ${earlier.untilDay}) (scriptedOrders[${earlier.k}]) ends`,
+          graph('scriptedPeriodsOverlap', { fromDay: later.fromDay, untilDay: later.untilDay, otherFromDay: earlier.fromDay, otherUntilDay: earlier.untilDay, other: `scriptedOrders[${earlier.k}]` }),
+        );
       }
     }
   });

@@ -364,8 +364,25 @@ export const ForecastPolicy = z.strictObject({
   /** let the order be negative (a return upstream) when the inventory position exceeds the target (default false) */
   allowReturns: z.boolean().default(false),
 });
-/** The published estimates of the anchoring-and-adjustment rule, by name (src/model/policies/anchorAndAdjust.ts gives them with their source). */
+/** The published estimates of the anchoring-and-adjustment rule, by name (their values and sources: ANCHOR_AND_ADJUST_ESTIMATES below). */
 export const AnchorAndAdjustEstimates = z.enum(['sterman1989']);
+/**
+ * Published estimates of the rule, by the name a scenario gives them (`"estimates": "sterman1989"`).
+ *
+ * sterman1989: the mean over the subjects of Sterman's estimates of the rule on their Beer Game
+ * orders (Sterman, J. D., 1989, "Modeling managerial behavior: misperceptions of feedback in a dynamic
+ * decision making experiment", Management Science 35(3):321–339, table of estimated parameters):
+ * theta 0.36, alpha_S 0.26, beta 0.34, S' 17. We could not read the paper itself: the numbers come
+ * from two secondary sources that quote it, which agree — a summary of the paper quoting its table of
+ * estimates (mean theta .36, alpha_S .26, beta .34; "the average value of [beta] is just .34"), and
+ * a Beer Game implementation giving "Sterman's mean estimated values" theta 0.36, alpha_S 0.26,
+ * beta 0.34, S' 17. Per week, the game's period: use them with a review period of one week.
+ */
+export const ANCHOR_AND_ADJUST_ESTIMATES: Readonly<
+  Record<z.infer<typeof AnchorAndAdjustEstimates>, { readonly smoothing: number; readonly stockAdjustment: number; readonly supplyLineWeight: number; readonly desiredStock: number }>
+> = {
+  sterman1989: { smoothing: 0.36, stockAdjustment: 0.26, supplyLineWeight: 0.34, desiredStock: 17 },
+};
 /**
  * Sterman's anchoring-and-adjustment ordering heuristic (Sterman 1989): every R days, order
  * max(0, L + stockAdjustment (desiredStock - S - supplyLineWeight SL)), with L the incoming orders

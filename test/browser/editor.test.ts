@@ -4,11 +4,12 @@
  * banner counts the problems and Run is off; fixing it clears all three, and the edited scenario runs.
  * A disruption added in the forms runs, and switching its occurrence changes the fields asked for.
  * Customer orders with a delivery, made in the forms, run; two entries at one stock point need segments,
- * the problem shown at their segment fields.
+ * the problem shown at their segment fields. The Beer Game's stock points show the anchoring-and-
+ * adjustment rule with its estimates' values, and theta typed there is in the scenario's JSON.
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, runWith, type AppPage } from './harness.ts';
+import { downloadText, launchBrowser, openApp, runWith, waitForIdle, type AppPage } from './harness.ts';
 
 let browser: Browser;
 let app: AppPage;
@@ -213,5 +214,55 @@ test('two demand entries at one stock point without segments: the problem shows 
   // the cards are told apart by their segments
   expect(await page.locator('#editor .se-group[data-key="demand[3]"] > legend').textContent()).toBe('beans at shop, segment walk-ins');
   expect(await runWith(page, { replications: 2 })).toMatch(/^Done: 2 replications/);
+  expect(app.errors).toEqual([]);
+});
+
+test("the Beer Game from the gallery: the anchoring-and-adjustment form shows Sterman's estimates; theta typed is in the JSON and runs", async () => {
+  await page.click('#gallery button[data-path="scenarios/classroom/beer-game.json"]');
+  await waitForIdle(page);
+  await page.waitForFunction(() => document.querySelector('#editor .se-forms [data-key="stockPoints[0].policy.estimates"]') !== null, undefined, { timeout: 5_000 });
+  // the first stock point's form (retailer, wholesaler, distributor): its policy, with the estimates chosen
+  expect(await field('stockPoints[0].policy.type').inputValue()).toBe('anchorAndAdjust');
+  expect(await field('stockPoints[0].policy.reviewPeriod').inputValue()).toBe('7');
+  expect(await field('stockPoints[0].policy.estimates').inputValue()).toBe('sterman1989');
+  expect(await field('stockPoints[0].policy.initialExpectedOrders').inputValue()).toBe('4');
+  const parameters = { smoothing: '0.36', stockAdjustment: '0.26', supplyLineWeight: '0.34', desiredStock: '17' };
+  for (const [key, value] of Object.entries(parameters)) {
+    expect(await field(`stockPoints[0].policy.${key}`).inputValue(), key).toBe('');
+    expect(await field(`stockPoints[0].policy.${key}`).getAttribute('placeholder'), key).toBe(`${value} (from the estimates)`);
+  }
+  expect(await messageFor('stockPoints[0].policy.estimates')).toBe('Parameters left empty take these estimates\u2019 values (shown in grey); a value typed wins over them.');
+  // and the game's other settings of that stock point
+  expect(await field('stockPoints[0].orderRounding').inputValue()).toBe('nearest');
+  expect(await field('stockPoints[0].reviewTiming').inputValue()).toBe('afterDemand');
+  expect(await field('stockPoints[0].initialPipeline.shipments').inputValue()).toBe('0, 7');
+  expect(await field('stockPoints[0].scriptedOrders[0].untilDay').inputValue()).toBe('28');
+  expect(await field('bullwhipPeriodDays').inputValue()).toBe('7');
+  expect(await field('lanes[1].orderDelayDays').inputValue()).toBe('14');
+
+  // theta typed in the form is in the JSON (the other three still from the estimates)
+  await field('stockPoints[0].policy.smoothing').fill('0.5');
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('#run')?.disabled === false, undefined, { timeout: 5_000 });
+  const saved = JSON.parse((await downloadText(page, '#save-file')).text);
+  expect(saved.stockPoints[0].policy).toEqual({ type: 'anchorAndAdjust', reviewPeriod: 7, estimates: 'sterman1989', initialExpectedOrders: 4, smoothing: 0.5 });
+  // and in the JSON view: found with Ctrl-F (the view draws only the lines in sight, so it scrolls to it)
+  await page.click('#editor [role="tab"]:has-text("JSON")');
+  const content = page.locator('#editor .cm-content');
+  await content.waitFor();
+  expect(await content.textContent()).not.toContain('"smoothing"');
+  await content.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+f');
+  const search = page.locator('#editor .cm-search input[name="search"]');
+  await search.waitFor();
+  await search.fill('"smoothing": 0.5');
+  await search.press('End');
+  await search.press('Enter');
+  await search.press('Escape');
+  await page.waitForFunction(() => document.querySelector('#editor .se-code')?.shadowRoot?.querySelector('.cm-content')?.textContent?.includes('"smoothing": 0.5') === true, undefined, { timeout: 5_000 });
+  await page.click('#editor [role="tab"]:has-text("Forms")');
+  await page.locator('#editor .se-forms [data-key="stockPoints[0].policy.smoothing"]').first().waitFor();
+  expect(await field('stockPoints[0].policy.smoothing').inputValue()).toBe('0.5');
+  expect(await runWith(page)).toMatch(/^Done: 1 replication/);
   expect(app.errors).toEqual([]);
 });

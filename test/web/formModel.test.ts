@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
-import { convertDemand, convertDistribution, convertPolicy, describeForm, findField, parseIdListInput, parseNumberInput, type FormSpec } from '../../web/editor/formModel.ts';
+import { convertDemand, convertDistribution, convertPolicy, describeForm, findField, formFields, parseIdListInput, parseNumberInput, type FormSpec } from '../../web/editor/formModel.ts';
 import { fieldForIssue, formAnchors, placeIssues } from '../../web/editor/issueFields.ts';
 import { applyEditToText } from '../../web/editor/jsonText.ts';
 import { repoRoot } from '../fixtures/scenario.ts';
@@ -908,5 +908,202 @@ describe('customer orders, segments and delivery in the demand forms (issue 17)'
     expect(at('demand[0].delivery').label).toBe('Livrer chaque commande à son client');
     expect(at('demand[0].delivery.dueDays').placeholder).toBe('par défaut 2');
     expect(at('demand[0].delivery.dueDays').help).toBe('Une commande livrée après son échéance est en retard. Vide\u00a0: la moyenne du délai de livraison.');
+  });
+});
+
+describe('the Beer Game fields in the forms (issue 18)', () => {
+  const beerText = readFileSync(join(repoRoot, 'scenarios', 'classroom', 'beer-game.json'), 'utf8');
+  const beer = () => JSON.parse(beerText) as Record<string, any>;
+  const pointCard = (data: unknown, i = 0) => formOf(data).sections.find((s) => s.key === 'stockPoints')!.groups[i];
+  const parsedPaths = (text: string) => {
+    const result = parseScenarioText(text);
+    return result.ok ? [] : result.issues.map((issue) => issue.path);
+  };
+
+  it("shows the anchoring-and-adjustment policy: its estimates chosen, each parameter left empty with the estimate's value as placeholder", () => {
+    const policy = pointCard(beer()).fields.filter((f) => f.key.startsWith('stockPoints[0].policy'));
+    expect(policy.map((f) => [f.key, f.kind, f.label, f.display, f.placeholder ?? '', f.level])).toEqual([
+      ['stockPoints[0].policy.type', 'select', 'Policy', 'anchorAndAdjust', '', 0],
+      ['stockPoints[0].policy.reviewPeriod', 'number', 'Review every (days)', '7', 'default 1', 1],
+      ['stockPoints[0].policy.firstReview', 'number', 'First review (day)', '', 'default 0', 1],
+      ['stockPoints[0].policy.estimates', 'select', 'Published estimates', 'sterman1989', '', 1],
+      ['stockPoints[0].policy.smoothing', 'number', 'Smoothing of incoming orders, theta [0 to 1]', '', '0.36 (from the estimates)', 1],
+      ['stockPoints[0].policy.stockAdjustment', 'number', 'Stock adjustment, alpha_S [0 to 1]', '', '0.26 (from the estimates)', 1],
+      ['stockPoints[0].policy.supplyLineWeight', 'number', 'Supply line weight, beta', '', '0.34 (from the estimates)', 1],
+      ['stockPoints[0].policy.desiredStock', 'number', "Desired stock, S'", '', '17 (from the estimates)', 1],
+      ['stockPoints[0].policy.initialExpectedOrders', 'number', 'Incoming orders expected at first', '4', 'mean demand per review', 1],
+    ]);
+    const estimates = policy.find((f) => f.key === 'stockPoints[0].policy.estimates')!;
+    expect(estimates.options).toEqual([
+      { value: '', label: 'none: give the four parameters' },
+      { value: 'sterman1989', label: 'Sterman (1989), the players\u2019 mean' },
+    ]);
+    expect(estimates.structural).toBe(true);
+    expect(estimates.help).toBe('Parameters left empty take these estimates\u2019 values (shown in grey); a value typed wins over them.');
+    expect(policy.filter((f) => f.help !== undefined).map((f) => f.key.split('.').at(-1))).toEqual(['estimates', 'smoothing', 'stockAdjustment', 'supplyLineWeight', 'desiredStock']);
+    // the benchmark variant's overrides give all four, without estimates
+    const variants = formOf(beer()).sections.find((s) => s.key === 'variants')!.groups[1];
+    const factory = variants.fields.filter((f) => f.key.startsWith('variants[1].policies[1].policy.'));
+    expect(factory.map((f) => [f.key.split('.').at(-1), f.display, f.placeholder ?? ''])).toEqual([
+      ['type', 'anchorAndAdjust', ''],
+      ['reviewPeriod', '7', 'default 1'],
+      ['firstReview', '', 'default 0'],
+      ['estimates', '', ''],
+      ['smoothing', '0', 'needed, or choose estimates'],
+      ['stockAdjustment', '1', 'needed, or choose estimates'],
+      ['supplyLineWeight', '1', 'needed, or choose estimates'],
+      ['desiredStock', '20', 'needed, or choose estimates'],
+      ['initialExpectedOrders', '4', 'mean demand per review'],
+    ]);
+  });
+
+  it('a theta typed wins over the estimates; without estimates, each parameter left empty is reported at its field', () => {
+    const typed = type(beerText, 'stockPoints[0].policy.smoothing', '0,5');
+    expect(JSON.parse(typed).stockPoints[0].policy).toEqual({ type: 'anchorAndAdjust', reviewPeriod: 7, estimates: 'sterman1989', initialExpectedOrders: 4, smoothing: 0.5 });
+    expect(parsedPaths(typed)).toEqual([]);
+    expect(findField(formOf(JSON.parse(typed)), 'stockPoints[0].policy.smoothing')?.display).toBe('0.5');
+    const none = type(typed, 'stockPoints[0].policy.estimates', '');
+    expect(JSON.parse(none).stockPoints[0].policy).toEqual({ type: 'anchorAndAdjust', reviewPeriod: 7, initialExpectedOrders: 4, smoothing: 0.5 });
+    const result = parseScenarioText(none);
+    if (result.ok) throw new Error('expected problems');
+    const form = formOf(JSON.parse(none));
+    expect(placeIssues(result.issues, formAnchors(form)).placed.map(({ place }) => place)).toEqual([
+      { anchor: 'stockPoints[0].policy.stockAdjustment', rest: '' },
+      { anchor: 'stockPoints[0].policy.supplyLineWeight', rest: '' },
+      { anchor: 'stockPoints[0].policy.desiredStock', rest: '' },
+    ]);
+    expect(findField(form, 'stockPoints[0].policy.desiredStock')?.placeholder).toBe('needed, or choose estimates');
+    // choosing the estimates again fills them
+    expect(parsedPaths(type(none, 'stockPoints[0].policy.estimates', 'sterman1989'))).toEqual([]);
+    // a policy switched to anchorAndAdjust starts from what carries over, and asks for the rest
+    const switched = type(coffeeText, 'stockPoints[3].policy.type', 'anchorAndAdjust');
+    expect(JSON.parse(switched).stockPoints[3].policy.type).toBe('anchorAndAdjust');
+    expect(parsedPaths(type(switched, 'stockPoints[3].policy.estimates', 'sterman1989'))).toEqual([]);
+  });
+
+  it("shows a stock point's rounding, review timing, backlog cost, initial pipeline and scripted periods, and a lane's order delay and the bullwhip period", () => {
+    const data = beer();
+    const card = pointCard(data);
+    const fields = card.fields.filter((f) => !f.key.includes('.policy') && !f.key.includes('.visibility'));
+    expect(fields.map((f) => [f.key, f.kind, f.label, f.display, f.placeholder ?? ''])).toEqual([
+      ['stockPoints[0].node', 'idList', 'Node(s)', 'retailer, wholesaler, distributor', ''],
+      ['stockPoints[0].product', 'idList', 'Product(s)', 'beer', ''],
+      ['stockPoints[0].initialOnHand', 'number', 'Initial stock', '12', "policy's target"],
+      ['stockPoints[0].issuing', 'select', 'Units leave the shelf', '', ''],
+      ['stockPoints[0].orderRounding', 'select', 'Orders rounded', 'nearest', ''],
+      ['stockPoints[0].reviewTiming', 'select', 'Reviews', 'afterDemand', ''],
+      ['stockPoints[0].backlogCostPerDay', 'number', 'Backlog cost per unit per day', '0.14285714285714285', 'default 0'],
+      ['stockPoints[0].initialPipeline.shipments', 'numberList', 'Shipments under way at the start: days they arrive', '0, 7', ''],
+      ['stockPoints[0].initialPipeline.shipments.quantity', 'numberList', 'Shipments under way: quantities (one per day)', '4, 4', ''],
+      ['stockPoints[0].initialPipeline.orders', 'numberList', 'Orders in the mail at the start: days the supplier sees them', '0, 7', ''],
+      ['stockPoints[0].initialPipeline.orders.quantity', 'numberList', 'Orders in the mail: quantities (one per day)', '4, 4', ''],
+      ['stockPoints[0].scriptedOrders[0].fromDay', 'number', 'Scripted period 1: from day', '0', ''],
+      ['stockPoints[0].scriptedOrders[0].untilDay', 'number', 'Scripted period 1: until day (not included)', '28', ''],
+      ['stockPoints[0].scriptedOrders[0].quantity', 'number', 'Scripted period 1: units ordered at each review', '4', ''],
+    ]);
+    expect(card.more).toEqual([]);
+    const at = (key: string) => card.fields.find((f) => f.key === key)!;
+    expect(at('stockPoints[0].orderRounding').options?.map((o) => [o.value, o.label])).toEqual([
+      ['', 'default up (never less than asked)'],
+      ['up', 'up (never less than asked)'],
+      ['nearest', 'to the nearest (halves up)'],
+    ]);
+    expect(at('stockPoints[0].reviewTiming').options?.map((o) => o.value)).toEqual(['', 'beforeDemand', 'afterDemand']);
+    expect(card.fields.filter((f) => f.help !== undefined && !f.key.includes('.policy')).map((f) => f.key)).toEqual([
+      'stockPoints[0].orderRounding',
+      'stockPoints[0].reviewTiming',
+      'stockPoints[0].backlogCostPerDay',
+      'stockPoints[0].initialPipeline.shipments',
+      'stockPoints[0].initialPipeline.orders',
+      'stockPoints[0].scriptedOrders[0].quantity',
+    ]);
+    expect(card.actions?.map((a) => a.text)).toEqual(['Add a scripted period', 'Remove scripted period 1']);
+    // the lane's order delay and the scenario's bullwhip period, with what they are for
+    const lane = findField(formOf(data), 'lanes[1].orderDelayDays')!;
+    expect([lane.label, lane.display, lane.placeholder, lane.help]).toEqual([
+      'Orders reach the supplier after (days)',
+      '14',
+      'default 0',
+      'Days an order takes to reach the supplier (the Beer Game\u2019s mail); it is on order from the moment it is placed.',
+    ]);
+    const bullwhip = findField(formOf(data), 'bullwhipPeriodDays')!;
+    expect([bullwhip.label, bullwhip.display, bullwhip.placeholder]).toEqual(['Bullwhip measured per (days)', '7', 'default 1']);
+    expect([findField(formOf(coffee()), 'bullwhipPeriodDays')?.display, findField(formOf(coffee()), 'lanes[0].orderDelayDays')?.display]).toEqual(['', '']);
+    // re-entering what every field shows changes nothing
+    for (const field of formFields(formOf(data))) {
+      if (field.structural) continue;
+      expect(JSON.parse(applyEditToText(beerText, field.edit(field.display, data))), field.key).toEqual(data);
+    }
+  });
+
+  it('edits them in place: selects back to their default, the pipeline as two lists (emptied: removed), scripted periods added and removed', () => {
+    const up = type(beerText, 'stockPoints[0].orderRounding', '');
+    expect(JSON.parse(up).stockPoints[0]).not.toHaveProperty('orderRounding');
+    expect(JSON.parse(type(up, 'stockPoints[0].orderRounding', 'nearest')).stockPoints[0].orderRounding).toBe('nearest');
+    expect(JSON.parse(type(beerText, 'stockPoints[1].reviewTiming', 'beforeDemand')).stockPoints[1].reviewTiming).toBe('beforeDemand');
+    expect(JSON.parse(type(beerText, 'lanes[0].orderDelayDays', '0')).lanes[0].orderDelayDays).toBe(0);
+    expect(JSON.parse(type(beerText, 'bullwhipPeriodDays', '')).bullwhipPeriodDays).toBeUndefined();
+    // a third shipment takes quantity 0 until one is typed: the problem shows on the days' list
+    const third = type(beerText, 'stockPoints[0].initialPipeline.shipments', '0, 7, 14');
+    expect(JSON.parse(third).stockPoints[0].initialPipeline.shipments).toEqual([{ day: 0, quantity: 4 }, { day: 7, quantity: 4 }, { day: 14, quantity: 0 }]);
+    const problem = parseScenarioText(third);
+    if (problem.ok) throw new Error('expected a problem');
+    expect(placeIssues(problem.issues, formAnchors(formOf(JSON.parse(third)))).placed.map(({ place }) => place)).toEqual([
+      { anchor: 'stockPoints[0].initialPipeline.shipments', rest: '[2].quantity' },
+    ]);
+    expect(parsedPaths(type(third, 'stockPoints[0].initialPipeline.shipments.quantity', '4, 4, 2'))).toEqual([]);
+    // emptied, a list goes; the last one emptied takes the pipeline with it
+    const noShipments = type(beerText, 'stockPoints[0].initialPipeline.shipments', '');
+    expect(JSON.parse(noShipments).stockPoints[0].initialPipeline).toEqual({ orders: [{ day: 0, quantity: 4 }, { day: 7, quantity: 4 }] });
+    const none = type(noShipments, 'stockPoints[0].initialPipeline.orders', '');
+    expect(JSON.parse(none).stockPoints[0]).not.toHaveProperty('initialPipeline');
+    expect(parsedPaths(none)).toEqual([]);
+    // and back, from nothing
+    expect(JSON.parse(type(none, 'stockPoints[0].initialPipeline.orders', '0')).stockPoints[0].initialPipeline).toEqual({ orders: [{ day: 0, quantity: 0 }] });
+    // a scripted period added after the last one, at its quantity; removed again
+    const card = pointCard(beer());
+    const added = applyEditToText(beerText, card.actions![0].edit(beer()));
+    expect(JSON.parse(added).stockPoints[0].scriptedOrders).toEqual([
+      { fromDay: 0, untilDay: 28, quantity: 4 },
+      { fromDay: 28, untilDay: 56, quantity: 4 },
+    ]);
+    expect(parsedPaths(added)).toEqual([]);
+    expect(pointCard(JSON.parse(added)).actions?.map((a) => a.label)).toEqual([
+      'Add a scripted period to beer at retailer, wholesaler, distributor',
+      'Remove scripted period 1 of beer at retailer, wholesaler, distributor',
+      'Remove scripted period 2 of beer at retailer, wholesaler, distributor',
+    ]);
+    // periods that overlap: at the later one's first day
+    const overlap = type(added, 'stockPoints[0].scriptedOrders[1].fromDay', '21');
+    const result = parseScenarioText(overlap);
+    if (result.ok) throw new Error('expected a problem');
+    expect(placeIssues(result.issues, formAnchors(formOf(JSON.parse(overlap)))).placed.map(({ place }) => place)).toEqual([{ anchor: 'stockPoints[0].scriptedOrders[1].fromDay', rest: '' }]);
+    const removed = applyEditToText(added, pointCard(JSON.parse(added)).actions![1].edit(JSON.parse(added)));
+    expect(JSON.parse(removed).stockPoints[0].scriptedOrders).toEqual([{ fromDay: 28, untilDay: 56, quantity: 4 }]);
+    // a point without scripted periods gets a first one of 4 weeks from day 0, ordering nothing
+    const coffeeCard = pointCard(coffee(), 3);
+    expect(coffeeCard.actions?.map((a) => a.text)).toEqual(['Add a scripted period']);
+    expect(JSON.parse(applyEditToText(coffeeText, coffeeCard.actions![0].edit(coffee()))).stockPoints[3].scriptedOrders).toEqual([{ fromDay: 0, untilDay: 28, quantity: 0 }]);
+    // scripted orders on a policy that reviews continuously: the problem shows at the first period
+    const continuous = type(beerText, 'stockPoints[1].policy.type', 'baseStock');
+    const refused = parseScenarioText(continuous);
+    if (refused.ok) throw new Error('expected a problem');
+    const continuousForm = formOf(JSON.parse(continuous));
+    expect(placeIssues(refused.issues, formAnchors(continuousForm)).placed.map(({ place }) => place)).toEqual([{ anchor: 'stockPoints[1].scriptedOrders', rest: '' }]);
+    expect(findField(continuousForm, 'stockPoints[1].scriptedOrders')?.key).toBe('stockPoints[1].scriptedOrders[0].fromDay');
+  });
+
+  it('in French, the new fields, choices, placeholders and help are in French', () => {
+    const model = describeForm(beer(), frenchEditor);
+    if (!model.ok) throw new Error(model.reason);
+    const at = (key: string) => findField(model.form, key)!;
+    expect(at('stockPoints[0].policy.smoothing').placeholder).toBe('0,36 (d\u2019après les estimations)');
+    expect(at('stockPoints[0].policy.estimates').options?.map((o) => o.label)).toEqual(['aucune\u00a0: donnez les quatre paramètres', 'Sterman (1989), moyenne des joueurs']);
+    expect(at('stockPoints[0].orderRounding').options?.map((o) => o.label)).toEqual(['par défaut au-dessus (jamais moins que demandé)', 'au-dessus (jamais moins que demandé)', 'au plus proche (moitiés vers le haut)']);
+    expect(at('stockPoints[0].reviewTiming').label).toBe('Révisions');
+    expect(at('stockPoints[0].backlogCostPerDay').label).toBe('Coût du retard par unité et par jour');
+    expect(at('stockPoints[0].scriptedOrders[0].untilDay').label).toBe('Période imposée 1\u00a0: jusqu’au jour (exclu)');
+    expect(at('lanes[0].orderDelayDays').label).toBe('Commandes reçues par le fournisseur après (jours)');
+    expect(at('bullwhipPeriodDays').help).toBe('Les commandes et la demande sont additionnées sur des périodes de ce nombre de jours avant de comparer leurs variances\u00a0: 7 pour une chaîne qui commande chaque semaine.');
   });
 });

@@ -12,9 +12,13 @@ const loaded = loadScenarioFile('scenarios/04-coffee-brand.json');
 if (!loaded.ok) throw new Error('04-coffee-brand.json does not parse');
 const base = JSON.parse(JSON.stringify(loaded.scenario)) as Record<string, any>;
 
-/** every problem of the scenario changed by `edit`, without facts (as the CLI sees them) and with them; the English unchanged */
-function problems(edit: (scenario: Record<string, any>) => void): ScenarioIssue[] {
-  const scenario = structuredClone(base);
+const beerLoaded = loadScenarioFile('scenarios/classroom/beer-game.json');
+if (!beerLoaded.ok) throw new Error('beer-game.json does not parse');
+const beerGame = JSON.parse(JSON.stringify(beerLoaded.scenario)) as Record<string, any>;
+
+/** every problem of the scenario (coffee, or `from`) changed by `edit`, without facts (as the CLI sees them) and with them; the English unchanged */
+function problems(edit: (scenario: Record<string, any>) => void, from: Record<string, any> = base): ScenarioIssue[] {
+  const scenario = structuredClone(from);
   edit(scenario);
   const plain = parseScenario(scenario);
   const detailed = parseScenario(scenario, { details: true });
@@ -87,5 +91,75 @@ describe('data no scenario holds, and JSON that does not parse, in French', () =
     expect(detailed.issues[0].message).toBe(plain.issues[0].message);
     expect(detailed.issues[0].detail).toMatchObject({ kind: 'jsonSyntax', line: 3, column: 1 });
     expect(french.scenarioIssue(detailed.issues[0])).toMatch(new RegExp(`^JSON non valide à la ligne 3, colonne 1${NBSP}: `));
+  });
+});
+
+describe('the checks of the Beer Game fields in French (issue 18: src/scenario/references.ts)', () => {
+  const beer = (edit: (scenario: Record<string, any>) => void): ScenarioIssue[] => problems(edit, beerGame);
+
+  it('words an anchoring-and-adjustment rule missing a parameter, with the symbol as French writes it', () => {
+    const issues = beer((s) => (s.stockPoints[0].policy = { type: 'anchorAndAdjust', reviewPeriod: 7, smoothing: 0.3, stockAdjustment: 0.5 }));
+    expect(issues.map((issue) => [issue.path, issue.detail?.kind])).toEqual([
+      ['stockPoints[0].policy.supplyLineWeight', 'graph'],
+      ['stockPoints[0].policy.desiredStock', 'graph'],
+    ]);
+    expect(issues.map((issue) => french.scenarioIssue(issue))).toEqual([
+      `supplyLineWeight (bêta) attendu, ou des estimations publiées (estimates) qui le donnent (connues${NBSP}: sterman1989)`,
+      `desiredStock (S′) attendu, ou des estimations publiées (estimates) qui le donnent (connues${NBSP}: sterman1989)`,
+    ]);
+    // named estimates give all four: no problem
+    expect(parseScenario({ ...structuredClone(beerGame), stockPoints: beerGame.stockPoints.map((p: any) => ({ ...p, policy: { type: 'anchorAndAdjust', estimates: 'sterman1989' } })) }).ok).toBe(true);
+  });
+
+  it('words a scripted period that ends before it starts, and two that overlap, with French intervals and decimals', () => {
+    const issues = beer((s) => {
+      s.stockPoints[0].scriptedOrders = [
+        { fromDay: 0, untilDay: 28, quantity: 4 },
+        { fromDay: 21.5, untilDay: 35, quantity: 8 },
+        { fromDay: 50, untilDay: 50, quantity: 1 },
+      ];
+    });
+    expect(issues.map((issue) => [issue.path, french.scenarioIssue(issue)])).toEqual([
+      ['stockPoints[0].scriptedOrders[2].untilDay', 'untilDay postérieur à fromDay (50) attendu, reçu 50'],
+      ['stockPoints[0].scriptedOrders[1].fromDay', `les périodes de commandes imposées se chevauchent${NBSP}: [21,5${NNBSP}; 35[ commence avant la fin de [0${NNBSP}; 28[ (scriptedOrders[0])`],
+    ]);
+  });
+
+  it('words scripted orders on a policy that reviews continuously, at the point or in a variant', () => {
+    const issues = beer((s) => {
+      s.stockPoints[1].policy = { type: 'baseStock', level: 20 };
+      s.variants[1].policies[1].policy = { type: 'sS', reorderPoint: 5, orderUpTo: 20 };
+    });
+    expect(issues.map((issue) => [issue.path, french.scenarioIssue(issue)])).toEqual([
+      [
+        'stockPoints[1].scriptedOrders',
+        `les commandes imposées remplacent celles des révisions périodiques, et une politique baseStock (en stockPoints[1].policy) révise en continu${NBSP}: donnez une politique périodique (periodicRS, passThrough, anchorAndAdjust…)`,
+      ],
+      [
+        'stockPoints[1].scriptedOrders',
+        `les commandes imposées remplacent celles des révisions périodiques, et une politique sS (en variants[1].policies[1].policy) révise en continu${NBSP}: donnez une politique périodique (periodicRS, passThrough, anchorAndAdjust…)`,
+      ],
+    ]);
+  });
+
+  it('words the schema’s ranges of the new fields with the common facts', () => {
+    const issues = beer((s) => {
+      s.bullwhipPeriodDays = 0;
+      s.lanes[0].orderDelayDays = -2;
+      s.stockPoints[0].orderRounding = 'down';
+      s.stockPoints[0].reviewTiming = 'later';
+      s.stockPoints[0].backlogCostPerDay = -1;
+      s.stockPoints[0].initialPipeline.shipments[0].quantity = 0;
+    });
+    expect(issues.map((issue) => [issue.path, french.scenarioIssue(issue)])).toEqual([
+      ['bullwhipPeriodDays', 'nombre entier supérieur ou égal à 1 attendu, reçu 0'],
+      ['lanes[0].orderDelayDays', 'nombre supérieur ou égal à 0 attendu, reçu -2'],
+      ['stockPoints[0].orderRounding', 'valeur attendue parmi "up" ou "nearest", reçu "down"'],
+      ['stockPoints[0].initialPipeline.shipments[0].quantity', 'nombre supérieur à 0 attendu, reçu 0'],
+      ['stockPoints[0].reviewTiming', 'valeur attendue parmi "beforeDemand" ou "afterDemand", reçu "later"'],
+      ['stockPoints[0].backlogCostPerDay', 'nombre supérieur ou égal à 0 attendu, reçu -1'],
+    ]);
+    // every one of them is worded in French: none falls back to the English message
+    for (const issue of issues) expect(french.scenarioIssue(issue)).not.toBe(issue.message);
   });
 });

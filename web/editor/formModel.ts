@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fieldsEveryVariantOverrides, overriddenAt, type OverriddenFields } from './variantOverrides.ts';
-import { CustomerBase, CustomerDelivery, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
+import { ANCHOR_AND_ADJUST_ESTIMATES, CustomerBase, CustomerDelivery, Fulfilment, FulfilmentSource, Lane, Product, Recall, Scenario, StockPoint } from '../../src/scenario/schema.ts';
 import { editorStrings, type EditorStrings } from '../i18n/strings.ts';
 import { locale } from '../i18n/locale.ts';
 import { parseDecimal } from '../i18n/numberFormat.ts';
@@ -486,7 +486,14 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
    * quantities, each rebuilding the orders with the other as it is (a day without a quantity takes 0).
    * The days' list is the orders' anchor: a problem with any order shows there.
    */
-  const scheduleFields = (at: JsonPath): FieldSpec[] => {
+  const scheduleFields = (at: JsonPath): FieldSpec[] => datedListFields(at, s.fields.scheduleDays, s.fields.scheduleQuantities);
+
+  /**
+   * A list of { day, quantity } (a schedule's orders, an initial pipeline's shipments or orders) as two
+   * lists side by side. With `owner`, an optional object holding such lists: a list emptied is removed,
+   * and the owner with it when nothing else is left in it (no `{}` behind).
+   */
+  const datedListFields = (at: JsonPath, daysLabel: string, quantitiesLabel: string, extra: { owner?: JsonPath; help?: string } = {}): FieldSpec[] => {
     const orders = valueAt(data, at);
     const column = (name: 'day' | 'quantity'): unknown[] => (Array.isArray(orders) ? orders.map((order) => (isRecord(order) ? order[name] : undefined)) : []);
     const rebuild = (current: unknown, name: 'day' | 'quantity', input: string): JsonEdit => {
@@ -498,7 +505,11 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         day: name === 'day' ? values[i] : old[i]?.day,
         quantity: name === 'quantity' ? (values[i] ?? 0) : (old[i]?.quantity ?? 0),
       }));
-      return set(at, rebuilt);
+      const owner = extra.owner;
+      if (owner === undefined || rebuilt.length > 0) return set(at, rebuilt);
+      const held = valueAt(current, owner);
+      const others = isRecord(held) ? Object.keys(held).filter((key) => key !== at[owner.length] && !(Array.isArray(held[key]) && held[key].length === 0)) : [];
+      return others.length === 0 ? set(owner, undefined) : set(at, undefined);
     };
     const list = (name: 'day' | 'quantity', label: string, key: string): FieldSpec => ({
       ...field('numberList', at, label, { level: 1 }),
@@ -506,8 +517,18 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
       display: showNumberList(column(name)),
       edit: (input, current) => rebuild(current, name, input),
     });
-    return [list('day', s.fields.scheduleDays, formatJsonPath(at)), list('quantity', s.fields.scheduleQuantities, `${formatJsonPath(at)}.quantity`)];
+    const days = list('day', daysLabel, formatJsonPath(at));
+    if (extra.help !== undefined) days.help = extra.help;
+    return [days, list('quantity', quantitiesLabel, `${formatJsonPath(at)}.quantity`)];
   };
+
+  /** The published estimates' value of an anchoring-and-adjustment parameter, where the policy names known estimates. */
+  const estimateOf = (policy: unknown, key: string): number | undefined => {
+    if (!isRecord(policy) || typeof policy.estimates !== 'string' || !Object.hasOwn(ANCHOR_AND_ADJUST_ESTIMATES, policy.estimates)) return undefined;
+    const values: Readonly<Record<string, number>> = ANCHOR_AND_ADJUST_ESTIMATES[policy.estimates as keyof typeof ANCHOR_AND_ADJUST_ESTIMATES];
+    return values[key];
+  };
+  const ANCHOR_PARAMETERS = new Set(['smoothing', 'stockAdjustment', 'supplyLineWeight', 'desiredStock']);
 
   const policyFields = (path: JsonPath, label: string = s.fields.policy): FieldSpec[] => {
     const p = valueAt(data, path);
@@ -545,6 +566,25 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
         for (const mf of methodInfo?.fields ?? []) fields.push(numberField([...at, mf.key], s.params[mf.key] ?? mf.key, undefined, { level: 1 }));
       } else if (f.key === 'orders') {
         fields.push(...scheduleFields(at));
+      } else if (f.key === 'estimates') {
+        // named estimates give the parameters left empty: the form is drawn again to show their values
+        const options = Object.keys(ANCHOR_AND_ADJUST_ESTIMATES).map((name) => ({ value: name, label: s.estimates[name] ?? name }));
+        fields.push({
+          ...field('select', at, s.params.estimates ?? f.key, { level: 1, optional: true }),
+          options: withCurrent([{ value: '', label: s.noEstimates }, ...options], show(valueAt(data, at))),
+          structural: true,
+          help: s.help.estimates,
+        });
+      } else if (ANCHOR_PARAMETERS.has(f.key)) {
+        const estimate = estimateOf(p, f.key);
+        fields.push(
+          field('number', at, s.params[f.key] ?? f.key, {
+            level: 1,
+            optional: true,
+            placeholder: estimate === undefined ? s.placeholderNeeded : s.placeholderFromEstimates(show(estimate)),
+            help: s.help[f.key as 'smoothing' | 'stockAdjustment' | 'supplyLineWeight' | 'desiredStock'],
+          }),
+        );
       } else if (typeof f.fallback === 'boolean') {
         fields.push(field('checkbox', at, s.params[f.key] ?? f.key, { level: 1, optional: true }));
       } else {
@@ -552,7 +592,9 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
           field('number', at, s.params[f.key] ?? f.key, {
             level: 1,
             optional: !f.required,
-            ...(f.required ? {} : { placeholder: f.key === 'orderQuantity' ? s.placeholderEoq : placeholderOf(f.fallback) }),
+            ...(f.required
+              ? {}
+              : { placeholder: f.key === 'orderQuantity' ? s.placeholderEoq : f.key === 'initialExpectedOrders' ? s.placeholderMeanDemandPerReview : placeholderOf(f.fallback) }),
           }),
         );
       }
@@ -713,7 +755,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   // ---- sections
-  const settingsShown = ['version', 'name', 'description', 'headline', 'horizonDays', 'warmupDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'disruptions', 'variants'];
+  const settingsShown = ['version', 'name', 'description', 'headline', 'horizonDays', 'warmupDays', 'bullwhipPeriodDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'disruptions', 'variants'];
   const Top = Scenario as unknown as Shape;
   const settings: SectionSpec = {
     key: '(settings)',
@@ -733,6 +775,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
           },
           numberField(['horizonDays'], s.fields.horizonDays, Top),
           numberField(['warmupDays'], s.fields.warmupDays, Top),
+          numberField(['bullwhipPeriodDays'], s.fields.bullwhipPeriodDays, Top, { help: s.help.bullwhipPeriodDays }),
           numberField(['replications'], s.fields.replications, Top),
           field('seed', ['seed'], s.fields.seed, { optional: true, placeholder: placeholderOf(fallbackOf(Top, 'seed')) }),
           field('text', ['currency'], s.fields.currency, { optional: true, placeholder: placeholderOf(fallbackOf(Top, 'currency')) }),
@@ -796,7 +839,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   const lanes = listSection(
     'lanes',
     s.sections.lanes,
-    ['id', 'from', 'to', 'leadTime', 'costPerUnit', 'costPerShipment'],
+    ['id', 'from', 'to', 'leadTime', 'costPerUnit', 'costPerShipment', 'orderDelayDays'],
     (item, path) => {
       const lane = item as Record<string, unknown>;
       return {
@@ -807,6 +850,7 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
           ...distributionFields([...path, 'leadTime'], s.fields.leadTime),
           numberField([...path, 'costPerUnit'], s.fields.costPerUnit, L),
           numberField([...path, 'costPerShipment'], s.fields.costPerShipment, L),
+          numberField([...path, 'orderDelayDays'], s.fields.orderDelayDays, L, { help: s.help.orderDelayDays }),
           field('text', [...path, 'id'], s.fields.laneId, { optional: true, placeholder: s.placeholderLaneId }),
         ],
       };
@@ -821,14 +865,54 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   );
 
   const SP = StockPoint as unknown as Shape;
+  /**
+   * A stock point's scripted periods, each named with its number ("Scripted period 2: from day"); a
+   * problem with the whole list (its policy reviews continuously) shows at the first period's first field.
+   */
+  const scriptedOrderFields = (point: Record<string, unknown>, path: JsonPath): { fields: FieldSpec[]; more: string[] } => {
+    const periods = Array.isArray(point.scriptedOrders) ? (point.scriptedOrders as unknown[]) : [];
+    const fields: FieldSpec[] = [];
+    const moreOfPeriods: string[] = [];
+    periods.forEach((period, i) => {
+      if (!isRecord(period)) return;
+      const at = [...path, 'scriptedOrders', i];
+      const fieldsOfPeriod = [
+        numberField([...at, 'fromDay'], s.fields.fromDay),
+        numberField([...at, 'untilDay'], s.fields.untilDay),
+        numberField([...at, 'quantity'], s.fields.scriptedQuantity, undefined, { help: s.help.scriptedQuantity }),
+      ];
+      fields.push(...aliasItem(nameAll(fieldsOfPeriod, (label) => s.fields.ofScriptedPeriod(i + 1, label)), at));
+      moreOfPeriods.push(...more(period, ['fromDay', 'untilDay', 'quantity']).map((key) => `scriptedOrders[${i}].${key}`));
+    });
+    if (fields.length > 0) fields[0] = { ...fields[0], aliases: [...fields[0].aliases, formatJsonPath([...path, 'scriptedOrders'])] };
+    return { fields, more: moreOfPeriods };
+  };
   const stockPoints = listSection(
     'stockPoints',
     s.sections.stockPoints,
-    ['node', 'product', 'policy', 'initialOnHand', 'issuing', 'visibility'],
+    ['node', 'product', 'policy', 'initialOnHand', 'issuing', 'visibility', 'orderRounding', 'reviewTiming', 'backlogCostPerDay', 'scriptedOrders', 'initialPipeline'],
     (item, path) => {
       const point = item as Record<string, unknown>;
+      const title = s.titles.stockPoint(showIdList(point.node), showIdList(point.product));
+      const scripted = scriptedOrderFields(point, path);
       return {
-        title: s.titles.stockPoint(showIdList(point.node), showIdList(point.product)),
+        title,
+        ...(scripted.more.length > 0 ? { more: scripted.more } : {}),
+        actions: nestedListActions([...path, 'scriptedOrders'], {
+          card: title,
+          min: 0,
+          add: s.add.scriptedPeriod,
+          addTo: s.add.scriptedPeriodTo,
+          itemName: s.titles.scriptedPeriod,
+          firstField: 'fromDay',
+          template: (current) => {
+            // the next four weeks after the last period, at its quantity (0: no orders)
+            const now = valueAt(current, [...path, 'scriptedOrders']);
+            const periods = (Array.isArray(now) ? now : []).filter(isRecord);
+            const fromDay = Math.max(0, ...periods.map((period) => num(period.untilDay) ?? 0));
+            return { fromDay, untilDay: fromDay + 28, quantity: num(periods.at(-1)?.quantity) ?? 0 };
+          },
+        }),
         fields: [
           field('idList', [...path, 'node'], s.fields.nodes, { suggest: 'nodes' }),
           field('idList', [...path, 'product'], s.fields.products, { suggest: 'products' }),
@@ -839,6 +923,29 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
             options: withCurrent([{ value: '', label: s.placeholderDefault(s.issuing.fifo) }, ...['fifo', 'fefo', 'lifo'].map((v) => ({ value: v, label: s.issuing[v] ?? v }))], show(point.issuing)),
           },
           ...visibilityFields([...path, 'visibility']),
+          {
+            ...field('select', [...path, 'orderRounding'], s.fields.orderRounding, { optional: true }),
+            options: withCurrent([{ value: '', label: s.placeholderDefault(s.orderRounding.up) }, ...['up', 'nearest'].map((v) => ({ value: v, label: s.orderRounding[v] ?? v }))], show(point.orderRounding)),
+            help: s.help.orderRounding,
+          },
+          {
+            ...field('select', [...path, 'reviewTiming'], s.fields.reviewTiming, { optional: true }),
+            options: withCurrent(
+              [{ value: '', label: s.placeholderDefault(s.reviewTiming.beforeDemand) }, ...['beforeDemand', 'afterDemand'].map((v) => ({ value: v, label: s.reviewTiming[v] ?? v }))],
+              show(point.reviewTiming),
+            ),
+            help: s.help.reviewTiming,
+          },
+          numberField([...path, 'backlogCostPerDay'], s.fields.backlogCostPerDay, SP, { help: s.help.backlogCostPerDay }),
+          ...datedListFields([...path, 'initialPipeline', 'shipments'], s.fields.pipelineShipmentDays, s.fields.pipelineShipmentQuantities, {
+            owner: [...path, 'initialPipeline'],
+            help: s.help.pipelineShipments,
+          }).map((spec) => ({ ...spec, level: 0 as const })),
+          ...datedListFields([...path, 'initialPipeline', 'orders'], s.fields.pipelineOrderDays, s.fields.pipelineOrderQuantities, {
+            owner: [...path, 'initialPipeline'],
+            help: s.help.pipelineOrders,
+          }).map((spec) => ({ ...spec, level: 0 as const })),
+          ...scripted.fields,
         ],
       };
     },

@@ -1,4 +1,4 @@
-import type { Policy as PolicySpec } from '../../scenario/schema.ts';
+import { ANCHOR_AND_ADJUST_ESTIMATES, type Policy as PolicySpec } from '../../scenario/schema.ts';
 import type { Policy, PolicyContext, PolicyState } from './policy.ts';
 
 export type AnchorAndAdjustSpec = Extract<PolicySpec, { type: 'anchorAndAdjust' }>;
@@ -16,20 +16,10 @@ export interface AnchorAndAdjustParameters {
 }
 
 /**
- * Published estimates of the rule, by the name a scenario gives them (`"estimates": "sterman1989"`).
- *
- * sterman1989: the mean over the subjects of Sterman's estimates of the rule on their Beer Game
- * orders (Sterman, J. D., 1989, "Modeling managerial behavior: misperceptions of feedback in a dynamic
- * decision making experiment", Management Science 35(3):321–339, table of estimated parameters):
- * theta 0.36, alpha_S 0.26, beta 0.34, S' 17. We could not read the paper itself: the numbers come
- * from two secondary sources that quote it, which agree — a summary of the paper quoting its table of
- * estimates (mean theta .36, alpha_S .26, beta .34; "the average value of [beta] is just .34"), and
- * a Beer Game implementation giving "Sterman's mean estimated values" theta 0.36, alpha_S 0.26,
- * beta 0.34, S' 17. Per week, the game's period: use them with a review period of one week.
+ * Published estimates of the rule, by the name a scenario gives them: src/scenario/schema.ts, beside the
+ * names the schema accepts, with their sources (the editor's forms show their values too).
  */
-export const ANCHOR_AND_ADJUST_ESTIMATES: Readonly<Record<NonNullable<AnchorAndAdjustSpec['estimates']>, AnchorAndAdjustParameters>> = {
-  sterman1989: { smoothing: 0.36, stockAdjustment: 0.26, supplyLineWeight: 0.34, desiredStock: 17 },
-};
+export { ANCHOR_AND_ADJUST_ESTIMATES };
 
 /** The spec's parameters: each as given, else from its named estimates; null for one given by neither (references.ts reports it). */
 export function anchorAndAdjustParameters(spec: AnchorAndAdjustSpec): { [K in keyof AnchorAndAdjustParameters]: number | null } {

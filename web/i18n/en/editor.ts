@@ -59,11 +59,32 @@ export const editorStrings = {
     placeholderOneUnit: 'default (1 unit)',
     /** a delivery's due date when none is set: the lead time's mean (`mean` "" when it cannot be read) */
     placeholderDueDays: (mean: string) => (mean === '' ? "lead time's mean" : `default ${mean}`),
+    /** an anchoring-and-adjustment parameter left empty: the value its named estimates give */
+    placeholderFromEstimates: (value: string) => `${value} (from the estimates)`,
+    /** an anchoring-and-adjustment parameter left empty without estimates: the check asks for it */
+    placeholderNeeded: 'needed, or choose estimates',
+    /** the incoming orders an anchoring-and-adjustment rule expects at first, when not given */
+    placeholderMeanDemandPerReview: 'mean demand per review',
+    /** the estimates select's empty choice */
+    noEstimates: 'none: give the four parameters',
     /** a line under a field saying what it is for, or what its default is */
     help: {
       segment: 'Needed, and different, where several demand entries share a stock point (walk-ins, a wholesaler).',
       deliver: 'Each order ships once complete and reaches its customer a lead time later; its cost counts in transport cost.',
       dueDays: "An order delivered after its due date is late. Empty: the delivery lead time's mean.",
+      bullwhipPeriodDays: 'Orders and demand are summed over periods of this many days before their variances are compared: 7 for a chain that orders weekly.',
+      orderDelayDays: 'Days an order takes to reach the supplier (the Beer Game\u2019s mail); it is on order from the moment it is placed.',
+      orderRounding: 'To the nearest: whole case packs, halves up, as the Beer Game rounds to whole cases; an order that rounds to 0 is not placed.',
+      reviewTiming: 'After the day\u2019s demand: fill what is owed, then order, as each Beer Game player does every week.',
+      backlogCostPerDay: 'Charged on everything this point owes, to customers and to the points it supplies (the Beer Game\u2019s backlog cost), in its stockout cost.',
+      scriptedQuantity: 'Ordered at every review from the first day until the last (not included), whatever the policy says; the policy takes over after.',
+      pipelineShipments: 'Shipments already on their way at the start, each received on its day; they count as on order from day 0.',
+      pipelineOrders: 'Orders already on their way to the supplier at the start, each seen by it on its day; they count as on order from day 0.',
+      estimates: 'Parameters left empty take these estimates\u2019 values (shown in grey); a value typed wins over them.',
+      smoothing: 'How fast the orders expected follow the orders coming in: 0 never, 1 at once.',
+      stockAdjustment: 'Share of the gap between the desired and the actual stock ordered at each review.',
+      supplyLineWeight: 'Share of the orders placed and not yet received that is counted: 1 all of them; below 1 some are forgotten, and the rule over-orders.',
+      desiredStock: 'In units: the desired stock plus beta times the desired supply line.',
     },
     unknownOption: (value: string) => `${value} (unknown)`,
     historyNote: 'Replays a daily history ("series"): edit it in the JSON view.',
@@ -114,6 +135,8 @@ export const editorStrings = {
       variant: 'Add a policy variant',
       override: 'Add a policy override',
       overrideTo: (card: string) => `Add a policy override to ${card}`,
+      scriptedPeriod: 'Add a scripted period',
+      scriptedPeriodTo: (card: string) => `Add a scripted period to ${card}`,
     },
     titles: {
       product: (id: string) => `Product ${id || '(no id)'}`,
@@ -129,6 +152,7 @@ export const editorStrings = {
       disruption: (what: string, target: string) => (target ? `${what || '?'}: ${target}` : what || '?'),
       variant: (name: string) => `Variant ${name || '(no id)'}`,
       override: (n: number) => `override ${n}`,
+      scriptedPeriod: (n: number) => `scripted period ${n}`,
     },
     fields: {
       // the labels the dictionary has (names.ts), under the forms' keys (web/i18n/formFields.ts)
@@ -168,6 +192,11 @@ export const editorStrings = {
       capacityLost: 'Share of daily capacity lost (0 to 1]',
       ofShock: (n: number, label: string) => `Shock ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
       ofOverride: (n: number, label: string) => `Override ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+      ofScriptedPeriod: (n: number, label: string) => `Scripted period ${n}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+      pipelineShipmentDays: 'Shipments under way at the start: days they arrive',
+      pipelineShipmentQuantities: 'Shipments under way: quantities (one per day)',
+      pipelineOrderDays: 'Orders in the mail at the start: days the supplier sees them',
+      pipelineOrderQuantities: 'Orders in the mail: quantities (one per day)',
     },
     disruptionTypes: labels({
       supplierOutage: 'supplier outage',
@@ -191,6 +220,10 @@ export const editorStrings = {
     orderCounts: labels({ ordersPerDay: 'drawn each day', history: 'from a daily history' }),
     demandTypes: labels({ arrivals: 'customer arrivals', perPeriod: 'units per day', history: 'daily history', orders: 'customer orders per day' }),
     targets: labels({ fillRate: 'fill rate', cycleServiceLevel: 'cycle service level' }),
+    orderRounding: labels({ up: 'up (never less than asked)', nearest: 'to the nearest (halves up)' }),
+    reviewTiming: labels({ beforeDemand: 'before the day\u2019s demand', afterDemand: 'after the day\u2019s demand' }),
+    /** an anchoring-and-adjustment policy's published estimates (src/scenario/schema.ts ANCHOR_AND_ADJUST_ESTIMATES) */
+    estimates: labels({ sterman1989: 'Sterman (1989), the players\u2019 mean' }),
     forecastMethods: labels({ movingAverage: 'moving average', exponentialSmoothing: 'exponential smoothing' }),
     distributions: labels({
       constant: 'constant',

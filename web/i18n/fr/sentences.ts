@@ -372,6 +372,9 @@ const WHAT_CANNOT_BE_NEGATIVE: Readonly<Record<string, string>> = {
 };
 const cannotBeNegative = (what: string | number | undefined): string => `${WHAT_CANNOT_BE_NEGATIVE[String(what)] ?? String(what)} ne peut pas être négati${/^une /.test(WHAT_CANNOT_BE_NEGATIVE[String(what)] ?? '') ? 've' : 'f'}`;
 const num = (value: string | number | undefined): string => (typeof value === 'number' ? value.toLocaleString('fr-FR', { maximumFractionDigits: 20 }) : String(value));
+/** the anchoring-and-adjustment rule's symbols, as French writes them (src/scenario/references.ts gives theta, alpha_S, beta, S') */
+const SYMBOLS: Readonly<Record<string, string>> = { theta: 'thêta', alpha_S: 'alpha_S', beta: 'bêta', "S'": 'S′' };
+const symbol = (name: string | number | undefined): string => SYMBOLS[String(name)] ?? String(name);
 
 /** the checks between a scenario's parts, in French (src/scenario/references.ts) */
 const GRAPH: Readonly<Record<GraphRule, (f: Readonly<Record<string, string | number>>) => string>> = {
@@ -401,6 +404,12 @@ const GRAPH: Readonly<Record<GraphRule, (f: Readonly<Record<string, string | num
   serviceTargetNoOrderingCost: (f) => `une politique serviceTarget pour ${f.product} demande orderQuantity quand le coût de commande est nul (la quantité économique serait 0)`,
   serviceTargetNoHoldingCost: (f) => `une politique serviceTarget pour ${f.product} demande orderQuantity quand le coût de possession est nul (la quantité économique serait infinie)`,
   scheduleBeyondHorizon: (f) => `jour antérieur à l’horizon (${num(f.horizonDays)}\u00a0jours) attendu, reçu ${num(f.day)}\u00a0: cette commande ne serait jamais passée`,
+  anchorAndAdjustParameter: (f) => `${f.field} (${symbol(f.symbol)}) attendu, ou des estimations publiées (estimates) qui le donnent (connues\u00a0: ${f.known})`,
+  scriptedPeriodEmpty: (f) => `untilDay postérieur à fromDay (${num(f.fromDay)}) attendu, reçu ${num(f.untilDay)}`,
+  scriptedPeriodsOverlap: (f) =>
+    `les périodes de commandes imposées se chevauchent\u00a0: [${num(f.fromDay)}\u202f; ${num(f.untilDay)}[ commence avant la fin de [${num(f.otherFromDay)}\u202f; ${num(f.otherUntilDay)}[ (${f.other})`,
+  scriptedOrdersNeedPeriodic: (f) =>
+    `les commandes imposées remplacent celles des révisions périodiques, et une politique ${f.policy} (en ${f.at}) révise en continu\u00a0: donnez une politique périodique (periodicRS, passThrough, anchorAndAdjust…)`,
   customersWithoutDemand: (f) => `aucune demande n’est définie à ${g(f.node)}\u00a0: ses clients n’achèteraient rien`,
   customersTwice: (f) => `les clients de ${g(f.node)} sont définis deux fois`,
   outageNotSupplier: (f) => `${g(f.node)} est ${type(f.type)}, pas un fournisseur (utilisez capacityLoss pour un entrepôt)`,
