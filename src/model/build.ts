@@ -121,6 +121,19 @@ function modelWarnings(context: BuildContext, stockPoints: StockPoint[]): { warn
       );
     }
   }
+  // a point that orders every k days, measured per shorter period, shows the batching of its orders
+  // as bullwhip (the Beer Game's retailer facing daily demand reads hundreds per day and about 5 per
+  // week: test/validation/beerGame.test.ts)
+  const period = context.scenario.bullwhipPeriodDays;
+  for (const point of stockPoints) {
+    const cycle = point.policy.reviewPeriod;
+    if (Number.isFinite(cycle) && cycle > period) {
+      warningSources.push(`bullwhip:${stockPointKey(point.node, point.productId)}`);
+      warnings.push(
+        `${point.node}/${point.productId} orders every ${cycle} days and bullwhipRatio is measured per ${period}-day period, so it measures the batching of its orders as much as their swings; set bullwhipPeriodDays to ${Math.ceil(cycle)} (or a multiple) to compare its orders with its demand over whole review cycles.`,
+      );
+    }
+  }
   for (const { entry, node, product } of demandEntries) {
     if (entry.type === 'history' && (entry.series as number[]).length < days) {
       warningSources.push(`demand:${demandStreamKey(node, product, entry.segment)}`);

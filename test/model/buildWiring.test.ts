@@ -671,6 +671,42 @@ describe('warnings', () => {
   });
 });
 
+describe('a bullwhip ratio measured per period shorter than a review cycle is warned about', () => {
+  function weekly(bullwhipPeriodDays?: number, reviewPeriod = 7): ScenarioInput {
+    return {
+      version: 1,
+      name: 'weekly orders',
+      horizonDays: 70,
+      ...(bullwhipPeriodDays === undefined ? {} : { bullwhipPeriodDays }),
+      products: [product],
+      nodes: [
+        { id: 'sup', type: 'supplier' },
+        { id: 'st', type: 'store' },
+      ],
+      lanes: [{ from: 'sup', to: 'st', leadTime: { type: 'constant', value: 1 } }],
+      stockPoints: [{ node: 'st', product: 'w', policy: { type: 'periodicRS', reviewPeriod, orderUpTo: 20 } }],
+      demand: [{ type: 'perPeriod', node: 'st', product: 'w', quantity: { type: 'constant', value: 1 } }],
+    };
+  }
+
+  it('per day (the default) at a point ordering every 7 days: say so, and what to set', () => {
+    expect(built(weekly()).warnings).toEqual([
+      'st/w orders every 7 days and bullwhipRatio is measured per 1-day period, so it measures the batching of its orders as much as their swings; set bullwhipPeriodDays to 7 (or a multiple) to compare its orders with its demand over whole review cycles.',
+    ]);
+    // a review every 2.5 days: whole periods of 3 days cover a cycle
+    expect(built(weekly(2, 2.5)).warnings[0]).toMatch(/orders every 2\.5 days .* per 2-day period.* set bullwhipPeriodDays to 3 /);
+  });
+
+  it('nothing to say per week, per longer period, at a daily review, or under continuous review', () => {
+    expect(built(weekly(7)).warnings).toEqual([]);
+    expect(built(weekly(14)).warnings).toEqual([]);
+    expect(built(weekly(undefined, 1)).warnings).toEqual([]);
+    const continuous = weekly();
+    continuous.stockPoints[0].policy = { type: 'sS', reorderPoint: 3, orderUpTo: 10 };
+    expect(built(continuous).warnings).toEqual([]);
+  });
+});
+
 describe('daily series', () => {
   function stores(count: number, series?: 'auto' | 'all' | 'network' | 'none'): ScenarioInput {
     const ids = Array.from({ length: count }, (_, i) => `s${i}`);
