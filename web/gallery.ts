@@ -1,6 +1,7 @@
 import { locale } from './i18n/locale.ts';
 import { app } from './i18n/strings.ts';
 import { frenchScenarioText } from './i18n/fr/scenarios.ts';
+import type { Lesson } from '../src/scenario/schema.ts';
 
 /**
  * The scenarios shipped in scenarios/ (the gallery, the classroom games and the theory models; not the benchmark), bundled
@@ -15,27 +16,54 @@ export interface ScenarioText {
   description: string;
 }
 
+/** The gallery's groups, in the order the list shows them: scenarios/, scenarios/classroom/, scenarios/theory/. */
+export const GALLERY_GROUPS = ['business', 'classroom', 'theory'] as const;
+export type GalleryGroup = (typeof GALLERY_GROUPS)[number];
+
 export interface GalleryEntry extends ScenarioText {
   /** the file's path in the repository, e.g. scenarios/04-coffee-brand.json */
   path: string;
-  /** `name` and `description` are in the page's language; these are the file's own (English) */
-  original: ScenarioText;
+  /** `name`, `description` and `lesson` are in the page's language; these are the file's own (English) */
+  original: ScenarioText & { lesson?: Lesson };
   /** true for scenarios/theory/ */
   theory: boolean;
+  /** the folder's group: business cases (scenarios/), classroom (scenarios/classroom/), theory (scenarios/theory/) */
+  group: GalleryGroup;
+  /** a classroom lesson's question, things to try and debrief, in the page's language */
+  lesson?: Lesson;
   text: string;
 }
 
 export const DEFAULT_SCENARIO = 'scenarios/04-coffee-brand.json';
 
+const groupOf = (path: string): GalleryGroup =>
+  path.startsWith('scenarios/theory/') ? 'theory' : path.startsWith('scenarios/classroom/') ? 'classroom' : 'business';
+
 export const gallery: GalleryEntry[] = Object.entries(texts)
-  .map(([key, text]) => {
-    const data = JSON.parse(text) as { name?: string; description?: string };
+  .map(([key, text]): GalleryEntry => {
+    const data = JSON.parse(text) as { name?: string; description?: string; lesson?: Lesson };
     const path = key.replace(/^\.\.\//, '');
-    const original = { name: data.name ?? path, description: data.description ?? '' };
-    const shown = (locale === 'fr' ? frenchScenarioText(path) : undefined) ?? original;
-    return { path, ...shown, original, theory: path.startsWith('scenarios/theory/'), text };
+    const original = { name: data.name ?? path, description: data.description ?? '', ...(data.lesson ? { lesson: data.lesson } : {}) };
+    const french = locale === 'fr' ? frenchScenarioText(path) : undefined;
+    const shown = french ? { name: french.name, description: french.description, lesson: data.lesson ? french.lesson ?? data.lesson : undefined } : original;
+    const group = groupOf(path);
+    return { path, name: shown.name, description: shown.description, ...(shown.lesson ? { lesson: shown.lesson } : {}), original, theory: group === 'theory', group, text };
   })
-  .sort((a, b) => Number(a.theory) - Number(b.theory) || a.path.localeCompare(b.path));
+  .sort((a, b) => GALLERY_GROUPS.indexOf(a.group) - GALLERY_GROUPS.indexOf(b.group) || a.path.localeCompare(b.path));
+
+/**
+ * The lesson to show for a scenario, in the page's language, and the gallery file it is (for a link to
+ * it): a gallery lesson as long as it is the file's own (same question, things to try and debrief); a
+ * lesson someone wrote or edited is theirs, shown as written, with no file to link to.
+ */
+export function lessonShown(scenario: { lesson?: Lesson }): { lesson: Lesson; path: string | null } | null {
+  const lesson = scenario.lesson;
+  if (!lesson) return null;
+  const same = (other: Lesson | undefined) =>
+    other !== undefined && other.question === lesson.question && other.debrief === lesson.debrief && other.toTry.join('\n') === lesson.toTry.join('\n');
+  const entry = gallery.find((candidate) => same(candidate.original.lesson));
+  return entry?.lesson ? { lesson: entry.lesson, path: entry.path } : { lesson, path: null };
+}
 
 /**
  * The name and description to show for a scenario, in the page's language: a gallery scenario's name

@@ -1,9 +1,11 @@
 // first: zod without eval, before any schema is built (the page's Content-Security-Policy refuses eval)
 import '../src/scenario/jitless.ts';
 import type { Scenario } from '../src/scenario/schema.ts';
-import { app, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel, policyTypeLabel, recommend as recommended, sensitivity as sensitivityStrings, sentences } from './i18n/strings.ts';
+import { app, galleryStrings, sweep as swept, editorStrings, optimize as optimized, importStrings, parameterLabel, policyTypeLabel, recommend as recommended, sensitivity as sensitivityStrings, sentences } from './i18n/strings.ts';
 import { Store, type AppState } from './state.ts';
-import { DEFAULT_SCENARIO, gallery, readGalleryFile, scenarioTextShown, type GalleryEntry } from './gallery.ts';
+import { DEFAULT_SCENARIO, gallery, lessonShown, readGalleryFile, scenarioTextShown, type GalleryEntry } from './gallery.ts';
+import { showLesson } from './classroom/lessonPanel.ts';
+import { openRequest, shortName } from './classroom/lessonLink.ts';
 import { createGalleryList } from './gallery/galleryList.ts';
 import { runBudgetIssues, runScenario } from './worker/client.ts';
 import { createDashboard } from './dashboard.ts';
@@ -126,6 +128,8 @@ store.subscribe((state, previous) => {
     const shown = scenarioTextShown(state.scenario);
     $('scenario-name').textContent = shown.name;
     showDescription(shown.description);
+    // a classroom lesson: its question, what to try and the debrief, folded (web/classroom/lessonPanel.ts)
+    showLesson($('scenario-lesson'), lessonShown(state.scenario));
     // the top bar shows the scenario's replications and seed (edited here or in the editor)
     if (state.scenario.replications !== previous.scenario?.replications) replicationsInput.value = String(state.scenario.replications);
     if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
@@ -831,7 +835,15 @@ async function start(): Promise<void> {
   const carried = takeCarryOver();
   if (carried) return reopen(carried);
   if (location.hash.includes('s=')) return openLink();
-  const entry = gallery.find((candidate) => candidate.path === DEFAULT_SCENARIO) ?? gallery[0];
+  // a short link to a gallery file, ?open=classroom/newsvendor (web/classroom/lessonLink.ts)
+  const request = openRequest(location.search, gallery.map((candidate) => candidate.path));
+  if (request && 'unknown' in request) {
+    // as a shared link that cannot be opened: a lasting notice, and nothing run in its place
+    const lessons = gallery.filter((candidate) => candidate.lesson).map((candidate) => shortName(candidate.path));
+    store.update({ linkProblem: galleryStrings.lesson.unknown(request.unknown, lessons) });
+    return;
+  }
+  const entry = gallery.find((candidate) => candidate.path === (request?.path ?? DEFAULT_SCENARIO)) ?? gallery[0];
   pick(entry);
 }
 

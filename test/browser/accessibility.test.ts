@@ -145,7 +145,7 @@ describe('at 1280×800', () => {
 
   test('the gallery is grouped, filters as one types with a live count, and Enter opens a scenario', async () => {
     const headings = await page.locator('#gallery h3').allTextContents();
-    expect(headings.length).toBe(2);
+    expect(headings).toEqual(['Business cases', 'Classroom', 'Theory (textbook models)']);
     const total = await page.locator('#gallery .gallery-item').count();
     const search = page.getByLabel(/search scenarios/i);
     await search.fill('newsvendor');
@@ -179,6 +179,18 @@ describe('at 1280×800', () => {
     expect(await search.inputValue()).toBe('');
     expect(await count.textContent()).toBe(`${total} scenarios`);
     expect(await page.locator('#gallery .gallery-item:visible').count()).toBe(total);
+    expect(app.errors).toEqual([]);
+  });
+
+  test('a classroom lesson: its question, what to try and the debrief (opened from the keyboard) pass axe', async () => {
+    await page.click('#gallery button[data-path="scenarios/classroom/newsvendor.json"]');
+    await waitForIdle(page);
+    // the debrief's summary is a keyboard stop; Enter unfolds it
+    await page.focus('#scenario-lesson .lesson-debrief summary');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#scenario-lesson details.lesson-debrief', 'open')).not.toBeNull();
+    await settle(page);
+    await expectNoViolations(page, 'a classroom lesson, debrief open');
     expect(app.errors).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ async function dataNames(): Promise<string[]> {
     else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
     else if (typeof value === 'string' && ['id', 'name', 'node', 'product', 'from', 'to', 'variant', 'nodes', 'products'].includes(key)) names.add(value);
   };
-  for (const folder of ['scenarios', 'scenarios/theory']) {
+  for (const folder of ['scenarios', 'scenarios/theory', 'scenarios/classroom']) {
     for (const file of (await readdir(join(REPO_ROOT, folder))).filter((name) => name.endsWith('.json'))) {
       const scenario = JSON.parse(await readFile(join(REPO_ROOT, folder, file), 'utf8')) as Record<string, unknown>;
       names.add(file);
@@ -228,3 +228,16 @@ test('the analysis panels in French: values typed with decimal commas and semico
   for (const section of ['#sweep', '#optimize', '#sensitivity', '#status']) expect(englishLeft(await wordsOnPage(section), names), section).toEqual([]);
   expect(app.errors).toEqual([]);
 }, 240_000);
+
+test('a classroom lesson in French: the gallery group, the story, the question, what to try and the debrief leave no English', async () => {
+  const names = await dataNames();
+  expect(await page.textContent('#gallery-group-classroom')).toBe('En classe');
+  for (const path of ['scenarios/classroom/customers-lost.json', 'scenarios/classroom/service-cost-frontier.json', 'scenarios/classroom/beer-game.json']) {
+    await page.click(`#gallery button[data-path="${path}"]`);
+    await waitForIdle(page, 60_000);
+    await page.click('#scenario-lesson .lesson-debrief summary');
+    expect(await page.isVisible('#scenario-lesson .lesson-debrief p'), path).toBe(true);
+    for (const section of ['#scenario-lesson', '#scenario-description', '#gallery-group-classroom']) expect(englishLeft(await wordsOnPage(section), names), `${path} ${section}`).toEqual([]);
+  }
+  expect(app.errors).toEqual([]);
+}, 120_000);

@@ -89,6 +89,7 @@ const scenario = {
  */
 const ARGUMENTS: Record<string, unknown[]> = {
   'charts.bestHint': ['higher'],
+  'gallery.lesson.unknown': ['classroom/nope', ['classroom/newsvendor', 'classroom/bullwhip']],
   'charts.parameterPoint': [['Reorder point', 'Order quantity'], ['40', '12.5']],
   'charts.groupName': ['48', 'stores', ['Central DC']],
   'results.kpiHint': ['Fill rate', 'fillRate', 'higher'],

@@ -4,7 +4,8 @@
  * It lists scenarios/*.json and scenarios/theory/*.json, as web/gallery.ts bundles them, so a new
  * scenario without a French text fails here. For every file it checks: (1) a French name and
  * description, both non-empty and different from the English, and no French text for a file that does
- * not exist; (2) every number of the English kept (digit sequences compared as multisets, thousands
+ * not exist, and for a file with a lesson, its question, each thing to try and its debrief, checked as the
+ * description is; (2) every number of the English kept (digit sequences compared as multisets, thousands
  * separators and decimal commas normalised); (3) the "Look at" sentence kept as one starting
  * « Regardez », and every camelCase KPI or field id kept as written; (4) French typography: U+00A0
  * before « : » and « % » and inside « guillemets », U+202F before « ; ! ? » and between thousands,
@@ -66,7 +67,19 @@ const theory = jsonFiles('scenarios/theory');
 const classroom = jsonFiles('scenarios/classroom');
 const gallery = [...business, ...theory, ...classroom];
 
-const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as { name: string; description: string };
+interface EnglishLesson {
+  question: string;
+  toTry: string[];
+  debrief: string;
+}
+const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as { name: string; description: string; lesson?: EnglishLesson };
+
+/** A lesson's texts side by side, each with its place ("question", "toTry[2]", "debrief"). */
+const lessonTexts = (lesson: EnglishLesson): [string, string][] => [
+  ['question', lesson.question],
+  ...lesson.toTry.map((text, index): [string, string] => [`toTry[${index}]`, text]),
+  ['debrief', lesson.debrief],
+];
 
 describe('scenarios: the gallery in French', () => {
   it('lists the whole gallery (the folders were read)', () => {
@@ -93,10 +106,10 @@ describe('scenarios: the gallery in French', () => {
     expect(frenchScenarioText('toString')).toBeUndefined();
   });
 
-  it('has the shape of the English (a name and a description, both strings, nothing else)', () => {
+  it('has the shape of the English (a name and a description, both strings, and a lesson where the file has one, nothing else)', () => {
     for (const path of gallery) {
       const french = frenchScenarioText(path);
-      expect(Object.keys(french ?? {}).sort(), path).toEqual(['description', 'name']);
+      expect(Object.keys(french ?? {}).sort(), path).toEqual(read(path).lesson ? ['description', 'lesson', 'name'] : ['description', 'name']);
       expect(typeof french?.name, path).toBe('string');
       expect(typeof french?.description, path).toBe('string');
     }
@@ -130,6 +143,38 @@ describe('scenarios: the gallery in French', () => {
       expect(ids(frenchScenarioText(path)?.name ?? ''), path).toEqual(ids(read(path).name));
     }
     expect(lookAt).toBeGreaterThan(0);
+  });
+
+  it('translates every lesson (scenarios/classroom/): the question, each thing to try and the debrief, keeping every number and id, with French typography', () => {
+    const problems: string[] = [];
+    let lessons = 0;
+    for (const path of gallery) {
+      const english = read(path).lesson;
+      const french = frenchScenarioText(path)?.lesson;
+      if (!english) {
+        if (french) problems.push(`${path}: a French lesson for a file without one`);
+        continue;
+      }
+      lessons += 1;
+      if (!french) {
+        problems.push(`${path}: no French lesson`);
+        continue;
+      }
+      if (french.toTry.length !== english.toTry.length) problems.push(`${path}: ${english.toTry.length} things to try in English, ${french.toTry.length} in French`);
+      const inFrench = new Map(lessonTexts(french));
+      for (const [where, text] of lessonTexts(english)) {
+        const translated = inFrench.get(where) ?? '';
+        if (translated.trim() === '' || translated === text) problems.push(`${path} lesson.${where}: not translated`);
+        const numbersEnglish = englishNumbers(text).join(' ');
+        const numbersFrench = frenchNumbers(translated).join(' ');
+        if (numbersEnglish !== numbersFrench) problems.push(`${path} lesson.${where}: numbers [${numbersEnglish}] in English, [${numbersFrench}] in French`);
+        if (ids(translated).join(' ') !== ids(text).join(' ')) problems.push(`${path} lesson.${where}: ids [${ids(text).join(' ')}] in English, [${ids(translated).join(' ')}] in French`);
+        for (const problem of typographyProblems(translated)) problems.push(`${path} lesson.${where}: ${problem}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // the Beer Game and the five lessons of the classroom pack
+    expect(lessons).toBeGreaterThanOrEqual(6);
   });
 
   it('counts numbers as the two languages write them', () => {

@@ -1,12 +1,12 @@
 /**
  * The scenario gallery in the left panel: a search box (with a live count of the scenarios shown) over
- * the scenarios grouped as business cases and theory models. The search filters as one types, on the
+ * the scenarios grouped as business cases, classroom lessons and theory models. The search filters as one types, on the
  * name, the description and the file path; every word typed must appear (case and accents ignored).
  * Each scenario is a button (`.gallery-item`, `data-path`), so Tab reaches it and Enter opens it; from
  * the search box, ↓ goes to the first match, and ↑/↓ move between the matches. The scenario shown is
  * marked `aria-current="true"` and kept in view inside the list (not the page).
  */
-import type { GalleryEntry } from '../gallery.ts';
+import { GALLERY_GROUPS, type GalleryEntry } from '../gallery.ts';
 import { galleryStrings } from '../i18n/strings.ts';
 
 export interface GalleryList {
@@ -47,20 +47,20 @@ export function createGalleryList(container: HTMLElement, entries: readonly Gall
   count.setAttribute('aria-live', 'polite');
   search.append(label, input, count);
 
-  // ---- the list, in two groups
+  // ---- the list, in its groups (business cases, classroom, theory)
   const list = document.createElement('div');
   list.id = 'gallery-list';
   list.className = 'gallery-list';
   const items: { entry: GalleryEntry; button: HTMLButtonElement; haystack: string }[] = [];
   const groups: { section: HTMLElement; members: HTMLButtonElement[] }[] = [];
-  for (const theory of [false, true]) {
-    const members = entries.filter((entry) => entry.theory === theory);
+  for (const group of GALLERY_GROUPS) {
+    const members = entries.filter((entry) => entry.group === group);
     if (members.length === 0) continue;
     const section = document.createElement('section');
-    section.className = `gallery-group${theory ? ' theory' : ''}`;
+    section.className = `gallery-group${group === 'business' ? '' : ` ${group}`}`;
     const heading = document.createElement('h3');
-    heading.id = `gallery-group-${theory ? 'theory' : 'business'}`;
-    heading.textContent = theory ? text.groups.theory : text.groups.business;
+    heading.id = `gallery-group-${group}`;
+    heading.textContent = text.groups[group];
     section.setAttribute('aria-labelledby', heading.id);
     const ul = document.createElement('ul');
     ul.className = 'gallery-items';
@@ -142,7 +142,7 @@ export function createGalleryList(container: HTMLElement, entries: readonly Gall
 function itemButton(entry: GalleryEntry): HTMLButtonElement {
   const button = document.createElement('button');
   button.type = 'button';
-  button.className = `gallery-item${entry.theory ? ' theory' : ''}`;
+  button.className = `gallery-item${entry.group === 'business' ? '' : ` ${entry.group}`}`;
   button.dataset.path = entry.path;
   button.title = entry.description;
   const name = document.createElement('span');

@@ -21,10 +21,18 @@
  * "ch." written « chap. ».
  */
 
-/** A scenario's French name and description. */
+/** A classroom lesson in French: the question, what to try and the debrief (the scenario's `lesson`). */
+export interface FrenchLesson {
+  question: string;
+  toTry: string[];
+  debrief: string;
+}
+
+/** A scenario's French name and description, and its lesson's texts when the file has a lesson. */
 export interface FrenchScenarioText {
   name: string;
   description: string;
+  lesson?: FrenchLesson;
 }
 
 /**
@@ -188,12 +196,112 @@ export const theoryTexts: Record<string, FrenchScenarioText> = {
   },
 };
 
-/** The classroom scenarios (scenarios/classroom/), as the gallery lists them among the business cases. */
+/**
+ * The classroom scenarios (scenarios/classroom/), the gallery's "En classe" group: the Beer Game and the
+ * lessons of the classroom pack, each with its lesson's question, what to try and debrief in French.
+ */
 export const classroomTexts: Record<string, FrenchScenarioText> = {
+  'scenarios/classroom/bullwhip.json': {
+    name: 'Leçon\u00a0: l’effet coup de fouet',
+    description:
+      'Un détaillant vend des céréales dont la demande bouge à peine\u00a0: loi normale de moyenne 100 et d’écart-type 20 par jour, la même toute l’année. Chaque jour, il prévoit la demande et recomplète jusqu’à (délai d’approvisionnement + période de revue) × la prévision\u202f; le délai est de 2 jours, donc son niveau de recomplètement couvre L = 3 jours. Trois prévisions\u00a0: une moyenne mobile sur 5 jours, une sur 20 jours, et un lissage exponentiel d’alpha 0,3. Regardez bullwhipRatio, la variance des commandes quotidiennes du détaillant rapportée à la variance de sa demande quotidienne\u00a0: 2,895 avec la moyenne sur 5 jours, 1,342 avec celle sur 20 jours et 3,752 avec le lissage, là où les formules de Chen, Drezner, Ryan et Simchi-Levi donnent 2,92\u202f; 1,345 et 3,753.',
+    lesson: {
+      question:
+        'Les clients achètent environ 100 boîtes par jour, tous les jours. Pourquoi les commandes du détaillant à l’usine oscillent-elles bien davantage, et qu’est-ce qui aggrave cela\u202f?',
+      toTry: [
+        'Avant de lancer, demandez quelle prévision donne les commandes les plus calmes\u202f; puis comparez bullwhipRatio entre les trois variantes.',
+        'Dans Modifier, passez le délai d’approvisionnement de la liaison de 2 à 5 jours et relancez\u00a0: comment bouge bullwhipRatio pour chaque prévision\u202f?',
+        'Essayez une moyenne mobile sur 10 jours\u00a0: où se place-t-elle entre 5 et 20\u202f?',
+        'Ouvrez le jeu de la bière (classroom/beer-game.json)\u00a0: quatre étages, chacun amplifiant les commandes de l’étage du dessous.',
+      ],
+      debrief:
+        'Chen, Drezner, Ryan et Simchi-Levi (2000) donnent la réponse pour un détaillant qui recomplète jusqu’à un niveau et prévoit par une moyenne mobile sur p jours\u00a0: la variance des commandes rapportée à celle de la demande vaut 1 + 2L/p + 2L²/p², où L est le nombre de périodes que couvre le niveau. Ici L = 3\u00a0: 2,92 pour p = 5 et 1,345 pour p = 20 (la simulation\u00a0: 2,895 et 1,342). Avec un lissage exponentiel α, elle vaut 1 + 2αL + 2α²L²/(2 − α)\u00a0: 3,753 pour α = 0,3 (la simulation\u00a0: 3,752). Chaque changement de prévision déplace le niveau de recomplètement de L fois ce changement, en plus de remplacer la demande du jour\u00a0: plus le délai est long, et plus la prévision réagit (moyennes courtes, α grand), plus l’oscillation est forte. Avec un délai de 5 jours (L = 6), les formules donnent 6,28\u202f; 1,78 et 8,412 (la simulation\u00a0: 6,21\u202f; 1,774 et 8,372)\u202f; une moyenne sur 10 jours avec L = 3 donne 1,78. Les remèdes sont les causes retournées\u00a0: des délais plus courts, des prévisions plus stables, et la demande des clients partagée vers l’amont, pour qu’aucun étage ne prévoie à partir des commandes de celui du dessous. Dans le jeu de la bière, où les joueurs oublient aussi les commandes déjà en route, le ratio des clients à l’usine est de 82,56.',
+    },
+  },
+  'scenarios/classroom/customers-lost.json': {
+    name: 'Leçon\u00a0: les clients perdus aux ruptures de stock',
+    description:
+      'Une boutique de thé compte 1\u202f000 clients réguliers qui achètent ensemble environ 30 sachets par jour, un à la fois\u202f; elle se réapprovisionne auprès d’un importateur à 2 jours selon une politique (s, S). Un client qui trouve le rayon vide perd la vente et, avec une probabilité de 0,37, part pour de bon (churn onStockout 0,37, le chiffre de l’article qui a inspiré Stocklab)\u00a0: chaque rupture emporte aussi une part de la demande future. «\u00a0Au plus juste\u00a0» recommande quand il reste 2 jours de demande (s = 60, sans stock de sécurité), «\u00a0Généreuse\u00a0» avec 20 unités de plus (s = 80), et une troisième variante applique la politique au plus juste comme si aucun client ne partait. Regardez activeCustomers, revenue et profit sur l’année\u00a0: la boutique au plus juste garde 914,8 clients et fait 70\u202f884 de profit, la généreuse en garde 999 et fait 76\u202f043.',
+    lesson: {
+      question:
+        'Un rayon au plus juste économise un peu de coût de possession et perd quelques ventes. Que coûte vraiment une rupture quand certains clients ne reviennent pas\u202f?',
+      toTry: [
+        'Avant de lancer, devinez combien des 1\u202f000 clients chaque variante garde en fin d’année\u202f; puis lisez activeCustomers et le graphique des clients.',
+        'Pour la boutique au plus juste, comparez lostSalesUnits et demandLostToChurn\u00a0: qu’est-ce qui fait perdre le plus de ventes, le rayon vide ou les clients partis\u202f?',
+        'Comparez le profit des trois variantes\u00a0: qu’a acheté le holdingCost supplémentaire de la boutique généreuse\u202f?',
+        'Dans Modifier, mettez la probabilité de départ après une rupture (churn onStockout) à 0,1, puis 0,6, et relancez\u00a0: comment bouge le profit de la boutique au plus juste\u202f?',
+      ],
+      debrief:
+        'Une rupture coûte la vente et une part de la demande future du client. Chaque client achète environ 0,03 sachet par jour (30 par jour partagés entre 1\u202f000), environ 11 par an, si bien qu’un client perdu au printemps emporte plusieurs ventes. Dans la simulation, la boutique au plus juste perd 227 ventes au rayon vide et 85,2 clients, dont la demande perdue (demandLostToChurn) est de 536 unités, plus du double des ventes perdues au rayon\u202f; elle finit l’année avec 914,8 clients. La boutique généreuse (20 unités de stock de sécurité en plus, 24,49 de holdingCost en plus par an) perd 2,1 ventes et 1 client, et finit avec 999. Sur l’année, le chiffre d’affaires de la boutique au plus juste est de 122\u202f714 contre 131\u202f808, et son profit de 70\u202f884 contre 76\u202f043\u00a0: 5\u202f159 de moins. La troisième variante isole les clients partis\u00a0: avec la même politique au plus juste et personne ne partant, le profit est de 73\u202f621, donc 2\u202f737 de la perte de la boutique au plus juste viennent des clients partis, et elle grandit chaque année où ils restent absents. Le taux de service seul (97,83\u00a0% contre 99,98\u00a0%) le cache\u00a0: avec le départ de clients, une rupture coûte la marge sur la vente plus 0,37 fois la marge sur tout ce que le client aurait encore acheté.',
+    },
+  },
+  'scenarios/classroom/disruption.json': {
+    name: 'Leçon\u00a0: trois semaines de fermeture d’un fournisseur',
+    description:
+      'Un magasin vend environ 20 bouilloires par jour (loi normale, écart-type 5), achetées à une usine à 5 jours de là\u202f; chaque matin, il recomplète jusqu’à un niveau de stock de base. L’usine ferme pour ses congés d’été du jour 200 au jour 220\u00a0: les commandes passées entre-temps partent à sa réouverture, et les clients qui trouvent le rayon vide achètent ailleurs (ventes perdues). Trois façons de se préparer\u00a0: au plus juste (stock de base 140 toute l’année), un tampon toute l’année (540\u00a0: le niveau au plus juste plus les 400 unités vendues pendant les 20 jours), et un stock anticipé (le niveau au plus juste, avec 400 unités de plus commandées dans les 5 jours avant la fermeture). Regardez lostSalesUnits et holdingCost\u00a0: sur l’année, le magasin au plus juste perd 421 ventes, le tampon 1,4 pour un coût de possession de 2\u202f985,1 au lieu de 151,4, le stock anticipé 45,0 pour 256,5.',
+    lesson: {
+      question:
+        'L’usine sera fermée 20 jours. Combien de temps le stock du magasin tiendra-t-il, combien de ventes perdra-t-il, et quelle est la façon la moins chère de se préparer\u202f?',
+      toTry: [
+        'Avant de lancer, calculez\u00a0: à la fermeture, le magasin au plus juste a 140 unités en rayon et en route\u202f; combien de jours tiennent-elles à 20 par jour, et combien de jours doivent-elles couvrir\u202f?',
+        'Lancez et lisez lostSalesUnits et holdingCost\u202f; sur le graphique des stocks, trouvez le jour où le rayon du magasin au plus juste se vide et le jour où les livraisons reviennent.',
+        'Dans Modifier, faites durer la fermeture 30 jours (disruptions, end)\u00a0: quelle taille doit avoir le stock anticipé\u202f?',
+        'Supprimez la fermeture et relancez\u00a0: combien de ventes le magasin au plus juste perd-il dans une année normale\u202f?',
+      ],
+      debrief:
+        'Jours que dure le stock = stock ÷ demande quotidienne. À la fermeture, le magasin au plus juste a son stock de base, 140 unités, en rayon et en route\u00a0: 140 ÷ 20 = 7 jours. Elles doivent couvrir les 20 jours de fermeture et les 5 jours qu’une commande met ensuite à arriver\u00a0: 25 jours, soit 500 unités. Unités manquantes ≈ demande pendant l’arrêt et le délai − ce qui était en rayon et en route = 500 − 140 = 360. La simulation\u00a0: 421 ventes perdues dans l’année, dont environ 46 sont perdues dans une année normale (46,2 dans une simulation sans la fermeture), donc environ 375 à cause de la fermeture. Couvrir la fermeture, c’est ajouter la demande pendant celle-ci, 20 × 20 = 400 unités, au stock quand elle commence. Détenues toute l’année (stock de base 540), elles coûtent 2\u202f985,1 de possession au lieu de 151,4, pour 1,4 vente perdue\u202f; commandées seulement dans les 5 jours avant la fermeture (le stock anticipé), elles coûtent 256,5, pour 45,0 ventes perdues, autant que dans une année normale. Une fermeture annoncée à l’avance se couvre à peu de frais\u202f; un arrêt que personne n’annonce demande le tampon toute l’année (une assurance payée chaque jour) ou une seconde source.',
+    },
+  },
+  'scenarios/classroom/newsvendor.json': {
+    name: 'Leçon\u00a0: le vendeur de journaux (newsvendor)',
+    description:
+      'Un kiosque vend un quotidien\u00a0: la demande de chaque jour suit une loi normale de moyenne 100 et d’écart-type 20. Chaque matin, il commande jusqu’à S, livré aussitôt\u202f; un journal manquant ce jour-là passe en commande en attente à b = 4 par unité, un journal restant est stocké à h = 1 par unité (le coût unitaire est 0, seuls ces deux coûts comptent). Trois variantes\u00a0: commander la moyenne (S = 100), le niveau du ratio critique S* = 116,83, et un S généreux de 140 (la moyenne plus deux écarts-types). Regardez costPerPeriod et fillRate\u00a0: commander la moyenne coûte 39,43 par jour dans la simulation (39,89 en théorie), S* 27,82 (28,00) et le niveau généreux 40,94 (40,85), pour des taux de service de 92,12\u00a0%, 97,81\u00a0% et 99,82\u00a0%.',
+    lesson: {
+      question:
+        'La demande est en moyenne de 100 journaux par jour. Combien le kiosque doit-il en avoir chaque matin, quand un journal manquant coûte 4 et un journal restant coûte 1\u202f?',
+      toTry: [
+        'Avant de lancer, demandez à chacun son S et pourquoi\u202f; puis lancez et comparez costPerPeriod et fillRate entre les trois variantes.',
+        'Lisez le tableau de théorie sous les cartes\u00a0: le coût simulé de chaque variante à côté de sa formule exacte.',
+        'Dans Modifier, mettez le coût de commande en attente (backorderCostPerDay) à 9 et relancez\u00a0: quelle variante est la moins chère maintenant, et où mettriez-vous S\u202f?',
+        'Mettez l’écart-type de la demande à 10, puis à 40\u00a0: à quelle distance de la moyenne S doit-il être\u202f?',
+      ],
+      debrief:
+        'La réponse du vendeur de journaux est le ratio critique\u00a0: stocker S* = μ + σ z(b/(b + h)), le niveau où la probabilité de manquer, P(D > S), égale h/(b + h). Ici b/(b + h) = 4/5 = 0,8, z(0,8) = 0,8416 et S* = 100 + 20 × 0,8416 = 116,83\u202f; le coût espéré est (b + h) σ φ(z) = 28,00 par jour, contre 39,89 en commandant la moyenne, (b + h) σ φ(0). La simulation donne 27,82 et 39,43. Commander la moyenne n’est le meilleur choix que si b = h. Trop coûte aussi\u00a0: S = 140 sert 99,82\u00a0% de la demande pour 40,85 par jour (40,94 dans la simulation), plus que commander la moyenne. Près de S*, le coût est plat\u00a0: S = 110 ou S = 125 coûtent 29,78 et 30,06 par jour, à moins de 2,06 de l’optimum. Quand b passe à 9, le ratio vaut 9/10 = 0,9, z(0,9) = 1,2816 et S* = 100 + 20 × 1,2816 = 125,63, pour 35,10 par jour\u202f; garder S = 116,83 coûterait 39,16. Le stock de sécurité σ z croît avec σ\u00a0: avec z(0,8), 8,42 pour σ = 10 et 33,66 pour σ = 40. Le niveau de service est un résultat des deux coûts, pas une donnée\u00a0: un taux de service de 97,8\u00a0% est ce que justifient b = 4 et h = 1.',
+    },
+  },
+  'scenarios/classroom/service-cost-frontier.json': {
+    name: 'Leçon\u00a0: ce que coûte le service, la frontière (s, S)',
+    description:
+      'Un dépôt revoit son stock chaque jour et, quand la position de stock est à s ou en dessous, recomplète jusqu’à S\u202f; la commande arrive aussitôt, avant la demande du jour (Poisson de moyenne 10), et ce qui manque passe en commande en attente. Chaque commande coûte K = 64, chaque unité en stock en fin de journée h = 1 et chaque unité en attente p = 9. Cinq variantes déplacent le point de commande, s = 0, 3, 6, 10 et 15, avec S = s + 34\u00a0: les commandes sont aussi fréquentes dans les cinq, seul le stock de sécurité change. Regardez fillRate face à costPerPeriod\u00a0: de s = 0 à s = 15, le taux de service monte de 87,22\u00a0% à 99,97\u00a0%, tandis que le coût par jour baisse de 38,99 à 35,03 en (6\u202f; 40), puis remonte à 41,27.',
+    lesson: {
+      question:
+        'Que coûte un meilleur taux de service, et où est le meilleur compromis entre service et coût\u202f?',
+      toTry: [
+        'Avant de lancer, devinez le taux de service de chaque variante et la moins chère\u202f; puis comparez fillRate et costPerPeriod dans les résultats.',
+        'Ouvrez le panneau «\u00a0Balayer un paramètre de politique\u00a0», balayez le «\u00a0Point de commande\u00a0» sur 0:15:3 et le «\u00a0Niveau de recomplètement\u00a0» sur 30:50:5 avec l’indicateur costPerPeriod\u00a0: où est la case la plus basse\u202f?',
+        'Sur le graphique de frontière du balayage (taux de service face au coût de possession), choisissez un point pour un taux de service de 99\u00a0% et dites ce qu’il coûte par jour de plus que le moins cher.',
+        'Dans Modifier, mettez le coût de commande en attente p (backorderCostPerDay) à 19 et relancez\u00a0: le meilleur s monte-t-il ou baisse-t-il\u202f?',
+      ],
+      debrief:
+        'Zheng et Federgruen (1991) calculent exactement le (s, S) périodique optimal\u00a0: (6\u202f; 40) à 35,02 par jour\u202f; la simulation donne 35,03, et la case la plus basse du balayage est ce même point. La frontière a la forme classique\u00a0: plate autour de l’optimum, raide aux extrémités. De (6\u202f; 40) à (10\u202f; 44), le taux de service passe de 97,20\u00a0% à 99,44\u00a0% pour 1,75 de plus par jour (36,77 en théorie, 36,80 dans la simulation)\u202f; le dernier demi-point, jusqu’à 99,97\u00a0% en (15\u202f; 49), coûte 6,24 par jour de plus que l’optimum (41,26 en théorie, 41,27 dans la simulation). Sous l’optimum, un stock plus mince n’économise rien\u00a0: (0\u202f; 34) détient moins mais paie les commandes en attente, 39,06 par jour pour 87,22\u00a0%. Étant donnés K, h et p, le meilleur taux de service est un résultat (97,20\u00a0% ici), pas un objectif\u202f; un objectif au-dessus est un choix qui se paie, et le tableau de théorie dit combien. Des commandes en attente plus chères font monter l’optimum\u00a0: avec p = 19, la théorie donne (8\u202f; 41) à 36,88 par jour.',
+    },
+  },
   'scenarios/classroom/beer-game.json': {
     name: 'Le jeu de la bière (Sterman 1989)',
     description:
       'Le jeu de la bière de Sterman (Sterman 1989, Management Science 35(3)), le jeu de plateau des cours du MIT, semaine par semaine\u00a0: un détaillant, un grossiste, un distributeur et une usine détiennent chacun de la bière et commandent à l’étage du dessus, l’usine à sa brasserie. Une semaine dure 7 jours. Chaque semaine, chaque étage reçoit ce qui arrive, sert ce qu’il doit et les commandes qui lui parviennent (le détaillant\u00a0: ses clients), puis commande (reviewTiming afterDemand, tous les 7 jours). Une commande met 2 semaines à atteindre l’étage du dessus (orderDelayDays 14) et une livraison 2 semaines à descendre (leadTime 14)\u202f; la demande de production de l’usine met 1 semaine à atteindre la brasserie, et le brassage 2 semaines. Chaque étage commence avec 12 caisses, 4 caisses dans chaque semaine de son acheminement et 4 dans chaque semaine de ses commandes en route (initialPipeline), si bien que tout tourne à 4 par semaine. Les clients achètent 4 caisses par semaine pendant 4 semaines, puis 8 à partir de la semaine 5\u202f; pendant les 4 premières semaines, chaque étage commande 4 (scriptedOrders). Les commandes sont des caisses entières (orderRounding nearest). Coûts\u00a0: 0,50 par caisse en stock et 1,00 par caisse due (backlogCostPerDay), par semaine, à chaque étage\u00a0: le coût de l’équipe est totalCost. 36 semaines\u202f; l’effet coup de fouet est mesuré par semaine (bullwhipPeriodDays 7). Regardez totalCost et le bullwhipRatio de chaque étage. La variante «\u00a0Joueurs\u00a0» (Players) commande selon la règle d’ancrage et d’ajustement de Sterman avec ses estimations moyennes (thêta 0,36, alpha_S 0,26, bêta 0,34, S′ 17)\u00a0: elle sous-estime les commandes en cours, commande trop et oscille, et coûte 2\u202f694 dans ce jeu déterministe. La règle de référence de Sterman (thêta 0, alpha_S 1, bêta 1, S′ 28, 20 à l’usine) coûte 204, le coût de référence qu’il publie. La répercussion de la demande (chaque étage commande ce qu’on lui a demandé) ne commande jamais trop mais ne rattrape jamais la marche\u00a0: ses commandes en attente montent à 12\u202f; 8 et 4 caisses et y restent, 792. Les autres variantes changent un paramètre du jeu\u00a0: un départ maigre avec 8 caisses, une usine qui brasse en 1 semaine, et des coûts de 1 et 2 par caisse et par semaine\u202f; pour une partie de 50 semaines, mettez horizonDays à 350 (la demande des clients est écrite pour 50 semaines).',
+    lesson: {
+      question:
+        'La demande des clients change une seule fois, de 4 à 8 caisses par semaine, et reste là. Pourquoi les commandes à l’usine oscillent-elles pendant des mois, et à qui la faute\u202f?',
+      toTry: [
+        'Jouez d’abord sur le plateau, ou demandez à chaque équipe son coût total\u202f; puis lancez et comparez totalCost entre les joueurs, la règle de référence de Sterman et la répercussion de la demande.',
+        'Dans le tableau «\u00a0Résultats par point de stock\u00a0», lisez le bullwhipRatio de chaque étage\u00a0: comment change-t-il du détaillant jusqu’à l’usine\u202f?',
+        'Comparez les variantes qui changent le jeu (un départ maigre avec 8 caisses, un brassage en 1 semaine, des coûts de 1 et 2 par caisse et par semaine)\u00a0: laquelle aide\u202f?',
+        'Ouvrez la leçon sur l’effet coup de fouet (classroom/bullwhip.json) pour la formule derrière un seul étage.',
+      ],
+      debrief:
+        'Sterman (1989) a constaté que les joueurs suivent une règle d’ancrage et d’ajustement et sous-estiment les commandes en cours, celles passées et pas encore arrivées (son estimation moyenne bêta 0,34\u00a0: environ un tiers compté). Quand la demande monte, les commandes en attente de chaque étage grossissent, il commande plus, oublie ce qu’il a commandé et commande encore\u202f; la bière arrive alors des semaines plus tard, d’un coup. Avec les estimations de ses joueurs, l’équipe coûte 2\u202f694 dans ce jeu\u202f; chaque étage amplifie les commandes qu’il reçoit (bullwhipRatio 5,51 chez le détaillant, 4,33 chez le grossiste, 2,15 chez le distributeur, 1,53 à l’usine), et des clients à l’usine le ratio est de 82,56. Sa règle de référence, qui compte toutes les commandes en cours, coûte 204 (ratio 2,15)\u202f; la répercussion de la demande coûte 792\u00a0: elle ne commande jamais trop mais ne reconstitue jamais son stock. Un brassage en 1 semaine abaisse le coût des joueurs à 2\u202f140\u202f; un départ maigre le monte à 2\u202f808. Chaque équipe rencontre les mêmes délais et la même marche unique de la demande\u00a0: les oscillations viennent de la règle de commande, pas des clients. Les remèdes sont ceux de l’effet coup de fouet\u00a0: compter ce qui est en route, partager la demande des clients, raccourcir les délais.',
+    },
   },
 };
 
