@@ -39,6 +39,7 @@ export const RULES = {
   alpha: 'expected alpha in (0, 1]',
   atLeastOneOrder: 'expected at least one order',
   atLeastOneThingToTry: 'expected at least one thing to try',
+  notEmptyText: 'expected some text',
   scheduleDaysIncreasing: "expected a day after the previous order's day (orders in increasing order of day)",
   repeatAfterLastOrder: "expected repeatEveryDays greater than the days from the first order to the last (each cycle holds every order once)",
   wholeDaysAtLeastOne: 'expected a whole number of days >= 1',

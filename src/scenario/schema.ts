@@ -847,9 +847,9 @@ export type Theory = z.infer<typeof Theory>;
  * debrief folded until it is asked for.
  */
 export const Lesson = z.strictObject({
-  question: prose().min(1),
-  toTry: z.array(prose().min(1)).min(1, { message: RULES.atLeastOneThingToTry }),
-  debrief: prose().min(1),
+  question: prose().min(1, { message: RULES.notEmptyText }),
+  toTry: z.array(prose().min(1, { message: RULES.notEmptyText })).min(1, { message: RULES.atLeastOneThingToTry }),
+  debrief: prose().min(1, { message: RULES.notEmptyText }),
 });
 export type Lesson = z.infer<typeof Lesson>;
 

@@ -48,8 +48,8 @@ describe('a scenario lesson', () => {
   it('rejects an empty question or thing to try, at its field', () => {
     expect(problems({ ...LESSON, question: '', toTry: ['Run it.', ''] })).toMatchInlineSnapshot(`
       [
-        "fixture.json: lesson.question: Too small: expected string to have >=1 characters, got """,
-        "fixture.json: lesson.toTry[1]: Too small: expected string to have >=1 characters, got """,
+        "fixture.json: lesson.question: expected some text, got \"\"",
+        "fixture.json: lesson.toTry[1]: expected some text, got \"\"",
       ]
     `);
   });

@@ -466,6 +466,7 @@ const RULES: Readonly<Record<SchemaRule, string>> = {
   alpha: 'alpha dans ]0, 1] attendu',
   atLeastOneOrder: 'au moins une commande attendue',
   atLeastOneThingToTry: 'au moins une chose à essayer attendue',
+  notEmptyText: 'un texte attendu',
   scheduleDaysIncreasing: 'jour postérieur à celui de la commande précédente attendu (commandes par jour croissant)',
   repeatAfterLastOrder: 'repeatEveryDays supérieur au nombre de jours entre la première et la dernière commande attendu (chaque cycle contient chaque commande une fois)',
   wholeDaysAtLeastOne: 'nombre entier de jours supérieur ou égal à 1 attendu',
