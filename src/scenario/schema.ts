@@ -740,6 +740,11 @@ export const Theory = z.strictObject({
 export type Theory = z.infer<typeof Theory>;
 
 export const Scenario = z.strictObject({
+  /**
+   * the JSON Schema the file follows (schema/scenario.schema.json, generated from this one), for code
+   * editors to complete and check it; Stocklab itself ignores it
+   */
+  $schema: z.string().optional(),
   version: z.literal(SCENARIO_VERSION, { message: RULES.version }),
   name: label().min(1),
   description: prose().optional(),

@@ -910,3 +910,14 @@ describe('customer orders, segments and delivery in the demand forms (issue 17)'
     expect(at('demand[0].delivery.dueDays').help).toBe('Une commande livrée après son échéance est en retard. Vide\u00a0: la moyenne du délai de livraison.');
   });
 });
+
+describe('"$schema" in the forms', () => {
+  it("is an editor's hint, not listed among the settings only the JSON view edits", () => {
+    const data = coffee();
+    expect(data.$schema).toBe('../schema/scenario.schema.json');
+    const settings = formOf(data).sections.find((section) => section.key === '(settings)')!;
+    expect(settings.groups[0].more).toEqual([]);
+    // a field the forms do not show is still listed there
+    expect(formOf({ ...data, theory: { model: 'eoq' } }).sections.find((section) => section.key === '(settings)')!.groups[0].more).toEqual(['theory']);
+  });
+});
