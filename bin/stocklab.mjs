@@ -43,10 +43,10 @@ setTimeout(() => process.stdout.write('', () => process.exit()), 2000).unref();
  * are no sources (the installed package).
  */
 function compiledIsCurrent() {
-  const stamp = new URL('../dist/.built', import.meta.url);
-  if (!existsSync(stamp)) return false;
   const sources = new URL('../src/', import.meta.url);
   if (!existsSync(sources)) return true;
+  const stamp = new URL('../dist/.built', import.meta.url);
+  if (!existsSync(stamp)) return false;
   const built = statSync(stamp).mtimeMs;
   for (const entry of readdirSync(sources, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() && statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs > built) return false;

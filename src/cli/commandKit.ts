@@ -9,7 +9,7 @@ import { parseValues, type SweepAxis } from '../experiment/sweep.ts';
 import { parseArgs, positiveNumber, seedValue, wholeNumberAtLeast, type OptionSpec } from './args.ts';
 import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
 import { createProgressLine, type ProgressLine } from './progress.ts';
-import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMemory, type ThreadPool } from '../worker/node/threadPool.ts';
+import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMemory, type ThreadPool } from '../worker/node/index.ts';
 import { USAGE } from './usage.ts';
 import { argumentError, err, EXIT, out } from './output.ts';
 import { ALLOW_LARGE, refusedAsTooLarge } from './runBudgetCheck.ts';

@@ -55,6 +55,11 @@ export function defaultWorkerMemoryMb(workers: number, memoryMb = availableMemor
   return Math.max(256, Math.min(4096, Math.floor((0.75 * memoryMb) / (workers + 1))));
 }
 
+/**
+ * Starts `size` worker threads, each running the engine (SimApi) with a heap limit of
+ * `memoryLimitMb`; pass `pool.endpoints` to `runOnPool`, or the pool to `runExperimentOnThreads`, and
+ * call `terminate()` when done (the threads keep the process alive until then).
+ */
 export function startThreadPool(size: number, memoryLimitMb = defaultWorkerMemoryMb(size)): ThreadPool {
   if (!(Number.isSafeInteger(size) && size >= 1)) throw new Error(`startThreadPool: expected a whole number of threads >= 1, got ${size}`);
   let terminating = false;
