@@ -48,7 +48,6 @@ export {
   type Recall,
   type Variant,
 } from './scenario/schema.ts';
-export { scenarioJsonSchema, JSON_SCHEMA_PATH } from './scenario/jsonSchema.ts';
 export { variantsOf } from './model/build.ts';
 
 // ---- experiments: replications of every variant, summarised with 95% confidence intervals

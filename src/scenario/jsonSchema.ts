@@ -6,8 +6,9 @@ export const JSON_SCHEMA_PATH = 'schema/scenario.schema.json';
 
 /**
  * The scenario format as a JSON Schema (draft 2020-12), generated from the zod schema (schema.ts), the
- * one source of truth: `npm run schema` writes it to schema/scenario.schema.json, and a test checks
- * that the committed file is this. Code editors use it to complete and check scenario files.
+ * one source of truth: `npm run schema` writes it to schema/scenario.schema.json with the fields'
+ * descriptions (scripts/schemaFile.ts), and a test checks that the committed file is what it writes.
+ * Code editors use it to complete and check scenario files.
  *
  * It describes a scenario as written (zod's input shape: a field with a default may be left out),
  * and holds what JSON Schema can say: types, required and unknown fields, allowed values, bounds and
@@ -32,7 +33,3 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   };
 }
 
-/** The JSON Schema as the file holds it: two-space indents, a final new line. */
-export function scenarioJsonSchemaText(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
-}

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { JSON_SCHEMA_PATH, scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/scenario/jsonSchema.ts';
+import { JSON_SCHEMA_PATH, scenarioJsonSchema } from '../../src/scenario/jsonSchema.ts';
+import { schemaFileText } from '../../scripts/schemaFile.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { runReplication } from '../../src/experiment/run.ts';
 import { loadScenarioFile, repoRoot, scenarioFiles } from '../fixtures/scenario.ts';
@@ -13,13 +14,28 @@ const jsonOf = (path: string): Record<string, unknown> => JSON.parse(readFileSyn
 
 describe('the JSON Schema of the scenario format (schema/scenario.schema.json)', () => {
   it('is the file `npm run schema` writes from the zod schema: the two cannot drift apart', () => {
-    expect(committed, 'run `npm run schema` after changing src/scenario/schema.ts').toBe(scenarioJsonSchemaText());
+    expect(committed, 'run `npm run schema` after changing src/scenario/schema.ts').toBe(schemaFileText());
   });
 
   it('names its definitions after the zod schemas, so it stays small', () => {
     const defs = Object.keys(scenarioJsonSchema().$defs as object);
     expect(defs).toEqual(expect.arrayContaining(['Distribution', 'Policy', 'Product', 'StockPoint', 'Demand', 'Variant']));
     expect(committed.length).toBeLessThan(100_000);
+  });
+
+  it("describes each field with its comment in src/scenario/schema.ts, for an editor's hover", () => {
+    const defs = JSON.parse(committed).$defs;
+    expect(defs.StockPoint.properties.casePack.description).toBe('orders are rounded up to a multiple of this (default 1: no rounding)');
+    // the comment of the literal holding the field: a lane's id, not a product's
+    expect(defs.Lane.properties.id.description).toBe('defaults to "from->to"');
+    expect(defs.Product.properties.id.description).toBeUndefined();
+    // a union's member by its type: exponential's comment is not poisson's, though both have { type, mean }
+    const distribution = (type: string) => defs.Distribution.oneOf.find((member: any) => member.properties.type.const === type);
+    expect(distribution('exponential').description).toMatch(/^times between Poisson events/);
+    expect(distribution('poisson').description).toBeUndefined();
+    // a shape spread into each demand type
+    for (const member of defs.Demand.oneOf) expect(member.properties.trendPerYear.description).toMatch(/^linear growth of the rate per 365 days/);
+    expect(defs.Id.description).toMatch(/^Ids name things/);
   });
 
   it.each(scenarioFiles())('accepts %s, which points at it with "$schema"', (path) => {
