@@ -68,10 +68,12 @@ describe('the npm package', () => {
     expect(json.variants[0].network.fillRate.mean).toBeGreaterThan(0.5);
   });
 
-  it('validates a scenario with `stocklab validate`, and its JSON Schema is exported', () => {
+  it('validates a scenario with `stocklab validate`; its JSON Schema and gallery are exported', () => {
     expect(stocklab('validate', 'node_modules/stocklab/scenarios/theory/eoq.json')).toMatch(/eoq.json: valid/);
     const resolved = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('stocklab/schema/scenario.schema.json'))"], app);
     expect(resolved.trim()).toMatch(/node_modules\/stocklab\/schema\/scenario\.schema\.json$/);
+    const gallery = run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('stocklab/scenarios/04-coffee-brand.json'))"], app);
+    expect(gallery.trim()).toMatch(/node_modules\/stocklab\/scenarios\/04-coffee-brand\.json$/);
   });
 
   it("runs the README's example (docs/examples/run-scenario.mjs) against the installed package", () => {
@@ -104,7 +106,7 @@ describe('the npm package', () => {
 describe('the package metadata', () => {
   it('names its entry points and keeps tsx among the development tools only', () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-    expect(Object.keys(manifest.exports)).toEqual(['.', './worker', './schema/scenario.schema.json', './package.json']);
+    expect(Object.keys(manifest.exports)).toEqual(['.', './worker', './schema/scenario.schema.json', './scenarios/*', './package.json']);
     expect(manifest.dependencies.tsx).toBeUndefined();
     expect(manifest.devDependencies.tsx).toBeDefined();
   });
