@@ -23,8 +23,8 @@ import { dayNumber, isoDay, weekdayOf } from '../src/import/dates.ts';
 import { createSampler } from '../src/random/distributions/sampler.ts';
 import { RandomStreams } from '../src/random/streams.ts';
 import { parseScenario } from '../src/scenario/parse.ts';
-import { startThreadPool } from '../src/cli/threadPool.ts';
-import { runExperimentOnThreads } from '../src/cli/experimentOnThreads.ts';
+import { startThreadPool } from '../src/worker/node/threadPool.ts';
+import { runExperimentOnThreads } from '../src/worker/node/experimentOnThreads.ts';
 import { formatNumber, formatSeconds } from '../src/cli/format.ts';
 import type { Distribution } from '../src/scenario/schema.ts';
 

@@ -21,6 +21,7 @@ const stores = Array.from({ length: STORES }, (_, i) => `store-${pad(i + 1, 2)}`
 const skus = Array.from({ length: SKUS }, (_, i) => `sku-${pad(i + 1, 3)}`);
 
 export const benchScenario: ScenarioInput = {
+  $schema: '../../schema/scenario.schema.json',
   version: 1,
   name: 'Retail benchmark: 100 SKUs x 10 stores',
   description:

@@ -9,16 +9,13 @@ import { parseValues, type SweepAxis } from '../experiment/sweep.ts';
 import { parseArgs, positiveNumber, seedValue, wholeNumberAtLeast, type OptionSpec } from './args.ts';
 import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
 import { createProgressLine, type ProgressLine } from './progress.ts';
-import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMemory, type ThreadPool } from './threadPool.ts';
+import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMemory, type ThreadPool } from '../worker/node/index.ts';
 import { USAGE } from './usage.ts';
+import { argumentError, err, EXIT, out } from './output.ts';
 import { ALLOW_LARGE, refusedAsTooLarge } from './runBudgetCheck.ts';
 import type { BudgetOptions } from '../experiment/runBudget.ts';
 
-/** Exit statuses. */
-export const EXIT = { ok: 0, internal: 1, usage: 2, interrupted: 130 } as const;
-
-export const out = (text: string) => process.stdout.write(text);
-export const err = (text: string) => process.stderr.write(text);
+export { argumentError, err, EXIT, out, usageError } from './output.ts';
 
 export const RUN_OPTIONS: Record<string, OptionSpec> = {
   replications: { read: wholeNumberAtLeast(1), placeholder: 'N' },
@@ -51,16 +48,6 @@ export function threadSettings(options: Map<string, unknown>, workers: number): 
   return { workers, memoryMb: options.get('memory') as number | undefined };
 }
 
-export function usageError(message: string): number {
-  err(`stocklab: ${message}\n\n${USAGE}`);
-  return EXIT.usage;
-}
-
-/** A command's bad argument: the problem alone, without the whole usage text. */
-export function argumentError(message: string): number {
-  err(`stocklab: ${message}\n(stocklab --help shows the usage)\n`);
-  return EXIT.usage;
-}
 
 /** Parses a command's arguments; expects exactly one scenario file. */
 export function commandArgs(name: string, argv: ReadonlyArray<string>, spec: Record<string, OptionSpec>) {

@@ -1,27 +1,24 @@
-import { EXIT, out, usageError } from './commandKit.ts';
+import { EXIT, out, usageError } from './output.ts';
 import { USAGE } from './usage.ts';
-import { runCommand } from './commands/run.ts';
-import { validateCommand } from './commands/validate.ts';
-import { compareCommand } from './commands/compare.ts';
-import { sweepCommand } from './commands/sweep.ts';
-import { optimizeCommand } from './commands/optimize.ts';
-import { recommendCommand } from './commands/recommend.ts';
-import { sensitivityCommand } from './commands/sensitivity.ts';
-import { importCommand } from './commands/import.ts';
 
-export { EXIT } from './commandKit.ts';
+export { EXIT } from './output.ts';
 export { USAGE } from './usage.ts';
 
-/** The commands, each in its own file under commands/. */
-const COMMANDS: Record<string, (argv: ReadonlyArray<string>) => number | Promise<number>> = {
-  run: runCommand,
-  validate: validateCommand,
-  compare: compareCommand,
-  sweep: sweepCommand,
-  optimize: optimizeCommand,
-  recommend: recommendCommand,
-  sensitivity: sensitivityCommand,
-  import: importCommand,
+type Command = (argv: ReadonlyArray<string>) => number | Promise<number>;
+
+/**
+ * The commands, each in its own file under commands/, imported when it runs: `stocklab --help` (and
+ * a mistyped command) answers without loading the engine.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.ts')).runCommand,
+  validate: async () => (await import('./commands/validate.ts')).validateCommand,
+  compare: async () => (await import('./commands/compare.ts')).compareCommand,
+  sweep: async () => (await import('./commands/sweep.ts')).sweepCommand,
+  optimize: async () => (await import('./commands/optimize.ts')).optimizeCommand,
+  recommend: async () => (await import('./commands/recommend.ts')).recommendCommand,
+  sensitivity: async () => (await import('./commands/sensitivity.ts')).sensitivityCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
 };
 
 /** The CLI: runs the command in `argv` (without node and script) and resolves to the exit status. */
@@ -32,7 +29,7 @@ export async function main(argv: ReadonlyArray<string>): Promise<number> {
     return EXIT.ok;
   }
   if (command === undefined) return usageError('expected a command');
-  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!handler) return usageError(`unknown command "${command}"`);
-  return handler(rest);
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) return usageError(`unknown command "${command}"`);
+  return (await load())(rest);
 }

@@ -50,6 +50,12 @@ export interface OptimizeOutcome {
 /** Runs an experiment of a scenario; the CLI passes one on its worker threads. */
 export type ExperimentRunner = (scenario: Scenario, replications: number, phase: 'screen' | 'confirm') => Promise<ExperimentResult>;
 
+/**
+ * The grid point of `spec` that minimises its objective (under its service floor), screened then
+ * confirmed (see OptimizeSpec), each phase run by `run`: the CLI passes its worker threads, a script
+ * may pass `(scenario, replications) => Promise.resolve(runExperiment(scenario, { replications }))`.
+ * Throws a RangeError naming the bad part of a spec the scenario does not fit (planSweep's).
+ */
 export async function optimize(scenario: Scenario, spec: OptimizeSpec, run: ExperimentRunner): Promise<OptimizeOutcome> {
   return (await optimizeTold(scenario, spec, run)).outcome;
 }

@@ -138,6 +138,14 @@ interface Target {
   z0: number;
 }
 
+/**
+ * Recommends, per customer-facing stock point (or product), the cheapest parameters of `spec.policy`
+ * that meet `spec.target` with 95% confidence, confirmed on fresh seeds (the steps above). Each
+ * experiment runs through `runExperiment` (the CLI's worker threads, the app's Web Workers, or
+ * `(scenario) => Promise.resolve(runExperiment(scenario))` in this thread). The outcome holds the
+ * scenario with a "recommended" variant added. Throws a RangeError when no stock point sells to
+ * customers.
+ */
 export async function recommend(scenario: Scenario, spec: RecommendSpec, runExperiment: ExperimentRunner): Promise<RecommendOutcome> {
   const base = variantsOf(scenario)[0];
   const baseScenario = scenarioForVariant(scenario, base);

@@ -34,6 +34,12 @@ export interface PrecisionOutcome {
 /** Runs replications [from, to) of every variant, in any order. */
 export type BatchRunner = (tasks: Task[]) => Promise<RunResult[]>;
 
+/**
+ * Runs `target.initial` replications of every variant, then rounds of more through `runBatch`, until
+ * the KPI's 95% half-width meets the target for every variant or `target.cap` is reached;
+ * `onRound` hears each round's replications and half-width. The result is the same, to the byte, as
+ * a plain experiment of that many replications.
+ */
 export async function runToPrecision(scenario: Scenario, target: PrecisionTarget, runBatch: BatchRunner, onRound?: (replications: number, halfWidth: number | null) => void): Promise<PrecisionOutcome> {
   if (!(target.halfWidth > 0)) throw new RangeError(`runToPrecision: the target half-width must be > 0, got ${target.halfWidth}`);
   const variants = variantsOf(scenario).length;

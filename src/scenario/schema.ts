@@ -854,6 +854,11 @@ export const Lesson = z.strictObject({
 export type Lesson = z.infer<typeof Lesson>;
 
 export const Scenario = z.strictObject({
+  /**
+   * the JSON Schema the file follows (schema/scenario.schema.json, generated from this one), for code
+   * editors to complete and check it; Stocklab itself ignores it
+   */
+  $schema: z.string().optional(),
   version: z.literal(SCENARIO_VERSION, { message: RULES.version }),
   name: label().min(1),
   description: prose().optional(),

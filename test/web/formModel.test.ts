@@ -1107,3 +1107,14 @@ describe('the Beer Game fields in the forms (issue 18)', () => {
     expect(at('bullwhipPeriodDays').help).toBe('Les commandes et la demande sont additionnées sur des périodes de ce nombre de jours avant de comparer leurs variances\u00a0: 7 pour une chaîne qui commande chaque semaine.');
   });
 });
+
+describe('"$schema" in the forms', () => {
+  it("is an editor's hint, not listed among the settings only the JSON view edits", () => {
+    const data = coffee();
+    expect(data.$schema).toBe('../schema/scenario.schema.json');
+    const settings = formOf(data).sections.find((section) => section.key === '(settings)')!;
+    expect(settings.groups[0].more).toEqual([]);
+    // a field the forms do not show is still listed there
+    expect(formOf({ ...data, theory: { model: 'eoq' } }).sections.find((section) => section.key === '(settings)')!.groups[0].more).toEqual(['theory']);
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32, decodeScenarioFromUrl, encodeScenarioForUrl, fromBase64Url, toBase64Url } from '../../web/editor/shareLink.ts';
 import { editorStrings } from '../../web/i18n/en/editor.ts';
 import { repoRoot } from '../fixtures/scenario.ts';
+import { parseScenarioText } from '../../src/scenario/parse.ts';
 
 const coffee = readFileSync(join(repoRoot, 'scenarios', '04-coffee-brand.json'), 'utf8');
 const share = editorStrings.share;
@@ -20,6 +21,13 @@ describe('share links', () => {
     expect(await decodeScenarioFromUrl(fragment)).toEqual({ text: coffee, replications: 20, seed: 'coffee' });
     // with or without the '#'
     expect(await decodeScenarioFromUrl(fragment.slice(1))).toEqual({ text: coffee, replications: 20, seed: 'coffee' });
+  });
+
+  it('keep a gallery file\'s "$schema" as written: a link opens the text the editor held, which the engine accepts', async () => {
+    expect(coffee).toContain('"$schema": "../schema/scenario.schema.json"');
+    const decoded = await decodeScenarioFromUrl(await encodeScenarioForUrl(coffee, {}));
+    expect('text' in decoded && decoded.text).toBe(coffee);
+    expect(parseScenarioText(coffee).ok).toBe(true);
   });
 
   it("keep a seed's type: a whole number stays a number, a text of digits stays a text", async () => {

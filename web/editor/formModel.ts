@@ -755,7 +755,8 @@ export function describeForm(data: unknown, strings: EditorStrings = editorStrin
   };
 
   // ---- sections
-  const settingsShown = ['version', 'name', 'description', 'headline', 'horizonDays', 'warmupDays', 'bullwhipPeriodDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'disruptions', 'variants'];
+  // $schema: the file's JSON Schema, an editor's hint (schema/scenario.schema.json), not a setting to list
+  const settingsShown = ['$schema', 'version', 'name', 'description', 'headline', 'horizonDays', 'warmupDays', 'bullwhipPeriodDays', 'replications', 'seed', 'currency', 'products', 'nodes', 'lanes', 'stockPoints', 'demand', 'customers', 'fulfilment', 'recalls', 'disruptions', 'variants'];
   const Top = Scenario as unknown as Shape;
   const settings: SectionSpec = {
     key: '(settings)',

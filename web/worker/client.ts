@@ -4,7 +4,7 @@ import type { RunResult, RunSeries } from '../../src/experiment/run.ts';
 import { summarize, tasksOf, type ExperimentResult, type Task } from '../../src/experiment/replicate.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioIssue } from '../../src/scenario/issues.ts';
-import { runOnPool } from '../../src/worker/pool.ts';
+import { runOnPool } from '../../src/worker/index.ts';
 import { checkTheory, type ScenarioTheory, type TheoryCheck } from '../../src/experiment/theory.ts';
 import type { RangeReason } from '../../src/theory/range.ts';
 import { checkRunBudget, type BudgetOptions } from '../../src/experiment/runBudget.ts';

@@ -5,7 +5,7 @@ import { compareVariants, headlineFor } from '../../experiment/compare.ts';
 import { runToPrecision } from '../../experiment/sequential.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads, runTasksOnThreads } from '../experimentOnThreads.ts';
+import { runExperimentOnThreads, runTasksOnThreads } from '../../worker/node/index.ts';
 import { formatComparisonCsv, formatComparisons } from '../formatComparisons.ts';
 import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, threadSettings, precisionTarget, RUN_OPTIONS } from '../commandKit.ts';
 

@@ -7,7 +7,7 @@ import { planSweep } from '../../experiment/sweep.ts';
 import { theoryOf } from '../../experiment/theory.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../experimentOnThreads.ts';
+import { runExperimentOnThreads } from '../../worker/node/index.ts';
 import { formatOptimization } from '../formatOptimization.ts';
 import { optimizationCsv, optimizationJson } from '../../experiment/analysisExports.ts';
 import { refusedAsTooLarge } from '../runBudgetCheck.ts';

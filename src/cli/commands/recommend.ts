@@ -4,7 +4,7 @@ import { recommend, type RecommendPolicy, type RecommendSpec } from '../../exper
 import { recommendationCsv, recommendationJson, recommendationMasterCsv } from '../../experiment/recommendExports.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../experimentOnThreads.ts';
+import { runExperimentOnThreads } from '../../worker/node/index.ts';
 import { formatRecommendation } from '../formatRecommend.ts';
 import { refusedAsTooLarge } from '../runBudgetCheck.ts';
 import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, serviceFloor, threadSettings, RUN_OPTIONS } from '../commandKit.ts';

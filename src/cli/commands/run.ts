@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { tasksOf } from '../../experiment/replicate.ts';
 import { variantsOf } from '../../model/build.ts';
 import { checkTheory, theoryOf } from '../../experiment/theory.ts';
-import { runExperimentOnThreads } from '../experimentOnThreads.ts';
+import { runExperimentOnThreads } from '../../worker/node/index.ts';
 import { formatExperiment } from '../format.ts';
 import { formatTheory } from '../formatTheory.ts';
 import { formatBreakdown } from '../formatBreakdown.ts';

@@ -5,7 +5,7 @@ import type { KpiName } from '../../metrics/kpis.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { parseScenario } from '../../scenario/parse.ts';
 import { positiveNumber, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../experimentOnThreads.ts';
+import { runExperimentOnThreads } from '../../worker/node/index.ts';
 import { formatTornado } from '../formatTornado.ts';
 import { tornadoJson } from '../../experiment/analysisExports.ts';
 import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';

@@ -3,7 +3,7 @@ import { tasksOf } from '../../experiment/replicate.ts';
 import { DEFAULT_SWEEP_KPI, planSweep, sweepRows, type SweepPlan } from '../../experiment/sweep.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import type { OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../experimentOnThreads.ts';
+import { runExperimentOnThreads } from '../../worker/node/index.ts';
 import { formatSweep } from '../formatSweep.ts';
 import { sweepCsv, sweepJson } from '../../experiment/analysisExports.ts';
 import { refusedAsTooLarge } from '../runBudgetCheck.ts';

@@ -1,8 +1,8 @@
-import { summarize, tasksOf, type ExperimentResult, type Task } from '../experiment/replicate.ts';
-import type { RunResult } from '../experiment/run.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { formatIssues } from '../scenario/parse.ts';
-import { runOnPool, type PoolRequest, type PoolResponse } from '../worker/pool.ts';
+import { summarize, tasksOf, type ExperimentResult, type Task } from '../../experiment/replicate.ts';
+import type { RunResult } from '../../experiment/run.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { formatIssues } from '../../scenario/parse.ts';
+import { runOnPool, type PoolRequest, type PoolResponse } from '../pool.ts';
 import { WorkerOutOfMemory, type ThreadPool } from './threadPool.ts';
 
 export interface ThreadRunOptions {

@@ -2,7 +2,7 @@ import { totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { SimApi } from '../worker/api.ts';
+import type { SimApi } from '../api.ts';
 
 /** Worker threads, each exposing the SimApi, wrapped as comlink endpoints for `runOnPool`. */
 export interface ThreadPool {
@@ -27,7 +27,13 @@ export class WorkerOutOfMemory extends Error {
   }
 }
 
-const BOOTSTRAP = new URL('./workerBootstrap.mjs', import.meta.url);
+/**
+ * The script each worker thread runs. Compiled (dist/, the installed package), this module is
+ * threadPool.js and starts thread.js beside it: plain JavaScript, no TypeScript loader. From the
+ * sources (tests, a checkout without a build), it is threadPool.ts, and the thread registers tsx
+ * before loading thread.ts (threadBootstrap.mjs).
+ */
+const THREAD_SCRIPT = import.meta.url.endsWith('.ts') ? new URL('./threadBootstrap.mjs', import.meta.url) : new URL('./thread.js', import.meta.url);
 
 /** The memory this process may use: the machine's, or its container's (cgroup) limit when lower. */
 export function availableMemoryMb(): number {
@@ -49,6 +55,11 @@ export function defaultWorkerMemoryMb(workers: number, memoryMb = availableMemor
   return Math.max(256, Math.min(4096, Math.floor((0.75 * memoryMb) / (workers + 1))));
 }
 
+/**
+ * Starts `size` worker threads, each running the engine (SimApi) with a heap limit of
+ * `memoryLimitMb`; pass `pool.endpoints` to `runOnPool`, or the pool to `runExperimentOnThreads`, and
+ * call `terminate()` when done (the threads keep the process alive until then).
+ */
 export function startThreadPool(size: number, memoryLimitMb = defaultWorkerMemoryMb(size)): ThreadPool {
   if (!(Number.isSafeInteger(size) && size >= 1)) throw new Error(`startThreadPool: expected a whole number of threads >= 1, got ${size}`);
   let terminating = false;
@@ -57,7 +68,7 @@ export function startThreadPool(size: number, memoryLimitMb = defaultWorkerMemor
   failure.catch(() => {}); // observed by whoever races it; never an unhandled rejection
 
   const workers = Array.from({ length: size }, (_, index) => {
-    const worker = new Worker(BOOTSTRAP, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
+    const worker = new Worker(THREAD_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
     worker.on('error', (error) => {
       if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') fail(new WorkerOutOfMemory(memoryLimitMb));
       else fail(new Error(`worker thread ${index + 1} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runExperimentOnThreads } from '../../src/cli/experimentOnThreads.ts';
-import { loadScenario } from '../../src/cli/loadScenario.ts';
-import { WorkerOutOfMemory, type ThreadPool } from '../../src/cli/threadPool.ts';
-import { createSimApi } from '../../src/worker/api.ts';
-import type { RunTasksRequest } from '../../src/worker/api.ts';
+import { runExperimentOnThreads } from '../../../src/worker/node/experimentOnThreads.ts';
+import { loadScenario } from '../../../src/cli/loadScenario.ts';
+import { WorkerOutOfMemory, type ThreadPool } from '../../../src/worker/node/threadPool.ts';
+import { createSimApi } from '../../../src/worker/api.ts';
+import type { RunTasksRequest } from '../../../src/worker/api.ts';
 
 const loaded = loadScenario('scenarios/01-newsvendor.json', { replications: 12, horizonDays: 60 });
 if (!loaded.ok) throw new Error(loaded.lines.join('\n'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorkerMemoryMb } from '../../src/cli/threadPool.ts';
+import { defaultWorkerMemoryMb } from '../../../src/worker/node/threadPool.ts';
 
 describe("a worker thread's memory limit", () => {
   it('is three quarters of the memory, shared by the workers and the main thread, between 256 MB and 4 GB', () => {
