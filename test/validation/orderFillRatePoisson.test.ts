@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runReplication } from '../../src/experiment/run.ts';
+import { runExperiment } from '../../src/experiment/replicate.ts';
+import { confidenceHalfWidth } from '../../src/metrics/studentT.ts';
+import { Tally } from '../../src/metrics/tally.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import { scenarioOf } from '../fixtures/scenario.ts';
 
@@ -14,6 +16,7 @@ import { scenarioOf } from '../fixtures/scenario.ts';
  * one that waited is late: the same share.
  */
 const LAMBDA = 1;
+const REPLICATIONS = 40;
 const K = 2;
 const S = 10;
 const L = 4;
@@ -32,8 +35,9 @@ function scenario(delivery: boolean): ScenarioInput {
   return {
     version: 1,
     name: 'order fill rate, Poisson',
-    horizonDays: 40_000,
+    horizonDays: 4_200,
     warmupDays: 200,
+    replications: REPLICATIONS,
     seed: 'otif',
     products: [{ id: 'w', unitCost: 1, price: 2, holdingCost: { perUnitPerDay: 0 }, unmetDemand: 'backorder' }],
     nodes: [
@@ -46,21 +50,37 @@ function scenario(delivery: boolean): ScenarioInput {
   };
 }
 
-describe('orderFillRate: base stock with Poisson orders of constant size', () => {
+/**
+ * The network's orderFillRate over the replications: its mean and the Student t half-width at the
+ * joint level of this file's two comparisons (Bonferroni: 97.5% each, 95% together).
+ */
+function simulated(delivery: boolean) {
+  const result = runExperiment(scenarioOf(scenario(delivery)));
+  const samples = result.variants[0].samples.network;
+  const tally = new Tally();
+  for (const value of samples.orderFillRate) tally.add(value!);
+  return { mean: tally.mean, halfWidth: confidenceHalfWidth(tally.sd, tally.count, 0.975)!, samples };
+}
+
+describe('orderFillRate: base stock with Poisson orders of constant size (40 replications of 4,000 days)', () => {
   // P(Poisson(4) ≤ 4) = e^-4 (1 + 4 + 8 + 32/3 + 32/3) ≈ 0.6288
   const theory = poissonCdf(LAMBDA * L, Math.floor((S - K) / K));
 
-  it('without delivery: P(N ≤ (S - k) / k), within 0.015 over 40,000 days', () => {
+  it('without delivery: P(N ≤ (S - k) / k) lies in the interval, which is narrow enough to reject the neighbouring levels', () => {
     expect(theory).toBeCloseTo(0.6288, 4);
-    const kpis = runReplication(scenarioOf(scenario(false)), 0, 0).stockPoints[0].kpis;
-    expect(Math.abs(kpis.orderFillRate! - theory)).toBeLessThan(0.015);
-    // every order here is one customer's whole order: order fill rate ≤ unit fill rate
-    expect(kpis.orderFillRate!).toBeLessThanOrEqual(kpis.fillRate! + 1e-12);
+    const { mean, halfWidth } = simulated(false);
+    // narrow enough to catch an engine error of 5% of the value, as every theory check (theoryAgreement.ts)
+    expect(halfWidth).toBeLessThan(0.05 * theory);
+    expect(Math.abs(mean - theory), `simulated ${mean} ± ${halfWidth}, theory ${theory}`).toBeLessThanOrEqual(halfWidth);
+    // S = 8 or S = 12 would give P(N ≤ 3) = 0.4335 or P(N ≤ 5) = 0.7851: far outside
+    for (const wrong of [poissonCdf(LAMBDA * L, 3), poissonCdf(LAMBDA * L, 5)]) expect(Math.abs(mean - wrong)).toBeGreaterThan(halfWidth);
   });
 
   it('with a constant delivery time due when it should arrive: the same share, and each delivery takes the wait plus 1 day', () => {
-    const kpis = runReplication(scenarioOf(scenario(true)), 0, 0).stockPoints[0].kpis;
-    expect(Math.abs(kpis.orderFillRate! - theory)).toBeLessThan(0.015);
-    expect(kpis.avgDeliveryDays! - kpis.avgCustomerWait!).toBeCloseTo(1, 2);
+    const { mean, halfWidth, samples } = simulated(true);
+    expect(Math.abs(mean - theory), `simulated ${mean} ± ${halfWidth}, theory ${theory}`).toBeLessThanOrEqual(halfWidth);
+    // a delivery ends 1 day after its order ships; the wait ends when it ships (the last orders of the
+    // window may ship inside it and arrive after it, hence the closeness rather than equality)
+    samples.avgDeliveryDays.forEach((value, k) => expect(value! - samples.avgCustomerWait[k]!).toBeCloseTo(1, 2));
   });
 });
