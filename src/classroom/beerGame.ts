@@ -14,18 +14,12 @@ import { collectResult, prepareReplication } from '../experiment/run.ts';
  * retailer up, as players sit around the board.
  */
 
-export const BEER_GAME_ROLES = ['retailer', 'wholesaler', 'distributor', 'factory'] as const;
-export type BeerGameRole = (typeof BEER_GAME_ROLES)[number];
+import { BEER_GAME_ROLES, BEER_GAME_RULES, MAX_ORDER, type BeerGameRole, type BeerGameRule } from './beerGameNames.ts';
 
-/** How the stages nobody plays order: Sterman's mean estimates, pass-through, or Sterman's benchmark rule. */
-export const BEER_GAME_RULES = ['sterman', 'passThrough', 'benchmark'] as const;
-export type BeerGameRule = (typeof BEER_GAME_RULES)[number];
+export { BEER_GAME_ROLES, BEER_GAME_RULES, MAX_ORDER, type BeerGameRole, type BeerGameRule };
 
 /** the scenario's variant each rule is taken from */
 const RULE_VARIANT: Record<BeerGameRule, string> = { sterman: 'players', passThrough: 'pass-through', benchmark: 'benchmark' };
-
-/** the most cases a player may order in a week */
-export const MAX_ORDER = 10_000;
 
 export interface BeerGameSetup {
   /** the stages people play (at least one), in BEER_GAME_ROLES order */

@@ -6,7 +6,7 @@ import { workerFailure } from './client.ts';
 
 export type { BeerGameBest, BeerGameBoardResponse, BeerGameDebriefResponse, BeerGameRequest, BeerGameTurnResponse } from '../../src/worker/beerGameCalls.ts';
 export type { BeerGameOrders, BeerGamePlay, BeerGameRole, BeerGameRule, BeerGameSetup, BeerGameShape, BeerGameTurn, StationView, StationWeek } from '../../src/classroom/beerGame.ts';
-export { BEER_GAME_ROLES, BEER_GAME_RULES, MAX_ORDER } from '../../src/classroom/beerGame.ts';
+export { BEER_GAME_ROLES, BEER_GAME_RULES, MAX_ORDER } from '../../src/classroom/beerGameNames.ts';
 
 
 /**
