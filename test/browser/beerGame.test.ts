@@ -82,7 +82,7 @@ describe('the Beer Game mode', () => {
     // the same game replayed by a rule, on the same chart
     await page.selectOption('#beer-chart-game', 'sterman');
     await expect.poll(() => page.textContent('#beer-chart svg title')).toContain('Sterman');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/debrief-1280.png`, fullPage: true });
+    if (SHOTS) await page.locator('#beer-debrief').screenshot({ path: `${SHOTS}/debrief-1280.png` });
     expect(errors).toEqual([]);
   }, 120_000);
 
@@ -104,6 +104,8 @@ describe('the Beer Game mode', () => {
         const seen = await station(page, role, week);
         expect(await page.locator('#beer-station').count()).toBe(1);
         for (const other of names.filter((name) => name !== names[k])) expect(seen.text).not.toContain(other);
+        // nor what the player before ordered
+        expect(await page.textContent('#beer-status')).toBe('');
         if (week === 5 && k === 1 && SHOTS) await page.screenshot({ path: `${SHOTS}/station-1280.png` });
         await order(page, week <= 4 ? 4 : seen.incoming + 2);
       }
@@ -126,7 +128,7 @@ describe('the Beer Game mode', () => {
     await page.click('#beer-reveal');
     await page.waitForSelector('#beer-board:not([hidden]) table');
     expect(await page.locator('#beer-board tbody tr').count()).toBe(4);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/board-1280.png`, fullPage: true });
+    if (SHOTS) await page.locator('#beer-board').screenshot({ path: `${SHOTS}/board-1280.png` });
     await page.click('#beer-reveal');
     // CSV: a row per week and stage
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#beer-csv')]);

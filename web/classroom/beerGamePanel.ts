@@ -131,7 +131,7 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     summary.textContent = game
       ? text.setupSummary(
           game.humans.map((role) => text.roles[role]).join(', '),
-          text.ruleShort[game.others],
+          game.humans.length === BEER_GAME_ROLES.length ? null : text.ruleShort[game.others],
           game.timerSeconds,
         )
       : text.intro;
@@ -287,6 +287,8 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
 
   function showCurtain(station: StationView): void {
     const role = text.roles[station.role];
+    // what the player before did is not for the next one's eyes
+    say('');
     const curtain = el('div', 'beer-curtain');
     curtain.id = 'beer-curtain';
     const heading = el('h3', '', text.curtain(role));

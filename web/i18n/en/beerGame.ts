@@ -77,7 +77,7 @@ export const beerGame = {
   share: 'Share link',
   linkCopied: 'Link to this game copied: it opens the same game at the same week.',
   linkInAddressBar: 'Link to this game in the address bar: copy it from there.',
-  setupSummary: (players: string, others: string, timer: number | null) => `${players} play; the others order by ${others}${timer === null ? '' : `; ${timer} s a turn`}.`,
+  setupSummary: (players: string, others: string | null, timer: number | null) => `${players} play${others === null ? '' : `; the others order by ${others}`}${timer === null ? '' : `; ${timer} s a turn`}.`,
   board: 'All stations',
   boardWeek: (week: number) => `Week ${week}, after the shipments`,
   columns: { role: 'Stage', incoming: 'Order in', received: 'Received', onHand: 'Inventory', backlog: 'Backlog', order: 'Order placed', cost: 'Cost so far' },

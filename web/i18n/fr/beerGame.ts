@@ -77,7 +77,7 @@ export const beerGame: typeof english = {
   share: 'Lien de partage',
   linkCopied: 'Lien vers cette partie copié\u00a0: il ouvre la même partie à la même semaine.',
   linkInAddressBar: 'Lien vers cette partie dans la barre d’adresse\u00a0: copiez-le de là.',
-  setupSummary: (players, others, timer) => `Joueurs\u00a0: ${players}\u202f; les autres commandent selon ${others}${timer === null ? '' : `\u202f; ${timer}\u00a0s par tour`}.`,
+  setupSummary: (players, others, timer) => `Joueurs\u00a0: ${players}${others === null ? '' : `\u202f; les autres commandent selon ${others}`}${timer === null ? '' : `\u202f; ${timer}\u00a0s par tour`}.`,
   board: 'Tous les postes',
   boardWeek: (week) => `Semaine ${week}, après les livraisons`,
   columns: { role: 'Maillon', incoming: 'Commande reçue', received: 'Reçu', onHand: 'Stock', backlog: 'Retard', order: 'Commande passée', cost: 'Coût jusqu’ici' },
