@@ -58,7 +58,7 @@ async function order(page: Page, quantity: number): Promise<void> {
 
 describe('the Beer Game mode', () => {
   test('one player plays all 36 weeks at the retailer; the debrief shows the bullwhip chart and the costs against the rules and the best', async () => {
-    const { page, errors } = await open();
+    const { page, errors } = await open('?play=beer-game', { width: 1280, height: 2000 });
     await setup(page, { mode: 'single', role: 'retailer', others: 'passThrough' });
     for (let week = 1; week <= 36; week++) {
       const seen = await station(page, 'retailer', week);
