@@ -36,6 +36,8 @@ import { locale } from './i18n/locale.ts';
 import { createStaleMarker, recommendationBasis, stalenessOf, type Staleness } from './staleResults.ts';
 import { showScenarioStory } from './scenarioStory.ts';
 import { createStepperPanel } from './stepper/stepperPanel.ts';
+import { createBeerGameMode } from './classroom/beerGamePanel.ts';
+import { beerGameStrings } from './i18n/strings.ts';
 
 /**
  * The app: a top bar (scenario, run settings, Run / Cancel, progress), a left panel (gallery and
@@ -107,6 +109,24 @@ const presentMode = createPresentMode($<HTMLButtonElement>('present'), {
 });
 let controller: AbortController | null = null;
 
+// the Beer Game played by people (issue 18): a mode over the page, opened from the Beer Game's story or ?play=beer-game
+const BEER_GAME_PATH = 'scenarios/classroom/beer-game.json';
+const beerGameEntry = gallery.find((entry) => entry.path === BEER_GAME_PATH);
+const playBeerGameButton = $<HTMLButtonElement>('play-beer-game');
+playBeerGameButton.textContent = beerGameStrings.open;
+playBeerGameButton.title = beerGameStrings.openHint;
+const beerGameMode = createBeerGameMode($('beer-game'), {
+  scenario: () => (beerGameEntry ? (JSON.parse(beerGameEntry.text) as unknown) : null),
+  currency: beerGameEntry ? ((JSON.parse(beerGameEntry.text) as { currency?: string }).currency ?? 'USD') : 'USD',
+  onLeave: () => {
+    if (!$('play-beer-game-row').hidden) playBeerGameButton.focus();
+    else $('dashboard').focus();
+  },
+});
+playBeerGameButton.addEventListener('click', () => void beerGameMode.open());
+/** the scenario shown is the gallery's Beer Game (by its name: as picked, or opened from a file or a link) */
+const isBeerGame = (scenario: Scenario | null) => scenario !== null && beerGameEntry !== undefined && scenario.name === beerGameEntry.original.name;
+
 // results that no longer belong to the scenario shown are dimmed at once, with what changed and Run again
 const resultsMarker = createStaleMarker($('dashboard'), $('stale-notice'), { label: app.stale.runAgain, onClick: () => void run() });
 const panelMarkers = (['sweep', 'sensitivity', 'optimize', 'recommend'] as const).map((panel) => {
@@ -130,6 +150,7 @@ store.subscribe((state, previous) => {
     showDescription(shown.description);
     // a classroom lesson: its question, what to try and the debrief, folded (web/classroom/lessonPanel.ts)
     showLesson($('scenario-lesson'), lessonShown(state.scenario));
+    $('play-beer-game-row').hidden = !isBeerGame(state.scenario);
     // the top bar shows the scenario's replications and seed (edited here or in the editor)
     if (state.scenario.replications !== previous.scenario?.replications) replicationsInput.value = String(state.scenario.replications);
     if (state.scenario.seed !== previous.scenario?.seed) seedInput.value = String(state.scenario.seed);
@@ -832,6 +853,12 @@ createLanguageSwitch($<HTMLSelectElement>('language'), whatIsOpen);
 startOffline($('app-notice'), { beforeReload: () => keepCarryOver(whatIsOpen()) });
 
 async function start(): Promise<void> {
+  // ?play=beer-game: the Beer Game behind, its mode open (with a shared game in the fragment)
+  if (new URLSearchParams(location.search).get('play') === 'beer-game' && beerGameEntry) {
+    const hash = location.hash;
+    pick(beerGameEntry);
+    return beerGameMode.open(hash);
+  }
   const carried = takeCarryOver();
   if (carried) return reopen(carried);
   if (location.hash.includes('s=')) return openLink();

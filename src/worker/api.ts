@@ -11,6 +11,7 @@ import type { SeriesSummary } from '../import/buildScenario.ts';
 import { ImportError, type ImportErrorDetail, type Table } from '../import/table.ts';
 import { Stepper, type Happening, type StepDay, type StepperInfo } from '../experiment/stepper.ts';
 import type { Kpis } from '../metrics/kpis.ts';
+import { createBeerGameCalls, type BeerGameCalls } from './beerGameCalls.ts';
 
 /**
  * The engine as a worker exposes it, through comlink, to the browser (Web Workers) and to the CLI
@@ -18,7 +19,7 @@ import type { Kpis } from '../metrics/kpis.ts';
  * invalid scenario) come back as results, because comlink keeps only an error's name, message and
  * stack (shared/NOTES.md).
  */
-export interface SimApi {
+export interface SimApi extends BeerGameCalls {
   /**
    * Runs the given tasks of a scenario, in order, calling `onTaskDone` (a `Comlink.proxy` when it
    * crosses a worker boundary) after each one.
@@ -227,6 +228,8 @@ export function createSimApi(): SimApi {
     return { scenario: parsed.scenario, plan };
   };
   return {
+    // the Beer Game played by people (src/classroom/beerGame.ts): turns, the facilitator's board, the debrief
+    ...createBeerGameCalls(parse),
     async runTasks(request, onTaskDone) {
       const parsed = parse(request.scenario);
       if (!parsed.ok) return { ok: false, issues: parsed.issues };

@@ -30,6 +30,8 @@ import * as enEchelons from './en/echelons.ts';
 import * as frEchelons from './fr/echelons.ts';
 import * as frStepper from './fr/stepper.ts';
 import * as enWorker from './en/worker.ts';
+import * as enBeerGame from './en/beerGame.ts';
+import * as frBeerGame from './fr/beerGame.ts';
 import * as frWorker from './fr/worker.ts';
 
 /**
@@ -57,6 +59,7 @@ export const { sweep } = pick<typeof enSweep>(enSweep, frSweep);
 export const { workerStrings } = pick<typeof enWorker>(enWorker, frWorker);
 export const { stepper: stepperStrings, daySentence } = pick<typeof enStepper>(enStepper, frStepper);
 export const { echelons: echelonStrings } = pick<typeof enEchelons>(enEchelons, frEchelons);
+export const { beerGame: beerGameStrings } = pick<typeof enBeerGame>(enBeerGame, frBeerGame);
 
 export type { ChartsText } from './en/charts.ts';
 export type { EditorStrings } from './en/editor.ts';
