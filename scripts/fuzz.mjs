@@ -2,7 +2,7 @@
 // npm run fuzz -- [--runs N] [--seed S]: the property suites of test/property/ (hostile input,
 // conservation on generated scenarios) with N cases each instead of npm test's few hundred, from
 // seed S (default: the suites' fixed seed). Prints vitest's report and the wall time; exits as
-// vitest does. The README's reliability section gives the figures of the last long run.
+// vitest does. docs/RELIABILITY.md gives the figures of the last long run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

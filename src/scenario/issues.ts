@@ -310,7 +310,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
       if (typeof input === 'number' && !Number.isNaN(input) && !Number.isFinite(input)) return `expected a finite number, got ${describeValue(input)} (beyond 1.8e308 in size, such as 1e400)`;
       return `expected ${article(issue.expected)}, got ${input === undefined ? 'nothing (the field is required)' : describeValue(input)}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${listOf(issue.keys, 10, (key) => quoted(key))} (field names are case-sensitive; see the scenario format in README)`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${listOf(issue.keys, 10, (key) => quoted(key))} (field names are case-sensitive; see the scenario format in docs/SCENARIO.md)`;
     case 'invalid_union': {
       const union = issue as z.core.$ZodIssueInvalidUnion & { discriminator?: string; options?: unknown[] };
       if (union.discriminator !== undefined && union.options !== undefined) {

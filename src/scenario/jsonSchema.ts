@@ -27,7 +27,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     $schema,
     title: 'Stocklab scenario',
     description:
-      'A Stocklab scenario file (README, "Scenario format"). Generated from the zod schema by `npm run schema`; ' +
+      'A Stocklab scenario file (docs/SCENARIO.md). Generated from the zod schema by `npm run schema`; ' +
       'the rules across fields (references between ids, a maximum above its minimum) are checked by `stocklab validate`.',
     ...rest,
   };

@@ -6,7 +6,7 @@ import { MAX_ID_LENGTH, RULES, SCENARIO_VERSION } from './rules.ts';
  * The scenario format: the single source of truth for scenario types (`z.infer`).
  *
  * Every object is strict: a misspelt field is an error, never silently ignored. Optional fields have
- * documented defaults (README, "Scenario format"); a field the user wrote wrongly is never replaced by
+ * documented defaults (docs/SCENARIO.md); a field the user wrote wrongly is never replaced by
  * a default. Graph checks (references between objects) live in `references.ts`.
  */
 

@@ -61,7 +61,7 @@ describe('stocklab recommend', () => {
 });
 
 describe('stocklab optimize on an objective that rewards not selling', () => {
-  it("warns on README's smallest scenario (lost sales, no penalty) and suggests a service floor", async () => {
+  it("warns on docs/SCENARIO.md's smallest scenario (lost sales, no penalty) and suggests a service floor", async () => {
     const file = join(folder, 'smallest.json');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(

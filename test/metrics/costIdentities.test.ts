@@ -8,7 +8,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { scenarioOf, twoEchelon } from '../fixtures/scenario.ts';
 import { recordShipments } from '../fixtures/observe.ts';
 
-/** Every cost docs/KPIS.md and the README count in totalCost. */
+/** Every cost docs/KPIS.md counts in totalCost. */
 const COSTS = [
   'holdingCost',
   'orderingCost',

@@ -10,7 +10,7 @@ import { scenarioOf } from '../fixtures/scenario.ts';
  * How buildSimulation wires a scenario into a simulation, read from the built simulation before it
  * runs (nothing is simulated): the statistics each policy is given, the stock points' settings, the
  * network's shape, the gates, disruptions, recalls and warnings. Expected values are worked out by
- * hand from the scenario and the README's scenario format.
+ * hand from the scenario and docs/SCENARIO.md, the scenario format.
  */
 
 function built(input: ScenarioInput, variant = 0): Simulation {
@@ -1016,7 +1016,7 @@ describe('online routes', () => {
   });
 });
 
-describe('normal distributions of quantities that cannot be negative are truncated at zero (README: Distributions)', () => {
+describe('normal distributions of quantities that cannot be negative are truncated at zero (docs/SCENARIO.md: Distributions)', () => {
   // a normal(0, σ) truncated at zero (half-normal): mean σ √(2/π), variance σ² (1 - 2/π), E[X²] = σ²
   const M = Math.sqrt(2 / Math.PI);
   const V = 1 - 2 / Math.PI;

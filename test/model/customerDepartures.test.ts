@@ -18,7 +18,7 @@ function baseOf(active: number, decisions: RandomStream): CustomerBase {
 }
 
 describe('CustomerBase.decideDepartures', () => {
-  it('no more customers leave than are active (README: "No more customers leave than are active")', () => {
+  it('no more customers leave than are active (docs/SCENARIO.md: "No more customers leave than are active")', () => {
     // 2 active customers, 5 disappointed, every draw far below the probability: all 5 would leave,
     // but only the 2 active can
     const base = baseOf(2, scripted([0, 0, 0, 0, 0]));

@@ -15,7 +15,7 @@ function windows(count: number, start: number, end: number): { start: number; en
   return Array.from({ length: count }, () => ({ start, end }));
 }
 
-describe('demand profile: the rate multiplier of each day (README: Demand, Day 0 is a Monday and 1 January)', () => {
+describe('demand profile: the rate multiplier of each day (docs/SCENARIO.md: Demand, Day 0 is a Monday and 1 January)', () => {
   it('is the fast path (null) when no multiplier differs from 1', () => {
     expect(profileOf(10, {})).toBeNull();
     // a shock of multiplier 1, or one that never occurs, changes no day

@@ -33,7 +33,7 @@ function shelfOf(lots: { quantity: number; recalls: number }[], recallCount: num
   return { outcomes, sell };
 }
 
-describe('a sale counts the recalled units it reached (README: Recalls, "units sold before", "customers reached")', () => {
+describe('a sale counts the recalled units it reached (docs/SCENARIO.md: Recalls, "units sold before", "customers reached")', () => {
   it('units of lots outside the recall are not counted as sold before it', () => {
     // FIFO: 2 units of the recalled lot, then 3 of a clean lot; per-unit demand (each unit one customer)
     const { outcomes, sell } = shelfOf([{ quantity: 2, recalls: 0b1 }, { quantity: 10, recalls: 0 }], 1);

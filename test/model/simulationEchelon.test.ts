@@ -203,7 +203,7 @@ describe('first come, first served at a warehouse', () => {
     expect(dc.backorders).toBe(12);
   });
 
-  it('an order short by rounding dust owes the dust but is no stockout (README: Demand)', () => {
+  it('an order short by rounding dust owes the dust but is no stockout (docs/SCENARIO.md: Demand)', () => {
     // the dc holds 5 less a ten-billionth and reviews every 3 days (ordering nothing: order-up-to 0);
     // a orders 5: all but the dust leaves; both review periods ([0, 3) and [3, 5)) are without stockout
     const { simulation } = simulateRecorded(twoStores({ type: 'periodicRS', reviewPeriod: 3, orderUpTo: 0, firstReview: 0 }, 5 - 1e-10, [5, 0]));

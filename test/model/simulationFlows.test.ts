@@ -157,7 +157,7 @@ describe('lots travelling from a warehouse to a store', () => {
   });
 });
 
-describe('lead-time multipliers (README: Disruptions)', () => {
+describe('lead-time multipliers (docs/SCENARIO.md: Disruptions)', () => {
   it('multiply the transit of shipments dispatched while in force, and no longer once they end', () => {
     // (R, S) daily with S = 10, 10 on hand and demand 1 a day: an order of 1 at each review from day 1.
     // Lane 2 days, x3 over [1, 3): the orders of 1 and 2 take 6 days, those of 3 and 4 take 2 again

@@ -73,7 +73,7 @@ describe('expiry of lots on the shelf', () => {
   });
 });
 
-describe('damage in storage (README: Damage)', () => {
+describe('damage in storage (docs/SCENARIO.md: Damage)', () => {
   it('at probability 1 every unit on hand is hit, the half unit of 3.5 whole, and the policy reorders', () => {
     const simulation = simulate(
       store({ policy: { type: 'sS', reorderPoint: 0, orderUpTo: 2 }, initialOnHand: 3.5, horizon: 2, product: { damagePerDay: { ambient: 1 } } }),
@@ -121,7 +121,7 @@ describe('damage in storage (README: Damage)', () => {
   });
 });
 
-describe('shrinkage and counts (README: Stock visibility)', () => {
+describe('shrinkage and counts (docs/SCENARIO.md: Stock visibility)', () => {
   it('units vanish unrecorded; a count every 2 days reports after 1 day, and only then does the policy reorder', () => {
     // (s, S) = (1, 5), 5 on hand, everything on the shelf vanishes at each boundary (probability 1).
     // boundary 1: 5 vanish (the record still has them: position 5, no order); boundary 2: a count
@@ -198,7 +198,7 @@ describe('shrinkage and counts (README: Stock visibility)', () => {
   });
 });
 
-describe('customer returns (README: Returns)', () => {
+describe('customer returns (docs/SCENARIO.md: Returns)', () => {
   const returning = (restockShare: number, series: number[], unmetDemand: 'lost' | 'backorder' = 'lost', initialOnHand = 10) =>
     store({
       policy: never,
@@ -258,7 +258,7 @@ describe('customer returns (README: Returns)', () => {
   });
 });
 
-describe("the end of a product's life (README: End of life)", () => {
+describe("the end of a product's life (docs/SCENARIO.md: End of life)", () => {
   it('sells off what is on hand at its day and what arrives later, and no longer orders', () => {
     // (R, S) every day from 0 with S = 6, 4 on hand, lead time 2: at 0 orders 2 (due at 2); demand 1 a
     // day; at 1 orders 1 (due at 3). The product ends at the start of day 2: the 2 on hand are sold
@@ -299,7 +299,7 @@ describe("the end of a product's life (README: End of life)", () => {
   });
 });
 
-describe('recalls (README: Recalls)', () => {
+describe('recalls (docs/SCENARIO.md: Recalls)', () => {
   // (R, S) = (1, 2) from 0, lead time 0, 2 units at time 0 (one lot), demand 1 a day: from day 1 on,
   // each review orders 1, received at once as a new lot, and the day's demand takes the older unit
   // (FIFO): after day t's demand the shelf holds the lot received at t.
@@ -500,7 +500,7 @@ describe('the position of a point above falls with stock lost below it', () => {
 });
 
 describe('returned units and the shelf they come back to', () => {
-  it('units of a recall announced since the sale are removed when they come back (README: Recalls)', () => {
+  it('units of a recall announced since the sale are removed when they come back (docs/SCENARIO.md: Recalls)', () => {
     // 5 units of the lot of time 0 (covered by a recall announced at 2); 2 sold on day 0, both back at
     // 3 and restocked: removed on arrival
     const input = store({

@@ -613,7 +613,7 @@ describe('expected availability for online promises', () => {
   });
 });
 
-describe('a billionth of a unit is rounding dust (README: a shortfall of at most a billionth is not a stockout)', () => {
+describe('a billionth of a unit is rounding dust (docs/SCENARIO.md: a shortfall of at most a billionth is not a stockout)', () => {
   it('a shelf holding exactly a billionth of a unit is not in stock', () => {
     const point = pointOf();
     point.onHand = 1e-9;

@@ -207,7 +207,7 @@ describe('messages: finite and whole-number wording, bounded values', () => {
     const scenario = coffee();
     scenario['a.b['] = 1;
     scenario['x'.repeat(100)] = 1;
-    expect(problems(scenario)[0]).toEqual({ path: '(scenario)', message: 'unknown fields "a.b[", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (field names are case-sensitive; see the scenario format in README)' });
+    expect(problems(scenario)[0]).toEqual({ path: '(scenario)', message: 'unknown fields "a.b[", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (field names are case-sensitive; see the scenario format in docs/SCENARIO.md)' });
     expect(problems({ ...coffee(), 'a.b': 'caf\ud800' })).toEqual([{ path: '(scenario)', message: 'field "a.b": expected text of whole characters; found half of a character pair (U+D800, a broken \\ud800 escape) at character 4' }]);
   });
 });

@@ -58,7 +58,7 @@ describe('a scenario lesson', () => {
     expect(problems({ question: LESSON.question, toTry: LESSON.toTry, debreif: 'x' })).toMatchInlineSnapshot(`
       [
         "fixture.json: lesson.debrief: expected a string, got nothing (the field is required)",
-        "fixture.json: lesson: unknown field "debreif" (field names are case-sensitive; see the scenario format in README)",
+        "fixture.json: lesson: unknown field "debreif" (field names are case-sensitive; see the scenario format in docs/SCENARIO.md)",
       ]
     `);
   });

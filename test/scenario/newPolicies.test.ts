@@ -97,7 +97,7 @@ describe('fixedQuantity, schedule and passThrough policies: problems at their fi
     `);
     expect(messagesFor({ type: 'passThrough', level: 10 })).toMatchInlineSnapshot(`
       [
-        "fixture.json: stockPoints[0].policy: unknown field "level" (field names are case-sensitive; see the scenario format in README)",
+        "fixture.json: stockPoints[0].policy: unknown field "level" (field names are case-sensitive; see the scenario format in docs/SCENARIO.md)",
       ]
     `);
   });

@@ -45,7 +45,7 @@ describe('invalid scenarios: each problem at its field, with the value and what 
   it('rejects a misspelt field instead of ignoring it', () => {
     expect(messages('unknown-field')).toMatchInlineSnapshot(`
       [
-        "fixture.json: (scenario): unknown field "warmUpDays" (field names are case-sensitive; see the scenario format in README)",
+        "fixture.json: (scenario): unknown field "warmUpDays" (field names are case-sensitive; see the scenario format in docs/SCENARIO.md)",
       ]
     `);
   });
@@ -156,7 +156,7 @@ describe('invalid scenarios: each problem at its field, with the value and what 
     expect(found).toMatchInlineSnapshot(`
       [
         "fixture.json: products[0].unitCost: expected a number >= 0, got -10",
-        "fixture.json: lanes[0].leadTime: unknown field "sd" (field names are case-sensitive; see the scenario format in README)",
+        "fixture.json: lanes[0].leadTime: unknown field "sd" (field names are case-sensitive; see the scenario format in docs/SCENARIO.md)",
         "fixture.json: stockPoints[0].policy.orderUpTo: expected orderUpTo > reorderPoint",
       ]
     `);

@@ -7,7 +7,8 @@ const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 
 describe('the README\'s "Use it from a script"', () => {
   it('shows docs/examples/run-scenario.mjs as it is, the file test/scripts/pack.test.ts runs against the package', () => {
-    const section = readme.slice(readme.indexOf('## Use it from a script'), readme.indexOf('## Import your own data'));
+    const start = readme.indexOf('## Use it from a script');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
     const example = /```js\n([\s\S]*?)```/.exec(section)?.[1];
     expect(example).toBe(readFileSync(join(repoRoot, 'docs', 'examples', 'run-scenario.mjs'), 'utf8'));
   });

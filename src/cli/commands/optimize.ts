@@ -59,7 +59,7 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
     throw error;
   }
   // a cost minimised without a service floor, where unmet demand is lost and costs nothing: stocking
-  // nothing wins (README's smallest scenario named a reorder point of 0 best)
+  // nothing wins (docs/SCENARIO.md's smallest scenario named a reorder point of 0 best)
   if (spec.constraint === undefined) {
     const base = spec.from === undefined ? variantsOf(scenario)[0] : variantsOf(scenario).find((variant) => variant.id === spec.from)!;
     const points = planStockPoints(scenarioForVariant(scenario, base), base).filter((plan) => plan.product === spec.product && (spec.node === undefined || plan.node === spec.node));

@@ -6,7 +6,7 @@ import { stateAt } from './stateAt.ts';
 /**
  * 10 a day (variance 4 a day), lead time 2 days, reviewed every R = 2 days: the risk period L + R is
  * 4 days. The forecast error is kept per review period (R days) and scaled to one day for sigma
- * (README: "the root of the exponentially smoothed mean square of the period errors, scaled to one day").
+ * (docs/SCENARIO.md: "the root of the exponentially smoothed mean square of the period errors, scaled to one day").
  */
 function everyTwoDays(safetyFactor: number): ForecastRule {
   const spec = ForecastSpec.parse({ type: 'forecast', method: { type: 'exponentialSmoothing', alpha: 0.5 }, reviewPeriod: 2, safetyFactor });

@@ -16,7 +16,7 @@ function certainRule(target: object): ServiceTargetRule {
   });
 }
 
-describe('serviceTarget with certain lead-time demand (README: "z = 0 when σ = 0")', () => {
+describe('serviceTarget with certain lead-time demand (docs/SCENARIO.md: "z = 0 when σ = 0")', () => {
   it('a fill-rate target needs no safety stock: z = 0 and r = mu_L', () => {
     for (const fillRate of [0.5, 0.99, 0.999999]) {
       const policy = certainRule({ fillRate });

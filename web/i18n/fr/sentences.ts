@@ -296,7 +296,7 @@ function issueInFrench(detail: IssueDetail): string | null {
     case 'unknownFields': {
       const count = detail.fields.length + detail.more;
       const fields = detail.more > 0 ? `${detail.fields.join(', ')} et ${compte(detail.more)} autre${s(detail.more)}` : enumeration(detail.fields);
-      return `champ${s(count)} inconnu${s(count)} ${fields} (les noms de champ distinguent majuscules et minuscules\u202f; voir le format de scénario dans le README)`;
+      return `champ${s(count)} inconnu${s(count)} ${fields} (les noms de champ distinguent majuscules et minuscules\u202f; voir le format de scénario dans docs/SCENARIO.md)`;
     }
     case 'unknownReference': {
       const known = detail.known.length === 0 ? 'aucun' : `${detail.known.join(', ')}${detail.more > 0 ? ` et ${compte(detail.more)} autre${s(detail.more)}` : ''}`;
