@@ -7,7 +7,7 @@
  * A scenario is data (a JSON file, the format of schema/scenario.schema.json): {@link parseScenario}
  * validates it into a {@link Scenario}, with defaults filled in, or says what is wrong, field by
  * field. {@link runExperiment} runs every replication of every policy variant and summarises the
- * KPIs with 95% confidence intervals; {@link compareVariants}, {@link planSweep}, {@link optimize}
+ * KPIs with 95% confidence intervals; {@link compareVariants} (also `compare`), {@link sweep}, {@link optimize}
  * and {@link recommend} build on experiments.
  *
  * @example
@@ -70,7 +70,9 @@ export { KPI_NAMES, type KpiName, type Kpis } from './metrics/kpis.ts';
 // ---- what experiments answer: compare variants, sweep and optimise parameters, recommend policies
 
 export { compareVariants, headlineFor, type CompareOptions, type PairedDifference, type VariantComparison } from './experiment/compare.ts';
-export { planSweep, sweepRows, paretoFrontier, type SweepAxis, type SweepPlan, type SweepPoint, type SweepRow, type SweepSpec } from './experiment/sweep.ts';
+/** `compareVariants` under the short name the docs use: paired differences between variants on the same random days. */
+export { compareVariants as compare } from './experiment/compare.ts';
+export { sweep, planSweep, sweepRows, paretoFrontier, type SweepAxis, type SweepPlan, type SweepPoint, type SweepRow, type SweepSpec } from './experiment/sweep.ts';
 export { optimize, type Candidate, type OptimizeOutcome, type OptimizeSpec, type ExperimentRunner as OptimizeRunner } from './experiment/optimize.ts';
 export {
   recommend,

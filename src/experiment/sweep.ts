@@ -3,7 +3,7 @@ import { scenarioForVariant } from '../scenario/variantSettings.ts';
 import { fromZodIssues, type ScenarioIssue } from '../scenario/issues.ts';
 import { planStockPoints, variantsOf } from '../model/build.ts';
 import type { KpiName } from '../metrics/kpis.ts';
-import type { ExperimentResult, KpiSummaries } from './replicate.ts';
+import { runExperiment, type ExperimentOptions, type ExperimentResult, type KpiSummaries } from './replicate.ts';
 
 /**
  * A sweep over one or two policy parameters on a grid: every grid point is a policy variant (the
@@ -111,6 +111,22 @@ export function sweepRows(plan: SweepPlan, result: ExperimentResult): SweepRow[]
   const frontier = paretoFrontier(rows.map((row) => ({ service: row.kpis.fillRate.mean, cost: row.kpis.holdingCost.mean })));
   frontier.forEach((index) => (rows[index].frontier = true));
   return rows;
+}
+
+/**
+ * A whole sweep in the calling thread: the grid planned (planSweep), every point run on the same random
+ * days (runExperiment, or `run`: a worker pool's, say), and one row per point with its KPIs and whether
+ * it is on the service-cost frontier. What `stocklab sweep` prints, as data.
+ */
+export function sweep(
+  scenario: Scenario,
+  spec: SweepSpec,
+  options: ExperimentOptions & { run?: (scenario: Scenario, options: ExperimentOptions) => ExperimentResult } = {},
+): { plan: SweepPlan; result: ExperimentResult; rows: SweepRow[] } {
+  const { run = runExperiment, ...experiment } = options;
+  const plan = planSweep(scenario, spec);
+  const result = run(plan.scenario, experiment);
+  return { plan, result, rows: sweepRows(plan, result) };
 }
 
 /**

@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { paretoFrontier, parseValues, planSweep, sweepRows } from '../../src/experiment/sweep.ts';
+import { paretoFrontier, parseValues, planSweep, sweep, sweepRows } from '../../src/experiment/sweep.ts';
+import * as library from '../../src/index.ts';
 import { runExperiment } from '../../src/experiment/replicate.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { loadScenarioFile, scenarioOf, singleStore, twoEchelon } from '../fixtures/scenario.ts';
 
 const store = { ...scenarioOf(singleStore({ policy: { type: 'sS', reorderPoint: 4, orderUpTo: 12 }, customersPerDay: 3, unmetDemand: 'lost', horizonDays: 200 })), replications: 4 };
+
+describe('the library’s sweep: plan, run and rows in one call', () => {
+  it('gives the rows of planSweep, runExperiment and sweepRows, and runs on the runner given', () => {
+    const spec = { product: 'widget', axes: [{ parameter: 'reorderPoint', values: [2, 6] }] };
+    const plan = planSweep(store, spec);
+    const expected = sweepRows(plan, runExperiment(plan.scenario, { replications: 3 }));
+    const swept = sweep(store, spec, { replications: 3 });
+    expect(JSON.stringify(swept.rows)).toBe(JSON.stringify(expected));
+    expect(swept.result.replications).toBe(3);
+    const seen: string[] = [];
+    sweep(store, spec, { replications: 2, run: (scenario, options) => (seen.push(scenario.variants.map((v) => v.id).join()), runExperiment(scenario, options)) });
+    expect(seen).toEqual(['reorderPoint:2,reorderPoint:6']);
+    // the package's names: sweep, and compare for compareVariants
+    expect(library.sweep).toBe(sweep);
+    expect(library.compare).toBe(library.compareVariants);
+  });
+});
 
 describe('a sweep over policy parameters', () => {
   it('makes one variant per valid grid point, sets the parameters on the policy the point has, and skips invalid ones', () => {
