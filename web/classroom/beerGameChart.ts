@@ -9,7 +9,7 @@ import { beerGameStrings as text } from '../i18n/strings.ts';
 /** the gap between the two panels, px */
 const GAP = 56;
 /** room above the top panel for its title, clear of the panel's highest tick, px */
-const HEAD = 26;
+const HEAD = 36;
 
 /**
  * The bullwhip picture of a Beer Game: two panels over the same weeks, the orders each stage placed
@@ -60,7 +60,7 @@ export function drawBeerGameChart(container: HTMLElement, play: BeerGamePlay, ga
     [text.ordersAxis, HEAD],
     [text.netAxis, HEAD + panel + GAP],
   ] as const) {
-    const node = frame.plot.append('text').attr('class', 'axis-title').attr('x', left).attr('y', top - 12).text(label).node()!;
+    const node = frame.plot.append('text').attr('class', 'axis-title').attr('x', left).attr('y', top - 18).text(label).node()!;
     fitText(node, frame.width - 24);
   }
   drawXAxis(frame, x, { format: d3.format('d'), label: text.weekAxis, integers: true });
