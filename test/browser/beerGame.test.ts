@@ -166,7 +166,7 @@ describe('the Beer Game mode', () => {
         // a screen reader hears that the order before was placed, and to whom the screen goes (the
         // visible status is cleared: the next player does not see it)
         const before = k === 0 ? { name: 'Factory', week: week - 1 } : { name: names[k - 1], week };
-        expect(await page.textContent('#beer-announce')).toBe(week === 1 && k === 0 ? '' : expect.stringMatching(new RegExp(`^${before.name}, week ${before.week}: ordered \\d+ cases\\. Pass the screen to the ${names[k]}\\.$`)));
+        expect(await page.textContent('#beer-announce')).toEqual(week === 1 && k === 0 ? '' : expect.stringMatching(new RegExp(`^${before.name}, week ${before.week}: ordered \\d+ cases\\. Pass the screen to the ${names[k]}\\.$`)));
         expect(await page.getAttribute('#beer-announce', 'aria-live')).toBe('polite');
         expect(await page.evaluate(() => document.querySelector('#beer-announce')!.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
         if (week === 5 && k === 1 && SHOTS) await page.screenshot({ path: `${SHOTS}/curtain-1280.png` });
