@@ -4,6 +4,7 @@ import { createBeerGameSession, type BeerGameDebriefResponse, type BeerGamePlay,
 import { beerGameStrings as text } from '../i18n/strings.ts';
 import { moneyUnit } from '../i18n/numberFormat.ts';
 import { downloadText } from '../charts/export.ts';
+import { tableScroll } from '../tableScroll.ts';
 import { drawBeerGameChart } from './beerGameChart.ts';
 import { gameCsv, gameFromFragment, gameJson, gameLinkFragment, loadStoredGame, loadTimer, storeGame, storeTimer } from './beerGameStore.ts';
 
@@ -497,8 +498,9 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
       row.insertCell().textContent = entry.order === null ? text.notYet : String(entry.order);
       row.insertCell().textContent = text.money(entry.costSoFar);
     }
-    const scroll = el('div', 'beer-table-scroll');
-    scroll.append(table);
+    // the table scrolls in its own box on a phone, a keyboard stop named for screen readers
+    const scroll = tableScroll(text.board, table);
+    scroll.classList.add('beer-table-scroll');
     const chart = el('div', 'beer-chart');
     board.append(scroll, chart);
     board.hidden = false;
@@ -561,8 +563,8 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     costRow('team', text.rows.team, answer.play);
     for (const rule of BEER_GAME_RULES) costRow(rule, text.rows[rule], answer.rules[rule]);
     if (answer.best.ok) costRow('best', text.rows.best, answer.best.play);
-    const scroll = el('div', 'beer-table-scroll');
-    scroll.append(table);
+    const scroll = tableScroll(text.costTable, table);
+    scroll.classList.add('beer-table-scroll');
     const bestNote = el('p', 'beer-help', answer.best.ok ? (answer.best.whole ? text.bestWhole : text.bestFractional) : text.bestMissing(answer.best.problem));
     bestNote.id = 'beer-best-note';
     debrief.append(scroll, bestNote, pickLabel, chart);
