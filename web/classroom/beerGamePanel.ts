@@ -540,8 +540,10 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     // the cost table
     const table = el('table', 'beer-table beer-costs');
     table.id = 'beer-costs';
-    const caption = el('caption', '', `${text.costTable}. ${text.costCaption(moneyUnit(options.currency))}`);
-    table.append(caption);
+    // the table's caption stands above its scrolling box, so a phone shows it whole (not scrolled with the table)
+    const caption = el('p', 'beer-caption', `${text.costTable}. ${text.costCaption(moneyUnit(options.currency))}`);
+    caption.id = 'beer-costs-caption';
+    table.setAttribute('aria-labelledby', caption.id);
     const head = table.createTHead().insertRow();
     for (const label of [text.gameColumn, ...BEER_GAME_ROLES.map((role) => text.roles[role]), text.teamColumn]) {
       const th = el('th', '', label);
@@ -567,7 +569,7 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     scroll.classList.add('beer-table-scroll');
     const bestNote = el('p', 'beer-help', answer.best.ok ? (answer.best.whole ? text.bestWhole : text.bestFractional) : text.bestMissing(answer.best.problem));
     bestNote.id = 'beer-best-note';
-    debrief.append(scroll, bestNote, pickLabel, chart);
+    debrief.append(caption, scroll, bestNote, pickLabel, chart);
     debrief.hidden = false;
     draw();
   }

@@ -18,7 +18,8 @@ export const beerGame: typeof english = {
     passThrough: 'la transmission (commander ce qui a été demandé)',
     benchmark: 'la règle de référence de Sterman',
   },
-  ruleShort: { sterman: 'Règle estimée de Sterman', passThrough: 'Transmission', benchmark: 'Référence de Sterman' },
+  // dans une phrase («\u00a0les autres commandent selon la règle estimée de Sterman\u00a0»)
+  ruleShort: { sterman: 'la règle estimée de Sterman', passThrough: 'la transmission', benchmark: 'la règle de référence de Sterman' },
   setup: {
     heading: 'Nouvelle partie',
     mode: 'Qui joue',
