@@ -262,3 +262,52 @@ test('at 390 px wide, with the drawer open, there is no WCAG 2.1 AA violation', 
     await app.close();
   }
 });
+
+describe('the Beer Game mode (web/classroom/)', () => {
+  const weeks = (count: number, then = 8) => Array.from({ length: count }, (_, i) => (i < 4 ? 4 : then));
+  const team = ['retailer', 'wholesaler', 'distributor', 'factory'];
+  /** opens a saved game (as web/classroom/beerGameStore.ts keeps it) and waits for its screen */
+  async function resume(page: Page, game: Record<string, unknown>, selector: string): Promise<void> {
+    await page.evaluate((saved) => localStorage.setItem('stocklab.beerGame.v1', JSON.stringify({ version: 1, paused: false, revealed: false, timerSeconds: null, ...saved })), game);
+    await page.reload();
+    await page.waitForSelector(selector);
+    await settle(page);
+  }
+
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`at ${size.width} px, the setup, a station with its timer, the curtain, the facilitator's reveal and the debrief have no WCAG 2.1 AA violation`, async () => {
+      const app = await openApp(browser, inject('stocklabUrl'), { ...size, hash: '?play=beer-game', settle: false });
+      const { page } = app;
+      try {
+        await page.waitForSelector('#beer-setup');
+        await page.check('input[name="beer-mode"][value="hotSeat"]');
+        await page.check('#beer-timer-on');
+        await settle(page);
+        await expectNoViolations(page, 'Beer Game: setup');
+        await resume(page, { mode: 'single', humans: ['retailer'], others: 'sterman', timerSeconds: 60, orders: { retailer: weeks(7) } }, '#beer-station');
+        await expectNoViolations(page, 'Beer Game: a station');
+        await page.click('#beer-pause');
+        await expectNoViolations(page, 'Beer Game: a station, paused');
+        await page.click('#beer-pause');
+        await resume(page, { mode: 'hotSeat', humans: team, others: 'sterman', orders: { retailer: weeks(6, 9), wholesaler: weeks(5), distributor: weeks(5), factory: weeks(5) } }, '#beer-curtain');
+        await expectNoViolations(page, 'Beer Game: the curtain');
+        await page.click('#beer-reveal');
+        await page.waitForSelector('#beer-board:not([hidden]) svg');
+        await settle(page);
+        await expectNoViolations(page, 'Beer Game: every station revealed');
+        await resume(page, { mode: 'single', humans: ['retailer'], others: 'sterman', orders: { retailer: weeks(36) } }, '#beer-debrief:not([hidden]) svg');
+        await expectNoViolations(page, 'Beer Game: the debrief');
+        // the chart's week cursor, reached with the keyboard, shows its tooltip and stays clean
+        await page.focus('#beer-chart .cursor-overlay');
+        await page.keyboard.press('ArrowRight');
+        await expectNoViolations(page, 'Beer Game: the debrief, week cursor focused');
+        expect(app.errors).toEqual([]);
+      } finally {
+        await app.close();
+      }
+    }, 90_000);
+  }
+});

@@ -2,7 +2,8 @@
  * The app in French (issue 16), in Debian's Chromium: the main road (the first screen, a run, the
  * results and the comparison, the slides, the CSV export) with no English word left on the page or in
  * its tooltips and accessible names, numbers written the French way, and the top bar's language switch
- * reloading the page in the other language with the same scenario, settings and numbers.
+ * reloading the page in the other language with the same scenario, settings and numbers; and the Beer
+ * Game mode's screens (setup, station, curtain, the facilitator's reveal, the debrief).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -69,8 +70,8 @@ async function dataNames(): Promise<string[]> {
 }
 
 /** Every piece of text a person can meet on the page (or have read out): text, tooltips, accessible names, placeholders. */
-async function wordsOnPage(root = 'body'): Promise<string[]> {
-  return page.evaluate((selector) => {
+async function wordsOnPage(root = 'body', on: Page = page): Promise<string[]> {
+  return on.evaluate((selector) => {
     const pieces: string[] = [];
     const top = document.querySelector(selector)!;
     const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
@@ -240,4 +241,55 @@ test('a classroom lesson in French: the gallery group, the story, the question, 
     for (const section of ['#scenario-lesson', '#scenario-description', '#gallery-group-classroom']) expect(englishLeft(await wordsOnPage(section), names), `${path} ${section}`).toEqual([]);
   }
   expect(app.errors).toEqual([]);
+}, 120_000);
+
+test('the Beer Game in French: the setup, a station with its timer, the curtain and what it announces, the reveal and the debrief leave no English', async () => {
+  const names = await dataNames();
+  const game = await openApp(browser, base(), { hash: '?lang=fr&play=beer-game', settle: false });
+  const on = game.page;
+  const weeks = (count: number, then = 8) => Array.from({ length: count }, (_, i) => (i < 4 ? 4 : then));
+  const team = ['retailer', 'wholesaler', 'distributor', 'factory'];
+  const resume = async (saved: Record<string, unknown>, selector: string) => {
+    await on.evaluate((data) => localStorage.setItem('stocklab.beerGame.v1', JSON.stringify({ version: 1, paused: false, revealed: false, timerSeconds: null, ...data })), saved);
+    await on.reload();
+    await on.waitForSelector(selector);
+  };
+  const seen: Record<string, string[]> = {};
+  const look = async (screen: string, ...more: string[]) => (seen[screen] = [...(await wordsOnPage('#beer-game', on)), ...more]);
+  try {
+    await on.waitForSelector('#beer-setup');
+    await on.check('input[name="beer-mode"][value="hotSeat"]');
+    await on.check('#beer-timer-on');
+    await look('setup');
+    // a station with its timer, then paused by the facilitator
+    await resume({ mode: 'single', humans: ['retailer'], others: 'sterman', timerSeconds: 60, orders: { retailer: weeks(7) } }, '#beer-station');
+    await look('station');
+    await on.click('#beer-pause');
+    await look('station, paused');
+    await on.click('#beer-pause');
+    // a team: the curtain, a station, an order placed, the next curtain and what it announces
+    await resume({ mode: 'hotSeat', humans: team, others: 'sterman', orders: { retailer: weeks(5), wholesaler: weeks(5), distributor: weeks(5), factory: weeks(5) } }, '#beer-curtain');
+    await look('curtain');
+    await on.click('#beer-ready');
+    await on.waitForSelector('#beer-station');
+    await on.fill('#beer-order-input', '9');
+    await on.press('#beer-order-input', 'Enter');
+    await on.waitForSelector('#beer-curtain');
+    expect(await on.textContent('#beer-announce')).toBe('Détaillant, semaine 6\u00a0: commande de 9\u00a0caisses. Passez l’écran au maillon Grossiste.');
+    await look('curtain after an order');
+    await on.click('#beer-reveal');
+    await on.waitForSelector('#beer-board:not([hidden]) svg');
+    await look('reveal');
+    // the debrief, its chart's week cursor and a line's tooltip
+    await resume({ mode: 'single', humans: ['retailer'], others: 'sterman', orders: { retailer: weeks(36) } }, '#beer-debrief:not([hidden]) svg');
+    await on.focus('#beer-chart .cursor-overlay');
+    await on.keyboard.press('ArrowRight');
+    const cursor = (await on.getAttribute('#beer-chart .cursor-overlay', 'aria-valuetext')) ?? '';
+    expect(cursor).toMatch(/^Semaine 2\u00a0?; Détaillant, semaine 2\u00a0: commande 4/);
+    await look('debrief', cursor, (await on.textContent('#beer-chart .chart-tooltip')) ?? '');
+    for (const [screen, pieces] of Object.entries(seen)) expect(englishLeft(pieces, names), screen).toEqual([]);
+    expect(game.errors).toEqual([]);
+  } finally {
+    await game.close();
+  }
 }, 120_000);

@@ -1,20 +1,24 @@
 import * as d3 from 'd3';
 import type { BeerGamePlay, BeerGameRole } from '../../src/classroom/beerGame.ts';
 import { BEER_GAME_ROLES } from '../../src/classroom/beerGameNames.ts';
-import { createFrame, drawXAxis, drawYAxis, withTooltip, type LegendItem } from '../charts/chartFrame.ts';
+import { addDayCursor, createFrame, drawXAxis, drawYAxis, fitText, withTooltip, type LegendItem } from '../charts/chartFrame.ts';
 import { variantColor, variantMarker } from '../charts/palette.ts';
 import { numberLocale } from '../i18n/numberFormat.ts';
 import { beerGameStrings as text } from '../i18n/strings.ts';
 
 /** the gap between the two panels, px */
 const GAP = 56;
+/** room above the top panel for its title, clear of the panel's highest tick, px */
+const HEAD = 36;
 
 /**
  * The bullwhip picture of a Beer Game: two panels over the same weeks, the orders each stage placed
  * (top, with the customers' orders dashed) and each stage's net stock (bottom: on hand minus backlog,
  * below 0 cases owed), as steps (a week's figure holds all week). One Okabe–Ito colour and one marker
  * per stage, the same in both panels; every week's point gives its numbers on hover and focus (one
- * focusable mark per stage and panel, whose name sums it up).
+ * focusable mark per stage and panel, whose name sums it up). A week cursor, as in the other time
+ * series (chartFrame's addDayCursor), gives every stage's numbers for a week under the pointer or with
+ * the arrow keys; it lies under the lines, so a line's own tooltip shows when the pointer is on it.
  */
 export function drawBeerGameChart(container: HTMLElement, play: BeerGamePlay, gameName: string): void {
   const legend: LegendItem[] = [
@@ -28,7 +32,7 @@ export function drawBeerGameChart(container: HTMLElement, play: BeerGamePlay, ga
     title: text.chartTitle(gameName),
     caption: [text.chartTitle(gameName), text.chartCaption],
     legend,
-    plotHeight: panel * 2 + GAP,
+    plotHeight: HEAD + panel * 2 + GAP,
     margin: { left: 76, right: 20 },
   });
   const weeks = play.week;
@@ -41,23 +45,24 @@ export function drawBeerGameChart(container: HTMLElement, play: BeerGamePlay, ga
     .scaleLinear()
     .domain([0, Math.max(8, d3.max([...orders, ...customers]) ?? 8)])
     .nice()
-    .range([panel, 0]);
+    .range([HEAD + panel, HEAD]);
   const yNet = d3
     .scaleLinear()
     .domain([Math.min(0, d3.min(net) ?? 0), Math.max(12, d3.max(net) ?? 12)])
     .nice()
-    .range([panel * 2 + GAP, panel + GAP]);
+    .range([HEAD + panel * 2 + GAP, HEAD + panel + GAP]);
   const whole = numberLocale.format(',~r');
   drawYAxis(frame, yOrders, { format: whole, integers: true, count: 5 });
   drawYAxis(frame, yNet, { format: whole, integers: true, count: 5 });
-  // the panels' titles, above each
-  frame.plot.append('text').attr('class', 'axis-title').attr('x', 0).attr('y', -8).text(text.ordersAxis);
-  frame.plot
-    .append('text')
-    .attr('class', 'axis-title')
-    .attr('x', 0)
-    .attr('y', panel + GAP - 8)
-    .text(text.netAxis);
+  // the panels' titles, above each, from the chart's left edge (a phone's width holds them whole)
+  const left = -frame.margin.left + 12;
+  for (const [label, top] of [
+    [text.ordersAxis, HEAD],
+    [text.netAxis, HEAD + panel + GAP],
+  ] as const) {
+    const node = frame.plot.append('text').attr('class', 'axis-title').attr('x', left).attr('y', top - 18).text(label).node()!;
+    fitText(node, frame.width - 24);
+  }
   drawXAxis(frame, x, { format: d3.format('d'), label: text.weekAxis, integers: true });
   // zero line of the net stock
   frame.plot
@@ -106,6 +111,7 @@ export function drawBeerGameChart(container: HTMLElement, play: BeerGamePlay, ga
       frame.plot
         .append('g')
         .attr('aria-hidden', 'true')
+        .attr('pointer-events', 'none')
         .selectAll('path')
         .data(series.filter((_, i) => i % every === (k % every)))
         .join('path')
@@ -114,18 +120,20 @@ export function drawBeerGameChart(container: HTMLElement, play: BeerGamePlay, ga
         .attr('fill', color);
     }
   });
-  // hover over a week: every stage's numbers
-  const hover = frame.plot.append('rect').attr('class', 'beer-hover').attr('width', frame.innerWidth).attr('height', panel * 2 + GAP).attr('fill', 'transparent');
-  hover
-    .on('pointermove', (event: PointerEvent) => {
-      const [px] = d3.pointer(event, frame.plot.node());
-      const week = Math.max(1, Math.min(weeks, Math.floor(x.invert(px))));
-      const lines = [text.weekAxis + ' ' + week, ...BEER_GAME_ROLES.map((role) => {
-        const entry = play.stations[role][week - 1];
-        return entry ? text.tooltip(text.roles[role], week, entry.order, entry.onHand - entry.backlog) : '';
-      })];
-      const [wx, wy] = d3.pointer(event, frame.wrapper);
-      frame.tooltip.show(lines, wx, wy);
-    })
-    .on('pointerleave', () => frame.tooltip.hide());
+  // a week's numbers for every stage, under the pointer or with the arrow keys: the cursor's layer lies
+  // under the lines, whose own tooltips show when the pointer is on them
+  addDayCursor(frame, {
+    position: (day) => x(day + 1),
+    dayAt: (px) => Math.floor(x.invert(px)) - 1,
+    days: weeks,
+    label: text.weekCursor,
+    describe: (day) => [
+      `${text.weekAxis} ${day + 1}`,
+      ...BEER_GAME_ROLES.map((role) => {
+        const entry = play.stations[role][day];
+        return entry ? text.tooltip(text.roles[role], day + 1, entry.order, entry.onHand - entry.backlog) : '';
+      }),
+    ],
+  });
+  frame.plot.select('.cursor-overlay').lower();
 }

@@ -4,8 +4,9 @@ import { createBeerGameSession, type BeerGameDebriefResponse, type BeerGamePlay,
 import { beerGameStrings as text } from '../i18n/strings.ts';
 import { moneyUnit } from '../i18n/numberFormat.ts';
 import { downloadText } from '../charts/export.ts';
+import { tableScroll } from '../tableScroll.ts';
 import { drawBeerGameChart } from './beerGameChart.ts';
-import { gameCsv, gameFromFragment, gameJson, gameLinkFragment, loadStoredGame, storeGame } from './beerGameStore.ts';
+import { gameCsv, gameFromFragment, gameJson, gameLinkFragment, loadStoredGame, loadTimer, storeGame, storeTimer } from './beerGameStore.ts';
 
 /**
  * The Beer Game mode (issue 18): people play stages of the gallery's Beer Game week by week, the
@@ -51,7 +52,9 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
   let game: SavedGame | null = null;
   /** the role whose station was shown last (a different one next brings the curtain) */
   let lastShown: BeerGameRole | null = null;
-  let timer: { left: number; id: number; role: BeerGameRole; fallback: number } | null = null;
+  let timer: { left: number; id: number; role: BeerGameRole; week: number; fallback: number } | null = null;
+  /** what the last order placed said (the curtain's announcement repeats it to a screen reader) */
+  let lastPlaced: string | null = null;
   let debriefShown: BeerGameDebriefResponse | null = null;
   let busy = false;
 
@@ -104,10 +107,13 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
   const debrief = el('section', 'beer-debrief');
   debrief.id = 'beer-debrief';
   debrief.hidden = true;
-  // the countdown's announcements: at the minutes and the last 30 and 10 seconds, not every second
-  const timeSay = el('p', 'visually-hidden');
-  timeSay.setAttribute('aria-live', 'polite');
-  root.append(header, summary, notice, status, timeSay, main, board, debrief);
+  // for screen readers only: the countdown at the minutes and the last 30 and 10 seconds (not every
+  // second), and at a curtain the order just placed with whom to pass the screen to (the visible
+  // status is cleared there: the next player does not see what the one before ordered)
+  const announce = el('p', 'visually-hidden');
+  announce.id = 'beer-announce';
+  announce.setAttribute('aria-live', 'polite');
+  root.append(header, summary, notice, status, announce, main, board, debrief);
 
   const request = (): BeerGameRequest => ({ scenario: options.scenario(), setup: { humans: game!.humans, others: game!.others }, orders: game!.orders });
   const save = () => storeGame(game);
@@ -142,8 +148,10 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
 
   function startSetup(): void {
     stopTimer();
+    storeTimer(null);
     game = null;
     lastShown = null;
+    lastPlaced = null;
     debriefShown = null;
     storeGame(null);
     showNotice(null);
@@ -287,8 +295,10 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
 
   function showCurtain(station: StationView): void {
     const role = text.roles[station.role];
-    // what the player before did is not for the next one's eyes
+    // what the player before did is not for the next one's eyes; a screen reader hears it was placed
     say('');
+    announce.textContent = lastPlaced === null ? '' : `${lastPlaced} ${text.curtain(role)}.`;
+    lastPlaced = null;
     const curtain = el('div', 'beer-curtain');
     curtain.id = 'beer-curtain';
     const heading = el('h3', '', text.curtain(role));
@@ -303,6 +313,7 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
   function showStation(station: StationView): void {
     if (!game) return;
     lastShown = station.role;
+    announce.textContent = '';
     const role = text.roles[station.role];
     const card = el('section', 'beer-station');
     card.id = 'beer-station';
@@ -351,9 +362,12 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     const countdown = el('p', 'beer-countdown');
     countdown.id = 'beer-countdown';
     countdown.hidden = game.timerSeconds === null;
+    const timerNote = el('p', 'beer-help', text.timerNoteShort(station.defaultOrder));
+    timerNote.id = 'beer-timer-note';
+    timerNote.hidden = game.timerSeconds === null;
     const pausedNote = el('p', 'beer-paused', text.paused);
     pausedNote.id = 'beer-paused';
-    card.append(heading, figures, form, countdown, pausedNote);
+    card.append(heading, figures, form, countdown, timerNote, pausedNote);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!game || game.paused || busy) return;
@@ -382,24 +396,40 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     if (list.length !== station.week - 1) return;
     game.orders = { ...game.orders, [station.role]: [...list, order] };
     save();
-    say(message ?? text.placed(text.roles[station.role], station.week, order));
+    storeTimer(null);
+    lastPlaced = message ?? text.placed(text.roles[station.role], station.week, order);
+    say(lastPlaced);
     void refresh();
   }
 
   // ----------------------------------------------------------------------------------------------
   // the timer
 
+  /**
+   * The turn's countdown. Its time left is kept beside the game (beerGameStore's storeTimer) at every
+   * second and at a pause, so a reload resumes the turn with the time it had, less the time the page was
+   * away unless the game was paused; a turn whose time ran out meanwhile is placed at once.
+   */
   function startTimer(station: StationView, countdown: HTMLElement): void {
-    const seconds = game!.timerSeconds!;
+    stopTimer();
+    const kept = loadTimer();
+    const full = game!.timerSeconds!;
+    let left = full;
+    if (kept && kept.role === station.role && kept.week === station.week) left = Math.min(full, game!.paused ? kept.left : kept.left - Math.floor((Date.now() - kept.at) / 1000));
+    const tick = () => {
+      if (!timer || !game) return;
+      countdown.textContent = text.timeLeft(Math.max(0, timer.left));
+      storeTimer({ role: timer.role, week: timer.week, left: timer.left, at: Date.now() });
+      if (timer.left <= 0) placeOrder(station, timer.fallback, text.timeUp(text.roles[station.role], timer.fallback));
+    };
     const id = window.setInterval(() => {
       if (!timer || !game || game.paused) return;
       timer.left -= 1;
-      countdown.textContent = text.timeLeft(Math.max(0, timer.left));
-      if (timer.left > 0 && (timer.left % 60 === 0 || timer.left === 30 || timer.left === 10)) timeSay.textContent = text.timeSay(timer.left);
-      if (timer.left <= 0) placeOrder(station, timer.fallback, text.timeUp(text.roles[station.role], timer.fallback));
+      if (timer.left > 0 && (timer.left % 60 === 0 || timer.left === 30 || timer.left === 10)) announce.textContent = text.timeSay(timer.left);
+      tick();
     }, 1000);
-    timer = { left: seconds, id, role: station.role, fallback: station.defaultOrder };
-    countdown.textContent = `${text.timeLeft(seconds)} · ${text.timerNoteShort(station.defaultOrder)}`;
+    timer = { left: Math.max(0, left), id, role: station.role, week: station.week, fallback: station.defaultOrder };
+    tick();
   }
 
   function stopTimer(): void {
@@ -426,6 +456,8 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     if (!game) return;
     game = { ...game, paused: !game.paused };
     save();
+    // the time left is kept as it stands at a pause and at a resume (a reload while paused loses none)
+    if (timer) storeTimer({ role: timer.role, week: timer.week, left: timer.left, at: Date.now() });
     setTools();
     applyPause();
     say(game.paused ? text.paused : '');
@@ -466,8 +498,9 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
       row.insertCell().textContent = entry.order === null ? text.notYet : String(entry.order);
       row.insertCell().textContent = text.money(entry.costSoFar);
     }
-    const scroll = el('div', 'beer-table-scroll');
-    scroll.append(table);
+    // the table scrolls in its own box on a phone, a keyboard stop named for screen readers
+    const scroll = tableScroll(text.board, table);
+    scroll.classList.add('beer-table-scroll');
     const chart = el('div', 'beer-chart');
     board.append(scroll, chart);
     board.hidden = false;
@@ -507,8 +540,10 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     // the cost table
     const table = el('table', 'beer-table beer-costs');
     table.id = 'beer-costs';
-    const caption = el('caption', '', `${text.costTable}. ${text.costCaption(moneyUnit(options.currency))}`);
-    table.append(caption);
+    // the table's caption stands above its scrolling box, so a phone shows it whole (not scrolled with the table)
+    const caption = el('p', 'beer-caption', `${text.costTable}. ${text.costCaption(moneyUnit(options.currency))}`);
+    caption.id = 'beer-costs-caption';
+    table.setAttribute('aria-labelledby', caption.id);
     const head = table.createTHead().insertRow();
     for (const label of [text.gameColumn, ...BEER_GAME_ROLES.map((role) => text.roles[role]), text.teamColumn]) {
       const th = el('th', '', label);
@@ -530,11 +565,11 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
     costRow('team', text.rows.team, answer.play);
     for (const rule of BEER_GAME_RULES) costRow(rule, text.rows[rule], answer.rules[rule]);
     if (answer.best.ok) costRow('best', text.rows.best, answer.best.play);
-    const scroll = el('div', 'beer-table-scroll');
-    scroll.append(table);
+    const scroll = tableScroll(text.costTable, table);
+    scroll.classList.add('beer-table-scroll');
     const bestNote = el('p', 'beer-help', answer.best.ok ? (answer.best.whole ? text.bestWhole : text.bestFractional) : text.bestMissing(answer.best.problem));
     bestNote.id = 'beer-best-note';
-    debrief.append(scroll, bestNote, pickLabel, chart);
+    debrief.append(caption, scroll, bestNote, pickLabel, chart);
     debrief.hidden = false;
     draw();
   }
@@ -590,6 +625,8 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
       }
       game = linked.game;
       save();
+      // a turn's time kept here belongs to the game the link replaces
+      storeTimer(null);
     } else {
       const stored = loadStoredGame();
       if (stored.ok === 'none') return startSetup();
@@ -609,6 +646,7 @@ export function createBeerGameMode(root: HTMLElement, options: BeerGameModeOptio
 
   function close(): void {
     stopTimer();
+    lastPlaced = null;
     on = false;
     root.hidden = true;
     document.body.classList.remove('beer-game-on');

@@ -49,6 +49,38 @@ function readText(text: string): { ok: true; game: SavedGame } | { ok: false; pr
   return readSavedGame(data);
 }
 
+/** A turn's countdown as it stood at `at` (ms since 1970): whose turn, which week and the seconds left. */
+export interface KeptTimer {
+  role: string;
+  week: number;
+  left: number;
+  at: number;
+}
+
+const TIMER_KEY = `${STORAGE_KEY}.timer`;
+
+/** The countdown of the turn under way, kept beside the game so that a reload resumes it; null if none or unreadable. */
+export function loadTimer(): KeptTimer | null {
+  try {
+    const data = JSON.parse(localStorage.getItem(TIMER_KEY) ?? 'null') as Partial<KeptTimer> | null;
+    if (data === null || typeof data !== 'object') return null;
+    const { role, week, left, at } = data;
+    if (typeof role !== 'string' || !Number.isInteger(week) || !Number.isFinite(left) || !Number.isFinite(at)) return null;
+    return { role, week: week!, left: left!, at: at! };
+  } catch {
+    return null;
+  }
+}
+
+export function storeTimer(timer: KeptTimer | null): void {
+  try {
+    if (timer === null) localStorage.removeItem(TIMER_KEY);
+    else localStorage.setItem(TIMER_KEY, JSON.stringify(timer));
+  } catch {
+    // storage refused: a reload starts the turn's time again
+  }
+}
+
 /** The fragment of a link to the game: `#g=<data>`. */
 export async function gameLinkFragment(game: SavedGame): Promise<string> {
   const bytes = new TextEncoder().encode(JSON.stringify(game));

@@ -18,7 +18,8 @@ export const beerGame: typeof english = {
     passThrough: 'la transmission (commander ce qui a été demandé)',
     benchmark: 'la règle de référence de Sterman',
   },
-  ruleShort: { sterman: 'Règle estimée de Sterman', passThrough: 'Transmission', benchmark: 'Référence de Sterman' },
+  // dans une phrase («\u00a0les autres commandent selon la règle estimée de Sterman\u00a0»)
+  ruleShort: { sterman: 'la règle estimée de Sterman', passThrough: 'la transmission', benchmark: 'la règle de référence de Sterman' },
   setup: {
     heading: 'Nouvelle partie',
     mode: 'Qui joue',
@@ -40,7 +41,7 @@ export const beerGame: typeof english = {
   failed: (error) => `La partie n’a pas pu continuer\u00a0: ${error}`,
   curtain: (role) => `Passez l’écran au maillon ${role}`,
   curtainHelp: 'Seul ce maillon doit regarder l’écran maintenant\u00a0: il y voit son poste, rien des autres.',
-  curtainReady: (role) => `Je suis le maillon ${role}\u202f: montrer mon poste`,
+  curtainReady: (role) => `Je suis le maillon ${role}\u00a0: montrer mon poste`,
   weekOf: (week, weeks) => `Semaine ${week} sur ${weeks}`,
   station: (role) => `Poste\u00a0: ${role}`,
   incoming: 'Commande reçue',
@@ -94,6 +95,7 @@ export const beerGame: typeof english = {
   ordersAxis: 'Commandes (caisses par semaine)',
   netAxis: 'Stock net (caisses)',
   weekAxis: 'Semaine',
+  weekCursor: 'Semaine par semaine\u00a0: la commande et le stock net de chaque maillon (les flèches changent de semaine)',
   customers: 'Clients',
   tooltip: (role, week, order, net) => `${role}, semaine ${week}\u00a0: commande ${order === null ? '–' : n(order)}, stock net ${n(net)}`,
   costTable: 'Coût par maillon et par équipe',
