@@ -179,6 +179,9 @@ export async function runExperimentOnQueue(url: string, scenario: Scenario, opti
     // the experiment's jobs leave Redis, whatever happened (a job still locked by a dead worker stays
     // until its lock expires: removed by a later run of the same experiment)
     await Promise.all(ids.map((id) => queue.remove(id).catch(() => 0)));
+    // and the events that carried their results (another experiment's listener misses none: it reads
+    // its jobs' states too)
+    await connection.xtrim(queue.keys.events, 'MAXLEN', 0).catch(() => 0);
     await events.close().catch(() => {});
     await queue.close().catch(() => {});
     connection.disconnect();
