@@ -41,6 +41,8 @@ export async function workerCommand(argv: ReadonlyArray<string>): Promise<number
     concurrency,
     memoryMb: parsed.options.get('memory') as number | undefined,
     lockDurationMs: lockSeconds === undefined ? undefined : lockSeconds * 1000,
+    // looked for as often as the lock lasts, so a dead worker's job runs again within two locks
+    stalledIntervalMs: lockSeconds === undefined ? undefined : lockSeconds * 1000,
     onLog: (line) => err(`stocklab worker: ${line}\n`),
   });
   err(`stocklab worker: Stocklab ${ENGINE_VERSION}, taking jobs from ${url} on ${concurrency} worker thread${concurrency === 1 ? '' : 's'} (Ctrl-C to stop)\n`);
