@@ -158,7 +158,9 @@ export async function runExperimentOnQueue(url: string, scenario: Scenario, opti
     while (pending.size > 0) {
       const cancelled = failure !== null || (options.isCancelled?.() ?? false);
       const now = performance.now();
-      const toCheck = now >= sweepAt || cancelled ? [...pending] : [...dirty].filter((i) => pending.has(i));
+      // on cancellation, the last ranges first: the workers take the first waiting, so what finishes
+      // stays the first ranges, as on the threads
+      const toCheck = cancelled ? [...pending].reverse() : now >= sweepAt ? [...pending] : [...dirty].filter((i) => pending.has(i));
       if (now >= sweepAt) sweepAt = now + pollMs;
       dirty.clear();
       for (const i of toCheck) await check(i, cancelled);
@@ -173,7 +175,10 @@ export async function runExperimentOnQueue(url: string, scenario: Scenario, opti
       wake = null;
     }
     if (failure !== null) throw failure;
-    const results = byRange.flatMap((range) => range ?? []);
+    // the first ranges up to the first missing: a cancelled experiment is a plain run of fewer
+    // replications (summarize then keeps the whole ones), never one with holes
+    const missing = byRange.findIndex((range) => range === undefined);
+    const results = (missing < 0 ? byRange : byRange.slice(0, missing)).flatMap((range) => range ?? []);
     return summarize(scenario, results, results.length === tasks.length);
   } finally {
     // the experiment's jobs leave Redis, whatever happened (a job still locked by a dead worker stays

@@ -11,13 +11,15 @@ export async function reachRedis(url: string, timeoutMs = 5000): Promise<string 
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-  client.on('error', () => {});
+  // the socket's error (ECONNREFUSED, ENOTFOUND) says more than the "Connection is closed." that follows
+  let socketError: string | null = null;
+  client.on('error', (error: Error) => (socketError ??= error.message));
   try {
     await client.connect();
     const reply = await client.ping();
     return reply === 'PONG' ? null : `unexpected reply to PING: ${reply}`;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return socketError ?? (error instanceof Error ? error.message : String(error));
   } finally {
     client.disconnect();
   }

@@ -60,15 +60,15 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
 
   it.skipIf(!existsSync('/usr/bin/script'))('Ctrl-C of the command: the jobs not started are removed, what finished is reported as a plain run of it', async () => {
     if (!workers.some((worker) => worker.child.exitCode === null && worker.child.signalCode === null)) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
-    const stopped = await ctrlCOnTerminal(4, ...SLOW.slice(0, 2), '--replications', '40', ...SLOW.slice(5), '--redis', redis.url);
-    expect(stopped.doneAtCtrlC).not.toBeNull();
+    const stopped = await ctrlCOnTerminal(4, ...SLOW.slice(0, 2), '--replications', '40', ...SLOW.slice(4), '--redis', redis.url);
+    expect(stopped.doneAtCtrlC, stopped.terminal).not.toBeNull();
     expect(stopped.code).toBe(130);
     const interrupted = JSON.parse(stopped.stdout);
     expect(interrupted.complete).toBe(false);
     const kept: number = interrupted.replications;
     expect(kept).toBeGreaterThanOrEqual(2);
     expect(kept).toBeLessThan(40);
-    const plain = await stocklab(...SLOW.slice(0, 2), '--replications', String(kept), ...SLOW.slice(5), '--workers', '2');
+    const plain = await stocklab(...SLOW.slice(0, 2), '--replications', String(kept), ...SLOW.slice(4), '--workers', '2');
     expect(plain.code).toBe(0);
     expect(interrupted.variants).toEqual(JSON.parse(plain.stdout).variants);
     expect(await jobKeys(redis.url)).toEqual([]);
