@@ -20,6 +20,20 @@ async function jobKeys(url: string): Promise<string[]> {
   }
 }
 
+/** `stocklab ...args` as a child process: its stdout and exit status, and the process to signal. */
+function startCommand(...args: string[]) {
+  const command = spawn(process.execPath, ['bin/stocklab.mjs', ...args], { cwd: ROOT });
+  let stdout = '';
+  command.stdout.on('data', (chunk) => (stdout += chunk));
+  const code = new Promise<number | null>((resolve) => command.on('close', resolve));
+  return { command, code, stdout: () => stdout };
+}
+
+const doneLines = (text: string) => (text.match(/: done in/g) ?? []).length;
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
 describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
   let redis: RedisServer;
   const workers: WorkerProcess[] = [];
@@ -71,6 +85,43 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     const plain = await stocklab(...SLOW.slice(0, 2), '--replications', String(kept), ...SLOW.slice(4), '--workers', '2');
     expect(plain.code).toBe(0);
     expect(interrupted.variants).toEqual(JSON.parse(plain.stdout).variants);
+    expect(await jobKeys(redis.url)).toEqual([]);
+  }, 180_000);
+
+  it('a worker frozen past its lock (SIGSTOP): its job runs again elsewhere; thawed, it adds nothing', async () => {
+    const args = [...SLOW.slice(0, 6), '--seed', '13', '--json'];
+    const local = await stocklab(...args, '--workers', '2');
+    expect(local.code).toBe(0);
+    const frozen = await startWorkerProcess(redis.url, '--concurrency', '1', '--lock-seconds', '2');
+    const other = await startWorkerProcess(redis.url, '--concurrency', '1', '--lock-seconds', '2');
+    workers.push(frozen, other);
+    const run = startCommand(...args, '--redis', redis.url);
+    await until(() => doneLines(frozen.log()) > 0);
+    frozen.child.kill('SIGSTOP');
+    expect(await run.code).toBe(0);
+    expect(run.stdout()).toBe(local.stdout);
+    frozen.child.kill('SIGCONT');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await jobKeys(redis.url)).toEqual([]);
+  }, 180_000);
+
+  it('a command killed and run again adds no duplicate: each job runs once, and the result is the local run’s', async () => {
+    const args = [...SLOW.slice(0, 6), '--seed', '17', '--json'];
+    const local = await stocklab(...args, '--workers', '2');
+    expect(local.code).toBe(0);
+    const live = workers.filter((worker) => worker.child.exitCode === null && worker.child.signalCode === null);
+    await Promise.all(live.map((worker) => worker.stop('SIGKILL')));
+    const worker = await startWorkerProcess(redis.url, '--concurrency', '1');
+    workers.push(worker);
+    const first = startCommand(...args, '--redis', redis.url);
+    await until(() => doneLines(worker.log()) >= 3);
+    first.command.kill('SIGKILL');
+    await first.code;
+    const again = await stocklab(...args, '--redis', redis.url);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(local.stdout);
+    // 16 jobs (8 replications of 2 variants), each run once over both commands
+    expect(doneLines(worker.log())).toBe(16);
     expect(await jobKeys(redis.url)).toEqual([]);
   }, 180_000);
 });
