@@ -41,7 +41,7 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     await redis?.stop();
   });
 
-  it('gives the local run’s JSON with 1 worker process, then 2, and leaves no job in Redis', async () => {
+  it('gives the local run’s JSON with 1 worker process, then 2, then 3, and leaves no job in Redis', async () => {
     workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
     const one = await stocklab(...RUN, '--redis', redis.url);
     expect(one.stderr).toBe('');
@@ -54,6 +54,11 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     expect(two.stdout).toBe(local);
     // both workers took jobs
     expect(workers.every((worker) => /job \S+ \(tasks .*\): done/.test(worker.log()))).toBe(true);
+
+    workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    const three = await stocklab(...RUN, '--redis', redis.url);
+    expect(three.code).toBe(0);
+    expect(three.stdout).toBe(local);
 
     expect(await jobKeys(redis.url)).toEqual([]);
     const client = new Redis(redis.url);
