@@ -124,4 +124,20 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     expect(doneLines(worker.log())).toBe(16);
     expect(await jobKeys(redis.url)).toEqual([]);
   }, 180_000);
+
+  it('Redis restarted mid-experiment (its data lost): the command adds the lost jobs again, and the result is the local run’s', async () => {
+    const args = [...SLOW.slice(0, 6), '--seed', '19', '--json'];
+    const local = await stocklab(...args, '--workers', '2');
+    expect(local.code).toBe(0);
+    const live = workers.filter((worker) => worker.child.exitCode === null && worker.child.signalCode === null);
+    if (live.length === 0) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    const watched = workers[workers.length - 1];
+    const before = doneLines(watched.log());
+    const run = startCommand(...args, '--redis', redis.url);
+    await until(() => doneLines(watched.log()) >= before + 3);
+    await redis.restart();
+    expect(await run.code).toBe(0);
+    expect(run.stdout()).toBe(local.stdout);
+    expect(await jobKeys(redis.url)).toEqual([]);
+  }, 180_000);
 });
