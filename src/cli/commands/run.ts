@@ -63,30 +63,28 @@ export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
 /** Prints the experiment as the options ask; the exit status (interrupted when incomplete). */
 function report(args: { file: string; options: Map<string, unknown> }, scenario: Scenario, result: ExperimentResult, wallSeconds: number, ran: { workers: number; where?: string }): number {
   const { workers, where } = ran;
-  {
-    if (result.replications === 0) {
-      err('stocklab: interrupted before every variant finished a replication; nothing to report\n');
-      return EXIT.interrupted;
-    }
-    const theory = theoryOf(scenario);
-    const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
-    const by = args.options.get('by') as Exclude<Breakdown, 'network'> | undefined;
-    if (args.options.get('csv')) out(breakdownCsv(result, by ?? 'network'));
-    else if (by !== undefined && args.options.get('json')) out(breakdownJson(result, by));
-    else if (by !== undefined) out(formatBreakdown(result, by, { wallSeconds, workers, where, currency: scenario.currency, planned: scenario.replications }));
-    else if (args.options.get('json')) {
-      const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })), outsideRange: theory.variants.filter((v) => v.outsideRange !== null).map(({ variant, outsideRange }) => ({ variant, message: outsideRange })) } } : result;
-      out(JSON.stringify(withTheory) + '\n');
-    } else {
-      out(formatExperiment(result, { wallSeconds, workers, where, currency: scenario.currency, planned: scenario.replications }));
-      if (theory?.ok && checks) out(formatTheory(theory, checks, result));
-    }
-    // warnings go to stderr in both modes, so --json output stays one JSON document
-    for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
-    if (!result.complete) {
-      err(`stocklab: interrupted; ${result.replications} of ${scenario.replications} replications finished, and the results above are theirs ("complete": false in --json)\n`);
-      return EXIT.interrupted;
-    }
-    return EXIT.ok;
+  if (result.replications === 0) {
+    err('stocklab: interrupted before every variant finished a replication; nothing to report\n');
+    return EXIT.interrupted;
   }
+  const theory = theoryOf(scenario);
+  const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
+  const by = args.options.get('by') as Exclude<Breakdown, 'network'> | undefined;
+  if (args.options.get('csv')) out(breakdownCsv(result, by ?? 'network'));
+  else if (by !== undefined && args.options.get('json')) out(breakdownJson(result, by));
+  else if (by !== undefined) out(formatBreakdown(result, by, { wallSeconds, workers, where, currency: scenario.currency, planned: scenario.replications }));
+  else if (args.options.get('json')) {
+    const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })), outsideRange: theory.variants.filter((v) => v.outsideRange !== null).map(({ variant, outsideRange }) => ({ variant, message: outsideRange })) } } : result;
+    out(JSON.stringify(withTheory) + '\n');
+  } else {
+    out(formatExperiment(result, { wallSeconds, workers, where, currency: scenario.currency, planned: scenario.replications }));
+    if (theory?.ok && checks) out(formatTheory(theory, checks, result));
+  }
+  // warnings go to stderr in both modes, so --json output stays one JSON document
+  for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
+  if (!result.complete) {
+    err(`stocklab: interrupted; ${result.replications} of ${scenario.replications} replications finished, and the results above are theirs ("complete": false in --json)\n`);
+    return EXIT.interrupted;
+  }
+  return EXIT.ok;
 }
