@@ -86,6 +86,12 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     }
   }, 60_000);
 
+  it('says in one line when Redis does not answer, rather than waiting', async () => {
+    const run = await stocklab('run', 'scenarios/01-newsvendor.json', '--redis', 'redis://127.0.0.1:1');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('stocklab: cannot reach Redis at redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1\n');
+  }, 60_000);
+
   it('rejects a bad scenario before anything is enqueued', async () => {
     const client = new Redis(redis.url);
     const before = (await client.keys('*')).sort();
