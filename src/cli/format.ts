@@ -10,6 +10,8 @@ export interface TableHeader {
   /** wall time of the whole run, seconds */
   wallSeconds: number;
   workers: number;
+  /** where the runs ran, said instead of the worker threads (a queue on Redis: `the queue at URL`) */
+  where?: string;
   currency: string;
   /** the replications asked for, said beside those finished when the run was interrupted */
   planned?: number;
@@ -83,7 +85,7 @@ export function headerLine(result: ExperimentResult, header: TableHeader): strin
     `seed ${seed}`,
     `horizon ${formatNumber(result.horizonDays, 0)} days`,
     `warm-up ${formatNumber(result.warmupDays, 0)} days`,
-    `wall time ${formatSeconds(header.wallSeconds)} on ${header.workers} worker ${plural(header.workers, 'thread')}`,
+    `wall time ${formatSeconds(header.wallSeconds)} on ${header.where ?? `${header.workers} worker ${plural(header.workers, 'thread')}`}`,
   ].join(' | ');
 }
 

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   recommend: async () => (await import('./commands/recommend.ts')).recommendCommand,
   sensitivity: async () => (await import('./commands/sensitivity.ts')).sensitivityCommand,
   import: async () => (await import('./commands/import.ts')).importCommand,
+  worker: async () => (await import('./commands/worker.ts')).workerCommand,
 };
 
 /** The CLI: runs the command in `argv` (without node and script) and resolves to the exit status. */

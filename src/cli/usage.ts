@@ -16,6 +16,8 @@ Commands:
                              cost) by -x% and +x% in turn; a KPI's response, largest first (tornado)
   compare <scenario.json>    compare the policy variants pairwise on common random numbers: each
                              KPI's paired difference with its 95% interval, and a sentence per pair
+  worker --redis URL         take replication jobs from the queue on Redis (BullMQ) and run them on
+                             this machine's cores, for the commands run with --redis URL
   import --demand FILE       turn a sales history (CSV or XLSX; a SKU master with --master) into a
                              scenario: demand fitted per SKU and location, policies, an import report
 
@@ -34,6 +36,8 @@ Options of run:
   --allow-files-outside   read CSV files the scenario names outside the scenario's folder
   --allow-large      run even when the run's estimated memory (over 2 GB) or computing time (over
                      6 hours on one core) is refused as too large for this machine
+  --redis URL        run the replications as jobs of the queue on Redis at URL, taken by
+                     \`stocklab worker\` processes on any machines; the same result as a local run
   -h, --help         show this help
 
 Options of validate:
@@ -116,6 +120,13 @@ Options of import:
   --cost-share S     unit cost as a share of the price where the master gives no cost (default 0.6)
   --unmet lost|backorder   what happens to demand short of stock (default lost)
   --currency, --name, --days, --replications, --seed   the scenario's own settings
+
+Options of worker:
+  --redis URL        the Redis the commands enqueue on, e.g. redis://10.0.0.5:6379 (required)
+  --concurrency N    jobs run at once, each on a worker thread (default: available CPUs)
+  --memory MB        each worker thread's memory limit
+  --lock-seconds S   BullMQ's lock on a job (default 30): a worker silent this long loses its job,
+                     which runs again elsewhere
 
 Exit status: 0 done, 1 internal error, out of memory or output not written, 2 bad usage or invalid
 scenario, 130 interrupted (Ctrl-C).

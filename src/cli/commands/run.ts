@@ -8,6 +8,10 @@ import { formatTheory } from '../formatTheory.ts';
 import { formatBreakdown } from '../formatBreakdown.ts';
 import { breakdownCsv, breakdownJson, type Breakdown } from '../../experiment/breakdown.ts';
 import type { OptionSpec } from '../args.ts';
+import type { ExperimentResult } from '../../experiment/replicate.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { redisUrl } from '../../queue/redisUrl.ts';
+import { onQueue } from '../queueKit.ts';
 import { argumentError, commandArgs, err, EXIT, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
 
 const { help, ...SHARED_OPTIONS } = RUN_OPTIONS;
@@ -16,6 +20,7 @@ const RUN_COMMAND_OPTIONS: Record<string, OptionSpec> = {
   ...SHARED_OPTIONS,
   by: { read: breakdownLevel, placeholder: 'stock-point|product' },
   csv: { boolean: true },
+  redis: { read: redisUrl, placeholder: 'URL' },
   help,
 };
 
@@ -34,35 +39,52 @@ export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasks);
   const variants = variantsOf(scenario).length;
   const start = performance.now();
+  const unit = variants === 1 ? 'replications' : 'runs';
+  const redis = args.options.get('redis') as string | undefined;
+  // the scenario was validated above: nothing is enqueued for a bad one
+  if (redis !== undefined) {
+    return onQueue(redis, unit, async (progress, isCancelled) => {
+      const { runExperimentOnQueue } = await import('../../queue/experimentOnQueue.ts');
+      const result = await runExperimentOnQueue(redis, scenario, { isCancelled, onProgress: (done, total) => progress.update(done, total) });
+      progress.clear();
+      return report(args, scenario, result, (performance.now() - start) / 1000, { workers, where: `the queue at ${redis}` });
+    });
+  }
   // Ctrl-C lets the runs under way finish and reports the replications every variant finished, marked
   // incomplete (as compare, sweep and optimize do); a second Ctrl-C quits at once
-  return onThreadPool(threadSettings(args.options, workers), variants === 1 ? 'replications' : 'runs', async (pool, progress, isCancelled) => {
+  return onThreadPool(threadSettings(args.options, workers), unit, async (pool, progress, isCancelled) => {
     const result = await runExperimentOnThreads(pool, scenario, { isCancelled, onProgress: (done, total) => progress.update(done, total) });
     const wallSeconds = (performance.now() - start) / 1000;
     progress.clear();
-    if (result.replications === 0) {
-      err('stocklab: interrupted before every variant finished a replication; nothing to report\n');
-      return EXIT.interrupted;
-    }
-    const theory = theoryOf(scenario);
-    const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
-    const by = args.options.get('by') as Exclude<Breakdown, 'network'> | undefined;
-    if (args.options.get('csv')) out(breakdownCsv(result, by ?? 'network'));
-    else if (by !== undefined && args.options.get('json')) out(breakdownJson(result, by));
-    else if (by !== undefined) out(formatBreakdown(result, by, { wallSeconds, workers, currency: scenario.currency, planned: scenario.replications }));
-    else if (args.options.get('json')) {
-      const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })), outsideRange: theory.variants.filter((v) => v.outsideRange !== null).map(({ variant, outsideRange }) => ({ variant, message: outsideRange })) } } : result;
-      out(JSON.stringify(withTheory) + '\n');
-    } else {
-      out(formatExperiment(result, { wallSeconds, workers, currency: scenario.currency, planned: scenario.replications }));
-      if (theory?.ok && checks) out(formatTheory(theory, checks, result));
-    }
-    // warnings go to stderr in both modes, so --json output stays one JSON document
-    for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
-    if (!result.complete) {
-      err(`stocklab: interrupted; ${result.replications} of ${scenario.replications} replications finished, and the results above are theirs ("complete": false in --json)\n`);
-      return EXIT.interrupted;
-    }
-    return EXIT.ok;
+    return report(args, scenario, result, wallSeconds, { workers });
   }, true);
+}
+
+/** Prints the experiment as the options ask; the exit status (interrupted when incomplete). */
+function report(args: { file: string; options: Map<string, unknown> }, scenario: Scenario, result: ExperimentResult, wallSeconds: number, ran: { workers: number; where?: string }): number {
+  const { workers, where } = ran;
+  if (result.replications === 0) {
+    err('stocklab: interrupted before every variant finished a replication; nothing to report\n');
+    return EXIT.interrupted;
+  }
+  const theory = theoryOf(scenario);
+  const checks = theory?.ok ? checkTheory(theory, result, scenario.horizonDays - scenario.warmupDays) : null;
+  const by = args.options.get('by') as Exclude<Breakdown, 'network'> | undefined;
+  if (args.options.get('csv')) out(breakdownCsv(result, by ?? 'network'));
+  else if (by !== undefined && args.options.get('json')) out(breakdownJson(result, by));
+  else if (by !== undefined) out(formatBreakdown(result, by, { wallSeconds, workers, where, currency: scenario.currency, planned: scenario.replications }));
+  else if (args.options.get('json')) {
+    const withTheory = theory?.ok ? { ...result, theory: { model: theory.model, source: theory.source, checks, facts: theory.variants.map(({ variant, facts }) => ({ variant, facts })), outsideRange: theory.variants.filter((v) => v.outsideRange !== null).map(({ variant, outsideRange }) => ({ variant, message: outsideRange })) } } : result;
+    out(JSON.stringify(withTheory) + '\n');
+  } else {
+    out(formatExperiment(result, { wallSeconds, workers, where, currency: scenario.currency, planned: scenario.replications }));
+    if (theory?.ok && checks) out(formatTheory(theory, checks, result));
+  }
+  // warnings go to stderr in both modes, so --json output stays one JSON document
+  for (const warning of result.warnings) err(`${args.file}: warning: ${warning}\n`);
+  if (!result.complete) {
+    err(`stocklab: interrupted; ${result.replications} of ${scenario.replications} replications finished, and the results above are theirs ("complete": false in --json)\n`);
+    return EXIT.interrupted;
+  }
+  return EXIT.ok;
 }

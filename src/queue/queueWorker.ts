@@ -1,0 +1,111 @@
+import { Worker, UnrecoverableError, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import * as Comlink from 'comlink';
+import { formatIssues } from '../scenario/parse.ts';
+import { startThreadPool, type ThreadPool } from '../worker/node/threadPool.ts';
+import { decode, encode, sha256 } from './codec.ts';
+import { ENGINE_VERSION } from './engineVersion.ts';
+import { QUEUE_NAME, type QueueJob } from './queueJob.ts';
+
+export interface QueueWorkerOptions {
+  /** jobs run at once, each on a worker thread of its own (default 1) */
+  concurrency?: number;
+  /** each worker thread's heap limit, MB (default: the pool's) */
+  memoryMb?: number;
+  /**
+   * BullMQ's lock on a job, ms (default 30 s): renewed by this process's main thread while the job runs
+   * in a worker thread; a worker that dies or freezes loses it, and the job runs again elsewhere
+   */
+  lockDurationMs?: number;
+  /** how often stalled jobs (their lock lost) are looked for, ms (default: BullMQ's, 30 s) */
+  stalledIntervalMs?: number;
+  /** the queue (default QUEUE_NAME); the commands add to the same */
+  queueName?: string;
+  /** one line per job done, refused or failed */
+  onLog?(line: string): void;
+}
+
+export interface QueueWorker {
+  /** Waits for the jobs under way, then stops (a second call, or `force`, stops at once). */
+  close(force?: boolean): Promise<void>;
+  /** Rejects when a worker thread fails (then the process should end: its jobs run again elsewhere). */
+  failure: Promise<never>;
+}
+
+/**
+ * Takes replication jobs from the queue on Redis at `url` and runs each in a worker thread of the
+ * Node pool (src/worker/node/threadPool.ts), the same engine path as a local run; the main thread stays
+ * free to renew BullMQ's locks, however long a replication runs. A job of another Stocklab version, or
+ * whose scenario does not match its hash, is refused: it fails at once, not retried, with a message
+ * saying why (the command that enqueued it reports it).
+ */
+export async function startQueueWorker(url: string, options: QueueWorkerOptions = {}): Promise<QueueWorker> {
+  const concurrency = options.concurrency ?? 1;
+  if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) throw new Error(`startQueueWorker: expected a whole number of jobs at once >= 1, got ${concurrency}`);
+  const pool: ThreadPool = startThreadPool(concurrency, options.memoryMb);
+  const free = [...pool.endpoints];
+  const log = options.onLog ?? (() => {});
+
+  const run = async (job: Job<QueueJob, string>): Promise<string> => {
+    const data = job.data;
+    const what = `job ${job.id} (tasks ${data.start}-${data.end - 1} of experiment ${data.experimentId})`;
+    if (data.engineVersion !== ENGINE_VERSION) {
+      const message = `refused by a worker of another Stocklab version: the job needs Stocklab ${data.engineVersion}, this worker runs ${ENGINE_VERSION} (scenario sha256 ${data.scenarioHash.slice(0, 12)}); run workers of the command's version`;
+      log(`${what}: ${message}`);
+      throw new UnrecoverableError(message);
+    }
+    if (sha256(data.scenario) !== data.scenarioHash) {
+      const message = `refused: the scenario does not match its hash (sha256 ${data.scenarioHash.slice(0, 12)}); the job was damaged on its way`;
+      log(`${what}: ${message}`);
+      throw new UnrecoverableError(message);
+    }
+    const endpoint = free.pop();
+    if (endpoint === undefined) throw new Error(`startQueueWorker: no free worker thread for ${what} (more jobs at once than threads)`);
+    const started = performance.now();
+    try {
+      let reported = 0;
+      const onTaskDone = Comlink.proxy((done: number) => {
+        if (done <= reported) return;
+        reported = done;
+        void job.updateProgress(done).catch(() => {});
+      });
+      const response = await Promise.race([endpoint.runTasks({ scenario: decode(data.scenario), tasks: data.tasks, series: data.series, stockPoints: data.stockPoints }, onTaskDone), pool.failure]);
+      if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+      if (response.results.length !== data.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${data.tasks.length} tasks`);
+      log(`${what}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return encode(response.results);
+    } finally {
+      free.push(endpoint);
+    }
+  };
+
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
+  const worker = new Worker<QueueJob, string>(options.queueName ?? QUEUE_NAME, run, {
+    connection,
+    concurrency,
+    lockDuration: options.lockDurationMs ?? 30_000,
+    ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+    // a job whose worker died runs again; one that stalls this often is a fault, reported as failed
+    maxStalledCount: 5,
+  });
+  worker.on('failed', (job, error) => {
+    if (job && !(error instanceof UnrecoverableError)) log(`job ${job.id}: failed: ${error.message}`);
+  });
+  // connection errors (Redis restarted) are retried by ioredis; say so rather than crash
+  worker.on('error', (error) => log(`queue: ${error.message}`));
+  await worker.waitUntilReady();
+
+  let closing: Promise<void> | null = null;
+  return {
+    failure: pool.failure,
+    close(force = false) {
+      if (closing !== null && !force) return closing;
+      closing = (async () => {
+        await worker.close(force);
+        await pool.terminate();
+        connection.disconnect();
+      })();
+      return closing;
+    },
+  };
+}

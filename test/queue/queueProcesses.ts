@@ -1,0 +1,54 @@
+/** `stocklab worker` processes for the queue tests, started from the repository root as the CLI. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** what it wrote on stderr so far */
+  log(): string;
+  /** SIGTERM (finishes its jobs) or any signal; resolves once it has exited */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) child.kill('SIGKILL');
+});
+
+/** Starts `stocklab worker --redis URL ...args` and resolves once it says it takes jobs. */
+export function startWorkerProcess(url: string, ...args: string[]): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['bin/stocklab.mjs', 'worker', '--redis', url, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  started.add(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      started.delete(child);
+      resolve();
+    }),
+  );
+  const handle: WorkerProcess = {
+    child,
+    log: () => stderr,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`stocklab worker did not start within 30 s:\n${stderr}`)), 30_000);
+    const onData = () => {
+      if (!stderr.includes('taking jobs')) return;
+      clearTimeout(timer);
+      child.stderr!.off('data', onData);
+      resolve(handle);
+    };
+    child.stderr!.on('data', onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`stocklab worker exited before taking jobs (code ${child.exitCode}):\n${stderr}`));
+    });
+  });
+}

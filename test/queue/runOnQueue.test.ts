@@ -1,0 +1,104 @@
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stocklab } from '../cli/stocklab.ts';
+import { redisServerPath, startRedisServer, type RedisServer } from '../fixtures/redisServer.ts';
+import { startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
+import { ENGINE_VERSION } from '../../src/queue/engineVersion.ts';
+import { encode, sha256 } from '../../src/queue/codec.ts';
+import { QUEUE_NAME, type QueueJob } from '../../src/queue/queueJob.ts';
+
+/**
+ * `stocklab run --redis` against a real Redis (Debian's redis-server on a port of the test's own) and
+ * real `stocklab worker` processes: the same JSON, byte for byte, as the local run.
+ */
+const RUN = ['run', 'scenarios/01-newsvendor.json', '--replications', '6', '--days', '60', '--seed', '7', '--json'];
+
+/** Keys left by the experiments: job keys carry the experiment id, 16 hex digits, then a range. */
+async function jobKeys(url: string): Promise<string[]> {
+  const client = new Redis(url);
+  try {
+    return (await client.keys('*')).filter((key) => /^bull:[^:]+:[0-9a-f]{16}-\d+-\d+/.test(key));
+  } finally {
+    client.disconnect();
+  }
+}
+
+describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on Redis)', () => {
+  let redis: RedisServer;
+  let local: string;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    const run = await stocklab(...RUN, '--workers', '2');
+    expect(run.code).toBe(0);
+    local = run.stdout;
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
+    await redis?.stop();
+  });
+
+  it('gives the local run’s JSON with 1 worker process, then 2, then 3, and leaves no job in Redis', async () => {
+    workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    const one = await stocklab(...RUN, '--redis', redis.url);
+    expect(one.stderr).toBe('');
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe(local);
+
+    workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    const two = await stocklab(...RUN, '--redis', redis.url);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(local);
+    // both workers took jobs
+    expect(workers.every((worker) => /job \S+ \(tasks .*\): done/.test(worker.log()))).toBe(true);
+
+    workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    const three = await stocklab(...RUN, '--redis', redis.url);
+    expect(three.code).toBe(0);
+    expect(three.stdout).toBe(local);
+
+    expect(await jobKeys(redis.url)).toEqual([]);
+    const client = new Redis(redis.url);
+    expect(await client.xlen(`bull:${QUEUE_NAME}:events`)).toBe(0);
+    client.disconnect();
+  }, 180_000);
+
+  it('refuses a job of another Stocklab version, saying both versions', async () => {
+    if (workers.length === 0) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue<QueueJob>(QUEUE_NAME, { connection });
+    const events = new QueueEvents(QUEUE_NAME, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
+    try {
+      await events.waitUntilReady();
+      const scenario = encode({ not: 'run' });
+      const job = await queue.add('replications', { experimentId: '0123456789abcdef', scenario, scenarioHash: sha256(scenario), engineVersion: '0.0.1', start: 0, end: 1, tasks: [{ variant: 0, replication: 0 }] }, { jobId: '0123456789abcdef-0-1' });
+      await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(
+        `refused by a worker of another Stocklab version: the job needs Stocklab 0.0.1, this worker runs ${ENGINE_VERSION} (scenario sha256 ${sha256(scenario).slice(0, 12)}); run workers of the command's version`,
+      );
+      await queue.remove(job.id!);
+    } finally {
+      await events.close();
+      await queue.close();
+      connection.disconnect();
+    }
+  }, 60_000);
+
+  it('says in one line when Redis does not answer, rather than waiting', async () => {
+    const run = await stocklab('run', 'scenarios/01-newsvendor.json', '--redis', 'redis://127.0.0.1:1');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('stocklab: cannot reach Redis at redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1\n');
+  }, 60_000);
+
+  it('rejects a bad scenario before anything is enqueued', async () => {
+    const client = new Redis(redis.url);
+    const before = (await client.keys('*')).sort();
+    const run = await stocklab('run', 'test/fixtures/invalid/lane-to-unknown-node.json', '--redis', redis.url);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('lane-to-unknown-node.json');
+    expect((await client.keys('*')).sort()).toEqual(before);
+    client.disconnect();
+  }, 60_000);
+});
