@@ -336,13 +336,15 @@ export function mergeParts(scenario: Scenario, variantIndex: number, plan: PartP
   }
   for (const count of shared.values()) events += count;
 
-  // warnings: the stock points' in stock point order, then the demand entries' in demand order
-  const pointOrder = new Map(keys.map((key, i) => [`point:${key}`, i]));
-  const demandOrder = new Map<string, number>();
-  for (const entry of whole.demand) for (const node of idsOf(entry.node)) for (const product of idsOf(entry.product)) demandOrder.set(`demand:${demandStreamKey(node, product, entry.segment)}`, demandOrder.size);
+  // warnings, as the whole run gives them (build.ts modelWarnings): the stock points' policies in stock
+  // point order, then their bullwhip periods in stock point order, then the demand entries' in demand order
+  const order = new Map<string, number>();
+  for (const key of keys) order.set(`point:${key}`, order.size);
+  for (const key of keys) order.set(`bullwhip:${key}`, order.size);
+  for (const entry of whole.demand) for (const node of idsOf(entry.node)) for (const product of idsOf(entry.product)) order.set(`demand:${demandStreamKey(node, product, entry.segment)}`, order.size);
   const warnings = [...byPart.values()]
     .flatMap((run) => run.result.warnings.map((text, k) => ({ text, source: run.warningSources[k] })))
-    .map(({ text, source }) => ({ text, rank: pointOrder.has(source) ? pointOrder.get(source)! : keys.length + (demandOrder.get(source) ?? 0) }))
+    .map(({ text, source }) => ({ text, rank: order.get(source) ?? order.size }))
     .sort((a, b) => a.rank - b.rank)
     .map(({ text }) => text);
 
