@@ -8,25 +8,18 @@
  * that came in, and a reload keeping the turn's time left; the chart's line tooltips and week cursor.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, type AppPage } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { AppPage } from './harness.ts';
+import { browserSession } from './session.ts';
 
 const SHOTS = process.env.BEER_SHOTS ?? '';
-let browser: Browser;
-const pages: AppPage[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
+const session = browserSession(async () => {
   if (SHOTS) await mkdir(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  for (const app of pages) await app.close();
-  await browser?.close();
 });
 
 async function open(hash = '?play=beer-game', options: { width?: number; height?: number } = {}): Promise<AppPage> {
-  const app = await openApp(browser, inject('stocklabUrl'), { hash, settle: false, ...options });
-  pages.push(app);
+  const app = await session.open({ hash, settle: false, ...options });
   await app.page.waitForSelector('#beer-game:not([hidden])');
   return app;
 }
@@ -212,8 +205,7 @@ describe('the Beer Game mode', () => {
     await page.click('#beer-share');
     await expect.poll(() => page.url()).toMatch(/\?play=beer-game#g=/);
     const link = page.url();
-    const other = await openApp(browser, inject('stocklabUrl'), { hash: link.slice(link.indexOf('?')), settle: false });
-    pages.push(other);
+    const other = await session.open({ hash: link.slice(link.indexOf('?')), settle: false });
     await other.page.waitForSelector('#beer-curtain');
     expect(await other.page.textContent('#beer-curtain')).toContain('Week 6 of 36');
     expect(await other.page.textContent('#beer-curtain h3')).toBe('Pass the screen to the Wholesaler');

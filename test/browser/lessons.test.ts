@@ -6,9 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, REPO_ROOT, waitForIdle, type AppPage } from './harness.ts';
+import { expect, test } from 'vitest';
+import { REPO_ROOT, waitForIdle } from './harness.ts';
+import { browserSession } from './session.ts';
 import { encodeScenarioForUrl } from '../../web/editor/shareLink.ts';
 import { classroomTexts } from '../../web/i18n/fr/scenarios.ts';
 
@@ -21,25 +21,8 @@ const NEWSVENDOR = 'scenarios/classroom/newsvendor.json';
 const DISRUPTION = 'scenarios/classroom/disruption.json';
 const CUSTOMERS = 'scenarios/classroom/customers-lost.json';
 
-let browser: Browser;
-let url: string;
-const pages: AppPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  url = inject('stocklabUrl');
-});
-
-afterAll(async () => {
-  for (const app of pages) await app.close();
-  await browser?.close();
-});
-
-async function open(options: Parameters<typeof openApp>[2] = {}): Promise<AppPage> {
-  const app = await openApp(browser, url, options);
-  pages.push(app);
-  return app;
-}
+const session = browserSession();
+const open = session.open;
 
 const normalize = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -73,7 +56,7 @@ test('the gallery lists the classroom pack as its own group; a lesson opens with
   await page.waitForFunction(() => (document.querySelector('#scenario-lesson .lesson-link-status')?.textContent ?? '') !== '');
   const said = await page.textContent('#scenario-lesson .lesson-link-status');
   const link = said?.startsWith('Link copied') ? await page.evaluate(() => navigator.clipboard.readText()) : said!.replace(/^Copy this link: /, '');
-  expect(link).toBe(`${url}?open=classroom/newsvendor`);
+  expect(link).toBe(`${session.url()}?open=classroom/newsvendor`);
 
   // another lesson starts folded again
   await page.click(`#gallery button[data-path="${DISRUPTION}"]`);

@@ -10,10 +10,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { encodeScenarioForUrl } from '../../web/editor/shareLink.ts';
-import { launchBrowser, openApp, REPO_ROOT, runWith, waitForIdle, type AppPage } from './harness.ts';
+import { REPO_ROOT, runWith, waitForIdle, type AppPage } from './harness.ts';
+import { browserSession } from './session.ts';
 
 const MULTI = 'scenarios/07-multi-echelon.json';
 const SINGLE = 'scenarios/02-base-stock-poisson.json';
@@ -32,22 +33,9 @@ async function violationsIn(page: Page, selectors: string[]): Promise<string[]> 
 /** screenshots for the report (not part of the repository) */
 const SHOTS = process.env.STEPPER_SHOTS ?? '';
 
-let browser: Browser;
-const pages: AppPage[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
+const { open } = browserSession(async () => {
   if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
-afterAll(async () => {
-  for (const app of pages) await app.close();
-  await browser?.close();
-});
-
-async function open(options: Parameters<typeof openApp>[2] = {}): Promise<AppPage> {
-  const app = await openApp(browser, inject('stocklabUrl'), options);
-  pages.push(app);
-  return app;
-}
 
 async function pick(page: Page, path: string): Promise<void> {
   await page.click(`#gallery button[data-path="${path}"]`);
