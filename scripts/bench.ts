@@ -16,6 +16,13 @@
  *                                bench-A, 10 replications per point, on 1 and on 2 workers
  *                                (--grid N for N x N, --replications N, --days D to scale it down,
  *                                --workers N to time on N threads only)
+ * npm run bench -- --redis       the queue benchmark instead (scripts/benchQueue.ts): an experiment on
+ *                                BullMQ and Redis (its own redis-server on a free port) with 1 and 2
+ *                                `stocklab worker` processes against the local run, the overhead per
+ *                                job, the projection to N machines (--replications N, --tasks-per-job N,
+ *                                --days D, --scenario F, --cores C per machine in the projection,
+ *                                --no-stock-points to keep only network and product KPIs,
+ *                                --repeat N to time each way N times and keep the fastest)
  *
  * Why the fastest of a few: the replication is deterministic (the same events every time), so the
  * spread between repeats is the host's noise (other tenants, frequency changes), which only ever
@@ -37,6 +44,7 @@ import { rangeScenario } from './rangeScenario.ts';
 import { recommendInChromium } from './benchRecommendBrowser.ts';
 import { benchImport, importReport } from './benchImport.ts';
 import { timeHandLoop, timeKernelAlone, type HandLoop, type KernelAlone } from './benchKernel.ts';
+import { benchQueue, queueReport } from './benchQueue.ts';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
 /** the JIT warm-up run covers this many days of the scenario before the timed replication */
@@ -333,11 +341,15 @@ async function main(argv: string[]): Promise<void> {
     grid: { read: wholeNumberAtLeast(1), placeholder: 'N' },
     days: { read: wholeNumberAtLeast(1), placeholder: 'D' },
     workers: { read: wholeNumberAtLeast(1), placeholder: 'N' },
+    redis: { boolean: true },
+    'tasks-per-job': { read: wholeNumberAtLeast(1), placeholder: 'N' },
+    cores: { read: wholeNumberAtLeast(1), placeholder: 'C' },
+    'no-stock-points': { boolean: true },
     help: { boolean: true },
   });
   if (!args.ok) fail(args.error);
   if (args.options.get('help') || args.positionals.length > 0) {
-    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n       npm run bench -- --import [--skus N] [--days D] [--replications N] [--no-browser] [--json]\n       npm run bench -- --recommend [--skus N] [--workers N] [--no-browser] [--json]\n');
+    process.stdout.write('Usage: npm run bench -- [--json] [--quick] [--scenario FILE] [--replications N] [--repeat N]\n       npm run bench -- --sweep [--grid N] [--replications N] [--days D] [--workers N] [--json]\n       npm run bench -- --import [--skus N] [--days D] [--replications N] [--no-browser] [--json]\n       npm run bench -- --recommend [--skus N] [--workers N] [--no-browser] [--json]\n       npm run bench -- --redis [--scenario FILE] [--days D] [--replications N] [--tasks-per-job N] [--cores C] [--no-stock-points] [--repeat N] [--json]\n');
     return;
   }
   const file = (args.options.get('scenario') as string | undefined) ?? DEFAULT_SCENARIO;
@@ -346,6 +358,22 @@ async function main(argv: string[]): Promise<void> {
   const progress = (text: string) => {
     if (!json) process.stderr.write(text);
   };
+
+  if (args.options.get('redis')) {
+    const bench = await benchQueue({
+      file,
+      days: args.options.get('days') as number | undefined,
+      replications: (args.options.get('replications') as number | undefined) ?? 24,
+      tasksPerJob: (args.options.get('tasks-per-job') as number | undefined) ?? 2,
+      cores: (args.options.get('cores') as number | undefined) ?? 8,
+      stockPoints: args.options.get('no-stock-points') !== true,
+      repeats: (args.options.get('repeat') as number | undefined) ?? 1,
+      progress,
+    });
+    if (json) process.stdout.write(JSON.stringify({ queue: bench }, null, 2) + '\n');
+    else process.stdout.write(queueReport(bench));
+    return;
+  }
 
   if (args.options.get('import')) {
     const bench = await benchImport({
