@@ -11,12 +11,13 @@
  * queue's overhead per job, (1-worker wall - local wall) / jobs, with the CPU each process spent
  * (Redis, the command, the workers) to say where it goes. Before each timing, a short warm-up
  * experiment (30 days, another seed) starts the worker threads and compiles the engine in them, so the
- * figures are the steady state a long experiment sees, not thread start-up.
+ * figures are the steady state a long experiment sees, not thread start-up. With --repeat N, N rounds
+ * of the three timings (so a busy spell of the host falls on all three alike), the fastest of each kept.
  *
  * Every process it starts (the workers, Redis) is stopped at the end, on an error and on Ctrl-C.
  *
  *   npm run bench -- --redis [--scenario F] [--days D] [--replications N] [--tasks-per-job N]
- *                            [--cores C] [--json]
+ *                            [--cores C] [--no-stock-points] [--repeat N] [--json]
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -24,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { loadScenario } from '../src/cli/loadScenario.ts';
 import { formatNumber, formatSeconds } from '../src/cli/format.ts';
-import { tasksOf, type ExperimentResult } from '../src/experiment/replicate.ts';
+import { tasksOf } from '../src/experiment/replicate.ts';
 import { runExperimentOnQueue } from '../src/queue/experimentOnQueue.ts';
 import { encode } from '../src/queue/codec.ts';
 import { rangesOf } from '../src/queue/ranges.ts';
@@ -50,7 +51,7 @@ export interface QueueBenchOptions {
   cores: number;
   /** keep each stock point's KPIs in the results (default true, as `stocklab run --redis` does) */
   stockPoints?: boolean;
-  /** time each of the three ways this many times and keep the fastest (default 1) */
+  /** rounds of the three timings (local, 1 worker, 2 workers); the fastest of each is kept (default 1) */
   repeats?: number;
   progress(text: string): void;
 }
@@ -91,7 +92,7 @@ export interface QueueBench {
   scenario: string;
   horizonDays: number;
   stockPoints: boolean;
-  /** each way was timed this many times; the fastest is kept */
+  /** rounds of the three timings; the fastest of each is kept */
   repeats: number;
   /** the host's 1-minute load average before and after: above the cores, other work shared them */
   loadAverage: { before: number; after: number };
@@ -129,39 +130,14 @@ export async function benchQueue(options: QueueBenchOptions): Promise<QueueBench
   const repeats = options.repeats ?? 1;
   const loadBefore = loadavg()[0];
 
-  // the local run, on 1 worker thread: the reference for the bytes and for the overhead
-  progress(`local: ${options.replications} replications on 1 worker thread (after a warm-up run)${repeats > 1 ? `, ${repeats} times` : ''}...\n`);
   const pool = startThreadPool(1);
-  let local: ExperimentResult;
-  let localTiming: QueueBench['local'];
-  let resultBytesPerJob: number;
-  try {
-    await runExperimentOnThreads(pool, warmup, { replications: 2, series: false });
-    let localResult: ExperimentResult | null = null;
-    localTiming = await fastest(repeats, async () => {
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      localResult = await runExperimentOnThreads(pool, scenario, { replications: options.replications, series: false, stockPoints });
-      const wallSeconds = (performance.now() - start) / 1000;
-      const used = process.cpuUsage(cpu);
-      return { wallSeconds, replicationsPerSecond: options.replications / wallSeconds, jobSeconds: wallSeconds / jobs, cpuSeconds: (used.user + used.system) / 1e6 };
-    });
-    local = localResult!;
-    // what a job returns through Redis: the first job's results, encoded as a worker does (untimed)
-    const firstJob = tasksOf(scenario, options.replications).slice(0, Math.min(options.tasksPerJob, options.replications));
-    const response = await pool.endpoints[0].runTasks({ scenario, tasks: firstJob, series: false, stockPoints });
-    if (!response.ok) throw new Error('the worker thread rejected the scenario');
-    resultBytesPerJob = encode(response.results).length;
-  } finally {
-    await pool.terminate();
-  }
-  const localJson = JSON.stringify(local);
-
-  const redis = await startRedisServer();
+  let redis: RedisServer | null = null;
   const workers: WorkerProcess[] = [];
   const stopAll = async () => {
     await Promise.all(workers.splice(0).map((worker) => stopWorker(worker)));
-    await redis.stop();
+    await redis?.stop();
+    redis = null;
+    await pool.terminate();
   };
   // Ctrl-C or a kill: the workers and Redis go too (the fixtures' exit hooks SIGKILL them as a last resort)
   const onSignal = (signal: NodeJS.Signals) => {
@@ -171,21 +147,38 @@ export async function benchQueue(options: QueueBenchOptions): Promise<QueueBench
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const time = async (count: number): Promise<QueueTiming> => {
-      while (workers.length < count) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
-      progress(`queue: warm-up on ${count} worker process${count === 1 ? '' : 'es'}...\n`);
-      // enough short jobs that every worker process takes one while the others are busy
-      await runExperimentOnQueue(redis.url, warmup, { replications: 3 * count, tasksPerJob: 1, series: false });
-      progress(`queue: ${options.replications} replications as ${jobs} jobs on ${count} worker process${count === 1 ? '' : 'es'}${repeats > 1 ? `, ${repeats} times` : ''}...\n`);
-      return fastest(repeats, () => timeOnce(count));
-    };
-    const timeOnce = async (count: number): Promise<QueueTiming> => {
-      const logged = workers.map((worker) => jobTimes(worker.log()).length);
-      const before = await cpuNow(redis, workers);
+    // the local run, on 1 worker thread (the engine path of every queue job): the reference for the
+    // bytes and for the overhead
+    await runExperimentOnThreads(pool, warmup, { replications: 2, series: false });
+    let localJson: string | null = null;
+    const timeLocal = async (): Promise<QueueBench['local']> => {
+      progress(`local: ${options.replications} replications on 1 worker thread...\n`);
+      const cpu = process.cpuUsage();
       const start = performance.now();
-      const result = await runExperimentOnQueue(redis.url, scenario, { replications: options.replications, tasksPerJob: options.tasksPerJob, series: false, stockPoints });
+      const result = await runExperimentOnThreads(pool, scenario, { replications: options.replications, series: false, stockPoints });
       const wallSeconds = (performance.now() - start) / 1000;
-      const after = await cpuNow(redis, workers);
+      const used = process.cpuUsage(cpu);
+      localJson ??= JSON.stringify(result);
+      return { wallSeconds, replicationsPerSecond: options.replications / wallSeconds, jobSeconds: wallSeconds / jobs, cpuSeconds: (used.user + used.system) / 1e6 };
+    };
+
+    redis = await startRedisServer();
+    const url = redis.url;
+    const server = redis;
+    /** The experiment on `count` worker processes (started, or the extra ones stopped, and warmed up first). */
+    const time = async (count: number): Promise<QueueTiming> => {
+      while (workers.length > count) await stopWorker(workers.pop()!);
+      while (workers.length < count) workers.push(await startWorkerProcess(url, '--concurrency', '1'));
+      // enough short jobs that every worker process takes one (its thread starts and compiles the
+      // engine) while the others are busy
+      await runExperimentOnQueue(url, warmup, { replications: 3 * count, tasksPerJob: 1, series: false });
+      progress(`queue: ${options.replications} replications as ${jobs} jobs on ${count} worker process${count === 1 ? '' : 'es'}...\n`);
+      const logged = workers.map((worker) => jobTimes(worker.log()).length);
+      const before = await cpuNow(server, workers);
+      const start = performance.now();
+      const result = await runExperimentOnQueue(url, scenario, { replications: options.replications, tasksPerJob: options.tasksPerJob, series: false, stockPoints });
+      const wallSeconds = (performance.now() - start) / 1000;
+      const after = await cpuNow(server, workers);
       const times = workers.map((worker, i) => jobTimes(worker.log()).slice(logged[i]));
       const allTimes = times.flat();
       return {
@@ -202,8 +195,24 @@ export async function benchQueue(options: QueueBenchOptions): Promise<QueueBench
         identical: JSON.stringify(result) === localJson,
       };
     };
-    const workers1 = await time(1);
-    const workers2 = await time(2);
+
+    // rounds of the three ways, so a busy spell of the host falls on all three alike; the fastest of each
+    // is kept (noise only ever adds time)
+    const rounds: { local: QueueBench['local']; workers1: QueueTiming; workers2: QueueTiming }[] = [];
+    for (let round = 0; round < repeats; round++) {
+      if (repeats > 1) progress(`round ${round + 1} of ${repeats}\n`);
+      rounds.push({ local: await timeLocal(), workers1: await time(1), workers2: await time(2) });
+    }
+    const fastestOf = <T extends { wallSeconds: number }>(each: T[]): T => each.reduce((best, timing) => (timing.wallSeconds < best.wallSeconds ? timing : best));
+    const localTiming = fastestOf(rounds.map((r) => r.local));
+    const workers1 = { ...fastestOf(rounds.map((r) => r.workers1)), identical: rounds.every((r) => r.workers1.identical) };
+    const workers2 = { ...fastestOf(rounds.map((r) => r.workers2)), identical: rounds.every((r) => r.workers2.identical) };
+
+    // what a job returns through Redis: the first job's results, encoded as a worker does (untimed)
+    const firstJob = tasksOf(scenario, options.replications).slice(0, Math.min(options.tasksPerJob, options.replications));
+    const response = await pool.endpoints[0].runTasks({ scenario, tasks: firstJob, series: false, stockPoints });
+    if (!response.ok) throw new Error('the worker thread rejected the scenario');
+    const resultBytesPerJob = encode(response.results).length;
 
     const jobSeconds = localTiming.wallSeconds / jobs;
     const wallMs = ((workers1.wallSeconds - localTiming.wallSeconds) / jobs) * 1000;
@@ -282,10 +291,10 @@ export function queueReport(bench: QueueBench): string {
   const cpu = (timing: QueueTiming) =>
     `CPU: Redis ${seconds(timing.cpuSeconds.redis)}, command ${seconds(timing.cpuSeconds.command)}${timing.cpuSeconds.workers === null ? '' : `, workers ${seconds(timing.cpuSeconds.workers)}`}`;
   const busy = (timing: QueueTiming) =>
-    timing.cpuSeconds.workers === null ? '' : ` (the ${bench.machineCores} cores ${formatNumber(((timing.cpuSeconds.redis + timing.cpuSeconds.command + timing.cpuSeconds.workers) / timing.wallSeconds / bench.machineCores) * 100, 0)}% busy)`;
+    timing.cpuSeconds.workers === null ? '' : ` (${formatNumber(((timing.cpuSeconds.redis + timing.cpuSeconds.command + timing.cpuSeconds.workers) / timing.wallSeconds / bench.machineCores) * 100, 0)}% of the ${bench.machineCores} cores)`;
   const lines = [
     `bench (queue, BullMQ on Redis): ${bench.scenario}, ${bench.horizonDays} days${bench.stockPoints ? '' : ', stock points\' KPIs not kept'}`,
-    `${bench.replications} replications, ${bench.tasksPerJob} per job: ${bench.jobs} jobs; series off; ${bench.repeats === 1 ? 'each way timed once' : `fastest of ${bench.repeats}`}`,
+    `${bench.replications} replications, ${bench.tasksPerJob} per job: ${bench.jobs} jobs; series off; ${bench.repeats === 1 ? 'each way timed once' : `the fastest of ${bench.repeats} rounds`}`,
     `this machine: ${bench.machineCores} cores (${bench.cpuModel}); load average ${formatNumber(bench.loadAverage.before, 1)} before, ${formatNumber(bench.loadAverage.after, 1)} after${Math.max(bench.loadAverage.before, bench.loadAverage.after) > bench.machineCores ? ' (other work shared the cores: the figures are pessimistic)' : ''}`,
     `each job carries the scenario (${formatNumber(bench.scenarioBytesPerJob / 1024, 0)} KiB encoded) and returns ${formatNumber(bench.resultBytesPerJob / 1024, 0)} KiB of results (base64 of V8's format)`,
     `  local, 1 worker thread       ${seconds(local.wallSeconds)}  ${rate(local.replicationsPerSecond)}  (a job's run time ${seconds(local.jobSeconds)})`,
@@ -307,16 +316,6 @@ export function queueReport(bench: QueueBench): string {
     `  (an experiment needs at least as many jobs as cores: by default it is split into at most 64 jobs)`,
   ];
   return lines.join('\n') + '\n';
-}
-
-/** Runs `once` `repeats` times; the fastest (host noise only ever adds time). */
-async function fastest<T extends { wallSeconds: number }>(repeats: number, once: () => Promise<T>): Promise<T> {
-  let best: T | null = null;
-  for (let i = 0; i < repeats; i++) {
-    const timing = await once();
-    if (best === null || timing.wallSeconds < best.wallSeconds) best = timing;
-  }
-  return best!;
 }
 
 function load(file: string, days: number | undefined): Scenario {
