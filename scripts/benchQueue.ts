@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { loadScenario } from '../src/cli/loadScenario.ts';
 import { formatNumber, formatSeconds } from '../src/cli/format.ts';
-import { tasksOf } from '../src/experiment/replicate.ts';
+import { summarize, tasksOf } from '../src/experiment/replicate.ts';
 import { runExperimentOnQueue } from '../src/queue/experimentOnQueue.ts';
 import { decode, encode } from '../src/queue/codec.ts';
 import { rangesOf } from '../src/queue/ranges.ts';
@@ -119,6 +119,8 @@ export interface QueueBench {
     serialCpuMs: number;
     /** of which decoding a job's results (base64, then V8's deserializer) in the command, ms */
     decodeMs: number;
+    /** and merging a job's results (summarize; the command does it once for all, as a local run does), ms */
+    mergeMs: number;
   };
   projection: { model: string; coresPerMachine: number; rows: ProjectionRow[] };
 }
@@ -223,6 +225,10 @@ export async function benchQueue(options: QueueBenchOptions): Promise<QueueBench
       decode(encoded);
       decodeMs = Math.min(decodeMs, performance.now() - start);
     }
+    // and the part that merges them (summarize, once at the end: its cost grows with the replications)
+    const mergeStart = performance.now();
+    summarize(scenario, response.results, true);
+    const mergeMs = performance.now() - mergeStart;
 
     const jobSeconds = localTiming.wallSeconds / jobs;
     const wallMs = ((workers1.wallSeconds - localTiming.wallSeconds) / jobs) * 1000;
@@ -246,7 +252,7 @@ export async function benchQueue(options: QueueBenchOptions): Promise<QueueBench
       workers1,
       workers2,
       speedup: workers1.wallSeconds / workers2.wallSeconds,
-      overheadPerJob: { wallMs, percentOfJob: (wallMs / 1000 / jobSeconds) * 100, workerCpuMs, serialCpuMs, decodeMs },
+      overheadPerJob: { wallMs, percentOfJob: (wallMs / 1000 / jobSeconds) * 100, workerCpuMs, serialCpuMs, decodeMs, mergeMs },
       projection: project({
         jobSeconds,
         overheadSeconds: Math.max(0, wallMs) / 1000,
@@ -315,7 +321,7 @@ export function queueReport(bench: QueueBench): string {
     `queue overhead per job (1 worker):`,
     `  wall, (queue - local) / jobs ${formatNumber(overhead.wallMs, 1)} ms = ${formatNumber(overhead.percentOfJob, 2)}% of a job's run time (goal: under 2%)${overhead.wallMs < 0 ? '; below zero: the host\'s noise exceeds the overhead' : ''}`,
     ...(overhead.workerCpuMs === null ? [] : [`  the worker's CPU, (queue - local) / jobs  ${formatNumber(overhead.workerCpuMs, 1)} ms`]),
-    `  Redis' and the command's CPU / jobs      ${formatNumber(overhead.serialCpuMs, 1)} ms (the serial part; decoding a job's results alone ${formatNumber(overhead.decodeMs, 1)} ms)`,
+    `  Redis' and the command's CPU / jobs      ${formatNumber(overhead.serialCpuMs, 1)} ms (the serial part; of it, decoding a job's results ${formatNumber(overhead.decodeMs, 1)} ms, merging them ${formatNumber(overhead.mergeMs, 1)} ms)`,
     ...(one.jobOnWorkerSeconds === null ? [] : [`  a job on its worker thread (its log)     ${seconds(one.jobOnWorkerSeconds)} (1 worker), ${two.jobOnWorkerSeconds === null ? '?' : seconds(two.jobOnWorkerSeconds)} (2 workers)`]),
     `projection to N machines of ${bench.projection.coresPerMachine} cores (a worker with --concurrency ${bench.projection.coresPerMachine} on each):`,
     `  ${bench.projection.model}`,
