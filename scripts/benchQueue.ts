@@ -21,7 +21,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { loadScenario } from '../src/cli/loadScenario.ts';
 import { formatNumber, formatSeconds } from '../src/cli/format.ts';
@@ -35,7 +34,6 @@ import { startThreadPool } from '../src/worker/node/threadPool.ts';
 import { startRedisServer, type RedisServer } from '../test/fixtures/redisServer.ts';
 import { startWorkerProcess, type WorkerProcess } from '../test/queue/queueProcesses.ts';
 
-export const DEFAULT_QUEUE_SCENARIO = fileURLToPath(new URL('../scenarios/bench/retail-1000.json', import.meta.url));
 const WARMUP_DAYS = 30;
 /** Redis' network, for the projection's third bound: 1 Gbit/s */
 const NETWORK_BYTES_PER_SECOND = 125e6;
@@ -293,7 +291,7 @@ export function project(input: { jobSeconds: number; overheadSeconds: number; se
   });
   return {
     model:
-      'jobs/s = min(N·c / (R + o), 1 / s, 1 Gbit/s / b): R a job\'s run time (local 1-thread wall / jobs), o the queue\'s overhead per job on a worker ((1-worker queue wall - local wall) / jobs), ' +
+      'jobs/s = min(N·c / (R + o), 1 / s, 1 Gbit/s / b): R a job\'s run time (local 1-thread wall / jobs), o the queue\'s overhead per job on a worker ((1-worker queue wall - local wall) / jobs, at least 0), ' +
       's the serial cost per job (CPU of Redis and of the command per job, 1 worker), b the bytes per job (scenario in, results out); replications/s = jobs/s × tasks per job',
     coresPerMachine: cores,
     rows,
@@ -311,7 +309,7 @@ export function queueReport(bench: QueueBench): string {
   const lines = [
     `bench (queue, BullMQ on Redis): ${bench.scenario}, ${bench.horizonDays} days${bench.stockPoints ? '' : ', stock points\' KPIs not kept'}`,
     `${bench.replications} replications, ${bench.tasksPerJob} per job: ${bench.jobs} jobs; series off; ${bench.repeats === 1 ? 'each way timed once' : `the fastest of ${bench.repeats} rounds`}`,
-    `this machine: ${bench.machineCores} cores (${bench.cpuModel}); load average ${formatNumber(bench.loadAverage.before, 1)} before, ${formatNumber(bench.loadAverage.after, 1)} after${Math.max(bench.loadAverage.before, bench.loadAverage.after) > bench.machineCores ? ' (other work shared the cores: the figures are pessimistic)' : ''}`,
+    `this machine: ${bench.machineCores} cores (${bench.cpuModel}); load average ${formatNumber(bench.loadAverage.before, 1)} before, ${formatNumber(bench.loadAverage.after, 1)} after${Math.max(bench.loadAverage.before, bench.loadAverage.after) > bench.machineCores ? ' (other work shared the cores: the wall times, and what is derived from them, are not reliable)' : ''}`,
     `each job carries the scenario (${formatNumber(bench.scenarioBytesPerJob / 1024, 0)} KiB encoded) and returns ${formatNumber(bench.resultBytesPerJob / 1024, 0)} KiB of results (base64 of V8's format)`,
     `  local, 1 worker thread       ${seconds(local.wallSeconds)}  ${rate(local.replicationsPerSecond)}  (a job's run time ${seconds(local.jobSeconds)})`,
     `  queue, 1 worker process      ${seconds(one.wallSeconds)}  ${rate(one.replicationsPerSecond)}  jobs ${one.jobsPerWorker.join('')}; ${cpu(one)}${busy(one)}`,
