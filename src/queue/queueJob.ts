@@ -4,31 +4,50 @@ import type { Task } from '../experiment/replicate.ts';
 export const QUEUE_NAME = 'stocklab-replications';
 
 /**
- * One job: a range of an experiment's tasks (replications of variants, in canonical order), with what a
- * worker needs to run them alone and to check it should.
+ * What one job runs: a range of the experiment's tasks (whole replications of variants, in canonical
+ * order), or some of the independent parts of one task's replication (a very large network run by
+ * several workers at once; the command merges the parts' runs into the whole run's bytes).
+ */
+export type JobWork =
+  | { kind: 'tasks'; start: number; end: number; tasks: Task[] }
+  | {
+      kind: 'parts';
+      /** the task's index in the experiment */
+      task: number;
+      variant: number;
+      replication: number;
+      /** the parts are those of `chunkPlan(planParts(scenario, variant), chunks)` */
+      chunks: number;
+      parts: number[];
+    };
+
+/**
+ * One job, with what a worker needs to run it alone and to check it should. The version and the hash
+ * come first in what a worker reads: a job of another version may carry work of another shape.
  */
 export interface QueueJob {
+  /** the Stocklab version that enqueued the job (ENGINE_VERSION); a worker of another refuses it */
+  engineVersion: string;
   /** the experiment's id (experimentIdOf): the same experiment, restarted, has the same */
   experimentId: string;
   /** the validated scenario, `encode`d */
   scenario: string;
   /** sha256 of `scenario`: the worker checks it before running */
   scenarioHash: string;
-  /** the Stocklab version that enqueued the job (ENGINE_VERSION); a worker of another refuses it */
-  engineVersion: string;
-  /** the range: tasks[start, end) of the experiment */
-  start: number;
-  end: number;
-  /** the range's tasks, in canonical order */
-  tasks: Task[];
+  work: JobWork;
   series?: boolean;
   stockPoints?: boolean;
 }
 
 /**
- * The job id of a range: `<experimentId>-<start>-<end>`. Deterministic, so a restarted command adds no
- * duplicate (BullMQ ignores a job added under an id it has); not `:`, which BullMQ rejects in ids.
+ * The job id of a unit of work: `<experimentId>-<start>-<end>` for a range of tasks,
+ * `<experimentId>-<task>p<first>-<last>` for parts of one task. Deterministic, so a restarted command
+ * adds no duplicate (BullMQ ignores a job added under an id it has); not `:`, which BullMQ rejects.
  */
-export function jobIdOf(experimentId: string, start: number, end: number): string {
-  return `${experimentId}-${start}-${end}`;
+export function jobIdOf(experimentId: string, work: JobUnit): string {
+  if (work.kind === 'parts') return `${experimentId}-${work.task}p${work.parts[0]}-${work.parts[work.parts.length - 1]}`;
+  return `${experimentId}-${work.start}-${work.end}`;
 }
+
+/** A job's work without the tasks it lists (they follow from the range): what the plan and the ids need. */
+export type JobUnit = { kind: 'tasks'; start: number; end: number } | Extract<JobWork, { kind: 'parts' }>;

@@ -6,6 +6,7 @@ import { startThreadPool, type ThreadPool } from '../worker/node/threadPool.ts';
 import { decode, encode, sha256 } from './codec.ts';
 import { ENGINE_VERSION } from './engineVersion.ts';
 import { QUEUE_NAME, type QueueJob } from './queueJob.ts';
+import { runOnPool } from '../worker/pool.ts';
 
 export interface QueueWorkerOptions {
   /** jobs run at once, each on a worker thread of its own (default 1) */
@@ -48,12 +49,14 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
 
   const run = async (job: Job<QueueJob, string>): Promise<string> => {
     const data = job.data;
-    const what = `job ${job.id} (tasks ${data.start}-${data.end - 1} of experiment ${data.experimentId})`;
+    // the version first: a job of another version may carry work of another shape
     if (data.engineVersion !== ENGINE_VERSION) {
-      const message = `refused by a worker of another Stocklab version: the job needs Stocklab ${data.engineVersion}, this worker runs ${ENGINE_VERSION} (scenario sha256 ${data.scenarioHash.slice(0, 12)}); run workers of the command's version`;
-      log(`${what}: ${message}`);
+      const message = `refused by a worker of another Stocklab version: the job needs Stocklab ${data.engineVersion}, this worker runs ${ENGINE_VERSION} (scenario sha256 ${String(data.scenarioHash).slice(0, 12)}); run workers of the command's version`;
+      log(`job ${job.id}: ${message}`);
       throw new UnrecoverableError(message);
     }
+    const work = data.work;
+    const what = `job ${job.id} (${work.kind === 'tasks' ? `tasks ${work.start}-${work.end - 1}` : `part ${work.parts.join(', ')} of ${work.chunks} of task ${work.task}`} of experiment ${data.experimentId})`;
     if (sha256(data.scenario) !== data.scenarioHash) {
       const message = `refused: the scenario does not match its hash (sha256 ${data.scenarioHash.slice(0, 12)}); the job was damaged on its way`;
       log(`${what}: ${message}`);
@@ -62,18 +65,31 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
     const endpoint = free.pop();
     if (endpoint === undefined) throw new Error(`startQueueWorker: no free worker thread for ${what} (more jobs at once than threads)`);
     const started = performance.now();
+    let reported = 0;
+    const onDone = (done: number) => {
+      if (done <= reported) return;
+      reported = done;
+      void job.updateProgress(done).catch(() => {});
+    };
+    const scenario = decode(data.scenario);
     try {
-      let reported = 0;
-      const onTaskDone = Comlink.proxy((done: number) => {
-        if (done <= reported) return;
-        reported = done;
-        void job.updateProgress(done).catch(() => {});
-      });
-      const response = await Promise.race([endpoint.runTasks({ scenario: decode(data.scenario), tasks: data.tasks, series: data.series, stockPoints: data.stockPoints }, onTaskDone), pool.failure]);
-      if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
-      if (response.results.length !== data.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${data.tasks.length} tasks`);
+      let returned: string;
+      if (work.kind === 'tasks') {
+        // through the pool's scheduling on this one thread: a range holding several variants of a
+        // replication runs their common stock points once (runSharing), with the same bytes
+        const response = await Promise.race([runOnPool([endpoint], { scenario, tasks: work.tasks, series: data.series, stockPoints: data.stockPoints }, { onProgress: onDone }), pool.failure]);
+        if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+        if (!response.complete || response.results.length !== work.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${work.tasks.length} tasks`);
+        returned = encode(response.results);
+      } else {
+        const onPartDone = Comlink.proxy(onDone);
+        const response = await Promise.race([endpoint.runParts({ scenario, variant: work.variant, chunks: work.chunks, replication: work.replication, parts: work.parts, series: data.series }, onPartDone), pool.failure]);
+        if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+        if (response.runs.length !== work.parts.length) throw new Error(`a worker thread returned ${response.runs.length} part runs for ${work.parts.length} parts`);
+        returned = encode(response.runs);
+      }
       log(`${what}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return encode(response.results);
+      return returned;
     } finally {
       free.push(endpoint);
     }
