@@ -20,7 +20,10 @@ export interface JobPlanOptions {
  * 5 s keeps the queue's share near 0.02%, and a job lost with a dead worker costs 5 s to run again.
  */
 export const DEFAULT_JOB_SECONDS = 5;
-/** An experiment is cut into at least this many jobs when each can still last MIN_JOB_SECONDS, so a few machines share even a short one. */
+/**
+ * An experiment is cut into at least this many jobs when each can still last MIN_JOB_SECONDS (or the
+ * seconds asked per job, if fewer), so a few machines share even a short one.
+ */
 export const MIN_JOBS = 16;
 export const MIN_JOB_SECONDS = 0.5;
 /** Jobs an experiment may have at most: each holds its scenario in Redis until the experiment ends. */
@@ -47,7 +50,7 @@ export function planJobs(scenario: Scenario, tasks: ReadonlyArray<Task>, options
   const secondsPerTask = estimateRun(scenario, { replications: 1, series: options.series }).seconds / variantsOf(scenario).length;
   if (tasks.length < PARTS_BELOW_TASKS && secondsPerTask >= 2 * jobSeconds) return partJobs(scenario, tasks, Math.min(MAX_CHUNKS, Math.ceil(secondsPerTask / jobSeconds)));
   let perJob = Math.max(1, Math.floor(jobSeconds / secondsPerTask));
-  if (Math.ceil(tasks.length / perJob) < MIN_JOBS) perJob = Math.max(Math.ceil(tasks.length / MIN_JOBS), Math.ceil(MIN_JOB_SECONDS / secondsPerTask));
+  if (Math.ceil(tasks.length / perJob) < MIN_JOBS) perJob = Math.max(Math.ceil(tasks.length / MIN_JOBS), Math.ceil(Math.min(MIN_JOB_SECONDS, jobSeconds) / secondsPerTask));
   perJob = Math.max(1, Math.min(perJob, tasks.length), Math.ceil(tasks.length / MAX_JOBS));
   return rangesOf(tasks.length, perJob).map((range) => ({ kind: 'tasks', ...range }));
 }
