@@ -116,6 +116,7 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
     const scenarioHash = sha256(encoded);
     const experimentId = experimentIdOf(scenarioHash, tasks, units, taskOptions.series, taskOptions.stockPoints);
     const holdersKey = `${queue.qualifiedName}:holders:${experimentId}`;
+    const scenarioKey = `${queue.qualifiedName}:scenario:${experimentId}`;
     const ids = units.map((unit) => jobIdOf(experimentId, unit));
     const indexOf = new Map(ids.map((id, i) => [id, i]));
     const jobOf = (i: number) => {
@@ -125,13 +126,14 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
         data: {
           engineVersion: ENGINE_VERSION,
           experimentId,
-          scenario: encoded,
+          scenarioKey,
           scenarioHash,
           work: unit.kind === 'tasks' ? { ...unit, tasks: tasks.slice(unit.start, unit.end) } : unit,
           series: taskOptions.series,
           stockPoints: taskOptions.stockPoints,
         } satisfies QueueJob,
-        opts: { jobId: ids[i], removeOnComplete: false, removeOnFail: false },
+        // a worker that finds no scenario (Redis restarted: the command stores it again) tries again
+        opts: { jobId: ids[i], removeOnComplete: false, removeOnFail: false, attempts: 5, backoff: { type: 'fixed', delay: 1000 } },
       };
     };
 
@@ -219,7 +221,11 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
         pending.delete(i);
       } else if (state === 'unknown') {
         if (cancelled) pending.delete(i);
-        else await queue.addBulk([jobOf(i)]);
+        else {
+          // lost with Redis: its scenario too
+          await holderConnection.set(scenarioKey, encoded);
+          await queue.addBulk([jobOf(i)]);
+        }
       } else if (cancelled && shared) {
         // another command waits for this job: left to it
         pending.delete(i);
@@ -231,6 +237,7 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
 
     try {
       await hold();
+      await holderConnection.set(scenarioKey, encoded);
       // already finished (a restarted command): collected by the first sweep below, not added again
       await queue.addBulk(units.map((_, i) => jobOf(i)));
       const pollMs = taskOptions.pollMs ?? 1000;
@@ -272,7 +279,7 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
       await holderConnection.zrem(holdersKey, holder).catch(() => 0);
       if (!(await othersHold().catch(() => true))) {
         await Promise.all(ids.map((id) => queue.remove(id).catch(() => 0)));
-        await holderConnection.del(holdersKey).catch(() => 0);
+        await holderConnection.del(holdersKey, scenarioKey).catch(() => 0);
       }
     }
   };

@@ -30,9 +30,12 @@ export interface QueueJob {
   engineVersion: string;
   /** the experiment's id (experimentIdOf): the same experiment, restarted, has the same */
   experimentId: string;
-  /** the validated scenario, `encode`d */
-  scenario: string;
-  /** sha256 of `scenario`: the worker checks it before running */
+  /**
+   * the Redis key holding the validated scenario, `encode`d: stored once per experiment, not in each
+   * job (a sweep's scenario of 400 variants is half a megabyte, and an experiment may have thousands of jobs)
+   */
+  scenarioKey: string;
+  /** sha256 of the encoded scenario: the worker checks it before running */
   scenarioHash: string;
   work: JobWork;
   series?: boolean;

@@ -47,6 +47,22 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
   const free = [...pool.endpoints];
   const log = options.onLog ?? (() => {});
 
+  // the scenarios of the last few experiments, read from Redis once each (checked against their hash)
+  const scenarioConnection = new Redis(url, { maxRetriesPerRequest: null });
+  scenarioConnection.on('error', () => {});
+  const scenarios = new Map<string, unknown>();
+  const scenarioOf = async (data: QueueJob): Promise<{ scenario: unknown } | { missing: true } | { damaged: true }> => {
+    const key = `${data.scenarioKey}\u0000${data.scenarioHash}`;
+    if (scenarios.has(key)) return { scenario: scenarios.get(key) };
+    const encoded = await scenarioConnection.get(data.scenarioKey);
+    if (encoded === null) return { missing: true };
+    if (sha256(encoded) !== data.scenarioHash) return { damaged: true };
+    const scenario = decode(encoded);
+    if (scenarios.size >= 4) scenarios.delete(scenarios.keys().next().value!);
+    scenarios.set(key, scenario);
+    return { scenario };
+  };
+
   const run = async (job: Job<QueueJob, string>): Promise<string> => {
     const data = job.data;
     // the version first: a job of another version may carry work of another shape
@@ -57,11 +73,19 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
     }
     const work = data.work;
     const what = `job ${job.id} (${work.kind === 'tasks' ? `tasks ${work.start}-${work.end - 1}` : `part ${work.parts.join(', ')} of ${work.chunks} of task ${work.task}`} of experiment ${data.experimentId})`;
-    if (sha256(data.scenario) !== data.scenarioHash) {
-      const message = `refused: the scenario does not match its hash (sha256 ${data.scenarioHash.slice(0, 12)}); the job was damaged on its way`;
+    const stored = await scenarioOf(data);
+    if ('missing' in stored) {
+      // Redis restarted and lost it: the command stores it again, and the job is tried again
+      const message = `its scenario is not in Redis (${data.scenarioKey}); trying again`;
+      log(`${what}: ${message}`);
+      throw new Error(message);
+    }
+    if ('damaged' in stored) {
+      const message = `refused: the scenario does not match its hash (sha256 ${data.scenarioHash.slice(0, 12)}); it was damaged on its way`;
       log(`${what}: ${message}`);
       throw new UnrecoverableError(message);
     }
+    const scenario = stored.scenario;
     const endpoint = free.pop();
     if (endpoint === undefined) throw new Error(`startQueueWorker: no free worker thread for ${what} (more jobs at once than threads)`);
     const started = performance.now();
@@ -71,7 +95,6 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
       reported = done;
       void job.updateProgress(done).catch(() => {});
     };
-    const scenario = decode(data.scenario);
     try {
       let returned: string;
       if (work.kind === 'tasks') {
@@ -120,6 +143,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
         await worker.close(force);
         await pool.terminate();
         connection.disconnect();
+        scenarioConnection.disconnect();
       })();
       return closing;
     },

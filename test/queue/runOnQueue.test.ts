@@ -64,7 +64,7 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     try {
       await events.waitUntilReady();
       const scenario = encode({ not: 'run' });
-      const job = await queue.add('replications', { experimentId: '0123456789abcdef', scenario, scenarioHash: sha256(scenario), engineVersion: '0.0.1', work: { kind: 'tasks', start: 0, end: 1, tasks: [{ variant: 0, replication: 0 }] } }, { jobId: '0123456789abcdef-0-1' });
+      const job = await queue.add('replications', { experimentId: '0123456789abcdef', scenarioKey: 'nowhere', scenarioHash: sha256(scenario), engineVersion: '0.0.1', work: { kind: 'tasks', start: 0, end: 1, tasks: [{ variant: 0, replication: 0 }] } }, { jobId: '0123456789abcdef-0-1' });
       await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(
         `refused by a worker of another Stocklab version: the job needs Stocklab 0.0.1, this worker runs ${ENGINE_VERSION} (scenario sha256 ${sha256(scenario).slice(0, 12)}); run workers of the command's version`,
       );
