@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { ctrlCOnTerminal, stocklab } from '../cli/stocklab.ts';
 import { redisServerPath, startRedisServer, type RedisServer } from '../fixtures/redisServer.ts';
-import { jobKeys, onQueue, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
+import { jobKeys, onQueue, startCommand, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
 import { loadScenario } from '../../src/cli/loadScenario.ts';
 import { runExperiment } from '../../src/experiment/replicate.ts';
 import { runExperimentOnQueue } from '../../src/queue/experimentOnQueue.ts';
@@ -89,19 +90,38 @@ describe.skipIf(redisServerPath() === null)('every command on the queue', () => 
     expect(await jobKeys(redis.url)).toEqual([]);
   }, 120_000);
 
-  it('two identical commands at once share the experiment’s jobs: each gets the whole result, each job runs once, and the last one removes them', async () => {
+  it('two identical commands at once share the experiment’s jobs: each gets the whole result, each job runs once, and the last one to finish removes them', async () => {
     const args = ['run', 'scenarios/01-newsvendor.json', '--replications', '6', '--days', '400', '--seed', '23', '--json'];
     const local = await stocklab(...args, '--workers', '2');
     expect(local.code).toBe(0);
-    const doneBefore = workers.map((worker) => (worker.log().match(/: done in/g) ?? []).length);
-    const [first, second] = await Promise.all([stocklab(...args, ...onQueue(redis.url)), stocklab(...args, ...onQueue(redis.url))]);
-    expect(first.code, first.stderr).toBe(0);
-    expect(second.code, second.stderr).toBe(0);
-    expect(first.stdout).toBe(local.stdout);
-    expect(second.stdout).toBe(local.stdout);
+    const doneBefore = doneCount();
+    // the workers frozen until both commands wait for the experiment, so that they surely overlap
+    for (const worker of workers) worker.child.kill('SIGSTOP');
+    const first = startCommand(...args, ...onQueue(redis.url));
+    const second = startCommand(...args, ...onQueue(redis.url));
+    const client = new Redis(redis.url);
+    try {
+      for (;;) {
+        const [holders] = await client.keys('bull:*:holders:*');
+        if (holders !== undefined && (await client.zcard(holders)) === 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // the second one frozen too while the first finishes: it must find the results still there
+      second.command.kill('SIGSTOP');
+      for (const worker of workers) worker.child.kill('SIGCONT');
+      expect(await first.code).toBe(0);
+      expect(doneCount() - doneBefore).toBe(12);
+      expect(await jobKeys(redis.url)).not.toEqual([]);
+    } finally {
+      client.disconnect();
+      for (const worker of workers) worker.child.kill('SIGCONT');
+      second.command.kill('SIGCONT');
+    }
+    expect(await second.code).toBe(0);
+    expect(first.stdout()).toBe(local.stdout);
+    expect(second.stdout()).toBe(local.stdout);
     // 12 jobs (6 replications of 2 variants), each run once for both commands
-    const done = workers.map((worker, i) => (worker.log().match(/: done in/g) ?? []).length - doneBefore[i]);
-    expect(done.reduce((sum, count) => sum + count, 0)).toBe(12);
+    expect(doneCount() - doneBefore).toBe(12);
     expect(await jobKeys(redis.url)).toEqual([]);
   }, 120_000);
 });

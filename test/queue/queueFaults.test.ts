@@ -1,24 +1,12 @@
 import { existsSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ctrlCOnTerminal, stocklab } from '../cli/stocklab.ts';
 import { redisServerPath, startRedisServer, type RedisServer } from '../fixtures/redisServer.ts';
-import { jobKeys, onQueue, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
+import { jobKeys, onQueue, startCommand, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** jobs long enough (a few hundred ms each) to kill a worker in the middle of one */
 const SLOW = ['run', 'scenarios/01-newsvendor.json', '--replications', '8', '--days', '2000', '--seed', '11', '--json'];
 
-
-/** `stocklab ...args` as a child process: its stdout and exit status, and the process to signal. */
-function startCommand(...args: string[]) {
-  const command = spawn(process.execPath, ['bin/stocklab.mjs', ...args], { cwd: ROOT });
-  let stdout = '';
-  command.stdout.on('data', (chunk) => (stdout += chunk));
-  const code = new Promise<number | null>((resolve) => command.on('close', resolve));
-  return { command, code, stdout: () => stdout };
-}
 
 const doneLines = (text: string) => (text.match(/: done in/g) ?? []).length;
 const until = async (condition: () => boolean) => {
@@ -45,17 +33,14 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     const survivor = await startWorkerProcess(redis.url, '--concurrency', '1', '--lock-seconds', '2');
     workers.push(doomed, survivor);
 
-    const command = spawn(process.execPath, ['bin/stocklab.mjs', ...SLOW, ...onQueue(redis.url)], { cwd: ROOT });
-    let stdout = '';
-    command.stdout.on('data', (chunk) => (stdout += chunk));
-    const code = new Promise<number | null>((resolve) => command.on('close', resolve));
+    const { code, stdout } = startCommand(...SLOW, ...onQueue(redis.url));
     // once the doomed worker has finished a job it has taken the next: kill it then
     while (!/: done in/.test(doomed.log())) await new Promise((resolve) => setTimeout(resolve, 20));
     await doomed.stop('SIGKILL');
     const doneByDoomed = (doomed.log().match(/: done in/g) ?? []).length;
 
     expect(await code).toBe(0);
-    expect(stdout).toBe(local.stdout);
+    expect(stdout()).toBe(local.stdout);
     // 16 jobs (8 replications of 2 variants): the survivor ran all but those the doomed one finished
     // (one more if the doomed one died between its log line and telling Redis)
     expect((survivor.log().match(/: done in/g) ?? []).length + doneByDoomed).toBeGreaterThanOrEqual(16);

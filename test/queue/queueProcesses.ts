@@ -68,3 +68,12 @@ export async function jobKeys(url: string): Promise<string[]> {
     client.disconnect();
   }
 }
+
+/** `stocklab ...args` as a child process: its stdout and exit status, and the process to signal. */
+export function startCommand(...args: string[]) {
+  const command = spawn(process.execPath, ['bin/stocklab.mjs', ...args], { cwd: ROOT });
+  let stdout = '';
+  command.stdout.on('data', (chunk) => (stdout += chunk));
+  const code = new Promise<number | null>((resolve) => command.on('close', resolve));
+  return { command, code, stdout: () => stdout };
+}
