@@ -10,6 +10,7 @@ import { runExperimentOnThreads, runTasksOnThreads } from '../worker/node/index.
 import type { ProgressLine } from './progress.ts';
 import { onThreadPool, type ThreadSettings } from './commandKit.ts';
 import { onQueue, QueueInterrupted } from './queueKit.ts';
+import { err } from './output.ts';
 
 export interface BackendRunOptions {
   replications?: number;
@@ -62,6 +63,10 @@ export function onBackend(
     const client = await openQueueClient(url);
     // the queue's own Ctrl-C, or the body's reason to stop
     const stopWhen = (isCancelled: (() => boolean) | undefined) => () => interrupted() || (isCancelled?.() ?? false);
+    const onNoWorker = () => {
+      progress.clear();
+      err(`stocklab: no worker is taking jobs from the queue at ${url}; start one on any machine with: stocklab worker --redis ${url} (waiting; Ctrl-C to stop)\n`);
+    };
     const ran = (outcome: { complete: boolean }) => {
       if (!graceful && !outcome.complete) throw new QueueInterrupted();
     };
@@ -70,12 +75,12 @@ export function onBackend(
         {
           where: `the queue at ${url}`,
           async experiment(scenario, run = {}) {
-            const outcome = await client.runTasks(scenario, tasksOf(scenario, run.replications), { series: run.series, tasksPerJob, onProgress: run.onProgress, isCancelled: stopWhen(run.isCancelled) });
+            const outcome = await client.runTasks(scenario, tasksOf(scenario, run.replications), { series: run.series, tasksPerJob, onProgress: run.onProgress, isCancelled: stopWhen(run.isCancelled), onNoWorker });
             ran(outcome);
             return summarize(scenario, outcome.results, outcome.complete);
           },
           async tasks(scenario, tasks, onProgress, isCancelled) {
-            const outcome = await client.runTasks(scenario, tasks, { series: false, tasksPerJob, onProgress, isCancelled: stopWhen(isCancelled) });
+            const outcome = await client.runTasks(scenario, tasks, { series: false, tasksPerJob, onProgress, isCancelled: stopWhen(isCancelled), onNoWorker });
             ran(outcome);
             return outcome.results;
           },

@@ -24,6 +24,8 @@ export interface QueueTaskOptions extends Omit<JobPlanOptions, 'series'> {
   isCancelled?(): boolean;
   /** how often the jobs' states are read besides the queue's events, ms (default 1000) */
   pollMs?: number;
+  /** called once when no worker has taken a job NO_WORKER_NOTICE_MS after they were added, and none is connected */
+  onNoWorker?(): void;
 }
 
 export interface QueueClientOptions {
@@ -59,6 +61,8 @@ export class QueueJobFailed extends Error {
 const HOLDER_RENEW_MS = 5_000;
 const HOLDER_SILENT_MS = 60_000;
 const HOLDER_NAME_PREFIX = 'stocklab-command-';
+/** A command whose jobs nobody has taken this long after adding them looks for workers, and says if there are none. */
+const NO_WORKER_NOTICE_MS = 5_000;
 /** Jobs whose states a command reads at once when it looks at them all. */
 const CHECKS_AT_ONCE = 256;
 
@@ -243,6 +247,8 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
       // already finished (a restarted command): collected by the first sweep below, not added again
       await queue.addBulk(units.map((_, i) => jobOf(i)));
       const pollMs = taskOptions.pollMs ?? 1000;
+      const addedAt = performance.now();
+      let lookedForWorkers = taskOptions.onNoWorker === undefined;
       let sweepAt = 0;
       let shared: boolean | null = null;
       while (pending.size > 0) {
@@ -253,6 +259,12 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
         // on cancellation, the last jobs first: the workers take the first waiting, so what finishes
         // stays the first tasks, as on the threads
         const toCheck = cancelled ? [...pending].reverse() : now >= sweepAt ? [...pending] : [...dirty].filter((i) => pending.has(i));
+        if (!lookedForWorkers && now - addedAt >= NO_WORKER_NOTICE_MS) {
+          lookedForWorkers = true;
+          // BullMQ finds its workers by their connections' names (CLIENT LIST, which a hosted Redis may refuse: then nothing is said)
+          const untouched = stepsDone.every((steps) => steps === 0) && pending.size === units.length;
+          if (untouched && (await queue.getWorkersCount().catch(() => 1)) === 0) taskOptions.onNoWorker!();
+        }
         if (now >= sweepAt) sweepAt = now + pollMs;
         dirty.clear();
         if (cancelled) for (const i of toCheck) await check(i, cancelled, shared === true);

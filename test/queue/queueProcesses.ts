@@ -69,11 +69,13 @@ export async function jobKeys(url: string): Promise<string[]> {
   }
 }
 
-/** `stocklab ...args` as a child process: its stdout and exit status, and the process to signal. */
+/** `stocklab ...args` as a child process: its stdout, stderr and exit status, and the process to signal. */
 export function startCommand(...args: string[]) {
   const command = spawn(process.execPath, ['bin/stocklab.mjs', ...args], { cwd: ROOT });
   let stdout = '';
+  let stderr = '';
   command.stdout.on('data', (chunk) => (stdout += chunk));
+  command.stderr.on('data', (chunk) => (stderr += chunk));
   const code = new Promise<number | null>((resolve) => command.on('close', resolve));
-  return { command, code, stdout: () => stdout };
+  return { command, code, stdout: () => stdout, stderr: () => stderr };
 }

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stocklab } from '../cli/stocklab.ts';
 import { redisServerPath, startRedisServer, type RedisServer } from '../fixtures/redisServer.ts';
-import { jobKeys, onQueue, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
+import { jobKeys, onQueue, startCommand, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
 import { ENGINE_VERSION } from '../../src/queue/engineVersion.ts';
 import { encode, sha256 } from '../../src/queue/codec.ts';
 import { QUEUE_NAME, type QueueJob } from '../../src/queue/queueJob.ts';
@@ -31,8 +31,18 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     await redis?.stop();
   });
 
-  it('gives the local run’s JSON with 1 worker process, then 2, then 3, and leaves no job in Redis', async () => {
+  it('says when no worker takes the jobs, and goes on once one does', async () => {
+    const command = startCommand(...RUN, ...onQueue(redis.url));
+    const notice = `stocklab: no worker is taking jobs from the queue at ${redis.url}; start one on any machine with: stocklab worker --redis ${redis.url} (waiting; Ctrl-C to stop)\n`;
+    while (!command.stderr().includes(notice) && command.command.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(command.stderr()).toContain(notice);
     workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    expect(await command.code).toBe(0);
+    expect(command.stdout()).toBe(local);
+  }, 60_000);
+
+  it('gives the local run’s JSON with 1 worker process, then 2, then 3, and leaves no job in Redis', async () => {
+    if (workers.length === 0) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
     const one = await stocklab(...RUN, ...onQueue(redis.url));
     expect(one.stderr).toBe('');
     expect(one.code).toBe(0);
