@@ -5,10 +5,10 @@ import type { Task } from '../experiment/replicate.ts';
 import type { RunResult } from '../experiment/run.ts';
 import { chunkPlan, mergeParts, planParts, type PartRun } from '../experiment/parts.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { decode, encode, sha256 } from './codec.ts';
+import { decodeBytes, encode, sha256 } from './codec.ts';
 import { ENGINE_VERSION } from './engineVersion.ts';
 import { planJobs, type JobPlanOptions } from './jobPlan.ts';
-import { jobIdOf, QUEUE_NAME, type JobUnit, type QueueJob } from './queueJob.ts';
+import { jobIdOf, ORPHAN_SECONDS, QUEUE_NAME, queueKeys, type JobUnit, type QueueJob } from './queueJob.ts';
 
 export interface QueueTaskOptions extends Omit<JobPlanOptions, 'series'> {
   /** record daily series (default true: as the scenario's `output.series` says) */
@@ -121,8 +121,8 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
     const encoded = encode(scenario);
     const scenarioHash = sha256(encoded);
     const experimentId = experimentIdOf(scenarioHash, tasks, units, taskOptions.series, taskOptions.stockPoints);
-    const holdersKey = `${queue.qualifiedName}:holders:${experimentId}`;
-    const scenarioKey = `${queue.qualifiedName}:scenario:${experimentId}`;
+    const holdersKey = queueKeys.holders(queueName, experimentId);
+    const scenarioKey = queueKeys.scenario(queueName, experimentId);
     const ids = units.map((unit) => jobIdOf(experimentId, unit));
     const indexOf = new Map(ids.map((id, i) => [id, i]));
     const jobOf = (i: number) => {
@@ -139,7 +139,8 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
           stockPoints: taskOptions.stockPoints,
         } satisfies QueueJob,
         // a worker that finds no scenario (Redis restarted: the command stores it again) tries again
-        opts: { jobId: ids[i], removeOnComplete: false, removeOnFail: false, attempts: 5, backoff: { type: 'fixed', delay: 1000 } },
+        // kept until the command removes them, or a week if none does (every command killed)
+        opts: { jobId: ids[i], removeOnComplete: { age: ORPHAN_SECONDS }, removeOnFail: { age: ORPHAN_SECONDS }, attempts: 5, backoff: { type: 'fixed', delay: 1000 } },
       };
     };
 
@@ -159,15 +160,15 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
     const dirty = new Set<number>();
 
     const reportProgress = () => taskOptions.onProgress?.(units.reduce((sum, unit, i) => sum + (weightOf(unit) * stepsDone[i]) / stepsOf(unit), 0), tasks.length);
-    const collect = (i: number, returnvalue: string) => {
+    const collect = (i: number, bytes: Buffer) => {
       if (!pending.has(i)) return;
       const unit = units[i];
       if (unit.kind === 'tasks') {
-        const results = decode<RunResult[]>(returnvalue);
+        const results = decodeBytes<RunResult[]>(bytes);
         if (results.length !== unit.end - unit.start) throw new Error(`job ${ids[i]} returned ${results.length} results for ${unit.end - unit.start} tasks`);
         results.forEach((result, k) => (byTask[unit.start + k] = result));
       } else {
-        const runs = decode<PartRun[]>(returnvalue);
+        const runs = decodeBytes<PartRun[]>(bytes);
         if (runs.length !== unit.parts.length) throw new Error(`job ${ids[i]} returned ${runs.length} part runs for ${unit.parts.length} parts`);
         const ran = [...(partRuns.get(unit.task) ?? []), ...runs];
         partRuns.set(unit.task, ran);
@@ -220,7 +221,15 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
       const state = await queue.getJobState(ids[i]);
       if (state === 'completed') {
         const job = await queue.getJob(ids[i]);
-        if (job?.returnvalue != null) collect(i, job.returnvalue);
+        if (job?.returnvalue == null) return;
+        const bytes = await holderConnection.getBuffer(queueKeys.result(queueName, ids[i]));
+        if (bytes !== null && sha256(bytes) === job.returnvalue) collect(i, bytes);
+        else if (!cancelled) {
+          // its results lost (Redis restarted between the two, or they expired): run it again
+          await queue.remove(ids[i]);
+          await holderConnection.set(scenarioKey, encoded, 'EX', ORPHAN_SECONDS);
+          await queue.addBulk([jobOf(i)]);
+        } else pending.delete(i);
       } else if (state === 'failed') {
         const job = await queue.getJob(ids[i]);
         failure ??= new QueueJobFailed(ids[i], job?.failedReason ?? 'no reason given');
@@ -229,7 +238,7 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
         if (cancelled) pending.delete(i);
         else {
           // lost with Redis: its scenario too
-          await holderConnection.set(scenarioKey, encoded);
+          await holderConnection.set(scenarioKey, encoded, 'EX', ORPHAN_SECONDS);
           await queue.addBulk([jobOf(i)]);
         }
       } else if (cancelled && shared) {
@@ -243,7 +252,7 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
 
     try {
       await hold();
-      await holderConnection.set(scenarioKey, encoded);
+      await holderConnection.set(scenarioKey, encoded, 'EX', ORPHAN_SECONDS);
       // already finished (a restarted command): collected by the first sweep below, not added again
       await queue.addBulk(units.map((_, i) => jobOf(i)));
       const pollMs = taskOptions.pollMs ?? 1000;
@@ -298,7 +307,7 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
       await holderConnection.zrem(holdersKey, holder).catch(() => 0);
       if (!(await othersHold().catch(() => true))) {
         await Promise.all(ids.map((id) => queue.remove(id).catch(() => 0)));
-        await holderConnection.del(holdersKey, scenarioKey).catch(() => 0);
+        await holderConnection.del(holdersKey, scenarioKey, ...ids.map((id) => queueKeys.result(queueName, id))).catch(() => 0);
       }
     }
   };

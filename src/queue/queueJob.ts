@@ -54,3 +54,22 @@ export function jobIdOf(experimentId: string, work: JobUnit): string {
 
 /** A job's work without the tasks it lists (they follow from the range): what the plan and the ids need. */
 export type JobUnit = { kind: 'tasks'; start: number; end: number } | Extract<JobWork, { kind: 'parts' }>;
+
+/**
+ * The keys beside BullMQ's own, under its prefix: an experiment's scenario (stored once, read by every
+ * job), the commands waiting for it, and each job's results (stored by the worker as bytes, not as the
+ * job's return value, which BullMQ writes twice, into the job and into its event stream, as JSON text).
+ */
+export const queueKeys = {
+  scenario: (queueName: string, experimentId: string) => `bull:${queueName}:scenario:${experimentId}`,
+  holders: (queueName: string, experimentId: string) => `bull:${queueName}:holders:${experimentId}`,
+  result: (queueName: string, jobId: string) => `bull:${queueName}:result:${jobId}`,
+  /** BullMQ's own lock on a job: its worker's token while the lock holds (bullmq's moveToActive script) */
+  lock: (queueName: string, jobId: string) => `bull:${queueName}:${jobId}:lock`,
+};
+
+/**
+ * How long an experiment's results, jobs and scenario stay in Redis when no command collects them (all
+ * killed, none run again): a week, then Redis drops them. A command that ends removes them at once.
+ */
+export const ORPHAN_SECONDS = 7 * 24 * 3600;

@@ -3,9 +3,9 @@ import { Redis } from 'ioredis';
 import * as Comlink from 'comlink';
 import { formatIssues } from '../scenario/parse.ts';
 import { startThreadPool, type ThreadPool } from '../worker/node/threadPool.ts';
-import { decode, encode, sha256 } from './codec.ts';
+import { decode, encodeBytes, sha256 } from './codec.ts';
 import { ENGINE_VERSION } from './engineVersion.ts';
-import { QUEUE_NAME, type QueueJob } from './queueJob.ts';
+import { ORPHAN_SECONDS, QUEUE_NAME, queueKeys, type QueueJob } from './queueJob.ts';
 import { runOnPool } from '../worker/pool.ts';
 
 export interface QueueWorkerOptions {
@@ -42,12 +42,14 @@ export interface QueueWorker {
  */
 export async function startQueueWorker(url: string, options: QueueWorkerOptions = {}): Promise<QueueWorker> {
   const concurrency = options.concurrency ?? 1;
+  const queueName = options.queueName ?? QUEUE_NAME;
   if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) throw new Error(`startQueueWorker: expected a whole number of jobs at once >= 1, got ${concurrency}`);
   const pool: ThreadPool = startThreadPool(concurrency, options.memoryMb);
   const free = [...pool.endpoints];
   const log = options.onLog ?? (() => {});
 
-  // the scenarios of the last few experiments, read from Redis once each (checked against their hash)
+  // the scenarios of the last few experiments, read from Redis once each (checked against their hash);
+  // the results written there too
   const scenarioConnection = new Redis(url, { maxRetriesPerRequest: null });
   scenarioConnection.on('error', () => {});
   const scenarios = new Map<string, unknown>();
@@ -63,7 +65,22 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
     return { scenario };
   };
 
-  const run = async (job: Job<QueueJob, string>): Promise<string> => {
+  /**
+   * Stores a job's results only while this worker still holds the job's lock, in one step: a worker
+   * frozen past its lock, thawed, would otherwise write results after the experiment was cleaned up.
+   */
+  const storeIfLocked = (jobId: string, token: string, bytes: Buffer): Promise<number> =>
+    scenarioConnection.eval(
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) return 1 end return 0",
+      2,
+      queueKeys.lock(queueName, jobId),
+      queueKeys.result(queueName, jobId),
+      token,
+      bytes,
+      ORPHAN_SECONDS,
+    ) as Promise<number>;
+
+  const run = async (job: Job<QueueJob, string>, token?: string): Promise<string> => {
     const data = job.data;
     // the version first: a job of another version may carry work of another shape
     if (data.engineVersion !== ENGINE_VERSION) {
@@ -96,30 +113,35 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
       void job.updateProgress(done).catch(() => {});
     };
     try {
-      let returned: string;
+      let returned: Buffer;
       if (work.kind === 'tasks') {
         // through the pool's scheduling on this one thread: a range holding several variants of a
         // replication runs their common stock points once (runSharing), with the same bytes
         const response = await Promise.race([runOnPool([endpoint], { scenario, tasks: work.tasks, series: data.series, stockPoints: data.stockPoints }, { onProgress: onDone }), pool.failure]);
         if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
         if (!response.complete || response.results.length !== work.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${work.tasks.length} tasks`);
-        returned = encode(response.results);
+        returned = encodeBytes(response.results);
       } else {
         const onPartDone = Comlink.proxy(onDone);
         const response = await Promise.race([endpoint.runParts({ scenario, variant: work.variant, chunks: work.chunks, replication: work.replication, parts: work.parts, series: data.series }, onPartDone), pool.failure]);
         if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
         if (response.runs.length !== work.parts.length) throw new Error(`a worker thread returned ${response.runs.length} part runs for ${work.parts.length} parts`);
-        returned = encode(response.runs);
+        returned = encodeBytes(response.runs);
+      }
+      // the results as bytes under their own key; the job returns their hash, which the command checks
+      if ((await storeIfLocked(job.id!, token!, returned)) !== 1) {
+        log(`${what}: lost its lock (frozen or cut off too long): its results are dropped, the job runs elsewhere`);
+        throw new Error('lost its lock before storing its results');
       }
       log(`${what}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return returned;
+      return sha256(returned);
     } finally {
       free.push(endpoint);
     }
   };
 
   const connection = new Redis(url, { maxRetriesPerRequest: null });
-  const worker = new Worker<QueueJob, string>(options.queueName ?? QUEUE_NAME, run, {
+  const worker = new Worker<QueueJob, string>(queueName, run, {
     connection,
     concurrency,
     lockDuration: options.lockDurationMs ?? 30_000,

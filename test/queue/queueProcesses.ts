@@ -59,11 +59,11 @@ export function onQueue(url: string): string[] {
   return ['--redis', url, '--tasks-per-job', '1'];
 }
 
-/** Keys the experiments left in Redis: their jobs (named by the experiment's id, 16 hex digits), holders and scenarios. */
+/** Keys the experiments left in Redis: their jobs (named by the experiment's id, 16 hex digits), holders, scenarios and results. */
 export async function jobKeys(url: string): Promise<string[]> {
   const client = new Redis(url);
   try {
-    return (await client.keys('*')).filter((key) => /^bull:[^:]+:(holders:|scenario:)?[0-9a-f]{16}/.test(key));
+    return (await client.keys('*')).filter((key) => /^bull:[^:]+:(holders:|scenario:|result:)?[0-9a-f]{16}/.test(key));
   } finally {
     client.disconnect();
   }
