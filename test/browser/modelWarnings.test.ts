@@ -17,7 +17,7 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { createSimApi } from '../../src/worker/api.ts';
 import { modelWarnings as french } from '../../web/i18n/fr/warnings.ts';
 import { encodeScenarioForUrl } from '../../web/editor/shareLink.ts';
-import { REPO_ROOT, waitForIdle } from './harness.ts';
+import { downloadText, REPO_ROOT, waitForIdle } from './harness.ts';
 import { browserSession } from './session.ts';
 import { ENGLISH_WORD } from './frenchWords.ts';
 
@@ -95,6 +95,10 @@ describe('the modelling warnings of a run', () => {
     expect(await page.getByRole('list', { name: 'Modelling warnings' }).getByRole('listitem').count()).toBe(3);
     expect(await page.getByRole('region', { name: 'Modelling warnings' }).count()).toBe(1);
     await shoot(page, 'warnings-en-1280');
+    // the whole view's HTML keeps them
+    const view = await downloadText(page, '#export-html');
+    expect(view.text).toContain('<h2 id="model-warnings-title">Modelling warnings</h2>');
+    expect(view.text).toContain(cli[1]);
 
     // an edit that would drop the history's warning (20 days over 20) leaves the run's list as it is...
     await page.locator('#editor .se-forms [data-key="horizonDays"]').first().fill('20');
