@@ -7,7 +7,9 @@
  * edit since does not change it, the next run does), is hidden when the run has none, and fits a
  * 390 px screen. With WARNINGS_SHOTS=<folder>, screenshots go there.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -25,6 +27,18 @@ const SHOTS = process.env.WARNINGS_SHOTS ?? '';
 const session = browserSession(async () => {
   if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations inside the warnings section, as "rule: elements" (test/browser/accessibility.test.ts audits the rest). */
+async function violations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: string, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run('#model-warnings', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
 
 const fixtureText = () => readFile(join(REPO_ROOT, 'test/fixtures/short-history.json'), 'utf8');
 
@@ -95,6 +109,7 @@ describe('the modelling warnings of a run', () => {
     expect(await page.getByRole('list', { name: 'Modelling warnings' }).getByRole('listitem').count()).toBe(3);
     expect(await page.getByRole('region', { name: 'Modelling warnings' }).count()).toBe(1);
     await shoot(page, 'warnings-en-1280');
+    expect(await violations(page)).toEqual([]);
     // the whole view's HTML keeps them
     const view = await downloadText(page, '#export-html');
     expect(view.text).toContain('<h2 id="model-warnings-title">Modelling warnings</h2>');
@@ -134,6 +149,7 @@ describe('the modelling warnings of a run', () => {
     expect(words).not.toMatch(/ [:;?!%»]|« /);
     expect(await overflowing(page)).toEqual([]);
     await shoot(page, 'warnings-fr-390');
+    expect(await violations(page)).toEqual([]);
     expect(app.errors).toEqual([]);
   });
 
