@@ -153,6 +153,21 @@ describe('the modelling warnings of a run', () => {
     expect(app.errors).toEqual([]);
   });
 
+  test('a run cancelled part way shows the warnings with the replications it kept', async () => {
+    const input = { ...(JSON.parse(await fixtureText()) as object), horizonDays: 1000 };
+    const expected = runExperiment(parsed({ ...input, replications: 1 })).warnings;
+    expect(expected[1]).toBe('demand for shop/coffee: the history has 20 days and the horizon 1000; it is replayed from the start when it runs out.');
+    const app = await session.open({ hash: await encodeScenarioForUrl(JSON.stringify(input), { replications: 500 }), settle: false, serviceWorkers: 'block' });
+    const { page } = app;
+    // a few replications (3 runs each, one per variant) done, then Cancel
+    await page.waitForFunction(() => Number(document.querySelector('#progress')?.getAttribute('aria-valuenow')) >= 9, undefined, { timeout: 30_000 });
+    await page.click('#cancel');
+    await waitForIdle(page);
+    expect(await page.textContent('#status')).toMatch(/^Cancelled/);
+    expect((await shownWarnings(page)).items).toEqual(expected);
+    expect(app.errors).toEqual([]);
+  });
+
   test('in English at 390 px, it fits the screen too', async () => {
     const app = await session.open({ hash: await encodeScenarioForUrl(await fixtureText(), { replications: 3 }), width: 390, height: 844, serviceWorkers: 'block' });
     expect((await shownWarnings(app.page)).items).toHaveLength(3);
