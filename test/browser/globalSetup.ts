@@ -10,11 +10,17 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** the address of the served web app, ending in '/' (test/browser/harness.ts) */
     stocklabUrl: string;
+    /**
+     * the folder of that build, for a test that needs a copy of its own to change (test/browser/offline.test.ts);
+     * read it only after `waitForBuild(stocklabUrl)`, and never write to it
+     */
+    stocklabBuildDir: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await serveApp({ lazy: true });
   project.provide('stocklabUrl', server.url);
+  project.provide('stocklabBuildDir', server.dir);
   return () => server.close();
 }
