@@ -49,6 +49,7 @@ export {
   type Variant,
 } from './scenario/schema.ts';
 export { variantsOf } from './model/build.ts';
+export { warningText, type ModelWarning, type NeverOrders, type BullwhipPeriod, type HistoryReplayed } from './model/warnings.ts';
 
 // ---- experiments: replications of every variant, summarised with 95% confidence intervals
 

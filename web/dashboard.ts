@@ -26,9 +26,12 @@ import { pickerPoints } from './results/stockPointOptions.ts';
 import { createInventoryControls, createReplicationRuns } from './inventoryControls.ts';
 import { showNote } from './charts/chartFrame.ts';
 import { tableScroll } from './tableScroll.ts';
+import type { ModelWarning } from '../src/model/warnings.ts';
+import { renderModelWarnings } from './results/modelWarnings.ts';
 
 /**
- * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant, service against
+ * The dashboard, top to bottom as shared/UX.md has it: headline cards per variant (and under them the
+ * run's modelling warnings, when it has any), service against
  * holding cost, inventory over time at a chosen stock point, the customers (active over time, lost by
  * cause, online on-time delivery and abandoned carts, orders by zone, recalls' reach), the
  * distribution of a chosen KPI, the network, the KPI table, and the results per stock point (a row
@@ -37,7 +40,8 @@ import { tableScroll } from './tableScroll.ts';
  * section resizes.
  */
 export interface Dashboard {
-  show(result: ExperimentResult, scenario: Scenario, theory: TheoryView | null, comparisons: VariantComparison[]): void;
+  /** `warnings`: the run's modelling warnings as facts, listed under the cards (none: no list) */
+  show(result: ExperimentResult, scenario: Scenario, theory: TheoryView | null, comparisons: VariantComparison[], warnings: ReadonlyArray<ModelWarning>): void;
   clear(): void;
   /** draws the charts again at their sections' current widths (after a change of layout) */
   redraw(): void;
@@ -224,8 +228,9 @@ export function createDashboard(root: HTMLElement): Dashboard {
   }).observe(root);
 
   return {
-    show(result, scenario, theory, comparisons) {
+    show(result, scenario, theory, comparisons, warnings) {
       current = { result, scenario };
+      renderModelWarnings(section('model-warnings'), warnings);
       markDownloadSource(root, result.scenario, result.seed);
       replicationRuns.clear();
       inventoryControls.reset(result.variants[0]?.series?.days ?? result.firstRuns[0]?.series?.days ?? result.horizonDays, result.replications);
@@ -261,6 +266,7 @@ export function createDashboard(root: HTMLElement): Dashboard {
       current = null;
       replicationRuns.clear();
       section('cards').replaceChildren();
+      renderModelWarnings(section('model-warnings'), []);
       section('theory').replaceChildren();
       section('comparison').replaceChildren();
       for (const chart of [frontier, inventory, echelons, customers, histogram, network]) chart.clear();

@@ -182,7 +182,7 @@ store.subscribe((state, previous) => {
   if (state.result !== previous.result) stepperPanel.setResult(state.result && { value: state.result.value, scenario: state.result.scenario });
   if (state.result !== previous.result) {
     for (const id of ['export-csv', 'export-json', 'export-html', 'present']) $<HTMLButtonElement>(id).disabled = state.result === null;
-    if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory, state.result.comparisons);
+    if (state.result) dashboard.show(state.result.value, state.result.scenario, state.result.theory, state.result.comparisons, state.result.warnings);
     else dashboard.clear();
   }
 });
@@ -368,7 +368,7 @@ async function runNow(): Promise<void> {
   const ran = kept ? { ...settings, replications: result.replications } : settings;
   store.update({
     run: cancelled ? { status: 'cancelled', replications: result.replications, asked: settings.replications } : { status: 'done', replications: result.replications, seconds },
-    result: result.replications > 0 ? { value: result, scenario: ran, theory: outcome.theory, comparisons: outcome.comparisons, precision: null } : store.state.result,
+    result: result.replications > 0 ? { value: result, scenario: ran, theory: outcome.theory, comparisons: outcome.comparisons, warnings: outcome.warnings, precision: null } : store.state.result,
   });
   // only while the scenario shown is still the one that ran (a gallery pick cancels the run and loads
   // another, whose replications are its own)
@@ -402,7 +402,7 @@ async function precisionNow(settings: Scenario, request: PrecisionRequest): Prom
   const used = { ...settings, replications: result.replications };
   store.update({
     run: stopped ? { status: 'cancelled', replications: result.replications } : { status: 'done', replications: result.replications, seconds, precision: outcome.precision },
-    result: result.replications > 0 ? { value: result, scenario: used, theory: outcome.theory, comparisons: outcome.comparisons, precision: outcome.precision } : store.state.result,
+    result: result.replications > 0 ? { value: result, scenario: used, theory: outcome.theory, comparisons: outcome.comparisons, warnings: outcome.warnings, precision: outcome.precision } : store.state.result,
   });
   // the replications used (or, cancelled, kept) become the scenario's, so that the results belong to it
   const stillShown = stalenessOf(settings, store.state.scenario, shownSettings(store.state.scenario)) === null;

@@ -8,6 +8,7 @@ import type { SensitivityView } from './worker/sensitivity.ts';
 import type { OptimizeView } from './worker/optimize.ts';
 import type { RecommendView } from './worker/recommend.ts';
 import type { PrecisionSummary } from './worker/precision.ts';
+import type { ModelWarning } from '../src/model/warnings.ts';
 
 /** What the page shows, in one place: the scenario being edited, the run under way, the last result. */
 export interface AppState {
@@ -19,9 +20,10 @@ export interface AppState {
   run: RunState;
   /**
    * the last result, with the scenario it was run on (the editor may have moved on since; a precision
-   * run's with the replications it used) and, for a precision run, how it ended
+   * run's with the replications it used), its modelling warnings as facts (those of the scenario
+   * that ran) and, for a precision run, how it ended
    */
-  result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null; comparisons: VariantComparison[]; precision: PrecisionSummary | null } | null;
+  result: { value: ExperimentResult; scenario: Scenario; theory: TheoryView | null; comparisons: VariantComparison[]; warnings: ModelWarning[]; precision: PrecisionSummary | null } | null;
   /** the last parameter sweep's results (web/sweepPanel.ts), until another scenario is loaded */
   sweep: SweepView | null;
   /** the last sensitivity analysis (web/sensitivityPanel.ts), until another scenario is loaded */

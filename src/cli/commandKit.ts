@@ -13,6 +13,7 @@ import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMe
 import { USAGE } from './usage.ts';
 import { argumentError, err, EXIT, out } from './output.ts';
 import { ALLOW_LARGE, refusedAsTooLarge } from './runBudgetCheck.ts';
+import { redisUrl } from '../queue/redisUrl.ts';
 import type { BudgetOptions } from '../experiment/runBudget.ts';
 
 export { argumentError, err, EXIT, out, usageError } from './output.ts';
@@ -26,6 +27,8 @@ export const RUN_OPTIONS: Record<string, OptionSpec> = {
   [ALLOW_LARGE]: { boolean: true },
   'allow-files-outside': { boolean: true },
   memory: { read: memoryLimit, placeholder: 'MB' },
+  redis: { read: redisUrl, placeholder: 'URL' },
+  'tasks-per-job': { read: wholeNumberAtLeast(1), placeholder: 'N' },
   help: { boolean: true },
 };
 
@@ -57,6 +60,7 @@ export function commandArgs(name: string, argv: ReadonlyArray<string>, spec: Rec
     out(USAGE);
     return { exit: EXIT.ok };
   }
+  if (parsed.options.has('tasks-per-job') && !parsed.options.has('redis')) return { exit: argumentError(`${name}: --tasks-per-job sizes the jobs of the queue: give it with --redis URL`) };
   if (parsed.positionals.length !== 1) {
     const got = parsed.positionals.length === 0 ? 'none' : parsed.positionals.map((p) => JSON.stringify(p)).join(', ');
     return { exit: argumentError(`${name}: expected one scenario file, got ${got}`) };

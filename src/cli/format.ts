@@ -76,6 +76,11 @@ const RECALL_ROWS = [
   ['customersReached', 'customers reached'],
 ] as const satisfies ReadonlyArray<readonly [RecallFigure, string]>;
 
+/** Where the runs ran, for a header: `2 worker threads`, or `the queue at redis://...`. */
+export function ranOn(header: { workers: number; where?: string }): string {
+  return header.where ?? `${header.workers} worker ${plural(header.workers, 'thread')}`;
+}
+
 /** The first line of every report: the scenario, replications, seed, horizon, warm-up and wall time. */
 export function headerLine(result: ExperimentResult, header: TableHeader): string {
   const seed = typeof result.seed === 'string' ? JSON.stringify(result.seed) : String(result.seed);
@@ -85,7 +90,7 @@ export function headerLine(result: ExperimentResult, header: TableHeader): strin
     `seed ${seed}`,
     `horizon ${formatNumber(result.horizonDays, 0)} days`,
     `warm-up ${formatNumber(result.warmupDays, 0)} days`,
-    `wall time ${formatSeconds(header.wallSeconds)} on ${header.where ?? `${header.workers} worker ${plural(header.workers, 'thread')}`}`,
+    `wall time ${formatSeconds(header.wallSeconds)} on ${ranOn(header)}`,
   ].join(' | ');
 }
 

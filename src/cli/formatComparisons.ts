@@ -1,11 +1,13 @@
 import type { ExperimentResult } from '../experiment/replicate.ts';
 import { windowPhrase, type VariantComparison } from '../experiment/compare.ts';
-import { formatSeconds, formatTable } from './format.ts';
+import { formatSeconds, formatTable, ranOn } from './format.ts';
 import { csvText } from '../experiment/csv.ts';
 
 export interface ComparisonHeader {
   wallSeconds: number;
   workers: number;
+  /** where the runs ran, said instead of the worker threads (format.ts ranOn) */
+  where?: string;
   currency: string;
   precision: string | null;
 }
@@ -16,7 +18,7 @@ export interface ComparisonHeader {
  */
 export function formatComparisons(result: ExperimentResult, comparisons: VariantComparison[], header: ComparisonHeader): string {
   const lines = [
-    `${result.scenario} | ${result.replications} replications on common random numbers | seed ${JSON.stringify(result.seed)} | wall time ${formatSeconds(header.wallSeconds)} on ${header.workers} worker ${header.workers === 1 ? 'thread' : 'threads'}`,
+    `${result.scenario} | ${result.replications} replications on common random numbers | seed ${JSON.stringify(result.seed)} | wall time ${formatSeconds(header.wallSeconds)} on ${ranOn(header)}`,
   ];
   if (header.precision) lines.push(header.precision);
   for (const comparison of comparisons) {

@@ -1,13 +1,15 @@
 import type { ExperimentResult } from '../experiment/replicate.ts';
 import type { SweepAxis, SweepPlan, SweepRow } from '../experiment/sweep.ts';
 import type { KpiName } from '../metrics/kpis.ts';
-import { formatCell, formatSeconds, formatTable } from './format.ts';
+import { formatCell, formatSeconds, formatTable, ranOn } from './format.ts';
 
 export interface SweepHeader {
   kpi: KpiName;
   currency: string;
   wallSeconds: number;
   workers: number;
+  /** where the runs ran, said instead of the worker threads (format.ts ranOn) */
+  where?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface SweepHeader {
  */
 export function formatSweep(result: ExperimentResult, axes: SweepAxis[], rows: SweepRow[], skipped: SweepPlan['skipped'], header: SweepHeader): string {
   const lines = [
-    `${result.scenario} | sweep of ${axes.map((axis) => `${axis.parameter} (${axis.values.length} values)`).join(' × ')} | ${result.replications} replications per point on common random numbers | wall time ${formatSeconds(header.wallSeconds)} on ${header.workers} worker ${header.workers === 1 ? 'thread' : 'threads'}`,
+    `${result.scenario} | sweep of ${axes.map((axis) => `${axis.parameter} (${axis.values.length} values)`).join(' × ')} | ${result.replications} replications per point on common random numbers | wall time ${formatSeconds(header.wallSeconds)} on ${ranOn(header)}`,
     '',
     `${header.kpi} (network, mean ± 95% half-width) over the grid:`,
   ];

@@ -5,6 +5,14 @@
 import { createProgressLine, type ProgressLine } from './progress.ts';
 import { err, EXIT } from './output.ts';
 
+/** A command that keeps no partial results was interrupted once its jobs not started were removed. */
+export class QueueInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'QueueInterrupted';
+  }
+}
+
 /**
  * Runs `body` with a progress line on stderr once Redis answers at `url` (otherwise one line and
  * exit 1). The first Ctrl-C turns `isCancelled` true: the jobs not started are removed, those under way
@@ -28,13 +36,17 @@ export async function onQueue(url: string, unit: string, body: (progress: Progre
       process.exit(EXIT.interrupted);
     }
     cancelled = true;
-    err('stocklab: removing the jobs not started and waiting for those under way, to report what is done (Ctrl-C again to quit now)\n');
+    err('stocklab: removing the jobs not started and waiting for those under way (Ctrl-C again to quit now)\n');
   };
   process.on('SIGINT', interrupt);
   try {
     return await body(progress, () => cancelled);
   } catch (error) {
     progress.clear();
+    if (error instanceof QueueInterrupted) {
+      err('stocklab: interrupted\n');
+      return EXIT.interrupted;
+    }
     // QueueJobFailed (src/queue/experimentOnQueue.ts), known by name: the queue loads only with --redis
     if (error instanceof Error && error.name === 'QueueJobFailed') {
       err(`stocklab: ${error.message}\n`);

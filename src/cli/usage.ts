@@ -38,13 +38,16 @@ Options of run:
                      6 hours on one core) is refused as too large for this machine
   --redis URL        run the replications as jobs of the queue on Redis at URL, taken by
                      \`stocklab worker\` processes on any machines; the same result as a local run
+                     (compare, sweep, optimize, recommend and sensitivity take it too)
+  --tasks-per-job N  with --redis: N runs per job, instead of jobs of about 5 s by the estimate
   -h, --help         show this help
 
 Options of validate:
   --allow-files-outside   as for run
   --allow-large      do not report a run too large for this machine (as for run)
 
-Options of compare (and --replications, --seed, --days, --workers, --memory, --json as for run):
+Options of compare (and --replications, --seed, --days, --workers, --memory, --json, --redis as
+for run):
   --baseline ID      compare every variant to this one (default: every pair)
   --kpis K1,K2       the KPIs to compare (default: every KPI that applies)
   --precision KPI=H  add replications until KPI's 95% half-width is at most H for every variant
@@ -52,7 +55,8 @@ Options of compare (and --replications, --seed, --days, --workers, --memory, --j
   --max-replications N   the cap for --precision (default 1000)
   --csv              print the paired differences as CSV
 
-Options of sweep (and --replications, --seed, --days, --workers, --memory, --json as for run):
+Options of sweep (and --replications, --seed, --days, --workers, --memory, --json, --redis as
+for run):
   --product ID       the product whose stock points' policies are swept (required)
   --node ID          only the stock point at this node
   --param NAME=FROM:TO:STEP   a policy parameter and its values (or NAME=V1,V2,...); once or twice
@@ -61,7 +65,7 @@ Options of sweep (and --replications, --seed, --days, --workers, --memory, --jso
   --csv              print every grid point's KPIs as CSV
 
 Options of optimize (and --product, --node, --param, --from as for sweep; --replications, --seed,
---days, --workers, --memory, --json as for run):
+--days, --workers, --memory, --json, --redis as for run):
   --objective KPI    the network KPI to minimise (default totalCost)
   --constraint KPI>=VALUE   a floor the winner must meet, e.g. fillRate>=0.95
   --replications N   replications per grid point in the screening (default: the scenario's)
@@ -69,7 +73,7 @@ Options of optimize (and --product, --node, --param, --from as for sweep; --repl
   --top N            candidates kept for confirmation (default 3)
   --csv              print every screened grid point and confirmed candidate as CSV
 
-Options of recommend (and --seed, --days, --workers, --memory, --json as for run):
+Options of recommend (and --seed, --days, --workers, --memory, --json, --redis as for run):
   --target KPI>=VALUE   the service to keep at every customer-facing stock point, e.g. fillRate>=0.95
                      (required)
   --policy P         sS, rQ, RS or baseStock (default sS)
@@ -83,7 +87,8 @@ Options of recommend (and --seed, --days, --workers, --memory, --json as for run
                      policy, reorderPoint, orderUpTo, orderQuantity, level, reviewPeriod)
   --out FILE         write the scenario with a "recommended" variant beside today's
 
-Options of sensitivity (and --replications, --seed, --days, --workers, --memory, --json as for run):
+Options of sensitivity (and --replications, --seed, --days, --workers, --memory, --json, --redis as
+for run):
   --by PERCENT       how far each input moves, down and up (default 20)
   --kpi KPI          the network KPI read (default totalCost)
   --variant ID       the policy variant analysed (default the first)

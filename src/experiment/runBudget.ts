@@ -78,6 +78,12 @@ export const MEMORY_LIMIT_BYTES = 2e9;
 export const MAX_PENDING_EVENTS = 2 ** 24;
 /** The longest computing a run may need, on one core (about half of it on two). */
 export const TIME_LIMIT_SECONDS = 6 * 3600;
+/**
+ * The longest computing an experiment run on the queue may need, on one core: a fleet's cores share
+ * it (30 days of one core are about 11 hours on 64), so it is the machines you add, not this one, that
+ * decide how long it takes; the bound only stops a mistake of orders of magnitude.
+ */
+export const QUEUE_TIME_LIMIT_SECONDS = 30 * 24 * 3600;
 
 export interface BudgetOptions {
   /** replications per variant (default: the scenario's) */
@@ -394,6 +400,10 @@ export interface BudgetCheckOptions extends BudgetOptions {
   beyond?: string;
   /** give each refusal its facts (ScenarioIssue.detail) where its driver has them, for the web */
   details?: boolean;
+  /** the computing allowed, s on one core (default TIME_LIMIT_SECONDS; QUEUE_TIME_LIMIT_SECONDS on the queue) */
+  timeLimitSeconds?: number;
+  /** how to go beyond the time limit, where it differs from `beyond` (on the queue: the workers', not this machine's) */
+  beyondTime?: string;
 }
 
 /**
@@ -416,14 +426,16 @@ export function checkRunBudget(scenario: Scenario, options: BudgetCheckOptions =
       ...(options.details && driver.facts ? { detail: { kind: 'runBudget', limit: 'memory', needs: memory, allowed: MEMORY_LIMIT_BYTES, driver: driver.facts, fix, beyond: options.beyond ?? null } } : {}),
     });
   }
-  if (!(estimate.seconds <= TIME_LIMIT_SECONDS)) {
+  const beyondTime = options.beyondTime ? `, or ${options.beyondTime}` : beyond;
+  const timeLimit = options.timeLimitSeconds ?? TIME_LIMIT_SECONDS;
+  if (!(estimate.seconds <= timeLimit)) {
     const driver = estimate.timeDriver;
     const fix = timeFix(driver.path);
     issues.push({
       path: driver.path,
-      message: `${estimate.seconds < HUGE_SECONDS ? `this run needs about ${duration(estimate.seconds)} of computing on one core` : 'this run needs computing without bound'} (${driver.what}); the limit is ${duration(TIME_LIMIT_SECONDS)}: ${FIX_WORDS[fix]}${beyond}`,
+      message: `${estimate.seconds < HUGE_SECONDS ? `this run needs about ${duration(estimate.seconds)} of computing on one core` : 'this run needs computing without bound'} (${driver.what}); the limit is ${duration(timeLimit)}: ${FIX_WORDS[fix]}${beyondTime}`,
       ...(options.details && driver.facts
-        ? { detail: { kind: 'runBudget', limit: 'time', needs: estimate.seconds < HUGE_SECONDS ? estimate.seconds : null, allowed: TIME_LIMIT_SECONDS, driver: driver.facts, fix, beyond: options.beyond ?? null } }
+        ? { detail: { kind: 'runBudget', limit: 'time', needs: estimate.seconds < HUGE_SECONDS ? estimate.seconds : null, allowed: timeLimit, driver: driver.facts, fix, beyond: options.beyondTime ?? options.beyond ?? null } }
         : {}),
     });
   }

@@ -1,5 +1,5 @@
 import type { Scenario, Variant } from '../scenario/schema.ts';
-import { demandStreamKey, stockPointKey } from '../scenario/references.ts';
+import { stockPointKey } from '../scenario/references.ts';
 import { Simulation } from './simulation.ts';
 import { LotRegistry } from './lots.ts';
 import { productCareOf, productsInLots } from './productCare.ts';
@@ -14,6 +14,7 @@ import { setAllocationRules } from './processes/echelonAllocation.ts';
 import { buildLanes, GatesAndStages } from './processes/shipping.ts';
 import { buildDisruptions } from './processes/disruptions.ts';
 import { buildRecalls, recalledProductsOf } from './processes/recalls.ts';
+import { warningSource, warningText, type ModelWarning } from './warnings.ts';
 
 export { planStockPoints, type StockPointPlan } from './stockPointPlans.ts';
 
@@ -74,12 +75,13 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   }
   const disruptions = buildDisruptions(context, network, laneIndex);
   const recalls = buildRecalls(context, network, recalledProducts);
-  const { warnings, warningSources } = modelWarnings(context, stockPoints);
+  const warningFacts = modelWarnings(context, stockPoints);
 
   const seriesMode = scenario.output.series;
   return new Simulation({
-    warnings,
-    warningSources,
+    warnings: warningFacts.map(warningText),
+    warningSources: warningFacts.map(warningSource),
+    warningFacts,
     keepPointDays: options.keepPointDays ?? false,
     bullwhipPeriodDays: scenario.bullwhipPeriodDays,
     products: scenario.products.length,
@@ -106,19 +108,19 @@ export function buildSimulation(scenario: Scenario, variant: Variant, seed: stri
   });
 }
 
-/** Problems found while wiring the model, each once, with the fix; and per warning what it is about (to merge parts' warnings in order). */
-function modelWarnings(context: BuildContext, stockPoints: StockPoint[]): { warnings: string[]; warningSources: string[] } {
+/**
+ * Problems found while wiring the model, each once, as facts (src/model/warnings.ts words them): the
+ * stock points' policies in stock point order, then their bullwhip periods in stock point order, then
+ * the demand entries' histories in demand order.
+ */
+function modelWarnings(context: BuildContext, stockPoints: StockPoint[]): ModelWarning[] {
   const { demandEntries, days } = context;
-  const warnings: string[] = [];
-  const warningSources: string[] = [];
+  const warnings: ModelWarning[] = [];
   for (const point of stockPoints) {
     const reorderPoint = point.policy.reorderPoint;
     // with lost sales and no downstream orders to owe, the position never falls below 0
     if (point.policy.type === 'serviceTarget' && point.customerFacing && !point.backorderCustomers && point.gate < 0 && reorderPoint !== null && reorderPoint < 0) {
-      warningSources.push(`point:${stockPointKey(point.node, point.productId)}`);
-      warnings.push(
-        `${point.node}/${point.productId}: the serviceTarget policy's reorder point is ${reorderPoint.toFixed(2)}; with lost sales the inventory position never falls below 0, so it never orders. Raise the target or give a smaller orderQuantity.`,
-      );
+      warnings.push({ kind: 'neverOrders', node: point.node, product: point.productId, reorderPoint });
     }
   }
   // a point that orders every k days, measured per shorter period, shows the batching of its orders
@@ -128,18 +130,13 @@ function modelWarnings(context: BuildContext, stockPoints: StockPoint[]): { warn
   for (const point of stockPoints) {
     const cycle = point.policy.reviewPeriod;
     if (Number.isFinite(cycle) && cycle > period) {
-      warningSources.push(`bullwhip:${stockPointKey(point.node, point.productId)}`);
-      warnings.push(
-        `${point.node}/${point.productId} orders every ${cycle} days and bullwhipRatio is measured per ${period}-day period, so it measures the batching of its orders as much as their swings; set bullwhipPeriodDays to ${Math.ceil(cycle)} (or a multiple) to compare its orders with its demand over whole review cycles.`,
-      );
+      warnings.push({ kind: 'bullwhipPeriod', node: point.node, product: point.productId, reviewPeriodDays: cycle, bullwhipPeriodDays: period, suggestedPeriodDays: Math.ceil(cycle) });
     }
   }
   for (const { entry, node, product } of demandEntries) {
     if (entry.type === 'history' && (entry.series as number[]).length < days) {
-      warningSources.push(`demand:${demandStreamKey(node, product, entry.segment)}`);
-      warnings.push(`demand for ${demandStreamKey(node, product, entry.segment)}: the history has ${(entry.series as number[]).length} days and the horizon ${days}; it is replayed from the start when it runs out.`);
+      warnings.push({ kind: 'historyReplayed', node, product, segment: entry.segment ?? null, historyDays: (entry.series as number[]).length, horizonDays: days });
     }
   }
-
-  return { warnings, warningSources };
+  return warnings;
 }

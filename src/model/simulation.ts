@@ -27,6 +27,7 @@ import { Recalls, type RecallOutcome, type RecallPlan } from './processes/recall
 import { EndOfLife } from './processes/endOfLife.ts';
 import { Disruptions, type DisruptionWindow } from './processes/disruptions.ts';
 import { DayBoundary } from './processes/dayBoundary.ts';
+import type { ModelWarning } from './warnings.ts';
 
 export type { LaneState } from './processes/shipping.ts';
 export type { DisruptionEffect, DisruptionWindow } from './processes/disruptions.ts';
@@ -72,6 +73,8 @@ export interface SimulationParts {
   bullwhipPeriodDays?: number;
   /** per warning, what it is about: `point:<node>/<product>` or `demand:<node>/<product>` (to merge parts' warnings in order) */
   warningSources: string[];
+  /** the warnings as facts (src/model/warnings.ts), in the same order: a page words them in its language */
+  warningFacts: ModelWarning[];
 }
 
 /**
@@ -102,6 +105,8 @@ export class Simulation {
   readonly warmup: number;
   readonly warnings: string[];
   readonly warningSources: string[];
+  /** the warnings as facts, in the order of `warnings` (each of which is its `warningText`) */
+  readonly warningFacts: ModelWarning[];
   readonly lots: LotRegistry;
   readonly recalls: RecallPlan[];
   readonly recallOutcomes: RecallOutcome[];
@@ -133,6 +138,7 @@ export class Simulation {
     this.horizon = parts.horizon;
     this.warnings = parts.warnings;
     this.warningSources = parts.warningSources;
+    this.warningFacts = parts.warningFacts;
     this.warmup = parts.warmup;
     this.stockPoints = parts.stockPoints;
     this.demandStreams = parts.demandStreams;

@@ -15,7 +15,16 @@ export function decode<T>(text: string): T {
   return deserialize(Buffer.from(text, 'base64')) as T;
 }
 
-/** SHA-256 of some text, hex. */
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** The same format as bytes, where Redis stores them as they are (a job's results: no base64's third more). */
+export function encodeBytes(value: unknown): Buffer {
+  return serialize(value);
+}
+
+export function decodeBytes<T>(bytes: Buffer): T {
+  return deserialize(bytes) as T;
+}
+
+/** SHA-256 of some text or bytes, hex. */
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
 }

@@ -3,9 +3,10 @@ import { Redis } from 'ioredis';
 import * as Comlink from 'comlink';
 import { formatIssues } from '../scenario/parse.ts';
 import { startThreadPool, type ThreadPool } from '../worker/node/threadPool.ts';
-import { decode, encode, sha256 } from './codec.ts';
+import { decode, encodeBytes, sha256 } from './codec.ts';
 import { ENGINE_VERSION } from './engineVersion.ts';
-import { QUEUE_NAME, type QueueJob } from './queueJob.ts';
+import { ORPHAN_SECONDS, QUEUE_NAME, queueKeys, type QueueJob } from './queueJob.ts';
+import { runOnPool } from '../worker/pool.ts';
 
 export interface QueueWorkerOptions {
   /** jobs run at once, each on a worker thread of its own (default 1) */
@@ -41,46 +42,106 @@ export interface QueueWorker {
  */
 export async function startQueueWorker(url: string, options: QueueWorkerOptions = {}): Promise<QueueWorker> {
   const concurrency = options.concurrency ?? 1;
+  const queueName = options.queueName ?? QUEUE_NAME;
   if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) throw new Error(`startQueueWorker: expected a whole number of jobs at once >= 1, got ${concurrency}`);
   const pool: ThreadPool = startThreadPool(concurrency, options.memoryMb);
   const free = [...pool.endpoints];
   const log = options.onLog ?? (() => {});
 
-  const run = async (job: Job<QueueJob, string>): Promise<string> => {
+  // the scenarios of the last few experiments, read from Redis once each (checked against their hash);
+  // the results written there too
+  const scenarioConnection = new Redis(url, { maxRetriesPerRequest: null });
+  scenarioConnection.on('error', () => {});
+  const scenarios = new Map<string, unknown>();
+  const scenarioOf = async (data: QueueJob): Promise<{ scenario: unknown } | { missing: true } | { damaged: true }> => {
+    const key = `${data.scenarioKey}\u0000${data.scenarioHash}`;
+    if (scenarios.has(key)) return { scenario: scenarios.get(key) };
+    const encoded = await scenarioConnection.get(data.scenarioKey);
+    if (encoded === null) return { missing: true };
+    if (sha256(encoded) !== data.scenarioHash) return { damaged: true };
+    const scenario = decode(encoded);
+    if (scenarios.size >= 4) scenarios.delete(scenarios.keys().next().value!);
+    scenarios.set(key, scenario);
+    return { scenario };
+  };
+
+  /**
+   * Stores a job's results only while this worker still holds the job's lock, in one step: a worker
+   * frozen past its lock, thawed, would otherwise write results after the experiment was cleaned up.
+   */
+  const storeIfLocked = (jobId: string, token: string, bytes: Buffer): Promise<number> =>
+    scenarioConnection.eval(
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) return 1 end return 0",
+      2,
+      queueKeys.lock(queueName, jobId),
+      queueKeys.result(queueName, jobId),
+      token,
+      bytes,
+      ORPHAN_SECONDS,
+    ) as Promise<number>;
+
+  const run = async (job: Job<QueueJob, string>, token?: string): Promise<string> => {
     const data = job.data;
-    const what = `job ${job.id} (tasks ${data.start}-${data.end - 1} of experiment ${data.experimentId})`;
+    // the version first: a job of another version may carry work of another shape
     if (data.engineVersion !== ENGINE_VERSION) {
-      const message = `refused by a worker of another Stocklab version: the job needs Stocklab ${data.engineVersion}, this worker runs ${ENGINE_VERSION} (scenario sha256 ${data.scenarioHash.slice(0, 12)}); run workers of the command's version`;
+      const message = `refused by a worker of another Stocklab version: the job needs Stocklab ${data.engineVersion}, this worker runs ${ENGINE_VERSION} (scenario sha256 ${String(data.scenarioHash).slice(0, 12)}); run workers of the command's version`;
+      log(`job ${job.id}: ${message}`);
+      throw new UnrecoverableError(message);
+    }
+    const work = data.work;
+    const what = `job ${job.id} (${work.kind === 'tasks' ? `tasks ${work.start}-${work.end - 1}` : `part ${work.parts.join(', ')} of ${work.chunks} of task ${work.task}`} of experiment ${data.experimentId})`;
+    const stored = await scenarioOf(data);
+    if ('missing' in stored) {
+      // Redis restarted and lost it: the command stores it again, and the job is tried again
+      const message = `its scenario is not in Redis (${data.scenarioKey}); trying again`;
+      log(`${what}: ${message}`);
+      throw new Error(message);
+    }
+    if ('damaged' in stored) {
+      const message = `refused: the scenario does not match its hash (sha256 ${data.scenarioHash.slice(0, 12)}); it was damaged on its way`;
       log(`${what}: ${message}`);
       throw new UnrecoverableError(message);
     }
-    if (sha256(data.scenario) !== data.scenarioHash) {
-      const message = `refused: the scenario does not match its hash (sha256 ${data.scenarioHash.slice(0, 12)}); the job was damaged on its way`;
-      log(`${what}: ${message}`);
-      throw new UnrecoverableError(message);
-    }
+    const scenario = stored.scenario;
     const endpoint = free.pop();
     if (endpoint === undefined) throw new Error(`startQueueWorker: no free worker thread for ${what} (more jobs at once than threads)`);
     const started = performance.now();
+    let reported = 0;
+    const onDone = (done: number) => {
+      if (done <= reported) return;
+      reported = done;
+      void job.updateProgress(done).catch(() => {});
+    };
     try {
-      let reported = 0;
-      const onTaskDone = Comlink.proxy((done: number) => {
-        if (done <= reported) return;
-        reported = done;
-        void job.updateProgress(done).catch(() => {});
-      });
-      const response = await Promise.race([endpoint.runTasks({ scenario: decode(data.scenario), tasks: data.tasks, series: data.series, stockPoints: data.stockPoints }, onTaskDone), pool.failure]);
-      if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
-      if (response.results.length !== data.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${data.tasks.length} tasks`);
+      let returned: Buffer;
+      if (work.kind === 'tasks') {
+        // through the pool's scheduling on this one thread: a range holding several variants of a
+        // replication runs their common stock points once (runSharing), with the same bytes
+        const response = await Promise.race([runOnPool([endpoint], { scenario, tasks: work.tasks, series: data.series, stockPoints: data.stockPoints }, { onProgress: onDone }), pool.failure]);
+        if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+        if (!response.complete || response.results.length !== work.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${work.tasks.length} tasks`);
+        returned = encodeBytes(response.results);
+      } else {
+        const onPartDone = Comlink.proxy(onDone);
+        const response = await Promise.race([endpoint.runParts({ scenario, variant: work.variant, chunks: work.chunks, replication: work.replication, parts: work.parts, series: data.series }, onPartDone), pool.failure]);
+        if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+        if (response.runs.length !== work.parts.length) throw new Error(`a worker thread returned ${response.runs.length} part runs for ${work.parts.length} parts`);
+        returned = encodeBytes(response.runs);
+      }
+      // the results as bytes under their own key; the job returns their hash, which the command checks
+      if ((await storeIfLocked(job.id!, token!, returned)) !== 1) {
+        log(`${what}: lost its lock (frozen or cut off too long): its results are dropped, the job runs elsewhere`);
+        throw new Error('lost its lock before storing its results');
+      }
       log(`${what}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return encode(response.results);
+      return sha256(returned);
     } finally {
       free.push(endpoint);
     }
   };
 
   const connection = new Redis(url, { maxRetriesPerRequest: null });
-  const worker = new Worker<QueueJob, string>(options.queueName ?? QUEUE_NAME, run, {
+  const worker = new Worker<QueueJob, string>(queueName, run, {
     connection,
     concurrency,
     lockDuration: options.lockDurationMs ?? 30_000,
@@ -104,6 +165,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
         await worker.close(force);
         await pool.terminate();
         connection.disconnect();
+        scenarioConnection.disconnect();
       })();
       return closing;
     },

@@ -11,6 +11,8 @@ import type { SeriesSummary } from '../import/buildScenario.ts';
 import { ImportError, type ImportErrorDetail, type Table } from '../import/table.ts';
 import { Stepper, type Happening, type StepDay, type StepperInfo } from '../experiment/stepper.ts';
 import type { Kpis } from '../metrics/kpis.ts';
+import type { ModelWarning } from '../model/warnings.ts';
+import { experimentWarnings } from '../experiment/experimentWarnings.ts';
 import { createBeerGameCalls, type BeerGameCalls } from './beerGameCalls.ts';
 
 /**
@@ -30,6 +32,13 @@ export interface SimApi extends BeerGameCalls {
    * of a second, src/theory/range.ts), but run off the page all the same, where Cancel can stop it.
    */
   theory(scenario: unknown): Promise<TheoryResponse>;
+  /**
+   * The modelling warnings a run of the scenario gives, as facts a page words in its language
+   * (src/model/warnings.ts): every variant's, each once, in the order `ExperimentResult.warnings` has
+   * them in English (src/experiment/experimentWarnings.ts). Each variant's replication 0 is built, not
+   * run: a fraction of one replication's time per variant.
+   */
+  warningsOf(scenario: unknown): Promise<WarningsResponse>;
   /**
    * What the import wizard shows before importing a file (src/import/preview.ts): its columns, first
    * rows, detected roles and the questions it leaves open. A file that cannot be read comes back as
@@ -177,6 +186,8 @@ export interface DemandCounts {
 
 export type CountsResponse = { ok: true; counts: DemandCounts[] } | { ok: false; error: string };
 
+export type WarningsResponse = { ok: true; warnings: ModelWarning[] } | { ok: false; issues: ScenarioIssue[] };
+
 export type TheoryResponse = { ok: true; theory: ScenarioTheory | null } | { ok: false; issues: ScenarioIssue[] };
 
 export interface RunTasksRequest {
@@ -198,7 +209,7 @@ export function createSimApi(): SimApi {
   // the scenario of the previous call, validated: a run sends the same scenario with every batch, and
   // validating a large one (a sweep of hundreds of variants over 1,000 stock points) takes longer
   // than its runs; comparing its JSON text costs a few milliseconds
-  let cached: { text: string; parsed: ReturnType<typeof parseScenario>; plans: Map<string, PartPlan>; sharing?: SharingPlan | null } | null = null;
+  let cached: { text: string; parsed: ReturnType<typeof parseScenario>; plans: Map<string, PartPlan>; sharing?: SharingPlan | null; warnings?: ModelWarning[] } | null = null;
   // the file the wizard previewed last, read once (it previews again at each change of the mapping,
   // then imports the same file), and the last import's histories, for importCounts
   let lastTable: { key: string; sheet: string | undefined; table: Table } | null = null;
@@ -303,6 +314,12 @@ export function createSimApi(): SimApi {
       const result = open.runResult();
       const kpis = result && { network: result.network.kpis, stockPoints: result.stockPoints.map((point) => ({ node: point.node, product: point.product, kpis: point.kpis })) };
       return { ok: true, log, last, over: open.over, kpis };
+    },
+    async warningsOf(scenario) {
+      const parsed = parse(scenario);
+      if (!parsed.ok) return { ok: false, issues: parsed.issues };
+      if (cached!.warnings === undefined) cached!.warnings = experimentWarnings(parsed.scenario);
+      return { ok: true, warnings: cached!.warnings };
     },
     async theory(scenario) {
       const parsed = parseScenario(scenario);

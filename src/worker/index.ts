@@ -40,6 +40,7 @@ export type {
   MergePartsResponse,
   SharingResponse,
   TheoryResponse,
+  WarningsResponse,
   OneReplicationResponse,
 } from './api.ts';
 export { runOnPool, type PoolOptions, type PoolRequest, type PoolResponse, type SimEndpoint } from './pool.ts';

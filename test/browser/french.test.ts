@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { KPI_NAMES } from '../../src/metrics/kpis.ts';
 import { launchBrowser, openApp, REPO_ROOT, waitForIdle, type AppPage } from './harness.ts';
+import { ENGLISH_WORD } from './frenchWords.ts';
 
 let browser: Browser;
 let app: AppPage;
@@ -27,20 +28,6 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
-
-/**
- * English words that a French sentence never contains as words of its own (not "a", "on", "stock",
- * "point", "total", which French shares). Matched as whole words, ignoring case.
- */
-const ENGLISH = [
-  'the', 'and', 'of', 'with', 'over', 'for', 'from', 'each', 'day', 'days', 'when', 'which', 'not', 'than', 'this', 'that', 'these',
-  'are', 'is', 'was', 'by', 'to', 'into', 'or', 'lower', 'lowers', 'raises', 'leaves', 'unchanged', 'compared', 'window', 'skip', 'show',
-  'hide', 'download', 'chart', 'results', 'run', 'runs', 'done', 'cancel', 'cancelled', 'save', 'share', 'search', 'open', 'edit',
-  'import', 'replications', 'seed', 'mean', 'difference', 'significant', 'yes', 'no', 'more', 'less', 'look', 'at', 'customers',
-  'warehouse', 'store', 'shop', 'supplier', 'holding', 'cost', 'fill', 'rate', 'profit', 'revenue',
-  'previous', 'next', 'slide', 'slides', 'close', 'policy', 'variant', 'variants', 'units', 'orders', 'order', 'level',
-];
-const ENGLISH_WORD = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(${ENGLISH.join('|')})(?![\\p{L}\\p{N}_'’-])`, 'iu');
 
 /** The titles the theory scenarios cite, in their own language (journals and books are not translated). */
 const CITED_TITLES = ['Foundations of Inventory Management', 'Inventory Control', 'European Journal of Operational Research', 'Naval Research Logistics', 'Management Science', 'Operations Research', 'Fundamentals of Queueing Theory', 'Stochastic Models of Manufacturing Systems'];

@@ -54,6 +54,8 @@ export const MIME: Record<string, string> = {
 export interface AppServer {
   /** the app's address, ending in '/' */
   url: string;
+  /** the folder the build is written to (complete once `waitForBuild(url)` resolves); removed by `close` */
+  dir: string;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function serveApp(options: { lazy?: boolean } = {}): Promise<AppSer
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    dir,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

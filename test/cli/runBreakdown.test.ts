@@ -7,10 +7,17 @@ import { stocklab } from './stocklab.ts';
 const FILE = 'scenarios/07-multi-echelon.json';
 const CURRENCY = 'EUR'; // the scenario's
 const RUN = ['--replications', '3', '--days', '120', '--workers', '2', '--seed', 'by'];
+/**
+ * `stocklab run FILE ...RUN --json`, the reference the first three tests compare with: started once,
+ * by the first test that asks, and shared (the same scenario, seed and flags give the same bytes:
+ * test/cli/run.test.ts), rather than the same run three times over.
+ */
+let plainJson: ReturnType<typeof stocklab> | undefined;
+const runJson = () => (plainJson ??= stocklab('run', FILE, ...RUN, '--json'));
 
 describe('stocklab run --by stock-point|product', () => {
   it('prints one table per variant, one row per stock point, each cell the --json figure', async () => {
-    const [text, json] = await Promise.all([stocklab('run', FILE, ...RUN, '--by', 'stock-point'), stocklab('run', FILE, ...RUN, '--json')]);
+    const [text, json] = await Promise.all([stocklab('run', FILE, ...RUN, '--by', 'stock-point'), runJson()]);
     expect(text.code).toBe(0);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout);
@@ -33,7 +40,7 @@ describe('stocklab run --by stock-point|product', () => {
     const [csv, json, full] = await Promise.all([
       stocklab('run', FILE, ...RUN, '--by', 'product', '--csv'),
       stocklab('run', FILE, ...RUN, '--by', 'stock-point', '--json'),
-      stocklab('run', FILE, ...RUN, '--json'),
+      runJson(),
     ]);
     const result = JSON.parse(full.stdout);
     expect(csv.code).toBe(0);
@@ -44,7 +51,7 @@ describe('stocklab run --by stock-point|product', () => {
   });
 
   it('--csv without --by gives one row per variant, the network’s KPIs', async () => {
-    const [csv, full] = await Promise.all([stocklab('run', FILE, ...RUN, '--csv'), stocklab('run', FILE, ...RUN, '--json')]);
+    const [csv, full] = await Promise.all([stocklab('run', FILE, ...RUN, '--csv'), runJson()]);
     expect(csv.stdout).toBe(breakdownCsv(JSON.parse(full.stdout), 'network'));
     expect(csv.stdout.split('\n').filter(Boolean)).toHaveLength(1 + JSON.parse(full.stdout).variants.length);
   });

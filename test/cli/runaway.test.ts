@@ -176,6 +176,29 @@ describe('runs too large for this machine are refused in words at their field', 
     expect(stderr.startsWith(`${file}: variants: this run needs about `)).toBe(true);
     expect(stderr).toMatch(/of computing on one core \(100 replications × 1,000 variants, 0\.2\d seconds each\); the limit is 6 hours: run fewer replications or variants, or pass --allow-large/);
   });
+
+  it('on the queue (--redis) the time allowed is the fleet’s, 30 days of one core; the memory is still this machine’s', async () => {
+    const file = scenarioFile('sweep-grid-queue', minimal, (data) => {
+      data.demand[0].customersPerDay = 2000;
+      data.replications = 100;
+    });
+    // the 8 hours refused above pass the budget: the command goes on to Redis (none answers here)
+    const grid = await timed('sweep', file, '--product', 'widget', '--param', 'level=0:999:1', '--redis', 'redis://127.0.0.1:1');
+    expect(grid.stderr).toBe('stocklab: cannot reach Redis at redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1\n');
+    expect(grid.code).toBe(1);
+    // runs 150 times as long (48 days) are refused all the same, saying the queue's limit
+    const longer = scenarioFile('sweep-grid-queue-longer', minimal, (data) => {
+      data.demand[0].customersPerDay = 300_000;
+      data.replications = 100;
+    });
+    const beyond = await timed('sweep', longer, '--product', 'widget', '--param', 'level=0:999:1', '--redis', 'redis://127.0.0.1:1');
+    expect(beyond.code).toBe(2);
+    expect(beyond.stderr).toMatch(/this run needs about 48\.2 days of computing on one core \(.*\); the limit is 30 days: lower customersPerDay .*, or pass --allow-large if your workers can\n$/);
+    // memory is refused as for a local run: this machine merges the results
+    const memory = await timed('sweep', file, '--product', 'widget', '--param', 'level=0:999:1', '--replications', '10000', '--redis', 'redis://127.0.0.1:1');
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toMatch(/of memory for the results of 10 million runs .*; the limit is 2 GB: run fewer replications or variants, or pass --allow-large if this machine can\n/);
+  });
 });
 
 describe('valid scenarios that used to hang now run promptly (issue 12 review)', () => {

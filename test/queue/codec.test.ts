@@ -15,16 +15,17 @@ describe('what crosses Redis', () => {
 });
 
 describe('rangesOf', () => {
-  it('splits the tasks into consecutive ranges covering each once, at most 64 by default', () => {
+  it('splits the tasks into consecutive ranges covering each once', () => {
     expect(rangesOf(5, 2)).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }]);
-    const ranges = rangesOf(1000);
-    expect(ranges.length).toBeLessThanOrEqual(64);
+    const ranges = rangesOf(1000, 16);
+    expect(ranges.length).toBe(63);
     expect(ranges.flatMap(({ start, end }) => Array.from({ length: end - start }, (_, i) => start + i))).toEqual(Array.from({ length: 1000 }, (_, i) => i));
-    expect(rangesOf(0)).toEqual([]);
+    expect(rangesOf(0, 3)).toEqual([]);
     expect(() => rangesOf(4, 0)).toThrow('expected a whole number of tasks per job >= 1, got 0');
   });
 
-  it('names each range’s job without the colon BullMQ rejects', () => {
-    expect(jobIdOf('0123456789abcdef', 4, 8)).toBe('0123456789abcdef-4-8');
+  it('names each job without the colon BullMQ rejects, a range by its tasks and parts by their task', () => {
+    expect(jobIdOf('0123456789abcdef', { kind: 'tasks', start: 4, end: 8 })).toBe('0123456789abcdef-4-8');
+    expect(jobIdOf('0123456789abcdef', { kind: 'parts', task: 3, variant: 1, replication: 1, chunks: 8, parts: [5] })).toBe('0123456789abcdef-3p5-5');
   });
 });

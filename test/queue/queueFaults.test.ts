@@ -1,33 +1,12 @@
 import { existsSync } from 'node:fs';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ctrlCOnTerminal, stocklab } from '../cli/stocklab.ts';
 import { redisServerPath, startRedisServer, type RedisServer } from '../fixtures/redisServer.ts';
-import { startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
+import { jobKeys, onQueue, startCommand, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** jobs long enough (a few hundred ms each) to kill a worker in the middle of one */
 const SLOW = ['run', 'scenarios/01-newsvendor.json', '--replications', '8', '--days', '2000', '--seed', '11', '--json'];
 
-async function jobKeys(url: string): Promise<string[]> {
-  const client = new Redis(url);
-  try {
-    return (await client.keys('*')).filter((key) => /^bull:[^:]+:[0-9a-f]{16}-\d+-\d+/.test(key));
-  } finally {
-    client.disconnect();
-  }
-}
-
-/** `stocklab ...args` as a child process: its stdout and exit status, and the process to signal. */
-function startCommand(...args: string[]) {
-  const command = spawn(process.execPath, ['bin/stocklab.mjs', ...args], { cwd: ROOT });
-  let stdout = '';
-  command.stdout.on('data', (chunk) => (stdout += chunk));
-  const code = new Promise<number | null>((resolve) => command.on('close', resolve));
-  return { command, code, stdout: () => stdout };
-}
 
 const doneLines = (text: string) => (text.match(/: done in/g) ?? []).length;
 const until = async (condition: () => boolean) => {
@@ -54,17 +33,14 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     const survivor = await startWorkerProcess(redis.url, '--concurrency', '1', '--lock-seconds', '2');
     workers.push(doomed, survivor);
 
-    const command = spawn(process.execPath, ['bin/stocklab.mjs', ...SLOW, '--redis', redis.url], { cwd: ROOT });
-    let stdout = '';
-    command.stdout.on('data', (chunk) => (stdout += chunk));
-    const code = new Promise<number | null>((resolve) => command.on('close', resolve));
+    const { code, stdout } = startCommand(...SLOW, ...onQueue(redis.url));
     // once the doomed worker has finished a job it has taken the next: kill it then
     while (!/: done in/.test(doomed.log())) await new Promise((resolve) => setTimeout(resolve, 20));
     await doomed.stop('SIGKILL');
     const doneByDoomed = (doomed.log().match(/: done in/g) ?? []).length;
 
     expect(await code).toBe(0);
-    expect(stdout).toBe(local.stdout);
+    expect(stdout()).toBe(local.stdout);
     // 16 jobs (8 replications of 2 variants): the survivor ran all but those the doomed one finished
     // (one more if the doomed one died between its log line and telling Redis)
     expect((survivor.log().match(/: done in/g) ?? []).length + doneByDoomed).toBeGreaterThanOrEqual(16);
@@ -74,7 +50,7 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
 
   it.skipIf(!existsSync('/usr/bin/script'))('Ctrl-C of the command: the jobs not started are removed, what finished is reported as a plain run of it', async () => {
     if (!workers.some((worker) => worker.child.exitCode === null && worker.child.signalCode === null)) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
-    const stopped = await ctrlCOnTerminal(4, ...SLOW.slice(0, 2), '--replications', '40', ...SLOW.slice(4), '--redis', redis.url);
+    const stopped = await ctrlCOnTerminal(4, ...SLOW.slice(0, 2), '--replications', '40', ...SLOW.slice(4), ...onQueue(redis.url));
     expect(stopped.doneAtCtrlC, stopped.terminal).not.toBeNull();
     expect(stopped.code).toBe(130);
     const interrupted = JSON.parse(stopped.stdout);
@@ -95,7 +71,7 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     const frozen = await startWorkerProcess(redis.url, '--concurrency', '1', '--lock-seconds', '2');
     const other = await startWorkerProcess(redis.url, '--concurrency', '1', '--lock-seconds', '2');
     workers.push(frozen, other);
-    const run = startCommand(...args, '--redis', redis.url);
+    const run = startCommand(...args, ...onQueue(redis.url));
     await until(() => doneLines(frozen.log()) > 0);
     frozen.child.kill('SIGSTOP');
     expect(await run.code).toBe(0);
@@ -115,11 +91,11 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     await Promise.all(live.map((worker) => worker.stop('SIGKILL')));
     const worker = await startWorkerProcess(redis.url, '--concurrency', '1');
     workers.push(worker);
-    const first = startCommand(...args, '--redis', redis.url);
+    const first = startCommand(...args, ...onQueue(redis.url));
     await until(() => doneLines(worker.log()) >= 3);
     first.command.kill('SIGKILL');
     await first.code;
-    const again = await stocklab(...args, '--redis', redis.url);
+    const again = await stocklab(...args, ...onQueue(redis.url));
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(local.stdout);
     // 16 jobs (8 replications of 2 variants), each run once over both commands
@@ -135,7 +111,7 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     if (live.length === 0) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
     const watched = workers[workers.length - 1];
     const before = doneLines(watched.log());
-    const run = startCommand(...args, '--redis', redis.url);
+    const run = startCommand(...args, ...onQueue(redis.url));
     await until(() => doneLines(watched.log()) >= before + 3);
     await redis.restart();
     expect(await run.code).toBe(0);

@@ -1,6 +1,7 @@
 /** `stocklab worker` processes for the queue tests, started from the repository root as the CLI. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -51,4 +52,30 @@ export function startWorkerProcess(url: string, ...args: string[]): Promise<Work
       reject(new Error(`stocklab worker exited before taking jobs (code ${child.exitCode}):\n${stderr}`));
     });
   });
+}
+
+/** A command's queue options in these tests: one task per job, so that a small experiment makes many jobs. */
+export function onQueue(url: string): string[] {
+  return ['--redis', url, '--tasks-per-job', '1'];
+}
+
+/** Keys the experiments left in Redis: their jobs (named by the experiment's id, 16 hex digits), holders, scenarios and results. */
+export async function jobKeys(url: string): Promise<string[]> {
+  const client = new Redis(url);
+  try {
+    return (await client.keys('*')).filter((key) => /^bull:[^:]+:(holders:|scenario:|result:)?[0-9a-f]{16}/.test(key));
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** `stocklab ...args` as a child process: its stdout, stderr and exit status, and the process to signal. */
+export function startCommand(...args: string[]) {
+  const command = spawn(process.execPath, ['bin/stocklab.mjs', ...args], { cwd: ROOT });
+  let stdout = '';
+  let stderr = '';
+  command.stdout.on('data', (chunk) => (stdout += chunk));
+  command.stderr.on('data', (chunk) => (stderr += chunk));
+  const code = new Promise<number | null>((resolve) => command.on('close', resolve));
+  return { command, code, stdout: () => stdout, stderr: () => stderr };
 }

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stocklab } from '../cli/stocklab.ts';
 import { redisServerPath, startRedisServer, type RedisServer } from '../fixtures/redisServer.ts';
-import { startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
+import { jobKeys, onQueue, startCommand, startWorkerProcess, type WorkerProcess } from './queueProcesses.ts';
 import { ENGINE_VERSION } from '../../src/queue/engineVersion.ts';
 import { encode, sha256 } from '../../src/queue/codec.ts';
 import { QUEUE_NAME, type QueueJob } from '../../src/queue/queueJob.ts';
@@ -13,16 +13,6 @@ import { QUEUE_NAME, type QueueJob } from '../../src/queue/queueJob.ts';
  * real `stocklab worker` processes: the same JSON, byte for byte, as the local run.
  */
 const RUN = ['run', 'scenarios/01-newsvendor.json', '--replications', '6', '--days', '60', '--seed', '7', '--json'];
-
-/** Keys left by the experiments: job keys carry the experiment id, 16 hex digits, then a range. */
-async function jobKeys(url: string): Promise<string[]> {
-  const client = new Redis(url);
-  try {
-    return (await client.keys('*')).filter((key) => /^bull:[^:]+:[0-9a-f]{16}-\d+-\d+/.test(key));
-  } finally {
-    client.disconnect();
-  }
-}
 
 describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on Redis)', () => {
   let redis: RedisServer;
@@ -41,22 +31,32 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     await redis?.stop();
   });
 
-  it('gives the local run’s JSON with 1 worker process, then 2, then 3, and leaves no job in Redis', async () => {
+  it('says when no worker takes the jobs, and goes on once one does', async () => {
+    const command = startCommand(...RUN, ...onQueue(redis.url));
+    const notice = `stocklab: no worker is taking jobs from the queue at ${redis.url}; start one on any machine with: stocklab worker --redis ${redis.url} (waiting; Ctrl-C to stop)\n`;
+    while (!command.stderr().includes(notice) && command.command.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(command.stderr()).toContain(notice);
     workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
-    const one = await stocklab(...RUN, '--redis', redis.url);
+    expect(await command.code).toBe(0);
+    expect(command.stdout()).toBe(local);
+  }, 60_000);
+
+  it('gives the local run’s JSON with 1 worker process, then 2, then 3, and leaves no job in Redis', async () => {
+    if (workers.length === 0) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    const one = await stocklab(...RUN, ...onQueue(redis.url));
     expect(one.stderr).toBe('');
     expect(one.code).toBe(0);
     expect(one.stdout).toBe(local);
 
     workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
-    const two = await stocklab(...RUN, '--redis', redis.url);
+    const two = await stocklab(...RUN, ...onQueue(redis.url));
     expect(two.code).toBe(0);
     expect(two.stdout).toBe(local);
     // both workers took jobs
     expect(workers.every((worker) => /job \S+ \(tasks .*\): done/.test(worker.log()))).toBe(true);
 
     workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
-    const three = await stocklab(...RUN, '--redis', redis.url);
+    const three = await stocklab(...RUN, ...onQueue(redis.url));
     expect(three.code).toBe(0);
     expect(three.stdout).toBe(local);
 
@@ -74,7 +74,7 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     try {
       await events.waitUntilReady();
       const scenario = encode({ not: 'run' });
-      const job = await queue.add('replications', { experimentId: '0123456789abcdef', scenario, scenarioHash: sha256(scenario), engineVersion: '0.0.1', start: 0, end: 1, tasks: [{ variant: 0, replication: 0 }] }, { jobId: '0123456789abcdef-0-1' });
+      const job = await queue.add('replications', { experimentId: '0123456789abcdef', scenarioKey: 'nowhere', scenarioHash: sha256(scenario), engineVersion: '0.0.1', work: { kind: 'tasks', start: 0, end: 1, tasks: [{ variant: 0, replication: 0 }] } }, { jobId: '0123456789abcdef-0-1' });
       await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(
         `refused by a worker of another Stocklab version: the job needs Stocklab 0.0.1, this worker runs ${ENGINE_VERSION} (scenario sha256 ${sha256(scenario).slice(0, 12)}); run workers of the command's version`,
       );
@@ -95,7 +95,7 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
   it('rejects a bad scenario before anything is enqueued', async () => {
     const client = new Redis(redis.url);
     const before = (await client.keys('*')).sort();
-    const run = await stocklab('run', 'test/fixtures/invalid/lane-to-unknown-node.json', '--redis', redis.url);
+    const run = await stocklab('run', 'test/fixtures/invalid/lane-to-unknown-node.json', ...onQueue(redis.url));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('lane-to-unknown-node.json');
     expect((await client.keys('*')).sort()).toEqual(before);

@@ -24,6 +24,7 @@ import * as enSweep from '../../web/i18n/en/sweep.ts';
 import * as enStepper from '../../web/i18n/en/stepper.ts';
 import * as enEchelons from '../../web/i18n/en/echelons.ts';
 import * as enWorker from '../../web/i18n/en/worker.ts';
+import * as enWarnings from '../../web/i18n/en/warnings.ts';
 import * as frApp from '../../web/i18n/fr/app.ts';
 import * as frCharts from '../../web/i18n/fr/charts.ts';
 import * as frGallery from '../../web/i18n/fr/gallery.ts';
@@ -37,6 +38,7 @@ import * as frSweep from '../../web/i18n/fr/sweep.ts';
 import * as frStepper from '../../web/i18n/fr/stepper.ts';
 import * as frEchelons from '../../web/i18n/fr/echelons.ts';
 import * as frWorker from '../../web/i18n/fr/worker.ts';
+import * as frWarnings from '../../web/i18n/fr/warnings.ts';
 
 /** each translated file: its English module and its French module (all their runtime exports) */
 const FILES: Array<[name: string, english: object, french: object]> = [
@@ -53,6 +55,7 @@ const FILES: Array<[name: string, english: object, french: object]> = [
   ['sweep', enSweep, frSweep],
   ['stepper', enStepper, frStepper],
   ['echelons', enEchelons, frEchelons],
+  ['warnings', enWarnings, frWarnings],
 ];
 
 /**
@@ -120,6 +123,7 @@ const ARGUMENTS: Record<string, unknown[]> = {
   ],
   'stepper.activeCustomers': ['shop', 12],
   'echelons.group': [3, 'Store A'],
+  'warnings.warning': [{ kind: 'neverOrders', node: 'shop', product: 'beans', reorderPoint: -1.1648 }],
 };
 
 type Fn = (...args: unknown[]) => unknown;

@@ -33,6 +33,8 @@ import * as enWorker from './en/worker.ts';
 import * as enBeerGame from './en/beerGame.ts';
 import * as frBeerGame from './fr/beerGame.ts';
 import * as frWorker from './fr/worker.ts';
+import * as enWarnings from './en/warnings.ts';
+import * as frWarnings from './fr/warnings.ts';
 
 /**
  * Every user-facing string of the app, in the page's language (web/i18n/locale.ts). The app imports
@@ -60,6 +62,7 @@ export const { workerStrings } = pick<typeof enWorker>(enWorker, frWorker);
 export const { stepper: stepperStrings, daySentence } = pick<typeof enStepper>(enStepper, frStepper);
 export const { echelons: echelonStrings } = pick<typeof enEchelons>(enEchelons, frEchelons);
 export const { beerGame: beerGameStrings } = pick<typeof enBeerGame>(enBeerGame, frBeerGame);
+export const { modelWarnings: modelWarningStrings } = pick<typeof enWarnings>(enWarnings, frWarnings);
 
 export type { ChartsText } from './en/charts.ts';
 export type { EditorStrings } from './en/editor.ts';

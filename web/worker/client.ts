@@ -10,6 +10,7 @@ import type { RangeReason } from '../../src/theory/range.ts';
 import { checkRunBudget, type BudgetOptions } from '../../src/experiment/runBudget.ts';
 import { app, workerStrings } from '../i18n/strings.ts';
 import { compareVariants, headlineFor, type VariantComparison } from '../../src/experiment/compare.ts';
+import { warningText, type ModelWarning } from '../../src/model/warnings.ts';
 
 /** A theory scenario's comparisons, beside the simulated KPIs (src/experiment/theory.ts). */
 export interface TheoryView {
@@ -94,7 +95,8 @@ export async function runOneReplication(scenario: Scenario, variantIndex: number
 }
 
 export type RunOutcome =
-  | { ok: true; result: ExperimentResult; theory: TheoryView | null; comparisons: VariantComparison[] }
+  /** `warnings`: the result's modelling warnings as facts, for the page to word (the English in `result.warnings`) */
+  | { ok: true; result: ExperimentResult; theory: TheoryView | null; comparisons: VariantComparison[]; warnings: ModelWarning[] }
   | { ok: false; issues: ScenarioIssue[] }
   | { ok: false; error: string };
 
@@ -112,6 +114,12 @@ export interface WorkerPool {
    * the runs already back (`complete` false); the caller then closes the pool.
    */
   run(scenario: Scenario, tasks: Task[], onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<TasksOutcome>;
+  /**
+   * The scenario's modelling warnings as facts (SimApi.warningsOf), asked of the first worker: called
+   * before `run`, it is answered before that worker's first run (it builds each variant without
+   * running it). Null when the worker cannot say (it failed, or the pool was closed first).
+   */
+  warnings(scenario: Scenario): Promise<ModelWarning[] | null>;
   close(): void;
 }
 
@@ -125,6 +133,9 @@ export function openWorkerPool(tasks: number, mayFallApart = false): WorkerPool 
   const size = Math.max(1, Math.min(cores, mayFallApart ? Math.max(tasks, cores) : tasks));
   const workers = Array.from({ length: size }, () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }));
   const endpoints: Remote<SimApi>[] = workers.map((worker) => wrap<SimApi>(worker));
+  // a call still waiting when the pool closes gets no answer from a terminated worker: it settles here
+  let closeNow: () => void = () => {};
+  const closed = new Promise<null>((resolve) => (closeNow = () => resolve(null)));
   // a worker that fails to start or crashes outside a call reports here, not through comlink; a result
   // that cannot be read back is a failure too, not a call waiting forever
   const crashed = new Promise<{ ok: false; error: string }>((resolve) => {
@@ -149,7 +160,15 @@ export function openWorkerPool(tasks: number, mayFallApart = false): WorkerPool 
         return { ok: false, error: workerFailure(error instanceof Error ? error.message : String(error)) };
       }
     },
+    warnings(scenario) {
+      const answer = endpoints[0].warningsOf(scenario).then(
+        (response) => (response.ok ? response.warnings : null),
+        () => null,
+      );
+      return Promise.race([answer, crashed.then(() => null), closed]);
+    },
     close() {
+      closeNow();
       workers.forEach((worker) => worker.terminate());
     },
   };
@@ -194,10 +213,12 @@ export async function runScenario(
   const pool = openWorkerPool(tasks.length, stockPointCount(scenario) > 1);
   // the closed forms only where they are shown (Run); a sweep's grid or a sensitivity run has no use for them
   const theory: TheoryJob = options.theory ? startTheory(scenario) : { result: Promise.resolve(null), stop() {} };
+  // asked first, so the first worker answers before its first run
+  const warnings = pool.warnings(scenario);
   try {
     const outcome = await pool.run(scenario, tasks, onProgress, signal);
     if (!outcome.ok) return outcome;
-    return await viewOf(scenario, summarize(scenario, outcome.results, outcome.complete), theory, signal);
+    return await viewOf(scenario, summarize(scenario, outcome.results, outcome.complete), theory, signal, warnings);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -208,15 +229,27 @@ export async function runScenario(
 
 /**
  * A result with what the dashboard shows beside it: the theory's values (from `theory`'s worker; none
- * once `signal` is aborted, rather than wait for it) and the variants compared.
+ * once `signal` is aborted, rather than wait for it), the variants compared, and the result's modelling
+ * warnings as facts (from `warnings`, the pool's `warnings`; none once aborted unless already there).
  */
-export async function viewOf(scenario: Scenario, result: ExperimentResult, theory: TheoryJob, signal: AbortSignal): Promise<RunOutcome & { ok: true }> {
+export async function viewOf(scenario: Scenario, result: ExperimentResult, theory: TheoryJob, signal: AbortSignal, warnings: Promise<ModelWarning[] | null>): Promise<RunOutcome & { ok: true }> {
   const aborted = new Promise<null>((resolve) => {
     if (signal.aborted) resolve(null);
     else signal.addEventListener('abort', () => resolve(null), { once: true });
   });
+  // the facts first: already answered, they win the race even after a cancel
+  const facts = await Promise.race([warnings, aborted]);
   const computed = await Promise.race([theory.result, aborted]);
-  return { ok: true, result, theory: theoryView(scenario, result, computed), comparisons: comparisonsOf(scenario, result) };
+  return { ok: true, result, theory: theoryView(scenario, result, computed), comparisons: comparisonsOf(scenario, result), warnings: warningsOfResult(result, facts ?? []) };
+}
+
+/**
+ * The facts of the warnings the result holds, in its order: each of `result.warnings` is the
+ * warningText of one fact. A run cancelled before its first whole replication holds none, so shows none.
+ */
+export function warningsOfResult(result: ExperimentResult, facts: ReadonlyArray<ModelWarning>): ModelWarning[] {
+  const byText = new Map(facts.map((fact) => [warningText(fact), fact]));
+  return result.warnings.flatMap((text) => byText.get(text) ?? []);
 }
 
 /** The closed-form values of the scenario's theory model checked against the result (cheap arithmetic). */

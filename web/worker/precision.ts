@@ -63,6 +63,8 @@ export async function runPrecision(scenario: Scenario, request: PrecisionRequest
   const variants = variantsOf(scenario).length;
   const pool = openWorkerPool(request.cap * variants);
   const theory = startTheory(scenario);
+  // asked first, so the first worker answers before its first run
+  const warnings = pool.warnings(scenario);
   const kept: RunResult[] = [];
   let round = 0;
   const runBatch = async (tasks: Task[]): Promise<RunResult[]> => {
@@ -79,12 +81,12 @@ export async function runPrecision(scenario: Scenario, request: PrecisionRequest
   try {
     const outcome = await runToPrecision(scenario, { ...request, initial: scenario.replications }, runBatch);
     const summary: PrecisionSummary = { request, met: outcome.met, halfWidth: outcome.halfWidth, rounds: outcome.rounds, variants, cancelled: false };
-    return { ...(await viewOf(scenario, outcome.result, theory, signal)), precision: summary };
+    return { ...(await viewOf(scenario, outcome.result, theory, signal, warnings)), precision: summary };
   } catch (error) {
     if (error instanceof Cancelled || signal.aborted) {
       const result = summarize(scenario, kept, false);
       const summary: PrecisionSummary = { request, met: false, halfWidth: widest(result.variants.map((variant) => variant.network[request.kpi].halfWidth)), rounds: round, variants, cancelled: true };
-      return { ...(await viewOf(scenario, result, theory, signal)), precision: summary };
+      return { ...(await viewOf(scenario, result, theory, signal, warnings)), precision: summary };
     }
     if (error instanceof PoolFailed) return error.outcome;
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

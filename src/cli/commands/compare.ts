@@ -5,9 +5,9 @@ import { compareVariants, headlineFor } from '../../experiment/compare.ts';
 import { runToPrecision } from '../../experiment/sequential.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads, runTasksOnThreads } from '../../worker/node/index.ts';
+import { onBackend } from '../backend.ts';
 import { formatComparisonCsv, formatComparisons } from '../formatComparisons.ts';
-import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, threadSettings, precisionTarget, RUN_OPTIONS } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, out, threadSettings, precisionTarget, RUN_OPTIONS } from '../commandKit.ts';
 
 const COMPARE_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
@@ -37,17 +37,18 @@ export async function compareCommand(argv: ReadonlyArray<string>): Promise<numbe
   const format = args.options.get('json') ? 'json' : args.options.get('csv') ? 'csv' : 'table';
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
   const start = performance.now();
-  return onThreadPool(
+  return onBackend(
+    args.options,
     threadSettings(args.options, workers),
     'runs',
-    async (pool, progress, isCancelled) => {
+    async (backend, progress, isCancelled) => {
       let result: ExperimentResult;
       let precisionNote: string | null = null;
       if (precision) {
         const outcome = await runToPrecision(
           scenario,
           { ...precision, initial: scenario.replications, cap },
-          async (tasks) => runTasksOnThreads(pool, scenario, tasks, (done, total) => progress.update(done, total), isCancelled),
+          async (tasks) => backend.tasks(scenario, tasks, (done, total) => progress.update(done, total), isCancelled),
           (replications, halfWidth) => {
             progress.clear();
             err(`precision: ${replications} replications, ${precision.kpi} half-width ${halfWidth === null ? 'n/a' : halfWidth.toPrecision(3)} (target ${precision.halfWidth})\n`);
@@ -59,7 +60,7 @@ export async function compareCommand(argv: ReadonlyArray<string>): Promise<numbe
           ? `precision: ${precision.kpi} known to ±${outcome.halfWidth!.toPrecision(2)} (target ±${precision.halfWidth}) with ${result.replications} replications`
           : `precision: stopped at ${result.replications} replications (--max-replications ${cap}); ${precision.kpi} known to ±${outcome.halfWidth === null ? 'n/a' : outcome.halfWidth.toPrecision(2)}, target ±${precision.halfWidth} not met`;
       } else {
-        result = await runExperimentOnThreads(pool, scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+        result = await backend.experiment(scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
       }
       progress.clear();
       if (!result.complete && result.replications < 2) {
@@ -70,7 +71,7 @@ export async function compareCommand(argv: ReadonlyArray<string>): Promise<numbe
       const wallSeconds = (performance.now() - start) / 1000;
       if (format === 'json') out(JSON.stringify({ scenario: result.scenario, seed: result.seed, replications: result.replications, precision: precisionNote, comparisons }) + '\n');
       else if (format === 'csv') out(formatComparisonCsv(result, comparisons));
-      else out(formatComparisons(result, comparisons, { wallSeconds, workers, currency: scenario.currency, precision: precisionNote }));
+      else out(formatComparisons(result, comparisons, { wallSeconds, workers, where: backend.where, currency: scenario.currency, precision: precisionNote }));
       if (!result.complete) {
         err(`stocklab: interrupted; the comparison above uses the ${result.replications} replications every variant finished\n`);
         return EXIT.interrupted;

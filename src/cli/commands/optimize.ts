@@ -7,11 +7,11 @@ import { planSweep } from '../../experiment/sweep.ts';
 import { theoryOf } from '../../experiment/theory.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../../worker/node/index.ts';
+import { onBackend } from '../backend.ts';
 import { formatOptimization } from '../formatOptimization.ts';
 import { optimizationCsv, optimizationJson } from '../../experiment/analysisExports.ts';
 import { refusedAsTooLarge } from '../runBudgetCheck.ts';
-import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, out, threadSettings, RUN_OPTIONS, serviceFloor, sweepAxis } from '../commandKit.ts';
 
 const OPTIMIZE_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
@@ -67,11 +67,11 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
   }
   const workers = (args.options.get('workers') as number | undefined) ?? availableParallelism();
   const start = performance.now();
-  return onThreadPool(threadSettings(args.options, workers), 'runs', async (pool, progress, isCancelled) => {
+  return onBackend(args.options, threadSettings(args.options, workers), 'runs', async (backend, progress, isCancelled) => {
     const outcome = await optimize(scenario, spec, async (candidate, replications, phase) => {
       progress.clear();
       if (!isCancelled()) err(`${phase === 'screen' ? 'screening' : 'confirming'} ${variantsOf(candidate).length} candidates × ${replications} replications\n`);
-      return runExperimentOnThreads(pool, candidate, { replications, series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+      return backend.experiment(candidate, { replications, series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
     });
     progress.clear();
     const theory = theoryOf(scenario);

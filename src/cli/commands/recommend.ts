@@ -4,10 +4,10 @@ import { recommend, type RecommendPolicy, type RecommendSpec } from '../../exper
 import { recommendationCsv, recommendationJson, recommendationMasterCsv } from '../../experiment/recommendExports.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import { wholeNumberAtLeast, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../../worker/node/index.ts';
+import { onBackend } from '../backend.ts';
 import { formatRecommendation } from '../formatRecommend.ts';
 import { refusedAsTooLarge } from '../runBudgetCheck.ts';
-import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, serviceFloor, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, out, serviceFloor, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
 
 const POLICIES: Record<string, RecommendPolicy> = { ss: 'sS', rq: 'rQ', rs: 'RS', basestock: 'baseStock' };
 
@@ -52,14 +52,14 @@ export async function recommendCommand(argv: ReadonlyArray<string>): Promise<num
   if (refusedAsTooLarge(args.file, scenario, args.options, { series: false, replications: spec.searchReplications * 13 + spec.confirmReplications * 2 })) return EXIT.usage;
   const workers = (args.options.get('workers') as number | undefined) ?? availableParallelism();
   const start = performance.now();
-  return onThreadPool(threadSettings(args.options, workers), 'runs', async (pool, progress, isCancelled) => {
+  return onBackend(args.options, threadSettings(args.options, workers), 'runs', async (backend, progress, isCancelled) => {
     let outcome;
     try {
       outcome = await recommend({ ...scenario, output: { ...scenario.output, series: 'none' } }, spec, async (candidate, phase) => {
         if (isCancelled()) throw new Interrupted();
         progress.clear();
         err(`${phase}: ${candidate.replications} replications\n`);
-        const result = await runExperimentOnThreads(pool, candidate, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+        const result = await backend.experiment(candidate, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
         if (!result.complete) throw new Interrupted();
         return result;
       });

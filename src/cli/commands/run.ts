@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { tasksOf } from '../../experiment/replicate.ts';
 import { variantsOf } from '../../model/build.ts';
 import { checkTheory, theoryOf } from '../../experiment/theory.ts';
-import { runExperimentOnThreads } from '../../worker/node/index.ts';
 import { formatExperiment } from '../format.ts';
 import { formatTheory } from '../formatTheory.ts';
 import { formatBreakdown } from '../formatBreakdown.ts';
@@ -10,9 +9,8 @@ import { breakdownCsv, breakdownJson, type Breakdown } from '../../experiment/br
 import type { OptionSpec } from '../args.ts';
 import type { ExperimentResult } from '../../experiment/replicate.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { redisUrl } from '../../queue/redisUrl.ts';
-import { onQueue } from '../queueKit.ts';
-import { argumentError, commandArgs, err, EXIT, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
+import { onBackend } from '../backend.ts';
+import { argumentError, commandArgs, err, EXIT, loadForCommand, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
 
 const { help, ...SHARED_OPTIONS } = RUN_OPTIONS;
 /** run's options: those it shares with the other commands, then its own, --help last (as the usage lists them) */
@@ -20,7 +18,6 @@ const RUN_COMMAND_OPTIONS: Record<string, OptionSpec> = {
   ...SHARED_OPTIONS,
   by: { read: breakdownLevel, placeholder: 'stock-point|product' },
   csv: { boolean: true },
-  redis: { read: redisUrl, placeholder: 'URL' },
   help,
 };
 
@@ -40,23 +37,14 @@ export async function runCommand(argv: ReadonlyArray<string>): Promise<number> {
   const variants = variantsOf(scenario).length;
   const start = performance.now();
   const unit = variants === 1 ? 'replications' : 'runs';
-  const redis = args.options.get('redis') as string | undefined;
-  // the scenario was validated above: nothing is enqueued for a bad one
-  if (redis !== undefined) {
-    return onQueue(redis, unit, async (progress, isCancelled) => {
-      const { runExperimentOnQueue } = await import('../../queue/experimentOnQueue.ts');
-      const result = await runExperimentOnQueue(redis, scenario, { isCancelled, onProgress: (done, total) => progress.update(done, total) });
-      progress.clear();
-      return report(args, scenario, result, (performance.now() - start) / 1000, { workers, where: `the queue at ${redis}` });
-    });
-  }
   // Ctrl-C lets the runs under way finish and reports the replications every variant finished, marked
-  // incomplete (as compare, sweep and optimize do); a second Ctrl-C quits at once
-  return onThreadPool(threadSettings(args.options, workers), unit, async (pool, progress, isCancelled) => {
-    const result = await runExperimentOnThreads(pool, scenario, { isCancelled, onProgress: (done, total) => progress.update(done, total) });
+  // incomplete (as compare, sweep and optimize do); a second Ctrl-C quits at once. The scenario was
+  // validated above: with --redis, nothing is enqueued for a bad one
+  return onBackend(args.options, threadSettings(args.options, workers), unit, async (backend, progress, isCancelled) => {
+    const result = await backend.experiment(scenario, { isCancelled, onProgress: (done, total) => progress.update(done, total) });
     const wallSeconds = (performance.now() - start) / 1000;
     progress.clear();
-    return report(args, scenario, result, wallSeconds, { workers });
+    return report(args, scenario, result, wallSeconds, { workers, where: backend.where });
   }, true);
 }
 

@@ -5,10 +5,10 @@ import type { KpiName } from '../../metrics/kpis.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { parseScenario } from '../../scenario/parse.ts';
 import { positiveNumber, type OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../../worker/node/index.ts';
+import { onBackend } from '../backend.ts';
 import { formatTornado } from '../formatTornado.ts';
 import { tornadoJson } from '../../experiment/analysisExports.ts';
-import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, kpiList, loadForCommand, out, threadSettings, RUN_OPTIONS } from '../commandKit.ts';
 
 const SENSITIVITY_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
@@ -33,8 +33,8 @@ export async function sensitivityCommand(argv: ReadonlyArray<string>): Promise<n
   const scenario: Scenario = variantAlone(loaded, variant);
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), scenario.replications);
   const start = performance.now();
-  return onThreadPool(threadSettings(args.options, workers), 'replications', async (pool, progress) => {
-    const runOne = async (candidate: Scenario) => (await runExperimentOnThreads(pool, candidate, { series: false, onProgress: (done, total) => progress.update(done, total) })).variants[0].network[kpi];
+  return onBackend(args.options, threadSettings(args.options, workers), 'replications', async (backend, progress) => {
+    const runOne = async (candidate: Scenario) => (await backend.experiment(candidate, { series: false, onProgress: (done, total) => progress.update(done, total) })).variants[0].network[kpi];
     const baseline = await runOne(scenario);
     const bars = [];
     const skipped: string[] = [];

@@ -3,11 +3,11 @@ import { tasksOf } from '../../experiment/replicate.ts';
 import { DEFAULT_SWEEP_KPI, planSweep, sweepRows, type SweepPlan } from '../../experiment/sweep.ts';
 import type { KpiName } from '../../metrics/kpis.ts';
 import type { OptionSpec } from '../args.ts';
-import { runExperimentOnThreads } from '../../worker/node/index.ts';
+import { onBackend } from '../backend.ts';
 import { formatSweep } from '../formatSweep.ts';
 import { sweepCsv, sweepJson } from '../../experiment/analysisExports.ts';
 import { refusedAsTooLarge } from '../runBudgetCheck.ts';
-import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, onThreadPool, out, threadSettings, RUN_OPTIONS, sweepAxis } from '../commandKit.ts';
+import { argumentError, commandArgs, err, EXIT, gridArgs, kpiList, loadForCommand, out, threadSettings, RUN_OPTIONS, sweepAxis } from '../commandKit.ts';
 
 const SWEEP_OPTIONS: Record<string, OptionSpec> = {
   ...RUN_OPTIONS,
@@ -40,11 +40,12 @@ export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number>
   if (refusedAsTooLarge(args.file, scenario, args.options, { series: false })) return EXIT.usage;
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), tasksOf(scenario).length);
   const start = performance.now();
-  return onThreadPool(
+  return onBackend(
+    args.options,
     threadSettings(args.options, workers),
     'runs',
-    async (pool, progress, isCancelled) => {
-      const result = await runExperimentOnThreads(pool, scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+    async (backend, progress, isCancelled) => {
+      const result = await backend.experiment(scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
       progress.clear();
       if (result.replications === 0) {
         err('stocklab: interrupted before any replication of every grid point finished; nothing to report\n');
@@ -54,7 +55,7 @@ export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number>
       const wallSeconds = (performance.now() - start) / 1000;
       if (args.options.get('json')) out(JSON.stringify(sweepJson(result, axes, kpi, rows, plan.skipped)) + '\n');
       else if (args.options.get('csv')) out(sweepCsv(axes, rows));
-      else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers }));
+      else out(formatSweep(result, axes, rows, plan.skipped, { kpi, currency: loaded.currency, wallSeconds, workers, where: backend.where }));
       if (!result.complete) {
         err(`stocklab: interrupted; the grid above has the ${result.replications} replications every point finished\n`);
         return EXIT.interrupted;
