@@ -275,7 +275,7 @@ export async function benchQueue(options: QueueBenchOptions): Promise<QueueBench
  *   its bytes b (scenario in, results out) cross Redis' network link:
  *   jobs/s = min(N c / (R + o), 1 / s, link / b); replications/s = jobs/s x tasks per job.
  * Not modelled: the network's round trips (a LAN adds about a millisecond per job to o), machines of
- * other speeds, and experiments of fewer jobs than cores (by default an experiment is at most 64 jobs).
+ * other speeds, and experiments of fewer jobs than cores (the commands size jobs at about 5 s each).
  */
 export function project(input: { jobSeconds: number; overheadSeconds: number; serialSeconds: number; networkSeconds: number; tasksPerJob: number; cores: number }): QueueBench['projection'] {
   const { jobSeconds: R, overheadSeconds: o, serialSeconds: s, networkSeconds: b, tasksPerJob, cores } = input;
@@ -328,7 +328,7 @@ export function queueReport(bench: QueueBench): string {
     ...bench.projection.rows.map(
       (row) => `  ${String(row.machines).padStart(8)}  ${String(row.cores).padStart(5)}  ${formatNumber(row.replicationsPerSecond, 1).padStart(14)}  ${`${formatNumber(row.efficiency * 100, 1)}%`.padStart(10)}  ${row.limitedBy}`,
     ),
-    `  (an experiment needs at least as many jobs as cores: by default it is split into at most 64 jobs)`,
+    `  (an experiment needs at least as many jobs as cores: the commands make jobs of about 5 s each)`,
   ];
   return lines.join('\n') + '\n';
 }
