@@ -115,7 +115,7 @@ export interface QueueBench {
     workerCpuMs: number | null;
     /** Redis' and the command's CPU per job, ms (1 worker): the serial cost */
     serialCpuMs: number;
-    /** of which decoding a job's results (base64, then V8's deserializer) in the command, ms */
+    /** of which decoding a job's results (V8's deserializer) in the command, ms */
     decodeMs: number;
     /** and merging a job's results (summarize; the command does it once for all, as a local run does), ms */
     mergeMs: number;
