@@ -46,6 +46,8 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
   if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) throw new Error(`startQueueWorker: expected a whole number of jobs at once >= 1, got ${concurrency}`);
   const pool: ThreadPool = startThreadPool(concurrency, options.memoryMb);
   const free = [...pool.endpoints];
+  let poolFailed = false;
+  pool.failure.catch(() => (poolFailed = true));
   const log = options.onLog ?? (() => {});
 
   // the scenarios of the last few experiments, read from Redis once each (checked against their hash);
@@ -114,19 +116,15 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
     };
     try {
       let returned: Buffer;
-      if (work.kind === 'tasks') {
-        // through the pool's scheduling on this one thread: a range holding several variants of a
-        // replication runs their common stock points once (runSharing), with the same bytes
-        const response = await Promise.race([runOnPool([endpoint], { scenario, tasks: work.tasks, series: data.series, stockPoints: data.stockPoints }, { onProgress: onDone }), pool.failure]);
-        if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
-        if (!response.complete || response.results.length !== work.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${work.tasks.length} tasks`);
-        returned = encodeBytes(response.results);
-      } else {
-        const onPartDone = Comlink.proxy(onDone);
-        const response = await Promise.race([endpoint.runParts({ scenario, variant: work.variant, chunks: work.chunks, replication: work.replication, parts: work.parts, series: data.series }, onPartDone), pool.failure]);
-        if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
-        if (response.runs.length !== work.parts.length) throw new Error(`a worker thread returned ${response.runs.length} part runs for ${work.parts.length} parts`);
-        returned = encodeBytes(response.runs);
+      try {
+        returned = await runWork(data, scenario, endpoint, onDone);
+      } catch (error) {
+        // the engine stopped the run (an event storm, a broken invariant): the same on any worker, so
+        // not tried again; a dead thread (out of memory) ends this process instead, and its job runs elsewhere
+        if (poolFailed || error instanceof UnrecoverableError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        log(`${what}: failed: ${message}`);
+        throw new UnrecoverableError(message);
       }
       // the results as bytes under their own key; the job returns their hash, which the command checks
       if ((await storeIfLocked(job.id!, token!, returned)) !== 1) {
@@ -137,6 +135,25 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
       return sha256(returned);
     } finally {
       free.push(endpoint);
+    }
+  };
+
+  /** Runs a job's work on a worker thread: its results (or part runs), encoded. */
+  const runWork = async (data: QueueJob, scenario: unknown, endpoint: (typeof pool.endpoints)[number], onDone: (done: number) => void): Promise<Buffer> => {
+    const work = data.work;
+    if (work.kind === 'tasks') {
+      // through the pool's scheduling on this one thread: a range holding several variants of a
+      // replication runs their common stock points once (runSharing), with the same bytes
+      const response = await Promise.race([runOnPool([endpoint], { scenario, tasks: work.tasks, series: data.series, stockPoints: data.stockPoints }, { onProgress: onDone }), pool.failure]);
+      if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+      if (!response.complete || response.results.length !== work.tasks.length) throw new Error(`a worker thread returned ${response.results.length} results for ${work.tasks.length} tasks`);
+      return encodeBytes(response.results);
+    } else {
+      const onPartDone = Comlink.proxy(onDone);
+      const response = await Promise.race([endpoint.runParts({ scenario, variant: work.variant, chunks: work.chunks, replication: work.replication, parts: work.parts, series: data.series }, onPartDone), pool.failure]);
+      if (!response.ok) throw new UnrecoverableError(`the worker rejected the scenario:\n${formatIssues('scenario', response.issues).join('\n')}`);
+      if (response.runs.length !== work.parts.length) throw new Error(`a worker thread returned ${response.runs.length} part runs for ${work.parts.length} parts`);
+      return encodeBytes(response.runs);
     }
   };
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { ctrlCOnTerminal, stocklab } from '../cli/stocklab.ts';
 import { redisServerPath, startRedisServer, type RedisServer } from '../fixtures/redisServer.ts';
@@ -63,6 +65,32 @@ describe.skipIf(redisServerPath() === null)('every command on the queue', () => 
     expect(stopped.stdout).toBe('');
     expect(stopped.terminal).toContain('stocklab: interrupted');
     expect(await jobKeys(redis.url)).toEqual([]);
+  }, 120_000);
+
+  it('a run the engine stops (an event storm) fails its job once, not tried again, and the command says why', async () => {
+    // every unit sold comes back at once to a shelf its supplier fills by a ten-millionth: events without
+    // end within an instant (test/experiment/eventStorm.test.ts)
+    const folder = mkdtempSync(join(tmpdir(), 'stocklab-queue-storm-'));
+    const file = join(folder, 'storm.json');
+    writeFileSync(file, JSON.stringify({
+      version: 1, name: 'Returns feeding a backlog within an instant', horizonDays: 30, warmupDays: 0, replications: 1, seed: 1,
+      products: [{ id: 'p', unitCost: 1, holdingCost: { perUnitPerDay: 0.01 }, unmetDemand: 'backorder', returns: { fraction: 1, afterDays: { type: 'constant', value: 0 }, restockShare: 1 } }],
+      nodes: [{ id: 's', type: 'supplier', capacityPerDay: 1e-7 }, { id: 'shop', type: 'store' }],
+      lanes: [{ from: 's', to: 'shop', leadTime: { type: 'constant', value: 1 } }],
+      stockPoints: [{ node: 'shop', product: 'p', initialOnHand: 0, policy: { type: 'baseStock', level: 5 } }],
+      demand: [{ type: 'arrivals', node: 'shop', product: 'p', customersPerDay: 50, quantity: { type: 'constant', value: 1 } }],
+    }));
+    try {
+      const failedBefore = workers.map((worker) => (worker.log().match(/: failed: /g) ?? []).length);
+      const run = await stocklab('run', file, '--redis', redis.url);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/^stocklab: job [0-9a-f]{16}-0-1 failed: .*event/m);
+      const failed = workers.map((worker, i) => (worker.log().match(/: failed: /g) ?? []).length - failedBefore[i]);
+      expect(failed.reduce((sum, count) => sum + count, 0)).toBe(1);
+      expect(await jobKeys(redis.url)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('says where the runs ran in a table’s header', async () => {
