@@ -11,7 +11,7 @@ import { loadScenario, type ScenarioOverrides } from './loadScenario.ts';
 import { createProgressLine, type ProgressLine } from './progress.ts';
 import { availableMemoryMb, MIN_WORKER_MEMORY_MB, startThreadPool, WorkerOutOfMemory, type ThreadPool } from '../worker/node/index.ts';
 import { USAGE } from './usage.ts';
-import { argumentError, err, EXIT, out } from './output.ts';
+import { argumentError, err, EXIT, failureExit, out } from './output.ts';
 import { ALLOW_LARGE, refusedAsTooLarge } from './runBudgetCheck.ts';
 import { redisUrl } from '../queue/redisUrl.ts';
 import type { BudgetOptions } from '../experiment/runBudget.ts';
@@ -185,18 +185,9 @@ export async function onThreadPool(
   } catch (error) {
     if (error instanceof WorkerOutOfMemory) return memoryLine(error);
     progress.clear();
-    // a run that holds more events at once than the engine can (said in words by the model): no stack trace
-    if (error instanceof Error && error.name === 'TooManyPendingEvents') {
-      err(`stocklab: ${error.message}\n`);
-      return EXIT.internal;
-    }
-    // a run stopped at its event limit (src/experiment/run.ts EventStorm) is about the scenario: its message alone
-    if (error instanceof Error && error.name === 'EventStorm') {
-      err(`stocklab: ${error.message}\n`);
-      return EXIT.internal;
-    }
-    err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.internal;
+    // a run that holds more events at once than the engine can, or stopped at its event limit
+    // (src/experiment/run.ts EventStorm), is about the scenario, said in words by the model
+    return failureExit(error, ['TooManyPendingEvents', 'EventStorm']);
   } finally {
     process.off('SIGINT', interrupt);
     await pool.terminate();

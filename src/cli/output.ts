@@ -20,3 +20,14 @@ export function argumentError(message: string): number {
   err(`stocklab: ${message}\n(stocklab --help shows the usage)\n`);
   return EXIT.usage;
 }
+
+/**
+ * A command's end on an error: one whose name is in `sayAlone` is about the scenario or the run, not
+ * a bug (an event storm, a job refused by a worker of another version), so its message alone;
+ * anything else is an internal error, with its stack. Exit 1 either way.
+ */
+export function failureExit(error: unknown, sayAlone: readonly string[]): number {
+  if (error instanceof Error && sayAlone.includes(error.name)) err(`stocklab: ${error.message}\n`);
+  else err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.internal;
+}

@@ -3,7 +3,7 @@
  * threads (commandKit.ts onThreadPool), with the experiment run as jobs of the queue on Redis.
  */
 import { createProgressLine, type ProgressLine } from './progress.ts';
-import { err, EXIT } from './output.ts';
+import { err, EXIT, failureExit } from './output.ts';
 
 /** A command that keeps no partial results was interrupted once its jobs not started were removed. */
 export class QueueInterrupted extends Error {
@@ -47,13 +47,8 @@ export async function onQueue(url: string, unit: string, body: (progress: Progre
       err('stocklab: interrupted\n');
       return EXIT.interrupted;
     }
-    // QueueJobFailed (src/queue/experimentOnQueue.ts), known by name: the queue loads only with --redis
-    if (error instanceof Error && error.name === 'QueueJobFailed') {
-      err(`stocklab: ${error.message}\n`);
-      return EXIT.internal;
-    }
-    err(`stocklab: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.internal;
+    // QueueJobFailed (src/queue/queueClient.ts), known by name: the queue loads only with --redis
+    return failureExit(error, ['QueueJobFailed']);
   } finally {
     process.off('SIGINT', interrupt);
   }
