@@ -16,6 +16,11 @@ export interface BackendRunOptions {
   replications?: number;
   /** record daily series (default: as the scenario's `output.series` says) */
   series?: boolean;
+  /**
+   * keep each stock point's KPIs (default true); a command that reads only the network's (a sweep, a
+   * comparison) says false: the same network figures, a tenth of the results on a thousand stock points
+   */
+  stockPoints?: boolean;
   onProgress?(done: number, total: number): void;
   /** polled while the runs run: once true, no new run starts and what finished is kept */
   isCancelled?(): boolean;
@@ -75,7 +80,7 @@ export function onBackend(
         {
           where: `the queue at ${url}`,
           async experiment(scenario, run = {}) {
-            const outcome = await client.runTasks(scenario, tasksOf(scenario, run.replications), { series: run.series, tasksPerJob, onProgress: run.onProgress, isCancelled: stopWhen(run.isCancelled), onNoWorker });
+            const outcome = await client.runTasks(scenario, tasksOf(scenario, run.replications), { series: run.series, stockPoints: run.stockPoints, tasksPerJob, onProgress: run.onProgress, isCancelled: stopWhen(run.isCancelled), onNoWorker });
             ran(outcome);
             return summarize(scenario, outcome.results, outcome.complete);
           },

@@ -60,7 +60,7 @@ export async function compareCommand(argv: ReadonlyArray<string>): Promise<numbe
           ? `precision: ${precision.kpi} known to ±${outcome.halfWidth!.toPrecision(2)} (target ±${precision.halfWidth}) with ${result.replications} replications`
           : `precision: stopped at ${result.replications} replications (--max-replications ${cap}); ${precision.kpi} known to ±${outcome.halfWidth === null ? 'n/a' : outcome.halfWidth.toPrecision(2)}, target ±${precision.halfWidth} not met`;
       } else {
-        result = await backend.experiment(scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+        result = await backend.experiment(scenario, { series: false, stockPoints: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
       }
       progress.clear();
       if (!result.complete && result.replications < 2) {

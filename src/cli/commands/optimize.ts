@@ -71,7 +71,7 @@ export async function optimizeCommand(argv: ReadonlyArray<string>): Promise<numb
     const outcome = await optimize(scenario, spec, async (candidate, replications, phase) => {
       progress.clear();
       if (!isCancelled()) err(`${phase === 'screen' ? 'screening' : 'confirming'} ${variantsOf(candidate).length} candidates × ${replications} replications\n`);
-      return backend.experiment(candidate, { replications, series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+      return backend.experiment(candidate, { replications, series: false, stockPoints: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
     });
     progress.clear();
     const theory = theoryOf(scenario);

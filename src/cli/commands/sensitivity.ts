@@ -34,7 +34,7 @@ export async function sensitivityCommand(argv: ReadonlyArray<string>): Promise<n
   const workers = Math.min((args.options.get('workers') as number | undefined) ?? availableParallelism(), scenario.replications);
   const start = performance.now();
   return onBackend(args.options, threadSettings(args.options, workers), 'replications', async (backend, progress) => {
-    const runOne = async (candidate: Scenario) => (await backend.experiment(candidate, { series: false, onProgress: (done, total) => progress.update(done, total) })).variants[0].network[kpi];
+    const runOne = async (candidate: Scenario) => (await backend.experiment(candidate, { series: false, stockPoints: false, onProgress: (done, total) => progress.update(done, total) })).variants[0].network[kpi];
     const baseline = await runOne(scenario);
     const bars = [];
     const skipped: string[] = [];

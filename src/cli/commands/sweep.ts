@@ -45,7 +45,7 @@ export async function sweepCommand(argv: ReadonlyArray<string>): Promise<number>
     threadSettings(args.options, workers),
     'runs',
     async (backend, progress, isCancelled) => {
-      const result = await backend.experiment(scenario, { series: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
+      const result = await backend.experiment(scenario, { series: false, stockPoints: false, isCancelled, onProgress: (done, total) => progress.update(done, total) });
       progress.clear();
       if (result.replications === 0) {
         err('stocklab: interrupted before any replication of every grid point finished; nothing to report\n');
