@@ -1,4 +1,4 @@
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stocklab } from '../cli/stocklab.ts';
@@ -70,17 +70,21 @@ describe.skipIf(redisServerPath() === null)('experiments on the queue (BullMQ on
     if (workers.length === 0) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue<QueueJob>(QUEUE_NAME, { connection });
-    const events = new QueueEvents(QUEUE_NAME, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
     try {
-      await events.waitUntilReady();
       const scenario = encode({ not: 'run' });
       const job = await queue.add('replications', { experimentId: '0123456789abcdef', scenarioKey: 'nowhere', scenarioHash: sha256(scenario), engineVersion: '0.0.1', work: { kind: 'tasks', start: 0, end: 1, tasks: [{ variant: 0, replication: 0 }] } }, { jobId: '0123456789abcdef-0-1' });
-      await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(
-        `refused by a worker of another Stocklab version: the job needs Stocklab 0.0.1, this worker runs ${ENGINE_VERSION} (scenario sha256 ${sha256(scenario).slice(0, 12)}); run workers of the command's version`,
-      );
+      // the job's state read until it fails (what the commands read too), not the event stream
+      for (let waited = 0; (await queue.getJobState(job.id!)) !== 'failed'; waited += 50) {
+        if (waited > 30_000) throw new Error(`job ${job.id} not failed after 30 s: ${await queue.getJobState(job.id!)}; workers said:\n${workers.map((worker) => worker.log()).join('\n')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const message = `refused by a worker of another Stocklab version: the job needs Stocklab 0.0.1, this worker runs ${ENGINE_VERSION} (scenario sha256 ${sha256(scenario).slice(0, 12)}); run workers of the command's version`;
+      expect((await queue.getJob(job.id!))?.failedReason).toBe(message);
+      // tried once (a refusal is not retried), and the worker said why
+      expect((await queue.getJob(job.id!))?.attemptsMade).toBe(1);
+      expect(workers.some((worker) => worker.log().includes(`job ${job.id}: ${message}`))).toBe(true);
       await queue.remove(job.id!);
     } finally {
-      await events.close();
       await queue.close();
       connection.disconnect();
     }
