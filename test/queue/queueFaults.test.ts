@@ -10,7 +10,6 @@ import { QUEUE_NAME } from '../../src/queue/queueJob.ts';
 const SLOW = ['run', 'scenarios/01-newsvendor.json', '--replications', '8', '--days', '2000', '--seed', '11', '--json'];
 
 
-const doneLines = (text: string) => (text.match(/: done in/g) ?? []).length;
 const until = async (condition: () => boolean) => {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
 };
@@ -37,21 +36,21 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
 
     const { code, stdout } = startCommand(...SLOW, ...onQueue(redis.url));
     // once the doomed worker has finished a job it has taken the next: kill it then
-    while (!/: done in/.test(doomed.log())) await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => doomed.done() > 0);
     await doomed.stop('SIGKILL');
-    const doneByDoomed = (doomed.log().match(/: done in/g) ?? []).length;
+    const doneByDoomed = doomed.done();
 
     expect(await code).toBe(0);
     expect(stdout()).toBe(local.stdout);
     // 16 jobs (8 replications of 2 variants): the survivor ran all but those the doomed one finished
     // (one more if the doomed one died between its log line and telling Redis)
-    expect((survivor.log().match(/: done in/g) ?? []).length + doneByDoomed).toBeGreaterThanOrEqual(16);
-    expect((survivor.log().match(/: done in/g) ?? []).length + doneByDoomed).toBeLessThanOrEqual(17);
+    expect(survivor.done() + doneByDoomed).toBeGreaterThanOrEqual(16);
+    expect(survivor.done() + doneByDoomed).toBeLessThanOrEqual(17);
     expect(await jobKeys(redis.url)).toEqual([]);
   }, 180_000);
 
   it.skipIf(!existsSync('/usr/bin/script'))('Ctrl-C of the command: the jobs not started are removed, what finished is reported as a plain run of it', async () => {
-    if (!workers.some((worker) => worker.child.exitCode === null && worker.child.signalCode === null)) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
+    if (!workers.some((worker) => worker.alive())) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
     const stopped = await ctrlCOnTerminal(4, ...SLOW.slice(0, 2), '--replications', '40', ...SLOW.slice(4), ...onQueue(redis.url));
     expect(stopped.doneAtCtrlC, stopped.terminal).not.toBeNull();
     expect(stopped.code).toBe(130);
@@ -71,7 +70,7 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     const local = await stocklab(...args, '--workers', '2');
     expect(local.code).toBe(0);
     // the worker to freeze alone at first, so that the job under way is surely its own
-    const live = workers.filter((worker) => worker.child.exitCode === null && worker.child.signalCode === null);
+    const live = workers.filter((worker) => worker.alive());
     await Promise.all(live.map((worker) => worker.stop('SIGKILL')));
     const frozen = await startWorkerProcess(redis.url, '--concurrency', '1', '--lock-seconds', '2');
     workers.push(frozen);
@@ -81,12 +80,12 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     try {
       // frozen in the middle of a job: after one done, while it holds the next and has not finished it
       for (;;) {
-        await until(() => doneLines(frozen.log()) > 0);
-        const done = doneLines(frozen.log());
+        await until(() => frozen.done() > 0);
+        const done = frozen.done();
         if ((await active()) === 1) {
           frozen.child.kill('SIGSTOP');
           await new Promise((resolve) => setTimeout(resolve, 50));
-          if (doneLines(frozen.log()) === done && (await active()) === 1) break;
+          if (frozen.done() === done && (await active()) === 1) break;
           frozen.child.kill('SIGCONT');
         }
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -109,19 +108,19 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     const args = [...SLOW.slice(0, 6), '--seed', '17', '--json'];
     const local = await stocklab(...args, '--workers', '2');
     expect(local.code).toBe(0);
-    const live = workers.filter((worker) => worker.child.exitCode === null && worker.child.signalCode === null);
+    const live = workers.filter((worker) => worker.alive());
     await Promise.all(live.map((worker) => worker.stop('SIGKILL')));
     const worker = await startWorkerProcess(redis.url, '--concurrency', '1');
     workers.push(worker);
     const first = startCommand(...args, ...onQueue(redis.url));
-    await until(() => doneLines(worker.log()) >= 3);
+    await until(() => worker.done() >= 3);
     first.command.kill('SIGKILL');
     await first.code;
     const again = await stocklab(...args, ...onQueue(redis.url));
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(local.stdout);
     // 16 jobs (8 replications of 2 variants), each run once over both commands
-    expect(doneLines(worker.log())).toBe(16);
+    expect(worker.done()).toBe(16);
     expect(await jobKeys(redis.url)).toEqual([]);
   }, 180_000);
 
@@ -129,12 +128,12 @@ describe.skipIf(redisServerPath() === null)('faults on the queue', () => {
     const args = [...SLOW.slice(0, 6), '--seed', '19', '--json'];
     const local = await stocklab(...args, '--workers', '2');
     expect(local.code).toBe(0);
-    const live = workers.filter((worker) => worker.child.exitCode === null && worker.child.signalCode === null);
+    const live = workers.filter((worker) => worker.alive());
     if (live.length === 0) workers.push(await startWorkerProcess(redis.url, '--concurrency', '1'));
     const watched = workers[workers.length - 1];
-    const before = doneLines(watched.log());
+    const before = watched.done();
     const run = startCommand(...args, ...onQueue(redis.url));
-    await until(() => doneLines(watched.log()) >= before + 3);
+    await until(() => watched.done() >= before + 3);
     await redis.restart();
     expect(await run.code).toBe(0);
     expect(run.stdout()).toBe(local.stdout);

@@ -9,6 +9,10 @@ export interface WorkerProcess {
   child: ChildProcess;
   /** what it wrote on stderr so far */
   log(): string;
+  /** jobs it has finished so far (its "done in" lines) */
+  done(): number;
+  /** it has not exited, nor been killed */
+  alive(): boolean;
   /** SIGTERM (finishes its jobs) or any signal; resolves once it has exited */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -33,8 +37,10 @@ export function startWorkerProcess(url: string, ...args: string[]): Promise<Work
   const handle: WorkerProcess = {
     child,
     log: () => stderr,
+    done: () => (stderr.match(/: done in/g) ?? []).length,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (handle.alive()) child.kill(signal);
       await exited;
     },
   };
