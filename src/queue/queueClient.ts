@@ -138,7 +138,7 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
           series: taskOptions.series,
           stockPoints: taskOptions.stockPoints,
         } satisfies QueueJob,
-        // a worker that finds no scenario (Redis restarted: the command stores it again) tries again
+        // tried again when a worker finds no scenario (Redis restarted: the command stores it again);
         // kept until the command removes them, or a week if none does (every command killed)
         opts: { jobId: ids[i], removeOnComplete: { age: ORPHAN_SECONDS }, removeOnFail: { age: ORPHAN_SECONDS }, attempts: 5, backoff: { type: 'fixed', delay: 1000 } },
       };
@@ -159,7 +159,14 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
     let wake: (() => void) | null = null;
     const dirty = new Set<number>();
 
-    const reportProgress = () => taskOptions.onProgress?.(units.reduce((sum, unit, i) => sum + (weightOf(unit) * stepsDone[i]) / stepsOf(unit), 0), tasks.length);
+    // tasks done, a unit's steps counting as their share of its weight; kept as a sum, not added up again at each event
+    let tasksDone = 0;
+    const setSteps = (i: number, steps: number) => {
+      tasksDone += (weightOf(units[i]) * (steps - stepsDone[i])) / stepsOf(units[i]);
+      stepsDone[i] = steps;
+      // parts' shares (1/12 ...) summed in floating point: rounded so that a finished task counts as 1
+      taskOptions.onProgress?.(Math.round(tasksDone * 1e9) / 1e9, tasks.length);
+    };
     const collect = (i: number, bytes: Buffer) => {
       if (!pending.has(i)) return;
       const unit = units[i];
@@ -179,16 +186,14 @@ export async function openQueueClient(url: string, options: QueueClientOptions =
           partRuns.delete(unit.task);
         }
       }
-      stepsDone[i] = stepsOf(unit);
       pending.delete(i);
-      reportProgress();
+      setSteps(i, stepsOf(unit));
     };
 
     const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
       const i = indexOf.get(jobId);
       if (i === undefined || !pending.has(i) || typeof data !== 'number') return;
-      stepsDone[i] = Math.min(data, stepsOf(units[i]) - 1);
-      reportProgress();
+      setSteps(i, Math.min(data, stepsOf(units[i]) - 1));
     };
     const onSettled = ({ jobId }: { jobId: string }) => {
       const i = indexOf.get(jobId);
