@@ -354,7 +354,7 @@ async function runNow(): Promise<void> {
     return;
   }
   const { signal, onProgress, end } = beginRun();
-  const outcome = await runScenario(settings, onProgress, signal, { theory: true });
+  const outcome = await runScenario(settings, onProgress, signal, { theory: true, warnings: true });
   const { cancelled, seconds } = end();
   if (!outcome.ok) {
     const message = failureMessage(outcome);

@@ -200,21 +200,23 @@ export function workerFailure(message: string | undefined): string {
  *
  * Cancelling terminates the workers at once and keeps the replications already back. An error in a
  * worker comes back as a readable message. A new pool is made for each run, so a cancelled or failed
- * run leaves nothing behind and the next run starts clean. With `theory`, the closed forms of the
+ * run leaves nothing behind and the next run starts clean. With `warnings`, the run's modelling
+ * warnings come with it as facts (SimApi.warningsOf). With `theory`, the closed forms of the
  * scenario's model are computed meanwhile in a worker of their own (startTheory), never on the page.
  */
 export async function runScenario(
   scenario: Scenario,
   onProgress: (done: number, total: number) => void,
   signal: AbortSignal,
-  options: { theory?: boolean } = {},
+  options: { theory?: boolean; warnings?: boolean } = {},
 ): Promise<RunOutcome> {
   const tasks = tasksOf(scenario);
   const pool = openWorkerPool(tasks.length, stockPointCount(scenario) > 1);
   // the closed forms only where they are shown (Run); a sweep's grid or a sensitivity run has no use for them
   const theory: TheoryJob = options.theory ? startTheory(scenario) : { result: Promise.resolve(null), stop() {} };
-  // asked first, so the first worker answers before its first run
-  const warnings = pool.warnings(scenario);
+  // only where they are shown (Run): asked first, so the first worker answers before its first run; a
+  // sweep's grid or a recommendation's rungs would have it build every variant first for nothing
+  const warnings = options.warnings ? pool.warnings(scenario) : Promise.resolve(null);
   try {
     const outcome = await pool.run(scenario, tasks, onProgress, signal);
     if (!outcome.ok) return outcome;
